@@ -1,0 +1,49 @@
+"""What a citation says: its document, the references its sentence cites, and the verbatim quote."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rdflib import Graph, URIRef
+
+from kg.namespaces import MND, PROV
+
+
+@dataclass(frozen=True)
+class CitationDetail:
+    iri: str
+    document_file: str
+    document_question: str
+    site: str
+    references: tuple[int, ...]
+    quote: str
+
+    def describe(self) -> str:
+        refs = ", ".join(str(n) for n in self.references)
+        cited = f", reference {refs}" if len(self.references) == 1 else (f", references {refs}" if refs else "")
+        return f"{self.site}, \"{self.document_question}\" ({self.document_file}){cited}: \"{self.quote}\""
+
+
+def citation_details(graph: Graph, citations: Iterable[URIRef]) -> dict[URIRef, CitationDetail]:
+    """Details of each citation IRI (those not described in the graph are left out)."""
+    details = {}
+    for citation in citations:
+        document = graph.value(citation, PROV.wasQuotedFrom)
+        quote = graph.value(citation, MND.quote)
+        if document is None or quote is None:
+            continue
+        numbers = sorted(
+            int(number)
+            for reference in graph.objects(citation, MND.citesReference)
+            for number in graph.objects(reference, MND.referenceNumber)
+        )
+        details[citation] = CitationDetail(
+            iri=str(citation),
+            document_file=str(graph.value(document, MND.fileName) or document),
+            document_question=str(graph.value(document, MND.question) or ""),
+            site=str(graph.value(document, MND.site) or ""),
+            references=tuple(numbers),
+            quote=str(quote),
+        )
+    return details

@@ -1,0 +1,150 @@
+"""The ``kg`` command: a thin layer that parses options, calls the core, and maps errors to exit codes.
+
+Exit codes: 0 success; 1 the graph is logically inconsistent; 2 bad input (malformed Turtle, unknown
+query or parameter, invalid value or SPARQL).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+
+import click
+from rdflib import Dataset
+
+from kg.errors import InconsistentGraphError, InputError, KgError
+from kg.format import FORMATS, format_result
+from kg.graph import load_graph
+from kg.paths import QUERIES_DIR, default_graph_files
+from kg.reason import reason
+from kg.run import run_saved_query, run_sparql
+from kg.saved import SavedQuery, load_saved_queries
+
+graph_option = click.option(
+    "--graph", "graph_paths", multiple=True, type=click.Path(path_type=Path),
+    help="Turtle file or folder to load instead of the project's ontology and data (repeatable).")
+format_option = click.option(
+    "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+    help="table and md: for people, citations as footnotes; json, csv, tsv: SPARQL 1.1 results.")
+
+
+class _Group(click.Group):
+    """Turns a KgError into click's 'Error: ...' line and the error's exit code (traceback with --debug)."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except KgError as error:
+            if "--debug" in sys.argv[1:] or (ctx.obj or {}).get("debug"):
+                raise
+            exception = click.ClickException(str(error))
+            exception.exit_code = error.exit_code
+            raise exception from error
+
+
+@click.group(cls=_Group)
+@click.option("--debug", is_flag=True, help="Show the Python traceback of an error.")
+@click.version_option(package_name="mnd-kg")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Query the motor neuron disease knowledge graph (embedded, in memory, with OWL 2 RL reasoning)."""
+    ctx.obj = {"debug": debug}
+
+
+@cli.command("list")
+@click.option("--names", is_flag=True, help="One query name a line.")
+@click.option("--json", "as_json", is_flag=True, help="Name, summary, questions and parameters as JSON.")
+def list_queries(names: bool, as_json: bool) -> None:
+    """List the saved queries with the questions they answer and their parameters."""
+    queries = load_saved_queries(QUERIES_DIR)
+    if names:
+        click.echo("\n".join(queries))
+    elif as_json:
+        click.echo(json.dumps([_describe(q) for q in queries.values()], indent=2, ensure_ascii=False))
+    else:
+        for query in queries.values():
+            click.echo(f"{query.name}: {query.summary}")
+            for question in query.questions:
+                click.echo(f"  ? {question.text}")
+            for parameter in query.parameters:
+                click.echo(f"  -p {parameter.name}=...  {parameter.description} "
+                           f"(default: {' '.join(parameter.default)})")
+
+
+@cli.command("query")
+@click.argument("name")
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Parameter value; repeat a name to give several values.")
+@format_option
+@graph_option
+def query_command(name: str, params: tuple[str, ...], fmt: str, graph_paths: tuple[Path, ...]) -> None:
+    """Run the saved query NAME on the embedded graph."""
+    queries = load_saved_queries(QUERIES_DIR)
+    if name not in queries:
+        raise InputError(f"no saved query named {name!r} (see 'kg list --names')", str(QUERIES_DIR))
+    query = queries[name]
+    values = _parse_params(params)
+    for parameter_name in values:
+        query.parameter(parameter_name)
+    dataset = _load(graph_paths)
+    result = run_saved_query(dataset, query, values)
+    click.echo(format_result(result, fmt, dataset), nl=False)
+
+
+@cli.command("sparql")
+@click.argument("query_text", required=False)
+@click.option("--file", "query_file", type=click.Path(path_type=Path), help="Read the query from a file.")
+@format_option
+@graph_option
+def sparql_command(query_text: str | None, query_file: Path | None, fmt: str, graph_paths: tuple[Path, ...]) -> None:
+    """Run any read-only SPARQL query over asserted and inferred triples."""
+    if (query_text is None) == (query_file is None):
+        raise InputError("give either a QUERY argument or --file PATH, not both or neither", "kg sparql")
+    where = "command line"
+    if query_file is not None:
+        where = str(query_file)
+        try:
+            query_text = query_file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise InputError(f"cannot read query file: {error.__class__.__name__}", where) from error
+    assert query_text is not None
+    dataset = _load(graph_paths)
+    click.echo(format_result(run_sparql(dataset, query_text, where), fmt, dataset), nl=False)
+
+
+def _load(graph_paths: tuple[Path, ...]) -> Dataset:
+    reasoned = reason(load_graph(list(graph_paths) or default_graph_files()))
+    if not reasoned.consistent:
+        first = reasoned.findings[0]
+        more = f" and {len(reasoned.findings) - 1} more" if len(reasoned.findings) > 1 else ""
+        raise InconsistentGraphError(
+            f"the graph is inconsistent: {first.message}: {', '.join(first.terms)}{more}", first.rule)
+    return reasoned.dataset()
+
+
+def _parse_params(params: tuple[str, ...]) -> dict[str, list[str]]:
+    values: dict[str, list[str]] = {}
+    for item in params:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip() or not value.strip():
+            raise InputError(f"parameter must be NAME=VALUE, got {item!r}", "-p")
+        values.setdefault(name.strip(), []).append(value.strip())
+    return values
+
+
+def _describe(query: SavedQuery) -> dict:
+    return {
+        "name": query.name,
+        "summary": query.summary,
+        "questions": [{"text": q.text, "bind": {k: list(v) for k, v in q.bindings.items()}} for q in query.questions],
+        "parameters": [{"name": p.name, "type": p.type, "description": p.description, "default": list(p.default)}
+                       for p in query.parameters],
+    }
+
+
+def main() -> None:
+    """Entry point of the ``kg`` console script."""
+    logging.getLogger("rdflib").setLevel(logging.CRITICAL)
+    cli(prog_name="kg")

@@ -1,0 +1,70 @@
+"""Logical inconsistencies of a reasoned graph, as typed, sorted findings rather than owlrl's free text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rdflib import Graph, Literal
+from rdflib.namespace import OWL, RDF
+
+RULES: dict[str, tuple[str, str]] = {
+    "cax-dw": (
+        "disjoint classes share a member",
+        """SELECT DISTINCT ?x ?a ?b WHERE {
+             { ?a owl:disjointWith ?b } UNION
+             { ?d a owl:AllDisjointClasses ; owl:members ?l .
+               ?l rdf:rest*/rdf:first ?a . ?l rdf:rest*/rdf:first ?b . FILTER (?a != ?b) }
+             ?x a ?a , ?b . FILTER (isIRI(?x)) }""",
+    ),
+    "cls-nothing2": (
+        "member of owl:Nothing",
+        "SELECT DISTINCT ?x WHERE { ?x a owl:Nothing . FILTER (isIRI(?x)) }",
+    ),
+    "eq-diff1": (
+        "owl:sameAs contradicts owl:differentFrom",
+        """SELECT DISTINCT ?x ?y WHERE {
+             ?x owl:sameAs ?y . { ?x owl:differentFrom ?y } UNION { ?y owl:differentFrom ?x } }""",
+    ),
+    "prp-irp": (
+        "irreflexive property relates an entity to itself",
+        "SELECT DISTINCT ?x ?p WHERE { ?p a owl:IrreflexiveProperty . ?x ?p ?x }",
+    ),
+    "prp-asyp": (
+        "asymmetric property holds in both directions",
+        "SELECT DISTINCT ?x ?y ?p WHERE { ?p a owl:AsymmetricProperty . ?x ?p ?y . ?y ?p ?x }",
+    ),
+    "prp-fp-literal": (
+        "functional datatype property has two different values",
+        """SELECT DISTINCT ?x ?p ?v ?w WHERE {
+             ?p a owl:FunctionalProperty . ?x ?p ?v , ?w .
+             FILTER (isLiteral(?v) && isLiteral(?w) && STR(?v) < STR(?w)) }""",
+    ),
+    "prp-pdw": (
+        "disjoint properties relate the same pair",
+        "SELECT DISTINCT ?x ?y ?p ?q WHERE { ?p owl:propertyDisjointWith ?q . ?x ?p ?y . ?x ?q ?y }",
+    ),
+}
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One logical problem: the OWL 2 RL rule it violates, a message, and the terms involved."""
+
+    rule: str
+    message: str
+    terms: tuple[str, ...]
+
+
+def find_inconsistencies(closure: Graph, asserted: Graph) -> tuple[Finding, ...]:
+    """Run each inconsistency rule over the closure, plus a check of asserted literals' lexical forms."""
+    findings: set[Finding] = set()
+    for rule, (message, query) in RULES.items():
+        for row in closure.query(query, initNs={"owl": OWL, "rdf": RDF}):
+            findings.add(Finding(rule, message, tuple(str(term) for term in row)))
+    for subject, predicate, obj in asserted:
+        if isinstance(obj, Literal) and obj.ill_typed:
+            findings.add(
+                Finding("dt-not-type", "literal does not match its datatype",
+                        (str(subject), str(predicate), f"{obj}^^{obj.datatype}"))
+            )
+    return tuple(sorted(findings))

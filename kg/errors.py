@@ -1,0 +1,29 @@
+"""Errors the core raises for bad input; the CLI maps each class to an exit code."""
+
+from __future__ import annotations
+
+
+class KgError(Exception):
+    """A user-facing error: what went wrong and where (file:line:column, query name, option)."""
+
+    exit_code = 2
+
+    def __init__(self, what: str, where: str | None = None) -> None:
+        super().__init__(what)
+        self.what = what
+        self.where = where
+
+    def __str__(self) -> str:
+        return f"{self.what} ({self.where})" if self.where else self.what
+
+
+class InputError(KgError):
+    """Malformed graph file, unknown saved query, bad parameter or option value (exit 2)."""
+
+    exit_code = 2
+
+
+class InconsistentGraphError(KgError):
+    """The graph is logically inconsistent after reasoning, so answers would be meaningless (exit 1)."""
+
+    exit_code = 1

@@ -1,0 +1,67 @@
+"""OWL 2 RL reasoning with owlrl: a closure kept apart from the asserted triples, minus owlrl's noise."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import owlrl
+from rdflib import BNode, Dataset, Graph, URIRef
+from rdflib.namespace import OWL, RDF, RDFS
+from rdflib.term import Node
+
+from kg.consistency import Finding, find_inconsistencies
+from kg.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH, W3C_VOCABULARIES, namespace_manager
+
+_REFLEXIVE_NOISE = {OWL.sameAs, OWL.equivalentClass, OWL.equivalentProperty, RDFS.subClassOf, RDFS.subPropertyOf}
+_TRIVIAL_OBJECTS = {OWL.Thing, RDFS.Resource}
+
+
+@dataclass(frozen=True)
+class Reasoned:
+    """The asserted graph, what reasoning added to it, and the logical problems it found."""
+
+    asserted: Graph
+    inferred: Graph
+    findings: tuple[Finding, ...]
+
+    @property
+    def consistent(self) -> bool:
+        return not self.findings
+
+    def dataset(self) -> Dataset:
+        """Asserted and inferred triples as two named graphs; the default graph is their union."""
+        dataset = Dataset(default_union=True)
+        dataset.namespace_manager = namespace_manager()
+        asserted = dataset.graph(ASSERTED_GRAPH)
+        for triple in self.asserted:
+            asserted.add(triple)
+        inferred = dataset.graph(INFERRED_GRAPH)
+        for triple in self.inferred:
+            inferred.add(triple)
+        return dataset
+
+
+def reason(asserted: Graph) -> Reasoned:
+    """Compute the OWL 2 RL closure of ``asserted`` (left unchanged) and check it for inconsistencies."""
+    closure = Graph()
+    for triple in asserted:
+        closure.add(triple)
+    owlrl.DeductiveClosure(owlrl.OWLRL_Semantics, axiomatic_triples=False, datatype_axioms=False).expand(closure)
+    inferred = Graph(namespace_manager=namespace_manager())
+    for triple in closure:
+        if triple not in asserted and is_informative(*triple):
+            inferred.add(triple)
+    return Reasoned(asserted, inferred, find_inconsistencies(closure, asserted))
+
+
+def is_informative(subject: Node, predicate: Node, obj: Node) -> bool:
+    """False for owlrl's noise: literal or blank subjects, blank objects, vocabulary axioms, tautologies."""
+    if not isinstance(subject, URIRef) or isinstance(obj, BNode):
+        return False
+    if str(subject).startswith(W3C_VOCABULARIES):
+        return False
+    if predicate in _REFLEXIVE_NOISE and subject == obj:
+        return False
+    if obj in _TRIVIAL_OBJECTS:
+        return False
+    return not (predicate == RDF.type and str(obj).startswith(W3C_VOCABULARIES))

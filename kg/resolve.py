@@ -1,0 +1,63 @@
+"""Turning a parameter's text (IRI, prefixed name, label or synonym) into an RDF term."""
+
+from __future__ import annotations
+
+import re
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDFS, SKOS, XSD
+from rdflib.term import Node
+
+from kg.errors import InputError
+from kg.namespaces import PREFIXES
+from kg.saved import Parameter
+
+_IRI_FORBIDDEN = re.compile(r'[\s<>"{}|^`\\\x00-\x1f\x7f]')
+_PREFIXED = re.compile(r"^([a-z][a-z0-9]*):([^\s]+)$")
+_INTEGER = re.compile(r"^[+-]?\d{1,18}$")
+_LABELS = (RDFS.label, SKOS.prefLabel, SKOS.altLabel)
+
+
+def to_term(parameter: Parameter, value: str, graph: Graph, where: str) -> Node:
+    """The RDF term for one parameter value, validated for the parameter's type."""
+    if parameter.type == "iri":
+        return resolve_entity(value, graph, where)
+    if parameter.type == "integer":
+        if not _INTEGER.match(value.strip()):
+            raise InputError(f"parameter {parameter.name!r} needs a whole number, got {value!r}", where)
+        return Literal(int(value), datatype=XSD.integer)
+    return Literal(value)
+
+
+def resolve_entity(text: str, graph: Graph, where: str) -> URIRef:
+    """An IRI (``<...>`` or ``http(s)://...``), a prefixed name (``kg:ALS``) or a label/synonym in the graph."""
+    value = text.strip()
+    if value.startswith("<") and value.endswith(">"):
+        return _checked_iri(value[1:-1], text, where)
+    if value.startswith(("http://", "https://")):
+        return _checked_iri(value, text, where)
+    match = _PREFIXED.match(value)
+    if match and match.group(1) in PREFIXES:
+        return _checked_iri(PREFIXES[match.group(1)] + match.group(2), text, where)
+    return _by_label(value, graph, where)
+
+
+def _checked_iri(iri: str, text: str, where: str) -> URIRef:
+    if not iri or _IRI_FORBIDDEN.search(iri) or not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", iri):
+        raise InputError(f"not a valid IRI: {text!r}", where)
+    return URIRef(iri)
+
+
+def _by_label(label: str, graph: Graph, where: str) -> URIRef:
+    wanted = label.casefold()
+    matches = sorted(
+        {subject for predicate in _LABELS for subject, name in graph.subject_objects(predicate)
+         if isinstance(subject, URIRef) and str(name).casefold() == wanted}
+    )
+    if not matches:
+        raise InputError(f"no entity in the graph is named {label!r} (give an IRI, a prefixed name or a label)",
+                         where)
+    if len(matches) > 1:
+        names = ", ".join(graph.namespace_manager.normalizeUri(m) for m in matches)
+        raise InputError(f"{label!r} names several entities: {names}", where)
+    return matches[0]

@@ -1,0 +1,59 @@
+"""Running SPARQL on the embedded graph: read-only, no network, parameters bound as RDF terms."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from rdflib import Dataset, Graph
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql.sparql import Query
+from rdflib.query import Result
+from rdflib.term import Node
+
+from kg.errors import InputError
+from kg.resolve import to_term
+from kg.saved import SavedQuery
+
+
+def run_saved_query(dataset: Dataset, query: SavedQuery, raw_values: Mapping[str, Sequence[str]]) -> Result:
+    """Run a saved query with parameter values given as text (IRIs, prefixed names, labels, numbers)."""
+    return run_sparql(dataset, query.bind(bind_values(query, raw_values, dataset)), f"query {query.name}")
+
+
+def bind_values(query: SavedQuery, raw_values: Mapping[str, Sequence[str]], graph: Graph) -> dict[str, list[Node]]:
+    """Validate each value for its parameter's type and turn it into an RDF term."""
+    where = f"query {query.name}"
+    return {
+        name: [to_term(query.parameter(name), value, graph, where) for value in values]
+        for name, values in raw_values.items()
+    }
+
+
+def run_sparql(dataset: Dataset, text: str, where: str) -> Result:
+    """Run one read-only SPARQL query over asserted and inferred triples."""
+    parsed = parse_read_only(text, where)
+    return dataset.query(parsed)
+
+
+def parse_read_only(text: str, where: str) -> Query:
+    """Parse a query; refuse updates, SERVICE, and FROM / FROM NAMED (which would fetch URLs)."""
+    try:
+        parsed = prepareQuery(text)
+    except Exception as error:  # pyparsing raises several exception types
+        message = " ".join(str(error).split())
+        raise InputError(f"invalid SPARQL query (updates are not accepted): {message}", where) from error
+    if parsed.algebra.get("datasetClause"):
+        raise InputError("FROM and FROM NAMED are not allowed: the local engine never fetches URLs", where)
+    if _uses_service(parsed.algebra):
+        raise InputError("SERVICE is not allowed: the local engine never reaches the network", where)
+    return parsed
+
+
+def _uses_service(node: object) -> bool:
+    if getattr(node, "name", None) == "ServiceGraphPattern":
+        return True
+    if isinstance(node, dict):
+        return any(_uses_service(value) for value in node.values())
+    if isinstance(node, list | tuple):
+        return any(_uses_service(value) for value in node)
+    return False
