@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from rdflib import Graph, Literal
 from rdflib.namespace import OWL, RDF
+from rdflib.term import Node
 
 RULES: dict[str, tuple[str, str]] = {
     "cax-dw": (
@@ -55,16 +56,22 @@ class Finding:
     terms: tuple[str, ...]
 
 
-def find_inconsistencies(closure: Graph, asserted: Graph) -> tuple[Finding, ...]:
-    """Run each inconsistency rule over the closure, plus a check of asserted literals' lexical forms."""
-    findings: set[Finding] = set()
-    for rule, (message, query) in RULES.items():
-        for row in closure.query(query, initNs={"owl": OWL, "rdf": RDF}):
-            findings.add(Finding(rule, message, tuple(str(term) for term in row)))
-    for subject, predicate, obj in asserted:
-        if isinstance(obj, Literal) and obj.ill_typed:
-            findings.add(
-                Finding("dt-not-type", "literal does not match its datatype",
-                        (str(subject), str(predicate), f"{obj}^^{obj.datatype}"))
-            )
+def find_inconsistencies(closure: Graph) -> tuple[Finding, ...]:
+    """Run each inconsistency rule over the closure."""
+    findings = {
+        Finding(rule, message, tuple(str(term) for term in row))
+        for rule, (message, query) in RULES.items()
+        for row in closure.query(query, initNs={"owl": OWL, "rdf": RDF})
+    }
     return tuple(sorted(findings))
+
+
+def ill_typed_triples(graph: Graph) -> list[tuple[Node, Node, Literal]]:
+    """Triples whose literal's lexical form does not match its datatype (rule dt-not-type)."""
+    return [(s, p, o) for s, p, o in graph if isinstance(o, Literal) and o.ill_typed]
+
+
+def ill_typed_finding(triple: tuple[Node, Node, Literal]) -> Finding:
+    subject, predicate, literal = triple
+    return Finding("dt-not-type", "literal does not match its datatype",
+                   (str(subject), str(predicate), f"{literal}^^{literal.datatype}"))

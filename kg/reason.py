@@ -9,7 +9,7 @@ from rdflib import BNode, Dataset, Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 from rdflib.term import Node
 
-from kg.consistency import Finding, find_inconsistencies
+from kg.consistency import Finding, find_inconsistencies, ill_typed_finding, ill_typed_triples
 from kg.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH, W3C_VOCABULARIES, namespace_manager
 
 _REFLEXIVE_NOISE = {OWL.sameAs, OWL.equivalentClass, OWL.equivalentProperty, RDFS.subClassOf, RDFS.subPropertyOf}
@@ -42,16 +42,23 @@ class Reasoned:
 
 
 def reason(asserted: Graph) -> Reasoned:
-    """Compute the OWL 2 RL closure of ``asserted`` (left unchanged) and check it for inconsistencies."""
+    """Compute the OWL 2 RL closure of ``asserted`` (left unchanged) and check it for inconsistencies.
+
+    Ill-typed literals are findings and are left out of the closure (owlrl would crash on some of them).
+    """
+    ill_typed = ill_typed_triples(asserted)
     closure = Graph()
     for triple in asserted:
         closure.add(triple)
+    for triple in ill_typed:
+        closure.remove(triple)
     owlrl.DeductiveClosure(owlrl.OWLRL_Semantics, axiomatic_triples=False, datatype_axioms=False).expand(closure)
     inferred = Graph(namespace_manager=namespace_manager())
     for triple in closure:
         if triple not in asserted and is_informative(*triple):
             inferred.add(triple)
-    return Reasoned(asserted, inferred, find_inconsistencies(closure, asserted))
+    findings = sorted([*find_inconsistencies(closure), *map(ill_typed_finding, ill_typed)])
+    return Reasoned(asserted, inferred, tuple(findings))
 
 
 def is_informative(subject: Node, predicate: Node, obj: Node) -> bool:

@@ -1,0 +1,44 @@
+"""Shared fixtures: the project's graph is loaded and reasoned once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Graph
+
+from kg.graph import load_graph
+from kg.paths import QUERIES_DIR, SEEDS_DIR, default_graph_files
+from kg.reason import Reasoned, reason
+from kg.saved import SavedQuery, load_saved_queries
+
+TESTS_DIR = Path(__file__).resolve().parent
+
+
+@pytest.fixture(scope="session")
+def asserted() -> Graph:
+    return load_graph(default_graph_files())
+
+
+@pytest.fixture(scope="session")
+def reasoned(asserted: Graph) -> Reasoned:
+    return reason(asserted)
+
+
+@pytest.fixture(scope="session")
+def dataset(reasoned: Reasoned) -> Dataset:
+    return reasoned.dataset()
+
+
+@pytest.fixture(scope="session")
+def saved_queries() -> dict[str, SavedQuery]:
+    return load_saved_queries(QUERIES_DIR)
+
+
+@pytest.fixture(scope="session")
+def seeds() -> dict[str, str]:
+    """The five source documents by file name (they live in ../shared/seeds beside the repository)."""
+    files = sorted(SEEDS_DIR.glob("*.txt"))
+    if not files:
+        pytest.fail(f"source documents not found in {SEEDS_DIR}")
+    return {path.name: path.read_text(encoding="utf-8") for path in files}

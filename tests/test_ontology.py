@@ -1,0 +1,73 @@
+"""The ontology: a documented OWL 2 RL vocabulary whose cross-references are all verified identifiers."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from rdflib import Graph, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
+
+from kg.graph import load_graph
+from kg.namespaces import MND
+from kg.paths import ONTOLOGY_DIR, ROOT
+
+ONTOLOGY = URIRef("https://w3id.org/mnd-kg/ontology")
+IDENTIFIERS_FILE = ROOT.parent / "shared" / "reference" / "identifiers.md"
+DCT = "http://purl.org/dc/terms/"
+EXTERNAL = re.compile(
+    r"^(?:http://purl\.obolibrary\.org/obo/(?P<obo>[A-Za-z]+)_(?P<obo_id>\d+)"
+    r"|http://www\.orpha\.net/ORDO/Orphanet_(?P<orpha>\d+)"
+    r"|http://identifiers\.org/hgnc/(?P<hgnc>\d+))$")
+
+
+@pytest.fixture(scope="module")
+def ontology() -> Graph:
+    return load_graph([ONTOLOGY_DIR])
+
+
+def test_ontology_header_has_title_description_license_and_version_iri(ontology: Graph) -> None:
+    for predicate in ("title", "description", "license"):
+        assert ontology.value(ONTOLOGY, URIRef(DCT + predicate)) is not None, predicate
+    assert str(ontology.value(ONTOLOGY, OWL.versionIRI)).startswith(str(ONTOLOGY) + "/")
+
+
+def test_design_card_classes_exist(ontology: Graph) -> None:
+    for name in ("Disease", "PrimaryPathology", "AffectedNeuron", "Citation"):
+        assert (URIRef(str(MND._NS) + name), RDF.type, OWL.Class) in ontology
+
+
+@pytest.mark.parametrize("kind", [OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty])
+def test_every_class_and_property_has_a_label_and_a_definition(ontology: Graph, kind: URIRef) -> None:
+    terms = [t for t in ontology.subjects(RDF.type, kind) if isinstance(t, URIRef)]
+    assert terms
+    undocumented = [str(t) for t in terms
+                    if ontology.value(t, RDFS.label) is None or ontology.value(t, SKOS.definition) is None]
+    assert undocumented == []
+
+
+def test_every_cross_reference_is_a_verified_identifier(asserted: Graph) -> None:
+    """Each MONDO/DOID/HP/CL/GO/UBERON/Orphanet/HGNC IRI used must be listed in identifiers.md."""
+    verified = IDENTIFIERS_FILE.read_text(encoding="utf-8")
+    used = {o for p in (SKOS.exactMatch, SKOS.closeMatch, SKOS.broadMatch) for o in asserted.objects(None, p)}
+    used |= set(asserted.objects(None, URIRef(DCT + "source")))
+    assert len(used) > 60
+    unverified = []
+    for iri in sorted(str(u) for u in used):
+        match = EXTERNAL.match(iri)
+        if not match:
+            unverified.append(iri)
+            continue
+        if match["obo"]:
+            curie = f"{match['obo']}:{match['obo_id']}"
+        elif match["orpha"]:
+            curie = f"Orphanet:{match['orpha']}"
+        else:
+            curie = f"HGNC:{match['hgnc']}"
+        if not re.search(re.escape(curie) + r"(?!\d)", verified):
+            unverified.append(iri)
+    assert unverified == []
+
+
+def test_no_obsolete_mondo_motor_neuron_disease_term(asserted: Graph) -> None:
+    assert not any("MONDO_0005270" in str(o) for o in asserted.objects())

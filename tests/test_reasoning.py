@@ -1,0 +1,151 @@
+"""One test per axiom the answers rely on, with the axiom quoted; and contradictions that must be caught."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import Graph, URIRef
+from rdflib.namespace import OWL, RDF, RDFS
+
+from kg.namespaces import INFERRED_GRAPH, KG, MND
+from kg.reason import Reasoned, reason
+
+ONT = str(MND._NS)
+
+
+def cls(name: str) -> URIRef:
+    return URIRef(ONT + name)
+
+
+def derived(reasoned: Reasoned, entity: URIRef, name: str) -> bool:
+    """True if the membership was inferred (and not asserted by hand)."""
+    return (entity, RDF.type, cls(name)) in reasoned.inferred and (entity, RDF.type, cls(name)) not in reasoned.asserted
+
+
+def with_triples(asserted: Graph, *triples: tuple) -> Graph:
+    graph = Graph()
+    for triple in asserted:
+        graph.add(triple)
+    for triple in triples:
+        graph.add(triple)
+    return graph
+
+
+def test_the_project_graph_is_consistent(reasoned: Reasoned) -> None:
+    assert reasoned.findings == ()
+
+
+@pytest.mark.parametrize("disease", ["ALS", "SMA"])
+def test_non_demyelinating_disease_from_primary_pathology(reasoned: Reasoned, disease: str) -> None:
+    """NonDemyelinatingDisease ≡ hasPrimaryPathology some NonDemyelinatingPathology; AxonalDegeneration ⊑
+    NeuronalDegeneration ⊑ NonDemyelinatingPathology."""
+    assert derived(reasoned, KG[disease], "NonDemyelinatingDisease")
+    assert not derived(reasoned, KG[disease], "DemyelinatingDisease")
+
+
+@pytest.mark.parametrize("disease", ["MS", "NMOSD", "ADEM", "GBS"])
+def test_demyelinating_disease_from_primary_pathology(reasoned: Reasoned, disease: str) -> None:
+    """DemyelinatingDisease ≡ hasPrimaryPathology some Demyelination."""
+    assert derived(reasoned, KG[disease], "DemyelinatingDisease")
+    assert not derived(reasoned, KG[disease], "NonDemyelinatingDisease")
+
+
+@pytest.mark.parametrize("disease", ["ALS", "SMA"])
+def test_motor_neuron_disease_from_degeneration_of_motor_neurons(reasoned: Reasoned, disease: str) -> None:
+    """MotorNeuronDisease ≡ hasPrimaryPathology some MotorNeuronDegeneration;
+    MotorNeuronDegeneration ≡ degenerationOf some MotorNeuron."""
+    assert derived(reasoned, KG[disease], "MotorNeuronDisease")
+
+
+@pytest.mark.parametrize("disease", ["ALS", "SMA"])
+def test_motor_neuron_disease_is_neurodegenerative_and_neuromuscular(reasoned: Reasoned, disease: str) -> None:
+    """MotorNeuronDisease ⊑ NeurodegenerativeDisease, NeuromuscularDisorder (as in MONDO:0020128)."""
+    assert derived(reasoned, KG[disease], "NeurodegenerativeDisease")
+    assert derived(reasoned, KG[disease], "NeuromuscularDisorder")
+
+
+@pytest.mark.parametrize("subtype", ["SMA-type-1", "SMA-type-4", "familial-ALS", "bulbar-onset-ALS"])
+def test_subtype_inherits_primary_pathology(reasoned: Reasoned, subtype: str) -> None:
+    """hasPrimaryPathology owl:propertyChainAxiom (subtypeOf hasPrimaryPathology)."""
+    assert derived(reasoned, KG[subtype], "MotorNeuronDisease")
+    assert derived(reasoned, KG[subtype], "NonDemyelinatingDisease")
+
+
+def test_muscular_dystrophy_from_primary_muscle_degeneration(reasoned: Reasoned) -> None:
+    """MuscularDystrophy ≡ hasPrimaryPathology some PrimaryMuscleDegeneration."""
+    assert derived(reasoned, KG["muscular-dystrophy"], "MuscularDystrophy")
+    assert not derived(reasoned, KG["muscular-dystrophy"], "MotorNeuronDisease")
+
+
+@pytest.mark.parametrize("disease", ["SMA", "familial-ALS", "muscular-dystrophy"])
+def test_genetic_disease_from_a_causal_gene(reasoned: Reasoned, disease: str) -> None:
+    """GeneticDisease ≡ hasCausalGene some Gene."""
+    assert derived(reasoned, KG[disease], "GeneticDisease")
+
+
+def test_sporadic_disease_with_no_causal_gene_is_not_derived_genetic(reasoned: Reasoned) -> None:
+    assert not derived(reasoned, KG["ALS"], "GeneticDisease")
+
+
+@pytest.mark.parametrize(("sign", "kind"), [("hyperreflexia", "UpperMotorNeuronSign"),
+                                            ("fasciculations", "LowerMotorNeuronSign")])
+def test_motor_neuron_sign_from_the_neurons_it_reflects(reasoned: Reasoned, sign: str, kind: str) -> None:
+    """UpperMotorNeuronSign ≡ reflectsDegenerationOf value kg:upper-motor-neuron (and likewise lower)."""
+    assert derived(reasoned, KG[sign], kind)
+
+
+@pytest.mark.parametrize("neuron", ["upper-motor-neuron", "lower-motor-neuron"])
+def test_affected_neuron_from_range_of_affects_neuron(reasoned: Reasoned, neuron: str) -> None:
+    """degenerationOf rdfs:range AffectedNeuron."""
+    assert derived(reasoned, KG[neuron], "AffectedNeuron")
+
+
+def test_primary_pathology_from_range_of_has_primary_pathology(reasoned: Reasoned) -> None:
+    """hasPrimaryPathology rdfs:range PrimaryPathology."""
+    assert derived(reasoned, KG["als-motor-neuron-degeneration"], "PrimaryPathology")
+    assert derived(reasoned, KG["als-secondary-demyelination"], "SecondaryPathology")
+
+
+def test_unknown_primary_pathology_stays_unknown(asserted: Graph) -> None:
+    """Open world: a disease with no known primary pathology is in neither demyelination class."""
+    mystery = KG["test-mystery-disease"]
+    result = reason(with_triples(asserted, (mystery, RDF.type, MND.Disease)))
+    assert (mystery, RDF.type, cls("DemyelinatingDisease")) not in result.inferred
+    assert (mystery, RDF.type, cls("NonDemyelinatingDisease")) not in result.inferred
+
+
+def test_als_asserted_a_muscular_dystrophy_is_inconsistent(asserted: Graph) -> None:
+    """MotorNeuronDisease owl:disjointWith MuscularDystrophy."""
+    result = reason(with_triples(asserted, (KG.ALS, RDF.type, cls("MuscularDystrophy"))))
+    assert [f.rule for f in result.findings] == ["cax-dw"]
+    assert result.findings[0].terms == (str(KG.ALS), ONT + "MotorNeuronDisease", ONT + "MuscularDystrophy")
+
+
+def test_als_asserted_demyelinating_is_inconsistent(asserted: Graph) -> None:
+    """NonDemyelinatingDisease owl:disjointWith DemyelinatingDisease."""
+    result = reason(with_triples(asserted, (KG.ALS, RDF.type, cls("DemyelinatingDisease"))))
+    assert {(f.rule, f.terms[0]) for f in result.findings} == {("cax-dw", str(KG.ALS))}
+
+
+def test_als_given_a_demyelinating_primary_pathology_is_inconsistent(asserted: Graph) -> None:
+    """A second primary pathology that is demyelination puts ALS in both disjoint classes."""
+    result = reason(with_triples(asserted, (KG.ALS, URIRef(ONT + "hasPrimaryPathology"), KG["ms-demyelination"])))
+    assert (str(KG.ALS), ONT + "NonDemyelinatingDisease", ONT + "DemyelinatingDisease") in {
+        f.terms for f in result.findings} | {(f.terms[0], f.terms[2], f.terms[1]) for f in result.findings}
+
+
+def test_ill_typed_literal_is_a_finding(asserted: Graph) -> None:
+    from rdflib import Literal
+    from rdflib.namespace import XSD
+    result = reason(with_triples(asserted, (KG["als-share-of-mnd"], URIRef(ONT + "value"),
+                                            Literal("about 85", datatype=XSD.decimal))))
+    assert "dt-not-type" in {f.rule for f in result.findings}
+
+
+def test_inferred_triples_are_kept_apart_and_free_of_owlrl_noise(reasoned: Reasoned, dataset) -> None:
+    inferred = reasoned.inferred
+    assert not set(inferred) & set(reasoned.asserted)
+    for s, p, o in inferred:
+        assert isinstance(s, URIRef), (s, p, o)
+        assert not (p in (OWL.sameAs, RDFS.subClassOf, OWL.equivalentClass) and s == o), (s, p, o)
+        assert o not in (OWL.Thing, RDFS.Resource), (s, p, o)
+    assert (KG.ALS, RDF.type, cls("NonDemyelinatingDisease")) in dataset.graph(INFERRED_GRAPH)
