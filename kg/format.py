@@ -49,7 +49,7 @@ def _human(variables: list[str], rows: list[list[Node | None]], graph: Graph, ma
                     citations.append(citation)
         number = {citation: n for n, citation in enumerate(order, start=1)}
         header = [*shown, "cited"]
-        body = [[*key, " ".join(f"[{number[c]}]" for c in cites)] for key, cites in merged.items()]
+        body = [[*key, " ".join(f"[{n}]" for n in sorted(number[c] for c in cites))] for key, cites in merged.items()]
         details = citation_details(graph, order)
         notes = [f"[{number[c]}] {details[c].describe()}" if c in details else f"[{number[c]}] {c}" for c in order]
     else:
