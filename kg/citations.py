@@ -34,7 +34,7 @@ def citation_details(graph: Graph, citations: Iterable[URIRef]) -> dict[URIRef, 
         if document is None or quote is None:
             continue
         numbers = sorted(
-            int(number)
+            int(str(number))
             for reference in graph.objects(citation, MND.citesReference)
             for number in graph.objects(reference, MND.referenceNumber)
         )

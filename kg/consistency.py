@@ -8,6 +8,8 @@ from rdflib import Graph, Literal
 from rdflib.namespace import OWL, RDF
 from rdflib.term import Node
 
+from kg.results import solutions
+
 RULES: dict[str, tuple[str, str]] = {
     "cax-dw": (
         "disjoint classes share a member",
@@ -59,9 +61,9 @@ class Finding:
 def find_inconsistencies(closure: Graph) -> tuple[Finding, ...]:
     """Run each inconsistency rule over the closure."""
     findings = {
-        Finding(rule, message, tuple(str(term) for term in row))
+        Finding(rule, message, tuple(str(term) for term in row.values()))
         for rule, (message, query) in RULES.items()
-        for row in closure.query(query, initNs={"owl": OWL, "rdf": RDF})
+        for row in solutions(closure.query(query, initNs={"owl": OWL, "rdf": RDF}))
     }
     return tuple(sorted(findings))
 

@@ -7,6 +7,7 @@ from rdflib.query import Result
 from rdflib.term import Node
 
 from kg.citations import citation_details
+from kg.results import solutions
 
 FORMATS = ("table", "json", "csv", "tsv", "md")
 CITATION_VARIABLE = "citation"
@@ -18,12 +19,12 @@ def format_result(result: Result, fmt: str, graph: Graph) -> str:
         assert result.graph is not None
         return result.graph.serialize(format="nt" if fmt in ("csv", "tsv") else "turtle")
     if fmt in ("json", "csv"):
-        return result.serialize(format=fmt).decode("utf-8")
+        return (result.serialize(format=fmt) or b"").decode("utf-8")
     if result.type == "ASK":
         answer = "true" if result.askAnswer else "false"
         return answer + "\n" if fmt != "tsv" else f"?_askResult\n{answer}\n"
     variables = [str(v) for v in result.vars or []]
-    rows = [[row[v] if v in row.labels else None for v in variables] for row in result]  # type: ignore[union-attr]
+    rows = [[solution[v] for v in variables] for solution in solutions(result)]
     if fmt == "tsv":
         lines = ["\t".join("?" + v for v in variables)]
         lines += ["\t".join(term.n3() if term is not None else "" for term in row) for row in rows]
@@ -39,7 +40,7 @@ def _human(variables: list[str], rows: list[list[Node | None]], graph: Graph, ma
         merged: dict[tuple[str, ...], list[URIRef]] = {}
         order: list[URIRef] = []
         for row in rows:
-            key = tuple(_cell(term, graph) for i, term in enumerate(row) if i != index)
+            key = tuple(cell(term, graph) for i, term in enumerate(row) if i != index)
             citations = merged.setdefault(key, [])
             citation = row[index]
             if isinstance(citation, URIRef):
@@ -54,7 +55,7 @@ def _human(variables: list[str], rows: list[list[Node | None]], graph: Graph, ma
         notes = [f"[{number[c]}] {details[c].describe()}" if c in details else f"[{number[c]}] {c}" for c in order]
     else:
         header = variables
-        body = [[_cell(term, graph) for term in row] for row in rows]
+        body = [[cell(term, graph) for term in row] for row in rows]
         notes = []
     table = _markdown(header, body) if markdown else _plain(header, body)
     if not body:
@@ -65,7 +66,7 @@ def _human(variables: list[str], rows: list[list[Node | None]], graph: Graph, ma
     return table
 
 
-def _cell(term: Node | None, graph: Graph) -> str:
+def cell(term: Node | None, graph: Graph) -> str:
     if term is None:
         return ""
     if isinstance(term, URIRef):

@@ -55,5 +55,5 @@ def _position(path: Path, error: BadSyntax) -> str:
     text = error._str
     offset = error._i
     newline = b"\n" if isinstance(text, bytes) else "\n"
-    line_start = text.rfind(newline, 0, offset)  # type: ignore[arg-type]
+    line_start = text.rfind(newline, 0, offset)
     return f"{path}:{error.lines + 1}:{offset - line_start}"

@@ -63,7 +63,7 @@ class SavedQuery:
             if not terms:
                 raise InputError(f"parameter {name!r} needs at least one value", f"query {self.name}")
             block = "VALUES ?" + name + " { " + " ".join(term.n3() for term in terms) + " }"
-            text = _values_block(name).sub(lambda _match, block=block: block, text, count=1)
+            text = _values_block(name).sub(lambda _match: block, text, count=1)  # noqa: B023 (used at once)
         return text
 
 

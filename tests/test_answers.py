@@ -10,8 +10,9 @@ from __future__ import annotations
 import pytest
 from rdflib import Dataset
 
-from kg.format import CITATION_VARIABLE
+from kg.format import CITATION_VARIABLE, cell
 from kg.namespaces import MND, PROV
+from kg.results import solutions
 from kg.run import run_saved_query
 from kg.saved import SavedQuery
 
@@ -354,13 +355,8 @@ EXPECTED: dict[str, tuple[tuple[str, ...], set[tuple[str, ...]]]] = {
 def answer(dataset: Dataset, query: SavedQuery, values: dict[str, list[str]] | None = None):
     result = run_saved_query(dataset, query, values or {})
     variables = [str(v) for v in result.vars or [] if str(v) != CITATION_VARIABLE]
-    rows = {tuple(_text(dataset, row[v]) for v in variables) for row in result}  # type: ignore[index]
+    rows = {tuple(cell(row[v], dataset) for v in variables) for row in solutions(result)}
     return tuple(variables), rows
-
-
-def _text(dataset: Dataset, term) -> str:
-    from kg.format import _cell
-    return _cell(term, dataset)
 
 
 def test_every_document_question_is_answered_by_a_saved_query(saved_queries: dict[str, SavedQuery]) -> None:
@@ -383,13 +379,13 @@ def test_saved_query_answers_as_the_documents_do(dataset: Dataset, saved_queries
 def test_every_answer_row_carries_a_citation_unless_derived(dataset: Dataset,
                                                            saved_queries: dict[str, SavedQuery], name: str) -> None:
     """A row without a citation is allowed only for what the reasoner derived."""
-    result = run_saved_query(dataset, saved_queries[name], {})
-    uncited = [row for row in result if row[CITATION_VARIABLE] is None]  # type: ignore[index]
-    for row in uncited:
-        text = " ".join(str(v) for v in row if v is not None)  # type: ignore[union-attr]
-        assert "derived" in text, (name, text)
-    for row in result:
-        citation = row[CITATION_VARIABLE]  # type: ignore[index]
+    rows = solutions(run_saved_query(dataset, saved_queries[name], {}))
+    for row in rows:
+        if row[CITATION_VARIABLE] is None:
+            text = " ".join(str(v) for v in row.values() if v is not None)
+            assert "derived" in text, (name, text)
+    for row in rows:
+        citation = row[CITATION_VARIABLE]
         if citation is not None:
             assert (citation, PROV.wasQuotedFrom, None) in dataset, citation
             assert dataset.value(citation, MND.quote) is not None
@@ -430,7 +426,7 @@ def test_citations_of_answers(dataset: Dataset, saved_queries: dict[str, SavedQu
                      "living longer than 10 years"),
     }
     for name, quote in checks:
-        result = run_saved_query(dataset, saved_queries[name], {})
-        quotes = {str(dataset.value(row[CITATION_VARIABLE], MND.quote)) for row in result  # type: ignore[index]
-                  if row[CITATION_VARIABLE] is not None}  # type: ignore[index]
+        rows = solutions(run_saved_query(dataset, saved_queries[name], {}))
+        quotes = {str(dataset.value(row[CITATION_VARIABLE], MND.quote)) for row in rows
+                  if row[CITATION_VARIABLE] is not None}
         assert quote in quotes, (name, quote)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
+from rdflib.term import Node
 
 from kg.namespaces import KG, MND, PROV, SRC
 
@@ -21,7 +22,7 @@ def data_subjects(asserted: Graph) -> set[URIRef]:
     return {s for s in asserted.subjects() if isinstance(s, URIRef) and not str(s).startswith(ONTOLOGY_NS)}
 
 
-def is_fact(asserted: Graph, s: URIRef, p: URIRef, o) -> bool:
+def is_fact(asserted: Graph, s: Node, p: Node, o: Node) -> bool:
     """A fact: an ontology object/datatype property between data terms, or a typing to an ontology class."""
     if p == RDF.type:
         if str(s).startswith(ONTOLOGY_NS):
@@ -109,7 +110,7 @@ def test_no_fact_without_a_citation(asserted: Graph, reasoned) -> None:
             continue
         if s in statements or (s, p, o) in claimed or not is_fact(asserted, s, p, o):
             continue
-        uncited.append((asserted.namespace_manager.normalizeUri(s), asserted.namespace_manager.normalizeUri(p),
+        uncited.append((s.n3(asserted.namespace_manager), p.n3(asserted.namespace_manager),
                         o.n3(asserted.namespace_manager)))
     assert sorted(uncited) == []
 
