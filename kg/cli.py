@@ -30,6 +30,14 @@ format_option = click.option(
     help="table and md: for people, citations as footnotes; json, csv, tsv: SPARQL 1.1 results.")
 
 
+class _InputFailure(click.ClickException):
+    exit_code = InputError.exit_code
+
+
+class _InconsistencyFailure(click.ClickException):
+    exit_code = InconsistentGraphError.exit_code
+
+
 class _Group(click.Group):
     """Turns a KgError into click's 'Error: ...' line and the error's exit code (traceback with --debug)."""
 
@@ -39,9 +47,8 @@ class _Group(click.Group):
         except KgError as error:
             if "--debug" in sys.argv[1:] or (ctx.obj or {}).get("debug"):
                 raise
-            exception = click.ClickException(str(error))
-            exception.exit_code = error.exit_code
-            raise exception from error
+            failure = _InconsistencyFailure if isinstance(error, InconsistentGraphError) else _InputFailure
+            raise failure(str(error)) from error
 
 
 @click.group(cls=_Group)
