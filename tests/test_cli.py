@@ -157,3 +157,18 @@ def test_debug_shows_the_traceback() -> None:
 def test_output_is_identical_between_runs() -> None:
     first = run("query", "definition", "--format", "md").output
     assert first == run("query", "definition", "--format", "md").output
+
+
+def test_output_is_byte_identical_whatever_the_hash_seed() -> None:
+    """Set and dict iteration order depends on PYTHONHASHSEED; the output must not."""
+    import os
+    import subprocess
+    import sys
+
+    outputs = set()
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        completed = subprocess.run([sys.executable, "-m", "kg", "query", "definition", "--format", "md"],
+                                   capture_output=True, env=env, check=True)
+        outputs.add(completed.stdout)
+    assert len(outputs) == 1
