@@ -1,7 +1,7 @@
 """The ``kg`` command: a thin layer that parses options, calls the core, and maps errors to exit codes.
 
-Exit codes: 0 success; 1 the graph is logically inconsistent; 2 bad input (malformed Turtle, unknown
-query or parameter, invalid value or SPARQL).
+Exit codes: 0 success; 1 the graph is logically inconsistent (``kg check``: has error-level findings);
+2 bad input (malformed Turtle, unknown query or parameter, invalid value or SPARQL).
 """
 
 from __future__ import annotations
@@ -12,13 +12,19 @@ import sys
 from pathlib import Path
 
 import click
-from rdflib import Dataset
+from rdflib import Dataset, Graph
+from rdflib.namespace import RDF
 
+from kg.check import load_check_files, run_checks
 from kg.errors import InconsistentGraphError, InputError, KgError
+from kg.explain import Explainer
 from kg.format import FORMATS, format_result
 from kg.graph import load_graph
-from kg.paths import QUERIES_DIR, default_graph_files
+from kg.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH
+from kg.paths import CHECKS_DIR, QUERIES_DIR, SEEDS_DIR, default_graph_files
 from kg.reason import reason
+from kg.report import REPORT_FORMATS, format_explanations, format_report
+from kg.resolve import resolve_entity
 from kg.run import run_saved_query, run_sparql
 from kg.saved import SavedQuery, load_saved_queries
 
@@ -119,6 +125,41 @@ def sparql_command(query_text: str | None, query_file: Path | None, fmt: str, gr
     assert query_text is not None
     dataset = _load(graph_paths)
     click.echo(format_result(run_sparql(dataset, query_text, where), fmt, dataset), nl=False)
+
+
+@cli.command("check")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(REPORT_FORMATS), default="text", show_default=True)
+@click.option("--sources", type=click.Path(path_type=Path), default=SEEDS_DIR, show_default=True,
+              help="Folder of the source documents, to check that every quote occurs in its document verbatim.")
+def check_command(paths: tuple[Path, ...], fmt: str, sources: Path) -> None:
+    """Check the graph: logical consistency, unsatisfiable classes, unintended equivalences, data quality.
+
+    With no PATHS, checks the project's ontology and data; with PATHS (Turtle files or folders), exactly those.
+    Exit code 0: no error-level finding; 1: findings; 2: input error.
+    """
+    graph = load_graph(list(paths) or default_graph_files())
+    report = run_checks(graph, load_check_files(CHECKS_DIR), sources if sources.is_dir() else None)
+    click.echo(format_report(report, graph, fmt), nl=False)
+    if report.errors:
+        sys.exit(1)
+
+
+@cli.command("explain")
+@click.argument("entity")
+@graph_option
+def explain_command(entity: str, graph_paths: tuple[Path, ...]) -> None:
+    """Why ENTITY (IRI, prefixed name or label) belongs to each class the reasoner derived for it."""
+    dataset = _load(graph_paths)
+    subject = resolve_entity(entity, dataset, "kg explain")
+    asserted, inferred = dataset.graph(ASSERTED_GRAPH), dataset.graph(INFERRED_GRAPH)
+    closure = Graph()
+    for triple in (*asserted, *inferred):
+        closure.add(triple)
+    explainer = Explainer(asserted, closure)
+    steps = [step for cls in sorted(inferred.objects(subject, RDF.type), key=str)
+             if (step := explainer.explain((subject, RDF.type, cls))) is not None]
+    click.echo(format_explanations(subject, steps, dataset), nl=False)
 
 
 def _load(graph_paths: tuple[Path, ...]) -> Dataset:

@@ -8,6 +8,7 @@ ROOT = Path(__file__).resolve().parent.parent
 ONTOLOGY_DIR = ROOT / "ontology"
 DATA_FILE = ROOT / "data" / "triples.ttl"
 QUERIES_DIR = ROOT / "queries"
+CHECKS_DIR = QUERIES_DIR / "checks"
 SEEDS_DIR = ROOT.parent / "shared" / "seeds"
 
 

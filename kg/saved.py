@@ -82,7 +82,7 @@ def parse_saved_query(path: Path) -> SavedQuery:
     if not _NAME.match(name):
         raise InputError("query file name must be lower-case words joined by hyphens", str(path))
     text = path.read_text(encoding="utf-8")
-    header = _header(text, path)
+    header = read_header(text, path)
     summary = header.get("summary")
     if not isinstance(summary, str) or not summary.strip():
         raise InputError("header has no 'summary' text", f"{path}:1")
@@ -105,7 +105,7 @@ def parse_saved_query(path: Path) -> SavedQuery:
     return SavedQuery(name, path, summary.strip(), questions, parameters, text)
 
 
-def _header(text: str, path: Path) -> dict:
+def read_header(text: str, path: Path) -> dict:
     lines = []
     for line in text.splitlines():
         if not line.startswith("#+"):

@@ -1,0 +1,175 @@
+"""``kg check``: logical consistency after OWL 2 RL reasoning, what owlrl misses, and data-quality checks.
+
+Returns a report and never prints. Findings are sorted and carry their explanation: the asserted triples
+that led there, each with its citations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF
+
+from kg.errors import InputError
+from kg.explain import Explainer, Step
+from kg.namespaces import KG, MND, PROV, SRC, W3C_VOCABULARIES
+from kg.reason import reason
+from kg.results import solutions
+from kg.saved import read_header
+
+SEVERITIES = ("error", "warning")
+PROBE = "urn:mnd-kg:probe:"
+
+
+@dataclass(frozen=True, order=True)
+class CheckFinding:
+    """One problem: severity, the check that found it, a message, the terms involved, and why."""
+
+    severity: str
+    check: str
+    message: str
+    terms: tuple[str, ...]
+    because: tuple[Step, ...] = field(default=(), compare=False)
+
+
+@dataclass(frozen=True)
+class CheckFile:
+    name: str
+    path: Path
+    summary: str
+    severity: str
+    text: str
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    triples: int
+    checks_run: tuple[str, ...]
+    findings: tuple[CheckFinding, ...]
+
+    @property
+    def errors(self) -> int:
+        return sum(f.severity == "error" for f in self.findings)
+
+    @property
+    def warnings(self) -> int:
+        return sum(f.severity == "warning" for f in self.findings)
+
+
+def load_check_files(directory: Path) -> list[CheckFile]:
+    """Every ``*-violation.rq`` file in ``directory``: a SELECT that must return no rows."""
+    checks = []
+    for path in sorted(directory.glob("*.rq")):
+        if not path.name.endswith("-violation.rq"):
+            raise InputError("check files must be named <name>-violation.rq", str(path))
+        text = path.read_text(encoding="utf-8")
+        header = read_header(text, path)
+        summary, severity = header.get("summary"), header.get("severity")
+        if not isinstance(summary, str) or severity not in SEVERITIES:
+            raise InputError(f"check header needs 'summary' and 'severity' ({' or '.join(SEVERITIES)})", str(path))
+        checks.append(CheckFile(path.name.removesuffix("-violation.rq"), path, summary.strip(), severity, text))
+    return checks
+
+
+def run_checks(asserted: Graph, check_files: list[CheckFile], sources: Path | None) -> CheckReport:
+    """Reason over ``asserted`` and run every check; ``sources`` holds the documents quotes come from."""
+    reasoned = reason(asserted)
+    closure = Graph()
+    for triple in asserted:
+        closure.add(triple)
+    for triple in reasoned.inferred:
+        closure.add(triple)
+    explainer = Explainer(asserted, closure)
+    findings: list[CheckFinding] = []
+    for finding in reasoned.findings:
+        because = _explain_terms(explainer, finding.rule, finding.terms)
+        findings.append(CheckFinding("error", finding.rule, finding.message, finding.terms, because))
+    findings += unsatisfiable_classes(asserted)
+    findings += unintended_equivalences(asserted, reasoned.inferred, explainer)
+    dataset = reasoned.dataset()
+    names = ["logical-consistency", "unsatisfiable-classes", "unintended-equivalences"]
+    for check in check_files:
+        names.append(check.name)
+        for row in solutions(dataset.query(check.text)):
+            terms = tuple(str(value) for value in row.values() if value is not None)
+            findings.append(CheckFinding(check.severity, check.name, check.summary, terms))
+    names.append("quotes-verbatim")
+    findings += quotes_not_in_sources(asserted, sources)
+    return CheckReport(len(asserted), tuple(names), tuple(sorted(set(findings))))
+
+
+def unsatisfiable_classes(asserted: Graph) -> list[CheckFinding]:
+    """Classes that cannot have members: probe each with a fresh individual and reason over the axioms."""
+    axioms = Graph()
+    for triple in asserted:
+        subject = str(triple[0])
+        if not subject.startswith((str(KG), str(SRC))):
+            axioms.add(triple)
+    classes = sorted(c for c in axioms.subjects(RDF.type, OWL.Class)
+                     if isinstance(c, URIRef) and str(c).startswith(str(MND._NS)))
+    for cls in classes:
+        axioms.add((URIRef(PROBE + str(cls)), RDF.type, cls))
+    probed = reason(axioms)
+    unsatisfiable = sorted({term[len(PROBE):] for finding in probed.findings for term in finding.terms
+                            if term.startswith(PROBE)})
+    return [CheckFinding("error", "unsatisfiable-class", "class cannot have any member", (cls,))
+            for cls in unsatisfiable]
+
+
+def unintended_equivalences(asserted: Graph, inferred: Graph, explainer: Explainer) -> list[CheckFinding]:
+    """owl:sameAs between distinct curated entities, or owl:equivalentClass between distinct named classes,
+    that reasoning introduced."""
+    findings = []
+    for predicate, what in ((OWL.sameAs, "entities"), (OWL.equivalentClass, "classes")):
+        for subject, obj in inferred.subject_objects(predicate):
+            if isinstance(obj, URIRef) and subject != obj and str(subject) < str(obj) \
+                    and not str(obj).startswith(W3C_VOCABULARIES) and (subject, predicate, obj) not in asserted:
+                step = explainer.explain((subject, predicate, obj))
+                findings.append(CheckFinding("error", "unintended-equivalence",
+                                             f"reasoning made two distinct {what} the same",
+                                             (str(subject), str(obj)), (step,) if step else ()))
+    return findings
+
+
+def quotes_not_in_sources(asserted: Graph, sources: Path | None) -> list[CheckFinding]:
+    """Each citation's quote must occur verbatim within one line of its source document."""
+    findings = []
+    texts: dict[str, list[str] | None] = {}
+    for citation in sorted(asserted.subjects(RDF.type, URIRef(str(MND._NS) + "Citation")), key=str):
+        document = asserted.value(citation, PROV.wasQuotedFrom)
+        quote = asserted.value(citation, MND.quote)
+        file_name = asserted.value(document, MND.fileName) if document is not None else None
+        if quote is None or file_name is None:
+            continue  # reported by the check files (citation-incomplete)
+        if sources is None:
+            findings.append(CheckFinding("warning", "quotes-verbatim", "source documents not given: quote not checked",
+                                         (str(citation),)))
+            continue
+        if str(file_name) not in texts:
+            path = sources / str(file_name)
+            texts[str(file_name)] = path.read_text(encoding="utf-8").splitlines() if path.is_file() else None
+        lines = texts[str(file_name)]
+        if lines is None:
+            findings.append(CheckFinding("error", "quotes-verbatim", "source document not found",
+                                         (str(citation), str(sources / str(file_name)))))
+        elif not any(str(quote) in line for line in lines):
+            findings.append(CheckFinding("error", "quotes-verbatim", "quote does not occur verbatim in its source",
+                                         (str(citation), str(quote))))
+    return findings
+
+
+def _explain_terms(explainer: Explainer, rule: str, terms: tuple[str, ...]) -> tuple[Step, ...]:
+    """The derivations behind a logical finding (each class membership of a disjointness clash, ...)."""
+    if rule == "cax-dw":
+        entity, first, second = (URIRef(t) for t in terms)
+        steps = [explainer.explain((entity, RDF.type, cls)) for cls in (first, second)]
+    elif rule == "cls-nothing2":
+        steps = [explainer.explain((URIRef(terms[0]), RDF.type, OWL.Nothing))]
+    elif rule == "dt-not-type":
+        subject, predicate, _ = terms
+        steps = [Step((URIRef(subject), URIRef(predicate), Literal(terms[2])), "asserted")]
+    else:
+        steps = []
+    return tuple(step for step in steps if step is not None)

@@ -1,0 +1,120 @@
+"""kg check: the project's graph passes; every mutant of it fails with a finding naming the culprit."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph
+
+from kg.check import CheckReport, load_check_files, run_checks
+from kg.cli import cli
+from kg.explain import Step
+from kg.graph import load_graph
+from kg.paths import CHECKS_DIR, DATA_FILE, ONTOLOGY_DIR, SEEDS_DIR, default_graph_files
+
+MUTANTS_DIR = Path(__file__).resolve().parent / "mutants"
+MUTANTS = sorted(p for p in MUTANTS_DIR.glob("*.ttl") if not p.name.startswith("malformed"))
+BUILT_IN = ("logical-consistency", "unsatisfiable-classes", "unintended-equivalences", "quotes-verbatim")
+
+
+def expectations(path: Path, key: str) -> list[list[str]]:
+    return [line.split()[2:] for line in path.read_text().splitlines() if line.startswith(f"# {key}:")]
+
+
+@pytest.fixture(scope="module")
+def clean_report(asserted: Graph) -> CheckReport:
+    return run_checks(asserted, load_check_files(CHECKS_DIR), SEEDS_DIR)
+
+
+@pytest.fixture(scope="module")
+def mutant_reports(asserted: Graph) -> dict[str, CheckReport]:
+    reports = {}
+    for path in MUTANTS:
+        graph = Graph()
+        for triple in asserted:
+            graph.add(triple)
+        graph.parse(path, format="turtle")
+        reports[path.name] = run_checks(graph, load_check_files(CHECKS_DIR), SEEDS_DIR)
+    return reports
+
+
+def test_project_graph_passes_every_check(clean_report: CheckReport) -> None:
+    assert [(f.check, f.terms) for f in clean_report.findings] == []
+
+
+def test_every_check_file_runs(clean_report: CheckReport) -> None:
+    files = {p.name.removesuffix("-violation.rq") for p in CHECKS_DIR.glob("*-violation.rq")}
+    assert len(files) >= 13
+    assert set(clean_report.checks_run) == files | set(BUILT_IN)
+
+
+@pytest.mark.parametrize("path", MUTANTS, ids=lambda p: p.stem)
+def test_mutant_fails_with_a_finding_naming_the_culprit(mutant_reports: dict[str, CheckReport], path: Path) -> None:
+    report = mutant_reports[path.name]
+    assert report.errors > 0
+    found = {(f.check, term) for f in report.findings for term in f.terms}
+    for check, culprit in expectations(path, "expect"):
+        assert (check, culprit) in found, (check, culprit, sorted(found))
+
+
+@pytest.mark.parametrize("path", [p for p in MUTANTS if expectations(p, "cites")], ids=lambda p: p.stem)
+def test_logical_finding_names_the_citations_behind_it(mutant_reports: dict[str, CheckReport], path: Path) -> None:
+    report = mutant_reports[path.name]
+    cited = {str(c) for f in report.findings for step in f.because for leaf in step.leaves() for c in leaf.citations}
+    for (citation,) in expectations(path, "cites"):
+        assert citation in cited
+
+
+def test_every_check_is_triggered_by_some_mutant(mutant_reports: dict[str, CheckReport]) -> None:
+    """Proves no check is dead: each one fires on at least one broken graph."""
+    triggered = {f.check for report in mutant_reports.values() for f in report.findings}
+    files = {p.name.removesuffix("-violation.rq") for p in CHECKS_DIR.glob("*-violation.rq")}
+    expected = files | {"cax-dw", "dt-not-type", "unsatisfiable-class", "unintended-equivalence", "quotes-verbatim"}
+    assert expected - triggered == set()
+
+
+def test_finding_explains_both_sides_of_a_disjointness_clash(mutant_reports: dict[str, CheckReport]) -> None:
+    clash = next(f for f in mutant_reports["als-asserted-muscular-dystrophy.ttl"].findings if f.check == "cax-dw")
+    assert [step.rule for step in clash.because] == [
+        "mnd:MotorNeuronDisease ≡ mnd:hasPrimaryPathology some mnd:MotorNeuronDegeneration", "asserted"]
+    assert isinstance(clash.because[1], Step) and clash.because[1].citations == ()
+
+
+def test_check_command_exit_codes_and_byte_identical_output(tmp_path: Path) -> None:
+    runner = CliRunner()
+    clean = runner.invoke(cli, ["check"])
+    assert clean.exit_code == 0, clean.output
+    assert clean.output.startswith("kg check: 0 error(s), 0 warning(s)\n")
+    mutant = MUTANTS_DIR / "als-asserted-muscular-dystrophy.ttl"
+    args = ["check", str(ONTOLOGY_DIR), str(DATA_FILE), str(mutant), "--format", "json"]
+    first, second = runner.invoke(cli, args), runner.invoke(cli, args)
+    assert first.exit_code == 1
+    assert first.output == second.output
+    report = json.loads(first.output)
+    assert {f["check"] for f in report["findings"]} == {"cax-dw", "derived-membership-asserted", "type-without-claim"}
+    markdown = runner.invoke(cli, ["check", str(ONTOLOGY_DIR), str(DATA_FILE), str(mutant), "--format", "markdown"])
+    assert markdown.output.startswith("## kg check: 3 error(s), 0 warning(s)\n")
+    assert "| error | cax-dw | disjoint classes share a member |" in markdown.output
+
+
+def test_malformed_turtle_is_an_input_error_with_position() -> None:
+    bad = MUTANTS_DIR / "malformed-turtle.ttl"
+    result = CliRunner().invoke(cli, ["check", str(ONTOLOGY_DIR), str(bad)])
+    assert result.exit_code == 2
+    assert re.fullmatch(rf"Error: malformed Turtle: .* \({re.escape(str(bad))}:\d+:\d+\)\n", result.output)
+
+
+def test_explain_prints_premises_with_citations() -> None:
+    result = CliRunner().invoke(cli, ["explain", "SMA type 1"])
+    assert result.exit_code == 0
+    assert result.output.startswith("kg:SMA-type-1 (spinal muscular atrophy type 1): 4 inferred class membership(s)")
+    assert ("kg:SMA-type-1 mnd:subtypeOf kg:SMA  (asserted; cited: document 004 \"Yes, varying from Type 1 (most "
+            "severe) to Type 4 (least severe).\")") in result.output
+
+
+def test_check_of_project_files_equals_default(asserted: Graph) -> None:
+    assert len(load_graph(default_graph_files())) == len(asserted)
