@@ -149,3 +149,30 @@ def test_inferred_triples_are_kept_apart_and_free_of_owlrl_noise(reasoned: Reaso
         assert not (p in (OWL.sameAs, RDFS.subClassOf, OWL.equivalentClass) and s == o), (s, p, o)
         assert o not in (OWL.Thing, RDFS.Resource), (s, p, o)
     assert (KG.ALS, RDF.type, cls("NonDemyelinatingDisease")) in dataset.graph(INFERRED_GRAPH)
+
+
+TINY = """@prefix owl: <http://www.w3.org/2002/07/owl#> . @prefix ex: <http://example.org/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+"""
+
+
+@pytest.mark.parametrize(("turtle", "rule"), [
+    ("ex:p a owl:IrreflexiveProperty . ex:a ex:p ex:a .", "prp-irp"),
+    ("ex:p a owl:AsymmetricProperty . ex:a ex:p ex:b . ex:b ex:p ex:a .", "prp-asyp"),
+    ('ex:p a owl:DatatypeProperty, owl:FunctionalProperty . ex:a ex:p "1"^^xsd:integer, "2"^^xsd:integer .',
+     "prp-fp-literal"),
+    ("ex:a owl:sameAs ex:b . ex:a owl:differentFrom ex:b .", "eq-diff1"),
+    ("ex:C owl:equivalentClass owl:Nothing . ex:a a ex:C .", "cls-nothing2"),
+    ("ex:p owl:propertyDisjointWith ex:q . ex:a ex:p ex:b ; ex:q ex:b .", "prp-pdw"),
+])
+def test_each_inconsistency_rule_is_reported(turtle: str, rule: str) -> None:
+    graph = Graph().parse(data=TINY + turtle, format="turtle")
+    assert rule in {finding.rule for finding in reason(graph).findings}
+
+
+def test_findings_are_sorted_and_repeatable(asserted: Graph) -> None:
+    mutated = with_triples(asserted, (KG.ALS, RDF.type, cls("MuscularDystrophy")),
+                           (KG.SMA, RDF.type, cls("DemyelinatingDisease")))
+    first, second = reason(mutated).findings, reason(mutated).findings
+    assert first == second == tuple(sorted(first))
+    assert [f.terms[0] for f in first] == [str(KG.ALS), str(KG.SMA)]
