@@ -15,6 +15,8 @@ import click
 from rdflib import Dataset, Graph
 from rdflib.namespace import RDF
 
+from kg.answer import answer_json, answer_question, format_answer
+from kg.ask import entity_linker
 from kg.check import load_check_files, run_checks
 from kg.errors import InconsistentGraphError, InputError, KgError
 from kg.explain import Explainer
@@ -125,6 +127,22 @@ def sparql_command(query_text: str | None, query_file: Path | None, fmt: str, gr
     assert query_text is not None
     dataset = _load(graph_paths)
     click.echo(format_result(run_sparql(dataset, query_text, where), fmt, dataset), nl=False)
+
+
+@cli.command("ask")
+@click.argument("question")
+@click.option("--json", "as_json", is_flag=True, help="Verdicts, facts, citations, query name and bindings as JSON.")
+@click.option("--show-query", is_flag=True, help="Print the SPARQL that was run.")
+def ask_command(question: str, as_json: bool, show_query: bool) -> None:
+    """Answer QUESTION in plain words from the graph, with numbered citations, or say it cannot."""
+    dataset = _load(())
+    answer = answer_question(question, dataset, load_saved_queries(QUERIES_DIR), entity_linker(dataset))
+    if show_query and answer.sparql:
+        click.echo(answer.sparql.rstrip() + "\n")
+    if as_json:
+        click.echo(json.dumps(answer_json(answer), indent=2, ensure_ascii=False))
+    else:
+        click.echo(format_answer(answer), nl=False)
 
 
 @cli.command("check")

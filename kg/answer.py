@@ -1,0 +1,186 @@
+"""Composing a plain-words answer from a saved query's result: verdict first, cited facts, references."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rdflib import Dataset, Graph, URIRef
+from rdflib.namespace import RDF, RDFS
+from rdflib.term import Node
+
+from kg.ask import MIN_SCORE, Linker, find_mentions, match_question, unknown_names, vocabulary
+from kg.citations import CitationDetail, citation_details
+from kg.explain import Explainer
+from kg.format import CITATION_VARIABLE, cell
+from kg.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH
+from kg.results import solutions
+from kg.run import bind_values, run_sparql
+from kg.saved import SavedQuery
+
+VERDICT_COLUMNS = ("verdict", "demyelinating", "primarily_axonal", "always_inherited", "familial_cases")
+NAME_COLUMNS = ("name", "left_name", "right_name")
+SUGGESTIONS = 3
+
+
+@dataclass(frozen=True)
+class Fact:
+    entity: str
+    text: str
+    citations: tuple[int, ...]
+    why: str | None = None
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What ``kg ask`` says: its status, the query and bindings used, verdicts, facts and references."""
+
+    question: str
+    status: str  # answered | declined | unknown-entity
+    query: str | None = None
+    bindings: dict[str, list[str]] = field(default_factory=dict)
+    verdicts: list[dict[str, str]] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    references: list[CitationDetail] = field(default_factory=list)
+    suggestions: list[str] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)
+    sparql: str | None = None
+
+
+def answer_question(question: str, dataset: Dataset, queries: dict[str, SavedQuery], linker: Linker) -> Answer:
+    """Answer ``question`` from the graph, or decline it with the closest questions the graph can answer."""
+    matches = match_question(question, queries, linker)
+    suggestions = list(dict.fromkeys(m.question for m in matches))[:SUGGESTIONS]
+    best = matches[0]
+    mentions = find_mentions(question, linker.lexicon)
+    unknown = unknown_names(question, mentions, vocabulary(queries, linker.lexicon))
+    if best.score < MIN_SCORE:
+        return Answer(question, "declined", suggestions=suggestions, unknown=unknown)
+    if unknown and not mentions and any(p.type == "iri" for p in best.query.parameters):
+        return Answer(question, "unknown-entity", best.query.name, suggestions=suggestions, unknown=unknown)
+    raw = {name: list(values) for name, values in best.bindings.items()}
+    sparql = best.query.bind(bind_values(best.query, raw, dataset))
+    rows = solutions(run_sparql(dataset, sparql, f"query {best.query.name}"))
+    verdicts, facts, order = _compose(rows, dataset)
+    details = citation_details(dataset, order)
+    return Answer(question, "answered", best.query.name, raw, verdicts, facts,
+                  [details[c] for c in order if c in details], sparql=sparql)
+
+
+def _compose(rows: list[dict[str, Node | None]],
+             dataset: Dataset) -> tuple[list[dict[str, str]], list[Fact], list[URIRef]]:
+    order: list[URIRef] = []
+    verdicts: dict[str, dict[str, str]] = {}
+    cited: dict[tuple[str, str], list[URIRef]] = {}
+    explainer = _explainer(dataset)
+    for row in rows:
+        entity_term = next(iter(row.values()))
+        entity = cell(entity_term, dataset)
+        name = next((cell(row[c], dataset) for c in NAME_COLUMNS if row.get(c) is not None), entity)
+        verdict = {c: cell(row[c], dataset) for c in VERDICT_COLUMNS if row.get(c) is not None}
+        if verdict:
+            verdicts.setdefault(entity, {"entity": entity, "name": name, **verdict})
+        skip = {CITATION_VARIABLE, *VERDICT_COLUMNS, *NAME_COLUMNS}
+        parts = [cell(value, dataset) for key, value in list(row.items())[1:] if key not in skip and value is not None]
+        if not parts:
+            continue
+        text = ": ".join(parts[:2]) + ("; " + "; ".join(parts[2:]) if len(parts) > 2 else "")
+        citations = cited.setdefault((name, text), [])
+        citation = row.get(CITATION_VARIABLE)
+        if isinstance(citation, URIRef):
+            if citation not in order:
+                order.append(citation)
+            if citation not in citations:
+                citations.append(citation)
+    number = {c: n for n, c in enumerate(order, start=1)}
+    facts = []
+    for (name, text), citations in cited.items():
+        why = _why(explainer, dataset, name, text) if text.startswith("derived") else None
+        facts.append(Fact(name, text, tuple(sorted(number[c] for c in citations)), why))
+    return list(verdicts.values()), facts, order
+
+
+def _explainer(dataset: Dataset) -> Explainer:
+    closure = Graph()
+    for triple in (*dataset.graph(ASSERTED_GRAPH), *dataset.graph(INFERRED_GRAPH)):
+        closure.add(triple)
+    return Explainer(dataset.graph(ASSERTED_GRAPH), closure)
+
+
+def _why(explainer: Explainer, dataset: Dataset, name: str, text: str) -> str | None:
+    """One line: the asserted premises of a derived class membership named in ``text``."""
+    entity = next((s for s in dataset.subjects(RDFS.label, None) if str(dataset.value(s, RDFS.label)) == name), None)
+    if entity is None:
+        return None
+    for cls in sorted(dataset.graph(INFERRED_GRAPH).objects(entity, RDF.type), key=str):
+        label = dataset.value(cls, RDFS.label)
+        if label is not None and str(label) in text:
+            step = explainer.explain((entity, RDF.type, cls))
+            if step is not None:
+                premises = ["{} {} {}".format(*(_label(t, dataset) for t in leaf.triple)) for leaf in step.leaves()]
+                return "because " + "; ".join(premises)
+    return None
+
+
+def _label(term: Node, dataset: Dataset) -> str:
+    label = dataset.value(term, RDFS.label) if isinstance(term, URIRef) else None
+    if label is not None:
+        return str(label)
+    return "is a" if term == RDF.type else cell(term, dataset)
+
+
+def format_answer(answer: Answer) -> str:
+    """The answer as a clinician reads it: verdict first, then cited facts, then the references."""
+    lines = [f"Q: {answer.question}"]
+    if answer.status == "declined":
+        lines.append("No saved query answers this question, so the graph gives no answer.")
+        if answer.unknown:
+            lines.append("Not in the graph: " + ", ".join(answer.unknown) + ".")
+        lines.append("Closest questions it can answer:")
+        lines += [f"  - {s}" for s in answer.suggestions]
+        return "\n".join(lines) + "\n"
+    if answer.status == "unknown-entity":
+        lines.append(f"Unknown: the graph knows nothing about {', '.join(answer.unknown)}.")
+        lines.append("Questions it can answer about the diseases it knows, for example:")
+        lines += [f"  - {s}" for s in answer.suggestions]
+        return "\n".join(lines) + "\n"
+    for verdict in answer.verdicts:
+        main = verdict.get("verdict") or next(v for k, v in verdict.items() if k in VERDICT_COLUMNS)
+        others = [f"{k.replace('_', ' ')}: {v}" for k, v in verdict.items()
+                  if k in VERDICT_COLUMNS and k != "verdict" and not (k == next(
+                      (c for c in VERDICT_COLUMNS if c in verdict), None) and "verdict" not in verdict)]
+        lines.append(f"{verdict['name']}: {main.capitalize()}" + (f" ({'; '.join(others)})" if others else ""))
+    if not answer.facts:
+        lines.append("Unknown: the graph holds no fact that answers this.")
+    current = None
+    for fact in answer.facts:
+        if fact.entity != current and len({f.entity for f in answer.facts}) > 1:
+            lines.append(f"{fact.entity}:")
+            current = fact.entity
+        cites = "".join(f"[{n}]" for n in fact.citations)
+        lines.append(f"  - {fact.text} {cites}".rstrip())
+        if fact.why:
+            lines.append(f"    ({fact.why})")
+    if answer.references:
+        lines.append("References:")
+        lines += [f"  [{n}] {detail.describe()}" for n, detail in enumerate(answer.references, start=1)]
+    binding = "; ".join(f"{k} = {', '.join(v)}" for k, v in answer.bindings.items())
+    lines.append(f"(saved query {answer.query}" + (f", {binding})" if binding else ")"))
+    return "\n".join(lines) + "\n"
+
+
+def answer_json(answer: Answer) -> dict:
+    """The answer for programs: verdicts, facts, numbered citations, the query name and bindings."""
+    return {
+        "question": answer.question,
+        "status": answer.status,
+        "query": answer.query,
+        "bindings": answer.bindings,
+        "verdicts": answer.verdicts,
+        "facts": [{"entity": f.entity, "text": f.text, "citations": list(f.citations), "why": f.why}
+                  for f in answer.facts],
+        "citations": [{"number": n, "citation": d.iri, "document": d.document_file, "question": d.document_question,
+                       "site": d.site, "references": list(d.references), "quote": d.quote}
+                      for n, d in enumerate(answer.references, start=1)],
+        "suggestions": answer.suggestions,
+        "unknown": answer.unknown,
+    }
