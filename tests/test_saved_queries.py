@@ -30,7 +30,7 @@ def test_query_file_parses_with_summary_questions_and_used_parameters(path: Path
 def test_every_saved_query_and_command_is_documented_in_the_readme(saved_queries: dict[str, SavedQuery]) -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert [name for name in saved_queries if f"`{name}`" not in readme] == []
-    for command in ("kg list", "kg query", "kg sparql", "kg check", "kg explain"):
+    for command in ("kg ask", "kg list", "kg query", "kg sparql", "kg check", "kg explain"):
         assert command in readme
 
 
