@@ -9,7 +9,7 @@ from rdflib.namespace import RDF, RDFS
 from rdflib.term import Node
 
 from kg.ask import MIN_SCORE, Linker, find_mentions, match_question, unknown_names, vocabulary
-from kg.citations import CitationDetail, citation_details
+from kg.citations import CitationDetail, citation_details, collect_citation
 from kg.explain import Explainer
 from kg.format import CITATION_VARIABLE, cell
 from kg.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH
@@ -84,13 +84,7 @@ def _compose(rows: list[dict[str, Node | None]],
         if not parts:
             continue
         text = ": ".join(parts[:2]) + ("; " + "; ".join(parts[2:]) if len(parts) > 2 else "")
-        citations = cited.setdefault((name, text), [])
-        citation = row.get(CITATION_VARIABLE)
-        if isinstance(citation, URIRef):
-            if citation not in order:
-                order.append(citation)
-            if citation not in citations:
-                citations.append(citation)
+        collect_citation(cited, order, (name, text), row.get(CITATION_VARIABLE))
     number = {c: n for n, c in enumerate(order, start=1)}
     facts = []
     for (name, text), citations in cited.items():

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from rdflib import Graph, URIRef
+from rdflib.term import Node
 
 from kg.namespaces import MND, PROV
 
@@ -23,6 +25,20 @@ class CitationDetail:
         refs = ", ".join(str(n) for n in self.references)
         cited = f", reference {refs}" if len(self.references) == 1 else (f", references {refs}" if refs else "")
         return f"{self.site}, \"{self.document_question}\" ({self.document_file}){cited}: \"{self.quote}\""
+
+
+Line = TypeVar("Line", bound=Hashable)
+
+
+def collect_citation(lines: dict[Line, list[URIRef]], order: list[URIRef], line: Line, citation: Node | None) -> None:
+    """Record ``citation`` for an answer line (a line appears even without one); ``order`` keeps the
+    citations in order of first appearance, which is how they are numbered."""
+    cites = lines.setdefault(line, [])
+    if isinstance(citation, URIRef):
+        if citation not in order:
+            order.append(citation)
+        if citation not in cites:
+            cites.append(citation)
 
 
 def citation_details(graph: Graph, citations: Iterable[URIRef]) -> dict[URIRef, CitationDetail]:

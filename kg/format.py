@@ -6,7 +6,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.query import Result
 from rdflib.term import Node
 
-from kg.citations import citation_details
+from kg.citations import citation_details, collect_citation
 from kg.results import solutions
 
 FORMATS = ("table", "json", "csv", "tsv", "md")
@@ -41,13 +41,7 @@ def _human(variables: list[str], rows: list[list[Node | None]], graph: Graph, ma
         order: list[URIRef] = []
         for row in rows:
             key = tuple(cell(term, graph) for i, term in enumerate(row) if i != index)
-            citations = merged.setdefault(key, [])
-            citation = row[index]
-            if isinstance(citation, URIRef):
-                if citation not in order:
-                    order.append(citation)
-                if citation not in citations:
-                    citations.append(citation)
+            collect_citation(merged, order, key, row[index])
         number = {citation: n for n, citation in enumerate(order, start=1)}
         header = [*shown, "cited"]
         body = [[*key, " ".join(f"[{n}]" for n in sorted(number[c] for c in cites))] for key, cites in merged.items()]
