@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Dataset, URIRef
 from rdflib.namespace import RDF, RDFS
 from rdflib.term import Node
 
 from kg.ask import MIN_SCORE, Linker, find_mentions, match_question, unknown_names, vocabulary
 from kg.citations import CitationDetail, citation_details, collect_citation
-from kg.explain import Explainer
+from kg.explain import Explainer, explainer_from
 from kg.format import CITATION_VARIABLE, cell
 from kg.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH
 from kg.results import solutions
@@ -71,7 +71,6 @@ def _compose(rows: list[dict[str, Node | None]],
     order: list[URIRef] = []
     verdicts: dict[str, dict[str, str]] = {}
     cited: dict[tuple[str, str], list[URIRef]] = {}
-    explainer = _explainer(dataset)
     for row in rows:
         entity_term = next(iter(row.values()))
         entity = cell(entity_term, dataset)
@@ -87,17 +86,14 @@ def _compose(rows: list[dict[str, Node | None]],
         collect_citation(cited, order, (name, text), row.get(CITATION_VARIABLE))
     number = {c: n for n, c in enumerate(order, start=1)}
     facts = []
+    explainer: Explainer | None = None
     for (name, text), citations in cited.items():
-        why = _why(explainer, dataset, name, text) if text.startswith("derived") else None
+        why = None
+        if text.startswith("derived"):
+            explainer = explainer or explainer_from(dataset.graph(ASSERTED_GRAPH), dataset.graph(INFERRED_GRAPH))
+            why = _why(explainer, dataset, name, text)
         facts.append(Fact(name, text, tuple(sorted(number[c] for c in citations)), why))
     return list(verdicts.values()), facts, order
-
-
-def _explainer(dataset: Dataset) -> Explainer:
-    closure = Graph()
-    for triple in (*dataset.graph(ASSERTED_GRAPH), *dataset.graph(INFERRED_GRAPH)):
-        closure.add(triple)
-    return Explainer(dataset.graph(ASSERTED_GRAPH), closure)
 
 
 def _why(explainer: Explainer, dataset: Dataset, name: str, text: str) -> str | None:

@@ -13,7 +13,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF
 
 from kg.errors import InputError
-from kg.explain import Explainer, Step
+from kg.explain import Explainer, Step, explainer_from
 from kg.namespaces import KG, MND, PROV, SRC, W3C_VOCABULARIES
 from kg.reason import reason
 from kg.results import solutions
@@ -76,12 +76,7 @@ def load_check_files(directory: Path) -> list[CheckFile]:
 def run_checks(asserted: Graph, check_files: list[CheckFile], sources: Path | None) -> CheckReport:
     """Reason over ``asserted`` and run every check; ``sources`` holds the documents quotes come from."""
     reasoned = reason(asserted)
-    closure = Graph()
-    for triple in asserted:
-        closure.add(triple)
-    for triple in reasoned.inferred:
-        closure.add(triple)
-    explainer = Explainer(asserted, closure)
+    explainer = explainer_from(asserted, reasoned.inferred)
     findings: list[CheckFinding] = []
     for finding in reasoned.findings:
         because = _explain_terms(explainer, finding.rule, finding.terms)

@@ -12,14 +12,14 @@ import sys
 from pathlib import Path
 
 import click
-from rdflib import Dataset, Graph
+from rdflib import Dataset
 from rdflib.namespace import RDF
 
 from kg.answer import answer_json, answer_question, format_answer
 from kg.ask import entity_linker
 from kg.check import load_check_files, run_checks
 from kg.errors import InconsistentGraphError, InputError, KgError
-from kg.explain import Explainer
+from kg.explain import explainer_from
 from kg.format import FORMATS, format_result
 from kg.graph import load_graph
 from kg.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH
@@ -170,11 +170,8 @@ def explain_command(entity: str, graph_paths: tuple[Path, ...]) -> None:
     """Why ENTITY (IRI, prefixed name or label) belongs to each class the reasoner derived for it."""
     dataset = _load(graph_paths)
     subject = resolve_entity(entity, dataset, "kg explain")
-    asserted, inferred = dataset.graph(ASSERTED_GRAPH), dataset.graph(INFERRED_GRAPH)
-    closure = Graph()
-    for triple in (*asserted, *inferred):
-        closure.add(triple)
-    explainer = Explainer(asserted, closure)
+    inferred = dataset.graph(INFERRED_GRAPH)
+    explainer = explainer_from(dataset.graph(ASSERTED_GRAPH), inferred)
     steps = [step for cls in sorted(inferred.objects(subject, RDF.type), key=str)
              if (step := explainer.explain((subject, RDF.type, cls))) is not None]
     click.echo(format_explanations(subject, steps, dataset), nl=False)

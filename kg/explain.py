@@ -142,6 +142,14 @@ class Explainer:
         return None
 
 
+def explainer_from(asserted: Graph, inferred: Graph) -> Explainer:
+    """An explainer over the closure made of the asserted and the inferred triples."""
+    closure = Graph()
+    for triple in (*asserted, *inferred):
+        closure.add(triple)
+    return Explainer(asserted, closure)
+
+
 def _n(term: Node) -> str:
     """A short name for a term in a rule description."""
     text = str(term)
