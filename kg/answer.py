@@ -71,10 +71,12 @@ def _compose(rows: list[dict[str, Node | None]],
     order: list[URIRef] = []
     verdicts: dict[str, dict[str, str]] = {}
     cited: dict[tuple[str, str], list[URIRef]] = {}
+    terms: dict[str, Node | None] = {}
     for row in rows:
         entity_term = next(iter(row.values()))
         entity = cell(entity_term, dataset)
         name = next((cell(row[c], dataset) for c in NAME_COLUMNS if row.get(c) is not None), entity)
+        terms.setdefault(name, entity_term)
         verdict = {c: cell(row[c], dataset) for c in VERDICT_COLUMNS if row.get(c) is not None}
         if verdict:
             verdicts.setdefault(entity, {"entity": entity, "name": name, **verdict})
@@ -91,15 +93,14 @@ def _compose(rows: list[dict[str, Node | None]],
         why = None
         if text.startswith("derived"):
             explainer = explainer or explainer_from(dataset.graph(ASSERTED_GRAPH), dataset.graph(INFERRED_GRAPH))
-            why = _why(explainer, dataset, name, text)
+            why = _why(explainer, dataset, terms[name], text)
         facts.append(Fact(name, text, tuple(sorted(number[c] for c in citations)), why))
     return list(verdicts.values()), facts, order
 
 
-def _why(explainer: Explainer, dataset: Dataset, name: str, text: str) -> str | None:
-    """One line: the asserted premises of a derived class membership named in ``text``."""
-    entity = next((s for s in dataset.subjects(RDFS.label, None) if str(dataset.value(s, RDFS.label)) == name), None)
-    if entity is None:
+def _why(explainer: Explainer, dataset: Dataset, entity: Node | None, text: str) -> str | None:
+    """One line: the asserted premises of the entity's derived class membership named in ``text``."""
+    if not isinstance(entity, URIRef):
         return None
     for cls in sorted(dataset.graph(INFERRED_GRAPH).objects(entity, RDF.type), key=str):
         label = dataset.value(cls, RDFS.label)
