@@ -20,6 +20,7 @@ from kg.ask import entity_linker
 from kg.check import load_check_files, run_checks
 from kg.errors import InconsistentGraphError, InputError, KgError
 from kg.explain import explainer_from
+from kg.export import EXPORT_FORMATS, PARTS, SUFFIXES, check_writable, serialize, write_atomically
 from kg.format import FORMATS, format_result
 from kg.graph import load_graph
 from kg.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH
@@ -175,6 +176,29 @@ def explain_command(entity: str, graph_paths: tuple[Path, ...]) -> None:
     steps = [step for cls in sorted(inferred.objects(subject, RDF.type), key=str)
              if (step := explainer.explain((subject, RDF.type, cls))) is not None]
     click.echo(format_explanations(subject, steps, dataset), nl=False)
+
+
+@cli.command("export")
+@click.option("--part", type=click.Choice(PARTS), default="all", show_default=True,
+              help="Asserted triples, the reasoner's inferred triples, or both.")
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default=None,
+              help="RDF format (default: from the output file's suffix, else turtle). nquads and trig keep "
+                   "asserted and inferred triples in their own named graphs.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to FILE atomically (all or nothing) instead of standard output.")
+@graph_option
+def export_command(part: str, fmt: str | None, output: Path | None, graph_paths: tuple[Path, ...]) -> None:
+    """Export the graph for other triple stores, byte-identical for the same input."""
+    if fmt is None:
+        by_suffix = {suffix: name for name, suffix in SUFFIXES.items()}
+        fmt = by_suffix.get(output.suffix, "turtle") if output else "turtle"
+    if output is not None:
+        check_writable(output)
+    data = serialize(_load(graph_paths), part, fmt)
+    if output is None:
+        sys.stdout.buffer.write(data)
+    else:
+        write_atomically(output, data)
 
 
 def _load(graph_paths: tuple[Path, ...]) -> Dataset:
