@@ -23,6 +23,7 @@ from kg.explain import explainer_from
 from kg.export import EXPORT_FORMATS, PARTS, SUFFIXES, check_writable, serialize, write_atomically
 from kg.format import FORMATS, format_result
 from kg.graph import load_graph
+from kg.limits import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, Limits, run_within
 from kg.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH
 from kg.paths import CHECKS_DIR, QUERIES_DIR, SEEDS_DIR, default_graph_files
 from kg.reason import reason
@@ -34,30 +35,51 @@ from kg.saved import SavedQuery, load_saved_queries
 graph_option = click.option(
     "--graph", "graph_paths", multiple=True, type=click.Path(path_type=Path),
     help="Turtle file or folder to load instead of the project's ontology and data (repeatable).")
+queries_option = click.option(
+    "--queries", "queries_dir", type=click.Path(path_type=Path), default=QUERIES_DIR,
+    help="Folder of saved queries (*.rq with a '#+' header) to use instead of the project's.")
+timeout_option = click.option(
+    "--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_TIMEOUT, show_default=True,
+    help="Seconds a query may run before it is stopped (exit 4).")
+max_rows_option = click.option(
+    "--max-rows", type=click.IntRange(min=1), default=DEFAULT_MAX_ROWS, show_default=True,
+    help="Most rows (or triples) a result may have; a larger one is refused (exit 4).")
 format_option = click.option(
     "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
     help="table and md: for people, citations as footnotes; json, csv, tsv: SPARQL 1.1 results.")
 
 
-class _InputFailure(click.ClickException):
-    exit_code = InputError.exit_code
-
-
-class _InconsistencyFailure(click.ClickException):
-    exit_code = InconsistentGraphError.exit_code
-
-
 class _Group(click.Group):
-    """Turns a KgError into click's 'Error: ...' line and the error's exit code (traceback with --debug)."""
+    """Turns a KgError into click's 'Error: ...' line with the error's exit code (traceback with --debug),
+    and a usage error (unknown option, bad option value) into one line too."""
+
+    def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
+                     **extra: object) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as error:
+            raise _usage_failure(error) from error
 
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
+        except click.UsageError as error:
+            raise _usage_failure(error) from error
         except KgError as error:
             if "--debug" in sys.argv[1:] or (ctx.obj or {}).get("debug"):
                 raise
-            failure = _InconsistencyFailure if isinstance(error, InconsistentGraphError) else _InputFailure
-            raise failure(str(error)) from error
+            raise _failure(str(error), error.exit_code) from error
+
+
+def _failure(message: str, exit_code: int) -> click.ClickException:
+    """click's one-line 'Error: <message>' that exits with ``exit_code``."""
+    failure_type = type(f"ExitCode{exit_code}", (click.ClickException,), {"exit_code": exit_code})
+    return failure_type(message)
+
+
+def _usage_failure(error: click.UsageError) -> click.ClickException:
+    command = error.ctx.command_path if error.ctx else "kg"
+    return _failure(f"{error.format_message().rstrip('.')} ({command}; see '{command} --help')", InputError.exit_code)
 
 
 @click.group(cls=_Group)
@@ -72,9 +94,10 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @cli.command("list")
 @click.option("--names", is_flag=True, help="One query name a line.")
 @click.option("--json", "as_json", is_flag=True, help="Name, summary, questions and parameters as JSON.")
-def list_queries(names: bool, as_json: bool) -> None:
+@queries_option
+def list_queries(names: bool, as_json: bool, queries_dir: Path) -> None:
     """List the saved queries with the questions they answer and their parameters."""
-    queries = load_saved_queries(QUERIES_DIR)
+    queries = load_saved_queries(queries_dir)
     if names:
         click.echo("\n".join(queries))
     elif as_json:
@@ -95,17 +118,21 @@ def list_queries(names: bool, as_json: bool) -> None:
               help="Parameter value; repeat a name to give several values.")
 @format_option
 @graph_option
-def query_command(name: str, params: tuple[str, ...], fmt: str, graph_paths: tuple[Path, ...]) -> None:
+@queries_option
+@timeout_option
+@max_rows_option
+def query_command(name: str, params: tuple[str, ...], fmt: str, graph_paths: tuple[Path, ...], queries_dir: Path,
+                  timeout: float, max_rows: int) -> None:
     """Run the saved query NAME on the embedded graph."""
-    queries = load_saved_queries(QUERIES_DIR)
+    queries = load_saved_queries(queries_dir)
     if name not in queries:
-        raise InputError(f"no saved query named {name!r} (see 'kg list --names')", str(QUERIES_DIR))
+        raise InputError(f"no saved query named {name!r} (see 'kg list --names')", str(queries_dir))
     query = queries[name]
     values = _parse_params(params)
     for parameter_name in values:
         query.parameter(parameter_name)
     dataset = _load(graph_paths)
-    result = run_saved_query(dataset, query, values)
+    result = run_within(Limits(timeout, max_rows), f"query {name}", lambda: run_saved_query(dataset, query, values))
     click.echo(format_result(result, fmt, dataset), nl=False)
 
 
@@ -114,7 +141,10 @@ def query_command(name: str, params: tuple[str, ...], fmt: str, graph_paths: tup
 @click.option("--file", "query_file", type=click.Path(path_type=Path), help="Read the query from a file.")
 @format_option
 @graph_option
-def sparql_command(query_text: str | None, query_file: Path | None, fmt: str, graph_paths: tuple[Path, ...]) -> None:
+@timeout_option
+@max_rows_option
+def sparql_command(query_text: str | None, query_file: Path | None, fmt: str, graph_paths: tuple[Path, ...],
+                   timeout: float, max_rows: int) -> None:
     """Run any read-only SPARQL query over asserted and inferred triples."""
     if (query_text is None) == (query_file is None):
         raise InputError("give either a QUERY argument or --file PATH, not both or neither", "kg sparql")
@@ -127,17 +157,21 @@ def sparql_command(query_text: str | None, query_file: Path | None, fmt: str, gr
             raise InputError(f"cannot read query file: {error.__class__.__name__}", where) from error
     assert query_text is not None
     dataset = _load(graph_paths)
-    click.echo(format_result(run_sparql(dataset, query_text, where), fmt, dataset), nl=False)
+    text = query_text
+    result = run_within(Limits(timeout, max_rows), where, lambda: run_sparql(dataset, text, where))
+    click.echo(format_result(result, fmt, dataset), nl=False)
 
 
 @cli.command("ask")
 @click.argument("question")
 @click.option("--json", "as_json", is_flag=True, help="Verdicts, facts, citations, query name and bindings as JSON.")
 @click.option("--show-query", is_flag=True, help="Print the SPARQL that was run.")
-def ask_command(question: str, as_json: bool, show_query: bool) -> None:
+@queries_option
+def ask_command(question: str, as_json: bool, show_query: bool, queries_dir: Path) -> None:
     """Answer QUESTION in plain words from the graph, with numbered citations, or say it cannot."""
+    queries = load_saved_queries(queries_dir)
     dataset = _load(())
-    answer = answer_question(question, dataset, load_saved_queries(QUERIES_DIR), entity_linker(dataset))
+    answer = answer_question(question, dataset, queries, entity_linker(dataset))
     if show_query and answer.sparql:
         click.echo(answer.sparql.rstrip() + "\n")
     if as_json:
