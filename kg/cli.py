@@ -18,7 +18,7 @@ from rdflib.namespace import RDF
 from kg.answer import answer_json, answer_question, format_answer
 from kg.ask import entity_linker
 from kg.check import load_check_files, run_checks
-from kg.errors import InconsistentGraphError, InputError, KgError
+from kg.errors import InconsistentGraphError, InputError, KgError, ServiceError
 from kg.explain import explainer_from
 from kg.export import EXPORT_FORMATS, PARTS, SUFFIXES, check_writable, serialize, write_atomically
 from kg.format import FORMATS, format_result
@@ -30,6 +30,8 @@ from kg.report import REPORT_FORMATS, format_explanations, format_report
 from kg.resolve import resolve_entity
 from kg.run import run_saved_query, run_sparql
 from kg.saved import SavedQuery, load_saved_queries
+from kg.serve import bind_listener, run_server
+from kg.sparql_gate import Limits
 
 graph_option = click.option(
     "--graph", "graph_paths", multiple=True, type=click.Path(path_type=Path),
@@ -47,6 +49,10 @@ class _InconsistencyFailure(click.ClickException):
     exit_code = InconsistentGraphError.exit_code
 
 
+class _ServiceFailure(click.ClickException):
+    exit_code = ServiceError.exit_code
+
+
 class _Group(click.Group):
     """Turns a KgError into click's 'Error: ...' line and the error's exit code (traceback with --debug)."""
 
@@ -56,7 +62,8 @@ class _Group(click.Group):
         except KgError as error:
             if "--debug" in sys.argv[1:] or (ctx.obj or {}).get("debug"):
                 raise
-            failure = _InconsistencyFailure if isinstance(error, InconsistentGraphError) else _InputFailure
+            failure = (_InconsistencyFailure if isinstance(error, InconsistentGraphError)
+                       else _ServiceFailure if isinstance(error, ServiceError) else _InputFailure)
             raise failure(str(error)) from error
 
 
@@ -199,6 +206,23 @@ def export_command(part: str, fmt: str | None, output: Path | None, graph_paths:
         sys.stdout.buffer.write(data)
     else:
         write_atomically(output, data)
+
+
+@cli.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback by default).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="0: any free port.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
+              help="Seconds a query may run before it is cancelled (HTTP 503).")
+@click.option("--max-results", type=click.IntRange(min=1), default=10000, show_default=True,
+              help="Most rows (or triples) a query may return (HTTP 422 beyond).")
+@graph_option
+def serve_command(host: str, port: int, timeout: float, max_results: int, graph_paths: tuple[Path, ...]) -> None:
+    """Serve the graph over the SPARQL 1.1 Protocol (read-only) with a front page of cited answers."""
+    with bind_listener(host, port) as listener:
+        dataset = _load(graph_paths)
+        run_server(listener, dataset, list(load_saved_queries(QUERIES_DIR).values()), Limits(timeout, max_results),
+                   on_ready=lambda url: click.echo(f"kg serve: {url} (SPARQL endpoint {url}query); "
+                                                   "stop with Ctrl-C", nl=True))
 
 
 def _load(graph_paths: tuple[Path, ...]) -> Dataset:
