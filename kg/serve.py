@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ctypes
 import errno
+import logging
 import math
 import shutil
 import signal
@@ -72,6 +73,7 @@ def run_server(listener: socket.socket, dataset: Dataset, queries: list[SavedQue
             app = make_app(document_answers(dataset, queries), query_url, limits)
             server = waitress.create_server(app, sockets=[listener], threads=THREADS, ident="mnd-kg",
                                             max_request_body_size=1024 * 1024, clear_untrusted_proxy_headers=True)
+            logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # "task queue depth" under load is normal
             on_ready(url_of(listener))
             try:
                 server.run()
