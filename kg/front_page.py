@@ -117,7 +117,7 @@ def _term(term: object) -> str:
     if isinstance(term, pyoxigraph.BlankNode):
         return f"_:{term.value}"
     if isinstance(term, pyoxigraph.Literal):
-        return term.value + (f"@{term.language}" if term.language else "")
+        return term.value
     return str(term)
 
 

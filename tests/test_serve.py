@@ -7,7 +7,6 @@ listener started by the test proves no query reaches the network. Time and size 
 from __future__ import annotations
 
 import json
-import signal
 import socket
 import subprocess
 import sys
@@ -15,7 +14,6 @@ import threading
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
 
 import pytest
 from rdflib import Dataset
@@ -25,22 +23,12 @@ from kg.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH, PREFIXES
 from kg.results import solutions
 from kg.run import run_saved_query
 from kg.saved import SavedQuery
-from tests.serving import Served, start_serve, stop_serve
+from tests.serving import MAX_RESULTS, TIMEOUT, Served
 
-TIMEOUT = 2
-MAX_RESULTS = 5000
 PROLOGUE = "".join(f"PREFIX {prefix}: <{iri}>\n" for prefix, iri in PREFIXES.items())
 UPDATE_REFUSED = "SPARQL Update (and LOAD) is not accepted: kg serve is read-only"
 SERVICE_REFUSED = "SERVICE is not allowed: kg serve never reaches the network"
 CROSS_PRODUCT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
-
-
-@pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    log = tmp_path_factory.mktemp("serve") / "stderr.log"
-    server = start_serve(log, "--timeout", str(TIMEOUT), "--max-results", str(MAX_RESULTS))
-    yield server
-    assert stop_serve(server, signal.SIGTERM) == 0, log.read_text()
 
 
 def sparql(served: Served, query: str, method: str = GET) -> dict:
