@@ -45,23 +45,24 @@ READY = re.compile(r"^kg serve: (http://\S+/) ")
 @dataclass
 class Tally:
     latencies: list[float] = field(default_factory=list)
+    by_query: dict[str, list[float]] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
-def workload() -> list[tuple[str, str]]:
-    """The saved queries (as their files stand, default parameters) and the ad-hoc queries, with their Accept."""
-    saved = [(path.read_text(encoding="utf-8"), RESULTS) for path in sorted((ROOT / "queries").glob("*.rq"))]
-    return saved + [(PROLOGUE + query, accept) for query, accept in AD_HOC]
+def workload() -> list[tuple[str, str, str]]:
+    """Name, text and Accept of the saved queries (as their files stand, default parameters) and the ad-hoc ones."""
+    saved = [(path.stem, path.read_text(encoding="utf-8"), RESULTS) for path in sorted((ROOT / "queries").glob("*.rq"))]
+    return saved + [(f"ad-hoc-{n}", PROLOGUE + query, accept) for n, (query, accept) in enumerate(AD_HOC, start=1)]
 
 
-def client(url: str, queries: list[tuple[str, str]], offset: int, stop_at: float, tally: Tally) -> None:
+def client(url: str, queries: list[tuple[str, str, str]], offset: int, stop_at: float, tally: Tally) -> None:
     """Send the queries round-robin from ``offset`` on one keep-alive connection until ``stop_at``."""
     parts = urllib.parse.urlsplit(url)
     connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
     index = offset
     while time.monotonic() < stop_at:
-        query, accept = queries[index % len(queries)]
+        name, query, accept = queries[index % len(queries)]
         index += 1
         body = urllib.parse.urlencode({"query": query})
         started = time.perf_counter()
@@ -74,6 +75,7 @@ def client(url: str, queries: list[tuple[str, str]], offset: int, stop_at: float
             with tally.lock:
                 if response.status == 200:
                     tally.latencies.append(elapsed)
+                    tally.by_query.setdefault(name, []).append(elapsed)
                 else:
                     tally.errors.append(f"{response.status}: {payload[:200]!r}")
         except (OSError, http.client.HTTPException) as error:
@@ -123,6 +125,7 @@ def run_load(url: str, pids: list[int], clients: int, seconds: float) -> dict:
     def percentile(share: float) -> float:
         return latencies[min(len(latencies) - 1, int(share * len(latencies)))] * 1000 if latencies else 0.0
 
+    slowest = sorted(((statistics.fmean(times), name) for name, times in tally.by_query.items()), reverse=True)[:3]
     return {
         "clients": clients,
         "seconds": seconds,
@@ -134,6 +137,7 @@ def run_load(url: str, pids: list[int], clients: int, seconds: float) -> dict:
         "p50_ms": round(percentile(0.50), 1),
         "p99_ms": round(percentile(0.99), 1),
         "mean_ms": round(statistics.fmean(latencies) * 1000, 1) if latencies else 0.0,
+        "slowest_mean_ms": {name: round(mean * 1000, 1) for mean, name in slowest},
         "rss_mib_start": round(samples[0][1] / 1024, 1) if samples else 0.0,
         "rss_mib_first_half_max": round(max(first) / 1024, 1),
         "rss_mib_second_half_max": round(max(second) / 1024, 1),
