@@ -14,6 +14,7 @@ import threading
 import urllib.error
 import urllib.parse
 import urllib.request
+from pathlib import Path
 
 import pytest
 from rdflib import Dataset
@@ -116,6 +117,9 @@ def test_saved_queries_answer_as_the_embedded_engine(served: Served, dataset: Da
     ({"query": "SELECT * WHERE { SERVICE <urn:x> { ?s ?p ?o } }"}, 403, SERVICE_REFUSED),
     ({"query": "SELECT * WHERE { OPTIONAL { service silent <urn:x> { ?s ?p ?o } } }"}, 403, SERVICE_REFUSED),
     ({"query": "SELECT * WHERE { \\u0053ERVICE <urn:x> { ?s ?p ?o } }"}, 403, SERVICE_REFUSED),
+    ({"query": "SELECT * WHERE { \\U00000053ERVICE <urn:x> { ?s ?p ?o } }"}, 403, SERVICE_REFUSED),
+    ({"query": "ASK { ?s ?p ?o } # service" + " " * 16384}, 413,
+     "a query that mentions SERVICE must be at most 16384 characters long, to be checked"),
     ({}, 400, "give exactly one query (query=...); the front page / has a query box"),
 ])
 def test_refused_requests_get_a_status_and_one_clear_line(served: Served, form: dict[str, str], status: int,
@@ -124,7 +128,7 @@ def test_refused_requests_get_a_status_and_one_clear_line(served: Served, form: 
 
 
 @pytest.mark.parametrize("query", ["SELEC * WHERE { ?s ?p ?o }", "SELECT * WHERE { ?s ?p }",
-                                   "SELECT * WHERE { SERVICE <urn:x> }"])
+                                   "SELECT * WHERE { SERVICE <urn:x> }", 'ASK { ?s ?p "\\UFFFFFFFF service" }'])
 def test_invalid_query_is_400_with_the_parser_message(served: Served, query: str) -> None:
     status, content_type, body = http(served, "/query", {"query": query})
     assert (status, content_type) == (400, "text/plain; charset=utf-8")
@@ -253,3 +257,15 @@ def test_served_page_is_the_page_rendered_here(served: Served, dataset: Dataset,
     assert (status, content_type) == (200, "text/html; charset=utf-8")
     assert body.decode() == render_page(document_answers(dataset, saved_queries.values()))
 
+
+
+def test_missing_oxigraph_is_one_error_line_and_exit_3(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "python"))
+    monkeypatch.setenv("PATH", str(tmp_path))
+    result = CliRunner().invoke(cli, ["serve", "--port", "0"])
+    assert (result.exit_code, result.output) == (
+        3, "Error: the Oxigraph server is not installed (pip install oxigraph) (kg serve)\n")
