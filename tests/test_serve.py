@@ -7,10 +7,12 @@ listener started by the test proves no query reaches the network. Time and size 
 from __future__ import annotations
 
 import json
+import shutil
 import socket
 import subprocess
 import sys
 import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -24,7 +26,7 @@ from kg.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH, PREFIXES
 from kg.results import solutions
 from kg.run import run_saved_query
 from kg.saved import SavedQuery
-from tests.serving import MAX_RESULTS, TIMEOUT, Served
+from tests.serving import MAX_RESULTS, TIMEOUT, Served, alive, start_serve
 
 PROLOGUE = "".join(f"PREFIX {prefix}: <{iri}>\n" for prefix, iri in PREFIXES.items())
 UPDATE_REFUSED = "SPARQL Update (and LOAD) is not accepted: kg serve is read-only"
@@ -269,3 +271,17 @@ def test_missing_oxigraph_is_one_error_line_and_exit_3(monkeypatch: pytest.Monke
     result = CliRunner().invoke(cli, ["serve", "--port", "0"])
     assert (result.exit_code, result.output) == (
         3, "Error: the Oxigraph server is not installed (pip install oxigraph) (kg serve)\n")
+
+
+def test_the_oxigraph_child_dies_with_a_killed_server(tmp_path: Path) -> None:
+    server = start_serve(tmp_path / "stderr.log")
+    assert len(server.children) == 1
+    arguments = Path(f"/proc/{server.children[0]}/cmdline").read_bytes().split(b"\0")
+    store = Path(arguments[arguments.index(b"--location") + 1].decode())
+    server.process.kill()
+    server.process.wait(timeout=30)
+    deadline = time.monotonic() + 10
+    while alive(server.children[0]) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not alive(server.children[0])
+    shutil.rmtree(store.parent)  # a killed server cannot remove its temporary store
