@@ -30,7 +30,7 @@ from kg.report import REPORT_FORMATS, format_explanations, format_report
 from kg.resolve import resolve_entity
 from kg.run import run_saved_query, run_sparql
 from kg.saved import SavedQuery, load_saved_queries
-from kg.serve import bind_listener, oxigraph_binary, run_server
+from kg.serve import bind_listener, oxigraph_binary, run_server, stop_on_signals
 from kg.sparql_gate import Limits
 
 graph_option = click.option(
@@ -218,7 +218,7 @@ def export_command(part: str, fmt: str | None, output: Path | None, graph_paths:
 @graph_option
 def serve_command(host: str, port: int, timeout: float, max_results: int, graph_paths: tuple[Path, ...]) -> None:
     """Serve the graph over the SPARQL 1.1 Protocol (read-only) with a front page of cited answers."""
-    with bind_listener(host, port) as listener:
+    with bind_listener(host, port) as listener, stop_on_signals():
         oxigraph_binary()  # fail before the slow part when the server is missing
         dataset = _load(graph_paths)
         run_server(listener, dataset, list(load_saved_queries(QUERIES_DIR).values()), Limits(timeout, max_results),

@@ -65,8 +65,8 @@ def url_of(listener: socket.socket) -> str:
 
 def run_server(listener: socket.socket, dataset: Dataset, queries: list[SavedQuery], limits: Limits,
                on_ready: Callable[[str], None]) -> None:
-    """Serve until SIGINT or SIGTERM, then stop the Oxigraph child and remove its store."""
-    with tempfile.TemporaryDirectory(prefix="kg-serve-") as folder, _stop_on_signals():
+    """Serve until the loop ends (see stop_on_signals), then stop the Oxigraph child and remove its store."""
+    with tempfile.TemporaryDirectory(prefix="kg-serve-") as folder:
         upstream = start_oxigraph(Path(folder), serialize(dataset, "all", "nt") + serialize(dataset, "all", "nquads"),
                                   limits.timeout)
         with upstream as query_url:
@@ -82,8 +82,8 @@ def run_server(listener: socket.socket, dataset: Dataset, queries: list[SavedQue
 
 
 @contextmanager
-def _stop_on_signals() -> Iterator[None]:
-    """SIGINT and SIGTERM end the server loop (even when the shell started it with SIGINT ignored)."""
+def stop_on_signals() -> Iterator[None]:
+    """SIGINT and SIGTERM end what runs inside, cleanly (even when the shell started it with SIGINT ignored)."""
     def stop(signum: int, frame: FrameType | None) -> None:
         for sig in previous:  # a second signal must not interrupt the clean-up
             signal.signal(sig, signal.SIG_IGN)
