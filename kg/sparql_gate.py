@@ -30,6 +30,7 @@ from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 _ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 _ERROR_BODY_LIMIT = 64 * 1024
 CHECKED_LENGTH = 16384
+_UPDATE_KEYWORD = re.compile(r"\b(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,9 @@ UPDATE_REFUSED = "SPARQL Update (and LOAD) is not accepted: kg serve is read-onl
 
 
 def is_update(text: str) -> bool:
+    """Whether ``text`` is a SPARQL Update (only short texts that use an update keyword are parsed)."""
+    if len(text) > CHECKED_LENGTH or not _UPDATE_KEYWORD.search(text):
+        return False
     try:
         parseUpdate(text)
     except Exception:  # pyparsing raises several exception types
@@ -112,7 +116,7 @@ def run_query(upstream: str, text: str, graphs: Mapping[str, Sequence[str]], acc
         with urllib.request.urlopen(request, timeout=limits.timeout) as response:
             return _read_counted(response, deadline, limits)
     except urllib.error.HTTPError as error:
-        message = error.read(_ERROR_BODY_LIMIT).decode("utf-8", "replace").strip()
+        message = " ".join(error.read(_ERROR_BODY_LIMIT).decode("utf-8", "replace").split())
         if error.code == 400 and is_update(text):
             return refusal(403, UPDATE_REFUSED)
         if error.code == 400:

@@ -130,7 +130,8 @@ def test_refused_requests_get_a_status_and_one_clear_line(served: Served, form: 
 
 
 @pytest.mark.parametrize("query", ["SELEC * WHERE { ?s ?p ?o }", "SELECT * WHERE { ?s ?p }",
-                                   "SELECT * WHERE { SERVICE <urn:x> }", 'ASK { ?s ?p "\\UFFFFFFFF service" }'])
+                                   "SELECT * WHERE { SERVICE <urn:x> }", 'ASK { ?s ?p "\\UFFFFFFFF service" }',
+                                   "INSERT DATA { " + "x" * 500_000])
 def test_invalid_query_is_400_with_the_parser_message(served: Served, query: str) -> None:
     status, content_type, body = http(served, "/query", {"query": query})
     assert (status, content_type) == (400, "text/plain; charset=utf-8")
