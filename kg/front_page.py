@@ -132,13 +132,14 @@ def _answer_section(entry: Entry) -> str:
     current = None
     parts.append("<ul class=\"facts\">\n")
     for fact in answer.facts:
-        if grouped and fact.entity != current:
-            parts.append(f"<li class=\"entity\"><strong>{_e(fact.entity)}</strong></li>\n")
+        if grouped and fact.entity != current:  # facts under their entity, in the answer's order
+            parts.append("</ul></li>\n" if current is not None else "")
+            parts.append(f"<li class=\"entity\"><strong>{_e(fact.entity)}</strong>\n<ul>\n")
             current = fact.entity
         cites = "".join(f"<a href=\"#{_e(entry.anchor)}-ref-{n}\">[{n}]</a>" for n in fact.citations)
         why = f" <span class=\"why\">({_e(fact.why)})</span>" if fact.why else ""
-        parts.append(f"<li class=\"fact\">{_e(fact.text)} {cites}{why}</li>\n")
-    parts.append("</ul>\n")
+        parts.append(f"<li class=\"fact\">{_e(fact.text)}{' ' + cites if cites else ''}{why}</li>\n")
+    parts.append("</ul></li>\n</ul>\n" if current is not None else "</ul>\n")
     if answer.references:
         parts.append("<ol class=\"references\">\n")
         parts += [f"<li id=\"{_e(entry.anchor)}-ref-{n}\">{_e(detail.describe())}</li>\n"

@@ -7,6 +7,7 @@ import importlib.util
 import re
 import shutil
 from collections.abc import Iterator
+from html.parser import HTMLParser
 
 import pytest
 from rdflib import Dataset
@@ -47,6 +48,34 @@ def test_an_answer_shows_its_verdict_facts_and_verbatim_citations(entries: list[
     assert '<li class="fact">cure status: no known cure <a href="#cure-1-ref-1">[1]</a>' in cure
     assert CURE_QUOTE in cure
     assert 'Saved query <code>cure</code>: <a href="/?query=' in cure
+
+
+class _TagBalance(HTMLParser):
+    """Counts end tags that close something other than the innermost open element."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.open: list[str] = []
+        self.mismatched = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag != "meta":
+            self.open.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.open or self.open.pop() != tag:
+            self.mismatched += 1
+
+
+def test_the_page_is_well_formed_with_facts_under_their_entities(entries: list[Entry]) -> None:
+    page = render_page(entries)
+    balance = _TagBalance()
+    balance.feed(page)
+    assert (balance.mismatched, balance.open) == (0, [])
+    section = page[page.index('id="is-demyelinating-1"'):]
+    section = section[:section.index("</section>")]
+    assert re.findall(r'<li class="entity"><strong>(.*?)</strong>\n<ul>\n<li class="fact">', section) == [
+        "amyotrophic lateral sclerosis", "spinal muscular atrophy"]
 
 
 def test_the_page_is_byte_identical_between_renderings(dataset: Dataset, entries: list[Entry],
