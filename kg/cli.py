@@ -23,7 +23,7 @@ from kg.explain import explainer_from
 from kg.export import EXPORT_FORMATS, PARTS, SUFFIXES, check_writable, serialize, write_atomically
 from kg.format import FORMATS, format_result
 from kg.graph import load_graph
-from kg.limits import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, Limits, run_within
+from kg.limits import DEFAULT_MAX_RESULTS, DEFAULT_TIMEOUT, Limits, run_within
 from kg.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH
 from kg.paths import CHECKS_DIR, QUERIES_DIR, SEEDS_DIR, default_graph_files
 from kg.reason import reason
@@ -31,6 +31,7 @@ from kg.report import REPORT_FORMATS, format_explanations, format_report
 from kg.resolve import resolve_entity
 from kg.run import run_saved_query, run_sparql
 from kg.saved import SavedQuery, load_saved_queries
+from kg.serve import bind_listener, oxigraph_binary, run_server, stop_on_signals
 
 graph_option = click.option(
     "--graph", "graph_paths", multiple=True, type=click.Path(path_type=Path),
@@ -41,8 +42,8 @@ queries_option = click.option(
 timeout_option = click.option(
     "--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_TIMEOUT, show_default=True,
     help="Seconds a query may run before it is stopped (exit 4).")
-max_rows_option = click.option(
-    "--max-rows", type=click.IntRange(min=1), default=DEFAULT_MAX_ROWS, show_default=True,
+max_results_option = click.option(
+    "--max-results", type=click.IntRange(min=1), default=DEFAULT_MAX_RESULTS, show_default=True,
     help="Most rows (or triples) a result may have; a larger one is refused (exit 4).")
 format_option = click.option(
     "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
@@ -120,9 +121,9 @@ def list_queries(names: bool, as_json: bool, queries_dir: Path) -> None:
 @graph_option
 @queries_option
 @timeout_option
-@max_rows_option
+@max_results_option
 def query_command(name: str, params: tuple[str, ...], fmt: str, graph_paths: tuple[Path, ...], queries_dir: Path,
-                  timeout: float, max_rows: int) -> None:
+                  timeout: float, max_results: int) -> None:
     """Run the saved query NAME on the embedded graph."""
     queries = load_saved_queries(queries_dir)
     if name not in queries:
@@ -132,7 +133,7 @@ def query_command(name: str, params: tuple[str, ...], fmt: str, graph_paths: tup
     for parameter_name in values:
         query.parameter(parameter_name)
     dataset = _load(graph_paths)
-    result = run_within(Limits(timeout, max_rows), f"query {name}", lambda: run_saved_query(dataset, query, values))
+    result = run_within(Limits(timeout, max_results), f"query {name}", lambda: run_saved_query(dataset, query, values))
     click.echo(format_result(result, fmt, dataset), nl=False)
 
 
@@ -142,9 +143,9 @@ def query_command(name: str, params: tuple[str, ...], fmt: str, graph_paths: tup
 @format_option
 @graph_option
 @timeout_option
-@max_rows_option
+@max_results_option
 def sparql_command(query_text: str | None, query_file: Path | None, fmt: str, graph_paths: tuple[Path, ...],
-                   timeout: float, max_rows: int) -> None:
+                   timeout: float, max_results: int) -> None:
     """Run any read-only SPARQL query over asserted and inferred triples."""
     if (query_text is None) == (query_file is None):
         raise InputError("give either a QUERY argument or --file PATH, not both or neither", "kg sparql")
@@ -158,7 +159,7 @@ def sparql_command(query_text: str | None, query_file: Path | None, fmt: str, gr
     assert query_text is not None
     dataset = _load(graph_paths)
     text = query_text
-    result = run_within(Limits(timeout, max_rows), where, lambda: run_sparql(dataset, text, where))
+    result = run_within(Limits(timeout, max_results), where, lambda: run_sparql(dataset, text, where))
     click.echo(format_result(result, fmt, dataset), nl=False)
 
 
@@ -233,6 +234,24 @@ def export_command(part: str, fmt: str | None, output: Path | None, graph_paths:
         sys.stdout.buffer.write(data)
     else:
         write_atomically(output, data)
+
+
+@cli.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback by default).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="0: any free port.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
+              help="Seconds a query may run before it is cancelled (HTTP 503).")
+@click.option("--max-results", type=click.IntRange(min=1), default=10000, show_default=True,
+              help="Most rows (or triples) a query may return (HTTP 422 beyond).")
+@graph_option
+def serve_command(host: str, port: int, timeout: float, max_results: int, graph_paths: tuple[Path, ...]) -> None:
+    """Serve the graph over the SPARQL 1.1 Protocol (read-only) with a front page of cited answers."""
+    with bind_listener(host, port) as listener, stop_on_signals():
+        oxigraph_binary()  # fail before the slow part when the server is missing
+        dataset = _load(graph_paths)
+        run_server(listener, dataset, list(load_saved_queries(QUERIES_DIR).values()), Limits(timeout, max_results),
+                   on_ready=lambda url: click.echo(f"kg serve: {url} (SPARQL endpoint {url}query); "
+                                                   "stop with Ctrl-C", nl=True))
 
 
 def _load(graph_paths: tuple[Path, ...]) -> Dataset:

@@ -33,3 +33,9 @@ class QueryLimitError(KgError):
     """A query ran longer than its timeout or returned more results than the cap (exit 4)."""
 
     exit_code = 4
+
+
+class ServiceError(KgError):
+    """``kg serve`` could not run its SPARQL server: Oxigraph missing, or it failed to load or start (exit 3)."""
+
+    exit_code = 3

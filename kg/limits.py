@@ -14,7 +14,7 @@ from rdflib.query import Result
 from kg.errors import QueryLimitError
 
 DEFAULT_TIMEOUT = 30.0
-DEFAULT_MAX_ROWS = 100_000
+DEFAULT_MAX_RESULTS = 100_000
 
 
 @dataclass(frozen=True)
@@ -22,7 +22,7 @@ class Limits:
     """How long a query may run (seconds) and how many rows or triples its result may have."""
 
     timeout: float = DEFAULT_TIMEOUT
-    max_rows: int = DEFAULT_MAX_ROWS
+    max_results: int = DEFAULT_MAX_RESULTS
 
 
 @contextmanager
@@ -53,8 +53,8 @@ def run_within(limits: Limits, where: str, run: Callable[[], Result]) -> Result:
         result = run()
         size = len(result.graph) if result.type in ("CONSTRUCT", "DESCRIBE") and result.graph is not None \
             else len(result)
-    if size > limits.max_rows:
+    if size > limits.max_results:
         unit = "triples" if result.type in ("CONSTRUCT", "DESCRIBE") else "rows"
-        raise QueryLimitError(f"the result has {size} {unit}, more than the cap of {limits.max_rows} "
-                              "(raise it with --max-rows, or add LIMIT)", where)
+        raise QueryLimitError(f"the result has {size} {unit}, more than the cap of {limits.max_results} "
+                              "(raise it with --max-results, or add LIMIT)", where)
     return result

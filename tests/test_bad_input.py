@@ -125,7 +125,7 @@ CASES = [
     Case("bad-format", ("query", "is-demyelinating", "--format", "xml"), 2, ("Invalid value for '--format'",)),
     Case("missing-argument", ("explain",), 2, ("Missing argument 'ENTITY'", "kg explain")),
     Case("negative-timeout", ("sparql", "ASK {}", "--timeout", "-1"), 2, ("Invalid value for '--timeout'",)),
-    Case("zero-max-rows", ("sparql", "ASK {}", "--max-rows", "0"), 2, ("Invalid value for '--max-rows'",)),
+    Case("zero-max-results", ("sparql", "ASK {}", "--max-results", "0"), 2, ("Invalid value for '--max-results'",)),
     Case("export-bad-part", ("export", "--part", "everything"), 2, ("Invalid value for '--part'",)),
     Case("export-into-missing-folder", ("export", "--graph", ONTOLOGY, "-o", "{tmp}/absent/graph.ttl"),
          2, ("no such folder for the output file", "{tmp}/absent")),
@@ -134,9 +134,9 @@ CASES = [
     # query limits
     Case("timeout", ("sparql", CROSS_PRODUCT, "--graph", ONTOLOGY, "--timeout", "0.5"),
          4, ("query timed out after 0.5 s", "--timeout")),
-    Case("result-cap", ("sparql", "SELECT * WHERE { ?s ?p ?o }", "--graph", ONTOLOGY, "--max-rows", "10"),
-         4, ("more than the cap of 10", "--max-rows")),
-    Case("construct-cap", ("sparql", "CONSTRUCT WHERE { ?s ?p ?o }", "--graph", ONTOLOGY, "--max-rows", "5"),
+    Case("result-cap", ("sparql", "SELECT * WHERE { ?s ?p ?o }", "--graph", ONTOLOGY, "--max-results", "10"),
+         4, ("more than the cap of 10", "--max-results")),
+    Case("construct-cap", ("sparql", "CONSTRUCT WHERE { ?s ?p ?o }", "--graph", ONTOLOGY, "--max-results", "5"),
          4, ("triples, more than the cap of 5",)),
 ]
 
