@@ -23,7 +23,7 @@ from kg.explain import explainer_from
 from kg.format import FORMATS, format_result
 from kg.graph import load_graph
 from kg.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH
-from kg.paths import CHECKS_DIR, QUERIES_DIR, SEEDS_DIR, default_graph_files
+from kg.paths import CHECKS_DIR, QUERIES_DIR, REFERENCE_DIR, SEEDS_DIR, default_graph_files
 from kg.reason import reason
 from kg.report import REPORT_FORMATS, format_explanations, format_report
 from kg.resolve import resolve_entity
@@ -33,6 +33,9 @@ from kg.saved import SavedQuery, load_saved_queries
 graph_option = click.option(
     "--graph", "graph_paths", multiple=True, type=click.Path(path_type=Path),
     help="Turtle file or folder to load instead of the project's ontology and data (repeatable).")
+supplement_option = click.option(
+    "--no-supplement", "no_supplement", is_flag=True,
+    help="Leave out the curated supplementary sources (data/supplement): only the five documents' claims.")
 format_option = click.option(
     "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
     help="table and md: for people, citations as footnotes; json, csv, tsv: SPARQL 1.1 results.")
@@ -94,7 +97,9 @@ def list_queries(names: bool, as_json: bool) -> None:
               help="Parameter value; repeat a name to give several values.")
 @format_option
 @graph_option
-def query_command(name: str, params: tuple[str, ...], fmt: str, graph_paths: tuple[Path, ...]) -> None:
+@supplement_option
+def query_command(name: str, params: tuple[str, ...], fmt: str, graph_paths: tuple[Path, ...],
+                  no_supplement: bool) -> None:
     """Run the saved query NAME on the embedded graph."""
     queries = load_saved_queries(QUERIES_DIR)
     if name not in queries:
@@ -103,7 +108,7 @@ def query_command(name: str, params: tuple[str, ...], fmt: str, graph_paths: tup
     values = _parse_params(params)
     for parameter_name in values:
         query.parameter(parameter_name)
-    dataset = _load(graph_paths)
+    dataset = _load(graph_paths, no_supplement)
     result = run_saved_query(dataset, query, values)
     click.echo(format_result(result, fmt, dataset), nl=False)
 
@@ -113,7 +118,9 @@ def query_command(name: str, params: tuple[str, ...], fmt: str, graph_paths: tup
 @click.option("--file", "query_file", type=click.Path(path_type=Path), help="Read the query from a file.")
 @format_option
 @graph_option
-def sparql_command(query_text: str | None, query_file: Path | None, fmt: str, graph_paths: tuple[Path, ...]) -> None:
+@supplement_option
+def sparql_command(query_text: str | None, query_file: Path | None, fmt: str, graph_paths: tuple[Path, ...],
+                   no_supplement: bool) -> None:
     """Run any read-only SPARQL query over asserted and inferred triples."""
     if (query_text is None) == (query_file is None):
         raise InputError("give either a QUERY argument or --file PATH, not both or neither", "kg sparql")
@@ -125,7 +132,7 @@ def sparql_command(query_text: str | None, query_file: Path | None, fmt: str, gr
         except (OSError, UnicodeDecodeError) as error:
             raise InputError(f"cannot read query file: {error.__class__.__name__}", where) from error
     assert query_text is not None
-    dataset = _load(graph_paths)
+    dataset = _load(graph_paths, no_supplement)
     click.echo(format_result(run_sparql(dataset, query_text, where), fmt, dataset), nl=False)
 
 
@@ -133,9 +140,10 @@ def sparql_command(query_text: str | None, query_file: Path | None, fmt: str, gr
 @click.argument("question")
 @click.option("--json", "as_json", is_flag=True, help="Verdicts, facts, citations, query name and bindings as JSON.")
 @click.option("--show-query", is_flag=True, help="Print the SPARQL that was run.")
-def ask_command(question: str, as_json: bool, show_query: bool) -> None:
+@supplement_option
+def ask_command(question: str, as_json: bool, show_query: bool, no_supplement: bool) -> None:
     """Answer QUESTION in plain words from the graph, with numbered citations, or say it cannot."""
-    dataset = _load(())
+    dataset = _load((), no_supplement)
     answer = answer_question(question, dataset, load_saved_queries(QUERIES_DIR), entity_linker(dataset))
     if show_query and answer.sparql:
         click.echo(answer.sparql.rstrip() + "\n")
@@ -157,7 +165,8 @@ def check_command(paths: tuple[Path, ...], fmt: str, sources: Path) -> None:
     Exit code 0: no error-level finding; 1: findings; 2: input error.
     """
     graph = load_graph(list(paths) or default_graph_files())
-    report = run_checks(graph, load_check_files(CHECKS_DIR), sources if sources.is_dir() else None)
+    report = run_checks(graph, load_check_files(CHECKS_DIR), sources if sources.is_dir() else None,
+                        REFERENCE_DIR if REFERENCE_DIR.is_dir() else None)
     click.echo(format_report(report, graph, fmt), nl=False)
     if report.errors:
         sys.exit(1)
@@ -166,9 +175,10 @@ def check_command(paths: tuple[Path, ...], fmt: str, sources: Path) -> None:
 @cli.command("explain")
 @click.argument("entity")
 @graph_option
-def explain_command(entity: str, graph_paths: tuple[Path, ...]) -> None:
+@supplement_option
+def explain_command(entity: str, graph_paths: tuple[Path, ...], no_supplement: bool) -> None:
     """Why ENTITY (IRI, prefixed name or label) belongs to each class the reasoner derived for it."""
-    dataset = _load(graph_paths)
+    dataset = _load(graph_paths, no_supplement)
     subject = resolve_entity(entity, dataset, "kg explain")
     inferred = dataset.graph(INFERRED_GRAPH)
     explainer = explainer_from(dataset.graph(ASSERTED_GRAPH), inferred)
@@ -177,8 +187,8 @@ def explain_command(entity: str, graph_paths: tuple[Path, ...]) -> None:
     click.echo(format_explanations(subject, steps, dataset), nl=False)
 
 
-def _load(graph_paths: tuple[Path, ...]) -> Dataset:
-    reasoned = reason(load_graph(list(graph_paths) or default_graph_files()))
+def _load(graph_paths: tuple[Path, ...], no_supplement: bool = False) -> Dataset:
+    reasoned = reason(load_graph(list(graph_paths) or default_graph_files(supplement=not no_supplement)))
     if not reasoned.consistent:
         first = reasoned.findings[0]
         more = f" and {len(reasoned.findings) - 1} more" if len(reasoned.findings) > 1 else ""
