@@ -18,12 +18,14 @@ from rdflib.namespace import RDF
 from kg.answer import answer_json, answer_question, format_answer
 from kg.ask import entity_linker
 from kg.check import load_check_files, run_checks
+from kg.diff import diff_versions
+from kg.diff_format import DIFF_FORMATS, format_diff
 from kg.errors import InconsistentGraphError, InputError, KgError
 from kg.explain import explainer_from
 from kg.format import FORMATS, format_result
 from kg.graph import load_graph
 from kg.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH
-from kg.paths import CHECKS_DIR, QUERIES_DIR, REFERENCE_DIR, SEEDS_DIR, default_graph_files
+from kg.paths import CHECKS_DIR, QUERIES_DIR, REFERENCE_DIR, ROOT, SEEDS_DIR, default_graph_files
 from kg.reason import reason
 from kg.report import REPORT_FORMATS, format_explanations, format_report
 from kg.resolve import resolve_entity
@@ -185,6 +187,21 @@ def explain_command(entity: str, graph_paths: tuple[Path, ...], no_supplement: b
     steps = [step for cls in sorted(inferred.objects(subject, RDF.type), key=str)
              if (step := explainer.explain((subject, RDF.type, cls))) is not None]
     click.echo(format_explanations(subject, steps, dataset), nl=False)
+
+
+@cli.command("diff")
+@click.argument("old")
+@click.argument("new")
+@click.option("--format", "fmt", type=click.Choice(DIFF_FORMATS), default="text", show_default=True,
+              help="text for people, tsv for programs, md for a pull-request comment.")
+def diff_command(old: str, new: str, fmt: str) -> None:
+    """List the facts added and removed from OLD to NEW, asserted and inferred, with labels and citations.
+
+    OLD and NEW are Turtle files, folders (a project checkout or a folder of Turtle files) or git revisions
+    of the project (read with git archive; the working tree is not touched).
+    Exit code 0 whatever the difference; 2: input error (unknown revision, malformed Turtle).
+    """
+    click.echo(format_diff(diff_versions(old, new, ROOT), fmt), nl=False)
 
 
 def _load(graph_paths: tuple[Path, ...], no_supplement: bool = False) -> Dataset:

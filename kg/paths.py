@@ -20,5 +20,11 @@ def default_graph_files(supplement: bool = True) -> list[Path]:
     ``supplement``: also the curated supplementary sources (data/supplement), claims the five documents
     leave out, kept in their own files with their own citations.
     """
-    extra = sorted(SUPPLEMENT_DIR.glob("*.ttl")) if supplement else []
-    return [*sorted(ONTOLOGY_DIR.glob("*.ttl")), DATA_FILE, *extra]
+    return project_graph_files(ROOT, supplement)
+
+
+def project_graph_files(root: Path, supplement: bool = True) -> list[Path]:
+    """The graph files of the project checked out at ``root`` (ontology, data and, optionally, supplement)."""
+    data = root / DATA_FILE.relative_to(ROOT)
+    extra = sorted((root / SUPPLEMENT_DIR.relative_to(ROOT)).glob("*.ttl")) if supplement else []
+    return [*sorted((root / ONTOLOGY_DIR.relative_to(ROOT)).glob("*.ttl")), *([data] if data.is_file() else []), *extra]
