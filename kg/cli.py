@@ -20,6 +20,7 @@ from kg.ask import entity_linker
 from kg.check import load_check_files, run_checks
 from kg.diff import diff_versions
 from kg.diff_format import DIFF_FORMATS, format_diff
+from kg.docs import DOCS_FILE, docs_are_current, write_docs
 from kg.errors import InconsistentGraphError, InputError, KgError
 from kg.explain import explainer_from
 from kg.format import FORMATS, format_result
@@ -202,6 +203,21 @@ def diff_command(old: str, new: str, fmt: str) -> None:
     Exit code 0 whatever the difference; 2: input error (unknown revision, malformed Turtle).
     """
     click.echo(format_diff(diff_versions(old, new, ROOT), fmt), nl=False)
+
+
+@cli.command("docs")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=DOCS_FILE, show_default=True,
+              help="Where to write the HTML page.")
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 if OUTPUT is not what the ontology generates.")
+def docs_command(output: Path, check: bool) -> None:
+    """Generate the ontology's HTML documentation (pyLODE) from ontology/; --check is for CI."""
+    if check:
+        if not docs_are_current(output):
+            click.echo(f"{output} is out of date: run 'kg docs'", err=True)
+            sys.exit(1)
+        click.echo(f"{output} is up to date")
+        return
+    click.echo(str(write_docs(output)))
 
 
 def _load(graph_paths: tuple[Path, ...], no_supplement: bool = False) -> Dataset:

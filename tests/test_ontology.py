@@ -98,3 +98,13 @@ def test_cross_references_resolve_to_the_right_terms(asserted: Graph) -> None:
     assert found == EXACT_MATCHES
     assert {str(o) for o in asserted.objects(URIRef(kg + "SMA"), SKOS.closeMatch)} == {OBO + "MONDO_0019079"}
     assert {str(o) for o in asserted.objects(URIRef(kg + "motor-neuron"), SKOS.closeMatch)} == {OBO + "CL_0000100"}
+
+
+def test_ontology_version_is_the_package_version(ontology: Graph) -> None:
+    """owl:versionInfo and owl:versionIRI name the release in pyproject.toml; CHANGELOG.md has its section."""
+    found = re.search(r'^version = "([^"]+)"$', (ROOT / "pyproject.toml").read_text(encoding="utf-8"), re.M)
+    assert found is not None
+    version = found[1]
+    assert str(ontology.value(ONTOLOGY, OWL.versionInfo)) == version
+    assert str(ontology.value(ONTOLOGY, OWL.versionIRI)) == f"{ONTOLOGY}/{version}"
+    assert f"## {version}" in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
