@@ -135,3 +135,20 @@ def test_command_output_is_stable_and_exits_zero_on_a_difference() -> None:
     first = runner.invoke(cli, ["diff", str(OLD), str(NEW), "--format", "md"])
     assert first.exit_code == 0
     assert first.output == runner.invoke(cli, ["diff", str(OLD), str(NEW), "--format", "md"]).output
+
+
+def test_output_is_byte_identical_whatever_the_hash_seed(tmp_path: Path) -> None:
+    """Blank nodes of the ontology and set order must not leak into the output."""
+    import os
+    import sys
+
+    for name, data in (("a", OLD), ("b", NEW)):
+        shutil.copytree(ONTOLOGY_DIR, tmp_path / name / "ontology")
+        (tmp_path / name / "data").mkdir()
+        shutil.copy(data, tmp_path / name / "data" / "triples.ttl")
+    outputs = set()
+    for seed in ("1", "2"):
+        completed = subprocess.run([sys.executable, "-m", "kg", "diff", "a", "b", "--format", "md"], cwd=tmp_path,
+                                   capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed}, check=True)
+        outputs.add(completed.stdout)
+    assert len(outputs) == 1
