@@ -1,7 +1,8 @@
 """The ``kg`` command: a thin layer that parses options, calls the core, and maps errors to exit codes.
 
-Exit codes: 0 success; 1 the graph is logically inconsistent (``kg check``: has error-level findings);
-2 bad input (malformed Turtle, unknown query or parameter, invalid value or SPARQL).
+Exit codes: 0 success (``kg diff``: whatever the difference); 1 the graph is logically inconsistent
+(``kg check``: has error-level findings; ``kg docs --check``: the page is out of date); 2 bad input
+(malformed Turtle, unknown query or parameter, invalid value or SPARQL, unknown git revision).
 """
 
 from __future__ import annotations

@@ -128,8 +128,8 @@ def _citations(triple: Triple, graph: Graph) -> tuple[str, ...]:
     subject, predicate, obj = triple
     claims = {c for c in graph.subjects(RDF.subject, subject)
               if (c, RDF.predicate, predicate) in graph and (c, RDF.object, obj) in graph}
-    if isinstance(subject, URIRef) and (subject, RDF.type, MND.Claim) not in graph:
-        claims |= {subject} if any(graph.objects(subject, PROV.wasDerivedFrom)) else set()
+    if any(graph.objects(subject, PROV.wasDerivedFrom)):  # a cited n-ary statement carries its citations
+        claims.add(subject)
     citations = {citation for claim in claims for citation in graph.objects(claim, PROV.wasDerivedFrom)}
     described = []
     for citation in citations:
