@@ -1,7 +1,8 @@
 """The ``kg`` command: a thin layer that parses options, calls the core, and maps errors to exit codes.
 
-Exit codes: 0 success; 1 the graph is logically inconsistent (``kg check``: has error-level findings);
-2 bad input (malformed Turtle, unknown query or parameter, invalid value or SPARQL).
+Exit codes: 0 success (``kg diff``: whatever the difference); 1 the graph is logically inconsistent
+(``kg check``: has error-level findings; ``kg docs --check``: the page is out of date); 2 bad input
+(malformed Turtle, unknown query or parameter, invalid value or SPARQL, unknown git revision).
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ from rdflib.namespace import RDF
 from kg.answer import answer_json, answer_question, format_answer
 from kg.ask import entity_linker
 from kg.check import load_check_files, run_checks
+from kg.diff import diff_versions
+from kg.diff_format import DIFF_FORMATS, format_diff
+from kg.docs import DOCS_FILE, docs_are_current, write_docs
 from kg.errors import InconsistentGraphError, InputError, KgError
 from kg.explain import explainer_from
 from kg.export import EXPORT_FORMATS, PARTS, SUFFIXES, check_writable, serialize, write_atomically
@@ -25,7 +29,7 @@ from kg.format import FORMATS, format_result
 from kg.graph import load_graph
 from kg.limits import DEFAULT_MAX_RESULTS, DEFAULT_TIMEOUT, Limits, run_within
 from kg.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH
-from kg.paths import CHECKS_DIR, QUERIES_DIR, SEEDS_DIR, default_graph_files
+from kg.paths import CHECKS_DIR, QUERIES_DIR, REFERENCE_DIR, ROOT, SEEDS_DIR, default_graph_files
 from kg.reason import reason
 from kg.report import REPORT_FORMATS, format_explanations, format_report
 from kg.resolve import resolve_entity
@@ -45,6 +49,9 @@ timeout_option = click.option(
 max_results_option = click.option(
     "--max-results", type=click.IntRange(min=1), default=DEFAULT_MAX_RESULTS, show_default=True,
     help="Most rows (or triples) a result may have; a larger one is refused (exit 4).")
+supplement_option = click.option(
+    "--no-supplement", "no_supplement", is_flag=True,
+    help="Leave out the curated supplementary sources (data/supplement): only the five documents' claims.")
 format_option = click.option(
     "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
     help="table and md: for people, citations as footnotes; json, csv, tsv: SPARQL 1.1 results.")
@@ -122,8 +129,9 @@ def list_queries(names: bool, as_json: bool, queries_dir: Path) -> None:
 @queries_option
 @timeout_option
 @max_results_option
+@supplement_option
 def query_command(name: str, params: tuple[str, ...], fmt: str, graph_paths: tuple[Path, ...], queries_dir: Path,
-                  timeout: float, max_results: int) -> None:
+                  timeout: float, max_results: int, no_supplement: bool) -> None:
     """Run the saved query NAME on the embedded graph."""
     queries = load_saved_queries(queries_dir)
     if name not in queries:
@@ -132,7 +140,7 @@ def query_command(name: str, params: tuple[str, ...], fmt: str, graph_paths: tup
     values = _parse_params(params)
     for parameter_name in values:
         query.parameter(parameter_name)
-    dataset = _load(graph_paths)
+    dataset = _load(graph_paths, no_supplement)
     result = run_within(Limits(timeout, max_results), f"query {name}", lambda: run_saved_query(dataset, query, values))
     click.echo(format_result(result, fmt, dataset), nl=False)
 
@@ -144,8 +152,9 @@ def query_command(name: str, params: tuple[str, ...], fmt: str, graph_paths: tup
 @graph_option
 @timeout_option
 @max_results_option
+@supplement_option
 def sparql_command(query_text: str | None, query_file: Path | None, fmt: str, graph_paths: tuple[Path, ...],
-                   timeout: float, max_results: int) -> None:
+                   timeout: float, max_results: int, no_supplement: bool) -> None:
     """Run any read-only SPARQL query over asserted and inferred triples."""
     if (query_text is None) == (query_file is None):
         raise InputError("give either a QUERY argument or --file PATH, not both or neither", "kg sparql")
@@ -157,7 +166,7 @@ def sparql_command(query_text: str | None, query_file: Path | None, fmt: str, gr
         except (OSError, UnicodeDecodeError) as error:
             raise InputError(f"cannot read query file: {error.__class__.__name__}", where) from error
     assert query_text is not None
-    dataset = _load(graph_paths)
+    dataset = _load(graph_paths, no_supplement)
     text = query_text
     result = run_within(Limits(timeout, max_results), where, lambda: run_sparql(dataset, text, where))
     click.echo(format_result(result, fmt, dataset), nl=False)
@@ -168,10 +177,11 @@ def sparql_command(query_text: str | None, query_file: Path | None, fmt: str, gr
 @click.option("--json", "as_json", is_flag=True, help="Verdicts, facts, citations, query name and bindings as JSON.")
 @click.option("--show-query", is_flag=True, help="Print the SPARQL that was run.")
 @queries_option
-def ask_command(question: str, as_json: bool, show_query: bool, queries_dir: Path) -> None:
+@supplement_option
+def ask_command(question: str, as_json: bool, show_query: bool, queries_dir: Path, no_supplement: bool) -> None:
     """Answer QUESTION in plain words from the graph, with numbered citations, or say it cannot."""
     queries = load_saved_queries(queries_dir)
-    dataset = _load(())
+    dataset = _load((), no_supplement)
     answer = answer_question(question, dataset, queries, entity_linker(dataset))
     if show_query and answer.sparql:
         click.echo(answer.sparql.rstrip() + "\n")
@@ -193,7 +203,8 @@ def check_command(paths: tuple[Path, ...], fmt: str, sources: Path) -> None:
     Exit code 0: no error-level finding; 1: findings; 2: input error.
     """
     graph = load_graph(list(paths) or default_graph_files())
-    report = run_checks(graph, load_check_files(CHECKS_DIR), sources if sources.is_dir() else None)
+    report = run_checks(graph, load_check_files(CHECKS_DIR), sources if sources.is_dir() else None,
+                        REFERENCE_DIR if REFERENCE_DIR.is_dir() else None)
     click.echo(format_report(report, graph, fmt), nl=False)
     if report.errors:
         sys.exit(1)
@@ -202,9 +213,10 @@ def check_command(paths: tuple[Path, ...], fmt: str, sources: Path) -> None:
 @cli.command("explain")
 @click.argument("entity")
 @graph_option
-def explain_command(entity: str, graph_paths: tuple[Path, ...]) -> None:
+@supplement_option
+def explain_command(entity: str, graph_paths: tuple[Path, ...], no_supplement: bool) -> None:
     """Why ENTITY (IRI, prefixed name or label) belongs to each class the reasoner derived for it."""
-    dataset = _load(graph_paths)
+    dataset = _load(graph_paths, no_supplement)
     subject = resolve_entity(entity, dataset, "kg explain")
     inferred = dataset.graph(INFERRED_GRAPH)
     explainer = explainer_from(dataset.graph(ASSERTED_GRAPH), inferred)
@@ -222,14 +234,16 @@ def explain_command(entity: str, graph_paths: tuple[Path, ...]) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to FILE atomically (all or nothing) instead of standard output.")
 @graph_option
-def export_command(part: str, fmt: str | None, output: Path | None, graph_paths: tuple[Path, ...]) -> None:
+@supplement_option
+def export_command(part: str, fmt: str | None, output: Path | None, graph_paths: tuple[Path, ...],
+                   no_supplement: bool) -> None:
     """Export the graph for other triple stores, byte-identical for the same input."""
     if fmt is None:
         by_suffix = {suffix: name for name, suffix in SUFFIXES.items()}
         fmt = by_suffix.get(output.suffix, "turtle") if output else "turtle"
     if output is not None:
         check_writable(output)
-    data = serialize(_load(graph_paths), part, fmt)
+    data = serialize(_load(graph_paths, no_supplement), part, fmt)
     if output is None:
         sys.stdout.buffer.write(data)
     else:
@@ -244,18 +258,50 @@ def export_command(part: str, fmt: str | None, output: Path | None, graph_paths:
 @click.option("--max-results", type=click.IntRange(min=1), default=10000, show_default=True,
               help="Most rows (or triples) a query may return (HTTP 422 beyond).")
 @graph_option
-def serve_command(host: str, port: int, timeout: float, max_results: int, graph_paths: tuple[Path, ...]) -> None:
+@supplement_option
+def serve_command(host: str, port: int, timeout: float, max_results: int, graph_paths: tuple[Path, ...],
+                  no_supplement: bool) -> None:
     """Serve the graph over the SPARQL 1.1 Protocol (read-only) with a front page of cited answers."""
     with bind_listener(host, port) as listener, stop_on_signals():
         oxigraph_binary()  # fail before the slow part when the server is missing
-        dataset = _load(graph_paths)
+        dataset = _load(graph_paths, no_supplement)
         run_server(listener, dataset, list(load_saved_queries(QUERIES_DIR).values()), Limits(timeout, max_results),
                    on_ready=lambda url: click.echo(f"kg serve: {url} (SPARQL endpoint {url}query); "
                                                    "stop with Ctrl-C", nl=True))
 
 
-def _load(graph_paths: tuple[Path, ...]) -> Dataset:
-    reasoned = reason(load_graph(list(graph_paths) or default_graph_files()))
+@cli.command("diff")
+@click.argument("old")
+@click.argument("new")
+@click.option("--format", "fmt", type=click.Choice(DIFF_FORMATS), default="text", show_default=True,
+              help="text for people, tsv for programs, md for a pull-request comment.")
+def diff_command(old: str, new: str, fmt: str) -> None:
+    """List the facts added and removed from OLD to NEW, asserted and inferred, with labels and citations.
+
+    OLD and NEW are Turtle files, folders (a project checkout or a folder of Turtle files) or git revisions
+    of the project (read with git archive; the working tree is not touched).
+    Exit code 0 whatever the difference; 2: input error (unknown revision, malformed Turtle).
+    """
+    click.echo(format_diff(diff_versions(old, new, ROOT), fmt), nl=False)
+
+
+@cli.command("docs")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=DOCS_FILE, show_default=True,
+              help="Where to write the HTML page.")
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 if OUTPUT is not what the ontology generates.")
+def docs_command(output: Path, check: bool) -> None:
+    """Generate the ontology's HTML documentation (pyLODE) from ontology/; --check is for CI."""
+    if check:
+        if not docs_are_current(output):
+            click.echo(f"{output} is out of date: run 'kg docs'", err=True)
+            sys.exit(1)
+        click.echo(f"{output} is up to date")
+        return
+    click.echo(str(write_docs(output)))
+
+
+def _load(graph_paths: tuple[Path, ...], no_supplement: bool = False) -> Dataset:
+    reasoned = reason(load_graph(list(graph_paths) or default_graph_files(supplement=not no_supplement)))
     if not reasoned.consistent:
         first = reasoned.findings[0]
         more = f" and {len(reasoned.findings) - 1} more" if len(reasoned.findings) > 1 else ""

@@ -19,6 +19,7 @@ class MND(DefinedNamespace):
     Citation: URIRef
     Claim: URIRef
     SourceDocument: URIRef
+    SupplementarySource: URIRef
     Reference: URIRef
     CitedStatement: URIRef
     Disease: URIRef
