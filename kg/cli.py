@@ -1,7 +1,8 @@
 """The ``kg`` command: a thin layer that parses options, calls the core, and maps errors to exit codes.
 
 Exit codes: 0 success; 1 the graph is logically inconsistent (``kg check``: has error-level findings);
-2 bad input (malformed Turtle, unknown query or parameter, invalid value or SPARQL).
+2 bad input (malformed Turtle, unknown query or parameter, invalid value or SPARQL);
+3 a remote store or endpoint is unreachable, too slow, refuses the request or answers garbage.
 """
 
 from __future__ import annotations
@@ -9,7 +10,9 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 from rdflib import Dataset
@@ -18,7 +21,7 @@ from rdflib.namespace import RDF
 from kg.answer import answer_json, answer_question, format_answer
 from kg.ask import entity_linker
 from kg.check import load_check_files, run_checks
-from kg.errors import InconsistentGraphError, InputError, KgError
+from kg.errors import InconsistentGraphError, InputError, KgError, RemoteError
 from kg.explain import explainer_from
 from kg.export import EXPORT_FORMATS, PARTS, SUFFIXES, check_writable, serialize, write_atomically
 from kg.format import FORMATS, format_result
@@ -26,10 +29,13 @@ from kg.graph import load_graph
 from kg.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH
 from kg.paths import CHECKS_DIR, QUERIES_DIR, SEEDS_DIR, default_graph_files
 from kg.reason import reason
+from kg.remote import AUTH_SCHEMES, DEFAULT_RETRIES, DEFAULT_TIMEOUT, Remote, check_url, query_endpoint
+from kg.remote_query import DEFAULT_GRAPHS, context_graph, run_remote_saved_query
 from kg.report import REPORT_FORMATS, format_explanations, format_report
 from kg.resolve import resolve_entity
 from kg.run import run_saved_query, run_sparql
 from kg.saved import SavedQuery, load_saved_queries
+from kg.store_load import load, targets_of
 
 graph_option = click.option(
     "--graph", "graph_paths", multiple=True, type=click.Path(path_type=Path),
@@ -37,6 +43,36 @@ graph_option = click.option(
 format_option = click.option(
     "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
     help="table and md: for people, citations as footnotes; json, csv, tsv: SPARQL 1.1 results.")
+endpoint_option = click.option(
+    "--endpoint", metavar="URL", help="Run on this SPARQL 1.1 endpoint instead of the embedded graph.")
+default_graph_option = click.option(
+    "--default-graph", "default_graphs", multiple=True, metavar="IRI",
+    help="With --endpoint: a graph whose union is the query's default graph (repeatable; default: the asserted "
+         "and inferred graphs kg load writes).")
+
+
+def remote_options(function: Callable[..., None]) -> Callable[..., None]:
+    """--user, --password, --auth, --timeout and --retries, shared by every command that reaches a server."""
+    for option in reversed([
+        click.option("--user", help="User name for HTTP authentication."),
+        click.option("--password", envvar="KG_PASSWORD", help="Password (or the KG_PASSWORD environment variable)."),
+        click.option("--auth", type=click.Choice(AUTH_SCHEMES), default="digest", show_default=True,
+                     help="HTTP authentication scheme (Virtuoso: digest; Fuseki, GraphDB: basic)."),
+        click.option("--timeout", type=click.FloatRange(min=0.1), default=DEFAULT_TIMEOUT, show_default=True,
+                     help="Seconds to wait for a connection and for each reply."),
+        click.option("--retries", type=click.IntRange(0, 10), default=DEFAULT_RETRIES, show_default=True,
+                     help="Extra attempts after a refused connection or HTTP 503."),
+    ]):
+        function = option(function)
+    return function
+
+
+def _remote(user: str | None, password: str | None, auth: str, timeout: float, retries: int) -> Remote:
+    return Remote(user, password, auth, timeout, retries)
+
+
+class _RemoteFailure(click.ClickException):
+    exit_code = RemoteError.exit_code
 
 
 class _InputFailure(click.ClickException):
@@ -56,7 +92,11 @@ class _Group(click.Group):
         except KgError as error:
             if "--debug" in sys.argv[1:] or (ctx.obj or {}).get("debug"):
                 raise
-            failure = _InconsistencyFailure if isinstance(error, InconsistentGraphError) else _InputFailure
+            failure: type[click.ClickException] = _InputFailure
+            if isinstance(error, InconsistentGraphError):
+                failure = _InconsistencyFailure
+            elif isinstance(error, RemoteError):
+                failure = _RemoteFailure
             raise failure(str(error)) from error
 
 
@@ -95,8 +135,12 @@ def list_queries(names: bool, as_json: bool) -> None:
               help="Parameter value; repeat a name to give several values.")
 @format_option
 @graph_option
-def query_command(name: str, params: tuple[str, ...], fmt: str, graph_paths: tuple[Path, ...]) -> None:
-    """Run the saved query NAME on the embedded graph."""
+@endpoint_option
+@default_graph_option
+@remote_options
+def query_command(name: str, params: tuple[str, ...], fmt: str, graph_paths: tuple[Path, ...], endpoint: str | None,
+                  default_graphs: tuple[str, ...], **remote: Any) -> None:
+    """Run the saved query NAME on the embedded graph, or on a SPARQL endpoint with --endpoint."""
     queries = load_saved_queries(QUERIES_DIR)
     if name not in queries:
         raise InputError(f"no saved query named {name!r} (see 'kg list --names')", str(QUERIES_DIR))
@@ -104,6 +148,11 @@ def query_command(name: str, params: tuple[str, ...], fmt: str, graph_paths: tup
     values = _parse_params(params)
     for parameter_name in values:
         query.parameter(parameter_name)
+    if endpoint is not None:
+        url, graphs, settings = _endpoint(endpoint, graph_paths, default_graphs, remote)
+        result = run_remote_saved_query(url, query, values, settings, graphs)
+        click.echo(format_result(result, fmt, context_graph(url, result, settings, graphs)), nl=False)
+        return
     dataset = _load(graph_paths)
     result = run_saved_query(dataset, query, values)
     click.echo(format_result(result, fmt, dataset), nl=False)
@@ -114,8 +163,12 @@ def query_command(name: str, params: tuple[str, ...], fmt: str, graph_paths: tup
 @click.option("--file", "query_file", type=click.Path(path_type=Path), help="Read the query from a file.")
 @format_option
 @graph_option
-def sparql_command(query_text: str | None, query_file: Path | None, fmt: str, graph_paths: tuple[Path, ...]) -> None:
-    """Run any read-only SPARQL query over asserted and inferred triples."""
+@endpoint_option
+@default_graph_option
+@remote_options
+def sparql_command(query_text: str | None, query_file: Path | None, fmt: str, graph_paths: tuple[Path, ...],
+                   endpoint: str | None, default_graphs: tuple[str, ...], **remote: Any) -> None:
+    """Run any read-only SPARQL query over asserted and inferred triples (or on a SPARQL endpoint)."""
     if (query_text is None) == (query_file is None):
         raise InputError("give either a QUERY argument or --file PATH, not both or neither", "kg sparql")
     where = "command line"
@@ -126,6 +179,11 @@ def sparql_command(query_text: str | None, query_file: Path | None, fmt: str, gr
         except (OSError, UnicodeDecodeError) as error:
             raise InputError(f"cannot read query file: {error.__class__.__name__}", where) from error
     assert query_text is not None
+    if endpoint is not None:
+        url, graphs, settings = _endpoint(endpoint, graph_paths, default_graphs, remote)
+        result = query_endpoint(url, query_text, settings, graphs, where)
+        click.echo(format_result(result, fmt, context_graph(url, result, settings, graphs)), nl=False)
+        return
     dataset = _load(graph_paths)
     click.echo(format_result(run_sparql(dataset, query_text, where), fmt, dataset), nl=False)
 
@@ -199,6 +257,46 @@ def export_command(part: str, fmt: str | None, output: Path | None, graph_paths:
         sys.stdout.buffer.write(data)
     else:
         write_atomically(output, data)
+
+
+@cli.command("load")
+@click.option("--store", metavar="URL", help="Graph Store Protocol endpoint (Oxigraph: /store; Virtuoso: "
+              "/sparql-graph-crud-auth).")
+@click.option("--update", metavar="URL", help="SPARQL Update endpoint (Oxigraph: /update; Virtuoso: /sparql-auth); "
+              "with it the load is staged and swapped in one update request, so a failure changes nothing.")
+@click.option("--graph", "target_graph", metavar="IRI",
+              help="Put the part into this one named graph (default: asserted and inferred triples each in its "
+                   "own graph, as in the N-Quads export).")
+@click.option("--part", type=click.Choice(PARTS), default="all", show_default=True,
+              help="Asserted triples, the reasoner's inferred triples, or both.")
+@click.option("--input", "graph_paths", multiple=True, type=click.Path(path_type=Path),
+              help="Turtle file or folder to load instead of the project's ontology and data (repeatable).")
+@remote_options
+def load_command(store: str | None, update: str | None, target_graph: str | None, part: str,
+                 graph_paths: tuple[Path, ...], **remote: Any) -> None:
+    """Put the graph into a remote triple store, replacing what an earlier load put there."""
+    if store is None and update is None:
+        raise InputError("give --store URL (Graph Store Protocol), --update URL (SPARQL Update), or both", "kg load")
+    for url, option in ((store, "--store"), (update, "--update")):
+        if url is not None:
+            check_url(url, option)
+    if target_graph is not None:
+        resolve_entity(f"<{target_graph}>", Dataset(), "--graph")
+    targets = targets_of(_load(graph_paths), part, target_graph)
+    report = load(targets, store, update, _remote(**remote))
+    for target in report.targets:
+        click.echo(f"{target.triples} triples into <{target.graph}>")
+    click.echo(f"loaded in {report.seconds:.2f} s ({report.method})")
+
+
+def _endpoint(endpoint: str, graph_paths: tuple[Path, ...], default_graphs: tuple[str, ...],
+              remote: dict[str, Any]) -> tuple[str, tuple[str, ...], Remote]:
+    if graph_paths:
+        raise InputError("--graph PATH reads local files; it cannot be combined with --endpoint "
+                         "(use --default-graph IRI)", "--endpoint")
+    for graph in default_graphs:
+        resolve_entity(f"<{graph}>", Dataset(), "--default-graph")
+    return check_url(endpoint, "--endpoint"), default_graphs or DEFAULT_GRAPHS, _remote(**remote)
 
 
 def _load(graph_paths: tuple[Path, ...]) -> Dataset:

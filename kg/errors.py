@@ -27,3 +27,9 @@ class InconsistentGraphError(KgError):
     """The graph is logically inconsistent after reasoning, so answers would be meaningless (exit 1)."""
 
     exit_code = 1
+
+
+class RemoteError(KgError):
+    """A remote store or SPARQL endpoint is unreachable, too slow, refuses the request or answers garbage (exit 3)."""
+
+    exit_code = 3
