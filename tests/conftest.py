@@ -42,3 +42,6 @@ def seeds() -> dict[str, str]:
     if not files:
         pytest.fail(f"source documents not found in {SEEDS_DIR}")
     return {path.name: path.read_text(encoding="utf-8") for path in files}
+
+
+from tests.stores import oxigraph_server, virtuoso_server  # noqa: E402, F401  (session fixtures: real triple stores)
