@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner, Result
 from rdflib import BNode, Dataset, Literal
 from rdflib.namespace import XSD
+from rdflib.query import Result as QueryResult
 from rdflib.term import Node
 
 from kg.cli import cli
@@ -83,7 +84,7 @@ def store(request: pytest.FixtureRequest) -> Iterator[Server]:
 def graph_counts(server: Server) -> dict[str, int]:
     reply = query_endpoint(server.query, "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g",
                            remote_of(server), DEFAULT_GRAPHS)
-    return {str(row["g"]): int(row["n"]) for row in solutions(reply)}  # type: ignore[call-overload]
+    return {str(row["g"]): int(str(row["n"])) for row in solutions(reply)}
 
 
 def normalised(term: Node | None) -> object:
@@ -102,8 +103,8 @@ def normalised(term: Node | None) -> object:
     return term
 
 
-def rows_of(result: object) -> set[tuple[object, ...]]:
-    return {tuple(sorted((k, normalised(v)) for k, v in row.items())) for row in solutions(result)}  # type: ignore[arg-type]
+def rows_of(result: QueryResult) -> set[tuple[tuple[str, object], ...]]:
+    return {tuple((k, normalised(v)) for k, v in sorted(row.items())) for row in solutions(result)}
 
 
 def test_load_puts_asserted_and_inferred_in_their_named_graphs(store: Server) -> None:
