@@ -217,3 +217,21 @@ def test_sigkill_in_the_middle_of_a_load_leaves_the_old_graph(tmp_path: Path, da
             restarted.query, f"SELECT DISTINCT ?s WHERE {{ GRAPH <{KEPT}> {{ ?s ?p ?o }} }}", Remote()))}
     finally:
         restarted.stop()
+
+
+@pytest.mark.parametrize(("server_name", "left"), [("oxigraph", "urn:kg-test:old"), ("virtuoso", "urn:kg-test:new")])
+def test_a_graph_store_put_alone_is_as_safe_as_the_store_makes_it(request: pytest.FixtureRequest, server_name: str,
+                                                                  left: str) -> None:
+    """Why kg load stages: without --update it is one PUT per graph, and a PUT that fails on the server kept
+    the old graph on Oxigraph but left the part that parsed, in place of the old graph, on Virtuoso."""
+    server: Server = request.getfixturevalue(f"{server_name}_server")
+    remote = Remote(server.user, server.password)
+    graph = "urn:kg-test:put"
+    load([Target(graph, b"".join(b"<urn:kg-test:old> <urn:p> %d .\n" % i for i in range(5000)))],
+         server.store, None, remote)
+    broken = b"".join(b"<urn:kg-test:new> <urn:p> %d .\n" % i for i in range(5000)) + b'<urn:s> <urn:p> "bad .\n'
+    with pytest.raises(RemoteError, match="HTTP"):
+        load([Target(graph, broken)], server.store, None, remote)
+    reply = query_endpoint(server.query, f"SELECT DISTINCT ?s WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}", remote)
+    assert [str(row["s"]) for row in solutions(reply)] == [left]
+    assert count(server, graph) == 5000

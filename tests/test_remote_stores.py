@@ -26,6 +26,7 @@ from kg.remote_query import DEFAULT_GRAPHS, context_graph, run_remote_saved_quer
 from kg.results import solutions
 from kg.run import run_saved_query
 from kg.saved import SavedQuery, load_saved_queries
+from kg.store_load import load, targets_of
 from tests.stores import Server
 
 STORES = ("oxigraph", "virtuoso")
@@ -169,3 +170,17 @@ def test_sparql_on_the_endpoint_sees_the_union_and_the_named_graphs(store: Serve
     lines = result.output.splitlines()
     assert lines[0] == "g,n"
     assert sorted(lines[1:]) == [f"{ASSERTED_GRAPH},6200", f"{INFERRED_GRAPH},1142", "union,7342"]
+
+
+@pytest.mark.parametrize("mode", ["update only", "store only"])
+def test_other_load_modes_replace_one_graph(store: Server, dataset: Dataset, mode: str) -> None:
+    graph = f"https://example.org/kg-test/{mode.replace(' ', '-')}"
+    endpoints = ["--update", store.update] if mode == "update only" else ["--store", store.store]
+    result = kg("load", *endpoints, "--graph", graph, "--part", "inferred", *credentials(store))
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == f"1142 triples into <{graph}>"
+    update, gsp = (store.update, None) if mode == "update only" else (None, store.store)
+    load(targets_of(dataset, "inferred", graph), gsp, update, remote_of(store))
+    reply = query_endpoint(store.query, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}",
+                           remote_of(store))
+    assert int(str(solutions(reply)[0]["n"])) == 1142
