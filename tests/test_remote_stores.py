@@ -62,7 +62,7 @@ CASES = _cases()
 
 
 def remote_of(server: Server) -> Remote:
-    return Remote(server.user, server.password, timeout=60)
+    return Remote(server.user, server.password, timeout=300)  # Oxigraph needs 30-100 s for primary-pathology
 
 
 def credentials(server: Server) -> list[str]:
