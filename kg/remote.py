@@ -181,8 +181,8 @@ def _describe(error: BaseException, remote: Remote, idempotent: bool) -> tuple[s
     if isinstance(error, _HttpStatus):
         if error.status == 401:
             return "HTTP 401: the server refused the credentials (see --user, --password, --auth)", False
-        return f"HTTP {error.status or 'error'} {error.reason}: {_snippet(error.body)}".replace(" :", ":"), (
-            error.status == 503)
+        status = " ".join(part for part in (str(error.status or "error"), error.reason) if part)
+        return f"HTTP {status}: {_snippet(error.body)}", error.status == 503
     causes = list(_chain(error))
     if any(isinstance(cause, ConnectionRefusedError) for cause in causes):
         return "connection refused: no server is listening there", True

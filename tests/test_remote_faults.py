@@ -65,10 +65,16 @@ def test_refused_connection_is_retried_then_reported() -> None:
     assert time.monotonic() - started < 5
 
 
+def test_unknown_host() -> None:
+    """``.invalid`` never resolves (RFC 2606), so this needs no network."""
+    result = kg("sparql", "ASK {}", "--endpoint", "http://kg-test.invalid/sparql", "--retries", "0")
+    assert_remote_failure(result, "unknown host", "kg-test.invalid")
+
+
 @pytest.mark.parametrize("listener", [None], indirect=True)
 def test_stalled_server_times_out(listener: Listener) -> None:
     started = time.monotonic()
-    result = kg("query", "cure", "--endpoint", listener.url, "--timeout", "1")
+    result = kg("sparql", "ASK {}", "--endpoint", listener.url, "--timeout", "1")
     assert_remote_failure(result, "no answer within 1 s (see --timeout)", listener.url)
     assert time.monotonic() - started < 5
     assert listener.connections == 1  # a timeout is not retried: the server may be busy with the request

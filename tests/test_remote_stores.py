@@ -184,3 +184,14 @@ def test_other_load_modes_replace_one_graph(store: Server, dataset: Dataset, mod
     reply = query_endpoint(store.query, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}",
                            remote_of(store))
     assert int(str(solutions(reply)[0]["n"])) == 1142
+
+
+def test_ask_and_construct_on_the_endpoint(store: Server) -> None:
+    ask = kg("sparql", "ASK { <https://w3id.org/mnd-kg/resource/ALS> a ?c }", "--endpoint", store.query)
+    assert (ask.exit_code, ask.output) == (0, "true\n")
+    text = ("CONSTRUCT { <https://w3id.org/mnd-kg/resource/ALS> <urn:kg-test:named> ?name } "
+            "WHERE { <https://w3id.org/mnd-kg/resource/ALS> <http://www.w3.org/2000/01/rdf-schema#label> ?name }")
+    construct = kg("sparql", text, "--endpoint", store.query, "--format", "csv")
+    assert construct.exit_code == 0, construct.output
+    assert construct.output == ('<https://w3id.org/mnd-kg/resource/ALS> <urn:kg-test:named> '
+                                '"amyotrophic lateral sclerosis"@en .\n')
