@@ -2,7 +2,9 @@
 
 Exit codes: 0 success (``kg diff``: whatever the difference); 1 the graph is logically inconsistent
 (``kg check``: has error-level findings; ``kg docs --check``: the page is out of date); 2 bad input
-(malformed Turtle, unknown query or parameter, invalid value or SPARQL, unknown git revision).
+(malformed Turtle, unknown query or parameter, invalid value or SPARQL, unknown git revision); 3 a remote
+store or endpoint is unreachable, too slow, refuses the request or answers garbage, or `kg serve` cannot run
+its server; 4 a query limit (--timeout, --max-results) was hit.
 """
 
 from __future__ import annotations
@@ -10,7 +12,9 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 from rdflib import Dataset
@@ -27,15 +31,19 @@ from kg.explain import explainer_from
 from kg.export import EXPORT_FORMATS, PARTS, SUFFIXES, check_writable, serialize, write_atomically
 from kg.format import FORMATS, format_result
 from kg.graph import load_graph
-from kg.limits import DEFAULT_MAX_RESULTS, DEFAULT_TIMEOUT, Limits, run_within
+from kg.limits import DEFAULT_MAX_RESULTS, DEFAULT_TIMEOUT, Limits, result_size, run_within, within_cap
 from kg.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH
 from kg.paths import CHECKS_DIR, QUERIES_DIR, REFERENCE_DIR, ROOT, SEEDS_DIR, default_graph_files
 from kg.reason import reason
+from kg.remote import AUTH_SCHEMES, DEFAULT_RETRIES, Remote, check_url, query_endpoint
+from kg.remote import DEFAULT_TIMEOUT as REMOTE_TIMEOUT
+from kg.remote_query import DEFAULT_GRAPHS, context_graph, run_remote_saved_query
 from kg.report import REPORT_FORMATS, format_explanations, format_report
 from kg.resolve import resolve_entity
 from kg.run import run_saved_query, run_sparql
 from kg.saved import SavedQuery, load_saved_queries
 from kg.serve import bind_listener, oxigraph_binary, run_server, stop_on_signals
+from kg.store_load import load, targets_of
 
 graph_option = click.option(
     "--graph", "graph_paths", multiple=True, type=click.Path(path_type=Path),
@@ -45,13 +53,36 @@ queries_option = click.option(
     help="Folder of saved queries (*.rq with a '#+' header) to use instead of the project's.")
 timeout_option = click.option(
     "--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_TIMEOUT, show_default=True,
-    help="Seconds a query may run before it is stopped (exit 4).")
+    help="Seconds a query may run before it is stopped (exit 4); with --endpoint, also the wait for a "
+         "connection and for each reply (exit 3).")
 max_results_option = click.option(
     "--max-results", type=click.IntRange(min=1), default=DEFAULT_MAX_RESULTS, show_default=True,
     help="Most rows (or triples) a result may have; a larger one is refused (exit 4).")
 supplement_option = click.option(
     "--no-supplement", "no_supplement", is_flag=True,
     help="Leave out the curated supplementary sources (data/supplement): only the five documents' claims.")
+endpoint_option = click.option(
+    "--endpoint", metavar="URL", help="Run on this SPARQL 1.1 endpoint instead of the embedded graph.")
+default_graph_option = click.option(
+    "--default-graph", "default_graphs", multiple=True, metavar="IRI",
+    help="With --endpoint: a graph whose union is the query's default graph (repeatable; default: the asserted "
+         "and inferred graphs kg load writes).")
+
+
+def auth_options(function: Callable[..., None]) -> Callable[..., None]:
+    """--user, --password, --auth and --retries, shared by every command that reaches a server."""
+    for option in reversed([
+        click.option("--user", help="User name for HTTP authentication."),
+        click.option("--password", envvar="KG_PASSWORD", help="Password (or the KG_PASSWORD environment variable)."),
+        click.option("--auth", type=click.Choice(AUTH_SCHEMES), default="digest", show_default=True,
+                     help="HTTP authentication scheme (Virtuoso: digest; Fuseki, GraphDB: basic)."),
+        click.option("--retries", type=click.IntRange(0, 10), default=DEFAULT_RETRIES, show_default=True,
+                     help="Extra attempts after a refused connection or HTTP 503."),
+    ]):
+        function = option(function)
+    return function
+
+
 format_option = click.option(
     "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
     help="table and md: for people, citations as footnotes; json, csv, tsv: SPARQL 1.1 results.")
@@ -130,9 +161,13 @@ def list_queries(names: bool, as_json: bool, queries_dir: Path) -> None:
 @timeout_option
 @max_results_option
 @supplement_option
+@endpoint_option
+@default_graph_option
+@auth_options
 def query_command(name: str, params: tuple[str, ...], fmt: str, graph_paths: tuple[Path, ...], queries_dir: Path,
-                  timeout: float, max_results: int, no_supplement: bool) -> None:
-    """Run the saved query NAME on the embedded graph."""
+                  timeout: float, max_results: int, no_supplement: bool, endpoint: str | None,
+                  default_graphs: tuple[str, ...], **auth: Any) -> None:
+    """Run the saved query NAME on the embedded graph, or on a SPARQL endpoint with --endpoint."""
     queries = load_saved_queries(queries_dir)
     if name not in queries:
         raise InputError(f"no saved query named {name!r} (see 'kg list --names')", str(queries_dir))
@@ -140,8 +175,15 @@ def query_command(name: str, params: tuple[str, ...], fmt: str, graph_paths: tup
     values = _parse_params(params)
     for parameter_name in values:
         query.parameter(parameter_name)
+    limits = Limits(timeout, max_results)
+    if endpoint is not None:
+        url, graphs, remote = _endpoint(endpoint, graph_paths, default_graphs, timeout, auth)
+        result = run_remote_saved_query(url, query, values, remote, graphs)  # the network timeout bounds it
+        within_cap(result, result_size(result), limits, f"query {name}")
+        click.echo(format_result(result, fmt, context_graph(url, result, remote, graphs)), nl=False)
+        return
     dataset = _load(graph_paths, no_supplement)
-    result = run_within(Limits(timeout, max_results), f"query {name}", lambda: run_saved_query(dataset, query, values))
+    result = run_within(limits, f"query {name}", lambda: run_saved_query(dataset, query, values))
     click.echo(format_result(result, fmt, dataset), nl=False)
 
 
@@ -153,9 +195,13 @@ def query_command(name: str, params: tuple[str, ...], fmt: str, graph_paths: tup
 @timeout_option
 @max_results_option
 @supplement_option
+@endpoint_option
+@default_graph_option
+@auth_options
 def sparql_command(query_text: str | None, query_file: Path | None, fmt: str, graph_paths: tuple[Path, ...],
-                   timeout: float, max_results: int, no_supplement: bool) -> None:
-    """Run any read-only SPARQL query over asserted and inferred triples."""
+                   timeout: float, max_results: int, no_supplement: bool, endpoint: str | None,
+                   default_graphs: tuple[str, ...], **auth: Any) -> None:
+    """Run any read-only SPARQL query over asserted and inferred triples (or on a SPARQL endpoint)."""
     if (query_text is None) == (query_file is None):
         raise InputError("give either a QUERY argument or --file PATH, not both or neither", "kg sparql")
     where = "command line"
@@ -166,9 +212,16 @@ def sparql_command(query_text: str | None, query_file: Path | None, fmt: str, gr
         except (OSError, UnicodeDecodeError) as error:
             raise InputError(f"cannot read query file: {error.__class__.__name__}", where) from error
     assert query_text is not None
-    dataset = _load(graph_paths, no_supplement)
     text = query_text
-    result = run_within(Limits(timeout, max_results), where, lambda: run_sparql(dataset, text, where))
+    limits = Limits(timeout, max_results)
+    if endpoint is not None:
+        url, graphs, remote = _endpoint(endpoint, graph_paths, default_graphs, timeout, auth)
+        result = query_endpoint(url, text, remote, graphs, where)  # the network timeout bounds it
+        within_cap(result, result_size(result), limits, where)
+        click.echo(format_result(result, fmt, context_graph(url, result, remote, graphs)), nl=False)
+        return
+    dataset = _load(graph_paths, no_supplement)
+    result = run_within(limits, where, lambda: run_sparql(dataset, text, where))
     click.echo(format_result(result, fmt, dataset), nl=False)
 
 
@@ -298,6 +351,53 @@ def docs_command(output: Path, check: bool) -> None:
         click.echo(f"{output} is up to date")
         return
     click.echo(str(write_docs(output)))
+
+
+@cli.command("load")
+@click.option("--store", metavar="URL", help="Graph Store Protocol endpoint (Oxigraph: /store; Virtuoso: "
+              "/sparql-graph-crud-auth).")
+@click.option("--update", metavar="URL", help="SPARQL Update endpoint (Oxigraph: /update; Virtuoso: /sparql-auth); "
+              "with it the load is staged and swapped in one update request, so a failure changes nothing.")
+@click.option("--graph", "target_graph", metavar="IRI",
+              help="Put the part into this one named graph (default: asserted and inferred triples each in its "
+                   "own graph, as in the N-Quads export).")
+@click.option("--part", type=click.Choice(PARTS), default="all", show_default=True,
+              help="Asserted triples, the reasoner's inferred triples, or both.")
+@click.option("--input", "graph_paths", multiple=True, type=click.Path(path_type=Path),
+              help="Turtle file or folder to load instead of the project's ontology and data (repeatable).")
+@supplement_option
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=REMOTE_TIMEOUT, show_default=True,
+              help="Seconds to wait for a connection and for each reply.")
+@auth_options
+def load_command(store: str | None, update: str | None, target_graph: str | None, part: str,
+                 graph_paths: tuple[Path, ...], no_supplement: bool, timeout: float, **auth: Any) -> None:
+    """Put the graph into a remote triple store, replacing what an earlier load put there."""
+    if store is None and update is None:
+        raise InputError("give --store URL (Graph Store Protocol), --update URL (SPARQL Update), or both", "kg load")
+    for url, option in ((store, "--store"), (update, "--update")):
+        if url is not None:
+            check_url(url, option)
+    if target_graph is not None:
+        resolve_entity(f"<{target_graph}>", Dataset(), "--graph")
+    targets = targets_of(_load(graph_paths, no_supplement), part, target_graph)
+    report = load(targets, store, update, _remote(timeout, auth))
+    for target in report.targets:
+        click.echo(f"{target.triples} triples into <{target.graph}>")
+    click.echo(f"loaded in {report.seconds:.2f} s ({report.method})")
+
+
+def _remote(timeout: float, auth: dict[str, Any]) -> Remote:
+    return Remote(auth["user"], auth["password"], auth["auth"], timeout, auth["retries"])
+
+
+def _endpoint(endpoint: str, graph_paths: tuple[Path, ...], default_graphs: tuple[str, ...], timeout: float,
+              auth: dict[str, Any]) -> tuple[str, tuple[str, ...], Remote]:
+    if graph_paths:
+        raise InputError("--graph PATH reads local files; it cannot be combined with --endpoint "
+                         "(use --default-graph IRI)", "--endpoint")
+    for graph in default_graphs:
+        resolve_entity(f"<{graph}>", Dataset(), "--default-graph")
+    return check_url(endpoint, "--endpoint"), default_graphs or DEFAULT_GRAPHS, _remote(timeout, auth)
 
 
 def _load(graph_paths: tuple[Path, ...], no_supplement: bool = False) -> Dataset:

@@ -39,3 +39,9 @@ class ServiceError(KgError):
     """``kg serve`` could not run its SPARQL server: Oxigraph missing, or it failed to load or start (exit 3)."""
 
     exit_code = 3
+
+
+class RemoteError(KgError):
+    """A remote store or SPARQL endpoint is unreachable, too slow, refuses the request or answers garbage (exit 3)."""
+
+    exit_code = 3

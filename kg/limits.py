@@ -48,13 +48,24 @@ def time_limit(seconds: float, where: str) -> Iterator[None]:
 
 
 def run_within(limits: Limits, where: str, run: Callable[[], Result]) -> Result:
-    """Run and fully evaluate a query under the time limit; refuse a result larger than the row cap."""
+    """Run and fully evaluate a query under the time limit; refuse a result larger than the cap."""
     with time_limit(limits.timeout, where):
         result = run()
-        size = len(result.graph) if result.type in ("CONSTRUCT", "DESCRIBE") and result.graph is not None \
-            else len(result)
+        size = result_size(result)
+    return within_cap(result, size, limits, where)
+
+
+def within_cap(result: Result, size: int, limits: Limits, where: str) -> Result:
+    """``result`` itself, or QueryLimitError when its ``size`` exceeds the cap."""
     if size > limits.max_results:
         unit = "triples" if result.type in ("CONSTRUCT", "DESCRIBE") else "rows"
         raise QueryLimitError(f"the result has {size} {unit}, more than the cap of {limits.max_results} "
                               "(raise it with --max-results, or add LIMIT)", where)
     return result
+
+
+def result_size(result: Result) -> int:
+    """Rows of a SELECT, triples of a CONSTRUCT or DESCRIBE, 1 for an ASK (evaluating the result fully)."""
+    if result.type in ("CONSTRUCT", "DESCRIBE") and result.graph is not None:
+        return len(result.graph)
+    return len(result)

@@ -14,6 +14,7 @@ from kg.paths import QUERIES_DIR, SEEDS_DIR, default_graph_files
 from kg.reason import Reasoned, reason
 from kg.saved import SavedQuery, load_saved_queries
 from tests.serving import MAX_RESULTS, TIMEOUT, Served, start_serve, stop_serve
+from tests.stores import oxigraph_server, virtuoso_server  # noqa: F401  (session fixtures: real triple stores)
 
 TESTS_DIR = Path(__file__).resolve().parent
 

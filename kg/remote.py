@@ -1,0 +1,225 @@
+"""Talking to a remote store: SPARQL queries and updates through SPARQLWrapper, Graph Store PUTs through requests.
+
+Every failure becomes one ``RemoteError`` line (exit 3) naming what went wrong and the URL. Each network wait
+is bounded by ``Remote.timeout``; a request is retried (``Remote.retries`` times, with a short back-off) only
+where that can help and cannot do harm: the connection was refused or the server answered 503, or, for
+idempotent requests (queries, PUT), the connection was reset.
+"""
+
+from __future__ import annotations
+
+import ast
+import io
+import re
+import socket
+import time
+import urllib.error
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from http.client import HTTPException
+from typing import TypeVar
+from urllib.parse import urlsplit
+
+import requests
+from rdflib import Graph
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.query import Result
+from requests.auth import AuthBase, HTTPBasicAuth, HTTPDigestAuth
+from SPARQLWrapper import BASIC, DIGEST, JSON, POST, TURTLE, URLENCODED, SPARQLWrapper
+from SPARQLWrapper.SPARQLExceptions import (
+    EndPointInternalError,
+    EndPointNotFound,
+    QueryBadFormed,
+    SPARQLWrapperException,
+    Unauthorized,
+    URITooLong,
+)
+
+from kg.errors import InputError, RemoteError
+
+DEFAULT_TIMEOUT = 30.0
+DEFAULT_RETRIES = 2
+AUTH_SCHEMES = ("digest", "basic")
+_BACKOFF = 0.5
+_STATUS = {QueryBadFormed: 400, Unauthorized: 401, EndPointNotFound: 404, URITooLong: 414, EndPointInternalError: 500}
+_GRAPH_FORMS = ("ConstructQuery", "DescribeQuery")
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Remote:
+    """How to reach a server: credentials, the bound on each network wait, and how often to retry."""
+
+    user: str | None = None
+    password: str | None = None
+    auth: str = "digest"
+    timeout: float = DEFAULT_TIMEOUT
+    retries: int = DEFAULT_RETRIES
+
+    def requests_auth(self) -> AuthBase | None:
+        if self.user is None:
+            return None
+        scheme = HTTPDigestAuth if self.auth == "digest" else HTTPBasicAuth
+        return scheme(self.user, self.password or "")
+
+
+def check_url(url: str, option: str) -> str:
+    """An http(s) URL with a host, or an InputError naming the option."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise InputError(f"not an http(s) URL: {url!r}", option)
+    return url
+
+
+def query_endpoint(url: str, text: str, remote: Remote, default_graphs: Sequence[str] = (), where: str = "") -> Result:
+    """Run a SPARQL 1.1 query on an endpoint (form-encoded POST) and read the reply into an rdflib Result."""
+    form = query_form(text, where or url)
+    wrapper = _wrapper(url, remote)
+    wrapper.setQuery(text)
+    for graph in default_graphs:
+        wrapper.addDefaultGraph(graph)
+        wrapper.addNamedGraph(graph)
+    wrapper.setReturnFormat(TURTLE if form in _GRAPH_FORMS else JSON)
+    body, content_type = _retrying(url, remote, idempotent=True, action=lambda: _read(wrapper))
+    return _parse_reply(body, content_type, form, url)
+
+
+def update_endpoint(url: str, text: str, remote: Remote) -> None:
+    """Run a SPARQL 1.1 Update request (form-encoded POST). Not retried once the request may have arrived."""
+    wrapper = _wrapper(url, remote)
+    wrapper.setQuery(text)
+    _retrying(url, remote, idempotent=False, action=lambda: _read(wrapper))
+
+
+def gsp_put(url: str, graph: str, data: bytes, media_type: str, remote: Remote) -> None:
+    """Replace one named graph through the SPARQL 1.1 Graph Store HTTP Protocol (``?graph=IRI``)."""
+    def put() -> None:
+        response = requests.put(url, params={"graph": graph}, data=data, headers={"Content-Type": media_type},
+                                auth=remote.requests_auth(), timeout=remote.timeout)
+        if response.status_code >= 400:
+            raise _HttpStatus(response.status_code, response.reason, response.content)
+    _retrying(url, remote, idempotent=True, action=put)
+
+
+def query_form(text: str, where: str) -> str:
+    """``SelectQuery``, ``AskQuery``, ``ConstructQuery`` or ``DescribeQuery``; updates are refused."""
+    try:
+        return str(prepareQuery(text).algebra.name)
+    except Exception as error:  # pyparsing raises several exception types
+        message = " ".join(str(error).split())
+        raise InputError(f"invalid SPARQL query (updates are not accepted): {message}", where) from error
+
+
+class _HttpStatus(Exception):
+    def __init__(self, status: int, reason: str, body: bytes) -> None:
+        super().__init__(status)
+        self.status, self.reason, self.body = status, reason, body
+
+
+def _wrapper(url: str, remote: Remote) -> SPARQLWrapper:
+    wrapper = SPARQLWrapper(url)
+    wrapper.setMethod(POST)
+    wrapper.setRequestMethod(URLENCODED)  # Virtuoso never answers a direct application/sparql-query POST
+    wrapper.setTimeout(remote.timeout)  # type: ignore[arg-type]
+    if remote.user is not None:
+        wrapper.setHTTPAuth(DIGEST if remote.auth == "digest" else BASIC)
+        wrapper.setCredentials(remote.user, remote.password or "")
+    return wrapper
+
+
+def _read(wrapper: SPARQLWrapper) -> tuple[bytes, str]:
+    try:
+        response = wrapper.query().response
+    except urllib.error.HTTPError as error:
+        raise _HttpStatus(error.code, str(error.reason), error.read()) from error
+    except SPARQLWrapperException as error:
+        raise _HttpStatus(_STATUS.get(type(error), 0), "", _response_of(error)) from error
+    return response.read(), response.headers.get("Content-Type", "")
+
+
+def _response_of(error: SPARQLWrapperException) -> bytes:
+    """SPARQLWrapper keeps the server's reply only inside its message, as a bytes literal."""
+    _, _, tail = str(error).partition("Response:\n")
+    try:
+        value = ast.literal_eval(tail) if tail else b""
+    except (ValueError, SyntaxError):
+        return tail.encode()
+    return value if isinstance(value, bytes) else b""
+
+
+def _parse_reply(body: bytes, content_type: str, form: str, url: str) -> Result:
+    try:
+        if form in _GRAPH_FORMS:
+            result = Result("CONSTRUCT" if form == "ConstructQuery" else "DESCRIBE")
+            result.graph = Graph().parse(data=body, format="turtle")
+            return result
+        return Result.parse(io.BytesIO(body), format="json")
+    except Exception as error:  # the JSON and Turtle parsers raise many kinds
+        kind = content_type.split(";")[0].strip() or "no Content-Type"
+        raise RemoteError(f"the reply is not SPARQL results ({kind}): {_snippet(body)}", url) from error
+
+
+def _retrying(url: str, remote: Remote, idempotent: bool, action: Callable[[], T]) -> T:
+    for attempt in range(remote.retries + 1):
+        try:
+            return action()
+        except Exception as error:
+            message, retryable = _describe(error, remote, idempotent)
+            if message is None:
+                raise
+            if retryable and attempt < remote.retries:
+                time.sleep(_BACKOFF * 2**attempt)
+                continue
+            tries = f" (after {attempt + 1} attempts)" if attempt else ""
+            raise RemoteError(message + tries, _public(url)) from error
+    raise AssertionError("unreachable")
+
+
+def _describe(error: BaseException, remote: Remote, idempotent: bool) -> tuple[str | None, bool]:
+    """A one-line message for a network failure and whether retrying can help; (None, False) if not one."""
+    if isinstance(error, _HttpStatus):
+        if error.status == 401:
+            return "HTTP 401: the server refused the credentials (see --user, --password, --auth)", False
+        status = " ".join(part for part in (str(error.status or "error"), error.reason) if part)
+        return f"HTTP {status}: {_snippet(error.body)}", error.status == 503
+    causes = list(_chain(error))
+    if any(isinstance(cause, ConnectionRefusedError) for cause in causes):
+        return "connection refused: no server is listening there", True
+    if any(isinstance(cause, socket.gaierror) for cause in causes):
+        return "unknown host", False
+    if any(isinstance(cause, TimeoutError | requests.Timeout) for cause in causes):
+        return f"no answer within {remote.timeout:g} s (see --timeout)", False
+    if any(isinstance(cause, ConnectionError | HTTPException | requests.ConnectionError) for cause in causes):
+        return "the server closed the connection before answering", idempotent
+    if any(isinstance(cause, OSError | urllib.error.URLError) for cause in causes):
+        return f"network error: {' '.join(str(error).split())}", False
+    return None, False
+
+
+def _chain(error: BaseException) -> list[BaseException]:
+    """The error, what caused it, and urllib's and urllib3's wrapped reasons."""
+    seen: list[BaseException] = []
+    pending: list[object] = [error]
+    while pending:
+        item = pending.pop()
+        if not isinstance(item, BaseException) or any(item is s for s in seen):
+            continue
+        seen.append(item)
+        pending += [item.__cause__, item.__context__, getattr(item, "reason", None), *item.args]
+    return seen
+
+
+def _snippet(body: bytes) -> str:
+    """The first 200 characters of a reply, without HTML tags, on one line."""
+    text = re.sub(r"<[^>]*>", " ", body.decode("utf-8", "replace"))
+    text = " ".join(text.split())
+    return (text[:200] + "...") if len(text) > 200 else (text or "(empty reply)")
+
+
+def _public(url: str) -> str:
+    """The URL without its query string (which may hold a long query) and without credentials."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    port = f":{parts.port}" if parts.port else ""
+    return f"{parts.scheme}://{host}{port}{parts.path}"
