@@ -38,8 +38,6 @@ _NUMERIC = {XSD[name] for name in ("integer", "decimal", "double", "float", "int
 # all bindings or only for the defaults; strict xfail, so a Virtuoso that gets them right shows up.
 VIRTUOSO_DEVIATIONS = {
     "comparison-chart": ("OPTIONAL { {A} UNION {B} } keeps only the first branch's rows: 5 rows instead of 10", False),
-    "diagnosis": ("FILTER NOT EXISTS inside a UNION branch does not remove electromyography, a key test of ALS", True),
-    "inheritance": ("IF(EXISTS {...} || EXISTS {...}, ...) fails to compile: Virtuoso error SQ074", False),
 }
 
 
