@@ -1,7 +1,7 @@
 """No outbound network: nothing the local commands are given makes them connect anywhere.
 
-A listener on 127.0.0.1 counts every connection; queries and graph files name its URL in every place rdflib
-could fetch from (SERVICE, FROM, FROM NAMED, LOAD, owl:imports, DESCRIBE, a --graph URL).
+A listener on 127.0.0.1 (tests/stores.py) counts every connection; queries and graph files name its URL in
+every place rdflib could fetch from (SERVICE, FROM, FROM NAMED, LOAD, owl:imports, DESCRIBE, a --graph URL).
 """
 
 from __future__ import annotations
@@ -16,38 +16,12 @@ from click.testing import CliRunner
 
 from kg.cli import cli
 from kg.paths import ONTOLOGY_DIR
-
-
-class Listener:
-    """A TCP listener on a free loopback port that accepts and counts connections, answering nothing."""
-
-    def __init__(self) -> None:
-        self.socket = socket.create_server(("127.0.0.1", 0))
-        self.socket.settimeout(0.2)
-        self.url = f"http://127.0.0.1:{self.socket.getsockname()[1]}"
-        self.connections = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._accept, daemon=True)
-        self._thread.start()
-
-    def _accept(self) -> None:
-        while not self._stop.is_set():
-            try:
-                connection, _ = self.socket.accept()
-            except TimeoutError:
-                continue
-            self.connections += 1
-            connection.close()
-
-    def close(self) -> None:
-        self._stop.set()
-        self._thread.join()
-        self.socket.close()
+from tests.stores import Listener
 
 
 @pytest.fixture(scope="module")
 def listener() -> Iterator[Listener]:
-    listening = Listener()
+    listening = Listener(b"")
     yield listening
     listening.close()
 
@@ -90,7 +64,7 @@ def test_nothing_reaches_a_listener_named_in_queries_and_files(listener: Listene
 def test_the_listener_counts_a_real_connection(listener: Listener) -> None:
     """The isolation test can fail: a connection to the listener is counted."""
     before = listener.connections
-    with socket.create_connection(("127.0.0.1", int(listener.url.rsplit(":", 1)[1])), timeout=2):
+    with socket.create_connection(listener.server.getsockname(), timeout=2):
         pass
     for _ in range(50):
         if listener.connections > before:

@@ -11,7 +11,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import threading
 import time
 import urllib.error
 import urllib.parse
@@ -27,6 +26,7 @@ from kg.results import solutions
 from kg.run import run_saved_query
 from kg.saved import SavedQuery
 from tests.serving import MAX_RESULTS, TIMEOUT, Served, alive, start_serve
+from tests.stores import Listener
 
 PROLOGUE = "".join(f"PREFIX {prefix}: <{iri}>\n" for prefix, iri in PREFIXES.items())
 UPDATE_REFUSED = "SPARQL Update (and LOAD) is not accepted: kg serve is read-only"
@@ -154,39 +154,8 @@ def test_sparql_update_content_type_and_other_paths_are_refused(served: Served) 
     assert sparql(served, "ASK { <urn:a> <urn:b> <urn:c> }")["boolean"] is False
 
 
-class _Listener:
-    """A TCP listener on 127.0.0.1 that records every connection made to it."""
-
-    def __init__(self) -> None:
-        self.socket = socket.create_server(("127.0.0.1", 0))
-        self.socket.settimeout(0.2)
-        self.url = f"http://127.0.0.1:{self.socket.getsockname()[1]}/sparql"
-        self.connections: list[bytes] = []
-        self.running = True
-        self.thread = threading.Thread(target=self._accept, daemon=True)
-        self.thread.start()
-
-    def _accept(self) -> None:
-        while self.running:
-            try:
-                connection, _ = self.socket.accept()
-            except TimeoutError:
-                continue
-            with connection:
-                connection.settimeout(1)
-                try:
-                    self.connections.append(connection.recv(4096))
-                except TimeoutError:
-                    self.connections.append(b"")
-
-    def close(self) -> None:
-        self.running = False
-        self.thread.join()
-        self.socket.close()
-
-
 def test_no_query_reaches_the_network(served: Served) -> None:
-    listener = _Listener()
+    listener = Listener(b"")
     url = listener.url
     try:
         refused = [
@@ -214,7 +183,7 @@ def test_no_query_reaches_the_network(served: Served) -> None:
         assert f"Error 403: {SERVICE_REFUSED}" in page[2].decode()
     finally:
         listener.close()
-    assert listener.connections == []
+    assert listener.connections == 0
 
 
 def test_result_cap(served: Served) -> None:
