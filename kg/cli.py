@@ -10,25 +10,29 @@ import json
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from rdflib import Dataset
+from rdflib import Dataset, URIRef
 from rdflib.namespace import RDF
 
 from kg.answer import answer_json, answer_question, format_answer
 from kg.ask import entity_linker
-from kg.check import load_check_files, run_checks
+from kg.check import CheckReport, check_reasoned, load_check_files
+from kg.engine import load_reasoned
 from kg.errors import InconsistentGraphError, InputError, KgError
 from kg.explain import explainer_from
 from kg.format import FORMATS, format_result
-from kg.graph import load_graph
 from kg.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH
 from kg.paths import CHECKS_DIR, QUERIES_DIR, SEEDS_DIR, default_graph_files
-from kg.reason import reason
+from kg.reason import Reasoned
 from kg.report import REPORT_FORMATS, format_explanations, format_report
 from kg.resolve import resolve_entity
-from kg.run import run_saved_query, run_sparql
-from kg.saved import SavedQuery, load_saved_queries
+from kg.run import answer_graph, run_any_sparql, run_saved
+from kg.saved import SavedQuery, load_saved_queries, load_saved_query
+
+if TYPE_CHECKING:
+    from kg.store import ReasonedStore
 
 graph_option = click.option(
     "--graph", "graph_paths", multiple=True, type=click.Path(path_type=Path),
@@ -96,16 +100,15 @@ def list_queries(names: bool, as_json: bool) -> None:
 @graph_option
 def query_command(name: str, params: tuple[str, ...], fmt: str, graph_paths: tuple[Path, ...]) -> None:
     """Run the saved query NAME on the embedded graph."""
-    queries = load_saved_queries(QUERIES_DIR)
-    if name not in queries:
+    query = load_saved_query(QUERIES_DIR, name)
+    if query is None:
         raise InputError(f"no saved query named {name!r} (see 'kg list --names')", str(QUERIES_DIR))
-    query = queries[name]
     values = _parse_params(params)
     for parameter_name in values:
         query.parameter(parameter_name)
-    dataset = _load(graph_paths)
-    result = run_saved_query(dataset, query, values)
-    click.echo(format_result(result, fmt, dataset), nl=False)
+    reasoned = _reasoned(graph_paths)
+    result = run_saved(reasoned, query, values)
+    click.echo(format_result(result, fmt, answer_graph(reasoned, result)), nl=False)
 
 
 @cli.command("sparql")
@@ -125,8 +128,9 @@ def sparql_command(query_text: str | None, query_file: Path | None, fmt: str, gr
         except (OSError, UnicodeDecodeError) as error:
             raise InputError(f"cannot read query file: {error.__class__.__name__}", where) from error
     assert query_text is not None
-    dataset = _load(graph_paths)
-    click.echo(format_result(run_sparql(dataset, query_text, where), fmt, dataset), nl=False)
+    reasoned = _reasoned(graph_paths)
+    result = run_any_sparql(reasoned, query_text, where)
+    click.echo(format_result(result, fmt, answer_graph(reasoned, result)), nl=False)
 
 
 @cli.command("ask")
@@ -156,9 +160,9 @@ def check_command(paths: tuple[Path, ...], fmt: str, sources: Path) -> None:
     With no PATHS, checks the project's ontology and data; with PATHS (Turtle files or folders), exactly those.
     Exit code 0: no error-level finding; 1: findings; 2: input error.
     """
-    graph = load_graph(list(paths) or default_graph_files())
-    report = run_checks(graph, load_check_files(CHECKS_DIR), sources if sources.is_dir() else None)
-    click.echo(format_report(report, graph, fmt), nl=False)
+    reasoned = load_reasoned(list(paths) or default_graph_files())
+    report = check_reasoned(reasoned, load_check_files(CHECKS_DIR), sources if sources.is_dir() else None)
+    click.echo(format_report(report, reasoned.report_graph(_report_terms(report)), fmt), nl=False)
     if report.errors:
         sys.exit(1)
 
@@ -178,13 +182,30 @@ def explain_command(entity: str, graph_paths: tuple[Path, ...]) -> None:
 
 
 def _load(graph_paths: tuple[Path, ...]) -> Dataset:
-    reasoned = reason(load_graph(list(graph_paths) or default_graph_files()))
+    return _reasoned(graph_paths).dataset()
+
+
+def _reasoned(graph_paths: tuple[Path, ...]) -> Reasoned | ReasonedStore:
+    """The reasoned graph every command works on (fast engines and closure cache when installed); an
+    inconsistent graph is an error, since answers from it would be meaningless."""
+    reasoned = load_reasoned(list(graph_paths) or default_graph_files())
     if not reasoned.consistent:
         first = reasoned.findings[0]
         more = f" and {len(reasoned.findings) - 1} more" if len(reasoned.findings) > 1 else ""
         raise InconsistentGraphError(
             f"the graph is inconsistent: {first.message}: {', '.join(first.terms)}{more}", first.rule)
-    return reasoned.dataset()
+    return reasoned
+
+
+def _report_terms(report: CheckReport) -> set[URIRef]:
+    """The IRIs a report names: finding terms, and the triples and citations of their explanations."""
+    terms = {URIRef(t) for f in report.findings for t in f.terms if t.startswith(("http", "urn:"))}
+    steps = [step for f in report.findings for step in f.because]
+    while steps:
+        step = steps.pop()
+        terms.update(t for t in (*step.triple, *step.citations) if isinstance(t, URIRef))
+        steps.extend(step.premises)
+    return terms
 
 
 def _parse_params(params: tuple[str, ...]) -> dict[str, list[str]]:

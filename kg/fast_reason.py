@@ -43,7 +43,7 @@ SCHEMA_PREDICATES = frozenset({RDFS.subClassOf, RDFS.subPropertyOf, RDFS.domain,
                                *(OWL[name] for name in _OWL_SCHEMA)})
 _DECLARATIONS = frozenset({OWL.Class, RDFS.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty,
                            RDF.Property, OWL.Ontology, OWL.NamedIndividual, RDFS.Datatype})
-_UNSUPPORTED = (OWL.hasKey, OWL.maxCardinality, OWL.maxQualifiedCardinality)
+UNSUPPORTED = (OWL.hasKey, OWL.maxCardinality, OWL.maxQualifiedCardinality)
 
 
 def available() -> bool:
@@ -57,7 +57,7 @@ def available() -> bool:
 
 def needs_reference(predicates: Iterable[Node]) -> bool:
     """True when the graph uses an axiom whose rule ``reasonable`` lacks and this module does not add."""
-    return any(predicate in _UNSUPPORTED for predicate in predicates)
+    return any(predicate in UNSUPPORTED for predicate in predicates)
 
 
 def is_schema(triple: Triple) -> bool:
@@ -123,7 +123,7 @@ def _apply_chains(chains: list[tuple[Node, list[Node]]], triples: set[Triple]) -
     for subject, predicate, obj in triples:
         if predicate in pairs:
             pairs[predicate].setdefault(subject, set()).add(obj)
-    found = set()
+    found: set[Triple] = set()
     for prop, chain in chains:
         reach = {(start, end) for start, ends in pairs[chain[0]].items() for end in ends}
         for step in chain[1:]:

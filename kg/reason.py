@@ -7,11 +7,14 @@ same closure much faster (``reference=True`` or ``MND_KG_ENGINE=reference`` forc
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 import owlrl
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, XSD
+from rdflib.query import Result
 from rdflib.term import Node
 
 from kg import fast_reason
@@ -34,6 +37,23 @@ class Reasoned:
     @property
     def consistent(self) -> bool:
         return not self.findings
+
+    @property
+    def triples(self) -> int:
+        """How many triples are asserted."""
+        return len(self.asserted)
+
+    def select(self, text: str) -> Result:
+        """Run a read-only query over the union of the asserted and inferred graphs (rdflib's engine)."""
+        return self.union.query(text)
+
+    def report_graph(self, iris: Iterable[Node]) -> Graph:
+        """What a report about ``iris`` needs to name them and their citations: here, the asserted graph."""
+        return self.asserted
+
+    @cached_property
+    def union(self) -> Dataset:
+        return self.dataset()
 
     def dataset(self) -> Dataset:
         """Asserted and inferred triples as two named graphs; the default graph is their union."""

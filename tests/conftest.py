@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,16 @@ from kg.reason import Reasoned, reason
 from kg.saved import SavedQuery, load_saved_queries
 
 TESTS_DIR = Path(__file__).resolve().parent
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_closure_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Every test (and every kg process a test starts) uses a closure cache of its own, never the user's."""
+    directory = tmp_path_factory.mktemp("closure-cache")
+    patch = pytest.MonkeyPatch()
+    patch.setenv("MND_KG_CACHE_DIR", str(directory))
+    yield directory
+    patch.undo()
 
 
 @pytest.fixture(scope="session")
