@@ -7,6 +7,7 @@ rules. Needs ``pyoxigraph`` (see ``available``); kg.reason's rdflib path is the 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import cached_property
 from pathlib import Path
@@ -172,10 +173,17 @@ def saved_query_plan(query: SavedQuery, values: dict[str, list[Node]]) -> tuple[
     substitutions: dict[Variable, URIRef] = {}
     for parameter in query.parameters:
         terms: list[Node | None] = [*values.get(parameter.name, [])] or [_iri_token(t) for t in parameter.default]
-        if parameter.type == "iri" and len(terms) == 1 and isinstance(terms[0], URIRef):
+        if parameter.type == "iri" and len(terms) == 1 and isinstance(terms[0], URIRef) \
+                and _projected(parameter.name, text):
             text = _values_block(parameter.name).sub("", text, count=1)
             substitutions[Variable(parameter.name)] = terms[0]
     return text, substitutions
+
+
+def _projected(variable: str, text: str) -> bool:
+    """``?variable`` is in the query's SELECT clause (Oxigraph substitutes projected variables only)."""
+    clause = re.search(r"\bSELECT\b(.*?)\bWHERE\b", text, re.IGNORECASE | re.DOTALL)
+    return clause is not None and re.search(r"\?" + re.escape(variable) + r"\b", clause.group(1)) is not None
 
 
 def _iri_token(token: str) -> Node | None:
