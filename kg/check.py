@@ -16,7 +16,7 @@ from rdflib.namespace import OWL, RDF
 from kg.errors import InputError
 from kg.explain import Explainer, Step, Triple, explainer_from
 from kg.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH, KG, MND, PROV, SRC, W3C_VOCABULARIES
-from kg.reason import Reasoned, reason
+from kg.reason import Reasoned
 from kg.results import solutions
 from kg.saved import read_header
 
@@ -79,7 +79,9 @@ def load_check_files(directory: Path) -> list[CheckFile]:
 
 def run_checks(asserted: Graph, check_files: list[CheckFile], sources: Path | None) -> CheckReport:
     """Reason over ``asserted`` and run every check; ``sources`` holds the documents quotes come from."""
-    return check_reasoned(reason(asserted), check_files, sources)
+    from kg.engine import reason_graph
+
+    return check_reasoned(reason_graph(asserted), check_files, sources)
 
 
 def check_reasoned(reasoned: Reasoned | ReasonedStore, check_files: list[CheckFile],
@@ -144,7 +146,9 @@ def unsatisfiable_classes(asserted: Graph) -> list[CheckFinding]:
                      if isinstance(c, URIRef) and str(c).startswith(str(MND._NS)))
     for cls in classes:
         axioms.add((URIRef(PROBE + str(cls)), RDF.type, cls))
-    probed = reason(axioms)
+    from kg.engine import reason_graph
+
+    probed = reason_graph(axioms)
     unsatisfiable = sorted({term[len(PROBE):] for finding in probed.findings for term in finding.terms
                             if term.startswith(PROBE)})
     return [CheckFinding("error", "unsatisfiable-class", "class cannot have any member", (cls,))

@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rdflib import Graph
+
 from kg import fast_reason
 from kg.graph import load_graph, turtle_files
 from kg.reason import Reasoned, reason, use_reference
@@ -48,3 +50,12 @@ def load_reasoned(paths: Iterable[Path]) -> Reasoned | ReasonedStore:
     if directory:
         cache.write(directory, key, reasoned)
     return reasoned
+
+
+def reason_graph(asserted: Graph) -> Reasoned | ReasonedStore:
+    """Reason an rdflib graph with the fast engines when installed (no cache: the graph has no file)."""
+    if not fast_available() or fast_reason.needs_reference(asserted.predicates(unique=True)):
+        return reason(asserted, reference=True)
+    from kg.store import reason_store, store_from_graph
+
+    return reason_store(*store_from_graph(asserted))

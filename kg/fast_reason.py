@@ -20,6 +20,7 @@ like are not sent to ``reasonable`` (all of them are when the graph uses ``owl:s
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 import owlrl
 from rdflib import Graph, Literal
@@ -68,6 +69,12 @@ def is_schema(triple: Triple) -> bool:
 
 def schema_closure(schema: Iterable[Triple]) -> Graph:
     """owlrl's closure of the schema triples, plus ``cls-oo`` (members of an ``owl:oneOf`` class)."""
+    return _schema_closure(frozenset(schema))
+
+
+@lru_cache(maxsize=4)
+def _schema_closure(schema: frozenset[Triple]) -> Graph:
+    """Cached: ``kg check`` reasons the same schema twice (the graph, then the class probes)."""
     graph = Graph()
     for triple in schema:
         graph.add(triple)

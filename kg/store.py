@@ -238,6 +238,16 @@ def load_files(files: Iterable[Path]) -> tuple[ox.Store, dict[Any, Any]]:
     return store, _originals(typed)
 
 
+def store_from_graph(graph: Graph) -> tuple[ox.Store, dict[Any, Any]]:
+    """An rdflib graph as the asserted graph of a new store, with its literals' written forms."""
+    store = ox.Store()
+    cache: dict[Node, Any] = {}
+    quads = [ox.Quad(*[cache[t] if t in cache else cache.setdefault(t, to_oxigraph(t)) for t in triple],
+                     _ASSERTED) for triple in graph]  # type: ignore[call-arg]
+    store.extend(quads)
+    return store, _originals({t for t in cache.values() if isinstance(t, ox.Literal) and _canonicalized(t)})
+
+
 def _canonicalized(literal: Any) -> bool:
     return literal.language is None and literal.datatype != _XSD_STRING
 
