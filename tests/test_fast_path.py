@@ -6,6 +6,7 @@ answers must be identical on the project's graph, on mutants of it and on genera
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from collections import Counter
@@ -174,15 +175,25 @@ def test_without_the_fast_engines_every_command_answers_the_same(monkeypatch: py
     runner = CliRunner()
     commands = [["query", "subtypes", "--format", "json"], ["query", "is-demyelinating", "-p", "disease=MS"],
                 ["check", "--format", "json"]]
-    fast_outputs = [runner.invoke(cli, command).output for command in commands]
+    fast_outputs = [normalized(runner.invoke(cli, command).output) for command in commands]
     with monkeypatch.context() as patch:
         patch.setattr(fast_reason, "available", lambda: False)
         assert not fast_available()
         assert isinstance(load_reasoned(default_graph_files()), Reasoned)
-        assert [runner.invoke(cli, command).output for command in commands] == fast_outputs
+        assert [normalized(runner.invoke(cli, command).output) for command in commands] == fast_outputs
     with monkeypatch.context() as patch:
         patch.setitem(sys.modules, "pyoxigraph", None)
         assert not fast_available()
     with monkeypatch.context() as patch:
         patch.setenv("MND_KG_ENGINE", "reference")
         assert not fast_available()
+
+
+def normalized(output: str) -> object:
+    """JSON compared as data (rdflib orders the keys of a binding as it evaluated them), text as is."""
+    if not output.startswith("{"):
+        return output
+    data = json.loads(output)
+    if "results" in data:
+        data["results"]["bindings"] = sorted(json.dumps(b, sort_keys=True) for b in data["results"]["bindings"])
+    return data
