@@ -97,24 +97,45 @@ def active_predicates(schema: Graph) -> set[Node]:
 
 def closure(asserted: Iterable[Triple]) -> Iterator[Triple]:
     """Every triple of the OWL 2 RL closure of ``asserted`` (asserted ones included, literals as parsed)."""
-    import reasonable
-
     data = list(asserted)
     schema = schema_closure(t for t in data if is_schema(t))
-    active = active_predicates(schema)
     if OWL.sameAs not in {t[1] for t in data}:
+        active = active_predicates(schema)
         data = [t for t in data if t[1] in active]
     chains = _chains(schema)
+    base = [t for t in (*data, *schema) if not isinstance(t[0], Literal)]
+    if chains:
+        related = _chain_related(schema, chains)
+        base += _with_chains([t for t in base if t[1] in related or is_schema(t)], chains) - set(base)
+    yield from _with_chains(base, chains)
+    yield from schema
+
+
+def _with_chains(triples: list[Triple], chains: list[tuple[Node, list[Node]]]) -> set[Triple]:
+    """reasonable's closure of ``triples``, and rule prp-spo2 (property chains), alternated to a fixpoint."""
+    import reasonable
+
     reasoner = reasonable.PyReasoner()
-    reasoner.from_graph([t for t in (*data, *schema) if not isinstance(t[0], Literal)])
+    reasoner.from_graph(triples)
     while True:
         derived = {_plain(t) for t in reasoner.reason()}
         added = _apply_chains(chains, derived) - derived
         if not added:
-            break
+            return derived
         reasoner.from_graph(list(added))
-    yield from derived
-    yield from schema
+
+
+def _chain_related(schema: Graph, chains: list[tuple[Node, list[Node]]]) -> set[Node]:
+    """The chains' properties and those that imply them (sub-, equivalent and inverse properties): a first,
+    small round over just their triples finds the chains' conclusions, so the full round usually runs once."""
+    related = {step for _, chain in chains for step in chain} | {OWL.sameAs}
+    links = [(s, o) for p in (RDFS.subPropertyOf, OWL.equivalentProperty, OWL.inverseOf)
+             for s, o in schema.subject_objects(p)]
+    while True:
+        more = {s for s, o in links if o in related} | {o for s, o in links if s in related and o != s}
+        if more <= related:
+            return related
+        related |= more
 
 
 def _chains(schema: Graph) -> list[tuple[Node, list[Node]]]:
