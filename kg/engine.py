@@ -35,7 +35,7 @@ def load_reasoned(paths: Iterable[Path]) -> Reasoned | ReasonedStore:
     """Load and reason the Turtle files (folders expanded): from the closure cache when it holds them."""
     files = turtle_files(paths)
     if not fast_available():
-        return reason(load_graph(files), reference=True)
+        return reason(load_graph(files))
     from kg import cache
     from kg.store import load_files, reason_store, uses_unsupported_axioms
 
@@ -45,7 +45,7 @@ def load_reasoned(paths: Iterable[Path]) -> Reasoned | ReasonedStore:
         return hit
     store, originals = load_files(files)
     if uses_unsupported_axioms(store):
-        return reason(load_graph(files), reference=True)
+        return reason(load_graph(files))
     reasoned = reason_store(store, originals)
     if directory:
         cache.write(directory, key, reasoned)
@@ -55,7 +55,7 @@ def load_reasoned(paths: Iterable[Path]) -> Reasoned | ReasonedStore:
 def reason_graph(asserted: Graph) -> Reasoned | ReasonedStore:
     """Reason an rdflib graph with the fast engines when installed (no cache: the graph has no file)."""
     if not fast_available() or fast_reason.needs_reference(asserted.predicates(unique=True)):
-        return reason(asserted, reference=True)
+        return reason(asserted)
     from kg.store import reason_store, store_from_graph
 
     return reason_store(*store_from_graph(asserted))

@@ -16,6 +16,7 @@ from typing import Any, cast
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
 from rdflib.namespace import OWL, RDF, XSD
+from rdflib.plugins.sparql.evalutils import _val
 from rdflib.query import Result
 from rdflib.term import Identifier, Node
 
@@ -66,7 +67,7 @@ class ReasonedStore:
             answer = self.store.query(text, use_default_graph_as_union=True, substitutions=bound or None)
         except SyntaxError as error:
             raise InputError(f"invalid SPARQL query: {' '.join(str(error).split())}", "Oxigraph") from error
-        return self._result(answer)
+        return self._ordered(self._result(answer), text)
 
     def describe(self, iris: Iterable[Node], hops: int = 2) -> Graph:
         """The triples about ``iris`` and, ``hops`` deep, about the IRIs they point to (labels, citations)."""
@@ -149,6 +150,16 @@ class ReasonedStore:
         ]
         return result
 
+    def _ordered(self, result: Result, text: str) -> Result:
+        """Rows in rdflib's ORDER BY order: SPARQL leaves the order of unlike terms (a plain and a
+        language-tagged literal, say) to the engine, and the reference path is rdflib."""
+        conditions = order_conditions(text)
+        if result.type == "SELECT" and conditions:
+            for variable, descending in reversed(conditions):
+                result.bindings = sorted(result.bindings, key=lambda row: _val(cast(Any, row.get(variable, variable))),
+                                         reverse=descending)
+        return result
+
     def term(self, term: Any) -> Node:
         """The rdflib term for an Oxigraph term: a literal as the files wrote it, a simple literal untyped."""
         found = self._rdflib.get(term)
@@ -178,6 +189,28 @@ def saved_query_plan(query: SavedQuery, values: dict[str, list[Node]]) -> tuple[
             text = _values_block(parameter.name).sub("", text, count=1)
             substitutions[Variable(parameter.name)] = terms[0]
     return text, substitutions
+
+
+_ORDER_BY = re.compile(r"\bORDER\s+BY\b(?P<conditions>[^{}]*)$", re.IGNORECASE)
+_CONDITION = re.compile(r"\s*(?:(?P<direction>ASC|DESC)\s*\(\s*\?(?P<wrapped>\w+)\s*\)|\?(?P<plain>\w+))",
+                        re.IGNORECASE)
+
+
+def order_conditions(text: str) -> list[tuple[Variable, bool]] | None:
+    """The top-level ORDER BY as (variable, descending) pairs, or None when there is none, when it orders by
+    an expression, or when LIMIT / OFFSET follow (re-sorting would then change which rows are kept)."""
+    match = _ORDER_BY.search(text)
+    if match is None:
+        return None
+    rest, conditions = match.group("conditions"), []
+    while rest.strip():
+        condition = _CONDITION.match(rest)
+        if condition is None:
+            return None
+        name = condition.group("wrapped") or condition.group("plain")
+        conditions.append((Variable(name), (condition.group("direction") or "").upper() == "DESC"))
+        rest = rest[condition.end():]
+    return conditions
 
 
 def _projected(variable: str, text: str) -> bool:
