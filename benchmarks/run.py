@@ -5,8 +5,9 @@ For each size, a graph of the project's shape (benchmarks/generate.py) is measur
 - fast: Oxigraph load, reasoning (reasonable + owlrl on the schema + the rules it lacks), every saved query
   (median and 95th percentile over ``--repeat`` runs), and ``kg check`` as a whole process, cold (empty
   closure cache) and warm (cache filled), with its peak memory;
-- plain: rdflib parse, owlrl ``DeductiveClosure`` (with the inconsistency rules), rdflib SPARQL for each saved
-  query, and the check done on that path (skipped above ``--plain-max`` triples: it takes too long).
+- plain: rdflib parse, owlrl ``DeductiveClosure`` (with the inconsistency rules, as ``kg check`` needs) and
+  rdflib SPARQL for each saved query (skipped above ``--plain-max`` triples: it takes too long). The plain
+  check time is parse + closure alone, what any check must do first: the ratio flatters the plain path.
 
 Then, on the project's own graph, a whole ``kg query`` process: warm cache, cold cache, and plain (rdflib
 parse + owlrl + rdflib SPARQL). Prints a table, or JSON with ``--json``. Nothing here asserts a timing.
@@ -126,7 +127,10 @@ def _work(kind: str, file: Path, repeat: int) -> dict[str, Any]:
         loaded = time.perf_counter()
         reasoned = reason(graph, reference=True)
     reasoned_at = time.perf_counter()
-    report = check_reasoned(reasoned, checks, SEEDS_DIR if SEEDS_DIR.is_dir() else None)
+    findings = None
+    if kind == "fast":
+        report = check_reasoned(reasoned, checks, SEEDS_DIR if SEEDS_DIR.is_dir() else None)
+        findings = {"errors": report.errors, "warnings": report.warnings}
     checked = time.perf_counter()
     latencies = {}
     for name, query in queries.items():
@@ -137,8 +141,8 @@ def _work(kind: str, file: Path, repeat: int) -> dict[str, Any]:
             times.append(time.perf_counter() - begin)
         latencies[name] = {"median_ms": statistics.median(times) * 1000, "p95_ms": _p95(times) * 1000}
     return {"triples": reasoned.triples, "load_s": loaded - started, "reason_s": reasoned_at - loaded,
-            "checks_s": checked - reasoned_at, "check_total_s": checked - started,
-            "findings": {"errors": report.errors, "warnings": report.warnings}, "queries": latencies}
+            "checks_s": checked - reasoned_at if kind == "fast" else None,
+            "check_total_s": checked - started, "findings": findings, "queries": latencies}
 
 
 def _ratios(fast: dict[str, Any], plain: dict[str, Any]) -> dict[str, Any]:
@@ -211,15 +215,15 @@ def table(report: dict[str, Any]) -> str:
     for run in report["sizes"]:
         fast, plain, ratios = run["fast"], run["plain"], run["ratios"]
         lines.append(f"== {run['triples']:,} triples ==")
-        lines.append(f"{'':24}{'fast':>12}{'plain':>12}{'plain/fast':>12}")
+        lines.append(f"{'':40}{'fast':>12}{'plain':>12}{'plain/fast':>12}")
         rows = [("load (s)", fast["load_s"], plain and plain["load_s"], ratios and ratios["load"]),
                 ("reasoning (s)", fast["reason_s"], plain and plain["reason_s"], ratios and ratios["reason"]),
-                ("kg check cold (s)", fast["kg_check_cold_s"], plain and plain["check_total_s"],
+                ("kg check cold (s) [plain: parse+owlrl]", fast["kg_check_cold_s"], plain and plain["check_total_s"],
                  ratios and ratios["check_cold"]),
                 ("kg check cold, CPU (s)", fast["kg_check_cold_cpu_s"], None, ratios and ratios["check_cold_cpu"]),
                 ("kg check warm (s)", fast["kg_check_warm_s"], None, ratios and ratios["check_warm"]),
                 ("peak memory (MiB)", fast["kg_check_cold_peak_mib"], plain and plain["peak_memory_mib"], None)]
-        lines += [f"{label:24}{_cell(a)}{_cell(b)}{_cell(c, 'x')}" for label, a, b, c in rows]
+        lines += [f"{label:40}{_cell(a)}{_cell(b)}{_cell(c, 'x')}" for label, a, b, c in rows]
         lines.append(f"{'saved query median/p95 (ms)':36}{'fast':>16}{'plain':>16}")
         for name, figures in fast["queries"].items():
             other = plain["queries"][name] if plain else None
