@@ -57,12 +57,16 @@ def answer_question(question: str, dataset: Dataset, queries: dict[str, SavedQue
         return Answer(question, "declined", suggestions=suggestions, unknown=unknown)
     if unknown and not mentions and any(p.type == "iri" for p in best.query.parameters):
         return Answer(question, "unknown-entity", best.query.name, suggestions=suggestions, unknown=unknown)
-    raw = {name: list(values) for name, values in best.bindings.items()}
-    sparql = best.query.bind(bind_values(best.query, raw, dataset))
-    rows = solutions(run_sparql(dataset, sparql, f"query {best.query.name}"))
+    return answer_with(question, best.query, {name: list(values) for name, values in best.bindings.items()}, dataset)
+
+
+def answer_with(question: str, query: SavedQuery, raw: dict[str, list[str]], dataset: Dataset) -> Answer:
+    """Answer ``question`` with the saved ``query``, its parameters bound to ``raw`` values."""
+    sparql = query.bind(bind_values(query, raw, dataset))
+    rows = solutions(run_sparql(dataset, sparql, f"query {query.name}"))
     verdicts, facts, order = _compose(rows, dataset)
     details = citation_details(dataset, order)
-    return Answer(question, "answered", best.query.name, raw, verdicts, facts,
+    return Answer(question, "answered", query.name, raw, verdicts, facts,
                   [details[c] for c in order if c in details], sparql=sparql)
 
 
@@ -134,12 +138,7 @@ def format_answer(answer: Answer) -> str:
         lines.append("Questions it can answer about the diseases it knows, for example:")
         lines += [f"  - {s}" for s in answer.suggestions]
         return "\n".join(lines) + "\n"
-    for verdict in answer.verdicts:
-        main = verdict.get("verdict") or next(v for k, v in verdict.items() if k in VERDICT_COLUMNS)
-        others = [f"{k.replace('_', ' ')}: {v}" for k, v in verdict.items()
-                  if k in VERDICT_COLUMNS and k != "verdict" and not (k == next(
-                      (c for c in VERDICT_COLUMNS if c in verdict), None) and "verdict" not in verdict)]
-        lines.append(f"{verdict['name']}: {main.capitalize()}" + (f" ({'; '.join(others)})" if others else ""))
+    lines += [verdict_line(verdict) for verdict in answer.verdicts]
     if not answer.facts:
         lines.append("Unknown: the graph holds no fact that answers this.")
     current = None
@@ -157,6 +156,15 @@ def format_answer(answer: Answer) -> str:
     binding = "; ".join(f"{k} = {', '.join(v)}" for k, v in answer.bindings.items())
     lines.append(f"(saved query {answer.query}" + (f", {binding})" if binding else ")"))
     return "\n".join(lines) + "\n"
+
+
+def verdict_line(verdict: dict[str, str]) -> str:
+    """An entity's verdict in words: its name, the main verdict, then any other verdict columns."""
+    main = verdict.get("verdict") or next(v for k, v in verdict.items() if k in VERDICT_COLUMNS)
+    others = [f"{k.replace('_', ' ')}: {v}" for k, v in verdict.items()
+              if k in VERDICT_COLUMNS and k != "verdict" and not (k == next(
+                  (c for c in VERDICT_COLUMNS if c in verdict), None) and "verdict" not in verdict)]
+    return f"{verdict['name']}: {main.capitalize()}" + (f" ({'; '.join(others)})" if others else "")
 
 
 def answer_json(answer: Answer) -> dict:

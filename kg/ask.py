@@ -96,13 +96,19 @@ def find_mentions(question: str, lexicon: Mapping[str, URIRef]) -> list[Mention]
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, Mention]] = []
     for name in sorted(lexicon, key=lambda n: (-len(n), n)):
-        for match in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
+        for match in re.finditer(_name_pattern(name), text):
             span = match.span()
             if any(span[0] < end and start < span[1] for start, end in taken):
                 continue
             taken.append(span)
             found.append((span[0], Mention(question[span[0]:span[1]], lexicon[name])))
     return [mention for _, mention in sorted(found, key=lambda item: item[0])]
+
+
+def _name_pattern(name: str) -> str:
+    """A name as a whole-word pattern whose inner words may carry a possessive: "lou gehrig's disease"."""
+    words = [re.escape(word) for word in name.split(" ")]
+    return r"(?<![\w-])" + r"(?:['\u2019]s)? ".join(words) + r"(?![\w-])"
 
 
 def unknown_names(question: str, mentions: list[Mention], known_words: set[str]) -> list[str]:

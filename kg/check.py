@@ -77,15 +77,17 @@ def load_check_files(directory: Path) -> list[CheckFile]:
     return checks
 
 
-def run_checks(asserted: Graph, check_files: list[CheckFile], sources: Path | None) -> CheckReport:
-    """Reason over ``asserted`` and run every check; ``sources`` holds the documents quotes come from."""
+def run_checks(asserted: Graph, check_files: list[CheckFile], sources: Path | None,
+               supplements: Path | None = None) -> CheckReport:
+    """Reason over ``asserted`` and run every check; ``sources`` holds the documents quotes come from,
+    ``supplements`` the files of the curated supplementary sources."""
     from kg.engine import reason_graph
 
-    return check_reasoned(reason_graph(asserted), check_files, sources)
+    return check_reasoned(reason_graph(asserted), check_files, sources, supplements)
 
 
-def check_reasoned(reasoned: Reasoned | ReasonedStore, check_files: list[CheckFile],
-                   sources: Path | None) -> CheckReport:
+def check_reasoned(reasoned: Reasoned | ReasonedStore, check_files: list[CheckFile], sources: Path | None,
+                   supplements: Path | None = None) -> CheckReport:
     """Run every check on a graph reasoned by either engine (the same findings either way)."""
     explainer = _LazyExplainer(reasoned)
     findings: list[CheckFinding] = []
@@ -101,7 +103,7 @@ def check_reasoned(reasoned: Reasoned | ReasonedStore, check_files: list[CheckFi
             terms = tuple(str(value) for value in row.values() if value is not None)
             findings.append(CheckFinding(check.severity, check.name, check.summary, terms))
     names.append("quotes-verbatim")
-    findings += quotes_not_in_sources(_graph(reasoned, _CITATIONS), sources)
+    findings += quotes_not_in_sources(_graph(reasoned, _CITATIONS), sources, supplements)
     return CheckReport(reasoned.triples, tuple(names), tuple(sorted(set(findings))))
 
 
@@ -110,9 +112,9 @@ _SCHEMA_AXIOMS = f"""CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{ASSERTED_GRAPH}> 
 _INFERRED_EQUIVALENCES = f"""CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{INFERRED_GRAPH}> {{ ?s ?p ?o }}
     VALUES ?p {{ <{OWL.sameAs}> <{OWL.equivalentClass}> }} }}"""
 _CITATIONS = f"""CONSTRUCT {{ ?c a <{MND.Citation}> ; <{PROV.wasQuotedFrom}> ?d ; <{MND.quote}> ?q .
-                              ?d <{MND.fileName}> ?f }}
+                              ?d <{MND.fileName}> ?f ; a ?kind }}
     WHERE {{ GRAPH <{ASSERTED_GRAPH}> {{ ?c a <{MND.Citation}> .
-             OPTIONAL {{ ?c <{PROV.wasQuotedFrom}> ?d OPTIONAL {{ ?d <{MND.fileName}> ?f }} }}
+             OPTIONAL {{ ?c <{PROV.wasQuotedFrom}> ?d OPTIONAL {{ ?d <{MND.fileName}> ?f }} OPTIONAL {{ ?d a ?kind }} }}
              OPTIONAL {{ ?c <{MND.quote}> ?q }} }} }}"""
 
 
@@ -170,8 +172,10 @@ def unintended_equivalences(asserted: Graph, inferred: Graph, explainer: Explain
     return findings
 
 
-def quotes_not_in_sources(asserted: Graph, sources: Path | None) -> list[CheckFinding]:
-    """Each citation's quote must occur verbatim within one line of its source document."""
+def quotes_not_in_sources(asserted: Graph, sources: Path | None,
+                          supplements: Path | None = None) -> list[CheckFinding]:
+    """Each citation's quote must occur verbatim within one line of its source document (the file of a
+    supplementary source is looked up in ``supplements``)."""
     findings = []
     texts: dict[str, list[str] | None] = {}
     for citation in sorted(asserted.subjects(RDF.type, URIRef(str(MND._NS) + "Citation")), key=str):
@@ -180,17 +184,18 @@ def quotes_not_in_sources(asserted: Graph, sources: Path | None) -> list[CheckFi
         file_name = asserted.value(document, MND.fileName) if document is not None else None
         if quote is None or file_name is None:
             continue  # reported by the check files (citation-incomplete)
-        if sources is None:
+        folder = supplements if (document, RDF.type, MND.SupplementarySource) in asserted else sources
+        if folder is None:
             findings.append(CheckFinding("warning", "quotes-verbatim", "source documents not given: quote not checked",
                                          (str(citation),)))
             continue
-        if str(file_name) not in texts:
-            path = sources / str(file_name)
-            texts[str(file_name)] = path.read_text(encoding="utf-8").splitlines() if path.is_file() else None
-        lines = texts[str(file_name)]
+        path = folder / str(file_name)
+        if str(path) not in texts:
+            texts[str(path)] = path.read_text(encoding="utf-8").splitlines() if path.is_file() else None
+        lines = texts[str(path)]
         if lines is None:
             findings.append(CheckFinding("error", "quotes-verbatim", "source document not found",
-                                         (str(citation), str(sources / str(file_name)))))
+                                         (str(citation), str(path))))
         elif not any(str(quote) in line for line in lines):
             findings.append(CheckFinding("error", "quotes-verbatim", "quote does not occur verbatim in its source",
                                          (str(citation), str(quote))))

@@ -9,7 +9,7 @@ from typing import TypeVar
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
-from kg.namespaces import MND, PROV
+from kg.namespaces import DCTERMS, MND, PROV
 
 
 @dataclass(frozen=True)
@@ -20,11 +20,13 @@ class CitationDetail:
     site: str
     references: tuple[int, ...]
     quote: str
+    works: tuple[str, ...] = ()
 
     def describe(self) -> str:
         refs = ", ".join(str(n) for n in self.references)
         cited = f", reference {refs}" if len(self.references) == 1 else (f", references {refs}" if refs else "")
-        return f"{self.site}, \"{self.document_question}\" ({self.document_file}){cited}: \"{self.quote}\""
+        rests = f" (rests on: {' '.join(self.works)})" if self.works else ""
+        return f"{self.site}, \"{self.document_question}\" ({self.document_file}){cited}: \"{self.quote}\"{rests}"
 
 
 Line = TypeVar("Line", bound=Hashable)
@@ -61,5 +63,7 @@ def citation_details(graph: Graph, citations: Iterable[URIRef]) -> dict[URIRef, 
             site=str(graph.value(document, MND.site) or ""),
             references=tuple(numbers),
             quote=str(quote),
+            works=tuple(sorted(str(work) for reference in graph.objects(citation, MND.citesReference)
+                               for work in graph.objects(reference, DCTERMS.bibliographicCitation))),
         )
     return details

@@ -1,7 +1,8 @@
 """The ``kg`` command: a thin layer that parses options, calls the core, and maps errors to exit codes.
 
-Exit codes: 0 success; 1 the graph is logically inconsistent (``kg check``: has error-level findings);
-2 bad input (malformed Turtle, unknown query or parameter, invalid value or SPARQL).
+Exit codes: 0 success (``kg diff``: whatever the difference); 1 the graph is logically inconsistent
+(``kg check``: has error-level findings; ``kg docs --check``: the page is out of date); 2 bad input
+(malformed Turtle, unknown query or parameter, invalid value or SPARQL, unknown git revision).
 """
 
 from __future__ import annotations
@@ -19,17 +20,23 @@ from rdflib.namespace import RDF
 from kg.answer import answer_json, answer_question, format_answer
 from kg.ask import entity_linker
 from kg.check import CheckReport, check_reasoned, load_check_files
+from kg.diff import diff_versions
+from kg.diff_format import DIFF_FORMATS, format_diff
+from kg.docs import DOCS_FILE, docs_are_current, write_docs
 from kg.engine import load_reasoned
 from kg.errors import InconsistentGraphError, InputError, KgError
 from kg.explain import explainer_from
+from kg.export import EXPORT_FORMATS, PARTS, SUFFIXES, check_writable, serialize, write_atomically
 from kg.format import FORMATS, format_result
+from kg.limits import DEFAULT_MAX_RESULTS, DEFAULT_TIMEOUT, Limits, run_within
 from kg.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH
-from kg.paths import CHECKS_DIR, QUERIES_DIR, SEEDS_DIR, default_graph_files
+from kg.paths import CHECKS_DIR, QUERIES_DIR, REFERENCE_DIR, ROOT, SEEDS_DIR, default_graph_files
 from kg.reason import Reasoned
 from kg.report import REPORT_FORMATS, format_explanations, format_report
 from kg.resolve import resolve_entity
 from kg.run import answer_graph, run_any_sparql, run_saved
 from kg.saved import SavedQuery, load_saved_queries, load_saved_query
+from kg.serve import bind_listener, oxigraph_binary, run_server, stop_on_signals
 
 if TYPE_CHECKING:
     from kg.store import ReasonedStore
@@ -37,30 +44,54 @@ if TYPE_CHECKING:
 graph_option = click.option(
     "--graph", "graph_paths", multiple=True, type=click.Path(path_type=Path),
     help="Turtle file or folder to load instead of the project's ontology and data (repeatable).")
+queries_option = click.option(
+    "--queries", "queries_dir", type=click.Path(path_type=Path), default=QUERIES_DIR,
+    help="Folder of saved queries (*.rq with a '#+' header) to use instead of the project's.")
+timeout_option = click.option(
+    "--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_TIMEOUT, show_default=True,
+    help="Seconds a query may run before it is stopped (exit 4).")
+max_results_option = click.option(
+    "--max-results", type=click.IntRange(min=1), default=DEFAULT_MAX_RESULTS, show_default=True,
+    help="Most rows (or triples) a result may have; a larger one is refused (exit 4).")
+supplement_option = click.option(
+    "--no-supplement", "no_supplement", is_flag=True,
+    help="Leave out the curated supplementary sources (data/supplement): only the five documents' claims.")
 format_option = click.option(
     "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
     help="table and md: for people, citations as footnotes; json, csv, tsv: SPARQL 1.1 results.")
 
 
-class _InputFailure(click.ClickException):
-    exit_code = InputError.exit_code
-
-
-class _InconsistencyFailure(click.ClickException):
-    exit_code = InconsistentGraphError.exit_code
-
-
 class _Group(click.Group):
-    """Turns a KgError into click's 'Error: ...' line and the error's exit code (traceback with --debug)."""
+    """Turns a KgError into click's 'Error: ...' line with the error's exit code (traceback with --debug),
+    and a usage error (unknown option, bad option value) into one line too."""
+
+    def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
+                     **extra: object) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as error:
+            raise _usage_failure(error) from error
 
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
+        except click.UsageError as error:
+            raise _usage_failure(error) from error
         except KgError as error:
             if "--debug" in sys.argv[1:] or (ctx.obj or {}).get("debug"):
                 raise
-            failure = _InconsistencyFailure if isinstance(error, InconsistentGraphError) else _InputFailure
-            raise failure(str(error)) from error
+            raise _failure(str(error), error.exit_code) from error
+
+
+def _failure(message: str, exit_code: int) -> click.ClickException:
+    """click's one-line 'Error: <message>' that exits with ``exit_code``."""
+    failure_type = type(f"ExitCode{exit_code}", (click.ClickException,), {"exit_code": exit_code})
+    return failure_type(message)
+
+
+def _usage_failure(error: click.UsageError) -> click.ClickException:
+    command = error.ctx.command_path if error.ctx else "kg"
+    return _failure(f"{error.format_message().rstrip('.')} ({command}; see '{command} --help')", InputError.exit_code)
 
 
 @click.group(cls=_Group)
@@ -75,9 +106,10 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @cli.command("list")
 @click.option("--names", is_flag=True, help="One query name a line.")
 @click.option("--json", "as_json", is_flag=True, help="Name, summary, questions and parameters as JSON.")
-def list_queries(names: bool, as_json: bool) -> None:
+@queries_option
+def list_queries(names: bool, as_json: bool, queries_dir: Path) -> None:
     """List the saved queries with the questions they answer and their parameters."""
-    queries = load_saved_queries(QUERIES_DIR)
+    queries = load_saved_queries(queries_dir)
     if names:
         click.echo("\n".join(queries))
     elif as_json:
@@ -98,16 +130,21 @@ def list_queries(names: bool, as_json: bool) -> None:
               help="Parameter value; repeat a name to give several values.")
 @format_option
 @graph_option
-def query_command(name: str, params: tuple[str, ...], fmt: str, graph_paths: tuple[Path, ...]) -> None:
+@queries_option
+@timeout_option
+@max_results_option
+@supplement_option
+def query_command(name: str, params: tuple[str, ...], fmt: str, graph_paths: tuple[Path, ...], queries_dir: Path,
+                  timeout: float, max_results: int, no_supplement: bool) -> None:
     """Run the saved query NAME on the embedded graph."""
-    query = load_saved_query(QUERIES_DIR, name)
+    query = load_saved_query(queries_dir, name)
     if query is None:
-        raise InputError(f"no saved query named {name!r} (see 'kg list --names')", str(QUERIES_DIR))
+        raise InputError(f"no saved query named {name!r} (see 'kg list --names')", str(queries_dir))
     values = _parse_params(params)
     for parameter_name in values:
         query.parameter(parameter_name)
-    reasoned = _reasoned(graph_paths)
-    result = run_saved(reasoned, query, values)
+    reasoned = _reasoned(graph_paths, no_supplement)
+    result = run_within(Limits(timeout, max_results), f"query {name}", lambda: run_saved(reasoned, query, values))
     click.echo(format_result(result, fmt, answer_graph(reasoned, result)), nl=False)
 
 
@@ -116,7 +153,11 @@ def query_command(name: str, params: tuple[str, ...], fmt: str, graph_paths: tup
 @click.option("--file", "query_file", type=click.Path(path_type=Path), help="Read the query from a file.")
 @format_option
 @graph_option
-def sparql_command(query_text: str | None, query_file: Path | None, fmt: str, graph_paths: tuple[Path, ...]) -> None:
+@timeout_option
+@max_results_option
+@supplement_option
+def sparql_command(query_text: str | None, query_file: Path | None, fmt: str, graph_paths: tuple[Path, ...],
+                   timeout: float, max_results: int, no_supplement: bool) -> None:
     """Run any read-only SPARQL query over asserted and inferred triples."""
     if (query_text is None) == (query_file is None):
         raise InputError("give either a QUERY argument or --file PATH, not both or neither", "kg sparql")
@@ -128,8 +169,9 @@ def sparql_command(query_text: str | None, query_file: Path | None, fmt: str, gr
         except (OSError, UnicodeDecodeError) as error:
             raise InputError(f"cannot read query file: {error.__class__.__name__}", where) from error
     assert query_text is not None
-    reasoned = _reasoned(graph_paths)
-    result = run_any_sparql(reasoned, query_text, where)
+    reasoned = _reasoned(graph_paths, no_supplement)
+    text = query_text
+    result = run_within(Limits(timeout, max_results), where, lambda: run_any_sparql(reasoned, text, where))
     click.echo(format_result(result, fmt, answer_graph(reasoned, result)), nl=False)
 
 
@@ -137,10 +179,13 @@ def sparql_command(query_text: str | None, query_file: Path | None, fmt: str, gr
 @click.argument("question")
 @click.option("--json", "as_json", is_flag=True, help="Verdicts, facts, citations, query name and bindings as JSON.")
 @click.option("--show-query", is_flag=True, help="Print the SPARQL that was run.")
-def ask_command(question: str, as_json: bool, show_query: bool) -> None:
+@queries_option
+@supplement_option
+def ask_command(question: str, as_json: bool, show_query: bool, queries_dir: Path, no_supplement: bool) -> None:
     """Answer QUESTION in plain words from the graph, with numbered citations, or say it cannot."""
-    dataset = _load(())
-    answer = answer_question(question, dataset, load_saved_queries(QUERIES_DIR), entity_linker(dataset))
+    queries = load_saved_queries(queries_dir)
+    dataset = _load((), no_supplement)
+    answer = answer_question(question, dataset, queries, entity_linker(dataset))
     if show_query and answer.sparql:
         click.echo(answer.sparql.rstrip() + "\n")
     if as_json:
@@ -161,7 +206,8 @@ def check_command(paths: tuple[Path, ...], fmt: str, sources: Path) -> None:
     Exit code 0: no error-level finding; 1: findings; 2: input error.
     """
     reasoned = load_reasoned(list(paths) or default_graph_files())
-    report = check_reasoned(reasoned, load_check_files(CHECKS_DIR), sources if sources.is_dir() else None)
+    report = check_reasoned(reasoned, load_check_files(CHECKS_DIR), sources if sources.is_dir() else None,
+                            REFERENCE_DIR if REFERENCE_DIR.is_dir() else None)
     click.echo(format_report(report, reasoned.report_graph(_report_terms(report)), fmt), nl=False)
     if report.errors:
         sys.exit(1)
@@ -170,9 +216,10 @@ def check_command(paths: tuple[Path, ...], fmt: str, sources: Path) -> None:
 @cli.command("explain")
 @click.argument("entity")
 @graph_option
-def explain_command(entity: str, graph_paths: tuple[Path, ...]) -> None:
+@supplement_option
+def explain_command(entity: str, graph_paths: tuple[Path, ...], no_supplement: bool) -> None:
     """Why ENTITY (IRI, prefixed name or label) belongs to each class the reasoner derived for it."""
-    dataset = _load(graph_paths)
+    dataset = _load(graph_paths, no_supplement)
     subject = resolve_entity(entity, dataset, "kg explain")
     inferred = dataset.graph(INFERRED_GRAPH)
     explainer = explainer_from(dataset.graph(ASSERTED_GRAPH), inferred)
@@ -181,14 +228,89 @@ def explain_command(entity: str, graph_paths: tuple[Path, ...]) -> None:
     click.echo(format_explanations(subject, steps, dataset), nl=False)
 
 
-def _load(graph_paths: tuple[Path, ...]) -> Dataset:
-    return _reasoned(graph_paths).dataset()
+@cli.command("export")
+@click.option("--part", type=click.Choice(PARTS), default="all", show_default=True,
+              help="Asserted triples, the reasoner's inferred triples, or both.")
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default=None,
+              help="RDF format (default: from the output file's suffix, else turtle). nquads and trig keep "
+                   "asserted and inferred triples in their own named graphs.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to FILE atomically (all or nothing) instead of standard output.")
+@graph_option
+@supplement_option
+def export_command(part: str, fmt: str | None, output: Path | None, graph_paths: tuple[Path, ...],
+                   no_supplement: bool) -> None:
+    """Export the graph for other triple stores, byte-identical for the same input."""
+    if fmt is None:
+        by_suffix = {suffix: name for name, suffix in SUFFIXES.items()}
+        fmt = by_suffix.get(output.suffix, "turtle") if output else "turtle"
+    if output is not None:
+        check_writable(output)
+    data = serialize(_load(graph_paths, no_supplement), part, fmt)
+    if output is None:
+        sys.stdout.buffer.write(data)
+    else:
+        write_atomically(output, data)
 
 
-def _reasoned(graph_paths: tuple[Path, ...]) -> Reasoned | ReasonedStore:
+@cli.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback by default).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="0: any free port.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
+              help="Seconds a query may run before it is cancelled (HTTP 503).")
+@click.option("--max-results", type=click.IntRange(min=1), default=10000, show_default=True,
+              help="Most rows (or triples) a query may return (HTTP 422 beyond).")
+@graph_option
+@supplement_option
+def serve_command(host: str, port: int, timeout: float, max_results: int, graph_paths: tuple[Path, ...],
+                  no_supplement: bool) -> None:
+    """Serve the graph over the SPARQL 1.1 Protocol (read-only) with a front page of cited answers."""
+    with bind_listener(host, port) as listener, stop_on_signals():
+        oxigraph_binary()  # fail before the slow part when the server is missing
+        dataset = _load(graph_paths, no_supplement)
+        run_server(listener, dataset, list(load_saved_queries(QUERIES_DIR).values()), Limits(timeout, max_results),
+                   on_ready=lambda url: click.echo(f"kg serve: {url} (SPARQL endpoint {url}query); "
+                                                   "stop with Ctrl-C", nl=True))
+
+
+@cli.command("diff")
+@click.argument("old")
+@click.argument("new")
+@click.option("--format", "fmt", type=click.Choice(DIFF_FORMATS), default="text", show_default=True,
+              help="text for people, tsv for programs, md for a pull-request comment.")
+def diff_command(old: str, new: str, fmt: str) -> None:
+    """List the facts added and removed from OLD to NEW, asserted and inferred, with labels and citations.
+
+    OLD and NEW are Turtle files, folders (a project checkout or a folder of Turtle files) or git revisions
+    of the project (read with git archive; the working tree is not touched).
+    Exit code 0 whatever the difference; 2: input error (unknown revision, malformed Turtle).
+    """
+    click.echo(format_diff(diff_versions(old, new, ROOT), fmt), nl=False)
+
+
+@cli.command("docs")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=DOCS_FILE, show_default=True,
+              help="Where to write the HTML page.")
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 if OUTPUT is not what the ontology generates.")
+def docs_command(output: Path, check: bool) -> None:
+    """Generate the ontology's HTML documentation (pyLODE) from ontology/; --check is for CI."""
+    if check:
+        if not docs_are_current(output):
+            click.echo(f"{output} is out of date: run 'kg docs'", err=True)
+            sys.exit(1)
+        click.echo(f"{output} is up to date")
+        return
+    click.echo(str(write_docs(output)))
+
+
+def _load(graph_paths: tuple[Path, ...], no_supplement: bool = False) -> Dataset:
+    return _reasoned(graph_paths, no_supplement).dataset()
+
+
+def _reasoned(graph_paths: tuple[Path, ...], no_supplement: bool = False) -> Reasoned | ReasonedStore:
     """The reasoned graph every command works on (fast engines and closure cache when installed); an
     inconsistent graph is an error, since answers from it would be meaningless."""
-    reasoned = load_reasoned(list(graph_paths) or default_graph_files())
+    reasoned = load_reasoned(list(graph_paths) or default_graph_files(supplement=not no_supplement))
     if not reasoned.consistent:
         first = reasoned.findings[0]
         more = f" and {len(reasoned.findings) - 1} more" if len(reasoned.findings) > 1 else ""

@@ -27,3 +27,15 @@ class InconsistentGraphError(KgError):
     """The graph is logically inconsistent after reasoning, so answers would be meaningless (exit 1)."""
 
     exit_code = 1
+
+
+class QueryLimitError(KgError):
+    """A query ran longer than its timeout or returned more results than the cap (exit 4)."""
+
+    exit_code = 4
+
+
+class ServiceError(KgError):
+    """``kg serve`` could not run its SPARQL server: Oxigraph missing, or it failed to load or start (exit 3)."""
+
+    exit_code = 3

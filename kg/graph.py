@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Graph, URIRef
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from kg.errors import InputError
-from kg.namespaces import namespace_manager
+from kg.namespaces import IRI_FORBIDDEN, namespace_manager
 
 
 def turtle_files(paths: Iterable[Path]) -> list[Path]:
@@ -37,8 +37,11 @@ def parse_turtle(path: Path) -> Graph:
         raise InputError(f"malformed Turtle: {error._why}", _position(path, error)) from error
     except UnicodeDecodeError as error:
         raise InputError("malformed Turtle: not UTF-8 text", str(path)) from error
+    except IndexError as error:  # rdflib's parser runs off the end of a file cut short
+        raise InputError("malformed Turtle: unexpected end of file", _end_position(path)) from error
     except (ValueError, TypeError) as error:
         raise InputError(f"malformed Turtle: {error}", str(path)) from error
+    _reject_invalid_iris(graph, path)
     return graph
 
 
@@ -49,6 +52,24 @@ def load_graph(paths: Iterable[Path]) -> Graph:
         for triple in parse_turtle(path):
             graph.add(triple)
     return graph
+
+
+def _reject_invalid_iris(graph: Graph, path: Path) -> None:
+    """rdflib keeps an IRI such as ``<urn:a b>`` with only a warning; other stores reject the file."""
+    for triple in graph:
+        for term in triple:
+            if isinstance(term, URIRef) and IRI_FORBIDDEN.search(term):
+                text = path.read_text(encoding="utf-8")
+                offset = text.find(str(term))
+                line = text.count("\n", 0, offset) + 1
+                column = offset - text.rfind("\n", 0, offset)
+                where = f"{path}:{line}:{column}" if offset >= 0 else str(path)
+                raise InputError(f"malformed Turtle: not a valid IRI: <{term}>", where)
+
+
+def _end_position(path: Path) -> str:
+    lines = path.read_text(encoding="utf-8").split("\n")
+    return f"{path}:{len(lines)}:{len(lines[-1]) + 1}"
 
 
 def _position(path: Path, error: BadSyntax) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rdflib import Namespace, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD, DefinedNamespace, NamespaceManager
 
@@ -17,6 +19,7 @@ class MND(DefinedNamespace):
     Citation: URIRef
     Claim: URIRef
     SourceDocument: URIRef
+    SupplementarySource: URIRef
     Reference: URIRef
     CitedStatement: URIRef
     Disease: URIRef
@@ -51,6 +54,9 @@ PREFIXES: dict[str, str] = {
     "dcterms": str(DCTERMS),
     "obo": str(OBO),
 }
+
+# characters RFC 3987 does not allow in an IRI (rdflib accepts some of them with only a warning)
+IRI_FORBIDDEN = re.compile(r'[\s<>"{}|^`\\\x00-\x1f\x7f]')
 
 W3C_VOCABULARIES = (str(RDF), str(RDFS), str(OWL), str(XSD))
 

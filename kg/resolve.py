@@ -9,10 +9,10 @@ from rdflib.namespace import RDFS, SKOS, XSD
 from rdflib.term import Node
 
 from kg.errors import InputError
-from kg.namespaces import PREFIXES
+from kg.namespaces import IRI_FORBIDDEN, PREFIXES
 from kg.saved import Parameter
 
-_IRI_FORBIDDEN = re.compile(r'[\s<>"{}|^`\\\x00-\x1f\x7f]')
+_CODEPOINT_ESCAPE = re.compile(r"\\[uU]")
 _PREFIXED = re.compile(r"^([a-z][a-z0-9]*):([^\s]+)$")
 _INTEGER = re.compile(r"^[+-]?\d{1,18}$")
 _LABELS = (RDFS.label, SKOS.prefLabel, SKOS.altLabel)
@@ -26,6 +26,9 @@ def to_term(parameter: Parameter, value: str, graph: Graph, where: str) -> Node:
         if not _INTEGER.match(value.strip()):
             raise InputError(f"parameter {parameter.name!r} needs a whole number, got {value!r}", where)
         return Literal(int(value), datatype=XSD.integer)
+    if _CODEPOINT_ESCAPE.search(value):
+        raise InputError(f"parameter {parameter.name!r} cannot hold a backslash followed by 'u' or 'U': SPARQL "
+                         "engines read it as a \\u escape and would change the value", where)
     return Literal(value)
 
 
@@ -43,7 +46,7 @@ def resolve_entity(text: str, graph: Graph, where: str) -> URIRef:
 
 
 def _checked_iri(iri: str, text: str, where: str) -> URIRef:
-    if not iri or _IRI_FORBIDDEN.search(iri) or not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", iri):
+    if not iri or IRI_FORBIDDEN.search(iri) or not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", iri):
         raise InputError(f"not a valid IRI: {text!r}", where)
     return URIRef(iri)
 

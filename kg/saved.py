@@ -2,7 +2,7 @@
 
 A parameter is a ``VALUES ?name { ... }`` block in the query whose default terms the header repeats,
 so the file alone answers the document's question on any SPARQL 1.1 store. Binding replaces the block
-with validated RDF terms (``Node.n3()``): values are never pasted into the query text as strings.
+with validated RDF terms written as SPARQL terms (``sparql_term``): values are never pasted into the query text.
 """
 
 from __future__ import annotations
@@ -14,11 +14,12 @@ from pathlib import Path
 
 import yaml
 from rdflib.plugins.sparql import prepareQuery
-from rdflib.term import Node
+from rdflib.term import Literal, Node
 
 from kg.errors import InputError
 
 PARAMETER_TYPES = ("iri", "string", "integer")
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 _NAME = re.compile(r"^[a-z][a-z0-9-]*$")
 _VARIABLE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -62,13 +63,28 @@ class SavedQuery:
             self.parameter(name)
             if not terms:
                 raise InputError(f"parameter {name!r} needs at least one value", f"query {self.name}")
-            block = "VALUES ?" + name + " { " + " ".join(term.n3() for term in terms) + " }"
+            block = "VALUES ?" + name + " { " + " ".join(map(sparql_term, terms)) + " }"
             text = _values_block(name).sub(lambda _match: block, text, count=1)  # noqa: B023 (used at once)
         return text
 
 
+def sparql_term(term: Node) -> str:
+    """A term as SPARQL text that every engine reads back as exactly that term.
+
+    Literals use only short strings with escapes for quotes, backslashes and the control characters that
+    have one: rdflib's SPARQL parser expands a raw tab into spaces, and a raw newline ends a short string.
+    """
+    if not isinstance(term, Literal):
+        return term.n3()
+    text = "".join(_ESCAPES.get(character, character) for character in str(term))
+    suffix = f"@{term.language}" if term.language else f"^^<{term.datatype}>" if term.datatype else ""
+    return f'"{text}"{suffix}'
+
+
 def load_saved_queries(directory: Path) -> dict[str, SavedQuery]:
     """Every ``*.rq`` file directly in ``directory``, by name; any malformed one is an error."""
+    if not directory.is_dir():
+        raise InputError("no such folder of saved queries", str(directory))
     queries = {}
     for path in sorted(directory.glob("*.rq")):
         query = parse_saved_query(path)
@@ -87,7 +103,12 @@ def parse_saved_query(path: Path) -> SavedQuery:
     name = path.stem
     if not _NAME.match(name):
         raise InputError("query file name must be lower-case words joined by hyphens", str(path))
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(f"saved query is not UTF-8 text (byte {error.start})", str(path)) from error
+    except OSError as error:
+        raise InputError(f"cannot read saved query: {error.strerror}", str(path)) from error
     header = read_header(text, path)
     summary = header.get("summary")
     if not isinstance(summary, str) or not summary.strip():

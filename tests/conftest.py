@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from kg.graph import load_graph
 from kg.paths import QUERIES_DIR, SEEDS_DIR, default_graph_files
 from kg.reason import Reasoned, reason
 from kg.saved import SavedQuery, load_saved_queries
+from tests.serving import MAX_RESULTS, TIMEOUT, Served, start_serve, stop_serve
 
 TESTS_DIR = Path(__file__).resolve().parent
 
@@ -53,3 +55,12 @@ def seeds() -> dict[str, str]:
     if not files:
         pytest.fail(f"source documents not found in {SEEDS_DIR}")
     return {path.name: path.read_text(encoding="utf-8") for path in files}
+
+
+@pytest.fixture(scope="session")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """A real ``kg serve`` on 127.0.0.1 (short --timeout and --max-results); stopped by SIGTERM, and checked."""
+    log = tmp_path_factory.mktemp("serve") / "stderr.log"
+    server = start_serve(log, "--timeout", str(TIMEOUT), "--max-results", str(MAX_RESULTS))
+    yield server
+    assert stop_serve(server, signal.SIGTERM) == 0, log.read_text()

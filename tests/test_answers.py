@@ -11,7 +11,10 @@ import pytest
 from rdflib import Dataset
 
 from kg.format import CITATION_VARIABLE, cell
+from kg.graph import load_graph
 from kg.namespaces import MND, PROV
+from kg.paths import default_graph_files
+from kg.reason import reason
 from kg.results import solutions
 from kg.run import run_saved_query
 from kg.saved import SavedQuery
@@ -208,7 +211,10 @@ EXPECTED: dict[str, tuple[tuple[str, ...], set[tuple[str, ...]]]] = {
     'has-treatment': (('disease', 'name', 'verdict', 'treatment'), {
         ('kg:SMA', 'spinal muscular atrophy', 'yes', 'gene therapy'),
         ('kg:SMA', 'spinal muscular atrophy', 'yes', 'medications targeting the genetic cause'),
+        ('kg:SMA', 'spinal muscular atrophy', 'yes', 'nusinersen'),
+        ('kg:SMA', 'spinal muscular atrophy', 'yes', 'onasemnogene abeparvovec'),
         ('kg:SMA', 'spinal muscular atrophy', 'yes', 'physical therapy'),
+        ('kg:SMA', 'spinal muscular atrophy', 'yes', 'risdiplam'),
         ('kg:SMA', 'spinal muscular atrophy', 'yes', 'supportive care'),
         ('kg:SMA', 'spinal muscular atrophy', 'yes', 'therapeutic approaches focused on motor neuron support'),
     }),
@@ -340,16 +346,48 @@ EXPECTED: dict[str, tuple[tuple[str, ...], set[tuple[str, ...]]]] = {
         ('kg:SMA', 'spinal muscular atrophy', 'yes', 'SMA: physical therapy and supportive care can improve quality of life', 'physical therapy', 'improved quality of life'),
         ('kg:SMA', 'spinal muscular atrophy', 'yes', 'SMA: physical therapy and supportive care can improve quality of life', 'supportive care', 'improved quality of life'),
     }),
-    'treatments': (('disease', 'name', 'relation', 'value'), {
-        ('kg:ALS', 'amyotrophic lateral sclerosis', 'aim or effect', 'ALS treatments are focused on managing symptoms and prolonging survival'),
-        ('kg:ALS', 'amyotrophic lateral sclerosis', 'cure', 'no known cure'),
-        ('kg:ALS', 'amyotrophic lateral sclerosis', 'not appropriate', 'disease-modifying therapies for demyelinating diseases like MS'),
-        ('kg:ALS', 'amyotrophic lateral sclerosis', 'not appropriate', 'immunomodulatory therapies'),
-        ('kg:ALS', 'amyotrophic lateral sclerosis', 'treatment or care', 'medications'),
-        ('kg:ALS', 'amyotrophic lateral sclerosis', 'treatment or care', 'physical therapy'),
-        ('kg:ALS', 'amyotrophic lateral sclerosis', 'treatment or care', 'supportive care'),
-        ('kg:ALS', 'amyotrophic lateral sclerosis', 'treatment or care', 'symptom management'),
-        ('kg:ALS', 'amyotrophic lateral sclerosis', 'treatment or care', 'therapeutic approaches focused on motor neuron support'),
+    'treatments': (('disease', 'name', 'relation', 'value', 'detail', 'status', 'source'), {
+        ('kg:ALS', 'amyotrophic lateral sclerosis', 'aim or effect', 'ALS treatments are focused on managing symptoms and prolonging survival', '', '', 'from the documents'),
+        ('kg:ALS', 'amyotrophic lateral sclerosis', 'cure', 'no known cure', '', '', 'from the documents'),
+        ('kg:ALS', 'amyotrophic lateral sclerosis', 'drug', 'edaravone', 'intravenous (later also oral) free-radical scavenger; slowed functional decline (ALSFRS-R) over 24 weeks in a selected population', 'US FDA approval, May 2017', 'from the curated supplement'),
+        ('kg:ALS', 'amyotrophic lateral sclerosis', 'drug', 'riluzole', 'oral glutamate-release inhibitor; modest survival benefit, about 2\u20133 months in trials', 'US FDA approval, December 1995', 'from the curated supplement'),
+        ('kg:ALS', 'amyotrophic lateral sclerosis', 'drug', 'tofersen', 'intrathecal antisense oligonucleotide against SOD1 mRNA, for ALS with a SOD1 mutation only; lowered SOD1 and neurofilament light; primary clinical endpoint at 28 weeks not met', 'US FDA accelerated approval, April 2023', 'from the curated supplement'),
+        ('kg:ALS', 'amyotrophic lateral sclerosis', 'not appropriate', 'disease-modifying therapies for demyelinating diseases like MS', '', '', 'from the documents'),
+        ('kg:ALS', 'amyotrophic lateral sclerosis', 'not appropriate', 'immunomodulatory therapies', '', '', 'from the documents'),
+        ('kg:ALS', 'amyotrophic lateral sclerosis', 'treatment or care', 'gastrostomy (PEG) for dysphagia and weight loss', '', '', 'from the curated supplement'),
+        ('kg:ALS', 'amyotrophic lateral sclerosis', 'treatment or care', 'medications', '', '', 'from the documents'),
+        ('kg:ALS', 'amyotrophic lateral sclerosis', 'treatment or care', 'multidisciplinary care', 'non-invasive ventilation for respiratory insufficiency (prolongs survival), gastrostomy (PEG) for dysphagia and weight loss, symptom management, palliative care', 'practice guideline', 'from the curated supplement'),
+        ('kg:ALS', 'amyotrophic lateral sclerosis', 'treatment or care', 'non-invasive ventilation for respiratory insufficiency', '', '', 'from the curated supplement'),
+        ('kg:ALS', 'amyotrophic lateral sclerosis', 'treatment or care', 'palliative care', '', '', 'from the curated supplement'),
+        ('kg:ALS', 'amyotrophic lateral sclerosis', 'treatment or care', 'physical therapy', '', '', 'from the documents'),
+        ('kg:ALS', 'amyotrophic lateral sclerosis', 'treatment or care', 'supportive care', '', '', 'from the documents'),
+        ('kg:ALS', 'amyotrophic lateral sclerosis', 'treatment or care', 'symptom management', '', '', 'from the curated supplement'),
+        ('kg:ALS', 'amyotrophic lateral sclerosis', 'treatment or care', 'symptom management', '', '', 'from the documents'),
+        ('kg:ALS', 'amyotrophic lateral sclerosis', 'treatment or care', 'therapeutic approaches focused on motor neuron support', '', '', 'from the documents'),
+        ('kg:ALS', 'amyotrophic lateral sclerosis', 'withdrawn drug', 'sodium phenylbutyrate and taurursodiol', 'oral combination', 'US FDA approval September 2022; withdrawn from the market by its maker in April 2024 after its phase 3 trial (PHOENIX) failed', 'from the curated supplement'),
+    }),
+}
+
+
+# Without the curated supplement (kg ... --no-supplement): only what the five documents say.
+WITHOUT_SUPPLEMENT: dict[str, tuple[tuple[str, ...], set[tuple[str, ...]]]] = {
+    'treatments': (('disease', 'name', 'relation', 'value', 'detail', 'status', 'source'), {
+        ('kg:ALS', 'amyotrophic lateral sclerosis', 'aim or effect', 'ALS treatments are focused on managing symptoms and prolonging survival', '', '', 'from the documents'),
+        ('kg:ALS', 'amyotrophic lateral sclerosis', 'cure', 'no known cure', '', '', 'from the documents'),
+        ('kg:ALS', 'amyotrophic lateral sclerosis', 'not appropriate', 'disease-modifying therapies for demyelinating diseases like MS', '', '', 'from the documents'),
+        ('kg:ALS', 'amyotrophic lateral sclerosis', 'not appropriate', 'immunomodulatory therapies', '', '', 'from the documents'),
+        ('kg:ALS', 'amyotrophic lateral sclerosis', 'treatment or care', 'medications', '', '', 'from the documents'),
+        ('kg:ALS', 'amyotrophic lateral sclerosis', 'treatment or care', 'physical therapy', '', '', 'from the documents'),
+        ('kg:ALS', 'amyotrophic lateral sclerosis', 'treatment or care', 'supportive care', '', '', 'from the documents'),
+        ('kg:ALS', 'amyotrophic lateral sclerosis', 'treatment or care', 'symptom management', '', '', 'from the documents'),
+        ('kg:ALS', 'amyotrophic lateral sclerosis', 'treatment or care', 'therapeutic approaches focused on motor neuron support', '', '', 'from the documents'),
+    }),
+    'has-treatment': (('disease', 'name', 'verdict', 'treatment'), {
+        ('kg:SMA', 'spinal muscular atrophy', 'yes', 'gene therapy'),
+        ('kg:SMA', 'spinal muscular atrophy', 'yes', 'medications targeting the genetic cause'),
+        ('kg:SMA', 'spinal muscular atrophy', 'yes', 'physical therapy'),
+        ('kg:SMA', 'spinal muscular atrophy', 'yes', 'supportive care'),
+        ('kg:SMA', 'spinal muscular atrophy', 'yes', 'therapeutic approaches focused on motor neuron support'),
     }),
 }
 
@@ -375,6 +413,19 @@ def test_saved_query_answers_as_the_documents_do(dataset: Dataset, saved_queries
                                                  name: str) -> None:
     columns, rows = EXPECTED[name]
     assert answer(dataset, saved_queries[name]) == (columns, rows)
+
+
+@pytest.fixture(scope="module")
+def documents_only() -> Dataset:
+    """The graph without the curated supplement, as --no-supplement loads it."""
+    return reason(load_graph(default_graph_files(supplement=False))).dataset()
+
+
+@pytest.mark.parametrize("name", sorted(WITHOUT_SUPPLEMENT))
+def test_without_the_supplement_the_answer_is_the_documents_alone(documents_only: Dataset,
+                                                                  saved_queries: dict[str, SavedQuery],
+                                                                  name: str) -> None:
+    assert answer(documents_only, saved_queries[name]) == WITHOUT_SUPPLEMENT[name]
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))

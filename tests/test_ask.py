@@ -6,10 +6,10 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Dataset
+from rdflib import Dataset, URIRef
 
 from kg.answer import Answer, answer_question
-from kg.ask import Linker, entity_linker
+from kg.ask import Linker, entity_linker, find_mentions
 from kg.cli import cli
 from kg.saved import SavedQuery
 
@@ -59,7 +59,32 @@ REWORDED = [
     ("What causes ALS?", "cause", ["ALS"], {}),
     ("Which neurons does SMA affect?", "affected-neurons", ["SMA"], {}),
     ("Which diseases are demyelinating?", "demyelinating-diseases", [], {}),
+    # synonyms from the Orphanet packets (data/triples.ttl names the files)
+    ("Is Lou Gehrig's disease demyelinating?", "is-demyelinating", ["ALS"], {"kg:ALS": "no"}),
+    ("Is Lou Gehrig disease a form of muscular dystrophy?", "is-muscular-dystrophy", ["ALS"], {"kg:ALS": "no"}),
+    ("Is Werdnig-Hoffmann disease demyelinating?", "is-demyelinating", ["SMA-type-1"], {"kg:SMA-type-1": "no"}),
+    ("Is Kugelberg-Welander disease demyelinating?", "is-demyelinating", ["SMA-type-3"], {"kg:SMA-type-3": "no"}),
+    ("Is Devic disease demyelinating?", "is-demyelinating", ["NMOSD"], {"kg:NMOSD": "yes"}),
 ]
+
+SYNONYMS = {
+    "Lou Gehrig disease": "ALS", "Charcot disease": "ALS", "Werdnig-Hoffmann disease": "SMA-type-1",
+    "SMA1": "SMA-type-1", "infantile spinal muscular atrophy": "SMA-type-1", "SMA type II": "SMA-type-2",
+    "Kugelberg-Welander disease": "SMA-type-3", "SMA-III": "SMA-type-3", "spinal muscular atrophy, adult form":
+    "SMA-type-4", "proximal spinal muscular atrophy": "SMA", "Devic disease": "NMOSD",
+    "acute demyelinating encephalomyelitis": "ADEM", "Guillain-Barré-Strohl syndrome": "GBS",
+}
+
+
+def test_every_verified_synonym_names_its_disease(linker: Linker) -> None:
+    assert {name: linker.lexicon[name.casefold()] for name in SYNONYMS} == {
+        name: URIRef(KG + entity) for name, entity in SYNONYMS.items()}
+
+
+def test_possessive_form_of_a_synonym_is_found(linker: Linker) -> None:
+    for question in ("Is Lou Gehrig's disease inherited?", "Is Lou Gehrig\u2019s disease inherited?"):
+        assert [(m.text, str(m.entity)) for m in find_mentions(question, linker.lexicon)] == [
+            (question[3:23], KG + "ALS")]
 
 
 @pytest.mark.parametrize(("question", "query", "entities", "verdicts"), REWORDED, ids=[q for q, *_ in REWORDED])

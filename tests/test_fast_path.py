@@ -89,7 +89,7 @@ def findings_of(report: CheckReport) -> list[tuple]:
 
 def test_project_graph_same_closure_findings_and_answers(fast: ReasonedStore, reference: Reasoned,
                                                          saved_queries: dict[str, SavedQuery]) -> None:
-    assert fast.triples == reference.triples == 6200
+    assert fast.triples == reference.triples == len(reference.asserted) > 6000
     assert_same(fast, reference, saved_queries)
 
 

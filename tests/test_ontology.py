@@ -71,3 +71,40 @@ def test_every_cross_reference_is_a_verified_identifier(asserted: Graph) -> None
 
 def test_no_obsolete_mondo_motor_neuron_disease_term(asserted: Graph) -> None:
     assert not any("MONDO_0005270" in str(o) for o in asserted.objects())
+
+
+OBO = "http://purl.obolibrary.org/obo/"
+ORPHA = "http://www.orpha.net/ORDO/Orphanet_"
+HGNC = "http://identifiers.org/hgnc/"
+EXACT_MATCHES = {
+    "ALS": {OBO + "MONDO_0004976", OBO + "DOID_332", ORPHA + "803"},
+    "SMA": {ORPHA + "70"},
+    "SMA-type-1": {OBO + "MONDO_0009669", OBO + "DOID_13137", ORPHA + "83330", OBO + "OMIM_253300"},
+    "SMA-type-2": {OBO + "MONDO_0009673", OBO + "DOID_0050530", ORPHA + "83418", OBO + "OMIM_253550"},
+    "SMA-type-3": {OBO + "MONDO_0009672", OBO + "DOID_12376", ORPHA + "83419", OBO + "OMIM_253400"},
+    "SMA-type-4": {OBO + "MONDO_0010056", OBO + "DOID_0050529", ORPHA + "83420", OBO + "OMIM_271150"},
+    "MS": {OBO + "MONDO_0005301", OBO + "DOID_2377"},
+    "muscular-dystrophy": {OBO + "MONDO_0020121", OBO + "DOID_9884", ORPHA + "98473"},
+    "SMN1": {HGNC + "11117"}, "SOD1": {HGNC + "11179"}, "C9orf72": {HGNC + "28337"}, "FUS": {HGNC + "4010"},
+    "TARDBP": {HGNC + "11571"}, "DMD": {HGNC + "2928"},
+    "spasticity": {OBO + "HP_0001257"}, "fasciculations": {OBO + "HP_0002380"},
+}
+
+
+def test_cross_references_resolve_to_the_right_terms(asserted: Graph) -> None:
+    """The identifiers of identifiers.md, entity by entity: a wrong or missing match fails."""
+    kg = "https://w3id.org/mnd-kg/resource/"
+    found = {name: {str(o) for o in asserted.objects(URIRef(kg + name), SKOS.exactMatch)} for name in EXACT_MATCHES}
+    assert found == EXACT_MATCHES
+    assert {str(o) for o in asserted.objects(URIRef(kg + "SMA"), SKOS.closeMatch)} == {OBO + "MONDO_0019079"}
+    assert {str(o) for o in asserted.objects(URIRef(kg + "motor-neuron"), SKOS.closeMatch)} == {OBO + "CL_0000100"}
+
+
+def test_ontology_version_is_the_package_version(ontology: Graph) -> None:
+    """owl:versionInfo and owl:versionIRI name the release in pyproject.toml; CHANGELOG.md has its section."""
+    found = re.search(r'^version = "([^"]+)"$', (ROOT / "pyproject.toml").read_text(encoding="utf-8"), re.M)
+    assert found is not None
+    version = found[1]
+    assert str(ontology.value(ONTOLOGY, OWL.versionInfo)) == version
+    assert str(ontology.value(ONTOLOGY, OWL.versionIRI)) == f"{ONTOLOGY}/{version}"
+    assert f"## {version}" in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")

@@ -1,0 +1,191 @@
+"""Load test of ``kg serve`` on loopback: concurrent clients send saved queries and ad-hoc SPARQL for a while.
+
+Prints requests, errors, throughput, p50/p99 latency, and the resident memory (RSS) of the server and its
+Oxigraph child over time, the second half of the run against the first. Without ``--url`` it starts
+``kg serve --port 0`` itself and stops it with SIGINT at the end, reporting its exit code and any process
+left behind.
+
+    python benchmarks/serve_load.py --clients 8 --seconds 60
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import re
+import signal
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PROLOGUE = ("PREFIX mnd: <https://w3id.org/mnd-kg/ontology#>\nPREFIX kg: <https://w3id.org/mnd-kg/resource/>\n"
+            "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n")
+RESULTS = "application/sparql-results+json"
+TRIPLES = "application/n-triples"
+AD_HOC = (
+    ("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", RESULTS),
+    ("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g", RESULTS),
+    ("SELECT ?disease ?name WHERE { ?disease a mnd:Disease ; rdfs:label ?name } ORDER BY ?name", RESULTS),
+    ("ASK { kg:ALS a mnd:NonDemyelinatingDisease }", RESULTS),
+    ("SELECT ?class (COUNT(?x) AS ?n) WHERE { ?x a ?class } GROUP BY ?class ORDER BY DESC(?n) ?class LIMIT 20",
+     RESULTS),
+    ("CONSTRUCT WHERE { kg:ALS ?p ?o }", TRIPLES),
+    ("DESCRIBE kg:SMA", TRIPLES),
+)
+READY = re.compile(r"^kg serve: (http://\S+/) ")
+
+
+@dataclass
+class Tally:
+    latencies: list[float] = field(default_factory=list)
+    by_query: dict[str, list[float]] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+def workload() -> list[tuple[str, str, str]]:
+    """Name, text and Accept of the saved queries (as their files stand, default parameters) and the ad-hoc ones."""
+    saved = [(path.stem, path.read_text(encoding="utf-8"), RESULTS) for path in sorted((ROOT / "queries").glob("*.rq"))]
+    return saved + [(f"ad-hoc-{n}", PROLOGUE + query, accept) for n, (query, accept) in enumerate(AD_HOC, start=1)]
+
+
+def client(url: str, queries: list[tuple[str, str, str]], offset: int, stop_at: float, tally: Tally) -> None:
+    """Send the queries round-robin from ``offset`` on one keep-alive connection until ``stop_at``."""
+    parts = urllib.parse.urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
+    index = offset
+    while time.monotonic() < stop_at:
+        name, query, accept = queries[index % len(queries)]
+        index += 1
+        body = urllib.parse.urlencode({"query": query})
+        started = time.perf_counter()
+        try:
+            connection.request("POST", "/query", body, {"Content-Type": "application/x-www-form-urlencoded",
+                                                        "Accept": accept})
+            response = connection.getresponse()
+            payload = response.read()
+            elapsed = time.perf_counter() - started
+            with tally.lock:
+                if response.status == 200:
+                    tally.latencies.append(elapsed)
+                    tally.by_query.setdefault(name, []).append(elapsed)
+                else:
+                    tally.errors.append(f"{response.status}: {payload[:200]!r}")
+        except (OSError, http.client.HTTPException) as error:
+            with tally.lock:
+                tally.errors.append(f"{error.__class__.__name__}: {error}")
+            connection.close()
+            connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
+    connection.close()
+
+
+def rss_kib(pid: int) -> int:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    match = re.search(r"^VmRSS:\s+(\d+) kB", status, re.MULTILINE)
+    return int(match.group(1)) if match else 0
+
+
+def children_of(pid: int) -> list[int]:
+    try:
+        return sorted(int(child) for task in Path(f"/proc/{pid}/task").iterdir()
+                      for child in (task / "children").read_text().split())
+    except OSError:
+        return []
+
+
+def run_load(url: str, pids: list[int], clients: int, seconds: float) -> dict:
+    """Drive the server at ``url`` for ``seconds``; sample the RSS of ``pids`` twice a second."""
+    queries = workload()
+    tally = Tally()
+    samples: list[tuple[float, int]] = []
+    started = time.monotonic()
+    stop_at = started + seconds
+    threads = [threading.Thread(target=client, args=(url, queries, i * 7, stop_at, tally)) for i in range(clients)]
+    for thread in threads:
+        thread.start()
+    while time.monotonic() < stop_at:
+        samples.append((time.monotonic() - started, sum(rss_kib(pid) for pid in pids)))
+        time.sleep(0.5)
+    for thread in threads:
+        thread.join()
+    first = [rss for moment, rss in samples if moment < seconds / 2] or [0]
+    second = [rss for moment, rss in samples if moment >= seconds / 2] or [0]
+    latencies = sorted(tally.latencies)
+
+    def percentile(share: float) -> float:
+        return latencies[min(len(latencies) - 1, int(share * len(latencies)))] * 1000 if latencies else 0.0
+
+    slowest = sorted(((statistics.fmean(times), name) for name, times in tally.by_query.items()), reverse=True)[:3]
+    return {
+        "clients": clients,
+        "seconds": seconds,
+        "queries_in_mix": len(queries),
+        "requests": len(latencies) + len(tally.errors),
+        "errors": len(tally.errors),
+        "first_errors": tally.errors[:5],
+        "requests_per_second": round((len(latencies) + len(tally.errors)) / seconds, 1),
+        "p50_ms": round(percentile(0.50), 1),
+        "p99_ms": round(percentile(0.99), 1),
+        "mean_ms": round(statistics.fmean(latencies) * 1000, 1) if latencies else 0.0,
+        "slowest_mean_ms": {name: round(mean * 1000, 1) for mean, name in slowest},
+        "rss_mib_start": round(samples[0][1] / 1024, 1) if samples else 0.0,
+        "rss_mib_first_half_max": round(max(first) / 1024, 1),
+        "rss_mib_second_half_max": round(max(second) / 1024, 1),
+        "rss_mib_end": round(samples[-1][1] / 1024, 1) if samples else 0.0,
+    }
+
+
+def start_server() -> tuple[subprocess.Popen, str]:
+    """``kg serve --port 0`` in a child process, once it prints its URL."""
+    process = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--port", "0"], cwd=ROOT,
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    assert process.stdout is not None
+    line = process.stdout.readline()
+    match = READY.match(line)
+    if not match:
+        process.kill()
+        raise SystemExit(f"kg serve did not start: {line!r}")
+    return process, match.group(1)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--url", help="a running kg serve (its RSS is then not measured)")
+    parser.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    options = parser.parse_args()
+    process = None
+    if options.url:
+        url, pids = options.url, []
+    else:
+        process, url = start_server()
+        pids = [process.pid, *children_of(process.pid)]
+    try:
+        figures = run_load(url, pids, options.clients, options.seconds)
+    finally:
+        if process is not None:
+            process.send_signal(signal.SIGINT)
+            code = process.wait(timeout=30)
+    if process is not None:
+        figures["server_exit_code"] = code
+        figures["left_running"] = [pid for pid in pids[1:] if rss_kib(pid)]
+    if options.json:
+        print(json.dumps(figures, sort_keys=True))
+    else:
+        for key, value in figures.items():
+            print(f"{key:>24}: {value}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,172 @@
+"""A corpus of malformed and hostile input: every entry point answers with one line naming what and where.
+
+Each case gives the command line, the files it needs, the exit code (README: 1 inconsistent graph, 2 bad
+input, 4 query limit) and fragments the error line must contain. Every case also checks: nothing on
+standard output, no traceback, and no file written beside the inputs (nothing half-written).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import cli
+from kg.paths import ONTOLOGY_DIR
+
+ONTOLOGY = str(ONTOLOGY_DIR)
+HEADER = '#+ summary: "A query"\n#+ questions: ["Is it?"]\n'
+TTL_PREFIXES = "@prefix kg: <https://w3id.org/mnd-kg/resource/> .\n@prefix mnd: <https://w3id.org/mnd-kg/ontology#> .\n"
+CROSS_PRODUCT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    args: tuple[str, ...]
+    exit_code: int
+    fragments: tuple[str, ...]
+    files: dict[str, bytes] = field(default_factory=dict)
+
+
+def saved_query_case(case_id: str, text: bytes, *fragments: str, name: str = "q.rq") -> Case:
+    """A folder of saved queries holding one file, used by `kg list --queries`."""
+    return Case(case_id, ("list", "--queries", "{tmp}/queries"), 2, fragments, {f"queries/{name}": text})
+
+
+CASES = [
+    # graph files
+    Case("turtle-unterminated-string", ("query", "is-demyelinating", "--graph", ONTOLOGY, "--graph", "{tmp}/bad.ttl"),
+         2, ("malformed Turtle", "{tmp}/bad.ttl:3:"),
+         {"bad.ttl": b'@prefix ex: <http://example.org/> .\nex:a ex:b ex:c .\nex:d ex:e "open .\n'}),
+    Case("turtle-undeclared-prefix", ("query", "is-demyelinating", "--graph", "{tmp}/bad.ttl"),
+         2, ("malformed Turtle", "{tmp}/bad.ttl:2:"), {"bad.ttl": b"\nundeclared:a undeclared:b 1 .\n"}),
+    Case("turtle-missing-final-dot", ("sparql", "ASK {}", "--graph", "{tmp}/bad.ttl"),
+         2, ("malformed Turtle", "{tmp}/bad.ttl:1:"), {"bad.ttl": b"<urn:a> <urn:b> <urn:c>"}),
+    Case("turtle-not-utf8", ("sparql", "ASK {}", "--graph", "{tmp}/latin1.ttl"),
+         2, ("not UTF-8", "{tmp}/latin1.ttl"),
+         {"latin1.ttl": '<urn:a> <urn:b> "Guillain\u2013Barr\u00e9" .\n'.encode("cp1252")}),
+    Case("turtle-binary-garbage", ("sparql", "ASK {}", "--graph", "{tmp}/image.ttl"),
+         2, ("malformed Turtle", "{tmp}/image.ttl"), {"image.ttl": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00"}),
+    Case("turtle-iri-with-space", ("sparql", "ASK {}", "--graph", "{tmp}/bad.ttl"),
+         2, ("malformed Turtle", "{tmp}/bad.ttl:1:"), {"bad.ttl": b"<urn:a b> <urn:b> <urn:c> .\n"}),
+    Case("graph-file-missing", ("query", "is-demyelinating", "--graph", "{tmp}/absent.ttl"),
+         2, ("no such file or folder", "{tmp}/absent.ttl")),
+    Case("graph-folder-without-turtle", ("query", "is-demyelinating", "--graph", "{tmp}/empty"),
+         2, ("no Turtle (.ttl) file in folder", "{tmp}/empty"), {"empty/readme.txt": b"nothing here\n"}),
+    Case("graph-contradiction",
+         ("query", "is-demyelinating", "--graph", ONTOLOGY, "--graph", "{tmp}/contradiction.ttl"),
+         1, ("the graph is inconsistent", "disjoint classes share a member", "cax-dw"),
+         {"contradiction.ttl": (TTL_PREFIXES + "kg:X a mnd:MotorNeuronDisease, mnd:MuscularDystrophy .\n").encode()}),
+    Case("graph-ill-typed-figure", ("query", "is-demyelinating", "--graph", ONTOLOGY, "--graph", "{tmp}/figure.ttl"),
+         1, ("the graph is inconsistent", "dt-not-type"),
+         {"figure.ttl": (TTL_PREFIXES + '@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n'
+                         'kg:f mnd:value "five"^^xsd:decimal .\n').encode()}),
+    Case("check-malformed-file", ("check", "{tmp}/bad.ttl"),
+         2, ("malformed Turtle", "{tmp}/bad.ttl:1:"), {"bad.ttl": b"<urn:a> <urn:b> .\n"}),
+    # saved query files and their headers
+    saved_query_case("query-without-header", b"SELECT * WHERE { ?s ?p ?o }\n", "no '#+' header",
+                     "{tmp}/queries/q.rq:1"),
+    saved_query_case("query-header-bad-yaml", b'#+ summary: "open\n#+ questions: [a\nASK {}\n',
+                     "malformed '#+' header", "{tmp}/queries/q.rq:"),
+    saved_query_case("query-header-not-mapping", b"#+ - a list\nASK {}\n", "must be a YAML mapping"),
+    saved_query_case("query-header-no-summary", b'#+ questions: ["Is it?"]\nASK {}\n', "no 'summary'"),
+    saved_query_case("query-header-no-questions", b'#+ summary: "A query"\nASK {}\n', "lists no 'questions'"),
+    saved_query_case("query-header-unknown-key", (HEADER + "#+ endpoint: http://example.org/\nASK {}\n").encode(),
+                     "unknown header key(s): endpoint"),
+    saved_query_case("query-parameter-bad-type",
+                     (HEADER + "#+ params: {x: {type: colour, description: d, default: a}}\n"
+                      "SELECT * WHERE { VALUES ?x { a } }\n").encode(), "parameter 'x' has type 'colour'"),
+    saved_query_case("query-values-differ-from-default",
+                     (HEADER + '#+ params: {x: {type: iri, description: d, default: "<urn:a>"}}\n'
+                      "SELECT * WHERE { VALUES ?x { <urn:b> } }\n").encode(), "differs from its VALUES block"),
+    saved_query_case("query-undeclared-values", (HEADER + "SELECT * WHERE { VALUES ?x { 1 } }\n").encode(),
+                     "VALUES ?x is not a declared parameter"),
+    saved_query_case("query-invalid-sparql", (HEADER + "SELECT ?s WHERE { ?s ?p }\n").encode(), "invalid SPARQL"),
+    saved_query_case("query-file-not-utf8", HEADER.encode() + b"ASK { ?s ?p \"caf\xe9\" }\n", "not UTF-8 text"),
+    saved_query_case("query-file-name", (HEADER + "ASK {}\n").encode(), "lower-case words joined by hyphens",
+                     name="My_Query.rq"),
+    Case("queries-folder-missing", ("list", "--queries", "{tmp}/absent"), 2,
+         ("no such folder of saved queries", "{tmp}/absent")),
+    # query names and parameters
+    Case("unknown-query", ("query", "no-such-query"), 2, ("no saved query named 'no-such-query'",)),
+    Case("parameter-without-value", ("query", "is-demyelinating", "-p", "disease"), 2, ("must be NAME=VALUE",)),
+    Case("unknown-parameter", ("query", "is-demyelinating", "-p", "colour=red"), 2, ("unknown parameter 'colour'",)),
+    Case("iri-with-space", ("query", "is-demyelinating", "--graph", ONTOLOGY, "-p", "disease=<urn:a b>"),
+         2, ("not a valid IRI",)),
+    Case("iri-with-angle-bracket", ("query", "is-demyelinating", "--graph", ONTOLOGY, "-p", "disease=http://a>b"),
+         2, ("not a valid IRI",)),
+    Case("label-injection", ("query", "is-demyelinating", "--graph", ONTOLOGY,
+                             "-p", "disease=x } UNION { ?s ?p ?o } #"), 2, ("no entity in the graph is named",)),
+    Case("label-bidi-and-control", ("query", "is-demyelinating", "--graph", ONTOLOGY,
+                                    "-p", "disease=ALS\u202e\x07"), 2, ("no entity in the graph is named",)),
+    Case("label-very-long", ("query", "is-demyelinating", "--graph", ONTOLOGY, "-p", "disease=" + "A" * 100_000),
+         2, ("no entity in the graph is named",)),
+    # ad-hoc SPARQL
+    Case("sparql-update", ("sparql", "DELETE WHERE { ?s ?p ?o }"), 2, ("updates are not accepted",)),
+    Case("sparql-load", ("sparql", "LOAD <http://127.0.0.1:9/x.ttl>"), 2, ("updates are not accepted",)),
+    Case("sparql-service", ("sparql", "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"),
+         2, ("SERVICE is not allowed",)),
+    Case("sparql-from-named", ("sparql", "SELECT * FROM NAMED <http://127.0.0.1:9/g> WHERE { GRAPH ?g { ?s ?p ?o } }"),
+         2, ("FROM and FROM NAMED are not allowed",)),
+    Case("sparql-syntax", ("sparql", "SELECT ?s WHERE { ?s ?p }"), 2, ("invalid SPARQL query",)),
+    Case("sparql-empty", ("sparql", "   "), 2, ("invalid SPARQL query",)),
+    Case("sparql-file-missing", ("sparql", "--file", "{tmp}/absent.rq"), 2,
+         ("cannot read query file", "{tmp}/absent.rq")),
+    Case("sparql-file-not-utf8", ("sparql", "--file", "{tmp}/q.rq"), 2, ("cannot read query file", "{tmp}/q.rq"),
+         {"q.rq": b"ASK { ?s ?p \"caf\xe9\" }"}),
+    Case("sparql-query-and-file", ("sparql", "ASK {}", "--file", "{tmp}/q.rq"), 2, ("not both or neither",),
+         {"q.rq": b"ASK {}"}),
+    # command-line options
+    Case("unknown-command", ("frobnicate",), 2, ("No such command 'frobnicate'", "see 'kg --help'")),
+    Case("unknown-option", ("query", "is-demyelinating", "--colour"), 2, ("No such option '--colour'", "kg query")),
+    Case("bad-format", ("query", "is-demyelinating", "--format", "xml"), 2, ("Invalid value for '--format'",)),
+    Case("missing-argument", ("explain",), 2, ("Missing argument 'ENTITY'", "kg explain")),
+    Case("negative-timeout", ("sparql", "ASK {}", "--timeout", "-1"), 2, ("Invalid value for '--timeout'",)),
+    Case("zero-max-results", ("sparql", "ASK {}", "--max-results", "0"), 2, ("Invalid value for '--max-results'",)),
+    Case("export-bad-part", ("export", "--part", "everything"), 2, ("Invalid value for '--part'",)),
+    Case("export-into-missing-folder", ("export", "--graph", ONTOLOGY, "-o", "{tmp}/absent/graph.ttl"),
+         2, ("no such folder for the output file", "{tmp}/absent")),
+    Case("explain-unknown-entity", ("explain", "Parkinson disease", "--graph", ONTOLOGY),
+         2, ("no entity in the graph is named 'Parkinson disease'",)),
+    # query limits
+    Case("timeout", ("sparql", CROSS_PRODUCT, "--graph", ONTOLOGY, "--timeout", "0.5"),
+         4, ("query timed out after 0.5 s", "--timeout")),
+    Case("result-cap", ("sparql", "SELECT * WHERE { ?s ?p ?o }", "--graph", ONTOLOGY, "--max-results", "10"),
+         4, ("more than the cap of 10", "--max-results")),
+    Case("construct-cap", ("sparql", "CONSTRUCT WHERE { ?s ?p ?o }", "--graph", ONTOLOGY, "--max-results", "5"),
+         4, ("triples, more than the cap of 5",)),
+]
+
+
+def test_the_corpus_is_large_and_ids_are_unique() -> None:
+    assert len(CASES) >= 30
+    assert len({case.id for case in CASES}) == len(CASES)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+def test_bad_input_gives_one_line_naming_what_and_where(case: Case, tmp_path: Path) -> None:
+    for name, content in case.files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(content)
+    before = sorted(tmp_path.rglob("*"))
+    result = CliRunner().invoke(cli, [arg.replace("{tmp}", str(tmp_path)) for arg in case.args], prog_name="kg")
+    assert result.exit_code == case.exit_code, result.output
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: "), result.stderr
+    for fragment in case.fragments:
+        assert fragment.replace("{tmp}", str(tmp_path)) in lines[0]
+    assert "Traceback" not in result.output
+    assert sorted(tmp_path.rglob("*")) == before
+
+
+def test_debug_shows_the_traceback_of_a_corpus_case(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.ttl"
+    bad.write_bytes(b"<urn:a> <urn:b> .\n")
+    result = CliRunner().invoke(cli, ["--debug", "sparql", "ASK {}", "--graph", str(bad)])
+    assert result.exit_code != 0
+    assert result.exception is not None and "malformed Turtle" in str(result.exception)
+

@@ -1,0 +1,288 @@
+"""`kg serve`: a real server on 127.0.0.1, queried over the SPARQL 1.1 Protocol with SPARQLWrapper and plain HTTP.
+
+Read-only and offline: updates, LOAD and SERVICE are refused, FROM only chooses among the store's graphs, and a
+listener started by the test proves no query reaches the network. Time and size limits give clear errors.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset
+from SPARQLWrapper import GET, JSON, POST, POSTDIRECTLY, SPARQLWrapper
+
+from kg.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH, PREFIXES
+from kg.results import solutions
+from kg.run import run_saved_query
+from kg.saved import SavedQuery
+from tests.serving import MAX_RESULTS, TIMEOUT, Served, alive, start_serve
+
+PROLOGUE = "".join(f"PREFIX {prefix}: <{iri}>\n" for prefix, iri in PREFIXES.items())
+UPDATE_REFUSED = "SPARQL Update (and LOAD) is not accepted: kg serve is read-only"
+SERVICE_REFUSED = "SERVICE is not allowed: kg serve never reaches the network"
+CROSS_PRODUCT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+
+
+def sparql(served: Served, query: str, method: str = GET) -> dict:
+    client = SPARQLWrapper(served.url + "query")
+    client.setQuery(PROLOGUE + query)
+    client.setReturnFormat(JSON)
+    client.setMethod(POST if method == POSTDIRECTLY else method)
+    if method == POSTDIRECTLY:
+        client.setRequestMethod(POSTDIRECTLY)
+    client.setTimeout(30)
+    result = client.queryAndConvert()
+    assert isinstance(result, dict)
+    return result
+
+
+def values(result: dict) -> list[dict[str, str]]:
+    return [{name: cell["value"] for name, cell in row.items()} for row in result["results"]["bindings"]]
+
+
+def http(served: Served, path: str, form: dict[str, str] | None = None, *, body: bytes | None = None,
+         content_type: str = "application/x-www-form-urlencoded", method: str | None = None,
+         accept: str = "application/sparql-results+json") -> tuple[int, str, bytes]:
+    """Status, Content-Type and body of one plain HTTP request (errors included)."""
+    data = urllib.parse.urlencode(form).encode() if form is not None else body
+    request = urllib.request.Request(served.url + path.lstrip("/"), data=data, method=method,
+                                     headers={"Accept": accept, "Content-Type": content_type})
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return response.status, response.headers["Content-Type"], response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers["Content-Type"], error.read()
+
+
+def test_default_graph_is_the_union_of_asserted_and_inferred(served: Served, dataset: Dataset) -> None:
+    union = set(dataset.graph(ASSERTED_GRAPH)) | set(dataset.graph(INFERRED_GRAPH))
+    result = sparql(served, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    assert values(result) == [{"n": str(len(union))}]
+
+
+def test_graph_queries_see_each_named_graph(served: Served, dataset: Dataset) -> None:
+    result = sparql(served, "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g")
+    assert values(result) == [{"g": str(ASSERTED_GRAPH), "n": str(len(dataset.graph(ASSERTED_GRAPH)))},
+                              {"g": str(INFERRED_GRAPH), "n": str(len(dataset.graph(INFERRED_GRAPH)))}]
+
+
+def test_from_chooses_a_named_graph_as_the_default_graph(served: Served, dataset: Dataset) -> None:
+    result = sparql(served, f"SELECT (COUNT(*) AS ?n) FROM <{ASSERTED_GRAPH}> WHERE {{ ?s ?p ?o }}")
+    assert values(result) == [{"n": str(len(dataset.graph(ASSERTED_GRAPH)))}]
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("ASK { kg:ALS a mnd:NonDemyelinatingDisease }", True),
+    ("ASK { kg:ALS a mnd:DemyelinatingDisease }", False),
+    (f"ASK {{ GRAPH <{INFERRED_GRAPH}> {{ kg:ALS a mnd:NonDemyelinatingDisease }} }}", True),
+    (f"ASK {{ GRAPH <{ASSERTED_GRAPH}> {{ kg:ALS a mnd:NonDemyelinatingDisease }} }}", False),
+])
+def test_ask(served: Served, query: str, expected: bool) -> None:
+    assert sparql(served, query) == {"head": {}, "boolean": expected}
+
+
+@pytest.mark.parametrize("method", [GET, POST, POSTDIRECTLY])
+def test_every_protocol_method_gives_the_same_answer(served: Served, method: str) -> None:
+    result = sparql(served, "SELECT ?name WHERE { kg:ALS rdfs:label ?name }", method)
+    assert values(result) == [{"name": "amyotrophic lateral sclerosis"}]
+
+
+@pytest.mark.parametrize("name", ["cure", "is-demyelinating", "definition", "genes", "inheritance"])
+def test_saved_queries_answer_as_the_embedded_engine(served: Served, dataset: Dataset,
+                                                    saved_queries: dict[str, SavedQuery], name: str) -> None:
+    query = saved_queries[name]
+    local = {tuple(sorted((k, str(v)) for k, v in row.items() if v is not None))
+             for row in solutions(run_saved_query(dataset, query, {}))}
+    client = SPARQLWrapper(served.url + "query")
+    client.setQuery(query.text)
+    client.setReturnFormat(JSON)
+    remote = {tuple(sorted(row.items())) for row in values(client.queryAndConvert())}  # type: ignore[arg-type]
+    assert remote == local
+    assert len(local) > 1
+
+
+@pytest.mark.parametrize(("form", "status", "message"), [
+    ({"update": "INSERT DATA { <urn:a> <urn:b> <urn:c> }"}, 403, UPDATE_REFUSED),
+    ({"query": "INSERT DATA { <urn:a> <urn:b> <urn:c> }"}, 403, UPDATE_REFUSED),
+    ({"query": "CLEAR ALL"}, 403, UPDATE_REFUSED),
+    ({"query": "SELECT * WHERE { SERVICE <urn:x> { ?s ?p ?o } }"}, 403, SERVICE_REFUSED),
+    ({"query": "SELECT * WHERE { OPTIONAL { service silent <urn:x> { ?s ?p ?o } } }"}, 403, SERVICE_REFUSED),
+    ({"query": "SELECT * WHERE { \\u0053ERVICE <urn:x> { ?s ?p ?o } }"}, 403, SERVICE_REFUSED),
+    ({"query": "SELECT * WHERE { \\U00000053ERVICE <urn:x> { ?s ?p ?o } }"}, 403, SERVICE_REFUSED),
+    ({"query": "ASK { ?s ?p ?o } # service" + " " * 16384}, 413,
+     "a query that mentions SERVICE must be at most 16384 characters long, to be checked"),
+    ({}, 400, "give exactly one query (query=...); the front page / has a query box"),
+])
+def test_refused_requests_get_a_status_and_one_clear_line(served: Served, form: dict[str, str], status: int,
+                                                          message: str) -> None:
+    assert http(served, "/query", form) == (status, "text/plain; charset=utf-8", (message + "\n").encode())
+
+
+@pytest.mark.parametrize("query", ["SELEC * WHERE { ?s ?p ?o }", "SELECT * WHERE { ?s ?p }",
+                                   "SELECT * WHERE { SERVICE <urn:x> }", 'ASK { ?s ?p "\\UFFFFFFFF service" }',
+                                   "INSERT DATA { " + "x" * 500_000])
+def test_invalid_query_is_400_with_the_parser_message(served: Served, query: str) -> None:
+    status, content_type, body = http(served, "/query", {"query": query})
+    assert (status, content_type) == (400, "text/plain; charset=utf-8")
+    assert body.startswith(b"invalid SPARQL query: ") and body.count(b"\n") == 1, body
+
+
+def test_the_word_service_elsewhere_is_no_refusal(served: Served) -> None:
+    result = sparql(served, 'SELECT ?service WHERE { BIND ("SERVICE <urn:x>" AS ?service) }')
+    assert values(result) == [{"service": "SERVICE <urn:x>"}]
+
+
+def test_sparql_update_content_type_and_other_paths_are_refused(served: Served) -> None:
+    update = b"INSERT DATA { <urn:a> <urn:b> <urn:c> }"
+    assert http(served, "/query", body=update, content_type="application/sparql-update")[:2] == (
+        403, "text/plain; charset=utf-8")
+    assert http(served, "/update", body=update, content_type="application/sparql-update")[0] == 404
+    assert http(served, "/store?default", body=b"<urn:a> <urn:b> <urn:c> .", content_type="application/n-triples",
+                method="PUT")[0] == 404
+    assert http(served, "/query", body=b"x", method="PUT")[0] == 405
+    assert sparql(served, "ASK { <urn:a> <urn:b> <urn:c> }")["boolean"] is False
+
+
+class _Listener:
+    """A TCP listener on 127.0.0.1 that records every connection made to it."""
+
+    def __init__(self) -> None:
+        self.socket = socket.create_server(("127.0.0.1", 0))
+        self.socket.settimeout(0.2)
+        self.url = f"http://127.0.0.1:{self.socket.getsockname()[1]}/sparql"
+        self.connections: list[bytes] = []
+        self.running = True
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+        self.thread.start()
+
+    def _accept(self) -> None:
+        while self.running:
+            try:
+                connection, _ = self.socket.accept()
+            except TimeoutError:
+                continue
+            with connection:
+                connection.settimeout(1)
+                try:
+                    self.connections.append(connection.recv(4096))
+                except TimeoutError:
+                    self.connections.append(b"")
+
+    def close(self) -> None:
+        self.running = False
+        self.thread.join()
+        self.socket.close()
+
+
+def test_no_query_reaches_the_network(served: Served) -> None:
+    listener = _Listener()
+    url = listener.url
+    try:
+        refused = [
+            {"query": f"SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}"},
+            {"query": f"SELECT * WHERE {{ SERVICE SILENT <{url}> {{ ?s ?p ?o }} }}"},
+            {"query": f"LOAD <{url}>"},
+            {"update": f"LOAD <{url}> INTO GRAPH <urn:g>"},
+        ]
+        for form in refused:
+            assert http(served, "/query", form)[0] == 403, form
+        empty = [
+            {"query": f"SELECT (COUNT(*) AS ?n) FROM <{url}> WHERE {{ ?s ?p ?o }}"},
+            {"query": f"SELECT (COUNT(*) AS ?n) FROM NAMED <{url}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}"},
+            {"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "default-graph-uri": url},
+            {"query": "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", "named-graph-uri": url},
+        ]
+        for form in empty:
+            status, _, body = http(served, "/query", form)
+            assert (status, values(json.loads(body))) == (200, [{"n": "0"}]), form
+        status, _, body = http(served, "/query", {"query": f"DESCRIBE <{url}>"}, accept="application/n-triples")
+        assert (status, body) == (200, b"")
+        page = http(served, "/?" + urllib.parse.urlencode({"query": f"ASK {{ SERVICE <{url}> {{ ?s ?p ?o }} }}"}),
+                    accept="text/html")
+        assert page[0] == 200
+        assert f"Error 403: {SERVICE_REFUSED}" in page[2].decode()
+    finally:
+        listener.close()
+    assert listener.connections == []
+
+
+def test_result_cap(served: Served) -> None:
+    message = (f"the result has more than {MAX_RESULTS} rows or triples (--max-results); add a LIMIT\n").encode()
+    for accept in ("application/sparql-results+json", "application/sparql-results+xml", "text/csv",
+                   "text/tab-separated-values"):
+        assert http(served, "/query", {"query": "SELECT * WHERE { ?s ?p ?o }"}, accept=accept) == (
+            422, "text/plain; charset=utf-8", message), accept
+    assert http(served, "/query", {"query": "CONSTRUCT WHERE { ?s ?p ?o }"}, accept="text/turtle")[0] == 422
+    result = sparql(served, f"SELECT * WHERE {{ ?s ?p ?o }} LIMIT {MAX_RESULTS}")
+    assert len(result["results"]["bindings"]) == MAX_RESULTS
+    status, content_type, body = http(served, "/query", {"query": f"SELECT * WHERE {{ ?s ?p ?o }} LIMIT {MAX_RESULTS}"},
+                                      accept="text/csv")
+    assert (status, content_type, len(body.decode().splitlines())) == (200, "text/csv; charset=utf-8", MAX_RESULTS + 1)
+
+
+def test_timeout(served: Served) -> None:
+    message = f"the query took longer than {TIMEOUT} s (--timeout) and was cancelled\n".encode()
+    assert http(served, "/query", {"query": CROSS_PRODUCT}) == (503, "text/plain; charset=utf-8", message)
+    assert sparql(served, "ASK { ?s ?p ?o }")["boolean"] is True  # and the server still answers
+
+
+def test_busy_port_is_one_error_line_and_exit_2() -> None:
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        done = subprocess.run([sys.executable, "-m", "kg", "serve", "--port", str(port)],
+                              capture_output=True, text=True, timeout=120, check=False)
+    assert (done.returncode, done.stdout, done.stderr) == (
+        2, "", f"Error: port {port} on 127.0.0.1 is already in use (--port)\n")
+
+
+def test_binds_loopback_by_default(served: Served) -> None:
+    done = subprocess.run([sys.executable, "-m", "kg", "serve", "--help"], capture_output=True, text=True, check=True)
+    assert "--host TEXT" in done.stdout and "[default: 127.0.0.1]" in done.stdout
+    assert served.url.startswith("http://127.0.0.1:")
+
+
+def test_served_page_is_the_page_rendered_here(served: Served, dataset: Dataset,
+                                               saved_queries: dict[str, SavedQuery]) -> None:
+    from kg.front_page import document_answers, render_page
+
+    status, content_type, body = http(served, "/", accept="text/html")
+    assert (status, content_type) == (200, "text/html; charset=utf-8")
+    assert body.decode() == render_page(document_answers(dataset, saved_queries.values()))
+
+
+
+def test_missing_oxigraph_is_one_error_line_and_exit_3(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "python"))
+    monkeypatch.setenv("PATH", str(tmp_path))
+    result = CliRunner().invoke(cli, ["serve", "--port", "0"])
+    assert (result.exit_code, result.output) == (
+        3, "Error: the Oxigraph server is not installed (pip install oxigraph) (kg serve)\n")
+
+
+def test_the_oxigraph_child_dies_with_a_killed_server(tmp_path: Path) -> None:
+    server = start_serve(tmp_path / "stderr.log")
+    assert len(server.children) == 1
+    arguments = Path(f"/proc/{server.children[0]}/cmdline").read_bytes().split(b"\0")
+    store = Path(arguments[arguments.index(b"--location") + 1].decode())
+    server.process.kill()
+    server.process.wait(timeout=30)
+    deadline = time.monotonic() + 10
+    while alive(server.children[0]) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not alive(server.children[0])
+    shutil.rmtree(store.parent)  # a killed server cannot remove its temporary store
