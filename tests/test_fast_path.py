@@ -24,7 +24,7 @@ from kg.cli import cli
 from kg.engine import fast_available, load_reasoned, reason_graph
 from kg.format import CITATION_VARIABLE, cell, format_result
 from kg.graph import load_graph
-from kg.paths import CHECKS_DIR, SEEDS_DIR, default_graph_files
+from kg.paths import CHECKS_DIR, REFERENCE_DIR, SEEDS_DIR, default_graph_files
 from kg.reason import Reasoned, reason
 from kg.results import solutions
 from kg.run import answer_graph, run_saved
@@ -123,8 +123,8 @@ def test_expected_answers_on_the_fast_path(fast: ReasonedStore, saved_queries: d
 
 def test_project_graph_same_check_findings(fast: ReasonedStore, reference: Reasoned) -> None:
     checks = load_check_files(CHECKS_DIR)
-    fast_report = check_reasoned(fast, checks, SEEDS_DIR)
-    reference_report = check_reasoned(reference, checks, SEEDS_DIR)
+    fast_report = check_reasoned(fast, checks, SEEDS_DIR, REFERENCE_DIR)
+    reference_report = check_reasoned(reference, checks, SEEDS_DIR, REFERENCE_DIR)
     assert findings_of(fast_report) == findings_of(reference_report) == []
     assert fast_report.checks_run == reference_report.checks_run
     assert fast_report.triples == reference_report.triples
@@ -142,8 +142,8 @@ def test_mutants_same_check_findings(asserted: Graph, mutant: str) -> None:
     reference = reason(graph, reference=True)
     assert fast.findings == reference.findings
     assert fast.findings
-    assert findings_of(check_reasoned(fast, checks, SEEDS_DIR)) == findings_of(check_reasoned(reference, checks,
-                                                                                            SEEDS_DIR))
+    assert findings_of(check_reasoned(fast, checks, SEEDS_DIR, REFERENCE_DIR)) == findings_of(
+        check_reasoned(reference, checks, SEEDS_DIR, REFERENCE_DIR))
 
 
 def test_generated_graph_same_closure_findings_and_answers(generated: Path,
@@ -155,8 +155,8 @@ def test_generated_graph_same_closure_findings_and_answers(generated: Path,
     assert 9000 <= fast.triples < 9200
     assert_same(fast, reference, saved_queries)
     checks = load_check_files(CHECKS_DIR)
-    assert findings_of(check_reasoned(fast, checks, SEEDS_DIR)) == findings_of(check_reasoned(reference, checks,
-                                                                                            SEEDS_DIR))
+    assert findings_of(check_reasoned(fast, checks, SEEDS_DIR, REFERENCE_DIR)) == findings_of(
+        check_reasoned(reference, checks, SEEDS_DIR, REFERENCE_DIR))
 
 
 def test_property_chains_are_added_to_what_reasonable_derives(fast: ReasonedStore) -> None:
