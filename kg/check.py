@@ -8,16 +8,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF
 
 from kg.errors import InputError
-from kg.explain import Explainer, Step, explainer_from
-from kg.namespaces import KG, MND, PROV, SRC, W3C_VOCABULARIES
-from kg.reason import reason
+from kg.explain import Explainer, Step, Triple, explainer_from
+from kg.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH, KG, MND, PROV, SRC, W3C_VOCABULARIES
+from kg.reason import Reasoned
 from kg.results import solutions
 from kg.saved import read_header
+
+if TYPE_CHECKING:
+    from kg.store import ReasonedStore
 
 SEVERITIES = ("error", "warning")
 PROBE = "urn:mnd-kg:probe:"
@@ -77,24 +81,60 @@ def run_checks(asserted: Graph, check_files: list[CheckFile], sources: Path | No
                supplements: Path | None = None) -> CheckReport:
     """Reason over ``asserted`` and run every check; ``sources`` holds the documents quotes come from,
     ``supplements`` the files of the curated supplementary sources."""
-    reasoned = reason(asserted)
-    explainer = explainer_from(asserted, reasoned.inferred)
+    from kg.engine import reason_graph
+
+    return check_reasoned(reason_graph(asserted), check_files, sources, supplements)
+
+
+def check_reasoned(reasoned: Reasoned | ReasonedStore, check_files: list[CheckFile], sources: Path | None,
+                   supplements: Path | None = None) -> CheckReport:
+    """Run every check on a graph reasoned by either engine (the same findings either way)."""
+    explainer = _LazyExplainer(reasoned)
     findings: list[CheckFinding] = []
     for finding in reasoned.findings:
         because = _explain_terms(explainer, finding.rule, finding.terms)
         findings.append(CheckFinding("error", finding.rule, finding.message, finding.terms, because))
-    findings += unsatisfiable_classes(asserted)
-    findings += unintended_equivalences(asserted, reasoned.inferred, explainer)
-    dataset = reasoned.dataset()
+    findings += unsatisfiable_classes(_graph(reasoned, _SCHEMA_AXIOMS))
+    findings += unintended_equivalences(Graph(), _graph(reasoned, _INFERRED_EQUIVALENCES), explainer)
     names = ["logical-consistency", "unsatisfiable-classes", "unintended-equivalences"]
     for check in check_files:
         names.append(check.name)
-        for row in solutions(dataset.query(check.text)):
+        for row in solutions(reasoned.select(check.text)):
             terms = tuple(str(value) for value in row.values() if value is not None)
             findings.append(CheckFinding(check.severity, check.name, check.summary, terms))
     names.append("quotes-verbatim")
-    findings += quotes_not_in_sources(asserted, sources, supplements)
-    return CheckReport(len(asserted), tuple(names), tuple(sorted(set(findings))))
+    findings += quotes_not_in_sources(_graph(reasoned, _CITATIONS), sources, supplements)
+    return CheckReport(reasoned.triples, tuple(names), tuple(sorted(set(findings))))
+
+
+_SCHEMA_AXIOMS = f"""CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{ASSERTED_GRAPH}> {{ ?s ?p ?o }}
+    FILTER (isBlank(?s) || !(STRSTARTS(STR(?s), "{KG}") || STRSTARTS(STR(?s), "{SRC}"))) }}"""
+_INFERRED_EQUIVALENCES = f"""CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{INFERRED_GRAPH}> {{ ?s ?p ?o }}
+    VALUES ?p {{ <{OWL.sameAs}> <{OWL.equivalentClass}> }} }}"""
+_CITATIONS = f"""CONSTRUCT {{ ?c a <{MND.Citation}> ; <{PROV.wasQuotedFrom}> ?d ; <{MND.quote}> ?q .
+                              ?d <{MND.fileName}> ?f ; a ?kind }}
+    WHERE {{ GRAPH <{ASSERTED_GRAPH}> {{ ?c a <{MND.Citation}> .
+             OPTIONAL {{ ?c <{PROV.wasQuotedFrom}> ?d OPTIONAL {{ ?d <{MND.fileName}> ?f }} OPTIONAL {{ ?d a ?kind }} }}
+             OPTIONAL {{ ?c <{MND.quote}> ?q }} }} }}"""
+
+
+def _graph(reasoned: Reasoned | ReasonedStore, construct: str) -> Graph:
+    graph = reasoned.select(construct).graph
+    assert graph is not None
+    return graph
+
+
+class _LazyExplainer(Explainer):
+    """An explainer whose closure graph is only built when a finding needs explaining."""
+
+    def __init__(self, reasoned: Reasoned | ReasonedStore) -> None:
+        self._reasoned = reasoned
+        self._built: Explainer | None = None
+
+    def explain(self, triple: Triple) -> Step | None:
+        if self._built is None:
+            self._built = explainer_from(self._reasoned.asserted, self._reasoned.inferred)
+        return self._built.explain(triple)
 
 
 def unsatisfiable_classes(asserted: Graph) -> list[CheckFinding]:
@@ -108,7 +148,9 @@ def unsatisfiable_classes(asserted: Graph) -> list[CheckFinding]:
                      if isinstance(c, URIRef) and str(c).startswith(str(MND._NS)))
     for cls in classes:
         axioms.add((URIRef(PROBE + str(cls)), RDF.type, cls))
-    probed = reason(axioms)
+    from kg.engine import reason_graph
+
+    probed = reason_graph(axioms)
     unsatisfiable = sorted({term[len(PROBE):] for finding in probed.findings for term in finding.terms
                             if term.startswith(PROBE)})
     return [CheckFinding("error", "unsatisfiable-class", "class cannot have any member", (cls,))

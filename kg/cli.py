@@ -14,36 +14,39 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from rdflib import Dataset
+from rdflib import Dataset, URIRef
 from rdflib.namespace import RDF
 
 from kg.answer import answer_json, answer_question, format_answer
 from kg.ask import entity_linker
-from kg.check import load_check_files, run_checks
+from kg.check import CheckReport, check_reasoned, load_check_files
 from kg.diff import diff_versions
 from kg.diff_format import DIFF_FORMATS, format_diff
 from kg.docs import DOCS_FILE, docs_are_current, write_docs
+from kg.engine import load_reasoned
 from kg.errors import InconsistentGraphError, InputError, KgError
 from kg.explain import explainer_from
 from kg.export import EXPORT_FORMATS, PARTS, SUFFIXES, check_writable, serialize, write_atomically
 from kg.format import FORMATS, format_result
-from kg.graph import load_graph
 from kg.limits import DEFAULT_MAX_RESULTS, DEFAULT_TIMEOUT, Limits, result_size, run_within, within_cap
 from kg.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH
 from kg.paths import CHECKS_DIR, QUERIES_DIR, REFERENCE_DIR, ROOT, SEEDS_DIR, default_graph_files
-from kg.reason import reason
+from kg.reason import Reasoned
 from kg.remote import AUTH_SCHEMES, DEFAULT_RETRIES, Remote, check_url, query_endpoint
 from kg.remote import DEFAULT_TIMEOUT as REMOTE_TIMEOUT
 from kg.remote_query import DEFAULT_GRAPHS, context_graph, run_remote_saved_query
 from kg.report import REPORT_FORMATS, format_explanations, format_report
 from kg.resolve import resolve_entity
-from kg.run import run_saved_query, run_sparql
-from kg.saved import SavedQuery, load_saved_queries
+from kg.run import answer_graph, run_any_sparql, run_saved
+from kg.saved import SavedQuery, load_saved_queries, load_saved_query
 from kg.serve import bind_listener, oxigraph_binary, run_server, stop_on_signals
 from kg.store_load import load, targets_of
+
+if TYPE_CHECKING:
+    from kg.store import ReasonedStore
 
 graph_option = click.option(
     "--graph", "graph_paths", multiple=True, type=click.Path(path_type=Path),
@@ -168,10 +171,9 @@ def query_command(name: str, params: tuple[str, ...], fmt: str, graph_paths: tup
                   timeout: float, max_results: int, no_supplement: bool, endpoint: str | None,
                   default_graphs: tuple[str, ...], **auth: Any) -> None:
     """Run the saved query NAME on the embedded graph, or on a SPARQL endpoint with --endpoint."""
-    queries = load_saved_queries(queries_dir)
-    if name not in queries:
+    query = load_saved_query(queries_dir, name)
+    if query is None:
         raise InputError(f"no saved query named {name!r} (see 'kg list --names')", str(queries_dir))
-    query = queries[name]
     values = _parse_params(params)
     for parameter_name in values:
         query.parameter(parameter_name)
@@ -182,9 +184,9 @@ def query_command(name: str, params: tuple[str, ...], fmt: str, graph_paths: tup
         within_cap(result, result_size(result), limits, f"query {name}")
         click.echo(format_result(result, fmt, context_graph(url, result, remote, graphs)), nl=False)
         return
-    dataset = _load(graph_paths, no_supplement)
-    result = run_within(limits, f"query {name}", lambda: run_saved_query(dataset, query, values))
-    click.echo(format_result(result, fmt, dataset), nl=False)
+    reasoned = _reasoned(graph_paths, no_supplement)
+    result = run_within(limits, f"query {name}", lambda: run_saved(reasoned, query, values))
+    click.echo(format_result(result, fmt, answer_graph(reasoned, result)), nl=False)
 
 
 @cli.command("sparql")
@@ -220,9 +222,9 @@ def sparql_command(query_text: str | None, query_file: Path | None, fmt: str, gr
         within_cap(result, result_size(result), limits, where)
         click.echo(format_result(result, fmt, context_graph(url, result, remote, graphs)), nl=False)
         return
-    dataset = _load(graph_paths, no_supplement)
-    result = run_within(limits, where, lambda: run_sparql(dataset, text, where))
-    click.echo(format_result(result, fmt, dataset), nl=False)
+    reasoned = _reasoned(graph_paths, no_supplement)
+    result = run_within(limits, where, lambda: run_any_sparql(reasoned, text, where))
+    click.echo(format_result(result, fmt, answer_graph(reasoned, result)), nl=False)
 
 
 @cli.command("ask")
@@ -255,10 +257,10 @@ def check_command(paths: tuple[Path, ...], fmt: str, sources: Path) -> None:
     With no PATHS, checks the project's ontology and data; with PATHS (Turtle files or folders), exactly those.
     Exit code 0: no error-level finding; 1: findings; 2: input error.
     """
-    graph = load_graph(list(paths) or default_graph_files())
-    report = run_checks(graph, load_check_files(CHECKS_DIR), sources if sources.is_dir() else None,
-                        REFERENCE_DIR if REFERENCE_DIR.is_dir() else None)
-    click.echo(format_report(report, graph, fmt), nl=False)
+    reasoned = load_reasoned(list(paths) or default_graph_files())
+    report = check_reasoned(reasoned, load_check_files(CHECKS_DIR), sources if sources.is_dir() else None,
+                            REFERENCE_DIR if REFERENCE_DIR.is_dir() else None)
+    click.echo(format_report(report, reasoned.report_graph(_report_terms(report)), fmt), nl=False)
     if report.errors:
         sys.exit(1)
 
@@ -401,13 +403,30 @@ def _endpoint(endpoint: str, graph_paths: tuple[Path, ...], default_graphs: tupl
 
 
 def _load(graph_paths: tuple[Path, ...], no_supplement: bool = False) -> Dataset:
-    reasoned = reason(load_graph(list(graph_paths) or default_graph_files(supplement=not no_supplement)))
+    return _reasoned(graph_paths, no_supplement).dataset()
+
+
+def _reasoned(graph_paths: tuple[Path, ...], no_supplement: bool = False) -> Reasoned | ReasonedStore:
+    """The reasoned graph every command works on (fast engines and closure cache when installed); an
+    inconsistent graph is an error, since answers from it would be meaningless."""
+    reasoned = load_reasoned(list(graph_paths) or default_graph_files(supplement=not no_supplement))
     if not reasoned.consistent:
         first = reasoned.findings[0]
         more = f" and {len(reasoned.findings) - 1} more" if len(reasoned.findings) > 1 else ""
         raise InconsistentGraphError(
             f"the graph is inconsistent: {first.message}: {', '.join(first.terms)}{more}", first.rule)
-    return reasoned.dataset()
+    return reasoned
+
+
+def _report_terms(report: CheckReport) -> set[URIRef]:
+    """The IRIs a report names: finding terms, and the triples and citations of their explanations."""
+    terms = {URIRef(t) for f in report.findings for t in f.terms if t.startswith(("http", "urn:"))}
+    steps = [step for f in report.findings for step in f.because]
+    while steps:
+        step = steps.pop()
+        terms.update(t for t in (*step.triple, *step.citations) if isinstance(t, URIRef))
+        steps.extend(step.premises)
+    return terms
 
 
 def _parse_params(params: tuple[str, ...]) -> dict[str, list[str]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from rdflib import Dataset, Graph
 from rdflib.plugins.sparql import prepareQuery
@@ -11,13 +12,46 @@ from rdflib.query import Result
 from rdflib.term import Node
 
 from kg.errors import InputError
+from kg.format import CITATION_VARIABLE
+from kg.reason import Reasoned
 from kg.resolve import to_term
+from kg.results import solutions
 from kg.saved import SavedQuery
+
+if TYPE_CHECKING:
+    from kg.store import ReasonedStore
 
 
 def run_saved_query(dataset: Dataset, query: SavedQuery, raw_values: Mapping[str, Sequence[str]]) -> Result:
     """Run a saved query with parameter values given as text (IRIs, prefixed names, labels, numbers)."""
     return run_sparql(dataset, query.bind(bind_values(query, raw_values, dataset)), f"query {query.name}")
+
+
+def run_saved(reasoned: Reasoned | ReasonedStore, query: SavedQuery, raw_values: Mapping[str, Sequence[str]]) -> Result:
+    """Run a saved query on a reasoned graph of either engine; the same solutions either way."""
+    if isinstance(reasoned, Reasoned):
+        return run_saved_query(reasoned.union, query, raw_values)
+    from kg.store import saved_query_plan
+
+    labels = reasoned.labels() if raw_values else Graph()
+    text, substitutions = saved_query_plan(query, bind_values(query, raw_values, labels))
+    return reasoned.select(text, substitutions)
+
+
+def run_any_sparql(reasoned: Reasoned | ReasonedStore, text: str, where: str) -> Result:
+    """Run one read-only SPARQL query on a reasoned graph of either engine."""
+    if isinstance(reasoned, Reasoned):
+        return run_sparql(reasoned.union, text, where)
+    parse_read_only(text, where)
+    return reasoned.select(text)
+
+
+def answer_graph(reasoned: Reasoned | ReasonedStore, result: Result) -> Graph:
+    """The graph a formatter needs for ``result``: prefixes, and the details of the citations it names."""
+    if isinstance(reasoned, Reasoned):
+        return reasoned.union
+    cited = {row.get(CITATION_VARIABLE) for row in solutions(result)} if result.type == "SELECT" else set()
+    return reasoned.describe(term for term in cited if term is not None)
 
 
 def bind_values(query: SavedQuery, raw_values: Mapping[str, Sequence[str]], graph: Graph) -> dict[str, list[Node]]:

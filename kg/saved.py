@@ -92,6 +92,12 @@ def load_saved_queries(directory: Path) -> dict[str, SavedQuery]:
     return queries
 
 
+def load_saved_query(directory: Path, name: str) -> SavedQuery | None:
+    """The saved query ``name`` alone (without reading the others), or None when there is none."""
+    path = directory / f"{name}.rq"
+    return parse_saved_query(path) if _NAME.match(name) and path.is_file() else None
+
+
 def parse_saved_query(path: Path) -> SavedQuery:
     """Read and validate one saved query file."""
     name = path.stem

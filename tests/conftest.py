@@ -19,6 +19,16 @@ from tests.stores import oxigraph_server, virtuoso_server  # noqa: F401  (sessio
 TESTS_DIR = Path(__file__).resolve().parent
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_closure_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Every test (and every kg process a test starts) uses a closure cache of its own, never the user's."""
+    directory = tmp_path_factory.mktemp("closure-cache")
+    patch = pytest.MonkeyPatch()
+    patch.setenv("MND_KG_CACHE_DIR", str(directory))
+    yield directory
+    patch.undo()
+
+
 @pytest.fixture(scope="session")
 def asserted() -> Graph:
     return load_graph(default_graph_files())

@@ -1,0 +1,249 @@
+"""Measure the project at growing sizes, fast path beside the plain one: ``run.py [--sizes N ...] [--json]``.
+
+For each size, a graph of the project's shape (benchmarks/generate.py) is measured in separate processes:
+
+- fast: Oxigraph load, reasoning (reasonable + owlrl on the schema + the rules it lacks), every saved query
+  (median and 95th percentile over ``--repeat`` runs), and ``kg check`` as a whole process, cold (empty
+  closure cache) and warm (cache filled), with its peak memory;
+- plain: rdflib parse, owlrl ``DeductiveClosure`` (with the inconsistency rules, as ``kg check`` needs) and
+  rdflib SPARQL for each saved query (skipped above ``--plain-max`` triples: it takes too long). The plain
+  check time is parse + closure alone, what any check must do first: the ratio flatters the plain path.
+
+Then, on the project's own graph, a whole ``kg query`` process: warm cache, cold cache, and plain (rdflib
+parse + owlrl + rdflib SPARQL). Prints a table, or JSON with ``--json``. Nothing here asserts a timing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+DEFAULT_SIZES = (1_000, 10_000, 160_000, 1_000_000)
+PROJECT_QUERY = "primary-pathology"
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(DEFAULT_SIZES), help="Triples per graph.")
+    parser.add_argument("--repeat", type=int, default=7, help="Runs of each saved query (median, p95).")
+    parser.add_argument("--plain-repeat", type=int, default=3, help="Runs of each saved query on the plain path.")
+    parser.add_argument("--plain-max", type=int, default=160_000,
+                        help="Largest size the plain path (rdflib, owlrl) is measured at.")
+    parser.add_argument("--json", action="store_true", help="Print JSON instead of the table.")
+    parser.add_argument("--worker", choices=("fast", "plain"), help=argparse.SUPPRESS)
+    parser.add_argument("file", nargs="?", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.worker:
+        print(json.dumps(_work(args.worker, args.file, args.repeat)))
+        return
+    report = benchmark(args.sizes, args.repeat, args.plain_repeat, args.plain_max)
+    print(json.dumps(report, indent=2) if args.json else table(report))
+
+
+def benchmark(sizes: list[int], repeat: int, plain_repeat: int, plain_max: int) -> dict[str, Any]:
+    """Every figure for every size, and the project's cold ``kg query``."""
+    with tempfile.TemporaryDirectory(prefix="mnd-kg-bench-") as scratch:
+        folder = Path(scratch)
+        runs = []
+        for size in sizes:
+            graph = folder / f"graph-{size}.ttl"
+            subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"), "--triples", str(size),
+                            "-o", str(graph)], check=True)
+            fast, fast_memory = _spawn([sys.executable, __file__, "--worker", "fast", "--repeat", str(repeat),
+                                        str(graph)], folder / "unused-cache")
+            cache = folder / f"cache-{size}"
+            cold = _timed([_kg(), "check", str(graph)], cache)
+            warm = _timed([_kg(), "check", str(graph)], cache)
+            run: dict[str, Any] = {"size": size, "triples": fast["triples"], "fast": {
+                **fast, "peak_memory_mib": fast_memory, "kg_check_cold_s": cold["seconds"],
+                "kg_check_cold_cpu_s": cold["cpu_seconds"], "kg_check_cold_peak_mib": cold["peak_mib"],
+                "kg_check_warm_s": warm["seconds"], "kg_check_warm_cpu_s": warm["cpu_seconds"],
+                "kg_check_exit": cold["exit"]}}
+            if size <= plain_max:
+                plain, plain_memory = _spawn([sys.executable, __file__, "--worker", "plain", "--repeat",
+                                              str(plain_repeat), str(graph)], folder / "unused-cache")
+                run["plain"] = {**plain, "peak_memory_mib": plain_memory}
+                run["ratios"] = _ratios(run["fast"], run["plain"])
+            else:
+                run["plain"] = None
+                run["ratios"] = None
+            runs.append(run)
+            graph.unlink()
+        return {"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
+                "engines": _engines(), "sizes": runs, "project_query": _project_query(folder, repeat)}
+
+
+def _project_query(folder: Path, repeat: int) -> dict[str, Any]:
+    """A whole ``kg query`` process on the project's graph: warm cache, cold cache, plain path."""
+    cache = folder / "project-cache"
+    command = [_kg(), "query", PROJECT_QUERY]
+    _timed(command, cache)  # fills the cache
+    warm = [_timed(command, cache) for _ in range(max(repeat, 3))]
+    cold = [_timed(command, folder / f"project-cold-{n}") for n in range(max(repeat // 2, 1))]
+    plain = [_timed(command, cache, {"MND_KG_ENGINE": "reference"}) for _ in range(max(repeat // 3, 1))]
+    figures: dict[str, Any] = {"query": PROJECT_QUERY}
+    for label, runs in (("warm", warm), ("cold_cache", cold), ("plain", plain)):
+        figures[f"{label}_s"] = statistics.median(run["seconds"] for run in runs)
+        figures[f"{label}_cpu_s"] = statistics.median(run["cpu_seconds"] for run in runs)
+    figures["plain_over_warm"] = figures["plain_s"] / figures["warm_s"]
+    figures["plain_over_warm_cpu"] = figures["plain_cpu_s"] / figures["warm_cpu_s"]
+    return figures
+
+
+def _work(kind: str, file: Path, repeat: int) -> dict[str, Any]:
+    """One path's figures for one graph file, measured in this (fresh) process."""
+    from kg.check import check_reasoned, load_check_files
+    from kg.paths import CHECKS_DIR, QUERIES_DIR, SEEDS_DIR
+    from kg.saved import load_saved_queries
+
+    queries = load_saved_queries(QUERIES_DIR)
+    checks = load_check_files(CHECKS_DIR)
+    started = time.perf_counter()
+    if kind == "fast":
+        from kg.run import run_saved
+        from kg.store import load_files, reason_store
+
+        store, originals = load_files([file])
+        loaded = time.perf_counter()
+        reasoned: Any = reason_store(store, originals)
+    else:
+        os.environ["MND_KG_ENGINE"] = "reference"
+        from kg.graph import load_graph
+        from kg.reason import reason
+        from kg.run import run_saved
+
+        graph = load_graph([file])
+        loaded = time.perf_counter()
+        reasoned = reason(graph, reference=True)
+    reasoned_at = time.perf_counter()
+    findings = None
+    if kind == "fast":
+        report = check_reasoned(reasoned, checks, SEEDS_DIR if SEEDS_DIR.is_dir() else None)
+        findings = {"errors": report.errors, "warnings": report.warnings}
+    checked = time.perf_counter()
+    latencies = {}
+    for name, query in queries.items():
+        times = []
+        for _ in range(repeat):
+            begin = time.perf_counter()
+            run_saved(reasoned, query, {})
+            times.append(time.perf_counter() - begin)
+        latencies[name] = {"median_ms": statistics.median(times) * 1000, "p95_ms": _p95(times) * 1000}
+    return {"triples": reasoned.triples, "load_s": loaded - started, "reason_s": reasoned_at - loaded,
+            "checks_s": checked - reasoned_at if kind == "fast" else None,
+            "check_total_s": checked - started, "findings": findings, "queries": latencies}
+
+
+def _ratios(fast: dict[str, Any], plain: dict[str, Any]) -> dict[str, Any]:
+    """How many times faster the fast path is than the plain one."""
+    medians = {name: plain["queries"][name]["median_ms"] / max(fast["queries"][name]["median_ms"], 1e-6)
+               for name in fast["queries"]}
+    return {"load": plain["load_s"] / fast["load_s"], "reason": plain["reason_s"] / fast["reason_s"],
+            "check_cold": plain["check_total_s"] / fast["kg_check_cold_s"],
+            "check_warm": plain["check_total_s"] / fast["kg_check_warm_s"],
+            "check_cold_cpu": plain["check_total_s"] / fast["kg_check_cold_cpu_s"],
+            "query_median_min": min(medians.values()), "query_median_geomean": statistics.geometric_mean(
+                medians.values())}
+
+
+def _spawn(command: list[str], cache: Path) -> tuple[dict[str, Any], float]:
+    """Run a worker; its JSON output and its own peak memory (MiB)."""
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, env=_env(cache))
+    assert process.stdout is not None
+    output = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"benchmark worker failed: {' '.join(command)}")
+    return json.loads(output), usage.ru_maxrss / 1024
+
+
+def _timed(command: list[str], cache: Path, extra: dict[str, str] | None = None) -> dict[str, Any]:
+    """Wall-clock seconds, exit code and peak memory of a whole process."""
+    begin = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               env={**_env(cache), **(extra or {})})
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - begin
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return {"seconds": seconds, "cpu_seconds": usage.ru_utime + usage.ru_stime, "exit": process.returncode,
+            "peak_mib": usage.ru_maxrss / 1024}
+
+
+def _env(cache: Path) -> dict[str, str]:
+    environment = {key: value for key, value in os.environ.items() if not key.startswith("MND_KG_")}
+    return {**environment, "MND_KG_CACHE_DIR": str(cache), "PYTHONPATH": str(ROOT)}
+
+
+def _kg() -> str:
+    found = Path(sys.executable).with_name("kg")
+    return str(found) if found.exists() else "kg"
+
+
+def _p95(times: list[float]) -> float:
+    ordered = sorted(times)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def _engines() -> dict[str, str]:
+    from importlib import metadata
+
+    versions = {}
+    for name in ("mnd-kg", "pyoxigraph", "reasonable", "owlrl", "rdflib"):
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = "absent"
+    return versions
+
+
+def table(report: dict[str, Any]) -> str:
+    """The report for people: one block per size, then the project's cold query."""
+    lines = [f"engines: {', '.join(f'{k} {v}' for k, v in report['engines'].items())}; "
+             f"{report['machine']['cpus']} CPUs", ""]
+    for run in report["sizes"]:
+        fast, plain, ratios = run["fast"], run["plain"], run["ratios"]
+        lines.append(f"== {run['triples']:,} triples ==")
+        lines.append(f"{'':40}{'fast':>12}{'plain':>12}{'plain/fast':>12}")
+        rows = [("load (s)", fast["load_s"], plain and plain["load_s"], ratios and ratios["load"]),
+                ("reasoning (s)", fast["reason_s"], plain and plain["reason_s"], ratios and ratios["reason"]),
+                ("kg check cold (s) [plain: parse+owlrl]", fast["kg_check_cold_s"], plain and plain["check_total_s"],
+                 ratios and ratios["check_cold"]),
+                ("kg check cold, CPU (s)", fast["kg_check_cold_cpu_s"], None, ratios and ratios["check_cold_cpu"]),
+                ("kg check warm (s)", fast["kg_check_warm_s"], None, ratios and ratios["check_warm"]),
+                ("peak memory (MiB)", fast["kg_check_cold_peak_mib"], plain and plain["peak_memory_mib"], None)]
+        lines += [f"{label:40}{_cell(a)}{_cell(b)}{_cell(c, 'x')}" for label, a, b, c in rows]
+        lines.append(f"{'saved query median/p95 (ms)':36}{'fast':>16}{'plain':>16}")
+        for name, figures in fast["queries"].items():
+            other = plain["queries"][name] if plain else None
+            lines.append(f"  {name:34}{figures['median_ms']:>8.1f}/{figures['p95_ms']:<7.1f}"
+                         + (f"{other['median_ms']:>8.1f}/{other['p95_ms']:<7.1f}" if other else f"{'—':>8}"))
+        lines.append("")
+    project = report["project_query"]
+    lines.append(f"whole `kg query {project['query']}` process on the project's graph (wall / CPU seconds): "
+                 f"warm cache {project['warm_s']:.3f} / {project['warm_cpu_s']:.3f}, cold cache "
+                 f"{project['cold_cache_s']:.3f} / {project['cold_cache_cpu_s']:.3f}, plain {project['plain_s']:.3f}"
+                 f" / {project['plain_cpu_s']:.3f} ({project['plain_over_warm']:.1f}x wall, "
+                 f"{project['plain_over_warm_cpu']:.1f}x CPU)")
+    return "\n".join(lines)
+
+
+def _cell(value: float | None, unit: str = "") -> str:
+    if value is None:
+        return f"{'—':>12}"
+    return f"{value:>11.2f}{unit or ' '}" if value < 1000 else f"{value:>11.0f}{unit or ' '}"
+
+
+if __name__ == "__main__":
+    main()

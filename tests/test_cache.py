@@ -1,0 +1,120 @@
+"""The closure cache: keyed by every input byte, written atomically, never trusted when corrupt."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from rdflib.compare import to_isomorphic
+
+from kg import cache
+from kg.engine import fast_available, load_reasoned
+from kg.paths import DATA_FILE, ONTOLOGY_DIR
+from kg.store import ReasonedStore
+
+pytestmark = pytest.mark.skipif(not fast_available(), reason="the fast engines (pyoxigraph, reasonable) are absent")
+
+
+@pytest.fixture
+def graph_files(tmp_path: Path) -> list[Path]:
+    """Copies of the project's files, free to change."""
+    ontology = tmp_path / "mnd.ttl"
+    data = tmp_path / "triples.ttl"
+    shutil.copy(ONTOLOGY_DIR / "mnd.ttl", ontology)
+    shutil.copy(DATA_FILE, data)
+    return [ontology, data]
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    directory = tmp_path / "cache"
+    monkeypatch.setenv("MND_KG_CACHE_DIR", str(directory))
+    return directory
+
+
+def entries(directory: Path) -> list[Path]:
+    return sorted(directory.iterdir()) if directory.exists() else []
+
+
+def test_entry_is_written_once_and_read_back_the_same(graph_files: list[Path], cache_dir: Path) -> None:
+    built = load_reasoned(graph_files)
+    [entry] = entries(cache_dir)
+    assert entry.name == cache.cache_key(graph_files) + ".nq"
+    read = load_reasoned(graph_files)
+    assert isinstance(built, ReasonedStore) and isinstance(read, ReasonedStore)
+    assert read is not built
+    assert set(read.inferred) == set(built.inferred)
+    assert to_isomorphic(read.asserted) == to_isomorphic(built.asserted)
+    assert read.findings == built.findings
+    assert read.originals == built.originals
+    assert entries(cache_dir) == [entry]
+
+
+def test_key_changes_with_any_input_byte(graph_files: list[Path], cache_dir: Path) -> None:
+    before = cache.cache_key(graph_files)
+    with graph_files[1].open("a", encoding="utf-8") as out:
+        out.write("\n# a comment changes no triple but is an input byte\n")
+    after = cache.cache_key(graph_files)
+    assert before != after
+    assert cache.cache_key(list(reversed(graph_files))) != after
+
+
+def test_changed_graph_is_reasoned_again_never_served_stale(graph_files: list[Path], cache_dir: Path) -> None:
+    first = load_reasoned(graph_files)
+    assert first.consistent
+    with graph_files[1].open("a", encoding="utf-8") as out:
+        out.write("\nkg:ALS a mnd:DemyelinatingDisease .\n")
+    second = load_reasoned(graph_files)
+    assert not second.consistent
+    assert second.findings[0].rule == "cax-dw"
+    assert len(entries(cache_dir)) == 2
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip", "empty", "garbage-with-valid-header"])
+def test_corrupt_entry_is_ignored_and_rebuilt(graph_files: list[Path], cache_dir: Path, damage: str) -> None:
+    built = load_reasoned(graph_files)
+    [entry] = entries(cache_dir)
+    data = entry.read_bytes()
+    if damage == "truncate":
+        entry.write_bytes(data[: len(data) // 2])
+    elif damage == "flip":
+        middle = len(data) // 2
+        entry.write_bytes(data[:middle] + bytes([data[middle] ^ 1]) + data[middle + 1:])
+    elif damage == "empty":
+        entry.write_bytes(b"")
+    else:
+        import hashlib
+        rest = b"# {not json\nnot quads\n"
+        entry.write_bytes(f"# {cache.FORMAT} sha256={hashlib.sha256(rest).hexdigest()}\n".encode() + rest)
+    assert cache.read(cache_dir, cache.cache_key(graph_files)) is None
+    rebuilt = load_reasoned(graph_files)
+    assert set(rebuilt.inferred) == set(built.inferred)
+    assert cache.read(cache_dir, cache.cache_key(graph_files)) is not None
+
+
+def test_no_temporary_file_is_left_behind(graph_files: list[Path], cache_dir: Path) -> None:
+    load_reasoned(graph_files)
+    assert [p.name for p in entries(cache_dir) if not p.name.endswith(".nq")] == []
+
+
+def test_cache_can_be_turned_off(graph_files: list[Path], cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MND_KG_CACHE", "off")
+    assert cache.cache_dir() is None
+    load_reasoned(graph_files)
+    assert entries(cache_dir) == []
+
+
+def test_default_location_honours_xdg_cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("MND_KG_CACHE_DIR", raising=False)
+    monkeypatch.delenv("MND_KG_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache.cache_dir() == tmp_path / "xdg" / "mnd-kg"
+
+
+def test_unwritable_cache_is_not_an_error(graph_files: list[Path], tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("MND_KG_CACHE_DIR", str(blocker / "cache"))
+    assert load_reasoned(graph_files).consistent

@@ -1,0 +1,210 @@
+"""Same answers: the fast path (Oxigraph, reasonable, closure cache) against the reference (rdflib, owlrl).
+
+Derived class memberships, inferred triples, logical findings, ``kg check`` findings and every saved query's
+answers must be identical on the project's graph, on mutants of it and on generated graphs.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph
+from rdflib.compare import to_isomorphic
+from rdflib.namespace import RDF
+
+from kg import fast_reason
+from kg.check import CheckReport, check_reasoned, load_check_files
+from kg.cli import cli
+from kg.engine import fast_available, load_reasoned, reason_graph
+from kg.format import CITATION_VARIABLE, cell, format_result
+from kg.graph import load_graph
+from kg.paths import CHECKS_DIR, REFERENCE_DIR, SEEDS_DIR, default_graph_files
+from kg.reason import Reasoned, reason
+from kg.results import solutions
+from kg.run import answer_graph, run_saved
+from kg.saved import SavedQuery
+from kg.store import ReasonedStore
+from tests.test_answers import EXPECTED
+
+ROOT = Path(__file__).resolve().parent.parent
+MUTANTS_DIR = Path(__file__).resolve().parent / "mutants"
+LOGICAL_MUTANTS = ("als-asserted-muscular-dystrophy.ttl", "als-given-demyelinating-pathology.ttl",
+                   "ill-typed-literal.ttl")
+
+pytestmark = pytest.mark.skipif(not fast_available(), reason="the fast engines (pyoxigraph, reasonable) are absent")
+
+
+@pytest.fixture(scope="module")
+def fast() -> ReasonedStore:
+    reasoned = load_reasoned(default_graph_files())
+    assert isinstance(reasoned, ReasonedStore)
+    return reasoned
+
+
+@pytest.fixture(scope="module")
+def reference(asserted: Graph) -> Reasoned:
+    return reason(asserted, reference=True)
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """About 9,000 triples of the project's shape: the ontology, one copy of the data and part of a second."""
+    path = tmp_path_factory.mktemp("generated") / "graph.ttl"
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"), "--triples", "9000", "-o", str(path)],
+                   check=True)
+    return path
+
+
+def answers(reasoned: Reasoned | ReasonedStore, query: SavedQuery, values: dict[str, list[str]]) -> Counter:
+    result = run_saved(reasoned, query, values)
+    return Counter(tuple(sorted(row.items())) for row in solutions(result))
+
+
+def memberships(graph: Graph) -> set:
+    return set(graph.triples((None, RDF.type, None)))
+
+
+def assert_same(fast: Reasoned | ReasonedStore, reference: Reasoned, queries: dict[str, SavedQuery]) -> None:
+    assert memberships(fast.inferred) == memberships(reference.inferred)
+    assert set(fast.inferred) == set(reference.inferred)
+    assert fast.findings == reference.findings
+    assert to_isomorphic(fast.asserted) == to_isomorphic(reference.asserted)
+    for name, query in queries.items():
+        assert answers(fast, query, {}) == answers(reference, query, {}), name
+        for question in query.questions:
+            values = {k: list(v) for k, v in question.bindings.items()}
+            if values:
+                assert answers(fast, query, values) == answers(reference, query, values), (name, question.text)
+
+
+def findings_of(report: CheckReport) -> list[tuple]:
+    return [(f.severity, f.check, f.message, f.terms, [s.triple for s in f.because]) for f in report.findings]
+
+
+def test_project_graph_same_closure_findings_and_answers(fast: ReasonedStore, reference: Reasoned,
+                                                         saved_queries: dict[str, SavedQuery]) -> None:
+    assert fast.triples == reference.triples == len(reference.asserted) > 6000
+    assert_same(fast, reference, saved_queries)
+
+
+def test_rdflib_api_fast_closure_equals_owlrl(asserted: Graph, reference: Reasoned) -> None:
+    fast = reason(asserted)
+    assert set(fast.inferred) == set(reference.inferred)
+    assert fast.findings == reference.findings
+
+
+@pytest.mark.parametrize("fmt", ["table", "tsv"])
+def test_project_graph_same_output_byte_for_byte(fast: ReasonedStore, reference: Reasoned,
+                                                 saved_queries: dict[str, SavedQuery], fmt: str) -> None:
+    """Rows in the same order, citations numbered alike: Oxigraph's rows are put in rdflib's ORDER BY order."""
+    for name, query in saved_queries.items():
+        fast_result = run_saved(fast, query, {})
+        reference_result = run_saved(reference, query, {})
+        assert format_result(fast_result, fmt, answer_graph(fast, fast_result)) == format_result(
+            reference_result, fmt, answer_graph(reference, reference_result)), name
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_expected_answers_on_the_fast_path(fast: ReasonedStore, saved_queries: dict[str, SavedQuery],
+                                           name: str) -> None:
+    """tests/test_answers.py's exact answers, from Oxigraph."""
+    result = run_saved(fast, saved_queries[name], {})
+    graph = answer_graph(fast, result)
+    variables = [str(v) for v in result.vars or [] if str(v) != CITATION_VARIABLE]
+    rows = {tuple(cell(row[v], graph) for v in variables) for row in solutions(result)}
+    assert (tuple(variables), rows) == EXPECTED[name]
+
+
+def test_project_graph_same_check_findings(fast: ReasonedStore, reference: Reasoned) -> None:
+    checks = load_check_files(CHECKS_DIR)
+    fast_report = check_reasoned(fast, checks, SEEDS_DIR, REFERENCE_DIR)
+    reference_report = check_reasoned(reference, checks, SEEDS_DIR, REFERENCE_DIR)
+    assert findings_of(fast_report) == findings_of(reference_report) == []
+    assert fast_report.checks_run == reference_report.checks_run
+    assert fast_report.triples == reference_report.triples
+
+
+@pytest.mark.parametrize("mutant", LOGICAL_MUTANTS)
+def test_mutants_same_check_findings(asserted: Graph, mutant: str) -> None:
+    graph = Graph()
+    for triple in asserted:
+        graph.add(triple)
+    graph.parse(MUTANTS_DIR / mutant, format="turtle")
+    checks = load_check_files(CHECKS_DIR)
+    fast = reason_graph(graph)
+    assert isinstance(fast, ReasonedStore)
+    reference = reason(graph, reference=True)
+    assert fast.findings == reference.findings
+    assert fast.findings
+    assert findings_of(check_reasoned(fast, checks, SEEDS_DIR, REFERENCE_DIR)) == findings_of(
+        check_reasoned(reference, checks, SEEDS_DIR, REFERENCE_DIR))
+
+
+def test_generated_graph_same_closure_findings_and_answers(generated: Path,
+                                                           saved_queries: dict[str, SavedQuery]) -> None:
+    fast = load_reasoned([generated])
+    assert isinstance(fast, ReasonedStore)
+    reference = reason(load_graph([generated]), reference=True)
+    assert fast.triples == reference.triples
+    assert 9000 <= fast.triples < 9200
+    assert_same(fast, reference, saved_queries)
+    checks = load_check_files(CHECKS_DIR)
+    assert findings_of(check_reasoned(fast, checks, SEEDS_DIR, REFERENCE_DIR)) == findings_of(
+        check_reasoned(reference, checks, SEEDS_DIR, REFERENCE_DIR))
+
+
+def test_property_chains_are_added_to_what_reasonable_derives(fast: ReasonedStore) -> None:
+    """reasonable lacks prp-spo2: subtypes inherit their disease's primary pathology through the chain."""
+    from kg.namespaces import KG, MND
+
+    pathology = MND._NS["hasPrimaryPathology"]
+    assert (KG["SMA-type-1"], pathology, KG["sma-motor-neuron-degeneration"]) in fast.inferred
+
+
+def test_unsupported_axioms_fall_back_to_owlrl(asserted: Graph) -> None:
+    from rdflib import BNode
+    from rdflib.namespace import OWL
+
+    from kg.namespaces import MND
+
+    graph = Graph()
+    for triple in asserted:
+        graph.add(triple)
+    graph.add((MND.Disease, OWL.hasKey, BNode()))
+    assert fast_reason.needs_reference(graph.predicates(unique=True))
+    assert isinstance(reason_graph(graph), Reasoned)
+
+
+def test_without_the_fast_engines_every_command_answers_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The optional engines fall back cleanly: absent reasonable, or absent pyoxigraph, or forced reference."""
+    runner = CliRunner()
+    commands = [["query", "subtypes", "--format", "json"], ["query", "is-demyelinating", "-p", "disease=MS"],
+                ["check", "--format", "json"]]
+    fast_outputs = [normalized(runner.invoke(cli, command).output) for command in commands]
+    with monkeypatch.context() as patch:
+        patch.setattr(fast_reason, "available", lambda: False)
+        assert not fast_available()
+        assert isinstance(load_reasoned(default_graph_files()), Reasoned)
+        assert [normalized(runner.invoke(cli, command).output) for command in commands] == fast_outputs
+    with monkeypatch.context() as patch:
+        patch.setitem(sys.modules, "pyoxigraph", None)
+        assert not fast_available()
+    with monkeypatch.context() as patch:
+        patch.setenv("MND_KG_ENGINE", "reference")
+        assert not fast_available()
+
+
+def normalized(output: str) -> object:
+    """JSON compared as data (rdflib orders the keys of a binding as it evaluated them), text as is."""
+    if not output.startswith("{"):
+        return output
+    data = json.loads(output)
+    if "results" in data:
+        data["results"]["bindings"] = sorted(json.dumps(b, sort_keys=True) for b in data["results"]["bindings"])
+    return data
