@@ -91,6 +91,15 @@ format_option = click.option(
     help="table and md: for people, citations as footnotes; json, csv, tsv: SPARQL 1.1 results.")
 
 
+def query_options(function: Callable[..., None]) -> Callable[..., None]:
+    """The options of kg query and kg sparql: output format, local graph and limits, or a remote endpoint."""
+    function = auth_options(function)
+    for option in reversed([format_option, graph_option, timeout_option, max_results_option, supplement_option,
+                            endpoint_option, default_graph_option]):
+        function = option(function)
+    return function
+
+
 class _Group(click.Group):
     """Turns a KgError into click's 'Error: ...' line with the error's exit code (traceback with --debug),
     and a usage error (unknown option, bad option value) into one line too."""
@@ -158,15 +167,8 @@ def list_queries(names: bool, as_json: bool, queries_dir: Path) -> None:
 @click.argument("name")
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
               help="Parameter value; repeat a name to give several values.")
-@format_option
-@graph_option
 @queries_option
-@timeout_option
-@max_results_option
-@supplement_option
-@endpoint_option
-@default_graph_option
-@auth_options
+@query_options
 def query_command(name: str, params: tuple[str, ...], fmt: str, graph_paths: tuple[Path, ...], queries_dir: Path,
                   timeout: float, max_results: int, no_supplement: bool, endpoint: str | None,
                   default_graphs: tuple[str, ...], **auth: Any) -> None:
@@ -192,14 +194,7 @@ def query_command(name: str, params: tuple[str, ...], fmt: str, graph_paths: tup
 @cli.command("sparql")
 @click.argument("query_text", required=False)
 @click.option("--file", "query_file", type=click.Path(path_type=Path), help="Read the query from a file.")
-@format_option
-@graph_option
-@timeout_option
-@max_results_option
-@supplement_option
-@endpoint_option
-@default_graph_option
-@auth_options
+@query_options
 def sparql_command(query_text: str | None, query_file: Path | None, fmt: str, graph_paths: tuple[Path, ...],
                    timeout: float, max_results: int, no_supplement: bool, endpoint: str | None,
                    default_graphs: tuple[str, ...], **auth: Any) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from pyparsing import ParseResults
 from rdflib import Dataset, Graph
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
@@ -78,16 +79,17 @@ def parse_read_only(text: str, where: str) -> Query:
         raise InputError(f"invalid SPARQL query (updates are not accepted): {message}", where) from error
     if parsed.algebra.get("datasetClause"):
         raise InputError("FROM and FROM NAMED are not allowed: the local engine never fetches URLs", where)
-    if _uses_service(parsed.algebra):
+    if uses_service(parsed.algebra):
         raise InputError("SERVICE is not allowed: the local engine never reaches the network", where)
     return parsed
 
 
-def _uses_service(node: object) -> bool:
+def uses_service(node: object) -> bool:
+    """Whether a parsed query (rdflib's parse tree or algebra) holds a SERVICE pattern anywhere."""
     if getattr(node, "name", None) == "ServiceGraphPattern":
         return True
     if isinstance(node, dict):
-        return any(_uses_service(value) for value in node.values())
-    if isinstance(node, list | tuple):
-        return any(_uses_service(value) for value in node)
+        return any(uses_service(value) for value in node.values())
+    if isinstance(node, list | tuple | ParseResults):
+        return any(uses_service(value) for value in node)
     return False

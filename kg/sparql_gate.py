@@ -24,10 +24,10 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 import pyoxigraph
-from pyparsing import ParseResults
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
 from kg.limits import Limits
+from kg.run import uses_service
 
 _ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 _ERROR_BODY_LIMIT = 64 * 1024
@@ -62,7 +62,7 @@ def check_query(text: str) -> Outcome | None:
         if is_update(text):
             return refusal(403, UPDATE_REFUSED)
         return refusal(400, "invalid SPARQL query: " + " ".join(str(error).split()))
-    if _has_service(parsed):
+    if uses_service(parsed):
         return refusal(403, "SERVICE is not allowed: kg serve never reaches the network")
     return None
 
@@ -84,16 +84,6 @@ def is_update(text: str) -> bool:
     except Exception:  # pyparsing raises several exception types
         return False
     return True
-
-
-def _has_service(node: object) -> bool:
-    if getattr(node, "name", None) == "ServiceGraphPattern":
-        return True
-    if isinstance(node, dict):
-        return any(_has_service(value) for value in node.values())
-    if isinstance(node, list | tuple | ParseResults):
-        return any(_has_service(value) for value in node)
-    return False
 
 
 def run_query(upstream: str, text: str, graphs: Mapping[str, Sequence[str]], accept: str, limits: Limits) -> Outcome:
