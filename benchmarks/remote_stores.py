@@ -8,6 +8,7 @@ import statistics
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from kg.graph import load_graph
@@ -40,11 +41,11 @@ def main() -> None:
     queries = load_saved_queries(QUERIES_DIR)
     print(f"graph: {sum(t.triples for t in targets)} triples in {len(targets)} named graphs; "
           f"{len(queries)} saved queries; {runs} runs, figures: first / median of the others")
-    embedded = [timed(lambda q=query: run_saved_query(dataset, q, {}), runs)[1] for query in queries.values()]
+    embedded = [timed(partial(run_saved_query, dataset, query, {}), runs)[1] for query in queries.values()]
     print(f"embedded (rdflib): {len(queries)} saved queries, sum of medians: {sum(embedded):.3f} s")
     with tempfile.TemporaryDirectory() as folder:
-        for name, start in (("oxigraph", lambda: start_oxigraph(Path(folder) / "oxigraph")),
-                            ("virtuoso", lambda: start_virtuoso(Path(folder) / "virtuoso"))):
+        for name, start in (("oxigraph", partial(start_oxigraph, Path(folder) / "oxigraph")),
+                            ("virtuoso", partial(start_virtuoso, Path(folder) / "virtuoso"))):
             started = time.perf_counter()
             server: Server = start()
             ready = time.perf_counter() - started
@@ -54,13 +55,13 @@ def main() -> None:
                 for mode, store, update in (("GSP staging + MOVE", server.store, server.update),
                                             ("INSERT staging + MOVE", None, server.update),
                                             ("GSP PUT only", server.store, None)):
-                    first, warm = timed(lambda s=store, u=update, r=remote: load(targets, s, u, r), runs)
+                    first, warm = timed(partial(load, targets, store, update, remote), runs)
                     print(f"  load, {mode:22}: {first:.3f} / {warm:.3f} s")
                 per_query = []
                 for query in queries.values():
                     try:
-                        per_query.append((timed(lambda q=query, r=remote, s=server: run_remote_saved_query(
-                            s.query, q, {}, r, DEFAULT_GRAPHS), runs)[1], query.name))
+                        per_query.append((timed(partial(run_remote_saved_query, server.query, query, {}, remote,
+                                                        DEFAULT_GRAPHS), runs)[1], query.name))
                     except Exception as error:  # a store that cannot run a query: say so, keep measuring
                         print(f"  {query.name}: fails: {str(error)[:80]}")
                 print(f"  {len(per_query)} saved queries, sum of medians: {sum(t for t, _ in per_query):.3f} s")

@@ -59,7 +59,8 @@ def workload() -> list[tuple[str, str, str]]:
 def client(url: str, queries: list[tuple[str, str, str]], offset: int, stop_at: float, tally: Tally) -> None:
     """Send the queries round-robin from ``offset`` on one keep-alive connection until ``stop_at``."""
     parts = urllib.parse.urlsplit(url)
-    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
+    host = parts.hostname or "127.0.0.1"
+    connection = http.client.HTTPConnection(host, parts.port, timeout=60)
     index = offset
     while time.monotonic() < stop_at:
         name, query, accept = queries[index % len(queries)]
@@ -82,7 +83,7 @@ def client(url: str, queries: list[tuple[str, str, str]], offset: int, stop_at: 
             with tally.lock:
                 tally.errors.append(f"{error.__class__.__name__}: {error}")
             connection.close()
-            connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
+            connection = http.client.HTTPConnection(host, parts.port, timeout=60)
     connection.close()
 
 
