@@ -17,14 +17,13 @@ import urllib.error
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from http.client import HTTPException
-from typing import TypeVar
+from types import ModuleType
+from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import urlsplit
 
-import requests
 from rdflib import Graph
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.query import Result
-from requests.auth import AuthBase, HTTPBasicAuth, HTTPDigestAuth
 from SPARQLWrapper import BASIC, DIGEST, JSON, POST, TURTLE, URLENCODED, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import (
     EndPointInternalError,
@@ -36,6 +35,9 @@ from SPARQLWrapper.SPARQLExceptions import (
 )
 
 from kg.errors import InputError, RemoteError
+
+if TYPE_CHECKING:
+    from requests.auth import AuthBase
 
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_RETRIES = 2
@@ -58,6 +60,8 @@ class Remote:
     retries: int = DEFAULT_RETRIES
 
     def requests_auth(self) -> AuthBase | None:
+        from requests.auth import HTTPBasicAuth, HTTPDigestAuth  # imported when used: see _requests
+
         if self.user is None:
             return None
         scheme = HTTPDigestAuth if self.auth == "digest" else HTTPBasicAuth
@@ -95,7 +99,7 @@ def update_endpoint(url: str, text: str, remote: Remote) -> None:
 def gsp_put(url: str, graph: str, data: bytes, media_type: str, remote: Remote) -> None:
     """Replace one named graph through the SPARQL 1.1 Graph Store HTTP Protocol (``?graph=IRI``)."""
     def put() -> None:
-        response = requests.put(url, params={"graph": graph}, data=data, headers={"Content-Type": media_type},
+        response = _requests().put(url, params={"graph": graph}, data=data, headers={"Content-Type": media_type},
                                 auth=remote.requests_auth(), timeout=remote.timeout)
         if response.status_code >= 400:
             raise _HttpStatus(response.status_code, response.reason, response.content)
@@ -188,6 +192,7 @@ def _describe(error: BaseException, remote: Remote, idempotent: bool) -> tuple[s
         return "connection refused: no server is listening there", True
     if any(isinstance(cause, socket.gaierror) for cause in causes):
         return "unknown host", False
+    requests = _requests()
     if any(isinstance(cause, TimeoutError | requests.Timeout) for cause in causes):
         return f"no answer within {remote.timeout:g} s (see --timeout)", False
     if any(isinstance(cause, ConnectionError | HTTPException | requests.ConnectionError) for cause in causes):
@@ -223,3 +228,10 @@ def _public(url: str) -> str:
     host = parts.hostname or ""
     port = f":{parts.port}" if parts.port else ""
     return f"{parts.scheme}://{host}{port}{parts.path}"
+
+
+def _requests() -> ModuleType:
+    """The requests package, imported on first use: it adds about 50 ms to the start of every kg command."""
+    import requests
+
+    return requests
