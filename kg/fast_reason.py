@@ -19,7 +19,7 @@ like are not sent to ``reasonable`` (all of them are when the graph uses ``owl:s
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
 import owlrl
@@ -28,6 +28,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 from rdflib.term import Node
 
+from kg import rules
 from kg.namespaces import W3C_VOCABULARIES
 
 Triple = tuple[Node, Node, Node]
@@ -104,25 +105,47 @@ def closure(asserted: Iterable[Triple]) -> Iterator[Triple]:
         data = [t for t in data if t[1] in active]
     chains = _chains(schema)
     base = [t for t in (*data, *schema) if not isinstance(t[0], Literal)]
-    if chains:
-        related = _chain_related(schema, chains)
-        base += _with_chains([t for t in base if t[1] in related or is_schema(t)], chains) - set(base)
-    yield from _with_chains(base, chains)
+    try:
+        yield from _data_closure(base, schema, chains, _rules_engine(schema))
+    except rules.SameAsNeeded:
+        yield from _data_closure(base, schema, chains, _reasonable)
     yield from schema
 
 
-def _with_chains(triples: list[Triple], chains: list[tuple[Node, list[Node]]]) -> set[Triple]:
-    """reasonable's closure of ``triples``, and rule prp-spo2 (property chains), alternated to a fixpoint."""
+def _data_closure(base: list[Triple], schema: Graph, chains: list[tuple[Node, list[Node]]],
+                  engine: Engine) -> set[Triple]:
+    if chains:
+        related = _chain_related(schema, chains)
+        base = base + list(_with_chains([t for t in base if t[1] in related or is_schema(t)], chains, engine)
+                           - set(base))
+    return _with_chains(base, chains, engine)
+
+
+Engine = Callable[[list[Triple]], set[Triple]]
+
+
+def _rules_engine(schema: Graph) -> Engine:
+    """kg.rules compiled from the schema: lean enough for a million triples, where reasonable runs out of memory."""
+    tables = rules.RuleTables(schema)
+    return lambda triples: rules.forward_chain(triples, tables)
+
+
+def _reasonable(triples: list[Triple]) -> set[Triple]:
     import reasonable
 
     reasoner = reasonable.PyReasoner()
     reasoner.from_graph(triples)
+    return {_plain(t) for t in reasoner.reason()}
+
+
+def _with_chains(triples: list[Triple], chains: list[tuple[Node, list[Node]]], engine: Engine) -> set[Triple]:
+    """The engine's closure of ``triples``, and rule prp-spo2 (property chains), alternated to a fixpoint."""
+    derived = engine(triples)
     while True:
-        derived = {_plain(t) for t in reasoner.reason()}
         added = _apply_chains(chains, derived) - derived
         if not added:
             return derived
-        reasoner.from_graph(list(added))
+        derived = engine([*derived, *added])
 
 
 def _chain_related(schema: Graph, chains: list[tuple[Node, list[Node]]]) -> set[Node]:

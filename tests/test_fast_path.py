@@ -159,6 +159,44 @@ def test_generated_graph_same_closure_findings_and_answers(generated: Path,
         check_reasoned(reference, checks, SEEDS_DIR, REFERENCE_DIR))
 
 
+def test_the_rule_engine_alone_reasons_the_project_graph(asserted: Graph, reference: Reasoned,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """kg.rules, not reasonable, derives the project's closure (reasonable is only for the equality rules)."""
+    def no_reasonable(_triples: list) -> set:
+        raise AssertionError("reasonable was used")
+
+    monkeypatch.setattr(fast_reason, "_reasonable", no_reasonable)
+    fast = reason(asserted)
+    assert set(fast.inferred) == set(reference.inferred)
+    assert fast.findings == reference.findings
+
+
+@pytest.mark.parametrize("extra", ["kg:ALS owl:sameAs kg:amyotrophic-lateral-sclerosis-twin .",
+                                   "kg:ALS mnd:thresholdValue 1, 2 ."])
+def test_graphs_needing_equality_rules_go_to_reasonable(asserted: Graph, extra: str,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sameAs, or two values of a functional property, need eq-* and prp-fp, which kg.rules leaves out:
+    such a graph is reasoned by reasonable, with owlrl's result."""
+    graph = Graph()
+    for triple in asserted:
+        graph.add(triple)
+    graph.parse(data="@prefix kg: <https://w3id.org/mnd-kg/resource/> . @prefix owl: <http://www.w3.org/2002/07/owl#> ."
+                     " @prefix mnd: <https://w3id.org/mnd-kg/ontology#> . " + extra, format="turtle")
+    used = []
+    original = fast_reason._reasonable
+
+    def counted(triples: list) -> set:
+        used.append(len(triples))
+        return original(triples)
+
+    monkeypatch.setattr(fast_reason, "_reasonable", counted)
+    fast = reason(graph)
+    reference = reason(graph, reference=True)
+    assert used
+    assert set(fast.inferred) == set(reference.inferred)
+    assert fast.findings == reference.findings
+
+
 def test_property_chains_are_added_to_what_reasonable_derives(fast: ReasonedStore) -> None:
     """reasonable lacks prp-spo2: subtypes inherit their disease's primary pathology through the chain."""
     from kg.namespaces import KG, MND

@@ -1,0 +1,156 @@
+"""OWL 2 RL rules over the data (ABox), compiled from a closed schema: lean forward chaining in plain Python.
+
+The schema closure (owlrl's, see kg.fast_reason) fixes every axiom, so each rule becomes a lookup table, and
+each new triple is matched against the tables it can trigger, once (semi-naive, with an agenda). Memory grows
+with the data's active triples only, unlike ``reasonable``, whose memory grows faster than the data.
+
+Rules: cax-sco (with cax-eqc through scm-eqc1), prp-dom, prp-rng, prp-spo1 (with prp-eqp through scm-eqp1),
+prp-inv1/2, prp-symp, prp-trp, cls-int1/2, cls-uni, cls-svf1/2, cls-hv1/2, cls-avf. The rules that only detect
+inconsistencies are kg.consistency's; property chains (prp-spo2) are applied by kg.fast_reason. A graph whose
+rules would make two nodes the same (``owl:sameAs``, two values of a functional property, two subjects of an
+inverse-functional one) is left to ``reasonable``, which has the equality rules (``SameAsNeeded``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from rdflib import Graph, Literal
+from rdflib.collection import Collection
+from rdflib.namespace import OWL, RDF, RDFS
+from rdflib.term import Node
+
+Triple = tuple[Node, Node, Node]
+
+
+class SameAsNeeded(Exception):
+    """The graph needs the equality rules (eq-*, prp-fp, prp-ifp), which this engine leaves out."""
+
+
+class RuleTables:
+    """The schema closure's axioms as lookup tables, one per rule."""
+
+    def __init__(self, schema: Graph) -> None:
+        self.functional = set(schema.subjects(RDF.type, OWL.FunctionalProperty))
+        self.inverse_functional = set(schema.subjects(RDF.type, OWL.InverseFunctionalProperty))
+        self.superclasses = _pairs(schema, RDFS.subClassOf)
+        self.superproperties = _pairs(schema, RDFS.subPropertyOf)
+        self.domains = _pairs(schema, RDFS.domain)
+        self.ranges = _pairs(schema, RDFS.range)
+        self.inverses = _pairs(schema, OWL.inverseOf)
+        for prop, others in list(self.inverses.items()):
+            for other in others:
+                self.inverses[other].add(prop)
+        self.symmetric = set(schema.subjects(RDF.type, OWL.SymmetricProperty))
+        self.transitive = set(schema.subjects(RDF.type, OWL.TransitiveProperty))
+        self.intersections: dict[Node, list[Node]] = {
+            cls: list(Collection(schema, members)) for cls, members in schema.subject_objects(OWL.intersectionOf)}
+        self.in_intersection: dict[Node, set[Node]] = defaultdict(set)
+        for cls, members in self.intersections.items():
+            for member in members:
+                self.in_intersection[member].add(cls)
+        self.in_union: dict[Node, set[Node]] = defaultdict(set)
+        for cls, union in schema.subject_objects(OWL.unionOf):
+            for member in Collection(schema, union):
+                self.in_union[member].add(cls)
+        self.some: dict[Node, list[tuple[Node, Node]]] = defaultdict(list)      # property -> (restriction, class)
+        self.some_of: dict[Node, list[tuple[Node, Node]]] = defaultdict(list)   # class -> (restriction, property)
+        self.has_value: dict[Node, list[tuple[Node, Node]]] = defaultdict(list)  # property -> (restriction, value)
+        self.value_of: dict[Node, tuple[Node, Node]] = {}                       # restriction -> (property, value)
+        self.all_values: dict[Node, list[tuple[Node, Node]]] = defaultdict(list)  # property -> (restriction, class)
+        self.all_of: dict[Node, list[tuple[Node, Node]]] = defaultdict(list)    # restriction -> (property, class)
+        for restriction, prop in schema.subject_objects(OWL.onProperty):
+            for cls in schema.objects(restriction, OWL.someValuesFrom):
+                self.some[prop].append((restriction, cls))
+                self.some_of[cls].append((restriction, prop))
+            for value in schema.objects(restriction, OWL.hasValue):
+                self.has_value[prop].append((restriction, value))
+                self.value_of[restriction] = (prop, value)
+            for cls in schema.objects(restriction, OWL.allValuesFrom):
+                self.all_values[prop].append((restriction, cls))
+                self.all_of[restriction].append((prop, cls))
+
+
+def forward_chain(triples: Iterable[Triple], tables: RuleTables) -> set[Triple]:
+    """Every triple of ``triples`` and all that the rules derive from them, to a fixpoint."""
+    known: set[Triple] = set()
+    types: dict[Node, set[Node]] = defaultdict(set)
+    out: dict[Node, dict[Node, set[Node]]] = defaultdict(lambda: defaultdict(set))   # p -> s -> objects
+    into: dict[Node, dict[Node, set[Node]]] = defaultdict(lambda: defaultdict(set))  # p -> o -> subjects
+    agenda = list(triples)
+    while agenda:
+        triple = agenda.pop()
+        if triple in known:
+            continue
+        known.add(triple)
+        subject, predicate, obj = triple
+        if predicate == OWL.sameAs and subject != obj:
+            raise SameAsNeeded("owl:sameAs")
+        if predicate == RDF.type:
+            types[subject].add(obj)
+            agenda.extend(_typed(subject, obj, tables, types, out, into))
+        else:
+            _check_functional(subject, predicate, obj, tables, out, into)
+            out[predicate][subject].add(obj)
+            into[predicate][obj].add(subject)
+            agenda.extend(_related(subject, predicate, obj, tables, types, out, into))
+    return known
+
+
+def _typed(node: Node, cls: Node, tables: RuleTables, types: dict[Node, set[Node]],
+           out: dict[Node, dict[Node, set[Node]]], into: dict[Node, dict[Node, set[Node]]]) -> list[Triple]:
+    new: list[Triple] = [(node, RDF.type, parent) for parent in tables.superclasses.get(cls, ())]  # cax-sco
+    new += [(node, RDF.type, whole) for whole in tables.in_intersection.get(cls, ())          # cls-int1
+            if all(member in types[node] for member in tables.intersections[whole])]
+    new += [(node, RDF.type, member) for member in tables.intersections.get(cls, ())]        # cls-int2
+    new += [(node, RDF.type, union) for union in tables.in_union.get(cls, ())]               # cls-uni
+    if cls in tables.value_of:                                                                 # cls-hv1
+        prop, value = tables.value_of[cls]
+        new.append((node, prop, value))
+    for restriction, prop in tables.some_of.get(cls, ()):                                      # cls-svf1
+        new += [(subject, RDF.type, restriction) for subject in into[prop].get(node, ())]
+    for prop, target in tables.all_of.get(cls, ()):                                            # cls-avf
+        new += [(value, RDF.type, target) for value in out[prop].get(node, ()) if not isinstance(value, Literal)]
+    return new
+
+
+def _related(subject: Node, prop: Node, obj: Node, tables: RuleTables, types: dict[Node, set[Node]],
+             out: dict[Node, dict[Node, set[Node]]], into: dict[Node, dict[Node, set[Node]]]) -> list[Triple]:
+    new: list[Triple] = [(subject, RDF.type, cls) for cls in tables.domains.get(prop, ())]  # prp-dom
+    resource = not isinstance(obj, Literal)
+    if resource:
+        new += [(obj, RDF.type, cls) for cls in tables.ranges.get(prop, ())]                  # prp-rng
+        new += [(obj, inverse, subject) for inverse in tables.inverses.get(prop, ())]         # prp-inv1/2
+        if prop in tables.symmetric:                                                           # prp-symp
+            new.append((obj, prop, subject))
+        if prop in tables.transitive:                                                          # prp-trp
+            new += [(subject, prop, further) for further in out[prop].get(obj, ())]
+            new += [(earlier, prop, obj) for earlier in into[prop].get(subject, ())]
+    new += [(subject, parent, obj) for parent in tables.superproperties.get(prop, ())]        # prp-spo1
+    for restriction, cls in tables.some.get(prop, ()):                                         # cls-svf1/2
+        if cls == OWL.Thing or cls in types[obj]:
+            new.append((subject, RDF.type, restriction))
+    new += [(subject, RDF.type, restriction)                                                   # cls-hv2
+            for restriction, value in tables.has_value.get(prop, ()) if value == obj]
+    if resource:
+        new += [(obj, RDF.type, cls)                                                           # cls-avf
+                for restriction, cls in tables.all_values.get(prop, ()) if restriction in types[subject]]
+    return new
+
+
+def _check_functional(subject: Node, prop: Node, obj: Node, tables: RuleTables,
+                      out: dict[Node, dict[Node, set[Node]]], into: dict[Node, dict[Node, set[Node]]]) -> None:
+    """prp-fp and prp-ifp would make two distinct nodes the same: leave such a graph to the equality rules."""
+    if prop in tables.functional and out[prop].get(subject, set()) - {obj}:
+        raise SameAsNeeded(f"two values of the functional property {prop}")
+    if prop in tables.inverse_functional and into[prop].get(obj, set()) - {subject}:
+        raise SameAsNeeded(f"two subjects of the inverse-functional property {prop}")
+
+
+def _pairs(schema: Graph, predicate: Node) -> dict[Node, set[Node]]:
+    table: dict[Node, set[Node]] = defaultdict(set)
+    for subject, obj in schema.subject_objects(predicate):
+        if subject != obj:
+            table[subject].add(obj)
+    return table
