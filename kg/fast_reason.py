@@ -65,7 +65,7 @@ def needs_reference(predicates: Iterable[Node]) -> bool:
 def is_schema(triple: Triple) -> bool:
     """A schema (TBox) triple: an axiom, a list cell, or a type whose class is OWL/RDFS vocabulary."""
     _, predicate, obj = triple
-    return predicate in SCHEMA_PREDICATES or (predicate == RDF.type and str(obj).startswith(W3C_VOCABULARIES))
+    return predicate in SCHEMA_PREDICATES or (predicate == rules.TYPE and str(obj).startswith(W3C_VOCABULARIES))
 
 
 def schema_closure(schema: Iterable[Triple]) -> Graph:
@@ -100,7 +100,7 @@ def closure(asserted: Iterable[Triple]) -> Iterator[Triple]:
     """Every triple of the OWL 2 RL closure of ``asserted`` (asserted ones included, literals as parsed)."""
     data = list(asserted)
     schema = schema_closure(t for t in data if is_schema(t))
-    if OWL.sameAs not in {t[1] for t in data}:
+    if rules.SAME_AS not in {t[1] for t in data}:
         active = active_predicates(schema)
         data = [t for t in data if t[1] in active]
     chains = _chains(schema)

@@ -22,6 +22,8 @@ from rdflib.namespace import OWL, RDF, RDFS
 from rdflib.term import Node
 
 Triple = tuple[Node, Node, Node]
+# looked up once: an attribute of rdflib's namespaces costs a function call, and the loops below run per triple
+TYPE, SAME_AS, THING = RDF.type, OWL.sameAs, OWL.Thing
 
 
 class SameAsNeeded(Exception):
@@ -85,9 +87,9 @@ def forward_chain(triples: Iterable[Triple], tables: RuleTables) -> set[Triple]:
             continue
         known.add(triple)
         subject, predicate, obj = triple
-        if predicate == OWL.sameAs and subject != obj:
+        if predicate == SAME_AS and subject != obj:
             raise SameAsNeeded("owl:sameAs")
-        if predicate == RDF.type:
+        if predicate == TYPE:
             types[subject].add(obj)
             agenda.extend(_typed(subject, obj, tables, types, out, into))
         else:
@@ -100,27 +102,27 @@ def forward_chain(triples: Iterable[Triple], tables: RuleTables) -> set[Triple]:
 
 def _typed(node: Node, cls: Node, tables: RuleTables, types: dict[Node, set[Node]],
            out: dict[Node, dict[Node, set[Node]]], into: dict[Node, dict[Node, set[Node]]]) -> list[Triple]:
-    new: list[Triple] = [(node, RDF.type, parent) for parent in tables.superclasses.get(cls, ())]  # cax-sco
-    new += [(node, RDF.type, whole) for whole in tables.in_intersection.get(cls, ())          # cls-int1
+    new: list[Triple] = [(node, TYPE, parent) for parent in tables.superclasses.get(cls, ())]  # cax-sco
+    new += [(node, TYPE, whole) for whole in tables.in_intersection.get(cls, ())          # cls-int1
             if all(member in types[node] for member in tables.intersections[whole])]
-    new += [(node, RDF.type, member) for member in tables.intersections.get(cls, ())]        # cls-int2
-    new += [(node, RDF.type, union) for union in tables.in_union.get(cls, ())]               # cls-uni
+    new += [(node, TYPE, member) for member in tables.intersections.get(cls, ())]        # cls-int2
+    new += [(node, TYPE, union) for union in tables.in_union.get(cls, ())]               # cls-uni
     if cls in tables.value_of:                                                                 # cls-hv1
         prop, value = tables.value_of[cls]
         new.append((node, prop, value))
     for restriction, prop in tables.some_of.get(cls, ()):                                      # cls-svf1
-        new += [(subject, RDF.type, restriction) for subject in into[prop].get(node, ())]
+        new += [(subject, TYPE, restriction) for subject in into[prop].get(node, ())]
     for prop, target in tables.all_of.get(cls, ()):                                            # cls-avf
-        new += [(value, RDF.type, target) for value in out[prop].get(node, ()) if not isinstance(value, Literal)]
+        new += [(value, TYPE, target) for value in out[prop].get(node, ()) if not isinstance(value, Literal)]
     return new
 
 
 def _related(subject: Node, prop: Node, obj: Node, tables: RuleTables, types: dict[Node, set[Node]],
              out: dict[Node, dict[Node, set[Node]]], into: dict[Node, dict[Node, set[Node]]]) -> list[Triple]:
-    new: list[Triple] = [(subject, RDF.type, cls) for cls in tables.domains.get(prop, ())]  # prp-dom
+    new: list[Triple] = [(subject, TYPE, cls) for cls in tables.domains.get(prop, ())]  # prp-dom
     resource = not isinstance(obj, Literal)
     if resource:
-        new += [(obj, RDF.type, cls) for cls in tables.ranges.get(prop, ())]                  # prp-rng
+        new += [(obj, TYPE, cls) for cls in tables.ranges.get(prop, ())]                  # prp-rng
         new += [(obj, inverse, subject) for inverse in tables.inverses.get(prop, ())]         # prp-inv1/2
         if prop in tables.symmetric:                                                           # prp-symp
             new.append((obj, prop, subject))
@@ -129,12 +131,12 @@ def _related(subject: Node, prop: Node, obj: Node, tables: RuleTables, types: di
             new += [(earlier, prop, obj) for earlier in into[prop].get(subject, ())]
     new += [(subject, parent, obj) for parent in tables.superproperties.get(prop, ())]        # prp-spo1
     for restriction, cls in tables.some.get(prop, ()):                                         # cls-svf1/2
-        if cls == OWL.Thing or cls in types[obj]:
-            new.append((subject, RDF.type, restriction))
-    new += [(subject, RDF.type, restriction)                                                   # cls-hv2
+        if cls == THING or cls in types[obj]:
+            new.append((subject, TYPE, restriction))
+    new += [(subject, TYPE, restriction)                                                   # cls-hv2
             for restriction, value in tables.has_value.get(prop, ()) if value == obj]
     if resource:
-        new += [(obj, RDF.type, cls)                                                           # cls-avf
+        new += [(obj, TYPE, cls)                                                           # cls-avf
                 for restriction, cls in tables.all_values.get(prop, ()) if restriction in types[subject]]
     return new
 
