@@ -1,11 +1,14 @@
-"""The fast OWL 2 RL closure: the Rust engine ``reasonable`` for the data, owlrl for the schema, and the rules
-``reasonable`` leaves out, so that the derived triples equal owlrl's on the whole graph.
+"""The fast OWL 2 RL closure: kg.rules for the data (``reasonable`` where the equality rules are needed), owlrl
+for the schema, and the rules both leave out, so that the derived triples equal owlrl's on the whole graph.
 
-What ``reasonable`` lacks and how it is covered:
+How each part of OWL 2 RL is covered:
 
 - the schema rules (``scm-*``: subclass and subproperty transitivity, inherited domains and ranges, ...):
   owlrl computes the closure of the schema triples alone, which is small whatever the data's size;
-- ``prp-spo2`` (property chains): applied here, alternating with ``reasonable`` until nothing new follows;
+- the data rules: kg.rules, compiled from that schema closure; a graph with a non-reflexive ``owl:sameAs`` or
+  two values of a functional property goes to ``reasonable``, which has the equality rules (``eq-*``,
+  ``prp-fp``, ``prp-ifp``);
+- ``prp-spo2`` (property chains): applied here, alternating with the data rules until nothing new follows;
 - ``cls-oo`` (``owl:oneOf``): applied to the schema closure before the data is reasoned;
 - the rules that only detect inconsistencies (``cax-dw``, ``prp-irp``, ...): kg.consistency's SPARQL rules,
   run on the closure like on owlrl's;
@@ -14,7 +17,7 @@ What ``reasonable`` lacks and how it is covered:
   (see ``needs_reference``).
 
 Only triples whose predicate some schema axiom mentions can take part in a rule, so labels, quotes and the
-like are not sent to ``reasonable`` (all of them are when the graph uses ``owl:sameAs``).
+like are not reasoned over (all of them are when the graph uses ``owl:sameAs``).
 """
 
 from __future__ import annotations
