@@ -25,7 +25,9 @@ from kg.consistency import Finding
 from kg.store import ReasonedStore
 
 FORMAT = "mnd-kg-closure-1"
-_REASONING_CODE = ("fast_reason.py", "store.py", "reason.py", "consistency.py", "cache.py")
+# every module the reasoning imports (tests/test_cache.py checks it), so a change to any of them changes the key
+_REASONING_CODE = ("cache.py", "consistency.py", "fast_reason.py", "graph.py", "namespaces.py", "reason.py",
+                   "results.py", "rules.py", "saved.py", "store.py")
 _ENGINES = ("mnd-kg", "reasonable", "pyoxigraph", "owlrl", "rdflib")
 
 

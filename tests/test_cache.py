@@ -118,3 +118,26 @@ def test_unwritable_cache_is_not_an_error(graph_files: list[Path], tmp_path: Pat
     blocker.write_text("not a folder")
     monkeypatch.setenv("MND_KG_CACHE_DIR", str(blocker / "cache"))
     assert load_reasoned(graph_files).consistent
+
+
+def test_the_key_covers_every_module_the_reasoning_code_imports() -> None:
+    """A change to any module the reasoning code uses changes the key, so an entry is never stale."""
+    import ast
+
+    from kg import cache
+
+    package = Path(cache.__file__).parent
+    covered = set(cache._REASONING_CODE)
+    for name in sorted(covered):
+        tree = ast.parse((package / name).read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            modules = [node.module or ""] if isinstance(node, ast.ImportFrom) else \
+                [alias.name for alias in node.names] if isinstance(node, ast.Import) else []
+            names = [alias.name for alias in node.names] if isinstance(node, ast.ImportFrom) else []
+            for module in modules:
+                used = [f"{module}.{n}" for n in names] if module == "kg" else [module]
+                for dotted in used:
+                    if dotted.startswith("kg.") and dotted.count(".") == 1:
+                        target = dotted.removeprefix("kg.") + ".py"
+                        if (package / target).exists() and target not in {"errors.py", "paths.py"}:
+                            assert target in covered, f"{name} imports {dotted}, which the cache key leaves out"
