@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import click
 from rdflib import Dataset, URIRef
 from rdflib.namespace import RDF
+from rdflib.query import Result
 
 from kg.answer import answer_json, answer_question, format_answer
 from kg.ask import entity_linker
@@ -31,7 +32,7 @@ from kg.errors import InconsistentGraphError, InputError, KgError
 from kg.explain import explainer_from
 from kg.export import EXPORT_FORMATS, PARTS, SUFFIXES, check_writable, serialize, write_atomically
 from kg.format import FORMATS, format_result
-from kg.limits import DEFAULT_MAX_RESULTS, DEFAULT_TIMEOUT, Limits, result_size, run_within, within_cap
+from kg.limits import DEFAULT_MAX_RESULTS, DEFAULT_TIMEOUT, Limits, run_within, within_cap
 from kg.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH
 from kg.paths import CHECKS_DIR, QUERIES_DIR, REFERENCE_DIR, ROOT, SEEDS_DIR, default_graph_files
 from kg.reason import Reasoned
@@ -179,16 +180,10 @@ def query_command(name: str, params: tuple[str, ...], fmt: str, graph_paths: tup
     values = _parse_params(params)
     for parameter_name in values:
         query.parameter(parameter_name)
-    limits = Limits(timeout, max_results)
-    if endpoint is not None:
-        url, graphs, remote = _endpoint(endpoint, graph_paths, default_graphs, timeout, auth)
-        result = run_remote_saved_query(url, query, values, remote, graphs)  # the network timeout bounds it
-        within_cap(result, result_size(result), limits, f"query {name}")
-        click.echo(format_result(result, fmt, context_graph(url, result, remote, graphs)), nl=False)
-        return
-    reasoned = _reasoned(graph_paths, no_supplement)
-    result = run_within(limits, f"query {name}", lambda: run_saved(reasoned, query, values))
-    click.echo(format_result(result, fmt, answer_graph(reasoned, result)), nl=False)
+    _run_and_print(
+        f"query {name}", fmt, Limits(timeout, max_results), endpoint, graph_paths, default_graphs, no_supplement, auth,
+        local=lambda reasoned: run_saved(reasoned, query, values),
+        remote=lambda url, settings, graphs: run_remote_saved_query(url, query, values, settings, graphs))
 
 
 @cli.command("sparql")
@@ -210,15 +205,25 @@ def sparql_command(query_text: str | None, query_file: Path | None, fmt: str, gr
             raise InputError(f"cannot read query file: {error.__class__.__name__}", where) from error
     assert query_text is not None
     text = query_text
-    limits = Limits(timeout, max_results)
+    _run_and_print(
+        where, fmt, Limits(timeout, max_results), endpoint, graph_paths, default_graphs, no_supplement, auth,
+        local=lambda reasoned: run_any_sparql(reasoned, text, where),
+        remote=lambda url, settings, graphs: query_endpoint(url, text, settings, graphs, where))
+
+
+def _run_and_print(where: str, fmt: str, limits: Limits, endpoint: str | None, graph_paths: tuple[Path, ...],
+                   default_graphs: tuple[str, ...], no_supplement: bool, auth: dict[str, Any],
+                   local: Callable[[Reasoned | ReasonedStore], Result],
+                   remote: Callable[[str, Remote, tuple[str, ...]], Result]) -> None:
+    """Run a query on the endpoint (the network timeout bounds it) or on the embedded graph (under the time
+    limit), refuse a result over the cap, and print it with its citations."""
     if endpoint is not None:
-        url, graphs, remote = _endpoint(endpoint, graph_paths, default_graphs, timeout, auth)
-        result = query_endpoint(url, text, remote, graphs, where)  # the network timeout bounds it
-        within_cap(result, result_size(result), limits, where)
-        click.echo(format_result(result, fmt, context_graph(url, result, remote, graphs)), nl=False)
+        url, graphs, settings = _endpoint(endpoint, graph_paths, default_graphs, limits.timeout, auth)
+        result = within_cap(remote(url, settings, graphs), limits, where)
+        click.echo(format_result(result, fmt, context_graph(url, result, settings, graphs)), nl=False)
         return
     reasoned = _reasoned(graph_paths, no_supplement)
-    result = run_within(limits, where, lambda: run_any_sparql(reasoned, text, where))
+    result = run_within(limits, where, lambda: local(reasoned))
     click.echo(format_result(result, fmt, answer_graph(reasoned, result)), nl=False)
 
 

@@ -50,13 +50,12 @@ def time_limit(seconds: float, where: str) -> Iterator[None]:
 def run_within(limits: Limits, where: str, run: Callable[[], Result]) -> Result:
     """Run and fully evaluate a query under the time limit; refuse a result larger than the cap."""
     with time_limit(limits.timeout, where):
-        result = run()
-        size = result_size(result)
-    return within_cap(result, size, limits, where)
+        return within_cap(run(), limits, where)
 
 
-def within_cap(result: Result, size: int, limits: Limits, where: str) -> Result:
-    """``result`` itself, or QueryLimitError when its ``size`` exceeds the cap."""
+def within_cap(result: Result, limits: Limits, where: str) -> Result:
+    """``result`` itself, fully evaluated, or QueryLimitError when it is larger than the cap."""
+    size = result_size(result)
     if size > limits.max_results:
         unit = "triples" if result.type in ("CONSTRUCT", "DESCRIBE") else "rows"
         raise QueryLimitError(f"the result has {size} {unit}, more than the cap of {limits.max_results} "
