@@ -124,31 +124,37 @@ def _data_closure(base: list[Triple], schema: Graph, chains: list[tuple[Node, li
     return _with_chains(base, chains, engine)
 
 
-Engine = Callable[[list[Triple]], set[Triple]]
+# A new, empty reasoner: called with triples, it adds them and returns its whole closure so far.
+Engine = Callable[[], Callable[[list[Triple]], set[Triple]]]
 
 
 def _rules_engine(schema: Graph) -> Engine:
     """kg.rules compiled from the schema: lean enough for a million triples, where reasonable runs out of memory."""
     tables = rules.RuleTables(schema)
-    return lambda triples: rules.forward_chain(triples, tables)
+    return lambda: rules.ForwardChainer(tables).add
 
 
-def _reasonable(triples: list[Triple]) -> set[Triple]:
+def _reasonable() -> Callable[[list[Triple]], set[Triple]]:
     import reasonable
 
     reasoner = reasonable.PyReasoner()
-    reasoner.from_graph(triples)
-    return {_plain(t) for t in reasoner.reason()}
+
+    def add(triples: list[Triple]) -> set[Triple]:
+        reasoner.from_graph(triples)
+        return {_plain(t) for t in reasoner.reason()}
+
+    return add
 
 
 def _with_chains(triples: list[Triple], chains: list[tuple[Node, list[Node]]], engine: Engine) -> set[Triple]:
     """The engine's closure of ``triples``, and rule prp-spo2 (property chains), alternated to a fixpoint."""
-    derived = engine(triples)
+    add = engine()
+    derived = set(add(triples))
     while True:
         added = _apply_chains(chains, derived) - derived
         if not added:
             return derived
-        derived = engine([*derived, *added])
+        derived = set(add(list(added)))
 
 
 def _chain_related(schema: Graph, chains: list[tuple[Node, list[Node]]]) -> set[Node]:

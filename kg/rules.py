@@ -74,80 +74,80 @@ class RuleTables:
                 self.all_of[restriction].append((prop, cls))
 
 
-def forward_chain(triples: Iterable[Triple], tables: RuleTables) -> set[Triple]:
-    """Every triple of ``triples`` and all that the rules derive from them, to a fixpoint."""
-    known: set[Triple] = set()
-    types: dict[Node, set[Node]] = defaultdict(set)
-    out: dict[Node, dict[Node, set[Node]]] = defaultdict(lambda: defaultdict(set))   # p -> s -> objects
-    into: dict[Node, dict[Node, set[Node]]] = defaultdict(lambda: defaultdict(set))  # p -> o -> subjects
-    agenda = list(triples)
-    while agenda:
-        triple = agenda.pop()
-        if triple in known:
-            continue
-        known.add(triple)
-        subject, predicate, obj = triple
-        if predicate == SAME_AS and subject != obj:
-            raise SameAsNeeded("owl:sameAs")
-        if predicate == TYPE:
-            types[subject].add(obj)
-            agenda.extend(_typed(subject, obj, tables, types, out, into))
-        else:
-            _check_functional(subject, predicate, obj, tables, out, into)
-            out[predicate][subject].add(obj)
-            into[predicate][obj].add(subject)
-            agenda.extend(_related(subject, predicate, obj, tables, types, out, into))
-    return known
+class ForwardChainer:
+    """The closure so far, with the indexes the rules look up; ``add`` extends it to a new fixpoint."""
 
+    def __init__(self, tables: RuleTables) -> None:
+        self.tables = tables
+        self.known: set[Triple] = set()
+        self.types: dict[Node, set[Node]] = defaultdict(set)
+        self.out: dict[Node, dict[Node, set[Node]]] = defaultdict(lambda: defaultdict(set))   # p -> s -> objects
+        self.into: dict[Node, dict[Node, set[Node]]] = defaultdict(lambda: defaultdict(set))  # p -> o -> subjects
 
-def _typed(node: Node, cls: Node, tables: RuleTables, types: dict[Node, set[Node]],
-           out: dict[Node, dict[Node, set[Node]]], into: dict[Node, dict[Node, set[Node]]]) -> list[Triple]:
-    new: list[Triple] = [(node, TYPE, parent) for parent in tables.superclasses.get(cls, ())]  # cax-sco
-    new += [(node, TYPE, whole) for whole in tables.in_intersection.get(cls, ())          # cls-int1
-            if all(member in types[node] for member in tables.intersections[whole])]
-    new += [(node, TYPE, member) for member in tables.intersections.get(cls, ())]        # cls-int2
-    new += [(node, TYPE, union) for union in tables.in_union.get(cls, ())]               # cls-uni
-    if cls in tables.value_of:                                                                 # cls-hv1
-        prop, value = tables.value_of[cls]
-        new.append((node, prop, value))
-    for restriction, prop in tables.some_of.get(cls, ()):                                      # cls-svf1
-        new += [(subject, TYPE, restriction) for subject in into[prop].get(node, ())]
-    for prop, target in tables.all_of.get(cls, ()):                                            # cls-avf
-        new += [(value, TYPE, target) for value in out[prop].get(node, ()) if not isinstance(value, Literal)]
-    return new
+    def add(self, triples: Iterable[Triple]) -> set[Triple]:
+        """Add ``triples`` and all that the rules derive from them; the whole closure so far."""
+        agenda = list(triples)
+        while agenda:
+            triple = agenda.pop()
+            if triple in self.known:
+                continue
+            self.known.add(triple)
+            subject, predicate, obj = triple
+            if predicate == SAME_AS and subject != obj:
+                raise SameAsNeeded("owl:sameAs")
+            if predicate == TYPE:
+                self.types[subject].add(obj)
+                agenda.extend(self._typed(subject, obj))
+            else:
+                self._check_functional(subject, predicate, obj)
+                self.out[predicate][subject].add(obj)
+                self.into[predicate][obj].add(subject)
+                agenda.extend(self._related(subject, predicate, obj))
+        return self.known
 
+    def _typed(self, node: Node, cls: Node) -> list[Triple]:
+        tables, types, out, into = self.tables, self.types, self.out, self.into
+        new: list[Triple] = [(node, TYPE, parent) for parent in tables.superclasses.get(cls, ())]  # cax-sco
+        new += [(node, TYPE, whole) for whole in tables.in_intersection.get(cls, ())          # cls-int1
+                if all(member in types[node] for member in tables.intersections[whole])]
+        new += [(node, TYPE, member) for member in tables.intersections.get(cls, ())]        # cls-int2
+        new += [(node, TYPE, union) for union in tables.in_union.get(cls, ())]               # cls-uni
+        if cls in tables.value_of:                                                                 # cls-hv1
+            prop, value = tables.value_of[cls]
+            new.append((node, prop, value))
+        for restriction, prop in tables.some_of.get(cls, ()):                                      # cls-svf1
+            new += [(subject, TYPE, restriction) for subject in into[prop].get(node, ())]
+        for prop, target in tables.all_of.get(cls, ()):                                            # cls-avf
+            new += [(value, TYPE, target) for value in out[prop].get(node, ()) if not isinstance(value, Literal)]
+        return new
 
-def _related(subject: Node, prop: Node, obj: Node, tables: RuleTables, types: dict[Node, set[Node]],
-             out: dict[Node, dict[Node, set[Node]]], into: dict[Node, dict[Node, set[Node]]]) -> list[Triple]:
-    new: list[Triple] = [(subject, TYPE, cls) for cls in tables.domains.get(prop, ())]  # prp-dom
-    resource = not isinstance(obj, Literal)
-    if resource:
-        new += [(obj, TYPE, cls) for cls in tables.ranges.get(prop, ())]                  # prp-rng
-        new += [(obj, inverse, subject) for inverse in tables.inverses.get(prop, ())]         # prp-inv1/2
-        if prop in tables.symmetric:                                                           # prp-symp
-            new.append((obj, prop, subject))
-        if prop in tables.transitive:                                                          # prp-trp
-            new += [(subject, prop, further) for further in out[prop].get(obj, ())]
-            new += [(earlier, prop, obj) for earlier in into[prop].get(subject, ())]
-    new += [(subject, parent, obj) for parent in tables.superproperties.get(prop, ())]        # prp-spo1
-    for restriction, cls in tables.some.get(prop, ()):                                         # cls-svf1/2
-        if cls == THING or cls in types[obj]:
-            new.append((subject, TYPE, restriction))
-    new += [(subject, TYPE, restriction)                                                   # cls-hv2
-            for restriction, value in tables.has_value.get(prop, ()) if value == obj]
-    if resource:
-        new += [(obj, TYPE, cls)                                                           # cls-avf
-                for restriction, cls in tables.all_values.get(prop, ()) if restriction in types[subject]]
-    return new
+    def _check_functional(self, subject: Node, prop: Node, obj: Node) -> None:
+        """prp-fp and prp-ifp would make two distinct nodes the same: leave such a graph to the equality rules."""
+        if prop in self.tables.functional and self.out[prop].get(subject, set()) - {obj}:
+            raise SameAsNeeded(f"two values of the functional property {prop}")
+        if prop in self.tables.inverse_functional and self.into[prop].get(obj, set()) - {subject}:
+            raise SameAsNeeded(f"two subjects of the inverse-functional property {prop}")
 
-
-def _check_functional(subject: Node, prop: Node, obj: Node, tables: RuleTables,
-                      out: dict[Node, dict[Node, set[Node]]], into: dict[Node, dict[Node, set[Node]]]) -> None:
-    """prp-fp and prp-ifp would make two distinct nodes the same: leave such a graph to the equality rules."""
-    if prop in tables.functional and out[prop].get(subject, set()) - {obj}:
-        raise SameAsNeeded(f"two values of the functional property {prop}")
-    if prop in tables.inverse_functional and into[prop].get(obj, set()) - {subject}:
-        raise SameAsNeeded(f"two subjects of the inverse-functional property {prop}")
+    def _related(self, subject: Node, prop: Node, obj: Node) -> list[Triple]:
+        tables, types, out, into = self.tables, self.types, self.out, self.into
+        new: list[Triple] = [(subject, TYPE, cls) for cls in tables.domains.get(prop, ())]  # prp-dom
+        if not isinstance(obj, Literal):
+            new += [(obj, TYPE, cls) for cls in tables.ranges.get(prop, ())]                  # prp-rng
+            new += [(obj, TYPE, cls)                                                           # cls-avf
+                    for restriction, cls in tables.all_values.get(prop, ()) if restriction in types[subject]]
+            new += [(obj, inverse, subject) for inverse in tables.inverses.get(prop, ())]         # prp-inv1/2
+            if prop in tables.symmetric:                                                           # prp-symp
+                new.append((obj, prop, subject))
+            if prop in tables.transitive:                                                          # prp-trp
+                new += [(subject, prop, further) for further in out[prop].get(obj, ())]
+                new += [(earlier, prop, obj) for earlier in into[prop].get(subject, ())]
+        new += [(subject, parent, obj) for parent in tables.superproperties.get(prop, ())]        # prp-spo1
+        for restriction, cls in tables.some.get(prop, ()):                                         # cls-svf1/2
+            if cls == THING or cls in types[obj]:
+                new.append((subject, TYPE, restriction))
+        new += [(subject, TYPE, restriction)                                                   # cls-hv2
+                for restriction, value in tables.has_value.get(prop, ()) if value == obj]
+        return new
 
 
 def _pairs(schema: Graph, predicate: Node) -> dict[Node, set[Node]]:

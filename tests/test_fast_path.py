@@ -10,6 +10,7 @@ import json
 import subprocess
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -162,7 +163,7 @@ def test_generated_graph_same_closure_findings_and_answers(generated: Path,
 def test_the_rule_engine_alone_reasons_the_project_graph(asserted: Graph, reference: Reasoned,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     """kg.rules, not reasonable, derives the project's closure (reasonable is only for the equality rules)."""
-    def no_reasonable(_triples: list) -> set:
+    def no_reasonable() -> None:
         raise AssertionError("reasonable was used")
 
     monkeypatch.setattr(fast_reason, "_reasonable", no_reasonable)
@@ -185,9 +186,9 @@ def test_graphs_needing_equality_rules_go_to_reasonable(asserted: Graph, extra: 
     used = []
     original = fast_reason._reasonable
 
-    def counted(triples: list) -> set:
-        used.append(len(triples))
-        return original(triples)
+    def counted() -> Callable[[list], set]:
+        used.append(1)
+        return original()
 
     monkeypatch.setattr(fast_reason, "_reasonable", counted)
     fast = reason(graph)
