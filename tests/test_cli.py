@@ -107,24 +107,6 @@ def test_sparql_from_file(tmp_path: Path) -> None:
     assert run("sparql", "--file", str(path)).output == "true\n"
 
 
-@pytest.mark.parametrize(("args", "fragments"), [
-    (("query", "no-such-query"), ("no saved query named 'no-such-query'",)),
-    (("query", EXAMPLE, "-p", "colour=red"), ("unknown parameter 'colour'", "query is-demyelinating")),
-    (("query", EXAMPLE, "-p", "disease"), ("parameter must be NAME=VALUE",)),
-    (("query", EXAMPLE, "-p", "disease=no such disease"), ("no entity in the graph is named 'no such disease'",)),
-    (("query", EXAMPLE, "-p", "disease=<http://ex.org/a b>"), ("not a valid IRI",)),
-    (("sparql", "INSERT DATA { <a:b> <a:c> <a:d> }"), ("updates are not accepted",)),
-    (("sparql", "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"), ("SERVICE is not allowed",)),
-    (("sparql", "SELECT * FROM <http://127.0.0.1:9/x> WHERE { ?s ?p ?o }"), ("FROM and FROM NAMED are not allowed",)),
-    (("sparql", "SELECT ?s WHERE { ?s ?p }"), ("invalid SPARQL query",)),
-    (("sparql",), ("give either a QUERY argument or --file PATH",)),
-    (("sparql", "--file", "/nonexistent/q.rq"), ("cannot read query file",)),
-    (("query", EXAMPLE, "--graph", "/nonexistent.ttl"), ("no such file or folder (/nonexistent.ttl)",)),
-])
-def test_bad_input_gives_one_error_line_and_exit_2(args: tuple[str, ...], fragments: tuple[str, ...]) -> None:
-    assert_one_error_line(run(*args), 2, *fragments)
-
-
 def test_malformed_turtle_names_file_line_and_column(tmp_path: Path) -> None:
     bad = tmp_path / "bad.ttl"
     bad.write_text('@prefix ex: <http://example.org/> .\nex:a ex:b ex:c .\nex:d ex:e "unterminated .\n')
