@@ -5,6 +5,9 @@ the package and of every engine. An entry is one file: a header line with the SH
 line (findings, literal forms), then the asserted and inferred graphs as N-Quads. Entries are written to a
 temporary file and renamed into place; an entry whose checksum or content is wrong is ignored and rebuilt.
 
+It also remembers which saved-query texts rdflib's SPARQL parser accepted (``known_valid``), so a command
+need not load that parser to run a query it has validated before.
+
 ``MND_KG_CACHE_DIR`` relocates the cache (default ``$XDG_CACHE_HOME/mnd-kg``, else ``~/.cache/mnd-kg``);
 ``MND_KG_CACHE=off`` turns it off.
 """
@@ -94,6 +97,34 @@ def write(directory: Path, key: str, reasoned: ReasonedStore) -> None:
                 os.unlink(temporary)
     except OSError:
         return
+
+
+def known_valid(text: str) -> bool:
+    """rdflib's SPARQL parser accepted exactly this query text before (``remember_valid``)."""
+    marker = _validity_marker(text)
+    return marker is not None and marker.is_file()
+
+
+def remember_valid(text: str) -> None:
+    """Record that rdflib's SPARQL parser accepts ``text``; nothing happens when the cache cannot be written."""
+    marker = _validity_marker(text)
+    if marker is not None:
+        try:
+            marker.parent.mkdir(parents=True, exist_ok=True)
+            marker.touch()
+        except OSError:
+            return
+
+
+def _validity_marker(text: str) -> Path | None:
+    """An empty file named by the SHA-256 of the parser's version and the text."""
+    import rdflib
+
+    directory = cache_dir()
+    if directory is None:
+        return None
+    digest = hashlib.sha256(f"{FORMAT}\0rdflib={rdflib.__version__}\0".encode() + text.encode())
+    return directory / "valid-queries" / digest.hexdigest()
 
 
 def _version(name: str) -> str:

@@ -18,35 +18,25 @@ from typing import TYPE_CHECKING, Any
 
 import click
 from rdflib import Dataset, URIRef
-from rdflib.namespace import RDF
 from rdflib.query import Result
 
-from kg.answer import answer_json, answer_question, format_answer
-from kg.ask import entity_linker
-from kg.check import CheckReport, check_reasoned, load_check_files
-from kg.diff import diff_versions
-from kg.diff_format import DIFF_FORMATS, format_diff
-from kg.docs import DOCS_FILE, docs_are_current, write_docs
+from kg.diff_format import DIFF_FORMATS
+from kg.docs import DOCS_FILE
 from kg.engine import load_reasoned
 from kg.errors import InconsistentGraphError, InputError, KgError
-from kg.explain import explainer_from
-from kg.export import EXPORT_FORMATS, PARTS, SUFFIXES, check_writable, serialize, write_atomically
+from kg.export import EXPORT_FORMATS, PARTS, SUFFIXES
 from kg.format import FORMATS, format_result
 from kg.limits import DEFAULT_MAX_RESULTS, DEFAULT_TIMEOUT, Limits, run_within, within_cap
-from kg.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH
 from kg.paths import CHECKS_DIR, QUERIES_DIR, REFERENCE_DIR, ROOT, SEEDS_DIR, default_graph_files
-from kg.reason import Reasoned
-from kg.remote import AUTH_SCHEMES, DEFAULT_RETRIES, Remote, check_url, query_endpoint
+from kg.remote import AUTH_SCHEMES, DEFAULT_RETRIES, Remote
 from kg.remote import DEFAULT_TIMEOUT as REMOTE_TIMEOUT
-from kg.remote_query import DEFAULT_GRAPHS, context_graph, run_remote_saved_query
-from kg.report import REPORT_FORMATS, format_explanations, format_report
-from kg.resolve import resolve_entity
+from kg.report import REPORT_FORMATS
 from kg.run import answer_graph, run_any_sparql, run_saved
 from kg.saved import SavedQuery, load_saved_queries, load_saved_query
-from kg.serve import bind_listener, oxigraph_binary, run_server, stop_on_signals
-from kg.store_load import load, targets_of
 
 if TYPE_CHECKING:
+    from kg.check import CheckReport
+    from kg.reason import Reasoned
     from kg.store import ReasonedStore
 
 graph_option = click.option(
@@ -174,6 +164,8 @@ def query_command(name: str, params: tuple[str, ...], fmt: str, graph_paths: tup
                   timeout: float, max_results: int, no_supplement: bool, endpoint: str | None,
                   default_graphs: tuple[str, ...], **auth: Any) -> None:
     """Run the saved query NAME on the embedded graph, or on a SPARQL endpoint with --endpoint."""
+    from kg.remote_query import run_remote_saved_query
+
     query = load_saved_query(queries_dir, name)
     if query is None:
         raise InputError(f"no saved query named {name!r} (see 'kg list --names')", str(queries_dir))
@@ -194,6 +186,8 @@ def sparql_command(query_text: str | None, query_file: Path | None, fmt: str, gr
                    timeout: float, max_results: int, no_supplement: bool, endpoint: str | None,
                    default_graphs: tuple[str, ...], **auth: Any) -> None:
     """Run any read-only SPARQL query over asserted and inferred triples (or on a SPARQL endpoint)."""
+    from kg.remote import query_endpoint
+
     if (query_text is None) == (query_file is None):
         raise InputError("give either a QUERY argument or --file PATH, not both or neither", "kg sparql")
     where = "command line"
@@ -218,6 +212,8 @@ def _run_and_print(where: str, fmt: str, limits: Limits, endpoint: str | None, g
     """Run a query on the endpoint (the network timeout bounds it) or on the embedded graph (under the time
     limit), refuse a result over the cap, and print it with its citations."""
     if endpoint is not None:
+        from kg.remote_query import context_graph
+
         url, graphs, settings = _endpoint(endpoint, graph_paths, default_graphs, limits.timeout, auth)
         result = within_cap(remote(url, settings, graphs), limits, where)
         click.echo(format_result(result, fmt, context_graph(url, result, settings, graphs)), nl=False)
@@ -235,6 +231,9 @@ def _run_and_print(where: str, fmt: str, limits: Limits, endpoint: str | None, g
 @supplement_option
 def ask_command(question: str, as_json: bool, show_query: bool, queries_dir: Path, no_supplement: bool) -> None:
     """Answer QUESTION in plain words from the graph, with numbered citations, or say it cannot."""
+    from kg.answer import answer_json, answer_question, format_answer
+    from kg.ask import entity_linker
+
     queries = load_saved_queries(queries_dir)
     dataset = _load((), no_supplement)
     answer = answer_question(question, dataset, queries, entity_linker(dataset))
@@ -257,6 +256,9 @@ def check_command(paths: tuple[Path, ...], fmt: str, sources: Path) -> None:
     With no PATHS, checks the project's ontology and data; with PATHS (Turtle files or folders), exactly those.
     Exit code 0: no error-level finding; 1: findings; 2: input error.
     """
+    from kg.check import check_reasoned, load_check_files
+    from kg.report import format_report
+
     reasoned = load_reasoned(list(paths) or default_graph_files())
     report = check_reasoned(reasoned, load_check_files(CHECKS_DIR), sources if sources.is_dir() else None,
                             REFERENCE_DIR if REFERENCE_DIR.is_dir() else None)
@@ -271,6 +273,13 @@ def check_command(paths: tuple[Path, ...], fmt: str, sources: Path) -> None:
 @supplement_option
 def explain_command(entity: str, graph_paths: tuple[Path, ...], no_supplement: bool) -> None:
     """Why ENTITY (IRI, prefixed name or label) belongs to each class the reasoner derived for it."""
+    from rdflib.namespace import RDF
+
+    from kg.explain import explainer_from
+    from kg.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH
+    from kg.report import format_explanations
+    from kg.resolve import resolve_entity
+
     dataset = _load(graph_paths, no_supplement)
     subject = resolve_entity(entity, dataset, "kg explain")
     inferred = dataset.graph(INFERRED_GRAPH)
@@ -293,6 +302,8 @@ def explain_command(entity: str, graph_paths: tuple[Path, ...], no_supplement: b
 def export_command(part: str, fmt: str | None, output: Path | None, graph_paths: tuple[Path, ...],
                    no_supplement: bool) -> None:
     """Export the graph for other triple stores, byte-identical for the same input."""
+    from kg.export import check_writable, serialize, write_atomically
+
     if fmt is None:
         by_suffix = {suffix: name for name, suffix in SUFFIXES.items()}
         fmt = by_suffix.get(output.suffix, "turtle") if output else "turtle"
@@ -317,6 +328,8 @@ def export_command(part: str, fmt: str | None, output: Path | None, graph_paths:
 def serve_command(host: str, port: int, timeout: float, max_results: int, graph_paths: tuple[Path, ...],
                   no_supplement: bool) -> None:
     """Serve the graph over the SPARQL 1.1 Protocol (read-only) with a front page of cited answers."""
+    from kg.serve import bind_listener, oxigraph_binary, run_server, stop_on_signals
+
     with bind_listener(host, port) as listener, stop_on_signals():
         oxigraph_binary()  # fail before the slow part when the server is missing
         dataset = _load(graph_paths, no_supplement)
@@ -337,6 +350,9 @@ def diff_command(old: str, new: str, fmt: str) -> None:
     of the project (read with git archive; the working tree is not touched).
     Exit code 0 whatever the difference; 2: input error (unknown revision, malformed Turtle).
     """
+    from kg.diff import diff_versions
+    from kg.diff_format import format_diff
+
     click.echo(format_diff(diff_versions(old, new, ROOT), fmt), nl=False)
 
 
@@ -346,6 +362,8 @@ def diff_command(old: str, new: str, fmt: str) -> None:
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if OUTPUT is not what the ontology generates.")
 def docs_command(output: Path, check: bool) -> None:
     """Generate the ontology's HTML documentation (pyLODE) from ontology/; --check is for CI."""
+    from kg.docs import docs_are_current, write_docs
+
     if check:
         if not docs_are_current(output):
             click.echo(f"{output} is out of date: run 'kg docs'", err=True)
@@ -374,6 +392,10 @@ def docs_command(output: Path, check: bool) -> None:
 def load_command(store: str | None, update: str | None, target_graph: str | None, part: str,
                  graph_paths: tuple[Path, ...], no_supplement: bool, timeout: float, **auth: Any) -> None:
     """Put the graph into a remote triple store, replacing what an earlier load put there."""
+    from kg.remote import check_url
+    from kg.resolve import resolve_entity
+    from kg.store_load import load, targets_of
+
     if store is None and update is None:
         raise InputError("give --store URL (Graph Store Protocol), --update URL (SPARQL Update), or both", "kg load")
     for url, option in ((store, "--store"), (update, "--update")):
@@ -394,6 +416,10 @@ def _remote(timeout: float, auth: dict[str, Any]) -> Remote:
 
 def _endpoint(endpoint: str, graph_paths: tuple[Path, ...], default_graphs: tuple[str, ...], timeout: float,
               auth: dict[str, Any]) -> tuple[str, tuple[str, ...], Remote]:
+    from kg.remote import check_url
+    from kg.remote_query import DEFAULT_GRAPHS
+    from kg.resolve import resolve_entity
+
     if graph_paths:
         raise InputError("--graph PATH reads local files; it cannot be combined with --endpoint "
                          "(use --default-graph IRI)", "--endpoint")

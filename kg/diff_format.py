@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rdflib import URIRef
 
-from kg.diff import Change, Diff
+if TYPE_CHECKING:
+    from kg.diff import Change, Diff
 
 DIFF_FORMATS = ("text", "tsv", "md")
 MD_ROWS = 200  # per section, so that a pull-request comment stays within GitHub's size limit

@@ -25,7 +25,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
-import owlrl
 from rdflib import Graph, Literal
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, XSD
@@ -79,6 +78,8 @@ def schema_closure(schema: Iterable[Triple]) -> Graph:
 @lru_cache(maxsize=4)
 def _schema_closure(schema: frozenset[Triple]) -> Graph:
     """Cached: ``kg check`` reasons the same schema twice (the graph, then the class probes)."""
+    import owlrl  # loaded only when a closure is computed, not on a cache hit
+
     graph = Graph()
     for triple in schema:
         graph.add(triple)

@@ -11,7 +11,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-import owlrl
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 from rdflib.query import Result
@@ -85,6 +84,8 @@ def reason(asserted: Graph, reference: bool = False) -> Reasoned:
     for triple in ill_typed:
         closure.remove(triple)
     if reference or use_reference() or fast_reason.needs_reference(closure.predicates(unique=True)):
+        import owlrl  # loaded only when a closure is computed, not on a cache hit
+
         owlrl.DeductiveClosure(owlrl.OWLRL_Semantics, axiomatic_triples=False, datatype_axioms=False).expand(closure)
     else:
         for triple in fast_reason.closure(list(closure)):

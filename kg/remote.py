@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import urlsplit
 
 from rdflib import Graph
-from rdflib.plugins.sparql import prepareQuery
 from rdflib.query import Result
 from SPARQLWrapper import BASIC, DIGEST, JSON, POST, TURTLE, URLENCODED, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import (
@@ -108,6 +107,8 @@ def gsp_put(url: str, graph: str, data: bytes, media_type: str, remote: Remote) 
 
 def query_form(text: str, where: str) -> str:
     """``SelectQuery``, ``AskQuery``, ``ConstructQuery`` or ``DescribeQuery``; updates are refused."""
+    from rdflib.plugins.sparql import prepareQuery
+
     try:
         return str(prepareQuery(text).algebra.name)
     except Exception as error:  # pyparsing raises several exception types

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS
 from rdflib.term import Node
 
-from kg.check import CheckFinding, CheckReport
 from kg.citations import CitationDetail, citation_details
-from kg.explain import Step
+
+if TYPE_CHECKING:
+    from kg.check import CheckFinding, CheckReport
+    from kg.explain import Step
 
 REPORT_FORMATS = ("text", "json", "markdown")
 CITATIONS_SHOWN = 2

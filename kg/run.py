@@ -5,10 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from pyparsing import ParseResults
 from rdflib import Dataset, Graph
-from rdflib.plugins.sparql import prepareQuery
-from rdflib.plugins.sparql.sparql import Query
 from rdflib.query import Result
 from rdflib.term import Node
 
@@ -20,6 +17,8 @@ from kg.results import solutions
 from kg.saved import SavedQuery
 
 if TYPE_CHECKING:
+    from rdflib.plugins.sparql.sparql import Query
+
     from kg.store import ReasonedStore
 
 
@@ -72,6 +71,8 @@ def run_sparql(dataset: Dataset, text: str, where: str) -> Result:
 
 def parse_read_only(text: str, where: str) -> Query:
     """Parse a query; refuse updates, SERVICE, and FROM / FROM NAMED (which would fetch URLs)."""
+    from rdflib.plugins.sparql import prepareQuery
+
     try:
         parsed = prepareQuery(text)
     except Exception as error:  # pyparsing raises several exception types
@@ -86,6 +87,8 @@ def parse_read_only(text: str, where: str) -> Query:
 
 def uses_service(node: object) -> bool:
     """Whether a parsed query (rdflib's parse tree or algebra) holds a SERVICE pattern anywhere."""
+    from pyparsing import ParseResults
+
     if getattr(node, "name", None) == "ServiceGraphPattern":
         return True
     if isinstance(node, dict):

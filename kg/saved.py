@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from rdflib.plugins.sparql import prepareQuery
 from rdflib.term import Literal, Node
 
 from kg.errors import InputError
@@ -125,11 +124,23 @@ def parse_saved_query(path: Path) -> SavedQuery:
     for variable in re.findall(r"VALUES\s+\?(\w+)", text):
         if variable not in {p.name for p in parameters}:
             raise InputError(f"VALUES ?{variable} is not a declared parameter", str(path))
+    _check_syntax(text, path)
+    return SavedQuery(name, path, summary.strip(), questions, parameters, text)
+
+
+def _check_syntax(text: str, path: Path) -> None:
+    """rdflib's SPARQL parser accepts the query (remembered in the cache, since the parser is slow to load)."""
+    from kg import cache
+
+    if cache.known_valid(text):
+        return
+    from rdflib.plugins.sparql import prepareQuery
+
     try:
         prepareQuery(text)
     except Exception as error:  # rdflib raises pyparsing errors of several kinds
         raise InputError(f"invalid SPARQL: {error}", str(path)) from error
-    return SavedQuery(name, path, summary.strip(), questions, parameters, text)
+    cache.remember_valid(text)
 
 
 def read_header(text: str, path: Path) -> dict:

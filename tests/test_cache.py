@@ -141,3 +141,75 @@ def test_the_key_covers_every_module_the_reasoning_code_imports() -> None:
                         target = dotted.removeprefix("kg.") + ".py"
                         if (package / target).exists() and target not in {"errors.py", "paths.py"}:
                             assert target in covered, f"{name} imports {dotted}, which the cache key leaves out"
+
+
+QUERY = "#+ summary: s\n#+ questions: ['Q?']\nSELECT ?s WHERE { ?s ?p ?o }\n"
+
+
+@pytest.fixture
+def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every text rdflib's SPARQL parser is asked to parse."""
+    import rdflib.plugins.sparql
+
+    seen: list[str] = []
+    real = rdflib.plugins.sparql.prepareQuery
+
+    def counting(text: str) -> object:
+        seen.append(text)
+        return real(text)
+
+    monkeypatch.setattr(rdflib.plugins.sparql, "prepareQuery", counting)
+    return seen
+
+
+def test_a_saved_query_is_parsed_once_then_remembered(tmp_path: Path, cache_dir: Path, parses: list[str]) -> None:
+    from kg.saved import parse_saved_query
+
+    path = tmp_path / "q.rq"
+    path.write_text(QUERY, encoding="utf-8")
+    parse_saved_query(path)
+    parse_saved_query(path)
+    assert parses == [QUERY]
+    path.write_text(QUERY.replace("?o }", "?o . }"), encoding="utf-8")
+    parse_saved_query(path)
+    assert len(parses) == 2
+
+
+def test_an_invalid_query_is_never_remembered(tmp_path: Path, cache_dir: Path, parses: list[str]) -> None:
+    from kg.errors import InputError
+    from kg.saved import parse_saved_query
+
+    path = tmp_path / "q.rq"
+    path.write_text(QUERY.replace("?p ?o", "?p"), encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(InputError, match="invalid SPARQL"):
+            parse_saved_query(path)
+    assert len(parses) == 2
+
+
+def test_without_the_cache_every_query_is_parsed(tmp_path: Path, cache_dir: Path, parses: list[str],
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from kg.saved import parse_saved_query
+
+    monkeypatch.setenv("MND_KG_CACHE", "off")
+    path = tmp_path / "q.rq"
+    path.write_text(QUERY, encoding="utf-8")
+    parse_saved_query(path)
+    parse_saved_query(path)
+    assert len(parses) == 2 and not cache_dir.exists()
+
+
+def test_a_cached_kg_query_loads_neither_the_sparql_parser_nor_owlrl(cache_dir: Path) -> None:
+    """What makes a cold ``kg query`` fast: with the closure and the query's validity cached, the process
+    needs neither rdflib's SPARQL parser nor owlrl (timings are the benchmark's business, not this test's)."""
+    import subprocess
+    import sys
+
+    script = ("import sys\nfrom kg.cli import main\nsys.argv = ['kg', 'query', 'genes']\ntry:\n    main()\n"
+              "except SystemExit:\n    pass\n"
+              "print(sorted(m for m in ('rdflib.plugins.sparql', 'owlrl') if m in sys.modules), file=sys.stderr)")
+    runs = [subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+            for _ in range(2)]
+    assert runs[0].stdout == runs[1].stdout and "SOD1" in runs[1].stdout
+    assert runs[0].stderr.strip() == "['owlrl', 'rdflib.plugins.sparql']"
+    assert runs[1].stderr.strip() == "[]"
