@@ -117,4 +117,4 @@ def is_informative(subject: Node, predicate: Node, obj: Node) -> bool:
         return False
     if obj in _TRIVIAL_OBJECTS:
         return False
-    return not (predicate == RDF.type and str(obj).startswith(W3C_VOCABULARIES))
+    return not (str(obj).startswith(W3C_VOCABULARIES) and predicate == RDF.type)

@@ -24,6 +24,9 @@ from rdflib.term import Node
 Triple = tuple[Node, Node, Node]
 # looked up once: an attribute of rdflib's namespaces costs a function call, and the loops below run per triple
 TYPE, SAME_AS, THING = RDF.type, OWL.sameAs, OWL.Thing
+# Membership tests against these compare hashes first: rdflib's Python-level __eq__ runs only on a hash match,
+# where ``predicate == TYPE`` would run it for every triple.
+IS_TYPE, IS_SAME_AS = frozenset({TYPE}), frozenset({SAME_AS})
 
 
 class SameAsNeeded(Exception):
@@ -93,9 +96,9 @@ class ForwardChainer:
                 continue
             self.known.add(triple)
             subject, predicate, obj = triple
-            if predicate == SAME_AS and subject != obj:
+            if predicate in IS_SAME_AS and subject != obj:
                 raise SameAsNeeded("owl:sameAs")
-            if predicate == TYPE:
+            if predicate in IS_TYPE:
                 self.types[subject].add(obj)
                 agenda.extend(self._typed(subject, obj))
             else:
