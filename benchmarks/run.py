@@ -80,8 +80,37 @@ def benchmark(sizes: list[int], repeat: int, plain_repeat: int, plain_max: int) 
                 run["ratios"] = None
             runs.append(run)
             graph.unlink()
-        return {"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
-                "engines": _engines(), "sizes": runs, "project_query": _project_query(folder, repeat)}
+        report = {"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
+                  "engines": _engines(), "sizes": runs, "project_query": _project_query(folder, repeat)}
+        return {**report, "targets": targets(report)}
+
+
+def targets(report: dict[str, Any]) -> list[dict[str, Any]]:
+    """Issue 6's targets against this run's figures: ``met`` true or false, or None when the run lacks the size."""
+    def verdict(target: str, measured: str | None, met: bool | None) -> dict[str, Any]:
+        return {"target": target, "measured": measured, "met": met}
+
+    mid = next((run for run in report["sizes"] if 100_000 <= run["triples"] <= 250_000 and run["ratios"]), None)
+    big = next((run for run in report["sizes"] if 900_000 <= run["triples"] <= 1_200_000), None)
+    verdicts = [verdict("kg check on ~160,000 triples at least 20x faster than plain parse + owlrl", None, None),
+                verdict("kg check on ~1,000,000 triples under 60 s and 4 GiB", None, None),
+                verdict("every saved query on ~1,000,000 triples: median under 50 ms", None, None)]
+    if mid:
+        ratio, fast = mid["ratios"]["check_cold"], mid["fast"]
+        verdicts[0].update(measured=f"{ratio:.1f}x ({fast['kg_check_cold_s']:.2f} s against "
+                                    f"{mid['plain']['check_total_s']:.1f} s)", met=ratio >= 20)
+    if big:
+        fast = big["fast"]
+        seconds, gib = fast["kg_check_cold_s"], fast["kg_check_cold_peak_mib"] / 1024
+        verdicts[1].update(measured=f"{seconds:.1f} s, {gib:.2f} GiB", met=seconds < 60 and gib < 4)
+        over = {name: q["median_ms"] for name, q in fast["queries"].items() if q["median_ms"] >= 50}
+        verdicts[2].update(measured=f"{len(fast['queries']) - len(over)} of {len(fast['queries'])} under 50 ms"
+                                    + "".join(f"; {name} {ms:.1f} ms" for name, ms in over.items()), met=not over)
+    project = report["project_query"]
+    verdicts.append(verdict("a cold kg query process under 0.3 s and at least 3x faster than plain",
+                            f"{project['warm_s']:.3f} s, {project['plain_over_warm']:.1f}x",
+                            project["warm_s"] < 0.3 and project["plain_over_warm"] >= 3))
+    return verdicts
 
 
 def _project_query(folder: Path, repeat: int) -> dict[str, Any]:
@@ -236,6 +265,9 @@ def table(report: dict[str, Any]) -> str:
                  f"{project['cold_cache_s']:.3f} / {project['cold_cache_cpu_s']:.3f}, plain {project['plain_s']:.3f}"
                  f" / {project['plain_cpu_s']:.3f} ({project['plain_over_warm']:.1f}x wall, "
                  f"{project['plain_over_warm_cpu']:.1f}x CPU)")
+    lines.append("")
+    lines += [f"target: {t['target']}: {t['measured'] or 'not measured at this size'} -> "
+              f"{'not measured' if t['met'] is None else 'met' if t['met'] else 'NOT met'}" for t in report["targets"]]
     return "\n".join(lines)
 
 
