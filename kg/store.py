@@ -328,8 +328,8 @@ def reason_store(store: ox.Store, originals: dict[Any, Any]) -> ReasonedStore:
             ill_typed.append(quad)
         else:
             asserted.append(triple)
-    known = {_plain(triple) for triple in asserted}
-    known.update(_plain(converted._triple(quad)) for quad in ill_typed)
+    known = set(asserted)  # already plain: to_rdflib writes an xsd:string literal without its datatype
+    known.update(converted._triple(quad) for quad in ill_typed)
     inferred: list[list[Any]] = []
     noise: list[list[Any]] = []
     cache: dict[Node, Any] = {}
