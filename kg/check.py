@@ -178,6 +178,7 @@ def quotes_not_in_sources(asserted: Graph, sources: Path | None,
     supplementary source is looked up in ``supplements``)."""
     findings = []
     texts: dict[str, list[str] | None] = {}
+    found: dict[tuple[str, str], bool] = {}  # (path, quote): copies of a graph repeat the same quotes
     for citation in sorted(asserted.subjects(RDF.type, URIRef(str(MND._NS) + "Citation")), key=str):
         document = asserted.value(citation, PROV.wasQuotedFrom)
         quote = asserted.value(citation, MND.quote)
@@ -196,10 +197,17 @@ def quotes_not_in_sources(asserted: Graph, sources: Path | None,
         if lines is None:
             findings.append(CheckFinding("error", "quotes-verbatim", "source document not found",
                                          (str(citation), str(path))))
-        elif not any(str(quote) in line for line in lines):
+        elif not _occurs(str(quote), str(path), lines, found):
             findings.append(CheckFinding("error", "quotes-verbatim", "quote does not occur verbatim in its source",
                                          (str(citation), str(quote))))
     return findings
+
+
+def _occurs(quote: str, path: str, lines: list[str], found: dict[tuple[str, str], bool]) -> bool:
+    """``quote`` is within one of the document's ``lines``; remembered in ``found``."""
+    if (path, quote) not in found:
+        found[path, quote] = any(quote in line for line in lines)
+    return found[path, quote]
 
 
 def _explain_terms(explainer: Explainer, rule: str, terms: tuple[str, ...]) -> tuple[Step, ...]:
