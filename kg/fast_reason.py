@@ -142,7 +142,7 @@ def _reasonable() -> Callable[[list[Triple]], set[Triple]]:
 
     def add(triples: list[Triple]) -> set[Triple]:
         reasoner.from_graph(triples)
-        return {_plain(t) for t in reasoner.reason()}
+        return {plain(t) for t in reasoner.reason()}
 
     return add
 
@@ -193,10 +193,13 @@ def _apply_chains(chains: list[tuple[Node, list[Node]]], triples: set[Triple]) -
     return found
 
 
-def _plain(triple: Triple) -> Triple:
-    """``reasonable`` returns every simple literal typed xsd:string; rdflib parsed it without a datatype."""
+_IS_STRING = frozenset({XSD.string})  # a set test compares hashes first, not rdflib's slow __eq__
+
+
+def plain(triple: Triple) -> Triple:
+    """The triple with a simple literal untyped: ``reasonable`` types every one xsd:string, rdflib does not."""
     subject, predicate, obj = triple
-    if isinstance(obj, Literal) and obj.datatype == XSD.string:
+    if isinstance(obj, Literal) and obj.datatype in _IS_STRING:
         return subject, predicate, Literal(str(obj))
     return triple
 

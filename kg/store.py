@@ -32,7 +32,6 @@ _INFERRED = ox.NamedNode(str(INFERRED_GRAPH))
 _NOISE = ox.NamedNode("urn:mnd-kg:graph:closure-noise")
 _SET_ASIDE = ox.NamedNode("urn:mnd-kg:graph:ill-typed")
 _XSD_STRING = ox.NamedNode(str(XSD.string))
-_IS_STRING = frozenset({XSD.string})  # a set test compares hashes first, not rdflib's slow __eq__
 _PROBE = ox.NamedNode("urn:mnd-kg:probe")
 _RULE_PREFIXES = {"owl": str(OWL), "rdf": str(RDF)}
 
@@ -367,14 +366,7 @@ def _rule_findings(reasoned: ReasonedStore) -> Iterator[Finding]:
 def _unique(triples: Iterable[tuple[Node, Node, Node]]) -> Iterator[tuple[Node, Node, Node]]:
     seen: set[tuple[Node, Node, Node]] = set()
     for triple in triples:
-        plain = _plain(triple)
+        plain = fast_reason.plain(triple)
         if plain not in seen:
             seen.add(plain)
             yield plain
-
-
-def _plain(triple: tuple[Node, Node, Node]) -> tuple[Node, Node, Node]:
-    subject, predicate, obj = triple
-    if isinstance(obj, Literal) and obj.datatype in _IS_STRING:
-        return subject, predicate, Literal(str(obj))
-    return triple
