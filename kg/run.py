@@ -34,8 +34,8 @@ def run_saved(reasoned: Reasoned | ReasonedStore, query: SavedQuery, raw_values:
     from kg.store import saved_query_plan
 
     labels = reasoned.labels() if raw_values else Graph()
-    text, substitutions = saved_query_plan(query, bind_values(query, raw_values, labels))
-    return reasoned.select(text, substitutions)
+    plan = saved_query_plan(query, bind_values(query, raw_values, labels))
+    return reasoned.select(plan.text, *plan.runs)
 
 
 def run_any_sparql(reasoned: Reasoned | ReasonedStore, text: str, where: str) -> Result:

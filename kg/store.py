@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import cached_property
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
@@ -54,19 +54,24 @@ class ReasonedStore:
         """How many triples are asserted."""
         return sum(1 for _ in self.store.quads_for_pattern(None, None, None, _ASSERTED))
 
-    def select(self, text: str, substitutions: dict[Variable, URIRef] | None = None) -> Result:
+    def select(self, text: str, *runs: dict[Variable, URIRef]) -> Result:
         """Run a read-only query over the union of the asserted and inferred graphs; an rdflib Result.
 
-        ``substitutions`` binds variables to IRIs before evaluation (SEP-0007), which lets Oxigraph plan
-        a query as if the IRI were written in it.
+        Each of ``runs`` binds variables to IRIs before an evaluation (SEP-0007), which lets Oxigraph plan
+        the query as if the IRIs were written in it; the runs' rows follow one another (see QueryPlan).
         """
+        results = [self._ordered(self._result(self._answer(text, run)), text) for run in runs or ({},)]
+        for result in results[1:]:
+            results[0].bindings.extend(result.bindings)
+        return results[0]
+
+    def _answer(self, text: str, substitutions: dict[Variable, URIRef]) -> Any:
         bound: dict[ox.Variable, Any] = {ox.Variable(str(name)): ox.NamedNode(str(iri))
-                                         for name, iri in (substitutions or {}).items()}
+                                         for name, iri in substitutions.items()}
         try:
-            answer = self.store.query(text, use_default_graph_as_union=True, substitutions=bound or None)
+            return self.store.query(text, use_default_graph_as_union=True, substitutions=bound or None)
         except SyntaxError as error:
             raise InputError(f"invalid SPARQL query: {' '.join(str(error).split())}", "Oxigraph") from error
-        return self._ordered(self._result(answer), text)
 
     def describe(self, iris: Iterable[Node], hops: int = 2) -> Graph:
         """The triples about ``iris`` and, ``hops`` deep, about the IRIs they point to (labels, citations)."""
@@ -195,18 +200,48 @@ def uses_unsupported_axioms(store: ox.Store) -> bool:
                for p in fast_reason.UNSUPPORTED)
 
 
-def saved_query_plan(query: SavedQuery, values: dict[str, list[Node]]) -> tuple[str, dict[Variable, URIRef]]:
-    """The query text with its parameters bound, and the single-IRI parameters as substitutions instead of
-    VALUES blocks (the same solutions; Oxigraph then plans the query around the IRI)."""
+class QueryPlan(NamedTuple):
+    """A saved query's text with its parameters bound, and the substitutions of each evaluation (one or more)."""
+
+    text: str
+    runs: tuple[dict[Variable, URIRef], ...]
+
+
+def saved_query_plan(query: SavedQuery, values: dict[str, list[Node]]) -> QueryPlan:
+    """Bind the parameters, moving IRI parameters from VALUES blocks to substitutions where the solutions are
+    the same: Oxigraph then plans the query around the IRI, where it plans an OPTIONAL or UNION blind to the
+    VALUES before it. A single IRI is substituted; several IRIs of the first ORDER BY variable are evaluated
+    one at a time, in that order, when nothing (an aggregate, a LIMIT) looks across them."""
     text = query.bind(values)
-    substitutions: dict[Variable, URIRef] = {}
+    fixed: dict[Variable, URIRef] = {}
+    each: list[dict[Variable, URIRef]] = [{}]
     for parameter in query.parameters:
         terms: list[Node | None] = [*values.get(parameter.name, [])] or [_iri_token(t) for t in parameter.default]
-        if parameter.type == "iri" and len(terms) == 1 and isinstance(terms[0], URIRef) \
-                and _projected(parameter.name, text):
-            text = _values_block(parameter.name).sub("", text, count=1)
-            substitutions[Variable(parameter.name)] = terms[0]
-    return text, substitutions
+        iris = [term for term in terms if isinstance(term, URIRef)]
+        if parameter.type != "iri" or len(iris) != len(terms) or not _projected(parameter.name, text):
+            continue
+        variable = Variable(parameter.name)
+        if len(iris) == 1:
+            fixed[variable] = iris[0]
+        elif len(each) == 1 and (descending := _one_at_a_time(variable, iris, text)) is not None:
+            each = [{variable: iri} for iri in sorted(iris, key=str, reverse=descending)]
+        else:
+            continue
+        text = _values_block(parameter.name).sub("", text, count=1)
+    return QueryPlan(text, tuple({**fixed, **run} for run in each))
+
+
+_ACROSS_ROWS = re.compile(r"\b(?:GROUP\s+BY|COUNT|SUM|MIN|MAX|AVG|SAMPLE|GROUP_CONCAT|LIMIT|OFFSET)\b", re.IGNORECASE)
+
+
+def _one_at_a_time(variable: Variable, iris: list[URIRef], text: str) -> bool | None:
+    """Whether the rows for ``iris`` come out in descending order, when ``variable`` (projected) is the first
+    ORDER BY key, so that evaluating each IRI on its own and putting the rows one after another gives the same
+    rows in the same order; None when it does not (repeated IRIs, no such ORDER BY, an aggregate or a LIMIT)."""
+    conditions = order_conditions(text)
+    if len(set(iris)) != len(iris) or not conditions or conditions[0][0] != variable or _ACROSS_ROWS.search(text):
+        return None
+    return conditions[0][1]
 
 
 _ORDER_BY = re.compile(r"\bORDER\s+BY\b(?P<conditions>[^{}]*)$", re.IGNORECASE)

@@ -28,9 +28,9 @@ from kg.graph import load_graph
 from kg.paths import CHECKS_DIR, REFERENCE_DIR, SEEDS_DIR, default_graph_files
 from kg.reason import Reasoned, reason
 from kg.results import solutions
-from kg.run import answer_graph, run_saved
-from kg.saved import SavedQuery
-from kg.store import ReasonedStore
+from kg.run import answer_graph, bind_values, run_saved
+from kg.saved import SavedQuery, parse_saved_query
+from kg.store import ReasonedStore, saved_query_plan
 from tests.test_answers import EXPECTED
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -120,6 +120,41 @@ def test_expected_answers_on_the_fast_path(fast: ReasonedStore, saved_queries: d
     variables = [str(v) for v in result.vars or [] if str(v) != CITATION_VARIABLE]
     rows = {tuple(cell(row[v], graph) for v in variables) for row in solutions(result)}
     assert (tuple(variables), rows) == EXPECTED[name]
+
+
+ALS, SMA = "https://w3id.org/mnd-kg/resource/ALS", "https://w3id.org/mnd-kg/resource/SMA"
+
+
+@pytest.mark.parametrize(("name", "values", "runs"), [
+    ("is-demyelinating", {}, [ALS, SMA]),  # the default, in ORDER BY order
+    ("is-demyelinating", {"disease": ["kg:SMA", "kg:ALS"]}, [ALS, SMA]),  # given in the other order
+    ("is-demyelinating", {"disease": ["kg:SMA"]}, [SMA]),
+    ("is-demyelinating", {"disease": ["kg:ALS", "kg:ALS"]}, []),  # repeated: the VALUES block repeats rows
+    ("demyelinating-diseases", {}, []),  # ?group is not the first ORDER BY key
+])
+def test_iri_parameters_become_one_evaluation_per_iri_when_the_rows_stay_the_same(
+        fast: ReasonedStore, reference: Reasoned, saved_queries: dict[str, SavedQuery], name: str,
+        values: dict[str, list[str]], runs: list[str]) -> None:
+    query = saved_queries[name]
+    plan = saved_query_plan(query, bind_values(query, values, fast.labels()))
+    assert [str(iri) for run in plan.runs for iri in run.values()] == runs
+    assert ("VALUES ?" + query.parameters[0].name in plan.text) == (not runs)
+    assert run_saved(fast, query, values).bindings == run_saved(reference, query, values).bindings
+
+
+@pytest.mark.parametrize("tail", ["ORDER BY ?name ?disease", "ORDER BY ?disease LIMIT 5",
+                                  "GROUP BY ?disease ?name ORDER BY ?disease ?name", "ORDER BY DESC(?disease)"])
+def test_several_iris_are_one_evaluation_when_rows_of_different_iris_meet(tmp_path: Path, tail: str) -> None:
+    """An ORDER BY not led by the parameter, a LIMIT or an aggregate looks across IRIs: the VALUES block
+    stays; a descending first key evaluates the IRIs in descending order."""
+    path = tmp_path / "names.rq"
+    path.write_text("#+ summary: Names.\n#+ questions:\n#+   - What are the names?\n#+ params:\n#+   disease:\n"
+                    "#+     type: iri\n#+     description: A disease.\n#+     default: [kg:ALS, kg:SMA]\nPREFIX kg: <https://w3id.org/mnd-kg/resource/>\n"
+                    "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+                    "SELECT ?disease ?name WHERE { VALUES ?disease { kg:ALS kg:SMA } ?disease rdfs:label ?name }\n"
+                    + tail + "\n")
+    plan = saved_query_plan(parse_saved_query(path), {})
+    assert [str(iri) for run in plan.runs for iri in run.values()] == ([SMA, ALS] if "DESC" in tail else [])
 
 
 def test_project_graph_same_check_findings(fast: ReasonedStore, reference: Reasoned) -> None:
