@@ -15,7 +15,7 @@ from kg.format import CITATION_VARIABLE
 from kg.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH, namespace_manager
 from kg.remote import Remote, query_endpoint
 from kg.results import solutions
-from kg.run import bind_values
+from kg.run import bind_values, names_by_label
 from kg.saved import SavedQuery
 
 DEFAULT_GRAPHS = (str(ASSERTED_GRAPH), str(INFERRED_GRAPH))
@@ -48,7 +48,7 @@ def run_remote_saved_query(url: str, query: SavedQuery, raw_values: Mapping[str,
                            default_graphs: Sequence[str]) -> Result:
     """Run a saved query on the endpoint with parameter values given as text, as ``kg query`` does locally."""
     labels = Graph(namespace_manager=namespace_manager())
-    if any(query.parameter(name).type == "iri" for name in raw_values):
+    if names_by_label(query, raw_values):
         labels = _construct(url, _LABELS, remote, default_graphs)
     text = query.bind(bind_values(query, raw_values, labels))
     return query_endpoint(url, text, remote, default_graphs, f"query {query.name}")

@@ -34,15 +34,22 @@ def to_term(parameter: Parameter, value: str, graph: Graph, where: str) -> Node:
 
 def resolve_entity(text: str, graph: Graph, where: str) -> URIRef:
     """An IRI (``<...>`` or ``http(s)://...``), a prefixed name (``kg:ALS``) or a label/synonym in the graph."""
-    value = text.strip()
+    iri = _written_iri(text.strip())
+    return _by_label(text.strip(), graph, where) if iri is None else _checked_iri(iri, text, where)
+
+
+def is_label(text: str) -> bool:
+    """The text names an entity by label or synonym (so resolving it needs the graph), not by IRI."""
+    return _written_iri(text.strip()) is None
+
+
+def _written_iri(value: str) -> str | None:
     if value.startswith("<") and value.endswith(">"):
-        return _checked_iri(value[1:-1], text, where)
+        return value[1:-1]
     if value.startswith(("http://", "https://")):
-        return _checked_iri(value, text, where)
+        return value
     match = _PREFIXED.match(value)
-    if match and match.group(1) in PREFIXES:
-        return _checked_iri(PREFIXES[match.group(1)] + match.group(2), text, where)
-    return _by_label(value, graph, where)
+    return PREFIXES[match.group(1)] + match.group(2) if match and match.group(1) in PREFIXES else None
 
 
 def _checked_iri(iri: str, text: str, where: str) -> URIRef:

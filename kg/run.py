@@ -12,7 +12,7 @@ from rdflib.term import Node
 from kg.errors import InputError
 from kg.format import CITATION_VARIABLE
 from kg.reason import Reasoned
-from kg.resolve import to_term
+from kg.resolve import is_label, to_term
 from kg.results import solutions
 from kg.saved import SavedQuery
 
@@ -33,7 +33,7 @@ def run_saved(reasoned: Reasoned | ReasonedStore, query: SavedQuery, raw_values:
         return run_saved_query(reasoned.union, query, raw_values)
     from kg.store import saved_query_plan
 
-    labels = reasoned.labels() if raw_values else Graph()
+    labels = reasoned.labels() if names_by_label(query, raw_values) else Graph()
     plan = saved_query_plan(query, bind_values(query, raw_values, labels))
     return reasoned.select(plan.text, *plan.runs)
 
@@ -52,6 +52,12 @@ def answer_graph(reasoned: Reasoned | ReasonedStore, result: Result) -> Graph:
         return reasoned.union
     cited = {row.get(CITATION_VARIABLE) for row in solutions(result)} if result.type == "SELECT" else set()
     return reasoned.describe(term for term in cited if term is not None)
+
+
+def names_by_label(query: SavedQuery, raw_values: Mapping[str, Sequence[str]]) -> bool:
+    """Some IRI parameter's value is a label or synonym: resolving it needs the graph's labels."""
+    return any(query.parameter(name).type == "iri" and is_label(value)
+               for name, values in raw_values.items() for value in values)
 
 
 def bind_values(query: SavedQuery, raw_values: Mapping[str, Sequence[str]], graph: Graph) -> dict[str, list[Node]]:

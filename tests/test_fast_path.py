@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Graph
+from rdflib import Graph, Variable
 from rdflib.compare import to_isomorphic
 from rdflib.namespace import RDF
 
@@ -23,6 +23,7 @@ from kg import fast_reason
 from kg.check import CheckReport, check_reasoned, load_check_files
 from kg.cli import cli
 from kg.engine import fast_available, load_reasoned, reason_graph
+from kg.errors import InputError
 from kg.format import CITATION_VARIABLE, cell, format_result
 from kg.graph import load_graph
 from kg.paths import CHECKS_DIR, REFERENCE_DIR, SEEDS_DIR, default_graph_files
@@ -155,6 +156,24 @@ def test_several_iris_are_one_evaluation_when_rows_of_different_iris_meet(tmp_pa
                     + tail + "\n")
     plan = saved_query_plan(parse_saved_query(path), {})
     assert [str(iri) for run in plan.runs for iri in run.values()] == ([SMA, ALS] if "DESC" in tail else [])
+
+
+@pytest.mark.parametrize(("value", "by_label"), [("kg:MS", False), ("<https://w3id.org/mnd-kg/resource/MS>", False),
+                                                ("multiple sclerosis", True)])
+def test_the_labels_are_read_only_to_resolve_a_label(fast: ReasonedStore, saved_queries: dict[str, SavedQuery],
+                                                     monkeypatch: pytest.MonkeyPatch, value: str,
+                                                     by_label: bool) -> None:
+    """An IRI or prefixed name needs no look-up: reading every label takes a second at 1,000,000 triples."""
+    read = []
+    monkeypatch.setattr(ReasonedStore, "labels", lambda self: read.append(1) or Graph())
+    query = saved_queries["is-demyelinating"]
+    if not by_label:
+        assert {str(row[Variable("disease")]) for row in run_saved(fast, query, {"disease": [value]}).bindings} == {
+            "https://w3id.org/mnd-kg/resource/MS"}
+    else:
+        with pytest.raises(InputError, match="no entity in the graph is named 'multiple sclerosis'"):
+            run_saved(fast, query, {"disease": [value]})
+    assert read == ([1] if by_label else [])
 
 
 def test_project_graph_same_check_findings(fast: ReasonedStore, reference: Reasoned) -> None:
