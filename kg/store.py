@@ -8,7 +8,7 @@ rules. Needs ``pyoxigraph`` (see ``available``); kg.reason's rdflib path is the 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, MutableSequence
 from functools import cached_property
 from pathlib import Path
 from typing import Any, NamedTuple, cast
@@ -59,8 +59,15 @@ class ReasonedStore:
 
         Each of ``runs`` binds variables to IRIs before an evaluation (SEP-0007), which lets Oxigraph plan
         the query as if the IRIs were written in it; the runs' rows follow one another (see QueryPlan).
+        A final ORDER BY on projected variables is done here, in rdflib's order (see ``_ordered``).
         """
-        results = [self._ordered(self._result(self._answer(text, run)), text) for run in runs or ({},)]
+        conditions, unordered = order_conditions(text), text
+        if conditions and all(_projected(str(variable), text) for variable, _ in conditions):
+            unordered = _ORDER_BY.sub("", text)
+        results = [self._result(self._answer(unordered, run)) for run in runs or ({},)]
+        for result in results:
+            if result.type == "SELECT" and conditions:
+                result.bindings = _ordered(result.bindings, conditions, unordered is not text)
         for result in results[1:]:
             results[0].bindings.extend(result.bindings)
         return results[0]
@@ -154,20 +161,6 @@ class ReasonedStore:
         ]
         return result
 
-    def _ordered(self, result: Result, text: str) -> Result:
-        """Rows in rdflib's ORDER BY order: SPARQL leaves the order of unlike terms (a plain and a
-        language-tagged literal, say) to the engine, and the reference path is rdflib. Columns of like terms
-        are already in that order."""
-        conditions = order_conditions(text)
-        if result.type == "SELECT" and conditions and not all(
-                _ordered_alike(row.get(variable) for row in result.bindings) for variable, _ in conditions):
-            from rdflib.plugins.sparql.evalutils import _val
-
-            for variable, descending in reversed(conditions):
-                result.bindings = sorted(result.bindings, key=lambda row: _val(cast(Any, row.get(variable, variable))),
-                                         reverse=descending)
-        return result
-
     def term(self, term: Any) -> Node:
         """The rdflib term for an Oxigraph term: a literal as the files wrote it, a simple literal untyped."""
         found = self._rdflib.get(term)
@@ -179,9 +172,29 @@ class ReasonedStore:
         return self.term(quad.subject), self.term(quad.predicate), self.term(quad.object)
 
 
+def _ordered(rows: MutableSequence[Mapping[Variable, Identifier]], conditions: list[tuple[Variable, bool]],
+             unsorted: bool) -> MutableSequence[Mapping[Variable, Identifier]]:
+    """Rows in rdflib's ORDER BY order, sorted stably one condition at a time as rdflib does. SPARQL leaves
+    the order of unlike terms (a plain and a language-tagged literal, say) to the engine, and the reference
+    path is rdflib; a column of like terms sorts by its strings (much faster than rdflib's comparisons), and
+    Oxigraph has already put such columns in order when it did the sorting (``unsorted`` false)."""
+    alike = {variable: _ordered_alike(row.get(variable) for row in rows) for variable, _ in conditions}
+    if not unsorted and all(alike.values()):
+        return rows
+    from rdflib.plugins.sparql.evalutils import _val
+
+    for variable, descending in reversed(conditions):
+        if alike[variable]:
+            rows = sorted(rows, key=lambda row: (0, "") if (term := row.get(variable)) is None else (1, str(term)),
+                          reverse=descending)
+        else:
+            rows = sorted(rows, key=lambda row: _val(cast(Any, row.get(variable, variable))), reverse=descending)
+    return rows
+
+
 def _ordered_alike(column: Iterable[Node | None]) -> bool:
-    """Oxigraph and rdflib order this column the same way: it holds one kind of term (IRIs, plain strings,
-    or strings in one language), unbound or not, so the engine's (stable) order needs no re-sorting."""
+    """Oxigraph and rdflib order this column the same way, by the terms' strings: it holds one kind of term
+    (IRIs, plain strings, or strings in one language), unbound or not."""
     kinds = {_kind(term) for term in column if term is not None}
     return len(kinds) <= 1 and "other" not in kinds
 

@@ -29,7 +29,7 @@ from kg.graph import load_graph
 from kg.paths import CHECKS_DIR, REFERENCE_DIR, SEEDS_DIR, default_graph_files
 from kg.reason import Reasoned, reason
 from kg.results import solutions
-from kg.run import answer_graph, bind_values, run_saved
+from kg.run import answer_graph, bind_values, run_any_sparql, run_saved
 from kg.saved import SavedQuery, parse_saved_query
 from kg.store import ReasonedStore, saved_query_plan
 from tests.test_answers import EXPECTED
@@ -143,6 +143,19 @@ def test_iri_parameters_become_one_evaluation_per_iri_when_the_rows_stay_the_sam
     assert run_saved(fast, query, values).bindings == run_saved(reference, query, values).bindings
 
 
+@pytest.mark.parametrize("text", [
+    "SELECT ?s ?o WHERE { ?s ?p ?o FILTER (isLiteral(?o)) } ORDER BY DESC(?o) ?s",  # unlike terms in a column
+    "SELECT ?d ?name WHERE { ?d a mnd:Disease OPTIONAL { ?d skos:altLabel ?name } } ORDER BY ?name DESC(?d)",
+    "SELECT ?d WHERE { ?d a mnd:Disease ; rdfs:label ?name } ORDER BY ?name ?d",  # by a variable not projected
+])
+def test_rows_come_in_rdflibs_order_by_order(fast: ReasonedStore, reference: Reasoned, text: str) -> None:
+    query = ("PREFIX mnd: <https://w3id.org/mnd-kg/ontology#>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+             "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n")
+    fast_rows = run_any_sparql(fast, query + text, "test").bindings
+    assert len(fast_rows) > 10
+    assert fast_rows == run_any_sparql(reference, query + text, "test").bindings
+
+
 @pytest.mark.parametrize("tail", ["ORDER BY ?name ?disease", "ORDER BY ?disease LIMIT 5",
                                   "GROUP BY ?disease ?name ORDER BY ?disease ?name", "ORDER BY DESC(?disease)"])
 def test_several_iris_are_one_evaluation_when_rows_of_different_iris_meet(tmp_path: Path, tail: str) -> None:
@@ -165,7 +178,12 @@ def test_the_labels_are_read_only_to_resolve_a_label(fast: ReasonedStore, saved_
                                                      by_label: bool) -> None:
     """An IRI or prefixed name needs no look-up: reading every label takes a second at 1,000,000 triples."""
     read = []
-    monkeypatch.setattr(ReasonedStore, "labels", lambda self: read.append(1) or Graph())
+
+    def labels(self: ReasonedStore) -> Graph:
+        read.append(self)
+        return Graph()
+
+    monkeypatch.setattr(ReasonedStore, "labels", labels)
     query = saved_queries["is-demyelinating"]
     if not by_label:
         assert {str(row[Variable("disease")]) for row in run_saved(fast, query, {"disease": [value]}).bindings} == {
@@ -173,7 +191,7 @@ def test_the_labels_are_read_only_to_resolve_a_label(fast: ReasonedStore, saved_
     else:
         with pytest.raises(InputError, match="no entity in the graph is named 'multiple sclerosis'"):
             run_saved(fast, query, {"disease": [value]})
-    assert read == ([1] if by_label else [])
+    assert read == ([fast] if by_label else [])
 
 
 def test_project_graph_same_check_findings(fast: ReasonedStore, reference: Reasoned) -> None:
