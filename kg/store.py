@@ -8,7 +8,7 @@ rules. Needs ``pyoxigraph`` (see ``available``); kg.reason's rdflib path is the 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping, MutableSequence
+from collections.abc import Iterable, Iterator
 from functools import cached_property
 from pathlib import Path
 from typing import Any, NamedTuple, cast
@@ -17,7 +17,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
 from rdflib.namespace import OWL, RDF, XSD
 from rdflib.query import Result
-from rdflib.term import Identifier, Node
+from rdflib.term import Node
 
 from kg import fast_reason
 from kg.consistency import RULES, Finding, ill_typed_finding
@@ -43,7 +43,7 @@ class ReasonedStore:
         self.store = store
         self.findings = findings
         self.originals = originals
-        self._rdflib: dict[Any, Node] = {}
+        self._terms = _Terms(originals)
 
     @property
     def consistent(self) -> bool:
@@ -64,10 +64,8 @@ class ReasonedStore:
         conditions, unordered = order_conditions(text), text
         if conditions and all(_projected(str(variable), text) for variable, _ in conditions):
             unordered = _ORDER_BY.sub("", text)
-        results = [self._result(self._answer(unordered, run)) for run in runs or ({},)]
-        for result in results:
-            if result.type == "SELECT" and conditions:
-                result.bindings = _ordered(result.bindings, conditions, unordered is not text)
+        results = [self._result(self._answer(unordered, run), conditions or [], unordered is not text)
+                   for run in runs or ({},)]
         for result in results[1:]:
             results[0].bindings.extend(result.bindings)
         return results[0]
@@ -139,7 +137,8 @@ class ReasonedStore:
                 target.add(triple)
         return dataset
 
-    def _result(self, answer: Any) -> Result:
+    def _result(self, answer: Any, conditions: list[tuple[Variable, bool]], unsorted: bool) -> Result:
+        """The answer as an rdflib Result; a SELECT's rows in the order of ``conditions`` (see ``_ordered``)."""
         if isinstance(answer, ox.QueryBoolean):
             result = Result("ASK")
             result.askAnswer = bool(answer)
@@ -152,43 +151,55 @@ class ReasonedStore:
             result.graph = graph
             return result
         variables = [Variable(v.value) for v in answer.variables]
+        term = self._terms.__getitem__
+        rows = _ordered([tuple(map(term, solution)) for solution in answer], [
+            (variables.index(variable), descending) for variable, descending in conditions if variable in variables
+        ], unsorted)
         result = Result("SELECT")
         result.vars = variables
-        result.bindings = [
-            {variable: cast(Identifier, self.term(value)) for variable, value in zip(variables, solution, strict=True)
-             if value is not None}
-            for solution in answer
-        ]
+        result.bindings = [{name: value for name, value in zip(variables, row, strict=True) if value is not None}
+                           for row in rows]
         return result
 
     def term(self, term: Any) -> Node:
         """The rdflib term for an Oxigraph term: a literal as the files wrote it, a simple literal untyped."""
-        found = self._rdflib.get(term)
-        if found is None:
-            found = self._rdflib[term] = to_rdflib(self.originals.get(term, term))
-        return found
+        return cast(Node, self._terms[term])
 
     def _triple(self, quad: ox.Quad) -> tuple[Node, Node, Node]:
         return self.term(quad.subject), self.term(quad.predicate), self.term(quad.object)
 
 
-def _ordered(rows: MutableSequence[Mapping[Variable, Identifier]], conditions: list[tuple[Variable, bool]],
-             unsorted: bool) -> MutableSequence[Mapping[Variable, Identifier]]:
-    """Rows in rdflib's ORDER BY order, sorted stably one condition at a time as rdflib does. SPARQL leaves
-    the order of unlike terms (a plain and a language-tagged literal, say) to the engine, and the reference
-    path is rdflib; a column of like terms sorts by its strings (much faster than rdflib's comparisons), and
-    Oxigraph has already put such columns in order when it did the sorting (``unsorted`` false)."""
-    alike = {variable: _ordered_alike(row.get(variable) for row in rows) for variable, _ in conditions}
+class _Terms(dict[Any, Any]):
+    """rdflib terms by Oxigraph term (None, an unbound value, stays None), each converted once."""
+
+    def __init__(self, originals: dict[Any, Any]) -> None:
+        super().__init__({None: None})
+        self.originals = originals
+
+    def __missing__(self, term: Any) -> Node:
+        found = self[term] = to_rdflib(self.originals.get(term, term))
+        return found
+
+
+_UNBOUND = Variable("unbound")  # what rdflib's ORDER BY sorts an unbound value as: before every term
+
+
+def _ordered(rows: list[tuple[Any, ...]], conditions: list[tuple[int, bool]], unsorted: bool) -> list[tuple[Any, ...]]:
+    """Rows in rdflib's ORDER BY order on the columns at ``conditions``' indexes, sorted stably one condition
+    at a time as rdflib does. SPARQL leaves the order of unlike terms (a plain and a language-tagged literal,
+    say) to the engine, and the reference path is rdflib; a column of like terms sorts by its strings (much
+    faster than rdflib's comparisons), and Oxigraph has already put such columns in order when it did the
+    sorting (``unsorted`` false)."""
+    alike = {index: _ordered_alike({id(row[index]): row[index] for row in rows}.values()) for index, _ in conditions}
     if not unsorted and all(alike.values()):
         return rows
     from rdflib.plugins.sparql.evalutils import _val
 
-    for variable, descending in reversed(conditions):
-        if alike[variable]:
-            rows = sorted(rows, key=lambda row: (0, "") if (term := row.get(variable)) is None else (1, str(term)),
-                          reverse=descending)
+    for index, descending in reversed(conditions):
+        if alike[index]:
+            rows.sort(key=lambda row: (0, "") if (term := row[index]) is None else (1, str(term)), reverse=descending)
         else:
-            rows = sorted(rows, key=lambda row: _val(cast(Any, row.get(variable, variable))), reverse=descending)
+            rows.sort(key=lambda row: _val(row[index] if row[index] is not None else _UNBOUND), reverse=descending)
     return rows
 
 
