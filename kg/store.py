@@ -57,8 +57,10 @@ class ReasonedStore:
     def select(self, text: str, *runs: dict[Variable, URIRef]) -> Result:
         """Run a read-only query over the union of the asserted and inferred graphs; an rdflib Result.
 
-        Each of ``runs`` binds variables to IRIs before an evaluation (SEP-0007), which lets Oxigraph plan
-        the query as if the IRIs were written in it; the runs' rows follow one another (see QueryPlan).
+        Each of ``runs`` binds variables to IRIs before an evaluation (SEP-0007), so that every part of the
+        query, OPTIONAL and UNION branches included, starts from the IRIs; the runs' rows follow one another
+        (see QueryPlan). Oxigraph's cost estimates still count such a variable as unbound: the saved queries
+        put the pattern on it first and compare constant predicates in FILTERs.
         A final ORDER BY on projected variables is done here, in rdflib's order (see ``_ordered``).
         """
         conditions, unordered = order_conditions(text), text
@@ -236,9 +238,10 @@ class QueryPlan(NamedTuple):
 
 def saved_query_plan(query: SavedQuery, values: dict[str, list[Node]]) -> QueryPlan:
     """Bind the parameters, moving IRI parameters from VALUES blocks to substitutions where the solutions are
-    the same: Oxigraph then plans the query around the IRI, where it plans an OPTIONAL or UNION blind to the
-    VALUES before it. A single IRI is substituted; several IRIs of the first ORDER BY variable are evaluated
-    one at a time, in that order, when nothing (an aggregate, a LIMIT) looks across them."""
+    the same: Oxigraph then evaluates every OPTIONAL and UNION branch from the IRI, where it evaluates them
+    blind to the VALUES block before them. A single IRI is substituted; several IRIs of the first ORDER BY
+    variable are evaluated one at a time, in that order, when nothing (an aggregate, a LIMIT) looks across them.
+    """
     text = query.bind(values)
     fixed: dict[Variable, URIRef] = {}
     each: list[dict[Variable, URIRef]] = [{}]
