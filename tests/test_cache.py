@@ -34,6 +34,7 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def entries(directory: Path) -> list[Path]:
+    cache.finish_writes()
     return sorted(directory.iterdir()) if directory.exists() else []
 
 
