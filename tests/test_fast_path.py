@@ -31,7 +31,7 @@ from kg.reason import Reasoned, reason
 from kg.results import solutions
 from kg.run import answer_graph, bind_values, run_any_sparql, run_saved
 from kg.saved import SavedQuery, parse_saved_query
-from kg.store import ReasonedStore, saved_query_plan
+from kg.store import ReasonedStore, load_files, saved_query_plan
 from tests.test_answers import EXPECTED
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -276,6 +276,15 @@ def test_property_chains_are_added_to_what_reasonable_derives(fast: ReasonedStor
 
     pathology = MND._NS["hasPrimaryPathology"]
     assert (KG["SMA-type-1"], pathology, KG["sma-motor-neuron-degeneration"]) in fast.inferred
+
+
+def test_a_file_only_rdflib_reads_is_loaded_from_rdflibs_parse(tmp_path: Path) -> None:
+    """Oxigraph refuses a relative IRI (no base) where rdflib resolves it against the file: its parse is used."""
+    path = tmp_path / "relative.ttl"
+    path.write_text("@prefix ex: <http://example.org/> .\nex:a ex:p <b> ; ex:q 7 .\n", encoding="utf-8")
+    store, _ = load_files([path])
+    assert {(str(q.subject.value), str(q.object.value)) for q in store} == {
+        ("http://example.org/a", (tmp_path / "b").as_uri()), ("http://example.org/a", "7")}
 
 
 def test_unsupported_axioms_fall_back_to_owlrl(asserted: Graph) -> None:
