@@ -298,9 +298,18 @@ def order_conditions(text: str) -> list[tuple[Variable, bool]] | None:
 
 
 def _projected(variable: str, text: str) -> bool:
-    """``?variable`` is in the query's SELECT clause (Oxigraph substitutes projected variables only)."""
+    """``?variable`` is a column of the query's answer: named bare in its SELECT clause, not only inside an
+    expression such as ``(STR(?variable) AS ?name)`` (Oxigraph substitutes projected variables only)."""
     clause = re.search(r"\bSELECT\b(.*?)\bWHERE\b", text, re.IGNORECASE | re.DOTALL)
-    return clause is not None and re.search(r"\?" + re.escape(variable) + r"\b", clause.group(1)) is not None
+    if clause is None:
+        return False
+    bare, expressions = clause.group(1), 1
+    while expressions:
+        bare, expressions = _EXPRESSION.subn(" ", bare)
+    return re.search(r"[?$]" + re.escape(variable) + r"\b", bare) is not None
+
+
+_EXPRESSION = re.compile(r"\([^()]*\)")
 
 
 def _iri_token(token: str) -> Node | None:

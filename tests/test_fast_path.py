@@ -147,6 +147,7 @@ def test_iri_parameters_become_one_evaluation_per_iri_when_the_rows_stay_the_sam
     "SELECT ?s ?o WHERE { ?s ?p ?o FILTER (isLiteral(?o)) } ORDER BY DESC(?o) ?s",  # unlike terms in a column
     "SELECT ?d ?name WHERE { ?d a mnd:Disease OPTIONAL { ?d skos:altLabel ?name } } ORDER BY ?name DESC(?d)",
     "SELECT ?d WHERE { ?d a mnd:Disease ; rdfs:label ?name } ORDER BY ?name ?d",  # by a variable not projected
+    "SELECT (STR(?d) AS ?iri) WHERE { ?d a mnd:Disease } ORDER BY DESC(?d)",  # in an expression, not projected
 ])
 def test_rows_come_in_rdflibs_order_by_order(fast: ReasonedStore, reference: Reasoned, text: str) -> None:
     query = ("PREFIX mnd: <https://w3id.org/mnd-kg/ontology#>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
