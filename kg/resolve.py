@@ -34,8 +34,9 @@ def to_term(parameter: Parameter, value: str, graph: Graph, where: str) -> Node:
 
 def resolve_entity(text: str, graph: Graph, where: str) -> URIRef:
     """An IRI (``<...>`` or ``http(s)://...``), a prefixed name (``kg:ALS``) or a label/synonym in the graph."""
-    iri = _written_iri(text.strip())
-    return _by_label(text.strip(), graph, where) if iri is None else _checked_iri(iri, text, where)
+    value = text.strip()
+    iri = _written_iri(value)
+    return _by_label(value, graph, where) if iri is None else _checked_iri(iri, text, where)
 
 
 def is_label(text: str) -> bool:
