@@ -23,9 +23,10 @@ def to_term(parameter: Parameter, value: str, graph: Graph, where: str) -> Node:
     if parameter.type == "iri":
         return resolve_entity(value, graph, where)
     if parameter.type == "integer":
-        if not _INTEGER.match(value.strip()):
+        number = value.strip(" \t\r\n")  # not str.strip(): it also drops control characters int() refuses
+        if not _INTEGER.fullmatch(number):
             raise InputError(f"parameter {parameter.name!r} needs a whole number, got {value!r}", where)
-        return Literal(int(value), datatype=XSD.integer)
+        return Literal(int(number), datatype=XSD.integer)
     if _CODEPOINT_ESCAPE.search(value):
         raise InputError(f"parameter {parameter.name!r} cannot hold a backslash followed by 'u' or 'U': SPARQL "
                          "engines read it as a \\u escape and would change the value", where)
