@@ -206,7 +206,10 @@ def _rdflib_order(term: Node | None) -> tuple[int, Node | str]:
     unbound, then blank nodes, IRIs and literals, each compared by rdflib's own rules."""
     if term is None:
         return 0, ""
-    return {BNode: 1, URIRef: 2}.get(type(term), 3), term
+    return _NODE_RANK.get(type(term), 3), term
+
+
+_NODE_RANK = {BNode: 1, URIRef: 2}  # literals: 3
 
 
 def _ordered_alike(column: Iterable[Node | None]) -> bool:
