@@ -24,8 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kg.graph import parse_turtle  # noqa: E402
-from kg.namespaces import KG, SRC  # noqa: E402
-from kg.paths import DATA_FILE, ONTOLOGY_DIR  # noqa: E402
+from kg.graph.namespaces import KG, SRC  # noqa: E402
+from kg.graph.paths import DATA_FILE, ONTOLOGY_DIR  # noqa: E402
 
 _RENAMED = (str(KG), str(SRC))
 

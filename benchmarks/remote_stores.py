@@ -12,13 +12,13 @@ from functools import partial
 from pathlib import Path
 
 from kg.graph import load_graph
-from kg.paths import QUERIES_DIR, default_graph_files
-from kg.reason import reason
-from kg.remote import Remote
-from kg.remote_query import DEFAULT_GRAPHS, run_remote_saved_query
-from kg.run import run_saved_query
-from kg.saved import load_saved_queries
-from kg.store_load import load, targets_of
+from kg.graph.paths import QUERIES_DIR, default_graph_files
+from kg.reasoning.reason import reason
+from kg.sparql.run import run_saved_query
+from kg.sparql.saved import load_saved_queries
+from kg.stores.load import load, targets_of
+from kg.stores.remote import Remote
+from kg.stores.remote_query import DEFAULT_GRAPHS, run_remote_saved_query
 from tests.stores import Server, start_oxigraph, start_virtuoso
 
 

@@ -138,16 +138,16 @@ def _project_query(folder: Path, repeat: int) -> dict[str, Any]:
 
 def _work(kind: str, file: Path, repeat: int) -> dict[str, Any]:
     """One path's figures for one graph file, measured in this (fresh) process."""
-    from kg.check import check_reasoned, load_check_files
-    from kg.paths import CHECKS_DIR, QUERIES_DIR, SEEDS_DIR
-    from kg.saved import load_saved_queries
+    from kg.checks.checker import check_reasoned, load_check_files
+    from kg.graph.paths import CHECKS_DIR, QUERIES_DIR, SEEDS_DIR
+    from kg.sparql.saved import load_saved_queries
 
     queries = load_saved_queries(QUERIES_DIR)
     checks = load_check_files(CHECKS_DIR)
     started = time.perf_counter()
     if kind == "fast":
-        from kg.run import run_saved
-        from kg.store import load_files, reason_store
+        from kg.reasoning.store import load_files, reason_store
+        from kg.sparql.run import run_saved
 
         store, originals = load_files([file])
         loaded = time.perf_counter()
@@ -155,8 +155,8 @@ def _work(kind: str, file: Path, repeat: int) -> dict[str, Any]:
     else:
         os.environ["MND_KG_ENGINE"] = "reference"
         from kg.graph import load_graph
-        from kg.reason import reason
-        from kg.run import run_saved
+        from kg.reasoning.reason import reason
+        from kg.sparql.run import run_saved
 
         graph = load_graph([file])
         loaded = time.perf_counter()

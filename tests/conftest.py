@@ -10,9 +10,9 @@ import pytest
 from rdflib import Dataset, Graph
 
 from kg.graph import load_graph
-from kg.paths import QUERIES_DIR, SEEDS_DIR, default_graph_files
-from kg.reason import Reasoned, reason
-from kg.saved import SavedQuery, load_saved_queries
+from kg.graph.paths import QUERIES_DIR, SEEDS_DIR, default_graph_files
+from kg.reasoning.reason import Reasoned, reason
+from kg.sparql.saved import SavedQuery, load_saved_queries
 from tests.serving import MAX_RESULTS, TIMEOUT, Served, start_serve, stop_serve
 from tests.stores import oxigraph_server, virtuoso_server  # noqa: F401  (session fixtures: real triple stores)
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import ServiceError
-from kg.serve import oxigraph_binary
+from kg.serve.server import oxigraph_binary
 
 READY_SECONDS = 180
 TIMEOUT = 2  # the test server's --timeout

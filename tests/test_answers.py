@@ -10,14 +10,14 @@ from __future__ import annotations
 import pytest
 from rdflib import Dataset
 
-from kg.format import CITATION_VARIABLE, cell
 from kg.graph import load_graph
-from kg.namespaces import MND, PROV
-from kg.paths import default_graph_files
-from kg.reason import reason
-from kg.results import solutions
-from kg.run import run_saved_query
-from kg.saved import SavedQuery
+from kg.graph.namespaces import MND, PROV
+from kg.graph.paths import default_graph_files
+from kg.reasoning.reason import reason
+from kg.sparql.format import CITATION_VARIABLE, cell
+from kg.sparql.results import solutions
+from kg.sparql.run import run_saved_query
+from kg.sparql.saved import SavedQuery
 
 DOCUMENT_QUESTIONS = [
     "Are Amyotrophic Lateral Sclerosis (ALS) or Spinal Muscular Atrophy (SMA) primarily demyelinating diseases?",

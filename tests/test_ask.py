@@ -8,10 +8,10 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Dataset, URIRef
 
-from kg.answer import Answer, answer_question
-from kg.ask import Linker, entity_linker, find_mentions
+from kg.answers.answer import Answer, answer_question
+from kg.answers.ask import Linker, entity_linker, find_mentions
 from kg.cli import cli
-from kg.saved import SavedQuery
+from kg.sparql.saved import SavedQuery
 
 KG = "https://w3id.org/mnd-kg/resource/"
 

@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
-from kg.paths import ONTOLOGY_DIR
+from kg.graph.paths import ONTOLOGY_DIR
 
 ONTOLOGY = str(ONTOLOGY_DIR)
 HEADER = '#+ summary: "A query"\n#+ questions: ["Is it?"]\n'

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.engine import fast_available
+from kg.reasoning.engine import fast_available
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from rdflib.compare import to_isomorphic
 
-from kg import cache
-from kg.engine import fast_available, load_reasoned
-from kg.paths import DATA_FILE, ONTOLOGY_DIR
-from kg.store import ReasonedStore
+from kg.graph.paths import DATA_FILE, ONTOLOGY_DIR
+from kg.reasoning import cache
+from kg.reasoning.engine import fast_available, load_reasoned
+from kg.reasoning.store import ReasonedStore
 
 pytestmark = pytest.mark.skipif(not fast_available(), reason="the fast engines (pyoxigraph, reasonable) are absent")
 
@@ -125,9 +125,9 @@ def test_the_key_covers_every_module_the_reasoning_code_imports() -> None:
     """A change to any module the reasoning code uses changes the key, so an entry is never stale."""
     import ast
 
-    from kg import cache
+    from kg.reasoning import cache
 
-    package = Path(cache.__file__).parent
+    package = Path(cache.__file__).parent.parent
     covered = set(cache._REASONING_CODE)
     for name in sorted(covered):
         tree = ast.parse((package / name).read_text(encoding="utf-8"))
@@ -138,9 +138,9 @@ def test_the_key_covers_every_module_the_reasoning_code_imports() -> None:
             for module in modules:
                 used = [f"{module}.{n}" for n in names] if module == "kg" else [module]
                 for dotted in used:
-                    if dotted.startswith("kg.") and dotted.count(".") == 1:
-                        target = dotted.removeprefix("kg.") + ".py"
-                        if (package / target).exists() and target not in {"errors.py", "paths.py"}:
+                    if dotted.startswith("kg."):
+                        target = dotted.removeprefix("kg.").replace(".", "/") + ".py"
+                        if (package / target).exists() and target not in {"errors.py", "graph/paths.py"}:
                             assert target in covered, f"{name} imports {dotted}, which the cache key leaves out"
 
 
@@ -164,7 +164,7 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def test_a_saved_query_is_parsed_once_then_remembered(tmp_path: Path, cache_dir: Path, parses: list[str]) -> None:
-    from kg.saved import parse_saved_query
+    from kg.sparql.saved import parse_saved_query
 
     path = tmp_path / "q.rq"
     path.write_text(QUERY, encoding="utf-8")
@@ -178,7 +178,7 @@ def test_a_saved_query_is_parsed_once_then_remembered(tmp_path: Path, cache_dir:
 
 def test_an_invalid_query_is_never_remembered(tmp_path: Path, cache_dir: Path, parses: list[str]) -> None:
     from kg.errors import InputError
-    from kg.saved import parse_saved_query
+    from kg.sparql.saved import parse_saved_query
 
     path = tmp_path / "q.rq"
     path.write_text(QUERY.replace("?p ?o", "?p"), encoding="utf-8")
@@ -190,7 +190,7 @@ def test_an_invalid_query_is_never_remembered(tmp_path: Path, cache_dir: Path, p
 
 def test_without_the_cache_every_query_is_parsed(tmp_path: Path, cache_dir: Path, parses: list[str],
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    from kg.saved import parse_saved_query
+    from kg.sparql.saved import parse_saved_query
 
     monkeypatch.setenv("MND_KG_CACHE", "off")
     path = tmp_path / "q.rq"

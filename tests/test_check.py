@@ -10,11 +10,11 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Graph
 
-from kg.check import CheckReport, load_check_files, run_checks
+from kg.answers.explain import Step
+from kg.checks.checker import CheckReport, load_check_files, run_checks
 from kg.cli import cli
-from kg.explain import Step
 from kg.graph import load_graph
-from kg.paths import CHECKS_DIR, DATA_FILE, ONTOLOGY_DIR, REFERENCE_DIR, SEEDS_DIR, default_graph_files
+from kg.graph.paths import CHECKS_DIR, DATA_FILE, ONTOLOGY_DIR, REFERENCE_DIR, SEEDS_DIR, default_graph_files
 
 MUTANTS_DIR = Path(__file__).resolve().parent / "mutants"
 MUTANTS = sorted(p for p in MUTANTS_DIR.glob("*.ttl") if not p.name.startswith("malformed"))

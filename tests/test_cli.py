@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from kg.cli import cli
-from kg.paths import DATA_FILE, ONTOLOGY_DIR, QUERIES_DIR
+from kg.graph.paths import DATA_FILE, ONTOLOGY_DIR, QUERIES_DIR
 
 EXAMPLE = "is-demyelinating"
 

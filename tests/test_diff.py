@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from kg.checks.diff import diff_graphs, diff_versions
+from kg.checks.diff_report import format_diff
 from kg.cli import cli
-from kg.diff import diff_graphs, diff_versions
-from kg.diff_format import format_diff
 from kg.errors import InputError
 from kg.graph import load_graph
-from kg.paths import ONTOLOGY_DIR
+from kg.graph.paths import ONTOLOGY_DIR
 
 HERE = Path(__file__).resolve().parent / "diff"
 OLD, NEW = HERE / "old.ttl", HERE / "new.ttl"

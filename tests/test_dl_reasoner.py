@@ -9,10 +9,10 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
-from kg import dl_reasoner
-from kg.dl_reasoner import DLResult, ReasonerUnavailable, classify_with_hermit
-from kg.namespaces import KG, MND, namespace_manager
-from kg.reason import Reasoned
+from kg.graph.namespaces import KG, MND, namespace_manager
+from kg.reasoning import dl_reasoner
+from kg.reasoning.dl_reasoner import DLResult, ReasonerUnavailable, classify_with_hermit
+from kg.reasoning.reason import Reasoned
 
 ONT = str(MND._NS)
 DEFINED_CLASSES = frozenset(ONT + name for name in (

@@ -21,9 +21,9 @@ from rdflib.term import Node
 
 from kg.cli import cli
 from kg.errors import InputError
-from kg.export import EXPORT_FORMATS, PARTS, QUAD_FORMATS, serialize, write_atomically
-from kg.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH
-from kg.paths import DATA_FILE, ONTOLOGY_DIR
+from kg.graph.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH
+from kg.graph.paths import DATA_FILE, ONTOLOGY_DIR
+from kg.stores.export import EXPORT_FORMATS, PARTS, QUAD_FORMATS, serialize, write_atomically
 
 RDFLIB_FORMATS = {"turtle": "turtle", "nt": "nt", "nquads": "nquads", "trig": "trig", "jsonld": "json-ld"}
 OXIGRAPH_FORMATS = {
@@ -134,8 +134,8 @@ def test_no_noise_that_stores_reject_or_that_says_nothing(exports: dict[tuple[st
 def test_export_is_byte_identical_whatever_the_hash_seed(tmp_path: Path) -> None:
     script = (
         "import sys; from pathlib import Path\n"
-        "from kg.graph import load_graph; from kg.paths import default_graph_files\n"
-        "from kg.reason import reason; from kg.export import EXPORT_FORMATS, PARTS, serialize\n"
+        "from kg.graph import load_graph; from kg.graph.paths import default_graph_files\n"
+        "from kg.reasoning.reason import reason; from kg.stores.export import EXPORT_FORMATS, PARTS, serialize\n"
         "dataset = reason(load_graph(default_graph_files())).dataset()\n"
         "for fmt in EXPORT_FORMATS:\n"
         "    for part in PARTS:\n"

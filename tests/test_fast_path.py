@@ -19,19 +19,19 @@ from rdflib import Graph, Variable
 from rdflib.compare import to_isomorphic
 from rdflib.namespace import RDF
 
-from kg import fast_reason
-from kg.check import CheckReport, check_reasoned, load_check_files
+from kg.checks.checker import CheckReport, check_reasoned, load_check_files
 from kg.cli import cli
-from kg.engine import fast_available, load_reasoned, reason_graph
 from kg.errors import InputError
-from kg.format import CITATION_VARIABLE, cell, format_result
 from kg.graph import load_graph
-from kg.paths import CHECKS_DIR, REFERENCE_DIR, SEEDS_DIR, default_graph_files
-from kg.reason import Reasoned, reason
-from kg.results import solutions
-from kg.run import answer_graph, bind_values, run_any_sparql, run_saved
-from kg.saved import SavedQuery, parse_saved_query
-from kg.store import ReasonedStore, load_files, saved_query_plan
+from kg.graph.paths import CHECKS_DIR, REFERENCE_DIR, SEEDS_DIR, default_graph_files
+from kg.reasoning import fast_reason
+from kg.reasoning.engine import fast_available, load_reasoned, reason_graph
+from kg.reasoning.reason import Reasoned, reason
+from kg.reasoning.store import ReasonedStore, load_files, saved_query_plan
+from kg.sparql.format import CITATION_VARIABLE, cell, format_result
+from kg.sparql.results import solutions
+from kg.sparql.run import answer_graph, bind_values, run_any_sparql, run_saved
+from kg.sparql.saved import SavedQuery, parse_saved_query
 from tests.test_answers import EXPECTED
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -235,7 +235,7 @@ def test_generated_graph_same_closure_findings_and_answers(generated: Path,
 
 def test_the_rule_engine_alone_reasons_the_project_graph(asserted: Graph, reference: Reasoned,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    """kg.rules, not reasonable, derives the project's closure (reasonable is only for the equality rules)."""
+    """kg.reasoning.rules, not reasonable, derives the project's closure (reasonable is only for the equality rules)."""
     def no_reasonable() -> None:
         raise AssertionError("reasonable was used")
 
@@ -249,7 +249,7 @@ def test_the_rule_engine_alone_reasons_the_project_graph(asserted: Graph, refere
                                    "kg:ALS mnd:thresholdValue 1, 2 ."])
 def test_graphs_needing_equality_rules_go_to_reasonable(asserted: Graph, extra: str,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    """A sameAs, or two values of a functional property, need eq-* and prp-fp, which kg.rules leaves out:
+    """A sameAs, or two values of a functional property, need eq-* and prp-fp, which kg.reasoning.rules leaves out:
     such a graph is reasoned by reasonable, with owlrl's result."""
     graph = Graph()
     for triple in asserted:
@@ -273,7 +273,7 @@ def test_graphs_needing_equality_rules_go_to_reasonable(asserted: Graph, extra: 
 
 def test_property_chains_are_added_to_what_reasonable_derives(fast: ReasonedStore) -> None:
     """reasonable lacks prp-spo2: subtypes inherit their disease's primary pathology through the chain."""
-    from kg.namespaces import KG, MND
+    from kg.graph.namespaces import KG, MND
 
     pathology = MND._NS["hasPrimaryPathology"]
     assert (KG["SMA-type-1"], pathology, KG["sma-motor-neuron-degeneration"]) in fast.inferred
@@ -292,7 +292,7 @@ def test_unsupported_axioms_fall_back_to_owlrl(asserted: Graph) -> None:
     from rdflib import BNode
     from rdflib.namespace import OWL
 
-    from kg.namespaces import MND
+    from kg.graph.namespaces import MND
 
     graph = Graph()
     for triple in asserted:

@@ -12,11 +12,11 @@ from html.parser import HTMLParser
 import pytest
 from rdflib import Dataset
 
-from kg.answer import Answer, Fact
-from kg.citations import CitationDetail
-from kg.front_page import Entry, document_answers, render_outcome, render_page
-from kg.saved import SavedQuery
-from kg.sparql_gate import Outcome
+from kg.answers.answer import Answer, Fact
+from kg.answers.citations import CitationDetail
+from kg.serve.front_page import Entry, document_answers, render_outcome, render_page
+from kg.serve.gate import Outcome
+from kg.sparql.saved import SavedQuery
 from tests.serving import Served, require
 
 CHROMIUM_ARGUMENTS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
-from kg.paths import ONTOLOGY_DIR
+from kg.graph.paths import ONTOLOGY_DIR
 from tests.stores import Listener
 
 

@@ -9,8 +9,8 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from kg.graph import load_graph
-from kg.namespaces import MND
-from kg.paths import ONTOLOGY_DIR, ROOT
+from kg.graph.namespaces import MND
+from kg.graph.paths import ONTOLOGY_DIR, ROOT
 
 ONTOLOGY = URIRef("https://w3id.org/mnd-kg/ontology")
 IDENTIFIERS_FILE = ROOT.parent / "shared" / "reference" / "identifiers.md"

@@ -15,9 +15,9 @@ from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.term import Node, Variable
 
 from kg.errors import InputError
-from kg.namespaces import IRI_FORBIDDEN
-from kg.resolve import to_term
-from kg.saved import Parameter, SavedQuery
+from kg.graph.namespaces import IRI_FORBIDDEN
+from kg.sparql.resolve import to_term
+from kg.sparql.saved import Parameter, SavedQuery
 
 HOSTILE = [
     '"', "'", '"""', "'''", "\\", "\\u0022", "{", "}", "} UNION { ?s ?p ?o }", "# comment", "\n", "\r\n",

@@ -6,8 +6,8 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
-from kg.namespaces import INFERRED_GRAPH, KG, MND
-from kg.reason import Reasoned, reason
+from kg.graph.namespaces import INFERRED_GRAPH, KG, MND
+from kg.reasoning.reason import Reasoned, reason
 
 ONT = str(MND._NS)
 

@@ -16,10 +16,10 @@ from rdflib import Dataset
 
 from kg.cli import cli
 from kg.errors import RemoteError
-from kg.namespaces import ASSERTED_GRAPH
-from kg.remote import Remote, query_endpoint, update_endpoint
-from kg.results import solutions
-from kg.store_load import Target, _chunks, load, targets_of
+from kg.graph.namespaces import ASSERTED_GRAPH
+from kg.sparql.results import solutions
+from kg.stores.load import Target, _chunks, load, targets_of
+from kg.stores.remote import Remote, query_endpoint, update_endpoint
 from tests.stores import Listener, Server, free_port, http_reply, start_oxigraph
 
 KEPT = "https://example.org/kg-test/kept"

@@ -18,15 +18,15 @@ from rdflib.query import Result as QueryResult
 from rdflib.term import Node
 
 from kg.cli import cli
-from kg.format import format_result
-from kg.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH
-from kg.paths import QUERIES_DIR
-from kg.remote import Remote, query_endpoint
-from kg.remote_query import DEFAULT_GRAPHS, context_graph, run_remote_saved_query
-from kg.results import solutions
-from kg.run import run_saved_query
-from kg.saved import SavedQuery, load_saved_queries
-from kg.store_load import load, targets_of
+from kg.graph.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH
+from kg.graph.paths import QUERIES_DIR
+from kg.sparql.format import format_result
+from kg.sparql.results import solutions
+from kg.sparql.run import run_saved_query
+from kg.sparql.saved import SavedQuery, load_saved_queries
+from kg.stores.load import load, targets_of
+from kg.stores.remote import Remote, query_endpoint
+from kg.stores.remote_query import DEFAULT_GRAPHS, context_graph, run_remote_saved_query
 from tests.stores import Server
 
 STORES = ("oxigraph", "virtuoso")

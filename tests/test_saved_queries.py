@@ -10,8 +10,8 @@ from rdflib import URIRef
 
 from kg.cli import cli
 from kg.errors import InputError
-from kg.paths import QUERIES_DIR, ROOT
-from kg.saved import SavedQuery, parse_saved_query
+from kg.graph.paths import QUERIES_DIR, ROOT
+from kg.sparql.saved import SavedQuery, parse_saved_query
 
 QUERY_FILES = sorted(QUERIES_DIR.glob("*.rq"))
 

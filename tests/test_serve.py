@@ -21,10 +21,10 @@ import pytest
 from rdflib import Dataset
 from SPARQLWrapper import GET, JSON, POST, POSTDIRECTLY, SPARQLWrapper
 
-from kg.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH, PREFIXES
-from kg.results import solutions
-from kg.run import run_saved_query
-from kg.saved import SavedQuery
+from kg.graph.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH, PREFIXES
+from kg.sparql.results import solutions
+from kg.sparql.run import run_saved_query
+from kg.sparql.saved import SavedQuery
 from tests.serving import MAX_RESULTS, TIMEOUT, Served, alive, start_serve
 from tests.stores import Listener
 
@@ -223,7 +223,7 @@ def test_binds_loopback_by_default(served: Served) -> None:
 
 def test_served_page_is_the_page_rendered_here(served: Served, dataset: Dataset,
                                                saved_queries: dict[str, SavedQuery]) -> None:
-    from kg.front_page import document_answers, render_page
+    from kg.serve.front_page import document_answers, render_page
 
     status, content_type, body = http(served, "/", accept="text/html")
     assert (status, content_type) == (200, "text/html; charset=utf-8")

@@ -6,7 +6,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 from rdflib.term import Node
 
-from kg.namespaces import KG, MND, PROV, SRC
+from kg.graph.namespaces import KG, MND, PROV, SRC
 
 ONTOLOGY_NS = str(MND._NS)
 PROVENANCE_CLASSES = {MND.Citation, MND.Claim, MND.SourceDocument, MND.Reference,

@@ -9,8 +9,8 @@ from rdflib.namespace import RDF, SKOS
 
 from kg.cli import cli
 from kg.graph import load_graph
-from kg.namespaces import DCTERMS, KG, MND, PROV, SRC
-from kg.paths import DATA_FILE, REFERENCE_DIR, SUPPLEMENT_DIR
+from kg.graph.namespaces import DCTERMS, KG, MND, PROV, SRC
+from kg.graph.paths import DATA_FILE, REFERENCE_DIR, SUPPLEMENT_DIR
 
 SUPPLEMENT = SRC["supplement-treatments"]
 TREATMENTS_FILE = REFERENCE_DIR / "treatments.md"

@@ -1,0 +1,1 @@
+"""Answer: plain-words questions, explanations of derived facts, citations."""

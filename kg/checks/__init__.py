@@ -1,0 +1,1 @@
+"""Check: consistency and data-quality checks, their reports, diffs between versions."""

@@ -1,0 +1,225 @@
+"""``kg check``: logical consistency after OWL 2 RL reasoning, what owlrl misses, and data-quality checks.
+
+Returns a report and never prints. Findings are sorted and carry their explanation: the asserted triples
+that led there, each with its citations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF
+
+from kg.answers.explain import Explainer, Step, Triple, explainer_from
+from kg.errors import InputError
+from kg.graph.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH, KG, MND, PROV, SRC, W3C_VOCABULARIES
+from kg.reasoning.reason import Reasoned
+from kg.sparql.results import solutions
+from kg.sparql.saved import read_header
+
+if TYPE_CHECKING:
+    from kg.reasoning.store import ReasonedStore
+
+SEVERITIES = ("error", "warning")
+PROBE = "urn:mnd-kg:probe:"
+
+
+@dataclass(frozen=True, order=True)
+class CheckFinding:
+    """One problem: severity, the check that found it, a message, the terms involved, and why."""
+
+    severity: str
+    check: str
+    message: str
+    terms: tuple[str, ...]
+    because: tuple[Step, ...] = field(default=(), compare=False)
+
+
+@dataclass(frozen=True)
+class CheckFile:
+    name: str
+    path: Path
+    summary: str
+    severity: str
+    text: str
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    triples: int
+    checks_run: tuple[str, ...]
+    findings: tuple[CheckFinding, ...]
+
+    @property
+    def errors(self) -> int:
+        return sum(f.severity == "error" for f in self.findings)
+
+    @property
+    def warnings(self) -> int:
+        return sum(f.severity == "warning" for f in self.findings)
+
+
+def load_check_files(directory: Path) -> list[CheckFile]:
+    """Every ``*-violation.rq`` file in ``directory``: a SELECT that must return no rows."""
+    checks = []
+    for path in sorted(directory.glob("*.rq")):
+        if not path.name.endswith("-violation.rq"):
+            raise InputError("check files must be named <name>-violation.rq", str(path))
+        text = path.read_text(encoding="utf-8")
+        header = read_header(text, path)
+        summary, severity = header.get("summary"), header.get("severity")
+        if not isinstance(summary, str) or severity not in SEVERITIES:
+            raise InputError(f"check header needs 'summary' and 'severity' ({' or '.join(SEVERITIES)})", str(path))
+        checks.append(CheckFile(path.name.removesuffix("-violation.rq"), path, summary.strip(), severity, text))
+    return checks
+
+
+def run_checks(asserted: Graph, check_files: list[CheckFile], sources: Path | None,
+               supplements: Path | None = None) -> CheckReport:
+    """Reason over ``asserted`` and run every check; ``sources`` holds the documents quotes come from,
+    ``supplements`` the files of the curated supplementary sources."""
+    from kg.reasoning.engine import reason_graph
+
+    return check_reasoned(reason_graph(asserted), check_files, sources, supplements)
+
+
+def check_reasoned(reasoned: Reasoned | ReasonedStore, check_files: list[CheckFile], sources: Path | None,
+                   supplements: Path | None = None) -> CheckReport:
+    """Run every check on a graph reasoned by either engine (the same findings either way)."""
+    explainer = _LazyExplainer(reasoned)
+    findings: list[CheckFinding] = []
+    for finding in reasoned.findings:
+        because = _explain_terms(explainer, finding.rule, finding.terms)
+        findings.append(CheckFinding("error", finding.rule, finding.message, finding.terms, because))
+    findings += unsatisfiable_classes(_graph(reasoned, _SCHEMA_AXIOMS))
+    findings += unintended_equivalences(Graph(), _graph(reasoned, _INFERRED_EQUIVALENCES), explainer)
+    names = ["logical-consistency", "unsatisfiable-classes", "unintended-equivalences"]
+    for check in check_files:
+        names.append(check.name)
+        for row in solutions(reasoned.select(check.text)):
+            terms = tuple(str(value) for value in row.values() if value is not None)
+            findings.append(CheckFinding(check.severity, check.name, check.summary, terms))
+    names.append("quotes-verbatim")
+    findings += quotes_not_in_sources(_graph(reasoned, _CITATIONS), sources, supplements)
+    return CheckReport(reasoned.triples, tuple(names), tuple(sorted(set(findings))))
+
+
+_SCHEMA_AXIOMS = f"""CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{ASSERTED_GRAPH}> {{ ?s ?p ?o }}
+    FILTER (isBlank(?s) || !(STRSTARTS(STR(?s), "{KG}") || STRSTARTS(STR(?s), "{SRC}"))) }}"""
+_INFERRED_EQUIVALENCES = f"""CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{INFERRED_GRAPH}> {{ ?s ?p ?o }}
+    VALUES ?p {{ <{OWL.sameAs}> <{OWL.equivalentClass}> }} }}"""
+_CITATIONS = f"""CONSTRUCT {{ ?c a <{MND.Citation}> ; <{PROV.wasQuotedFrom}> ?d ; <{MND.quote}> ?q .
+                              ?d <{MND.fileName}> ?f ; a ?kind }}
+    WHERE {{ GRAPH <{ASSERTED_GRAPH}> {{ ?c a <{MND.Citation}> .
+             OPTIONAL {{ ?c <{PROV.wasQuotedFrom}> ?d OPTIONAL {{ ?d <{MND.fileName}> ?f }} OPTIONAL {{ ?d a ?kind }} }}
+             OPTIONAL {{ ?c <{MND.quote}> ?q }} }} }}"""
+
+
+def _graph(reasoned: Reasoned | ReasonedStore, construct: str) -> Graph:
+    graph = reasoned.select(construct).graph
+    assert graph is not None
+    return graph
+
+
+class _LazyExplainer(Explainer):
+    """An explainer whose closure graph is only built when a finding needs explaining."""
+
+    def __init__(self, reasoned: Reasoned | ReasonedStore) -> None:
+        self._reasoned = reasoned
+        self._built: Explainer | None = None
+
+    def explain(self, triple: Triple) -> Step | None:
+        if self._built is None:
+            self._built = explainer_from(self._reasoned.asserted, self._reasoned.inferred)
+        return self._built.explain(triple)
+
+
+def unsatisfiable_classes(asserted: Graph) -> list[CheckFinding]:
+    """Classes that cannot have members: probe each with a fresh individual and reason over the axioms."""
+    axioms = Graph()
+    for triple in asserted:
+        subject = str(triple[0])
+        if not subject.startswith((str(KG), str(SRC))):
+            axioms.add(triple)
+    classes = sorted(c for c in axioms.subjects(RDF.type, OWL.Class)
+                     if isinstance(c, URIRef) and str(c).startswith(str(MND._NS)))
+    for cls in classes:
+        axioms.add((URIRef(PROBE + str(cls)), RDF.type, cls))
+    from kg.reasoning.engine import reason_graph
+
+    probed = reason_graph(axioms)
+    unsatisfiable = sorted({term[len(PROBE):] for finding in probed.findings for term in finding.terms
+                            if term.startswith(PROBE)})
+    return [CheckFinding("error", "unsatisfiable-class", "class cannot have any member", (cls,))
+            for cls in unsatisfiable]
+
+
+def unintended_equivalences(asserted: Graph, inferred: Graph, explainer: Explainer) -> list[CheckFinding]:
+    """owl:sameAs between distinct curated entities, or owl:equivalentClass between distinct named classes,
+    that reasoning introduced."""
+    findings = []
+    for predicate, what in ((OWL.sameAs, "entities"), (OWL.equivalentClass, "classes")):
+        for subject, obj in inferred.subject_objects(predicate):
+            if isinstance(obj, URIRef) and subject != obj and str(subject) < str(obj) \
+                    and not str(obj).startswith(W3C_VOCABULARIES) and (subject, predicate, obj) not in asserted:
+                step = explainer.explain((subject, predicate, obj))
+                findings.append(CheckFinding("error", "unintended-equivalence",
+                                             f"reasoning made two distinct {what} the same",
+                                             (str(subject), str(obj)), (step,) if step else ()))
+    return findings
+
+
+def quotes_not_in_sources(asserted: Graph, sources: Path | None,
+                          supplements: Path | None = None) -> list[CheckFinding]:
+    """Each citation's quote must occur verbatim within one line of its source document (the file of a
+    supplementary source is looked up in ``supplements``)."""
+    findings = []
+    texts: dict[str, list[str] | None] = {}
+    found: dict[tuple[str, str], bool] = {}  # (path, quote): copies of a graph repeat the same quotes
+    for citation in sorted(asserted.subjects(RDF.type, URIRef(str(MND._NS) + "Citation")), key=str):
+        document = asserted.value(citation, PROV.wasQuotedFrom)
+        quote = asserted.value(citation, MND.quote)
+        file_name = asserted.value(document, MND.fileName) if document is not None else None
+        if quote is None or file_name is None:
+            continue  # reported by the check files (citation-incomplete)
+        folder = supplements if (document, RDF.type, MND.SupplementarySource) in asserted else sources
+        if folder is None:
+            findings.append(CheckFinding("warning", "quotes-verbatim", "source documents not given: quote not checked",
+                                         (str(citation),)))
+            continue
+        path = folder / str(file_name)
+        if str(path) not in texts:
+            texts[str(path)] = path.read_text(encoding="utf-8").splitlines() if path.is_file() else None
+        lines = texts[str(path)]
+        if lines is None:
+            findings.append(CheckFinding("error", "quotes-verbatim", "source document not found",
+                                         (str(citation), str(path))))
+        elif not _occurs(str(quote), str(path), lines, found):
+            findings.append(CheckFinding("error", "quotes-verbatim", "quote does not occur verbatim in its source",
+                                         (str(citation), str(quote))))
+    return findings
+
+
+def _occurs(quote: str, path: str, lines: list[str], found: dict[tuple[str, str], bool]) -> bool:
+    """``quote`` is within one of the document's ``lines``; remembered in ``found``."""
+    if (path, quote) not in found:
+        found[path, quote] = any(quote in line for line in lines)
+    return found[path, quote]
+
+
+def _explain_terms(explainer: Explainer, rule: str, terms: tuple[str, ...]) -> tuple[Step, ...]:
+    """The derivations behind a logical finding (each class membership of a disjointness clash, ...)."""
+    if rule == "cax-dw":
+        entity, first, second = (URIRef(t) for t in terms)
+        steps = [explainer.explain((entity, RDF.type, cls)) for cls in (first, second)]
+    elif rule == "cls-nothing2":
+        steps = [explainer.explain((URIRef(terms[0]), RDF.type, OWL.Nothing))]
+    elif rule == "dt-not-type":
+        subject, predicate, _ = terms
+        steps = [Step((URIRef(subject), URIRef(predicate), Literal(terms[2])), "asserted")]
+    else:
+        steps = []
+    return tuple(step for step in steps if step is not None)

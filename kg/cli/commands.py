@@ -1,0 +1,481 @@
+"""The ``kg`` command: a thin layer that parses options, calls the core, and maps errors to exit codes.
+
+Exit codes: 0 success (``kg diff``: whatever the difference); 1 the graph is logically inconsistent
+(``kg check``: has error-level findings; ``kg docs --check``: the page is out of date); 2 bad input
+(malformed Turtle, unknown query or parameter, invalid value or SPARQL, unknown git revision); 3 a remote
+store or endpoint is unreachable, too slow, refuses the request or answers garbage, or `kg serve` cannot run
+its server; 4 a query limit (--timeout, --max-results) was hit.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+from rdflib import Dataset, URIRef
+from rdflib.query import Result
+
+from kg.checks.diff_report import DIFF_FORMATS
+from kg.checks.report import REPORT_FORMATS
+from kg.errors import InconsistentGraphError, InputError, KgError
+from kg.graph.paths import CHECKS_DIR, QUERIES_DIR, REFERENCE_DIR, ROOT, SEEDS_DIR, default_graph_files
+from kg.reasoning.engine import load_reasoned
+from kg.serve.ontology_docs import DOCS_FILE
+from kg.sparql.format import FORMATS, format_result
+from kg.sparql.limits import DEFAULT_MAX_RESULTS, DEFAULT_TIMEOUT, Limits, run_within, within_cap
+from kg.sparql.run import answer_graph, run_any_sparql, run_saved
+from kg.sparql.saved import SavedQuery, load_saved_queries, load_saved_query
+from kg.stores.export import EXPORT_FORMATS, PARTS, SUFFIXES
+from kg.stores.remote import AUTH_SCHEMES, DEFAULT_RETRIES, Remote
+from kg.stores.remote import DEFAULT_TIMEOUT as REMOTE_TIMEOUT
+
+if TYPE_CHECKING:
+    from kg.checks.checker import CheckReport
+    from kg.reasoning.reason import Reasoned
+    from kg.reasoning.store import ReasonedStore
+
+graph_option = click.option(
+    "--graph", "graph_paths", multiple=True, type=click.Path(path_type=Path),
+    help="Turtle file or folder to load instead of the project's ontology and data (repeatable).")
+queries_option = click.option(
+    "--queries", "queries_dir", type=click.Path(path_type=Path), default=QUERIES_DIR,
+    help="Folder of saved queries (*.rq with a '#+' header) to use instead of the project's.")
+timeout_option = click.option(
+    "--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_TIMEOUT, show_default=True,
+    help="Seconds a query may run before it is stopped (exit 4); with --endpoint, also the wait for a "
+         "connection and for each reply (exit 3).")
+max_results_option = click.option(
+    "--max-results", type=click.IntRange(min=1), default=DEFAULT_MAX_RESULTS, show_default=True,
+    help="Most rows (or triples) a result may have; a larger one is refused (exit 4).")
+supplement_option = click.option(
+    "--no-supplement", "no_supplement", is_flag=True,
+    help="Leave out the curated supplementary sources (data/supplement): only the five documents' claims.")
+endpoint_option = click.option(
+    "--endpoint", metavar="URL", help="Run on this SPARQL 1.1 endpoint instead of the embedded graph.")
+default_graph_option = click.option(
+    "--default-graph", "default_graphs", multiple=True, metavar="IRI",
+    help="With --endpoint: a graph whose union is the query's default graph (repeatable; default: the asserted "
+         "and inferred graphs kg load writes).")
+
+
+def auth_options(function: Callable[..., None]) -> Callable[..., None]:
+    """--user, --password, --auth and --retries, shared by every command that reaches a server."""
+    for option in reversed([
+        click.option("--user", help="User name for HTTP authentication."),
+        click.option("--password", envvar="KG_PASSWORD", help="Password (or the KG_PASSWORD environment variable)."),
+        click.option("--auth", type=click.Choice(AUTH_SCHEMES), default="digest", show_default=True,
+                     help="HTTP authentication scheme (Virtuoso: digest; Fuseki, GraphDB: basic)."),
+        click.option("--retries", type=click.IntRange(0, 10), default=DEFAULT_RETRIES, show_default=True,
+                     help="Extra attempts after a refused connection or HTTP 503."),
+    ]):
+        function = option(function)
+    return function
+
+
+format_option = click.option(
+    "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+    help="table and md: for people, citations as footnotes; json, csv, tsv: SPARQL 1.1 results.")
+
+
+def query_options(function: Callable[..., None]) -> Callable[..., None]:
+    """The options of kg query and kg sparql: output format, local graph and limits, or a remote endpoint."""
+    function = auth_options(function)
+    for option in reversed([format_option, graph_option, timeout_option, max_results_option, supplement_option,
+                            endpoint_option, default_graph_option]):
+        function = option(function)
+    return function
+
+
+class _Group(click.Group):
+    """Turns a KgError into click's 'Error: ...' line with the error's exit code (traceback with --debug),
+    and a usage error (unknown option, bad option value) into one line too."""
+
+    def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
+                     **extra: object) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as error:
+            raise _usage_failure(error) from error
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as error:
+            raise _usage_failure(error) from error
+        except KgError as error:
+            if "--debug" in sys.argv[1:] or (ctx.obj or {}).get("debug"):
+                raise
+            raise _failure(str(error), error.exit_code) from error
+
+
+def _failure(message: str, exit_code: int) -> click.ClickException:
+    """click's one-line 'Error: <message>' that exits with ``exit_code``."""
+    failure_type = type(f"ExitCode{exit_code}", (click.ClickException,), {"exit_code": exit_code})
+    return failure_type(message)
+
+
+def _usage_failure(error: click.UsageError) -> click.ClickException:
+    command = error.ctx.command_path if error.ctx else "kg"
+    return _failure(f"{error.format_message().rstrip('.')} ({command}; see '{command} --help')", InputError.exit_code)
+
+
+@click.group(cls=_Group)
+@click.option("--debug", is_flag=True, help="Show the Python traceback of an error.")
+@click.version_option(package_name="mnd-kg")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Query the motor neuron disease knowledge graph (embedded, in memory, with OWL 2 RL reasoning)."""
+    ctx.obj = {"debug": debug}
+
+
+@cli.command("list")
+@click.option("--names", is_flag=True, help="One query name a line.")
+@click.option("--json", "as_json", is_flag=True, help="Name, summary, questions and parameters as JSON.")
+@queries_option
+def list_queries(names: bool, as_json: bool, queries_dir: Path) -> None:
+    """List the saved queries with the questions they answer and their parameters."""
+    queries = load_saved_queries(queries_dir)
+    if names:
+        click.echo("\n".join(queries))
+    elif as_json:
+        click.echo(json.dumps([_describe(q) for q in queries.values()], indent=2, ensure_ascii=False))
+    else:
+        for query in queries.values():
+            click.echo(f"{query.name}: {query.summary}")
+            for question in query.questions:
+                click.echo(f"  ? {question.text}")
+            for parameter in query.parameters:
+                click.echo(f"  -p {parameter.name}=...  {parameter.description} "
+                           f"(default: {' '.join(parameter.default)})")
+
+
+@cli.command("query")
+@click.argument("name")
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Parameter value; repeat a name to give several values.")
+@queries_option
+@query_options
+def query_command(name: str, params: tuple[str, ...], fmt: str, graph_paths: tuple[Path, ...], queries_dir: Path,
+                  timeout: float, max_results: int, no_supplement: bool, endpoint: str | None,
+                  default_graphs: tuple[str, ...], **auth: Any) -> None:
+    """Run the saved query NAME on the embedded graph, or on a SPARQL endpoint with --endpoint."""
+    from kg.stores.remote_query import run_remote_saved_query
+
+    query = load_saved_query(queries_dir, name)
+    if query is None:
+        raise InputError(f"no saved query named {name!r} (see 'kg list --names')", str(queries_dir))
+    values = _parse_params(params)
+    for parameter_name in values:
+        query.parameter(parameter_name)
+    _run_and_print(
+        f"query {name}", fmt, Limits(timeout, max_results), endpoint, graph_paths, default_graphs, no_supplement, auth,
+        local=lambda reasoned: run_saved(reasoned, query, values),
+        remote=lambda url, settings, graphs: run_remote_saved_query(url, query, values, settings, graphs))
+
+
+@cli.command("sparql")
+@click.argument("query_text", required=False)
+@click.option("--file", "query_file", type=click.Path(path_type=Path), help="Read the query from a file.")
+@query_options
+def sparql_command(query_text: str | None, query_file: Path | None, fmt: str, graph_paths: tuple[Path, ...],
+                   timeout: float, max_results: int, no_supplement: bool, endpoint: str | None,
+                   default_graphs: tuple[str, ...], **auth: Any) -> None:
+    """Run any read-only SPARQL query over asserted and inferred triples (or on a SPARQL endpoint)."""
+    from kg.stores.remote import query_endpoint
+
+    if (query_text is None) == (query_file is None):
+        raise InputError("give either a QUERY argument or --file PATH, not both or neither", "kg sparql")
+    where = "command line"
+    if query_file is not None:
+        where = str(query_file)
+        try:
+            query_text = query_file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise InputError(f"cannot read query file: {error.__class__.__name__}", where) from error
+    assert query_text is not None
+    text = query_text
+    _run_and_print(
+        where, fmt, Limits(timeout, max_results), endpoint, graph_paths, default_graphs, no_supplement, auth,
+        local=lambda reasoned: run_any_sparql(reasoned, text, where),
+        remote=lambda url, settings, graphs: query_endpoint(url, text, settings, graphs, where))
+
+
+def _run_and_print(where: str, fmt: str, limits: Limits, endpoint: str | None, graph_paths: tuple[Path, ...],
+                   default_graphs: tuple[str, ...], no_supplement: bool, auth: dict[str, Any],
+                   local: Callable[[Reasoned | ReasonedStore], Result],
+                   remote: Callable[[str, Remote, tuple[str, ...]], Result]) -> None:
+    """Run a query on the endpoint (the network timeout bounds it) or on the embedded graph (under the time
+    limit), refuse a result over the cap, and print it with its citations."""
+    if endpoint is not None:
+        from kg.stores.remote_query import context_graph
+
+        url, graphs, settings = _endpoint(endpoint, graph_paths, default_graphs, limits.timeout, auth)
+        result = within_cap(remote(url, settings, graphs), limits, where)
+        click.echo(format_result(result, fmt, context_graph(url, result, settings, graphs)), nl=False)
+        return
+    reasoned = _reasoned(graph_paths, no_supplement)
+    result = run_within(limits, where, lambda: local(reasoned))
+    click.echo(format_result(result, fmt, answer_graph(reasoned, result)), nl=False)
+
+
+@cli.command("ask")
+@click.argument("question")
+@click.option("--json", "as_json", is_flag=True, help="Verdicts, facts, citations, query name and bindings as JSON.")
+@click.option("--show-query", is_flag=True, help="Print the SPARQL that was run.")
+@queries_option
+@supplement_option
+def ask_command(question: str, as_json: bool, show_query: bool, queries_dir: Path, no_supplement: bool) -> None:
+    """Answer QUESTION in plain words from the graph, with numbered citations, or say it cannot."""
+    from kg.answers.answer import answer_json, answer_question, format_answer
+    from kg.answers.ask import entity_linker
+
+    queries = load_saved_queries(queries_dir)
+    dataset = _load((), no_supplement)
+    answer = answer_question(question, dataset, queries, entity_linker(dataset))
+    if show_query and answer.sparql:
+        click.echo(answer.sparql.rstrip() + "\n")
+    if as_json:
+        click.echo(json.dumps(answer_json(answer), indent=2, ensure_ascii=False))
+    else:
+        click.echo(format_answer(answer), nl=False)
+
+
+@cli.command("check")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(REPORT_FORMATS), default="text", show_default=True)
+@click.option("--sources", type=click.Path(path_type=Path), default=SEEDS_DIR, show_default=True,
+              help="Folder of the source documents, to check that every quote occurs in its document verbatim.")
+def check_command(paths: tuple[Path, ...], fmt: str, sources: Path) -> None:
+    """Check the graph: logical consistency, unsatisfiable classes, unintended equivalences, data quality.
+
+    With no PATHS, checks the project's ontology and data; with PATHS (Turtle files or folders), exactly those.
+    Exit code 0: no error-level finding; 1: findings; 2: input error.
+    """
+    from kg.checks.checker import check_reasoned, load_check_files
+    from kg.checks.report import format_report
+
+    reasoned = load_reasoned(list(paths) or default_graph_files())
+    report = check_reasoned(reasoned, load_check_files(CHECKS_DIR), sources if sources.is_dir() else None,
+                            REFERENCE_DIR if REFERENCE_DIR.is_dir() else None)
+    click.echo(format_report(report, reasoned.report_graph(_report_terms(report)), fmt), nl=False)
+    if report.errors:
+        sys.exit(1)
+
+
+@cli.command("explain")
+@click.argument("entity")
+@graph_option
+@supplement_option
+def explain_command(entity: str, graph_paths: tuple[Path, ...], no_supplement: bool) -> None:
+    """Why ENTITY (IRI, prefixed name or label) belongs to each class the reasoner derived for it."""
+    from rdflib.namespace import RDF
+
+    from kg.answers.explain import explainer_from
+    from kg.checks.report import format_explanations
+    from kg.graph.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH
+    from kg.sparql.resolve import resolve_entity
+
+    dataset = _load(graph_paths, no_supplement)
+    subject = resolve_entity(entity, dataset, "kg explain")
+    inferred = dataset.graph(INFERRED_GRAPH)
+    explainer = explainer_from(dataset.graph(ASSERTED_GRAPH), inferred)
+    steps = [step for cls in sorted(inferred.objects(subject, RDF.type), key=str)
+             if (step := explainer.explain((subject, RDF.type, cls))) is not None]
+    click.echo(format_explanations(subject, steps, dataset), nl=False)
+
+
+@cli.command("export")
+@click.option("--part", type=click.Choice(PARTS), default="all", show_default=True,
+              help="Asserted triples, the reasoner's inferred triples, or both.")
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default=None,
+              help="RDF format (default: from the output file's suffix, else turtle). nquads and trig keep "
+                   "asserted and inferred triples in their own named graphs.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to FILE atomically (all or nothing) instead of standard output.")
+@graph_option
+@supplement_option
+def export_command(part: str, fmt: str | None, output: Path | None, graph_paths: tuple[Path, ...],
+                   no_supplement: bool) -> None:
+    """Export the graph for other triple stores, byte-identical for the same input."""
+    from kg.stores.export import check_writable, serialize, write_atomically
+
+    if fmt is None:
+        by_suffix = {suffix: name for name, suffix in SUFFIXES.items()}
+        fmt = by_suffix.get(output.suffix, "turtle") if output else "turtle"
+    if output is not None:
+        check_writable(output)
+    data = serialize(_load(graph_paths, no_supplement), part, fmt)
+    if output is None:
+        sys.stdout.buffer.write(data)
+    else:
+        write_atomically(output, data)
+
+
+@cli.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback by default).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="0: any free port.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
+              help="Seconds a query may run before it is cancelled (HTTP 503).")
+@click.option("--max-results", type=click.IntRange(min=1), default=10000, show_default=True,
+              help="Most rows (or triples) a query may return (HTTP 422 beyond).")
+@graph_option
+@supplement_option
+def serve_command(host: str, port: int, timeout: float, max_results: int, graph_paths: tuple[Path, ...],
+                  no_supplement: bool) -> None:
+    """Serve the graph over the SPARQL 1.1 Protocol (read-only) with a front page of cited answers."""
+    from kg.serve.server import bind_listener, oxigraph_binary, run_server, stop_on_signals
+
+    with bind_listener(host, port) as listener, stop_on_signals():
+        oxigraph_binary()  # fail before the slow part when the server is missing
+        dataset = _load(graph_paths, no_supplement)
+        run_server(listener, dataset, list(load_saved_queries(QUERIES_DIR).values()), Limits(timeout, max_results),
+                   on_ready=lambda url: click.echo(f"kg serve: {url} (SPARQL endpoint {url}query); "
+                                                   "stop with Ctrl-C", nl=True))
+
+
+@cli.command("diff")
+@click.argument("old")
+@click.argument("new")
+@click.option("--format", "fmt", type=click.Choice(DIFF_FORMATS), default="text", show_default=True,
+              help="text for people, tsv for programs, md for a pull-request comment.")
+def diff_command(old: str, new: str, fmt: str) -> None:
+    """List the facts added and removed from OLD to NEW, asserted and inferred, with labels and citations.
+
+    OLD and NEW are Turtle files, folders (a project checkout or a folder of Turtle files) or git revisions
+    of the project (read with git archive; the working tree is not touched).
+    Exit code 0 whatever the difference; 2: input error (unknown revision, malformed Turtle).
+    """
+    from kg.checks.diff import diff_versions
+    from kg.checks.diff_report import format_diff
+
+    click.echo(format_diff(diff_versions(old, new, ROOT), fmt), nl=False)
+
+
+@cli.command("docs")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=DOCS_FILE, show_default=True,
+              help="Where to write the HTML page.")
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 if OUTPUT is not what the ontology generates.")
+def docs_command(output: Path, check: bool) -> None:
+    """Generate the ontology's HTML documentation (pyLODE) from ontology/; --check is for CI."""
+    from kg.serve.ontology_docs import docs_are_current, write_docs
+
+    if check:
+        if not docs_are_current(output):
+            click.echo(f"{output} is out of date: run 'kg docs'", err=True)
+            sys.exit(1)
+        click.echo(f"{output} is up to date")
+        return
+    click.echo(str(write_docs(output)))
+
+
+@cli.command("load")
+@click.option("--store", metavar="URL", help="Graph Store Protocol endpoint (Oxigraph: /store; Virtuoso: "
+              "/sparql-graph-crud-auth).")
+@click.option("--update", metavar="URL", help="SPARQL Update endpoint (Oxigraph: /update; Virtuoso: /sparql-auth); "
+              "with it the load is staged and swapped in one update request, so a failure changes nothing.")
+@click.option("--graph", "target_graph", metavar="IRI",
+              help="Put the part into this one named graph (default: asserted and inferred triples each in its "
+                   "own graph, as in the N-Quads export).")
+@click.option("--part", type=click.Choice(PARTS), default="all", show_default=True,
+              help="Asserted triples, the reasoner's inferred triples, or both.")
+@click.option("--input", "graph_paths", multiple=True, type=click.Path(path_type=Path),
+              help="Turtle file or folder to load instead of the project's ontology and data (repeatable).")
+@supplement_option
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=REMOTE_TIMEOUT, show_default=True,
+              help="Seconds to wait for a connection and for each reply.")
+@auth_options
+def load_command(store: str | None, update: str | None, target_graph: str | None, part: str,
+                 graph_paths: tuple[Path, ...], no_supplement: bool, timeout: float, **auth: Any) -> None:
+    """Put the graph into a remote triple store, replacing what an earlier load put there."""
+    from kg.sparql.resolve import resolve_entity
+    from kg.stores.load import load, targets_of
+    from kg.stores.remote import check_url
+
+    if store is None and update is None:
+        raise InputError("give --store URL (Graph Store Protocol), --update URL (SPARQL Update), or both", "kg load")
+    for url, option in ((store, "--store"), (update, "--update")):
+        if url is not None:
+            check_url(url, option)
+    if target_graph is not None:
+        resolve_entity(f"<{target_graph}>", Dataset(), "--graph")
+    targets = targets_of(_load(graph_paths, no_supplement), part, target_graph)
+    report = load(targets, store, update, _remote(timeout, auth))
+    for target in report.targets:
+        click.echo(f"{target.triples} triples into <{target.graph}>")
+    click.echo(f"loaded in {report.seconds:.2f} s ({report.method})")
+
+
+def _remote(timeout: float, auth: dict[str, Any]) -> Remote:
+    return Remote(auth["user"], auth["password"], auth["auth"], timeout, auth["retries"])
+
+
+def _endpoint(endpoint: str, graph_paths: tuple[Path, ...], default_graphs: tuple[str, ...], timeout: float,
+              auth: dict[str, Any]) -> tuple[str, tuple[str, ...], Remote]:
+    from kg.sparql.resolve import resolve_entity
+    from kg.stores.remote import check_url
+    from kg.stores.remote_query import DEFAULT_GRAPHS
+
+    if graph_paths:
+        raise InputError("--graph PATH reads local files; it cannot be combined with --endpoint "
+                         "(use --default-graph IRI)", "--endpoint")
+    for graph in default_graphs:
+        resolve_entity(f"<{graph}>", Dataset(), "--default-graph")
+    return check_url(endpoint, "--endpoint"), default_graphs or DEFAULT_GRAPHS, _remote(timeout, auth)
+
+
+def _load(graph_paths: tuple[Path, ...], no_supplement: bool = False) -> Dataset:
+    return _reasoned(graph_paths, no_supplement).dataset()
+
+
+def _reasoned(graph_paths: tuple[Path, ...], no_supplement: bool = False) -> Reasoned | ReasonedStore:
+    """The reasoned graph every command works on (fast engines and closure cache when installed); an
+    inconsistent graph is an error, since answers from it would be meaningless."""
+    reasoned = load_reasoned(list(graph_paths) or default_graph_files(supplement=not no_supplement))
+    if not reasoned.consistent:
+        first = reasoned.findings[0]
+        more = f" and {len(reasoned.findings) - 1} more" if len(reasoned.findings) > 1 else ""
+        raise InconsistentGraphError(
+            f"the graph is inconsistent: {first.message}: {', '.join(first.terms)}{more}", first.rule)
+    return reasoned
+
+
+def _report_terms(report: CheckReport) -> set[URIRef]:
+    """The IRIs a report names: finding terms, and the triples and citations of their explanations."""
+    terms = {URIRef(t) for f in report.findings for t in f.terms if t.startswith(("http", "urn:"))}
+    steps = [step for f in report.findings for step in f.because]
+    while steps:
+        step = steps.pop()
+        terms.update(t for t in (*step.triple, *step.citations) if isinstance(t, URIRef))
+        steps.extend(step.premises)
+    return terms
+
+
+def _parse_params(params: tuple[str, ...]) -> dict[str, list[str]]:
+    values: dict[str, list[str]] = {}
+    for item in params:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip() or not value.strip():
+            raise InputError(f"parameter must be NAME=VALUE, got {item!r}", "-p")
+        values.setdefault(name.strip(), []).append(value.strip())
+    return values
+
+
+def _describe(query: SavedQuery) -> dict:
+    return {
+        "name": query.name,
+        "summary": query.summary,
+        "questions": [{"text": q.text, "bind": {k: list(v) for k, v in q.bindings.items()}} for q in query.questions],
+        "parameters": [{"name": p.name, "type": p.type, "description": p.description, "default": list(p.default)}
+                       for p in query.parameters],
+    }
+
+
+def main() -> None:
+    """Entry point of the ``kg`` console script."""
+    logging.getLogger("rdflib").setLevel(logging.CRITICAL)
+    cli(prog_name="kg")

@@ -1,0 +1,61 @@
+"""The one way commands load a graph: the fast path (Oxigraph, reasonable, the closure cache) when its engines
+are installed, otherwise the reference path (rdflib, owlrl). Both give the same answers.
+
+``MND_KG_ENGINE=reference`` forces the reference path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rdflib import Graph
+
+from kg.graph import load_graph, turtle_files
+from kg.reasoning import fast_reason
+from kg.reasoning.reason import Reasoned, reason, use_reference
+
+if TYPE_CHECKING:
+    from kg.reasoning.store import ReasonedStore
+
+
+def fast_available() -> bool:
+    """Both optional engines are installed and not turned off."""
+    if use_reference():
+        return False
+    try:
+        import pyoxigraph  # noqa: F401
+    except ImportError:
+        return False
+    return fast_reason.available()
+
+
+def load_reasoned(paths: Iterable[Path]) -> Reasoned | ReasonedStore:
+    """Load and reason the Turtle files (folders expanded): from the closure cache when it holds them."""
+    files = turtle_files(paths)
+    if not fast_available():
+        return reason(load_graph(files))
+    from kg.reasoning import cache
+    from kg.reasoning.store import load_files, reason_store, uses_unsupported_axioms
+
+    directory = cache.cache_dir()
+    key = cache.cache_key(files) if directory else ""
+    if directory and (hit := cache.read(directory, key)) is not None:
+        return hit
+    store, originals = load_files(files)
+    if uses_unsupported_axioms(store):
+        return reason(load_graph(files))
+    reasoned = reason_store(store, originals)
+    if directory:
+        cache.write(directory, key, reasoned)
+    return reasoned
+
+
+def reason_graph(asserted: Graph) -> Reasoned | ReasonedStore:
+    """Reason an rdflib graph with the fast engines when installed (no cache: the graph has no file)."""
+    if not fast_available() or fast_reason.needs_reference(asserted.predicates(unique=True)):
+        return reason(asserted)
+    from kg.reasoning.store import reason_store, store_from_graph
+
+    return reason_store(*store_from_graph(asserted))

@@ -1,0 +1,93 @@
+"""The WSGI application of ``kg serve``: the front page at ``/`` and the SPARQL 1.1 Protocol at ``/query``.
+
+Queries go through kg.serve.gate to the Oxigraph server on loopback; nothing else of Oxigraph (``/update``,
+``/store``) is reachable through this application.
+"""
+
+from __future__ import annotations
+
+import urllib.parse
+from collections.abc import Callable, Iterable
+from http import HTTPStatus
+
+from kg.serve.front_page import BOX_ACCEPT, Entry, render_page
+from kg.serve.gate import UPDATE_REFUSED, Outcome, refusal, run_query
+from kg.sparql.limits import Limits
+
+MAX_REQUEST_BYTES = 1024 * 1024
+GRAPH_PARAMETERS = ("default-graph-uri", "named-graph-uri")
+HTML_HEADERS = [
+    ("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'"),
+    ("X-Content-Type-Options", "nosniff"),
+]
+
+StartResponse = Callable[[str, list[tuple[str, str]]], object]
+
+
+def make_app(entries: list[Entry], upstream: str, limits: Limits) -> Callable[[dict, StartResponse], Iterable[bytes]]:
+    """The application, serving the answers in ``entries`` and querying Oxigraph's ``upstream`` /query URL."""
+    front_page = render_page(entries).encode()
+
+    def application(environ: dict, start_response: StartResponse) -> Iterable[bytes]:
+        path = environ.get("PATH_INFO", "")
+        method = environ.get("REQUEST_METHOD", "GET")
+        if path == "/":
+            if method not in ("GET", "HEAD"):
+                return _send(start_response, refusal(405, "the front page only answers GET"), [("Allow", "GET, HEAD")])
+            params = urllib.parse.parse_qs(environ.get("QUERY_STRING", ""))
+            if "query" not in params:
+                return _send(start_response, Outcome(200, "text/html; charset=utf-8", front_page), HTML_HEADERS)
+            text = params["query"][0]
+            outcome = run_query(upstream, text, {}, BOX_ACCEPT, limits)
+            page = render_page(entries, text, outcome).encode()
+            return _send(start_response, Outcome(200, "text/html; charset=utf-8", page), HTML_HEADERS)
+        if path == "/query":
+            if method not in ("GET", "POST"):
+                return _send(start_response, refusal(405, "the SPARQL endpoint answers GET and POST"),
+                             [("Allow", "GET, POST")])
+            request = _protocol_request(environ)
+            if isinstance(request, Outcome):
+                return _send(start_response, request)
+            text, graphs = request
+            outcome = run_query(upstream, text, graphs, environ.get("HTTP_ACCEPT", ""), limits)
+            return _send(start_response, outcome, [("Vary", "Accept")])
+        return _send(start_response, refusal(404, "not found: the front page is / and the SPARQL endpoint /query"))
+
+    return application
+
+
+def _protocol_request(environ: dict) -> tuple[str, dict[str, list[str]]] | Outcome:
+    """The query and its dataset parameters from a SPARQL 1.1 Protocol request, or why it is refused."""
+    params = urllib.parse.parse_qs(environ.get("QUERY_STRING", ""))
+    if environ.get("REQUEST_METHOD") == "POST":
+        media_type = environ.get("CONTENT_TYPE", "").split(";")[0].strip().lower()
+        try:
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            return refusal(400, "bad Content-Length")
+        if length > MAX_REQUEST_BYTES:
+            return refusal(413, f"the request body is larger than {MAX_REQUEST_BYTES} bytes")
+        body = environ["wsgi.input"].read(length) if length else b""
+        if media_type == "application/sparql-update":
+            return refusal(403, UPDATE_REFUSED)
+        if media_type == "application/sparql-query":
+            params["query"] = [body.decode("utf-8", "replace")]
+        elif media_type == "application/x-www-form-urlencoded":
+            for key, values in urllib.parse.parse_qs(body.decode("utf-8", "replace")).items():
+                params.setdefault(key, []).extend(values)
+        else:
+            return refusal(415, "POST needs Content-Type application/sparql-query or "
+                                "application/x-www-form-urlencoded")
+    if "update" in params:
+        return refusal(403, UPDATE_REFUSED)
+    queries = params.get("query", [])
+    if len(queries) != 1:
+        return refusal(400, "give exactly one query (query=...); the front page / has a query box")
+    return queries[0], {key: params[key] for key in GRAPH_PARAMETERS if key in params}
+
+
+def _send(start_response: StartResponse, outcome: Outcome, extra: list[tuple[str, str]] | None = None) -> list[bytes]:
+    status = HTTPStatus(outcome.status)
+    headers = [("Content-Type", outcome.content_type), ("Content-Length", str(len(outcome.body))), *(extra or [])]
+    start_response(f"{status.value} {status.phrase}", headers)
+    return [outcome.body]

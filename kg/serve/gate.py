@@ -1,0 +1,195 @@
+"""What ``kg serve`` lets through to its Oxigraph server: read-only queries without SERVICE, in bounded time
+and size.
+
+The Oxigraph server federates ``SERVICE`` over HTTP, so a query whose text (after SPARQL's ``\\u`` escapes)
+mentions the word is parsed with rdflib and refused when it holds a SERVICE pattern; any other query cannot
+name one and goes straight through. Updates never run: the gate forwards only to Oxigraph's read-only
+``/query``. ``FROM`` and ``FROM NAMED`` only choose among the store's own graphs; Oxigraph fetches nothing.
+The answer is counted while it streams in (pyoxigraph's result and RDF parsers, the csv module for CSV)
+and refused past the row cap or the time limit, before anything reaches the client.
+"""
+
+from __future__ import annotations
+
+import csv
+import http.client
+import io
+import re
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import BinaryIO
+
+import pyoxigraph
+from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+from kg.sparql.limits import Limits
+from kg.sparql.run import uses_service
+
+_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+_ERROR_BODY_LIMIT = 64 * 1024
+CHECKED_LENGTH = 16384
+_UPDATE_KEYWORD = re.compile(r"\b(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A query's answer as the client gets it: HTTP status, media type and body."""
+
+    status: int
+    content_type: str
+    body: bytes
+
+
+def refusal(status: int, message: str) -> Outcome:
+    return Outcome(status, "text/plain; charset=utf-8", (message + "\n").encode())
+
+
+def check_query(text: str) -> Outcome | None:
+    """A refusal when ``text`` holds a SERVICE pattern (or names SERVICE and does not parse); else None."""
+    unescaped = _ESCAPE.sub(_unescape, text)
+    if "service" not in unescaped.casefold():
+        return None
+    if len(unescaped) > CHECKED_LENGTH:  # rdflib's parser takes about 80 µs a character
+        return refusal(413, f"a query that mentions SERVICE must be at most {CHECKED_LENGTH} characters long, "
+                            "to be checked")
+    try:
+        parsed = parseQuery(unescaped)
+    except Exception as error:  # pyparsing raises several exception types
+        if is_update(text):
+            return refusal(403, UPDATE_REFUSED)
+        return refusal(400, "invalid SPARQL query: " + " ".join(str(error).split()))
+    if uses_service(parsed):
+        return refusal(403, "SERVICE is not allowed: kg serve never reaches the network")
+    return None
+
+
+def _unescape(match: re.Match[str]) -> str:
+    code = int(match.group(1) or match.group(2), 16)
+    return chr(code) if code <= 0x10FFFF else match.group(0)
+
+
+UPDATE_REFUSED = "SPARQL Update (and LOAD) is not accepted: kg serve is read-only"
+
+
+def is_update(text: str) -> bool:
+    """Whether ``text`` is a SPARQL Update (only short texts that use an update keyword are parsed)."""
+    if len(text) > CHECKED_LENGTH or not _UPDATE_KEYWORD.search(text):
+        return False
+    try:
+        parseUpdate(text)
+    except Exception:  # pyparsing raises several exception types
+        return False
+    return True
+
+
+def run_query(upstream: str, text: str, graphs: Mapping[str, Sequence[str]], accept: str, limits: Limits) -> Outcome:
+    """Run one query on the Oxigraph server at ``upstream`` (its /query URL) within ``limits``."""
+    refused = check_query(text)
+    if refused is not None:
+        return refused
+    form = [("query", text)] + [(key, value) for key, values in sorted(graphs.items()) for value in values]
+    request = urllib.request.Request(
+        upstream, data=urllib.parse.urlencode(form).encode(), method="POST",
+        headers={"Accept": accept or "*/*", "Content-Type": "application/x-www-form-urlencoded"})
+    deadline = time.monotonic() + limits.timeout
+    try:
+        with urllib.request.urlopen(request, timeout=limits.timeout) as response:
+            return _read_counted(response, deadline, limits)
+    except urllib.error.HTTPError as error:
+        message = " ".join(error.read(_ERROR_BODY_LIMIT).decode("utf-8", "replace").split())
+        if error.code == 400 and is_update(text):
+            return refusal(403, UPDATE_REFUSED)
+        if error.code == 400:
+            message = "invalid SPARQL query: " + message
+        return refusal(error.code, message or f"the SPARQL server answered {error.code}")
+    except TimeoutError:
+        return _timed_out(limits)
+    except urllib.error.URLError as error:
+        if isinstance(error.reason, TimeoutError):
+            return _timed_out(limits)
+        return refusal(502, f"the SPARQL server failed: {error.reason}")
+    except (OSError, http.client.HTTPException) as error:
+        return refusal(502, f"the SPARQL server failed: {error}")
+
+
+def _timed_out(limits: Limits) -> Outcome:
+    return refusal(503, f"the query took longer than {limits.timeout:g} s (--timeout) and was cancelled")
+
+
+class _Recorder(io.RawIOBase):
+    """Reads the upstream answer, keeping every byte, and stops at the deadline."""
+
+    def __init__(self, response: http.client.HTTPResponse, deadline: float) -> None:
+        self.response = response
+        self.deadline = deadline
+        self.chunks: list[bytes] = []
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        if time.monotonic() > self.deadline:
+            raise TimeoutError
+        count = self.response.readinto(buffer)
+        self.chunks.append(bytes(buffer[:count]))
+        return count
+
+
+class _TooMany(Exception):
+    pass
+
+
+def _read_counted(response: http.client.HTTPResponse, deadline: float, limits: Limits) -> Outcome:
+    content_type = response.headers.get("Content-Type", "application/octet-stream")
+    recorder = _Recorder(response, deadline)
+    stream = io.BufferedReader(recorder)
+    try:
+        _count(stream, content_type, limits.max_results)
+        while stream.read(65536):
+            pass
+    except _TooMany:
+        return refusal(422, f"the result has more than {limits.max_results} rows or triples (--max-results); "
+                            "add a LIMIT")
+    except TimeoutError:
+        return _timed_out(limits)
+    except (SyntaxError, ValueError, csv.Error, UnicodeDecodeError) as error:
+        if b"cancelled" in b"".join(recorder.chunks[-4:]):
+            return _timed_out(limits)
+        return refusal(502, f"the SPARQL server sent a broken answer: {error}")
+    return Outcome(200, content_type, b"".join(recorder.chunks))
+
+
+def _count(stream: BinaryIO, content_type: str, cap: int) -> None:
+    """Count the rows (SELECT), the boolean (ASK) or the triples (CONSTRUCT, DESCRIBE); _TooMany past ``cap``."""
+    for count, _ in enumerate(_items(stream, content_type), start=1):
+        if count > cap:
+            raise _TooMany
+
+
+def _items(stream: BinaryIO, content_type: str) -> Iterator[object]:
+    media_type = content_type.split(";")[0].strip().lower()
+    if media_type == "text/csv":
+        text = io.TextIOWrapper(stream, encoding="utf-8", newline="")
+        try:
+            rows = csv.reader(text)
+            next(rows, None)  # the header
+            yield from rows
+        finally:
+            text.detach()  # leave the stream open for the caller
+        return
+    results_format = pyoxigraph.QueryResultsFormat.from_media_type(media_type)
+    if results_format is not None:
+        results = pyoxigraph.parse_query_results(stream, results_format)
+        if isinstance(results, pyoxigraph.QueryBoolean):
+            yield results
+        else:
+            yield from results
+        return
+    rdf_format = pyoxigraph.RdfFormat.from_media_type(media_type)
+    if rdf_format is None:
+        raise ValueError(f"unknown media type {media_type}")
+    yield from pyoxigraph.parse(stream, rdf_format)

@@ -1,0 +1,1 @@
+"""Query: saved queries, parameter binding, limits, result formats."""

@@ -1,0 +1,83 @@
+"""Rendering query results: SPARQL 1.1 JSON/CSV/TSV for programs, tables with cited footnotes for people."""
+
+from __future__ import annotations
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.query import Result
+from rdflib.term import Node
+
+from kg.answers.citations import citation_details, collect_citation
+from kg.sparql.results import solutions
+
+FORMATS = ("table", "json", "csv", "tsv", "md")
+CITATION_VARIABLE = "citation"
+
+
+def format_result(result: Result, fmt: str, graph: Graph) -> str:
+    """Render a query result in one of FORMATS; ``graph`` supplies prefixes and citation details."""
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        assert result.graph is not None
+        return result.graph.serialize(format="nt" if fmt in ("csv", "tsv") else "turtle")
+    if fmt in ("json", "csv"):
+        return (result.serialize(format=fmt) or b"").decode("utf-8")
+    if result.type == "ASK":
+        answer = "true" if result.askAnswer else "false"
+        return answer + "\n" if fmt != "tsv" else f"?_askResult\n{answer}\n"
+    variables = [str(v) for v in result.vars or []]
+    rows = [[solution[v] for v in variables] for solution in solutions(result)]
+    if fmt == "tsv":
+        lines = ["\t".join("?" + v for v in variables)]
+        lines += ["\t".join(term.n3() if term is not None else "" for term in row) for row in rows]
+        return "\n".join(lines) + "\n"
+    return _human(variables, rows, graph, markdown=(fmt == "md"))
+
+
+def _human(variables: list[str], rows: list[list[Node | None]], graph: Graph, markdown: bool) -> str:
+    """One line per distinct answer; its citations become numbered footnotes, as the documents cite."""
+    if CITATION_VARIABLE in variables:
+        index = variables.index(CITATION_VARIABLE)
+        shown = [v for v in variables if v != CITATION_VARIABLE]
+        merged: dict[tuple[str, ...], list[URIRef]] = {}
+        order: list[URIRef] = []
+        for row in rows:
+            key = tuple(cell(term, graph) for i, term in enumerate(row) if i != index)
+            collect_citation(merged, order, key, row[index])
+        number = {citation: n for n, citation in enumerate(order, start=1)}
+        header = [*shown, "cited"]
+        body = [[*key, " ".join(f"[{n}]" for n in sorted(number[c] for c in cites))] for key, cites in merged.items()]
+        details = citation_details(graph, order)
+        notes = [f"[{number[c]}] {details[c].describe()}" if c in details else f"[{number[c]}] {c}" for c in order]
+    else:
+        header = variables
+        body = [[cell(term, graph) for term in row] for row in rows]
+        notes = []
+    table = _markdown(header, body) if markdown else _plain(header, body)
+    if not body:
+        table += "(no answer: the graph holds nothing that matches)\n"
+    if notes:
+        table += ("\n**Citations**\n\n" if markdown else "\nCitations:\n") + "".join(
+            ("- " if markdown else "") + note + "\n" for note in notes)
+    return table
+
+
+def cell(term: Node | None, graph: Graph) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        return graph.namespace_manager.normalizeUri(term)
+    if isinstance(term, Literal):
+        return str(term)
+    return term.n3()
+
+
+def _plain(header: list[str], body: list[list[str]]) -> str:
+    widths = [max([len(h), *(len(row[i]) for row in body)]) for i, h in enumerate(header)]
+    def line(cells: list[str]) -> str:
+        return "  ".join(cell.ljust(width) for cell, width in zip(cells, widths, strict=True)).rstrip() + "\n"
+    return line(header) + line(["-" * w for w in widths]) + "".join(line(row) for row in body)
+
+
+def _markdown(header: list[str], body: list[list[str]]) -> str:
+    def line(cells: list[str]) -> str:
+        return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |\n"
+    return line(header) + line(["---"] * len(header)) + "".join(line(row) for row in body)

@@ -1,0 +1,104 @@
+"""Running SPARQL on the embedded graph: read-only, no network, parameters bound as RDF terms."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from rdflib import Dataset, Graph
+from rdflib.query import Result
+from rdflib.term import Node
+
+from kg.errors import InputError
+from kg.reasoning.reason import Reasoned
+from kg.sparql.format import CITATION_VARIABLE
+from kg.sparql.resolve import is_label, to_term
+from kg.sparql.results import solutions
+from kg.sparql.saved import SavedQuery
+
+if TYPE_CHECKING:
+    from rdflib.plugins.sparql.sparql import Query
+
+    from kg.reasoning.store import ReasonedStore
+
+
+def run_saved_query(dataset: Dataset, query: SavedQuery, raw_values: Mapping[str, Sequence[str]]) -> Result:
+    """Run a saved query with parameter values given as text (IRIs, prefixed names, labels, numbers)."""
+    return run_sparql(dataset, query.bind(bind_values(query, raw_values, dataset)), f"query {query.name}")
+
+
+def run_saved(reasoned: Reasoned | ReasonedStore, query: SavedQuery, raw_values: Mapping[str, Sequence[str]]) -> Result:
+    """Run a saved query on a reasoned graph of either engine; the same solutions either way."""
+    if isinstance(reasoned, Reasoned):
+        return run_saved_query(reasoned.union, query, raw_values)
+    from kg.reasoning.store import saved_query_plan
+
+    labels = reasoned.labels() if names_by_label(query, raw_values) else Graph()
+    plan = saved_query_plan(query, bind_values(query, raw_values, labels))
+    return reasoned.select(plan.text, *plan.runs)
+
+
+def run_any_sparql(reasoned: Reasoned | ReasonedStore, text: str, where: str) -> Result:
+    """Run one read-only SPARQL query on a reasoned graph of either engine."""
+    if isinstance(reasoned, Reasoned):
+        return run_sparql(reasoned.union, text, where)
+    parse_read_only(text, where)
+    return reasoned.select(text)
+
+
+def answer_graph(reasoned: Reasoned | ReasonedStore, result: Result) -> Graph:
+    """The graph a formatter needs for ``result``: prefixes, and the details of the citations it names."""
+    if isinstance(reasoned, Reasoned):
+        return reasoned.union
+    cited = {row.get(CITATION_VARIABLE) for row in solutions(result)} if result.type == "SELECT" else set()
+    return reasoned.describe(term for term in cited if term is not None)
+
+
+def names_by_label(query: SavedQuery, raw_values: Mapping[str, Sequence[str]]) -> bool:
+    """Some IRI parameter's value is a label or synonym: resolving it needs the graph's labels."""
+    return any(query.parameter(name).type == "iri" and is_label(value)
+               for name, values in raw_values.items() for value in values)
+
+
+def bind_values(query: SavedQuery, raw_values: Mapping[str, Sequence[str]], graph: Graph) -> dict[str, list[Node]]:
+    """Validate each value for its parameter's type and turn it into an RDF term."""
+    where = f"query {query.name}"
+    return {
+        name: [to_term(query.parameter(name), value, graph, where) for value in values]
+        for name, values in raw_values.items()
+    }
+
+
+def run_sparql(dataset: Dataset, text: str, where: str) -> Result:
+    """Run one read-only SPARQL query over asserted and inferred triples."""
+    parsed = parse_read_only(text, where)
+    return dataset.query(parsed)
+
+
+def parse_read_only(text: str, where: str) -> Query:
+    """Parse a query; refuse updates, SERVICE, and FROM / FROM NAMED (which would fetch URLs)."""
+    from rdflib.plugins.sparql import prepareQuery
+
+    try:
+        parsed = prepareQuery(text)
+    except Exception as error:  # pyparsing raises several exception types
+        message = " ".join(str(error).split())
+        raise InputError(f"invalid SPARQL query (updates are not accepted): {message}", where) from error
+    if parsed.algebra.get("datasetClause"):
+        raise InputError("FROM and FROM NAMED are not allowed: the local engine never fetches URLs", where)
+    if uses_service(parsed.algebra):
+        raise InputError("SERVICE is not allowed: the local engine never reaches the network", where)
+    return parsed
+
+
+def uses_service(node: object) -> bool:
+    """Whether a parsed query (rdflib's parse tree or algebra) holds a SERVICE pattern anywhere."""
+    from pyparsing import ParseResults
+
+    if getattr(node, "name", None) == "ServiceGraphPattern":
+        return True
+    if isinstance(node, dict):
+        return any(uses_service(value) for value in node.values())
+    if isinstance(node, list | tuple | ParseResults):
+        return any(uses_service(value) for value in node)
+    return False

@@ -1,0 +1,1 @@
+"""Export and load: deterministic RDF files, remote SPARQL endpoints and Graph Stores."""
