@@ -139,7 +139,7 @@ def _project_query(folder: Path, repeat: int) -> dict[str, Any]:
 def _work(kind: str, file: Path, repeat: int) -> dict[str, Any]:
     """One path's figures for one graph file, measured in this (fresh) process."""
     from kg.checks.checker import check_reasoned, load_check_files
-    from kg.graph.paths import CHECKS_DIR, QUERIES_DIR, SEEDS_DIR
+    from kg.graph.paths import CHECKS_DIR, DOCUMENTS_DIR, QUERIES_DIR
     from kg.sparql.saved import load_saved_queries
 
     queries = load_saved_queries(QUERIES_DIR)
@@ -164,7 +164,7 @@ def _work(kind: str, file: Path, repeat: int) -> dict[str, Any]:
     reasoned_at = time.perf_counter()
     findings = None
     if kind == "fast":
-        report = check_reasoned(reasoned, checks, SEEDS_DIR if SEEDS_DIR.is_dir() else None)
+        report = check_reasoned(reasoned, checks, DOCUMENTS_DIR if DOCUMENTS_DIR.is_dir() else None)
         findings = {"errors": report.errors, "warnings": report.warnings}
     checked = time.perf_counter()
     latencies = {}

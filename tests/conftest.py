@@ -10,7 +10,7 @@ import pytest
 from rdflib import Dataset, Graph
 
 from kg.graph import load_graph
-from kg.graph.paths import QUERIES_DIR, SEEDS_DIR, default_graph_files
+from kg.graph.paths import DOCUMENTS_DIR, QUERIES_DIR, default_graph_files
 from kg.reasoning.reason import Reasoned, reason
 from kg.sparql.saved import SavedQuery, load_saved_queries
 from tests.serving import MAX_RESULTS, TIMEOUT, Served, start_serve, stop_serve
@@ -51,10 +51,10 @@ def saved_queries() -> dict[str, SavedQuery]:
 
 @pytest.fixture(scope="session")
 def seeds() -> dict[str, str]:
-    """The five source documents by file name (they live in ../shared/seeds beside the repository)."""
-    files = sorted(SEEDS_DIR.glob("*.txt"))
+    """The five source documents by file name (sources/documents)."""
+    files = sorted(DOCUMENTS_DIR.glob("*.txt"))
     if not files:
-        pytest.fail(f"source documents not found in {SEEDS_DIR}")
+        pytest.fail(f"source documents not found in {DOCUMENTS_DIR}")
     return {path.name: path.read_text(encoding="utf-8") for path in files}
 
 

@@ -14,7 +14,7 @@ from kg.answers.explain import Step
 from kg.checks.checker import CheckReport, load_check_files, run_checks
 from kg.cli import cli
 from kg.graph import load_graph
-from kg.graph.paths import CHECKS_DIR, DATA_FILE, ONTOLOGY_DIR, REFERENCE_DIR, SEEDS_DIR, default_graph_files
+from kg.graph.paths import CHECKS_DIR, DATA_FILE, DOCUMENTS_DIR, ONTOLOGY_DIR, SUPPLEMENTARY_DIR, default_graph_files
 
 MUTANTS_DIR = Path(__file__).resolve().parent / "mutants"
 MUTANTS = sorted(p for p in MUTANTS_DIR.glob("*.ttl") if not p.name.startswith("malformed"))
@@ -27,7 +27,7 @@ def expectations(path: Path, key: str) -> list[list[str]]:
 
 @pytest.fixture(scope="module")
 def clean_report(asserted: Graph) -> CheckReport:
-    return run_checks(asserted, load_check_files(CHECKS_DIR), SEEDS_DIR, REFERENCE_DIR)
+    return run_checks(asserted, load_check_files(CHECKS_DIR), DOCUMENTS_DIR, SUPPLEMENTARY_DIR)
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +38,7 @@ def mutant_reports(asserted: Graph) -> dict[str, CheckReport]:
         for triple in asserted:
             graph.add(triple)
         graph.parse(path, format="turtle")
-        reports[path.name] = run_checks(graph, load_check_files(CHECKS_DIR), SEEDS_DIR, REFERENCE_DIR)
+        reports[path.name] = run_checks(graph, load_check_files(CHECKS_DIR), DOCUMENTS_DIR, SUPPLEMENTARY_DIR)
     return reports
 
 

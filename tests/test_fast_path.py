@@ -23,7 +23,7 @@ from kg.checks.checker import CheckReport, check_reasoned, load_check_files
 from kg.cli import cli
 from kg.errors import InputError
 from kg.graph import load_graph
-from kg.graph.paths import CHECKS_DIR, REFERENCE_DIR, SEEDS_DIR, default_graph_files
+from kg.graph.paths import CHECKS_DIR, DOCUMENTS_DIR, SUPPLEMENTARY_DIR, default_graph_files
 from kg.reasoning import fast_reason
 from kg.reasoning.engine import fast_available, load_reasoned, reason_graph
 from kg.reasoning.reason import Reasoned, reason
@@ -197,8 +197,8 @@ def test_the_labels_are_read_only_to_resolve_a_label(fast: ReasonedStore, saved_
 
 def test_project_graph_same_check_findings(fast: ReasonedStore, reference: Reasoned) -> None:
     checks = load_check_files(CHECKS_DIR)
-    fast_report = check_reasoned(fast, checks, SEEDS_DIR, REFERENCE_DIR)
-    reference_report = check_reasoned(reference, checks, SEEDS_DIR, REFERENCE_DIR)
+    fast_report = check_reasoned(fast, checks, DOCUMENTS_DIR, SUPPLEMENTARY_DIR)
+    reference_report = check_reasoned(reference, checks, DOCUMENTS_DIR, SUPPLEMENTARY_DIR)
     assert findings_of(fast_report) == findings_of(reference_report) == []
     assert fast_report.checks_run == reference_report.checks_run
     assert fast_report.triples == reference_report.triples
@@ -216,8 +216,8 @@ def test_mutants_same_check_findings(asserted: Graph, mutant: str) -> None:
     reference = reason(graph, reference=True)
     assert fast.findings == reference.findings
     assert fast.findings
-    assert findings_of(check_reasoned(fast, checks, SEEDS_DIR, REFERENCE_DIR)) == findings_of(
-        check_reasoned(reference, checks, SEEDS_DIR, REFERENCE_DIR))
+    assert findings_of(check_reasoned(fast, checks, DOCUMENTS_DIR, SUPPLEMENTARY_DIR)) == findings_of(
+        check_reasoned(reference, checks, DOCUMENTS_DIR, SUPPLEMENTARY_DIR))
 
 
 def test_generated_graph_same_closure_findings_and_answers(generated: Path,
@@ -229,8 +229,8 @@ def test_generated_graph_same_closure_findings_and_answers(generated: Path,
     assert 9000 <= fast.triples < 9200
     assert_same(fast, reference, saved_queries)
     checks = load_check_files(CHECKS_DIR)
-    assert findings_of(check_reasoned(fast, checks, SEEDS_DIR, REFERENCE_DIR)) == findings_of(
-        check_reasoned(reference, checks, SEEDS_DIR, REFERENCE_DIR))
+    assert findings_of(check_reasoned(fast, checks, DOCUMENTS_DIR, SUPPLEMENTARY_DIR)) == findings_of(
+        check_reasoned(reference, checks, DOCUMENTS_DIR, SUPPLEMENTARY_DIR))
 
 
 def test_the_rule_engine_alone_reasons_the_project_graph(asserted: Graph, reference: Reasoned,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from rdflib import Graph, URIRef
@@ -10,10 +11,11 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from kg.graph import load_graph
 from kg.graph.namespaces import MND
-from kg.graph.paths import ONTOLOGY_DIR, ROOT
+from kg.graph.paths import ONTOLOGY_DIR
 
 ONTOLOGY = URIRef("https://w3id.org/mnd-kg/ontology")
-IDENTIFIERS_FILE = ROOT.parent / "shared" / "reference" / "identifiers.md"
+REPOSITORY = Path(__file__).resolve().parents[1]
+IDENTIFIERS_FILE = Path(__file__).parent / "data" / "identifiers.md"  # a copy of the checked identifiers reference
 DCT = "http://purl.org/dc/terms/"
 EXTERNAL = re.compile(
     r"^(?:http://purl\.obolibrary\.org/obo/(?P<obo>[A-Za-z]+)_(?P<obo_id>\d+)"
@@ -102,9 +104,9 @@ def test_cross_references_resolve_to_the_right_terms(asserted: Graph) -> None:
 
 def test_ontology_version_is_the_package_version(ontology: Graph) -> None:
     """owl:versionInfo and owl:versionIRI name the release in pyproject.toml; CHANGELOG.md has its section."""
-    found = re.search(r'^version = "([^"]+)"$', (ROOT / "pyproject.toml").read_text(encoding="utf-8"), re.M)
+    found = re.search(r'^version = "([^"]+)"$', (REPOSITORY / "pyproject.toml").read_text(encoding="utf-8"), re.M)
     assert found is not None
     version = found[1]
     assert str(ontology.value(ONTOLOGY, OWL.versionInfo)) == version
     assert str(ontology.value(ONTOLOGY, OWL.versionIRI)) == f"{ONTOLOGY}/{version}"
-    assert f"## {version}" in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert f"## {version}" in (REPOSITORY / "CHANGELOG.md").read_text(encoding="utf-8")

@@ -139,3 +139,32 @@ def test_every_entity_has_a_label(asserted: Graph) -> None:
     unlabeled = [str(s) for s in data_subjects(asserted)
                  if str(s).startswith(str(KG)) and asserted.value(s, RDFS.label) is None]
     assert unlabeled == []
+
+
+def test_the_manifest_lists_every_source_file_with_its_hash() -> None:
+    """sources/manifest.tsv: each file once, with the SHA-256 of its bytes, and no file left unlisted."""
+    import csv
+    import hashlib
+
+    from kg.graph.paths import SOURCES_DIR, SOURCES_MANIFEST
+
+    with SOURCES_MANIFEST.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    assert [list(row) for row in rows[:1]] == [["file", "document", "title", "site", "date", "sha256"]]
+    listed = {row["file"]: row["sha256"] for row in rows}
+    on_disk = {p.relative_to(SOURCES_DIR).as_posix() for p in SOURCES_DIR.rglob("*") if p.is_file()} - {"manifest.tsv"}
+    assert set(listed) == on_disk
+    for name, digest in listed.items():
+        assert hashlib.sha256((SOURCES_DIR / name).read_bytes()).hexdigest() == digest, name
+
+
+def test_the_manifest_names_each_document_the_graph_cites(asserted: Graph) -> None:
+    """Each source document and supplementary source of the graph is a manifest row, under its own file name."""
+    import csv
+
+    from kg.graph.paths import SOURCES_MANIFEST
+
+    with SOURCES_MANIFEST.open(encoding="utf-8", newline="") as handle:
+        rows = {row["document"]: row["file"] for row in csv.DictReader(handle, delimiter="\t")}
+    cited = {str(document): str(name) for document, name in asserted.subject_objects(MND.fileName)}
+    assert {document: rows.get(document, "").rsplit("/", 1)[-1] for document in cited} == cited

@@ -10,10 +10,10 @@ from rdflib.namespace import RDF, SKOS
 from kg.cli import cli
 from kg.graph import load_graph
 from kg.graph.namespaces import DCTERMS, KG, MND, PROV, SRC
-from kg.graph.paths import DATA_FILE, REFERENCE_DIR, SUPPLEMENT_DIR
+from kg.graph.paths import DATA_FILE, SUPPLEMENT_DIR, SUPPLEMENTARY_DIR
 
 SUPPLEMENT = SRC["supplement-treatments"]
-TREATMENTS_FILE = REFERENCE_DIR / "treatments.md"
+TREATMENTS_FILE = SUPPLEMENTARY_DIR / "treatments.md"
 
 
 @pytest.fixture(scope="module")

@@ -23,7 +23,7 @@ from rdflib.query import Result
 from kg.checks.diff_report import DIFF_FORMATS
 from kg.checks.report import REPORT_FORMATS
 from kg.errors import InconsistentGraphError, InputError, KgError
-from kg.graph.paths import CHECKS_DIR, QUERIES_DIR, REFERENCE_DIR, ROOT, SEEDS_DIR, default_graph_files
+from kg.graph.paths import CHECKS_DIR, DOCUMENTS_DIR, QUERIES_DIR, SUPPLEMENTARY_DIR, default_graph_files
 from kg.reasoning.engine import load_reasoned
 from kg.serve.ontology_docs import DOCS_FILE
 from kg.sparql.format import FORMATS, format_result
@@ -248,7 +248,7 @@ def ask_command(question: str, as_json: bool, show_query: bool, queries_dir: Pat
 @cli.command("check")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(REPORT_FORMATS), default="text", show_default=True)
-@click.option("--sources", type=click.Path(path_type=Path), default=SEEDS_DIR, show_default=True,
+@click.option("--sources", type=click.Path(path_type=Path, exists=True, file_okay=False), default=DOCUMENTS_DIR,
               help="Folder of the source documents, to check that every quote occurs in its document verbatim.")
 def check_command(paths: tuple[Path, ...], fmt: str, sources: Path) -> None:
     """Check the graph: logical consistency, unsatisfiable classes, unintended equivalences, data quality.
@@ -260,8 +260,9 @@ def check_command(paths: tuple[Path, ...], fmt: str, sources: Path) -> None:
     from kg.checks.report import format_report
 
     reasoned = load_reasoned(list(paths) or default_graph_files())
-    report = check_reasoned(reasoned, load_check_files(CHECKS_DIR), sources if sources.is_dir() else None,
-                            REFERENCE_DIR if REFERENCE_DIR.is_dir() else None)
+    if reasoned.triples == 0:
+        raise InputError("the graph has no triples: nothing to check", ", ".join(map(str, paths)) or None)
+    report = check_reasoned(reasoned, load_check_files(CHECKS_DIR), sources, SUPPLEMENTARY_DIR)
     click.echo(format_report(report, reasoned.report_graph(_report_terms(report)), fmt), nl=False)
     if report.errors:
         sys.exit(1)
@@ -353,7 +354,7 @@ def diff_command(old: str, new: str, fmt: str) -> None:
     from kg.checks.diff import diff_versions
     from kg.checks.diff_report import format_diff
 
-    click.echo(format_diff(diff_versions(old, new, ROOT), fmt), nl=False)
+    click.echo(format_diff(diff_versions(old, new, Path.cwd()), fmt), nl=False)
 
 
 @cli.command("docs")

@@ -1,17 +1,30 @@
-"""Where the project's own files live."""
+"""Where the project's own files live: the package's bundled copy in an installed wheel, else the checkout.
+
+The wheel carries ontology/, data/, queries/ and sources/ under ``kg/resources`` (pyproject.toml's
+force-include); an editable install or a checkout reads them from the repository root, where they stay.
+"""
 
 from __future__ import annotations
 
+from importlib.resources import files
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+
+def _data_root() -> Path:
+    bundled = Path(str(files("kg").joinpath("resources")))
+    return bundled if bundled.is_dir() else Path(__file__).resolve().parents[2]
+
+
+ROOT = _data_root()
 ONTOLOGY_DIR = ROOT / "ontology"
 DATA_FILE = ROOT / "data" / "triples.ttl"
 SUPPLEMENT_DIR = ROOT / "data" / "supplement"
 QUERIES_DIR = ROOT / "queries"
 CHECKS_DIR = QUERIES_DIR / "checks"
-SEEDS_DIR = ROOT.parent / "shared" / "seeds"
-REFERENCE_DIR = ROOT.parent / "shared" / "reference"
+SOURCES_DIR = ROOT / "sources"
+SOURCES_MANIFEST = SOURCES_DIR / "manifest.tsv"
+DOCUMENTS_DIR = SOURCES_DIR / "documents"
+SUPPLEMENTARY_DIR = SOURCES_DIR / "supplementary"
 
 
 def default_graph_files(supplement: bool = True) -> list[Path]:

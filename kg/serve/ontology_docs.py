@@ -13,9 +13,9 @@ from pathlib import Path
 
 from kg.errors import InputError
 from kg.graph import load_graph
-from kg.graph.paths import ONTOLOGY_DIR, ROOT
+from kg.graph.paths import ONTOLOGY_DIR
 
-DOCS_FILE = ROOT / "docs" / "ontology.html"
+DOCS_FILE = Path("docs") / "ontology.html"  # in the current folder: a checkout of the project or of a fork
 
 
 def ontology_html(ontology_dir: Path = ONTOLOGY_DIR) -> str:
