@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from rdflib.compare import to_isomorphic
 
+from kg.graph import paths
 from kg.graph.paths import DATA_FILE, ONTOLOGY_DIR
 from kg.reasoning import cache
 from kg.reasoning.engine import fast_available, load_reasoned
@@ -101,7 +102,7 @@ def test_no_temporary_file_is_left_behind(graph_files: list[Path], cache_dir: Pa
 
 def test_cache_can_be_turned_off(graph_files: list[Path], cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MND_KG_CACHE", "off")
-    assert cache.cache_dir() is None
+    assert paths.cache_dir() is None
     load_reasoned(graph_files)
     assert entries(cache_dir) == []
 
@@ -110,7 +111,7 @@ def test_default_location_honours_xdg_cache_home(tmp_path: Path, monkeypatch: py
     monkeypatch.delenv("MND_KG_CACHE_DIR", raising=False)
     monkeypatch.delenv("MND_KG_CACHE", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    assert cache.cache_dir() == tmp_path / "xdg" / "mnd-kg"
+    assert paths.cache_dir() == tmp_path / "xdg" / "mnd-kg"
 
 
 def test_unwritable_cache_is_not_an_error(graph_files: list[Path], tmp_path: Path,

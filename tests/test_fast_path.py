@@ -25,7 +25,7 @@ from kg.errors import InputError
 from kg.graph import load_graph
 from kg.graph.paths import CHECKS_DIR, DOCUMENTS_DIR, SUPPLEMENTARY_DIR, default_graph_files
 from kg.reasoning import fast_reason
-from kg.reasoning.engine import fast_available, load_reasoned, reason_graph
+from kg.reasoning.engine import ReasonedGraph, fast_available, load_reasoned, reason_graph
 from kg.reasoning.reason import Reasoned, reason
 from kg.reasoning.store import ReasonedStore, load_files, saved_query_plan
 from kg.sparql.format import CITATION_VARIABLE, cell, format_result
@@ -63,7 +63,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def answers(reasoned: Reasoned | ReasonedStore, query: SavedQuery, values: dict[str, list[str]]) -> Counter:
+def answers(reasoned: ReasonedGraph, query: SavedQuery, values: dict[str, list[str]]) -> Counter:
     result = run_saved(reasoned, query, values)
     return Counter(tuple(sorted(row.items())) for row in solutions(result))
 
@@ -72,7 +72,7 @@ def memberships(graph: Graph) -> set:
     return set(graph.triples((None, RDF.type, None)))
 
 
-def assert_same(fast: Reasoned | ReasonedStore, reference: Reasoned, queries: dict[str, SavedQuery]) -> None:
+def assert_same(fast: ReasonedGraph, reference: Reasoned, queries: dict[str, SavedQuery]) -> None:
     assert memberships(fast.inferred) == memberships(reference.inferred)
     assert set(fast.inferred) == set(reference.inferred)
     assert fast.findings == reference.findings

@@ -16,12 +16,11 @@ from rdflib.namespace import OWL, RDF
 from kg.answers.explain import Explainer, Step, Triple, explainer_from
 from kg.errors import InputError
 from kg.graph.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH, KG, MND, PROV, SRC, W3C_VOCABULARIES
-from kg.reasoning.reason import Reasoned
 from kg.sparql.results import solutions
 from kg.sparql.saved import read_header
 
 if TYPE_CHECKING:
-    from kg.reasoning.store import ReasonedStore
+    from kg.reasoning.engine import ReasonedGraph
 
 SEVERITIES = ("error", "warning")
 PROBE = "urn:mnd-kg:probe:"
@@ -86,7 +85,7 @@ def run_checks(asserted: Graph, check_files: list[CheckFile], sources: Path | No
     return check_reasoned(reason_graph(asserted), check_files, sources, supplements)
 
 
-def check_reasoned(reasoned: Reasoned | ReasonedStore, check_files: list[CheckFile], sources: Path | None,
+def check_reasoned(reasoned: ReasonedGraph, check_files: list[CheckFile], sources: Path | None,
                    supplements: Path | None = None) -> CheckReport:
     """Run every check on a graph reasoned by either engine (the same findings either way)."""
     explainer = _LazyExplainer(reasoned)
@@ -118,7 +117,7 @@ _CITATIONS = f"""CONSTRUCT {{ ?c a <{MND.Citation}> ; <{PROV.wasQuotedFrom}> ?d 
              OPTIONAL {{ ?c <{MND.quote}> ?q }} }} }}"""
 
 
-def _graph(reasoned: Reasoned | ReasonedStore, construct: str) -> Graph:
+def _graph(reasoned: ReasonedGraph, construct: str) -> Graph:
     graph = reasoned.select(construct).graph
     assert graph is not None
     return graph
@@ -127,7 +126,7 @@ def _graph(reasoned: Reasoned | ReasonedStore, construct: str) -> Graph:
 class _LazyExplainer(Explainer):
     """An explainer whose closure graph is only built when a finding needs explaining."""
 
-    def __init__(self, reasoned: Reasoned | ReasonedStore) -> None:
+    def __init__(self, reasoned: ReasonedGraph) -> None:
         self._reasoned = reasoned
         self._built: Explainer | None = None
 

@@ -36,8 +36,7 @@ from kg.stores.remote import DEFAULT_TIMEOUT as REMOTE_TIMEOUT
 
 if TYPE_CHECKING:
     from kg.checks.checker import CheckReport
-    from kg.reasoning.reason import Reasoned
-    from kg.reasoning.store import ReasonedStore
+    from kg.reasoning.engine import ReasonedGraph
 
 graph_option = click.option(
     "--graph", "graph_paths", multiple=True, type=click.Path(path_type=Path),
@@ -207,7 +206,7 @@ def sparql_command(query_text: str | None, query_file: Path | None, fmt: str, gr
 
 def _run_and_print(where: str, fmt: str, limits: Limits, endpoint: str | None, graph_paths: tuple[Path, ...],
                    default_graphs: tuple[str, ...], no_supplement: bool, auth: dict[str, Any],
-                   local: Callable[[Reasoned | ReasonedStore], Result],
+                   local: Callable[[ReasonedGraph], Result],
                    remote: Callable[[str, Remote, tuple[str, ...]], Result]) -> None:
     """Run a query on the endpoint (the network timeout bounds it) or on the embedded graph (under the time
     limit), refuse a result over the cap, and print it with its citations."""
@@ -433,7 +432,7 @@ def _load(graph_paths: tuple[Path, ...], no_supplement: bool = False) -> Dataset
     return _reasoned(graph_paths, no_supplement).dataset()
 
 
-def _reasoned(graph_paths: tuple[Path, ...], no_supplement: bool = False) -> Reasoned | ReasonedStore:
+def _reasoned(graph_paths: tuple[Path, ...], no_supplement: bool = False) -> ReasonedGraph:
     """The reasoned graph every command works on (fast engines and closure cache when installed); an
     inconsistent graph is an error, since answers from it would be meaningless."""
     reasoned = load_reasoned(list(graph_paths) or default_graph_files(supplement=not no_supplement))

@@ -6,6 +6,7 @@ force-include); an editable install or a checkout reads them from the repository
 
 from __future__ import annotations
 
+import os
 from importlib.resources import files
 from pathlib import Path
 
@@ -41,3 +42,17 @@ def project_graph_files(root: Path, supplement: bool = True) -> list[Path]:
     data = root / DATA_FILE.relative_to(ROOT)
     extra = sorted((root / SUPPLEMENT_DIR.relative_to(ROOT)).glob("*.ttl")) if supplement else []
     return [*sorted((root / ONTOLOGY_DIR.relative_to(ROOT)).glob("*.ttl")), *([data] if data.is_file() else []), *extra]
+
+
+def cache_dir() -> Path | None:
+    """Where the cache lives, or None when it is turned off.
+
+    ``MND_KG_CACHE_DIR`` relocates it (default ``$XDG_CACHE_HOME/mnd-kg``, else ``~/.cache/mnd-kg``);
+    ``MND_KG_CACHE=off`` turns it off.
+    """
+    if os.environ.get("MND_KG_CACHE", "").lower() in ("off", "0", "no", "false"):
+        return None
+    if os.environ.get("MND_KG_CACHE_DIR"):
+        return Path(os.environ["MND_KG_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "mnd-kg"

@@ -5,11 +5,7 @@ the package and of every engine. An entry is one file: a header line with the SH
 line (findings, literal forms), then the asserted and inferred graphs as N-Quads. Entries are written to a
 temporary file and renamed into place; an entry whose checksum or content is wrong is ignored and rebuilt.
 
-It also remembers which saved-query texts rdflib's SPARQL parser accepted (``known_valid``), so a command
-need not load that parser to run a query it has validated before.
-
-``MND_KG_CACHE_DIR`` relocates the cache (default ``$XDG_CACHE_HOME/mnd-kg``, else ``~/.cache/mnd-kg``);
-``MND_KG_CACHE=off`` turns it off.
+Where it lives, and how to turn it off: kg.graph.paths.cache_dir.
 """
 
 from __future__ import annotations
@@ -32,18 +28,8 @@ FORMAT = "mnd-kg-closure-1"
 # every module the reasoning imports (tests/test_cache.py checks it), so a change to any of them changes the key
 _REASONING_CODE = ("reasoning/cache.py", "reasoning/consistency.py", "reasoning/fast_reason.py", "graph/load.py",
                    "graph/namespaces.py", "reasoning/reason.py", "sparql/results.py", "reasoning/rules.py",
-                   "sparql/saved.py", "reasoning/store.py")
+                   "sparql/saved.py", "sparql/validity.py", "reasoning/store.py")
 _ENGINES = ("mnd-kg", "reasonable", "pyoxigraph", "owlrl", "rdflib")
-
-
-def cache_dir() -> Path | None:
-    """Where entries live, or None when the cache is turned off."""
-    if os.environ.get("MND_KG_CACHE", "").lower() in ("off", "0", "no", "false"):
-        return None
-    if os.environ.get("MND_KG_CACHE_DIR"):
-        return Path(os.environ["MND_KG_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "mnd-kg"
 
 
 def cache_key(files: list[Path]) -> str:
@@ -119,34 +105,6 @@ def _write(directory: Path, key: str, meta: dict[str, Any], store: ox.Store) -> 
                 os.unlink(temporary)
     except OSError:
         return
-
-
-def known_valid(text: str) -> bool:
-    """rdflib's SPARQL parser accepted exactly this query text before (``remember_valid``)."""
-    marker = _validity_marker(text)
-    return marker is not None and marker.is_file()
-
-
-def remember_valid(text: str) -> None:
-    """Record that rdflib's SPARQL parser accepts ``text``; nothing happens when the cache cannot be written."""
-    marker = _validity_marker(text)
-    if marker is not None:
-        try:
-            marker.parent.mkdir(parents=True, exist_ok=True)
-            marker.touch()
-        except OSError:
-            return
-
-
-def _validity_marker(text: str) -> Path | None:
-    """An empty file named by the SHA-256 of the parser's version and the text."""
-    import rdflib
-
-    directory = cache_dir()
-    if directory is None:
-        return None
-    digest = hashlib.sha256(f"{FORMAT}\0rdflib={rdflib.__version__}\0".encode() + text.encode())
-    return directory / "valid-queries" / digest.hexdigest()
 
 
 def _version(name: str) -> str:

@@ -8,16 +8,45 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from rdflib import Graph
+from rdflib import Dataset, Graph
+from rdflib.query import Result
+from rdflib.term import Node
 
 from kg.graph import load_graph, turtle_files
+from kg.graph.paths import cache_dir
 from kg.reasoning import fast_reason
-from kg.reasoning.reason import Reasoned, reason, use_reference
+from kg.reasoning.reason import reason, use_reference
 
 if TYPE_CHECKING:
-    from kg.reasoning.store import ReasonedStore
+    from kg.reasoning.consistency import Finding
+
+
+class ReasonedGraph(Protocol):
+    """The engine seam: what every command needs of a reasoned graph, whichever engine computed it
+    (kg.reasoning.store.ReasonedStore, the fast path; kg.reasoning.reason.Reasoned, the owlrl reference)."""
+
+    @property
+    def findings(self) -> tuple[Finding, ...]: ...
+
+    @property
+    def consistent(self) -> bool: ...
+
+    @property
+    def triples(self) -> int: ...
+
+    @property
+    def asserted(self) -> Graph: ...
+
+    @property
+    def inferred(self) -> Graph: ...
+
+    def select(self, text: str) -> Result: ...
+
+    def report_graph(self, iris: Iterable[Node]) -> Graph: ...
+
+    def dataset(self) -> Dataset: ...
 
 
 def fast_available() -> bool:
@@ -31,7 +60,7 @@ def fast_available() -> bool:
     return fast_reason.available()
 
 
-def load_reasoned(paths: Iterable[Path]) -> Reasoned | ReasonedStore:
+def load_reasoned(paths: Iterable[Path]) -> ReasonedGraph:
     """Load and reason the Turtle files (folders expanded): from the closure cache when it holds them."""
     files = turtle_files(paths)
     if not fast_available():
@@ -39,7 +68,7 @@ def load_reasoned(paths: Iterable[Path]) -> Reasoned | ReasonedStore:
     from kg.reasoning import cache
     from kg.reasoning.store import load_files, reason_store, uses_unsupported_axioms
 
-    directory = cache.cache_dir()
+    directory = cache_dir()
     key = cache.cache_key(files) if directory else ""
     if directory and (hit := cache.read(directory, key)) is not None:
         return hit
@@ -52,7 +81,7 @@ def load_reasoned(paths: Iterable[Path]) -> Reasoned | ReasonedStore:
     return reasoned
 
 
-def reason_graph(asserted: Graph) -> Reasoned | ReasonedStore:
+def reason_graph(asserted: Graph) -> ReasonedGraph:
     """Reason an rdflib graph with the fast engines when installed (no cache: the graph has no file)."""
     if not fast_available() or fast_reason.needs_reference(asserted.predicates(unique=True)):
         return reason(asserted)

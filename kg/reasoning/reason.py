@@ -52,9 +52,6 @@ class Reasoned:
 
     @cached_property
     def union(self) -> Dataset:
-        return self.dataset()
-
-    def dataset(self) -> Dataset:
         """Asserted and inferred triples as two named graphs; the default graph is their union."""
         dataset = Dataset(default_union=True)
         dataset.namespace_manager = namespace_manager()
@@ -65,6 +62,10 @@ class Reasoned:
         for triple in self.inferred:
             inferred.add(triple)
         return dataset
+
+    def dataset(self) -> Dataset:
+        """The asserted and inferred named graphs over their union (built once; do not modify it)."""
+        return self.union
 
 
 def use_reference() -> bool:

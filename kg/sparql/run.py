@@ -1,4 +1,8 @@
-"""Running SPARQL on the embedded graph: read-only, no network, parameters bound as RDF terms."""
+"""Running SPARQL on the embedded graph: read-only, no network, parameters bound as RDF terms.
+
+The one place where the query path depends on the engine: Oxigraph (kg.reasoning.store) plans saved queries
+around their bound parameters; the owlrl reference (kg.reasoning.reason) runs them with rdflib.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,6 @@ from rdflib.query import Result
 from rdflib.term import Node
 
 from kg.errors import InputError
-from kg.reasoning.reason import Reasoned
 from kg.sparql.format import CITATION_VARIABLE
 from kg.sparql.resolve import is_label, to_term
 from kg.sparql.results import solutions
@@ -19,7 +22,7 @@ from kg.sparql.saved import SavedQuery
 if TYPE_CHECKING:
     from rdflib.plugins.sparql.sparql import Query
 
-    from kg.reasoning.store import ReasonedStore
+    from kg.reasoning.engine import ReasonedGraph
 
 
 def run_saved_query(dataset: Dataset, query: SavedQuery, raw_values: Mapping[str, Sequence[str]]) -> Result:
@@ -27,29 +30,34 @@ def run_saved_query(dataset: Dataset, query: SavedQuery, raw_values: Mapping[str
     return run_sparql(dataset, query.bind(bind_values(query, raw_values, dataset)), f"query {query.name}")
 
 
-def run_saved(reasoned: Reasoned | ReasonedStore, query: SavedQuery, raw_values: Mapping[str, Sequence[str]]) -> Result:
+def run_saved(reasoned: ReasonedGraph, query: SavedQuery, raw_values: Mapping[str, Sequence[str]]) -> Result:
     """Run a saved query on a reasoned graph of either engine; the same solutions either way."""
-    if isinstance(reasoned, Reasoned):
-        return run_saved_query(reasoned.union, query, raw_values)
-    from kg.reasoning.store import saved_query_plan
+    from kg.reasoning.store import ReasonedStore, saved_query_plan
+
+    if not isinstance(reasoned, ReasonedStore):
+        return run_saved_query(reasoned.dataset(), query, raw_values)
 
     labels = reasoned.labels() if names_by_label(query, raw_values) else Graph()
     plan = saved_query_plan(query, bind_values(query, raw_values, labels))
     return reasoned.select(plan.text, *plan.runs)
 
 
-def run_any_sparql(reasoned: Reasoned | ReasonedStore, text: str, where: str) -> Result:
+def run_any_sparql(reasoned: ReasonedGraph, text: str, where: str) -> Result:
     """Run one read-only SPARQL query on a reasoned graph of either engine."""
-    if isinstance(reasoned, Reasoned):
-        return run_sparql(reasoned.union, text, where)
+    from kg.reasoning.store import ReasonedStore
+
+    if not isinstance(reasoned, ReasonedStore):
+        return run_sparql(reasoned.dataset(), text, where)
     parse_read_only(text, where)
     return reasoned.select(text)
 
 
-def answer_graph(reasoned: Reasoned | ReasonedStore, result: Result) -> Graph:
+def answer_graph(reasoned: ReasonedGraph, result: Result) -> Graph:
     """The graph a formatter needs for ``result``: prefixes, and the details of the citations it names."""
-    if isinstance(reasoned, Reasoned):
-        return reasoned.union
+    from kg.reasoning.store import ReasonedStore
+
+    if not isinstance(reasoned, ReasonedStore):
+        return reasoned.dataset()
     cited = {row.get(CITATION_VARIABLE) for row in solutions(result)} if result.type == "SELECT" else set()
     return reasoned.describe(term for term in cited if term is not None)
 

@@ -16,6 +16,7 @@ import yaml
 from rdflib.term import Literal, Node
 
 from kg.errors import InputError
+from kg.sparql.validity import known_valid, remember_valid
 
 PARAMETER_TYPES = ("iri", "string", "integer")
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
@@ -130,9 +131,7 @@ def parse_saved_query(path: Path) -> SavedQuery:
 
 def _check_syntax(text: str, path: Path) -> None:
     """rdflib's SPARQL parser accepts the query (remembered in the cache, since the parser is slow to load)."""
-    from kg.reasoning import cache
-
-    if cache.known_valid(text):
+    if known_valid(text):
         return
     from rdflib.plugins.sparql import prepareQuery
 
@@ -140,7 +139,7 @@ def _check_syntax(text: str, path: Path) -> None:
         prepareQuery(text)
     except Exception as error:  # rdflib raises pyparsing errors of several kinds
         raise InputError(f"invalid SPARQL: {error}", str(path)) from error
-    cache.remember_valid(text)
+    remember_valid(text)
 
 
 def read_header(text: str, path: Path) -> dict:
