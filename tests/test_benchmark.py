@@ -32,7 +32,7 @@ def test_benchmark_json_has_every_figure() -> None:
                "--json"]
     output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
     report = json.loads(output)
-    assert set(report) == {"machine", "engines", "sizes", "project_query", "targets"}
+    assert set(report) == {"machine", "engines", "sizes", "project_query", "project_ask", "targets"}
     assert [t["met"] for t in report["targets"][:3]] == [None, None, None]  # 1,000 triples: sizes not measured
     [run] = report["sizes"]
     assert run["size"] == 1000 and 1000 <= run["triples"] < 1100
@@ -43,7 +43,10 @@ def test_benchmark_json_has_every_figure() -> None:
     assert set(run["fast"]["queries"]) == set(run["plain"]["queries"])
     assert all(set(q) == {"median_ms", "p95_ms"} for q in run["fast"]["queries"].values())
     assert {"load", "reason", "check_cold", "check_warm", "query_median_min"} <= set(run["ratios"])
-    assert {"warm_s", "cold_cache_s", "plain_s", "plain_over_warm"} <= set(report["project_query"])
+    for key in ("project_query", "project_ask"):
+        assert {"warm_s", "cold_cache_s", "plain_s", "plain_over_warm", "plain_over_cold"} <= set(report[key])
+    assert [t["target"].split(":")[0] for t in report["targets"][4:]] == [
+        "kg query", "kg ask", "a warm kg ask within 1.5x of a warm kg query"]
 
 
 def _report(check_160k_ratio: float, check_1m_s: float, peak_1m_mib: float, slowest_ms: float,
