@@ -116,7 +116,8 @@ EXPECTED: dict[str, tuple[tuple[str, ...], set[tuple[str, ...]]]] = {
         ('kg:SMA', 'spinal muscular atrophy', 'does not typically have', 'cognitive impairment', '', ''),
         ('kg:SMA', 'spinal muscular atrophy', 'does not typically have', 'sensory loss', '', ''),
         ('kg:SMA', 'spinal muscular atrophy', 'has', 'compatibility with a longer lifespan', '', 'some forms'),
-        ('kg:SMA', 'spinal muscular atrophy', 'has', 'muscle atrophy', 'lower motor neuron sign', ''),
+        # 'lower motor neuron sign' came from ALS's sentences; no sentence says it of SMA's atrophy (issue 16)
+        ('kg:SMA', 'spinal muscular atrophy', 'has', 'muscle atrophy', '', ''),
         ('kg:SMA', 'spinal muscular atrophy', 'has', 'muscle wasting', '', ''),
         ('kg:SMA', 'spinal muscular atrophy', 'has', 'muscle weakness', 'lower motor neuron sign', ''),
         ('kg:SMA', 'spinal muscular atrophy', 'has', 'severe disability', '', ''),

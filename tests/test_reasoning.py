@@ -86,10 +86,12 @@ def test_sporadic_disease_with_no_causal_gene_is_not_derived_genetic(reasoned: R
     assert not derived(reasoned, KG["ALS"], "GeneticDisease")
 
 
-@pytest.mark.parametrize(("sign", "kind"), [("hyperreflexia", "UpperMotorNeuronSign"),
-                                            ("fasciculations", "LowerMotorNeuronSign")])
+@pytest.mark.parametrize(("sign", "kind"), [("als-hyperreflexia", "UpperMotorNeuronSign"),
+                                            ("als-fasciculations", "LowerMotorNeuronSign"),
+                                            ("sma-muscle-weakness", "LowerMotorNeuronSign")])
 def test_motor_neuron_sign_from_the_neurons_it_reflects(reasoned: Reasoned, sign: str, kind: str) -> None:
-    """UpperMotorNeuronSign ≡ reflectsDegenerationOf value kg:upper-motor-neuron (and likewise lower)."""
+    """UpperMotorNeuronSign ≡ reflectsDegenerationOf value kg:upper-motor-neuron (and likewise lower); the
+    documents say it of a sign in one disease, so of that disease's manifestation."""
     assert derived(reasoned, KG[sign], kind)
 
 
