@@ -71,7 +71,11 @@ def test_muscular_dystrophy_bulbar_statement_keeps_its_qualifiers(reasoned: Reas
     primarily affect"."""
     md = KG["muscular-dystrophy"]
     assert (md, ONT.doesNotPrimarilyAffect, KG["bulbar-muscle"]) not in reasoned.asserted
-    assert (md, ONT.doesNotTypicallyAffectEarly, KG["bulbar-muscle"]) in reasoned.asserted
+    assert (md, ONT.doesNotTypicallyAffect, KG["bulbar-muscle"]) in reasoned.asserted
+    claims = {c for c in reasoned.asserted.subjects(RDF.subject, md)
+              if (c, RDF.predicate, ONT.doesNotTypicallyAffect) in reasoned.asserted}
+    assert {str(n) for c in claims for n in reasoned.asserted.objects(c, ONT.contextNote)} == \
+        {"early in the disease course"}
 
 
 def test_neuromuscular_classification_of_als_is_not_derived_flat(reasoned: Reasoned) -> None:
