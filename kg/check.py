@@ -16,9 +16,12 @@ from rdflib.namespace import OWL, RDF
 from kg.errors import InputError
 from kg.explain import Explainer, Step, Triple, explainer_from
 from kg.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH, KG, MND, PROV, SRC, W3C_VOCABULARIES
+from kg.paths import SHAPES_DIR
 from kg.reason import Reasoned
 from kg.results import solutions
 from kg.saved import read_header
+from kg.shapes import load_shapes, shape_names
+from kg.shapes import validate as shape_findings
 
 if TYPE_CHECKING:
     from kg.store import ReasonedStore
@@ -102,6 +105,9 @@ def check_reasoned(reasoned: Reasoned | ReasonedStore, check_files: list[CheckFi
         for row in solutions(reasoned.select(check.text)):
             terms = tuple(str(value) for value in row.values() if value is not None)
             findings.append(CheckFinding(check.severity, check.name, check.summary, terms))
+    for finding in shape_findings(reasoned.asserted, SHAPES_DIR):
+        findings.append(CheckFinding(finding.severity, finding.shape, finding.message, finding.terms))
+    names += shape_names(load_shapes(SHAPES_DIR))
     names.append("quotes-verbatim")
     findings += quotes_not_in_sources(_graph(reasoned, _CITATIONS), sources, supplements)
     return CheckReport(reasoned.triples, tuple(names), tuple(sorted(set(findings))))

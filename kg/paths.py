@@ -10,6 +10,7 @@ DATA_FILE = ROOT / "data" / "triples.ttl"
 SUPPLEMENT_DIR = ROOT / "data" / "supplement"
 QUERIES_DIR = ROOT / "queries"
 CHECKS_DIR = QUERIES_DIR / "checks"
+SHAPES_DIR = ROOT / "shapes"
 SEEDS_DIR = ROOT.parent / "shared" / "seeds"
 REFERENCE_DIR = ROOT.parent / "shared" / "reference"
 

@@ -43,7 +43,8 @@ def test_als_weakness_is_a_lower_motor_neuron_sign_in_als(reasoned: Reasoned) ->
     assert (manifestation, ONT.notIndicativeOf, ONT.Demyelination) in reasoned.asserted
 
 
-@pytest.mark.parametrize("hallmark", ["intrinsic-muscle-defects", "inflammation", "selective-motor-neuron-vulnerability"])
+@pytest.mark.parametrize("hallmark",
+                         ["intrinsic-muscle-defects", "inflammation", "selective-motor-neuron-vulnerability"])
 def test_shared_hallmarks_are_hallmarks_not_mechanisms(reasoned: Reasoned, hallmark: str) -> None:
     """Document 000: "Both diseases share pathological hallmarks including intrinsic muscle defects,
     neuroinflammation, and selective motor neuron vulnerability": hallmarks, not mechanisms (the hallmark

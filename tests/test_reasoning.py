@@ -57,7 +57,8 @@ def test_motor_neuron_disease_from_degeneration_of_motor_neurons(reasoned: Reaso
 
 
 @pytest.mark.parametrize("disease", ["ALS", "SMA"])
-def test_motor_neuron_disease_is_neurodegenerative_not_derived_neuromuscular(reasoned: Reasoned, disease: str) -> None:
+def test_motor_neuron_disease_is_neurodegenerative_not_derived_neuromuscular(reasoned: Reasoned,
+                                                                             disease: str) -> None:
     """MotorNeuronDisease ⊑ NeurodegenerativeDisease (as in MONDO:0020128); MONDO's other parent, neuromuscular
     disease, is imported and not reasoned over: document 002 says ALS "has traditionally been classified within
     neuromuscular disorders" (issue 16)."""
