@@ -38,8 +38,8 @@ def shape_names(shapes: Graph) -> list[str]:
 
 
 def validate(data: Graph, directory: Path) -> list[ShapeFinding]:
-    """Validate the curated resources of ``data`` (asserted triples) against the shapes of ``directory``, the rest of ``data``
-    (the ontology) mixed in for class lookups; one finding per result."""
+    """Validate the curated resources of ``data`` (asserted triples) against the shapes of ``directory``, the
+    rest of ``data`` (the ontology) mixed in for class lookups; one finding per result."""
     from pyshacl import validate as shacl_validate  # loaded only when shapes are run
 
     curated, ontology = Graph(), Graph()

@@ -90,6 +90,10 @@ EXPECTED: dict[str, tuple[tuple[str, ...], set[tuple[str, ...]]]] = {
         ('kg:SMA', 'spinal muscular atrophy', 'primary pathology', 'degeneration of lower motor neurons (SMA)'),
     }),
     'clinical-features': (('disease', 'name', 'relation', 'feature', 'sign_of', 'frequency'), {
+        # issue 16: document 004's example sentences 'He was diagnosed with ALS, which affected his muscle control.', 'As ALS advanced, he required more assistance for daily activities.', 'ALS led to a gradual loss of her ability to walk.', each one patient's case
+        ('kg:ALS', 'amyotrophic lateral sclerosis', 'has', 'affected muscle control', '', "one patient's case (example sentence)"),
+        ('kg:ALS', 'amyotrophic lateral sclerosis', 'has', 'gradual loss of the ability to walk', '', "one patient's case (example sentence)"),
+        ('kg:ALS', 'amyotrophic lateral sclerosis', 'has', 'needing more assistance for daily activities as the disease advances', '', "one patient's case (example sentence)"),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'has', 'behavioural changes', '', ''),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'has', 'breathing problems', '', ''),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'has', 'cognitive impairment', '', ''),
