@@ -7,6 +7,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 ONTOLOGY_DIR = ROOT / "ontology"
 DATA_FILE = ROOT / "data" / "triples.ttl"
+COVERAGE_FILE = ROOT / "data" / "coverage.tsv"
 SUPPLEMENT_DIR = ROOT / "data" / "supplement"
 QUERIES_DIR = ROOT / "queries"
 CHECKS_DIR = QUERIES_DIR / "checks"
