@@ -6,11 +6,14 @@ Each test quotes the sentence it rests on. The graph is read as a user's SPARQL 
 from __future__ import annotations
 
 import pytest
-from rdflib import Graph, Namespace, URIRef
+from rdflib import Dataset, Graph, Namespace, URIRef
 from rdflib.namespace import RDF
 
 from kg.namespaces import KG, PROV
 from kg.reason import Reasoned
+from kg.results import solutions
+from kg.run import run_saved_query
+from kg.saved import SavedQuery
 
 ONT = Namespace("https://w3id.org/mnd-kg/ontology#")
 SHARED_FEATURES = ["muscle-weakness", "muscle-atrophy", "hypertonicity", "hyperreflexia", "fasciculations",
@@ -109,3 +112,12 @@ def test_content_bearing_sentences_of_document_004_are_claims(asserted: Graph, s
     citing = {c for c in citations if str(asserted.value(c, ONT.quote)) == sentence}
     assert citing, sentence
     assert any(asserted.subjects(PROV.wasDerivedFrom, c) for c in citing)
+
+
+def test_als_is_not_answered_not_inherited(dataset: Dataset, saved_queries: dict[str, SavedQuery]) -> None:
+    """Document 004: "Most ALS cases are sporadic, but some are familial."; document 002: "Genetic factors are
+    present in 5-10% of cases (familial ALS)": no sentence says ALS is not genetic, so "no" would be a negative
+    from absence. The verdict says what the sentences say: not always, with familial cases."""
+    result = run_saved_query(dataset, saved_queries["inheritance"], {"disease": ["kg:ALS"]})
+    verdicts = {(str(row["always_inherited"]), str(row["familial_cases"])) for row in solutions(result)}
+    assert verdicts == {("not always", "yes")}
