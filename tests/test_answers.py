@@ -50,13 +50,14 @@ DOCUMENT_QUESTIONS = [
 
 EXPECTED: dict[str, tuple[tuple[str, ...], set[tuple[str, ...]]]] = {
     'affected-neurons': (('disease', 'name', 'relation', 'value'), {
+        # issue 16: 'but accumulating evidence shows extensive central nervous system involvement': the claim's status is rendered
+        ('kg:ALS', 'amyotrophic lateral sclerosis', 'affects structure (accumulating evidence shows)', 'central nervous system'),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'affects neuron', 'lower motor neurons'),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'affects neuron', 'motor neurons'),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'affects neuron', 'upper motor neurons'),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'affects structure', 'anterior horns of the spinal cord'),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'affects structure', 'axons'),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'affects structure', 'brain'),
-        ('kg:ALS', 'amyotrophic lateral sclerosis', 'affects structure', 'central nervous system'),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'affects structure', 'corticospinal tracts'),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'affects structure', 'motor tracts of the lateral columns of the spinal cord'),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'affects structure', 'respiratory muscles'),
@@ -90,13 +91,14 @@ EXPECTED: dict[str, tuple[tuple[str, ...], set[tuple[str, ...]]]] = {
         ('kg:SMA', 'spinal muscular atrophy', 'primary pathology', 'degeneration of lower motor neurons (SMA)'),
     }),
     'clinical-features': (('disease', 'name', 'relation', 'feature', 'sign_of', 'frequency'), {
+        # issue 16: 'Cognitive impairment: Up to 40% of patients develop evidence of cognitive deterioration': the claim's frequency is rendered
+        ('kg:ALS', 'amyotrophic lateral sclerosis', 'has', 'cognitive impairment', '', 'up to 40% of patients'),
         # issue 16: document 004's example sentences 'He was diagnosed with ALS, which affected his muscle control.', 'As ALS advanced, he required more assistance for daily activities.', 'ALS led to a gradual loss of her ability to walk.', each one patient's case
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'has', 'affected muscle control', '', "one patient's case (example sentence)"),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'has', 'gradual loss of the ability to walk', '', "one patient's case (example sentence)"),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'has', 'needing more assistance for daily activities as the disease advances', '', "one patient's case (example sentence)"),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'has', 'behavioural changes', '', ''),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'has', 'breathing problems', '', ''),
-        ('kg:ALS', 'amyotrophic lateral sclerosis', 'has', 'cognitive impairment', '', ''),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'has', 'difficulty speaking', '', ''),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'has', 'frontotemporal dementia', '', 'some patients'),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'has', 'hyperreflexia', 'upper motor neuron sign', ''),
