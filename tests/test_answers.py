@@ -50,16 +50,17 @@ DOCUMENT_QUESTIONS = [
 
 EXPECTED: dict[str, tuple[tuple[str, ...], set[tuple[str, ...]]]] = {
     'affected-neurons': (('disease', 'name', 'relation', 'value'), {
+        # issue 16: 'Thickening of tissue in the motor tracts of the lateral columns and anterior horns of the spinal cord; ...' names no disease: its claims say so
+        ('kg:ALS', 'amyotrophic lateral sclerosis', 'affects structure (a gloss the document prints without naming the disease, taken as about ALS)', 'anterior horns of the spinal cord'),
+        ('kg:ALS', 'amyotrophic lateral sclerosis', 'affects structure (a gloss the document prints without naming the disease, taken as about ALS)', 'motor tracts of the lateral columns of the spinal cord'),
         # issue 16: 'but accumulating evidence shows extensive central nervous system involvement': the claim's status is rendered
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'affects structure (accumulating evidence shows)', 'central nervous system'),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'affects neuron', 'lower motor neurons'),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'affects neuron', 'motor neurons'),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'affects neuron', 'upper motor neurons'),
-        ('kg:ALS', 'amyotrophic lateral sclerosis', 'affects structure', 'anterior horns of the spinal cord'),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'affects structure', 'axons'),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'affects structure', 'brain'),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'affects structure', 'corticospinal tracts'),
-        ('kg:ALS', 'amyotrophic lateral sclerosis', 'affects structure', 'motor tracts of the lateral columns of the spinal cord'),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'affects structure', 'respiratory muscles'),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'affects structure', 'skeletal muscles'),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'affects structure', 'spinal cord'),
@@ -91,6 +92,8 @@ EXPECTED: dict[str, tuple[tuple[str, ...], set[tuple[str, ...]]]] = {
         ('kg:SMA', 'spinal muscular atrophy', 'primary pathology', 'degeneration of lower motor neurons (SMA)'),
     }),
     'clinical-features': (('disease', 'name', 'relation', 'feature', 'sign_of', 'frequency'), {
+        # issue 16: '... results in progressive muscle atrophy that starts in the limbs' names no disease: its claim says so
+        ('kg:ALS', 'amyotrophic lateral sclerosis', 'has', 'progressive muscle atrophy that starts in the limbs', '', 'a gloss the document prints without naming the disease, taken as about ALS'),
         # issue 16: 'Cognitive impairment: Up to 40% of patients develop evidence of cognitive deterioration': the claim's frequency is rendered
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'has', 'cognitive impairment', '', 'up to 40% of patients'),
         # issue 16: document 004's example sentences 'He was diagnosed with ALS, which affected his muscle control.', 'As ALS advanced, he required more assistance for daily activities.', 'ALS led to a gradual loss of her ability to walk.', each one patient's case
@@ -109,7 +112,6 @@ EXPECTED: dict[str, tuple[tuple[str, ...], set[tuple[str, ...]]]] = {
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'has', 'pain', '', 'some patients'),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'has', 'paralysis', '', ''),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'has', 'pathological reflexes', 'upper motor neuron sign', ''),
-        ('kg:ALS', 'amyotrophic lateral sclerosis', 'has', 'progressive muscle atrophy that starts in the limbs', '', ''),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'has', 'rapid progression', '', 'often'),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'has', 'rapid progression', '', 'typically, especially in later stages'),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'has', 'relentlessly progressive course', '', ''),

@@ -121,3 +121,15 @@ def test_als_is_not_answered_not_inherited(dataset: Dataset, saved_queries: dict
     result = run_saved_query(dataset, saved_queries["inheritance"], {"disease": ["kg:ALS"]})
     verdicts = {(str(row["always_inherited"]), str(row["familial_cases"])) for row in solutions(result)}
     assert verdicts == {("not always", "yes")}
+
+
+def test_the_unattributed_gloss_keeps_its_qualification(asserted: Graph) -> None:
+    """Document 004 prints "Thickening of tissue in the motor tracts of the lateral columns and anterior horns of
+    the spinal cord; results in progressive muscle atrophy that starts in the limbs" without naming a disease:
+    every claim resting on it alone says so in a qualifier answers render."""
+    gloss = URIRef("https://w3id.org/mnd-kg/source/cit-d004-35")
+    claims = {c for c in asserted.subjects(PROV.wasDerivedFrom, gloss)
+              if set(asserted.objects(c, PROV.wasDerivedFrom)) == {gloss}}
+    assert len(claims) >= 8
+    for claim in claims:
+        assert str(asserted.value(claim, ONT.contextNote)).startswith("a gloss the document prints without naming")
