@@ -18,7 +18,8 @@ from kg.graph.paths import CHECKS_DIR, DATA_FILE, DOCUMENTS_DIR, ONTOLOGY_DIR, S
 
 MUTANTS_DIR = Path(__file__).resolve().parent / "mutants"
 MUTANTS = sorted(p for p in MUTANTS_DIR.glob("*.ttl") if not p.name.startswith("malformed"))
-BUILT_IN = ("logical-consistency", "unsatisfiable-classes", "unintended-equivalences", "quotes-verbatim")
+BUILT_IN = ("logical-consistency", "unsatisfiable-classes", "unintended-equivalences", "quotes-verbatim",
+            "type-object-not-a-class", "claim-structure", "citation-structure")
 
 
 def expectations(path: Path, key: str) -> list[list[str]]:

@@ -57,10 +57,13 @@ def test_motor_neuron_disease_from_degeneration_of_motor_neurons(reasoned: Reaso
 
 
 @pytest.mark.parametrize("disease", ["ALS", "SMA"])
-def test_motor_neuron_disease_is_neurodegenerative_and_neuromuscular(reasoned: Reasoned, disease: str) -> None:
-    """MotorNeuronDisease ⊑ NeurodegenerativeDisease, NeuromuscularDisorder (as in MONDO:0020128)."""
+def test_motor_neuron_disease_is_neurodegenerative_not_derived_neuromuscular(reasoned: Reasoned,
+                                                                             disease: str) -> None:
+    """MotorNeuronDisease ⊑ NeurodegenerativeDisease (as in MONDO:0020128); MONDO's other parent, neuromuscular
+    disease, is imported and not reasoned over: document 002 says ALS "has traditionally been classified within
+    neuromuscular disorders" (issue 16)."""
     assert derived(reasoned, KG[disease], "NeurodegenerativeDisease")
-    assert derived(reasoned, KG[disease], "NeuromuscularDisorder")
+    assert not derived(reasoned, KG[disease], "NeuromuscularDisorder")
 
 
 @pytest.mark.parametrize("subtype", ["SMA-type-1", "SMA-type-4", "familial-ALS", "bulbar-onset-ALS"])
@@ -86,10 +89,12 @@ def test_sporadic_disease_with_no_causal_gene_is_not_derived_genetic(reasoned: R
     assert not derived(reasoned, KG["ALS"], "GeneticDisease")
 
 
-@pytest.mark.parametrize(("sign", "kind"), [("hyperreflexia", "UpperMotorNeuronSign"),
-                                            ("fasciculations", "LowerMotorNeuronSign")])
+@pytest.mark.parametrize(("sign", "kind"), [("als-hyperreflexia", "UpperMotorNeuronSign"),
+                                            ("als-fasciculations", "LowerMotorNeuronSign"),
+                                            ("sma-muscle-weakness", "LowerMotorNeuronSign")])
 def test_motor_neuron_sign_from_the_neurons_it_reflects(reasoned: Reasoned, sign: str, kind: str) -> None:
-    """UpperMotorNeuronSign ≡ reflectsDegenerationOf value kg:upper-motor-neuron (and likewise lower)."""
+    """UpperMotorNeuronSign ≡ reflectsDegenerationOf value kg:upper-motor-neuron (and likewise lower); the
+    documents say it of a sign in one disease, so of that disease's manifestation."""
     assert derived(reasoned, KG[sign], kind)
 
 

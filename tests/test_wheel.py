@@ -38,7 +38,7 @@ def run(kg: Path, folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def test_the_wheel_carries_the_graph_queries_checks_and_sources(installed: Path) -> None:
     site = next((installed.parent.parent / "lib").glob("python3*/site-packages"))
     bundled = site / "kg" / "resources"
-    for folder in ("ontology", "data", "queries", "queries/checks", "sources/documents"):
+    for folder in ("ontology", "data", "queries", "queries/checks", "shapes", "sources/documents"):
         expected = sorted(p.relative_to(REPOSITORY / folder).as_posix()
                           for p in (REPOSITORY / folder).iterdir() if p.is_file())
         assert sorted(p.relative_to(bundled / folder).as_posix()

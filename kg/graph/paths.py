@@ -1,6 +1,6 @@
 """Where the project's own files live: the package's bundled copy in an installed wheel, else the checkout.
 
-The wheel carries ontology/, data/, queries/ and sources/ under ``kg/resources`` (pyproject.toml's
+The wheel carries ontology/, data/, queries/, shapes/ and sources/ under ``kg/resources`` (pyproject.toml's
 force-include); an editable install or a checkout reads them from the repository root, where they stay.
 """
 
@@ -19,9 +19,11 @@ def _data_root() -> Path:
 ROOT = _data_root()
 ONTOLOGY_DIR = ROOT / "ontology"
 DATA_FILE = ROOT / "data" / "triples.ttl"
+COVERAGE_FILE = ROOT / "data" / "coverage.tsv"
 SUPPLEMENT_DIR = ROOT / "data" / "supplement"
 QUERIES_DIR = ROOT / "queries"
 CHECKS_DIR = QUERIES_DIR / "checks"
+SHAPES_DIR = ROOT / "shapes"
 SOURCES_DIR = ROOT / "sources"
 SOURCES_MANIFEST = SOURCES_DIR / "manifest.tsv"
 DOCUMENTS_DIR = SOURCES_DIR / "documents"
