@@ -20,6 +20,7 @@ import click
 from rdflib import Dataset, URIRef
 from rdflib.query import Result
 
+from kg.check_output import FAIL_ON, REPORT_FORMATS
 from kg.diff_format import DIFF_FORMATS
 from kg.docs import DOCS_FILE
 from kg.engine import load_reasoned
@@ -30,7 +31,6 @@ from kg.limits import DEFAULT_MAX_RESULTS, DEFAULT_TIMEOUT, Limits, run_within, 
 from kg.paths import CHECKS_DIR, QUERIES_DIR, REFERENCE_DIR, ROOT, SEEDS_DIR, default_graph_files
 from kg.remote import AUTH_SCHEMES, DEFAULT_RETRIES, Remote
 from kg.remote import DEFAULT_TIMEOUT as REMOTE_TIMEOUT
-from kg.report import REPORT_FORMATS
 from kg.run import answer_graph, run_any_sparql, run_saved
 from kg.saved import SavedQuery, load_saved_queries, load_saved_query
 
@@ -247,23 +247,38 @@ def ask_command(question: str, as_json: bool, show_query: bool, queries_dir: Pat
 
 @cli.command("check")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(REPORT_FORMATS), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(REPORT_FORMATS), default="text", show_default=True,
+              help="text for people; json for tools; markdown for a pull-request comment (at most 60,000 "
+                   "characters, most severe first); tsv: a ROBOT report's columns; sarif: SARIF 2.1.0 for "
+                   "code scanning.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON, case_sensitive=False), default="error", show_default=True,
+              help="Exit 1 when a finding of this level or a more severe one is found, as ROBOT's report "
+                   "--fail-on; none: exit 0 whatever is found.")
 @click.option("--sources", type=click.Path(path_type=Path), default=SEEDS_DIR, show_default=True,
               help="Folder of the source documents, to check that every quote occurs in its document verbatim.")
-def check_command(paths: tuple[Path, ...], fmt: str, sources: Path) -> None:
+def check_command(paths: tuple[Path, ...], fmt: str, fail_on: str, sources: Path) -> None:
     """Check the graph: logical consistency, unsatisfiable classes, unintended equivalences, data quality.
 
     With no PATHS, checks the project's ontology and data; with PATHS (Turtle files or folders), exactly those.
-    Exit code 0: no error-level finding; 1: findings; 2: input error.
+    Each finding names the file:line:column of the triple it points at.
+    Exit code 0: no finding at the --fail-on level or above; 1: such findings; 2: input error.
     """
-    from kg.check import check_reasoned, load_check_files
-    from kg.report import format_report
+    import shlex
 
-    reasoned = load_reasoned(list(paths) or default_graph_files())
-    report = check_reasoned(reasoned, load_check_files(CHECKS_DIR), sources if sources.is_dir() else None,
+    from kg.check import check_reasoned, load_check_files
+    from kg.check_output import fails, render
+    from kg.graph import turtle_files
+    from kg.locate import Locator
+
+    files = turtle_files(list(paths) or default_graph_files())
+    reasoned = load_reasoned(files)
+    checks = load_check_files(CHECKS_DIR)
+    report = check_reasoned(reasoned, checks, sources if sources.is_dir() else None,
                             REFERENCE_DIR if REFERENCE_DIR.is_dir() else None)
-    click.echo(format_report(report, reasoned.report_graph(_report_terms(report)), fmt), nl=False)
-    if report.errors:
+    command = shlex.join(["kg", "check", *map(str, paths), "--format", "text"])
+    click.echo(render(report, reasoned.report_graph(_report_terms(report)), fmt, Locator(files), checks, command),
+               nl=False)
+    if fails(report, fail_on.lower()):
         sys.exit(1)
 
 
