@@ -1,10 +1,10 @@
 """The ``kg`` command: a thin layer that parses options, calls the core, and maps errors to exit codes.
 
 Exit codes: 0 success (``kg diff``: whatever the difference); 1 the graph is logically inconsistent
-(``kg check``: has error-level findings; ``kg docs --check``: the page is out of date); 2 bad input
-(malformed Turtle, unknown query or parameter, invalid value or SPARQL, unknown git revision); 3 a remote
-store or endpoint is unreachable, too slow, refuses the request or answers garbage, or `kg serve` cannot run
-its server; 4 a query limit (--timeout, --max-results) was hit.
+(``kg check``: has findings at its --fail-on level, default error; ``kg docs --check``: the page is out of
+date); 2 bad input (malformed Turtle, unknown query or parameter, invalid value or SPARQL, unknown git
+revision); 3 a remote store or endpoint is unreachable, too slow, refuses the request or answers garbage, or
+`kg serve` cannot run its server; 4 a query limit (--timeout, --max-results) was hit.
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from kg.check import CheckFinding, CheckReport
+from kg.check_output import FAIL_ON, REPORT_FORMATS
 from kg.cli import cli
 from kg.locate import Locator, Place
 from kg.paths import DATA_FILE, ONTOLOGY_DIR, default_graph_files
@@ -174,3 +175,10 @@ def test_markdown_with_room_leaves_nothing_out() -> None:
     assert f"| error | type-without-claim | entity is asserted a member of an ontology class without a cited claim " \
            f"| kg:ALS (amyotrophic lateral sclerosis), mnd:MuscularDystrophy (muscular dystrophy) | `{SHOWN}:15:8` |" \
         in output
+
+
+def test_the_ci_page_documents_every_format_and_level() -> None:
+    page = (ROOT / "docs" / "check-in-ci.md").read_text(encoding="utf-8")
+    for name in (*REPORT_FORMATS, *FAIL_ON):
+        assert f"`{name}`" in page, name
+    assert "[--format text|json|markdown|tsv|sarif] [--fail-on error|warning|none]" in page
