@@ -11,35 +11,34 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from urllib.parse import urljoin
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.plugins.parsers.notation3 import BadSyntax
 from rdflib.term import Node
 
 from kg.explain import Step, Triple
 
-# One chunk of a Turtle file: blank space and comments, a SPARQL-style directive (no final dot), or a
-# statement (an @prefix/@base directive or triples) up to its final dot. A dot inside a name or a number
-# is followed by a name character; the statement's final dot is not.
-_CHUNK = re.compile(r'''
-  (?P<space>(?:\s+|\#[^\n]*)+)
-| (?P<directive>(?i:PREFIX)\s+[^\s:]*:\s*<[^>\n]*>|(?i:BASE)\s*<[^>\n]*>)
-| (?P<statement>(?P<subject><[^>\n]*>|[^\s<"'\[\](),;\#]+)?
-    (?:<[^>\n]*>
-      |"""(?:(?:"|"")?(?:[^"\\]|\\[\s\S]))*"""
-      |\'\'\'(?:(?:'|'')?(?:[^'\\]|\\[\s\S]))*\'\'\'
+_BODY = r"""(?:<[^>\n]*>
+      |\"\"\"(?:(?:"|"")?(?:[^"\\]|\\[\s\S]))*\"\"\"
+      |'''(?:(?:'|'')?(?:[^'\\]|\\[\s\S]))*'''
       |"(?:[^"\\\n]|\\.)*"
       |'(?:[^'\\\n]|\\.)*'
       |\#[^\n]*
       |[^"'<\#.]+
       |\.(?=[^\s\#"'<\[\](),;.])
-    )+\.)
-''', re.X)
+    )+\."""
+# One statement of a Turtle file after the blank space and comments before it: a SPARQL-style directive (no
+# final dot), or an @prefix/@base directive or triples up to the final dot. A dot inside a name or a number
+# is followed by a name character; the statement's final dot is not.
+_CHUNK = re.compile(r"""(?:\s+|\#[^\n]*)*
+  (?:(?P<directive>(?i:PREFIX)\s+[^\s:]*:\s*<[^>\n]*>|(?i:BASE)\s*<[^>\n]*>)
+    |(?P<statement>(?P<subject><[^>\n]*>|[^\s<"'\[\](),;\#]+)?""" + _BODY + "))", re.X)
+_STATEMENT = re.compile(r"(?:<[^>\n]*>|[^\s<\"'\[\](),;\#]+)?" + _BODY, re.X)
 # The tokens inside one statement (its final dot left out).
 _TOKEN = re.compile(r'''
   (?P<space>\s+|\#[^\n]*)
@@ -56,6 +55,7 @@ _TOKEN = re.compile(r'''
 _PREFIX = re.compile(r'(?:@prefix|(?i:PREFIX))\s+([^\s:]*):\s*<([^>\n]*)>')
 _BASE = re.compile(r'(?:@base|(?i:BASE))\s*<([^>\n]*)>')
 _LOCAL_ESCAPE = re.compile(r"\\(.)")
+_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|^`\\]*")  # an absolute IRI, as a check row gives one
 _UCHAR = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 
 
@@ -72,83 +72,147 @@ class Place:
 
 
 @dataclass(frozen=True)
-class _Statement:
-    start: int
-    end: int
-    directives: int  # how many of the file's directives come before it
-
-
-@dataclass(frozen=True)
 class _Piece:
     """One predicate and one object of a statement, as Turtle that parses alone, and where it is written."""
 
     text: str
     offset: int
+    directives: int  # how many of the file's directives come before it
 
 
 class _TurtleFile:
-    """One file's statements, indexed by subject IRI."""
+    """One file's statements, their starts indexed by subject IRI."""
 
     def __init__(self, path: Path, shown: str) -> None:
         self.path = path
         self.shown = shown
+        self.base = path.absolute().as_uri()
         self.text = path.read_text(encoding="utf-8")
         self.directives: list[str] = []
-        self.by_subject: dict[str, list[_Statement]] = {}
+        self.directive_starts: list[int] = []
+        self.by_subject: dict[str, list[int]] = {}
+        self._prologues: dict[int, tuple[dict[str, str], str]] = {}
         self._scan()
 
     def _scan(self) -> None:
         prefixes: dict[str, str] = {}
-        base = self.path.absolute().as_uri()
+        base = self.base
         resolved: dict[str, str | None] = {}
         position = 0
-        for chunk in _CHUNK.finditer(self.text):
+        text = self.text
+        for chunk in _CHUNK.finditer(text):
             if chunk.start() != position:
                 return  # the scanner lost its way: the statements after this point get no place
             position = chunk.end()
-            if chunk.lastgroup == "space":
-                continue
-            text = chunk.group()
-            if chunk.lastgroup == "directive" or text.startswith("@"):
-                self.directives.append(text)
-                if found := _PREFIX.match(text):
+            subject = chunk["subject"]
+            if chunk.lastgroup == "directive" or (subject is not None and subject[0] == "@"):
+                directive = chunk[chunk.lastgroup or ""]
+                self.directives.append(directive)
+                self.directive_starts.append(chunk.start(chunk.lastgroup or ""))
+                if found := _PREFIX.match(directive):
                     prefixes[found[1]] = urljoin(base, _unescape_iri(found[2]))
-                elif found := _BASE.match(text):
+                elif found := _BASE.match(directive):
                     base = urljoin(base, _unescape_iri(found[1]))
                 resolved = {}
-                continue
-            subject = chunk.group("subject")
-            if subject is None:
-                continue
-            if subject not in resolved:
-                resolved[subject] = _resolve(subject, prefixes, base)
-            iri = resolved[subject]
-            if iri is not None:
-                statement = _Statement(chunk.start(), chunk.end(), len(self.directives))
-                self.by_subject.setdefault(iri, []).append(statement)
+            elif subject is not None:
+                iri = resolved[subject] if subject in resolved else \
+                    resolved.setdefault(subject, _resolve(subject, prefixes, base))
+                if iri is not None:
+                    starts = self.by_subject.get(iri)
+                    if starts is None:
+                        self.by_subject[iri] = [chunk.start("statement")]
+                    else:
+                        starts.append(chunk.start("statement"))
 
     @cached_property
     def _line_starts(self) -> list[int]:
         return [0, *(match.end() for match in re.finditer("\n", self.text))]
 
+    @cached_property
+    def statement_starts(self) -> list[int]:
+        return sorted(start for starts in self.by_subject.values() for start in starts)
+
     def place(self, offset: int) -> Place:
         line = bisect_right(self._line_starts, offset)
         return Place(self.shown, line, offset - self._line_starts[line - 1] + 1)
 
-    def pieces(self, statement: _Statement) -> list[_Piece]:
-        """The statement cut after its subject into one piece per predicate and object."""
-        tokens = [(m.lastgroup, m.start(), m.end())
-                  for m in _TOKEN.finditer(self.text, statement.start, statement.end - 1) if m.lastgroup != "space"]
+    def _directives_before(self, offset: int) -> int:
+        return bisect_right(self.directive_starts, offset)
+
+    def _tokens(self, start: int) -> list[tuple[str | None, int, int]]:
+        """The tokens of the statement at ``start``, its final dot left out."""
+        statement = _STATEMENT.match(self.text, start)
+        if statement is None:
+            return []
+        return [(m.lastgroup, m.start(), m.end())
+                for m in _TOKEN.finditer(self.text, start, statement.end() - 1) if m.lastgroup != "space"]
+
+    def pieces(self, start: int) -> list[_Piece]:
+        """The statement at ``start`` cut after its subject into one piece per predicate and object."""
+        tokens = self._tokens(start)
         if not tokens or tokens[0][0] != "term":
             return []
         subject = self.text[tokens[0][1]:tokens[0][2]]
+        directives = self._directives_before(start)
         pieces = []
         for verb, objects in _predicate_objects(tokens[1:], self.text):
             verb_text = self.text[verb[0]:verb[1]]
-            for index, (start, end) in enumerate(objects):
-                text = f"{subject} {verb_text} {self.text[start:end]} ."
-                pieces.append(_Piece(text, verb[0] if index == 0 else start))
+            for index, (begin, end) in enumerate(objects):
+                pieces.append(_Piece(f"{subject} {verb_text} {self.text[begin:end]} .",
+                                     verb[0] if index == 0 else begin, directives))
         return pieces
+
+    def mentions(self, start: int, iri: str) -> bool:
+        """Whether a term of the statement at ``start`` after its subject is written as ``iri``."""
+        prefixes, base = self._prologue(self._directives_before(start))
+        return any(_resolve(self.text[begin:end].removeprefix("^^"), prefixes, base) == iri
+                   for kind, begin, end in self._tokens(start)[1:] if kind == "term")
+
+    def _prologue(self, directives: int) -> tuple[dict[str, str], str]:
+        """The prefixes and the base the first ``directives`` directives declare."""
+        if directives in self._prologues:
+            return self._prologues[directives]
+        prefixes: dict[str, str] = {}
+        base = self.base
+        for directive in self.directives[:directives]:
+            if found := _PREFIX.match(directive):
+                prefixes[found[1]] = urljoin(base, _unescape_iri(found[2]))
+            elif found := _BASE.match(directive):
+                base = urljoin(base, _unescape_iri(found[1]))
+        self._prologues[directives] = prefixes, base
+        return prefixes, base
+
+    def read(self, pieces: list[_Piece]) -> list[list[Triple]]:
+        """The triples rdflib reads from each piece: all pieces in one TriG document, one named graph each
+        (one parse instead of one per piece); one parse per piece when that document does not parse."""
+        if not pieces:
+            return []
+        prologue = "\n".join(self.directives[:pieces[0].directives])
+        if all(piece.directives == pieces[0].directives for piece in pieces):
+            body = "\n".join(f"<urn:mnd-kg:piece:{n}> {{ {piece.text} }}" for n, piece in enumerate(pieces))
+            dataset = _parse(f"{prologue}\n{body}\n", "trig", self.base)
+            if dataset is not None:
+                read: list[list[Triple]] = [[] for _ in pieces]
+                for s, p, o, graph in dataset.quads():
+                    name = str(graph.identifier if isinstance(graph, Graph) else graph)
+                    if name.startswith("urn:mnd-kg:piece:"):
+                        read[int(name.rsplit(":", 1)[1])].append((s, p, o))
+                return read
+        found = []
+        for piece in pieces:
+            parsed = _parse(f"{chr(10).join(self.directives[:piece.directives])}\n{piece.text}\n", "turtle",
+                            self.base)
+            found.append(list(parsed.triples((None, None, None))) if parsed is not None else [])
+        return found
+
+
+def _parse(text: str, fmt: str, base: str) -> Dataset | None:
+    dataset = Dataset()
+    try:
+        dataset.parse(data=text, format=fmt, publicID=base)
+    except (BadSyntax, ValueError, TypeError, IndexError):  # a piece cut wrongly gets no place, never a guess
+        return None
+    return dataset
 
 
 def _predicate_objects(tokens: list[tuple[str | None, int, int]], text: str) -> Iterator[
@@ -214,17 +278,16 @@ class Locator:
     def about(self, subject: URIRef) -> list[tuple[Triple, Place]]:
         """Every triple written with ``subject`` as its statement's subject, with where, in file order."""
         if subject not in self._about:
-            written: list[tuple[Triple, Place]] = []
-            for turtle in self._files:
-                for statement in turtle.by_subject.get(str(subject), []):
-                    written += _parsed(turtle, statement, lambda triple: triple[0] == subject)
-            self._about[subject] = written
+            self._about[subject] = [
+                (triple, turtle.place(piece.offset))
+                for turtle in self._files
+                for piece, triples in _read(turtle, turtle.by_subject.get(str(subject), []))
+                for triple in triples if triple[0] == subject]
         return self._about[subject]
 
     def subject_places(self, subject: URIRef) -> tuple[Place, ...]:
         """Where each statement about ``subject`` begins."""
-        return tuple(turtle.place(statement.start) for turtle in self._files
-                     for statement in turtle.by_subject.get(str(subject), []))
+        return tuple(turtle.place(start) for turtle in self._files for start in turtle.by_subject.get(str(subject), []))
 
     def triple_places(self, triple: Triple) -> tuple[Place, ...]:
         """Where an asserted triple is written (a blank-node object matches any blank node)."""
@@ -233,25 +296,25 @@ class Locator:
         return tuple(place for written, place in self.about(triple[0]) if _same(written, triple))
 
     def mentions(self, term: URIRef) -> list[tuple[Triple, Place]]:
-        """Triples written with ``term`` as predicate or object, found from the text of its local name."""
+        """Triples written with ``term`` as predicate or object (found from the text of its local name)."""
         if term not in self._mentions:
             self._mentions[term] = self._find_mentions(term)
         return self._mentions[term]
 
     def _find_mentions(self, term: URIRef) -> list[tuple[Triple, Place]]:
-        needle = max(re.findall(r"[^\W_]+", re.split(r"[/#:]", str(term))[-1]), key=len, default="")
+        needle = re.split(r"[/#:]", str(term))[-1] or str(term)
         found: list[tuple[Triple, Place]] = []
         for turtle in self._files:
-            statements = sorted((s for group in turtle.by_subject.values() for s in group), key=lambda s: s.start)
-            starts = [s.start for s in statements]
-            seen: set[int] = set()
+            starts, candidates = turtle.statement_starts, list[int]()
             offset = turtle.text.find(needle)
             while offset >= 0:
                 index = bisect_right(starts, offset) - 1
-                if index >= 0 and offset < statements[index].end and index not in seen:
-                    seen.add(index)
-                    found += _parsed(turtle, statements[index], lambda triple: term in (triple[1], triple[2]))
-                offset = turtle.text.find(needle, offset + max(len(needle), 1))
+                following = starts[index + 1] if index + 1 < len(starts) else len(turtle.text)
+                if index >= 0 and turtle.mentions(starts[index], str(term)):
+                    candidates.append(starts[index])
+                offset = turtle.text.find(needle, max(offset + 1, following if index >= 0 else 0))
+            found += [(triple, turtle.place(piece.offset)) for piece, triples in _read(turtle, candidates)
+                      for triple in triples if term in (triple[1], triple[2])]
         return found
 
     def locate(self, check_terms: tuple[str, ...], because: tuple[Step, ...]) -> Located:
@@ -264,7 +327,7 @@ class Locator:
             leaves = list(dict.fromkeys(leaf.triple for step in (*direct, *because) for leaf in step.leaves()))
             placed = [(triple, places[0]) for triple in leaves if (places := self.triple_places(triple))]
             return Located(placed[0][0], tuple(place for _, place in placed)) if placed else Located(None, ())
-        if not check_terms or not _iri_like(check_terms[0]):
+        if not check_terms or not _IRI.fullmatch(check_terms[0]):
             return Located(None, ())
         subject = URIRef(check_terms[0])
         written = self.about(subject)
@@ -281,20 +344,10 @@ class Locator:
         return Located(mentions[0][0], tuple(place for _, place in mentions)) if mentions else Located(None, ())
 
 
-def _parsed(turtle: _TurtleFile, statement: _Statement, wanted: Callable[[Triple], bool]) -> list[tuple[Triple, Place]]:
-    """The triples rdflib reads from each piece of a statement that ``wanted`` accepts, with the piece's place."""
-    prologue = "\n".join(turtle.directives[:statement.directives])
-    base = turtle.path.absolute().as_uri()
-    found: list[tuple[Triple, Place]] = []
-    for piece in turtle.pieces(statement):
-        graph = Graph()
-        try:
-            graph.parse(data=f"{prologue}\n{piece.text}\n", format="turtle", publicID=base)
-        except (BadSyntax, ValueError, TypeError, IndexError):  # a piece cut wrongly gets no place, never a guess
-            continue
-        place = turtle.place(piece.offset)
-        found += [(triple, place) for triple in graph if wanted(triple)]
-    return found
+def _read(turtle: _TurtleFile, starts: list[int]) -> list[tuple[_Piece, list[Triple]]]:
+    """Each piece of the statements at ``starts`` with the triples rdflib reads from it."""
+    pieces = [piece for start in starts for piece in turtle.pieces(start)]
+    return list(zip(pieces, turtle.read(pieces), strict=True))
 
 
 def _same(written: Triple, triple: Triple) -> bool:
@@ -308,10 +361,6 @@ def _same(written: Triple, triple: Triple) -> bool:
 def _written_as(node: Node, term: str) -> bool:
     """``node`` is the term a check row gives as ``term`` (rows carry terms as strings)."""
     return isinstance(node, URIRef | Literal) and str(node) == term
-
-
-def _iri_like(term: str) -> bool:
-    return ":" in term and not any(c.isspace() for c in term)
 
 
 def _resolve(subject: str, prefixes: dict[str, str], base: str) -> str | None:

@@ -60,7 +60,8 @@ def _markdown(report: CheckReport, graph: Graph, locator: Locator, command: str)
     rows: list[str] = []
     sections: list[str] = []
     findings = by_severity(report.findings)
-    budget = MARKDOWN_LIMIT - _size("\n".join(head + table)) - _size(_left_out(findings, findings, command))
+    # the tally is reserved whole; 4 for the line breaks around it and at the end
+    budget = MARKDOWN_LIMIT - _size("\n".join(head + table)) - _size(_left_out(findings, findings, command)) - 4
     for finding in findings:
         terms = _md(", ".join(term_name(t, graph) for t in finding.terms))
         located = locator.locate(finding.terms, finding.because)
