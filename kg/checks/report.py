@@ -1,4 +1,4 @@
-"""Rendering check reports and explanations as text, JSON or Markdown: labels and citations included."""
+"""Rendering check reports and explanations as text, JSON or Markdown: labels, citations and places included."""
 
 from __future__ import annotations
 
@@ -11,59 +11,123 @@ from rdflib.namespace import RDFS
 from rdflib.term import Node
 
 from kg.answers.citations import CitationDetail, citation_details
+from kg.graph.locate import Located, Locator, Place
 
 if TYPE_CHECKING:
     from kg.answers.explain import Step
     from kg.checks.checker import CheckFinding, CheckReport
 
-REPORT_FORMATS = ("text", "json", "markdown")
 CITATIONS_SHOWN = 2
+MARKDOWN_LIMIT = 60_000  # characters (UTF-16 code units, as GitHub counts); a comment may hold 65,536
+SEVERITY_ORDER = ("error", "warning", "info")
+NOWHERE = Locator([])
 
 
-def format_report(report: CheckReport, graph: Graph, fmt: str) -> str:
-    """A check report in one of REPORT_FORMATS."""
+def by_severity(findings: Iterable[CheckFinding]) -> list[CheckFinding]:
+    """The most severe findings first, each severity in the report's order."""
+    return sorted(findings, key=lambda f: SEVERITY_ORDER.index(f.severity) if f.severity in SEVERITY_ORDER
+                  else len(SEVERITY_ORDER))
+
+
+def format_report(report: CheckReport, graph: Graph, fmt: str, locator: Locator = NOWHERE,
+                  command: str = "kg check --format text") -> str:
+    """A check report as text, json or markdown; ``locator`` gives the places, ``command`` is what the
+    Markdown names to see every finding when some are left out."""
     if fmt == "json":
-        return json.dumps(_report_json(report, graph), indent=2, ensure_ascii=False) + "\n"
-    markdown = fmt == "markdown"
-    lines = [(f"## kg check: {report.errors} error(s), {report.warnings} warning(s)\n" if markdown else
-              f"kg check: {report.errors} error(s), {report.warnings} warning(s)"),
-             f"{report.triples} triples; {len(report.checks_run)} checks run: {', '.join(report.checks_run)}"]
-    if markdown:
-        lines += ["", "| severity | check | finding | terms |", "| --- | --- | --- | --- |"]
-        lines += [f"| {f.severity} | {f.check} | {f.message} | {_md(', '.join(_term(t, graph) for t in f.terms))} |"
-                  for f in report.findings]
+        return json.dumps(_report_json(report, graph, locator), indent=2, ensure_ascii=False) + "\n"
+    if fmt == "markdown":
+        return _markdown(report, graph, locator, command)
+    lines = [f"kg check: {report.errors} error(s), {report.warnings} warning(s)", _checks_line(report)]
     for finding in report.findings:
-        if markdown:
-            if finding.because:
-                lines += ["", f"### {finding.check}: {_md(', '.join(_term(t, graph) for t in finding.terms))}", ""]
-                lines += [f"{'  ' * depth}- {_md(text)}" for depth, text in _step_lines(finding.because, graph)]
-        else:
-            lines.append(f"{finding.severity}  {finding.check}  {finding.message}: "
-                         + ", ".join(_term(t, graph) for t in finding.terms))
-            lines += [f"    {'  ' * depth}{text}" for depth, text in _step_lines(finding.because, graph)]
+        lines.append(f"{finding.severity}  {finding.check}  {finding.message}: "
+                     + ", ".join(term_name(t, graph) for t in finding.terms))
+        located = locator.locate(finding.terms, finding.because)
+        if located.places:
+            lines.append(f"    at {_places(located.places)}")
+        lines += [f"    {'  ' * depth}{text}" for depth, text in _step_lines(finding.because, graph, locator)]
     return "\n".join(lines) + "\n"
+
+
+def _checks_line(report: CheckReport) -> str:
+    return f"{report.triples} triples; {len(report.checks_run)} checks run: {', '.join(report.checks_run)}"
+
+
+def _markdown(report: CheckReport, graph: Graph, locator: Locator, command: str) -> str:
+    """A pull-request comment: a table, then each explained finding; findings that would take the comment
+    past MARKDOWN_LIMIT are left out, most severe kept, with a tally and the command that shows them all."""
+    head = [f"## kg check: {report.errors} error(s), {report.warnings} warning(s)\n", _checks_line(report)]
+    table = ["", "| severity | check | finding | terms | where |", "| --- | --- | --- | --- | --- |"]
+    rows: list[str] = []
+    sections: list[str] = []
+    findings = by_severity(report.findings)
+    # the tally is reserved whole; 4 for the line breaks around it and at the end
+    budget = MARKDOWN_LIMIT - _size("\n".join(head + table)) - _size(_left_out(findings, findings, command)) - 4
+    for finding in findings:
+        terms = _md(", ".join(term_name(t, graph) for t in finding.terms))
+        located = locator.locate(finding.terms, finding.because)
+        row = f"| {finding.severity} | {finding.check} | {_md(finding.message)} | {terms} | {_md_places(located)} |"
+        section = []
+        if finding.because:
+            section += ["", f"### {finding.check}: {terms}", ""]
+            section += [f"{'  ' * depth}- {_md(text)}" for depth, text in _step_lines(finding.because, graph, locator)]
+        cost = _size("\n".join([row, *section])) + 1
+        if cost > budget:
+            break
+        budget -= cost
+        rows.append(row)
+        sections += section
+    lines = head + table + rows + sections
+    if len(rows) < len(findings):
+        lines += ["", _left_out(findings, findings[len(rows):], command)]
+    return "\n".join(lines) + "\n"
+
+
+def _left_out(findings: list[CheckFinding], left: list[CheckFinding], command: str) -> str:
+    counts = ", ".join(f"{sum(f.severity == s for f in left)} {s}(s)" for s in dict.fromkeys(f.severity for f in left))
+    return (f"**{len(left)} of {len(findings)} findings left out** ({counts}) to keep this comment under "
+            f"{MARKDOWN_LIMIT:,} characters; see them all with `{command}`")
+
+
+def _size(text: str) -> int:
+    """Length as GitHub counts a comment: UTF-16 code units."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _places(places: tuple[Place, ...]) -> str:
+    more = f" (and {len(places) - 1} more)" if len(places) > 1 else ""
+    return f"{places[0]}{more}" if places else ""
+
+
+def _md_places(located: Located) -> str:
+    if not located.places:
+        return ""
+    more = len(located.places) - 1
+    return f"`{located.places[0]}`" + (f" (and {more} more)" if more else "")
 
 
 def format_explanations(entity: URIRef, steps: list[Step], graph: Graph) -> str:
     """Why each inferred class membership of an entity holds."""
     if not steps:
-        return f"{_term(str(entity), graph)}: no inferred class membership\n"
-    lines = [f"{_term(str(entity), graph)}: {len(steps)} inferred class membership(s)"]
+        return f"{term_name(str(entity), graph)}: no inferred class membership\n"
+    lines = [f"{term_name(str(entity), graph)}: {len(steps)} inferred class membership(s)"]
     for step in steps:
         lines.append("")
         lines += [f"{'  ' * depth}{text}" for depth, text in _step_lines([step], graph)]
     return "\n".join(lines) + "\n"
 
 
-def _step_lines(steps: Iterable[Step], graph: Graph, depth: int = 0) -> list[tuple[int, str]]:
+def _step_lines(steps: Iterable[Step], graph: Graph, locator: Locator = NOWHERE,
+                depth: int = 0) -> list[tuple[int, str]]:
     lines: list[tuple[int, str]] = []
     for step in steps:
         statement = " ".join(_node(t, graph) for t in step.triple)
         if step.rule == "asserted":
-            lines.append((depth, f"{statement}  (asserted{_cited(step.citations, graph)})"))
+            places = locator.triple_places(step.triple)
+            at = f" at {_places(places)}" if places else ""
+            lines.append((depth, f"{statement}  (asserted{at}{_cited(step.citations, graph)})"))
         else:
             lines.append((depth, f"{statement}  because {step.rule}"))
-            lines += _step_lines(step.premises, graph, depth + 1)
+            lines += _step_lines(step.premises, graph, locator, depth + 1)
     return lines
 
 
@@ -82,35 +146,44 @@ def _short(detail: CitationDetail) -> str:
     return f'document {where} "{detail.quote}"'
 
 
-def _report_json(report: CheckReport, graph: Graph) -> dict:
+def _report_json(report: CheckReport, graph: Graph, locator: Locator) -> dict:
     return {
         "triples": report.triples,
         "checks_run": list(report.checks_run),
         "errors": report.errors,
         "warnings": report.warnings,
-        "findings": [_finding_json(f, graph) for f in report.findings],
+        "findings": [_finding_json(f, graph, locator) for f in report.findings],
     }
 
 
-def _finding_json(finding: CheckFinding, graph: Graph) -> dict:
+def _finding_json(finding: CheckFinding, graph: Graph, locator: Locator) -> dict:
+    located = locator.locate(finding.terms, finding.because)
     return {
         "severity": finding.severity,
         "check": finding.check,
         "message": finding.message,
         "terms": [{"term": t, "label": _label(t, graph)} for t in finding.terms],
-        "because": [_step_json(step, graph) for step in finding.because],
+        "triple": [str(t) for t in located.triple] if located.triple else None,
+        "places": [_place_json(place) for place in located.places],
+        "because": [_step_json(step, graph, locator) for step in finding.because],
     }
 
 
-def _step_json(step: Step, graph: Graph) -> dict:
+def _place_json(place: Place) -> dict:
+    return {"file": place.file, "line": place.line, "column": place.column}
+
+
+def _step_json(step: Step, graph: Graph, locator: Locator) -> dict:
     details = citation_details(graph, step.citations)
+    places = locator.triple_places(step.triple) if step.rule == "asserted" else ()
     return {
         "triple": [str(t) for t in step.triple],
         "rule": step.rule,
+        "places": [_place_json(place) for place in places],
         "citations": [{"citation": str(c), "document": details[c].document_file,
                        "references": list(details[c].references), "quote": details[c].quote}
                       for c in step.citations if c in details],
-        "premises": [_step_json(p, graph) for p in step.premises],
+        "premises": [_step_json(p, graph, locator) for p in step.premises],
     }
 
 
@@ -119,7 +192,8 @@ def _label(term: str, graph: Graph) -> str | None:
     return str(label) if label is not None else None
 
 
-def _term(term: str, graph: Graph) -> str:
+def term_name(term: str, graph: Graph) -> str:
+    """A term as a prefixed name with its label."""
     name = graph.namespace_manager.normalizeUri(URIRef(term)) if term.startswith(("http", "urn:")) else term
     label = _label(term, graph)
     return f"{name} ({label})" if label else name

@@ -1,10 +1,10 @@
 """The ``kg`` command: a thin layer that parses options, calls the core, and maps errors to exit codes.
 
 Exit codes: 0 success (``kg diff``: whatever the difference); 1 the graph is logically inconsistent
-(``kg check``: has error-level findings; ``kg docs --check``: the page is out of date); 2 bad input
-(malformed Turtle, unknown query or parameter, invalid value or SPARQL, unknown git revision); 3 a remote
-store or endpoint is unreachable, too slow, refuses the request or answers garbage, or `kg serve` cannot run
-its server; 4 a query limit (--timeout, --max-results) was hit.
+(``kg check``: has findings at its --fail-on level, default error; ``kg docs --check``: the page is out of
+date); 2 bad input (malformed Turtle, unknown query or parameter, invalid value or SPARQL, unknown git
+revision); 3 a remote store or endpoint is unreachable, too slow, refuses the request or answers garbage, or
+`kg serve` cannot run its server; 4 a query limit (--timeout, --max-results) was hit.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from rdflib import Dataset, URIRef
 from rdflib.query import Result
 
 from kg.checks.diff_report import DIFF_FORMATS
-from kg.checks.report import REPORT_FORMATS
+from kg.checks.output import FAIL_ON, REPORT_FORMATS
 from kg.errors import InconsistentGraphError, InputError, KgError
 from kg.graph.paths import CHECKS_DIR, DOCUMENTS_DIR, QUERIES_DIR, SUPPLEMENTARY_DIR, default_graph_files
 from kg.reasoning.engine import load_reasoned
@@ -246,24 +246,39 @@ def ask_command(question: str, as_json: bool, show_query: bool, queries_dir: Pat
 
 @cli.command("check")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(REPORT_FORMATS), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(REPORT_FORMATS), default="text", show_default=True,
+              help="text for people; json for tools; markdown for a pull-request comment (at most 60,000 "
+                   "characters, most severe first); tsv: a ROBOT report's columns; sarif: SARIF 2.1.0 for "
+                   "code scanning.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON, case_sensitive=False), default="error", show_default=True,
+              help="Exit 1 when a finding of this level or a more severe one is found, as ROBOT's report "
+                   "--fail-on; none: exit 0 whatever is found.")
 @click.option("--sources", type=click.Path(path_type=Path, exists=True, file_okay=False), default=DOCUMENTS_DIR,
               help="Folder of the source documents, to check that every quote occurs in its document verbatim.")
-def check_command(paths: tuple[Path, ...], fmt: str, sources: Path) -> None:
+def check_command(paths: tuple[Path, ...], fmt: str, fail_on: str, sources: Path) -> None:
     """Check the graph: logical consistency, unsatisfiable classes, unintended equivalences, data quality.
 
     With no PATHS, checks the project's ontology and data; with PATHS (Turtle files or folders), exactly those.
-    Exit code 0: no error-level finding; 1: findings; 2: input error.
+    Each finding names the file:line:column of the triple it points at.
+    Exit code 0: no finding at the --fail-on level or above; 1: such findings; 2: input error.
     """
-    from kg.checks.checker import check_reasoned, load_check_files
-    from kg.checks.report import format_report
+    import shlex
 
-    reasoned = load_reasoned(list(paths) or default_graph_files())
+    from kg.checks.checker import check_reasoned, load_check_files
+    from kg.checks.output import fails, render
+    from kg.graph import turtle_files
+    from kg.graph.locate import Locator
+
+    files = turtle_files(list(paths) or default_graph_files())
+    reasoned = load_reasoned(files)
     if reasoned.triples == 0:
         raise InputError("the graph has no triples: nothing to check", ", ".join(map(str, paths)) or None)
-    report = check_reasoned(reasoned, load_check_files(CHECKS_DIR), sources, SUPPLEMENTARY_DIR)
-    click.echo(format_report(report, reasoned.report_graph(_report_terms(report)), fmt), nl=False)
-    if report.errors:
+    checks = load_check_files(CHECKS_DIR)
+    report = check_reasoned(reasoned, checks, sources, SUPPLEMENTARY_DIR)
+    command = shlex.join(["kg", "check", *map(str, paths), "--format", "text"])
+    click.echo(render(report, reasoned.report_graph(_report_terms(report)), fmt, Locator(files), checks, command),
+               nl=False)
+    if fails(report, fail_on.lower()):
         sys.exit(1)
 
 
