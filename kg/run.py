@@ -27,23 +27,25 @@ def run_saved_query(dataset: Dataset, query: SavedQuery, raw_values: Mapping[str
     return run_sparql(dataset, query.bind(bind_values(query, raw_values, dataset)), f"query {query.name}")
 
 
-def run_saved(reasoned: Reasoned | ReasonedStore, query: SavedQuery, raw_values: Mapping[str, Sequence[str]]) -> Result:
-    """Run a saved query on a reasoned graph of either engine; the same solutions either way."""
+def run_saved(reasoned: Reasoned | ReasonedStore, query: SavedQuery, raw_values: Mapping[str, Sequence[str]],
+              cap: int | None = None) -> Result:
+    """Run a saved query on a reasoned graph of either engine; the same solutions either way. Oxigraph stops
+    at more than ``cap`` solutions (kg.limits.within_cap counts rdflib's as they come)."""
     if isinstance(reasoned, Reasoned):
         return run_saved_query(reasoned.union, query, raw_values)
     from kg.store import saved_query_plan
 
     labels = reasoned.labels() if names_by_label(query, raw_values) else Graph()
     plan = saved_query_plan(query, bind_values(query, raw_values, labels))
-    return reasoned.select(plan.text, *plan.runs)
+    return reasoned.select(plan.text, *plan.runs, cap=cap)
 
 
-def run_any_sparql(reasoned: Reasoned | ReasonedStore, text: str, where: str) -> Result:
-    """Run one read-only SPARQL query on a reasoned graph of either engine."""
+def run_any_sparql(reasoned: Reasoned | ReasonedStore, text: str, where: str, cap: int | None = None) -> Result:
+    """Run one read-only SPARQL query on a reasoned graph of either engine (``cap``: see run_saved)."""
     if isinstance(reasoned, Reasoned):
         return run_sparql(reasoned.union, text, where)
     parse_read_only(text, where)
-    return reasoned.select(text)
+    return reasoned.select(text, cap=cap)
 
 
 def answer_graph(reasoned: Reasoned | ReasonedStore, result: Result) -> Graph:

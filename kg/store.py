@@ -24,6 +24,7 @@ from kg import fast_reason
 from kg.consistency import RULES, Finding, ill_typed_finding
 from kg.errors import InputError
 from kg.graph import parse_turtle
+from kg.limits import capped
 from kg.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH, PREFIXES, namespace_manager
 from kg.reason import is_informative
 from kg.saved import SavedQuery, _values_block
@@ -55,19 +56,20 @@ class ReasonedStore:
         """How many triples are asserted."""
         return sum(1 for _ in self.store.quads_for_pattern(None, None, None, _ASSERTED))
 
-    def select(self, text: str, *runs: dict[Variable, URIRef]) -> Result:
+    def select(self, text: str, *runs: dict[Variable, URIRef], cap: int | None = None) -> Result:
         """Run a read-only query over the union of the asserted and inferred graphs; an rdflib Result.
 
         Each of ``runs`` binds variables to IRIs before an evaluation (SEP-0007), so that every part of the
         query, OPTIONAL and UNION branches included, starts from the IRIs; the runs' rows follow one another
         (see QueryPlan). Oxigraph's cost estimates still count such a variable as unbound: the saved queries
         put the pattern on it first and compare constant predicates in FILTERs.
-        A final ORDER BY on projected variables is done here, in rdflib's order (see ``_ordered``).
+        A final ORDER BY on projected variables is done here, in rdflib's order (see ``_ordered``). Solutions
+        are counted as Oxigraph streams them: more than ``cap`` in one run stop the evaluation (QueryLimitError).
         """
         conditions, unordered = order_conditions(text), text
         if conditions and all(_projected(str(variable), text) for variable, _ in conditions):
             unordered = _ORDER_BY.sub("", text)
-        results = [self._result(self._answer(unordered, run), conditions or [], unordered is not text)
+        results = [self._result(self._answer(unordered, run), conditions or [], unordered is not text, cap)
                    for run in runs or ({},)]
         for result in results[1:]:
             results[0].bindings.extend(result.bindings)
@@ -140,7 +142,8 @@ class ReasonedStore:
                 target.add(triple)
         return dataset
 
-    def _result(self, answer: Any, conditions: list[tuple[Variable, bool]], unsorted: bool) -> Result:
+    def _result(self, answer: Any, conditions: list[tuple[Variable, bool]], unsorted: bool,
+                cap: int | None = None) -> Result:
         """The answer as an rdflib Result; a SELECT's rows in the order of ``conditions`` (see ``_ordered``)."""
         if isinstance(answer, ox.QueryBoolean):
             result = Result("ASK")
@@ -149,13 +152,14 @@ class ReasonedStore:
         if isinstance(answer, ox.QueryTriples):
             result = Result("CONSTRUCT")
             graph = Graph(namespace_manager=namespace_manager())
-            for triple in answer:
+            for triple in capped(answer, cap, "triples") if cap else answer:
                 graph.add((self.term(triple.subject), self.term(triple.predicate), self.term(triple.object)))
             result.graph = graph
             return result
         variables = [Variable(v.value) for v in answer.variables]
         term = self._terms.__getitem__
-        rows = _ordered([tuple(map(term, solution)) for solution in answer], [
+        streamed = capped(answer, cap, "rows") if cap else answer
+        rows = _ordered([tuple(map(term, solution)) for solution in streamed], [
             (variables.index(variable), descending) for variable, descending in conditions if variable in variables
         ], unsorted)
         result = Result("SELECT")

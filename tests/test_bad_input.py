@@ -142,9 +142,9 @@ CASES = [
     Case("timeout", ("sparql", CROSS_PRODUCT, "--graph", ONTOLOGY, "--timeout", "0.5"),
          4, ("query timed out after 0.5 s", "--timeout")),
     Case("result-cap", ("sparql", "SELECT * WHERE { ?s ?p ?o }", "--graph", ONTOLOGY, "--max-results", "10"),
-         4, ("more than the cap of 10", "--max-results")),
+         4, ("more rows than the cap of 10", "--max-results")),
     Case("construct-cap", ("sparql", "CONSTRUCT WHERE { ?s ?p ?o }", "--graph", ONTOLOGY, "--max-results", "5"),
-         4, ("triples, more than the cap of 5",)),
+         4, ("more triples than the cap of 5",)),
 ]
 
 
