@@ -2,9 +2,9 @@
 
 Every failure becomes one ``RemoteError`` line (exit 3) naming what went wrong and the URL. Each request as a
 whole (connection, headers and body) is bounded by ``Remote.timeout``: the socket timeouts of urllib and
-requests bound each read, and a server sending a byte a second never trips them; a request is retried (``Remote.retries`` times, with a short back-off) only
-where that can help and cannot do harm: the connection was refused or the server answered 503, or, for
-idempotent requests (queries, PUT), the connection was reset.
+requests bound each read, and a server sending a byte a second never trips them. A request is retried
+(``Remote.retries`` times, with a short back-off) only where that can help and cannot do harm: the connection
+was refused or the server answered 503, or, for idempotent requests (queries, PUT), the connection was reset.
 """
 
 from __future__ import annotations
