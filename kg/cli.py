@@ -288,6 +288,8 @@ def check_command(paths: tuple[Path, ...], fmt: str, sources: Path, timeout: flo
         from kg.report import format_report
 
         reasoned = load_reasoned(list(paths) or default_graph_files())
+        if not reasoned.triples:
+            raise InputError("the graph has no triples: there is nothing to check", " ".join(map(str, paths)))
         report = check_reasoned(reasoned, load_check_files(CHECKS_DIR), sources if sources.is_dir() else None,
                                 REFERENCE_DIR if REFERENCE_DIR.is_dir() else None)
         return format_report(report, reasoned.report_graph(_report_terms(report)), fmt), bool(report.errors)

@@ -36,6 +36,8 @@ _SET_ASIDE = ox.NamedNode("urn:mnd-kg:graph:ill-typed")
 _XSD_STRING = ox.NamedNode(str(XSD.string))
 _PROBE = ox.NamedNode("urn:mnd-kg:probe")
 _RULE_PREFIXES = {"owl": str(OWL), "rdf": str(RDF)}
+MIB = 1024 * 1024
+TOKEN_LIMIT = 16 * MIB  # Oxigraph's parsers keep a token in a buffer of at most this size
 
 
 class ReasonedStore:
@@ -370,6 +372,10 @@ def load_files(files: Iterable[Path]) -> tuple[ox.Store, dict[Any, Any]]:
             quads: list[ox.Quad] | None = list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
         except (SyntaxError, ValueError, OSError):
             quads = None
+        except MemoryError as error:  # "Reached the buffer maximal size of 16777216"
+            loader.join()
+            raise InputError(f"malformed Turtle: a literal or IRI longer than {TOKEN_LIMIT // MIB} MiB, the "
+                             "most the parser accepts", _long_line(path)) from error
         loader.join()
         if quads is None:
             graph = parse_turtle(path)  # raises the InputError the reference path gives
@@ -385,8 +391,17 @@ def _load_into(store: ox.Store, path: Path, loaded: list[bool]) -> None:
     try:
         store.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=_ASSERTED)
         loaded.append(True)
-    except (SyntaxError, ValueError, OSError):
+    except (SyntaxError, ValueError, OSError, MemoryError):  # this thread's caller reports them
         return
+
+
+def _long_line(path: Path) -> str:
+    """``path:line`` of the first line longer than TOKEN_LIMIT bytes (where a long token starts), else ``path``."""
+    with path.open("rb") as stream:
+        for number, line in enumerate(stream, 1):
+            if len(line) > TOKEN_LIMIT:
+                return f"{path}:{number}"
+    return str(path)
 
 
 def store_from_graph(graph: Graph) -> tuple[ox.Store, dict[Any, Any]]:

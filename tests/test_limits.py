@@ -161,15 +161,3 @@ def test_a_remote_request_stops_at_its_timeout_as_a_whole(trickle: TrickleServer
     assert len(lines) == 1 and "no answer within 2 s (see --timeout)" in lines[0], result.stderr
     assert trickle.requests >= 1
     assert seconds < 2 * SLACK + 10  # + loading the ontology for kg load
-
-
-@pytest.mark.parametrize("url, fragment", [
-    ("http://[::1", "Invalid IPv6 URL"),
-    ("http://127.0.0.1:99999/query", "Port out of range 0-65535"),
-])
-@pytest.mark.parametrize("option", ["--endpoint", "--store", "--update"])
-def test_a_malformed_url_is_one_line_naming_the_option(url: str, fragment: str, option: str) -> None:
-    args = ["sparql", "ASK {}", "--endpoint", url] if option == "--endpoint" else ["load", option, url]
-    result = CliRunner().invoke(cli, args)
-    assert result.exit_code == 2
-    assert result.stderr.splitlines() == [f"Error: not a valid URL: {url!r}: {fragment} ({option})"]
