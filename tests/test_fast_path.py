@@ -354,7 +354,7 @@ def test_a_list_in_the_data_is_reasoned_like_owlrl_but_is_not_schema(asserted: G
     assert fast.findings == reference.findings
 
 
-def _cells(graph: Graph, head: Node) -> Iterator[Node]:
-    while head != RDF.nil:
+def _cells(graph: Graph, head: Node | None) -> Iterator[Node]:
+    while head is not None and head != RDF.nil:
         yield head
         head = graph.value(head, RDF.rest)
