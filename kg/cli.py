@@ -29,7 +29,15 @@ from kg.engine import load_reasoned
 from kg.errors import InconsistentGraphError, InputError, KgError
 from kg.export import EXPORT_FORMATS, PARTS, SUFFIXES
 from kg.format import FORMATS, format_result
-from kg.limits import CHECK_TIMEOUT, DEFAULT_MAX_RESULTS, DEFAULT_MEMORY, DEFAULT_TIMEOUT, Limits, within_cap
+from kg.limits import (
+    CHECK_TIMEOUT,
+    DEFAULT_MAX_RESULTS,
+    DEFAULT_MEMORY,
+    DEFAULT_TIMEOUT,
+    SERVE_MEMORY,
+    Limits,
+    within_cap,
+)
 from kg.paths import CHECKS_DIR, QUERIES_DIR, REFERENCE_DIR, ROOT, SEEDS_DIR, default_graph_files
 from kg.remote import AUTH_SCHEMES, DEFAULT_RETRIES, Remote
 from kg.remote import DEFAULT_TIMEOUT as REMOTE_TIMEOUT
@@ -366,9 +374,12 @@ def export_command(part: str, fmt: str | None, output: Path | None, graph_paths:
               help="Seconds a query may run before it is cancelled (HTTP 503).")
 @click.option("--max-results", type=click.IntRange(min=1), default=10000, show_default=True,
               help="Most rows (or triples) a query may return (HTTP 422 beyond).")
+@click.option("--memory", type=click.IntRange(min=256), default=SERVE_MEMORY, show_default=True, metavar="MIB",
+              help="MiB of address space for each SPARQL engine; a query needing more stops its engine, which is "
+                   "restarted (HTTP 503).")
 @graph_option
 @supplement_option
-def serve_command(host: str, port: int, timeout: float, max_results: int, graph_paths: tuple[Path, ...],
+def serve_command(host: str, port: int, timeout: float, max_results: int, memory: int, graph_paths: tuple[Path, ...],
                   no_supplement: bool) -> None:
     """Serve the graph over the SPARQL 1.1 Protocol (read-only) with a front page of cited answers."""
     from kg.serve import bind_listener, oxigraph_binary, run_server, stop_on_signals
@@ -376,7 +387,8 @@ def serve_command(host: str, port: int, timeout: float, max_results: int, graph_
     with bind_listener(host, port) as listener, stop_on_signals():
         oxigraph_binary()  # fail before the slow part when the server is missing
         dataset = _load(graph_paths, no_supplement)
-        run_server(listener, dataset, list(load_saved_queries(QUERIES_DIR).values()), Limits(timeout, max_results),
+        run_server(listener, dataset, list(load_saved_queries(QUERIES_DIR).values()),
+                   Limits(timeout, max_results, memory),
                    on_ready=lambda url: click.echo(f"kg serve: {url} (SPARQL endpoint {url}query); "
                                                    "stop with Ctrl-C", nl=True))
 

@@ -18,6 +18,7 @@ from kg.errors import InputError, QueryLimitError
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_MAX_RESULTS = 100_000
 DEFAULT_MEMORY = 4096  # MiB of address space: the project's graph needs under 1 GiB, cold
+SERVE_MEMORY = 2048  # MiB for each of kg serve's SPARQL engines: Oxigraph's server starts at about 420 MiB
 CHECK_TIMEOUT = 600.0  # kg check and kg export: reasoning a large graph from scratch
 
 T = TypeVar("T")

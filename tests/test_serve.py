@@ -7,7 +7,6 @@ listener started by the test proves no query reaches the network. Time and size 
 from __future__ import annotations
 
 import json
-import shutil
 import socket
 import subprocess
 import sys
@@ -25,7 +24,7 @@ from kg.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH, PREFIXES
 from kg.results import solutions
 from kg.run import run_saved_query
 from kg.saved import SavedQuery
-from tests.serving import MAX_RESULTS, TIMEOUT, Served, alive, start_serve
+from tests.serving import MAX_RESULTS, TIMEOUT, Served, alive, start_serve, stop_serve
 from tests.stores import Listener
 
 PROLOGUE = "".join(f"PREFIX {prefix}: <{iri}>\n" for prefix, iri in PREFIXES.items())
@@ -243,15 +242,24 @@ def test_missing_oxigraph_is_one_error_line_and_exit_3(monkeypatch: pytest.Monke
         3, "Error: the Oxigraph server is not installed (pip install oxigraph) (kg serve)\n")
 
 
-def test_the_oxigraph_child_dies_with_a_killed_server(tmp_path: Path) -> None:
+def test_the_oxigraph_children_die_with_a_killed_server_and_the_next_start_removes_its_folder(
+        tmp_path: Path) -> None:
     server = start_serve(tmp_path / "stderr.log")
-    assert len(server.children) == 1
-    arguments = Path(f"/proc/{server.children[0]}/cmdline").read_bytes().split(b"\0")
-    store = Path(arguments[arguments.index(b"--location") + 1].decode())
+    assert len(server.children) == 2  # the main and the heavy lane
+    folders = set()
+    for child in server.children:
+        arguments = Path(f"/proc/{child}/cmdline").read_bytes().split(b"\0")
+        folders.add(Path(arguments[arguments.index(b"--location") + 1].decode()).parent)
+    (folder,) = folders
     server.process.kill()
     server.process.wait(timeout=30)
     deadline = time.monotonic() + 10
-    while alive(server.children[0]) and time.monotonic() < deadline:
+    while any(alive(child) for child in server.children) and time.monotonic() < deadline:
         time.sleep(0.1)
-    assert not alive(server.children[0])
-    shutil.rmtree(store.parent)  # a killed server cannot remove its temporary store
+    assert not any(alive(child) for child in server.children)
+    assert (folder / "store").is_dir()  # SIGKILL leaves the temporary store behind
+    again = start_serve(tmp_path / "again.log")
+    try:
+        assert not folder.exists()
+    finally:
+        assert stop_serve(again) == 0
