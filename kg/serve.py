@@ -99,14 +99,12 @@ def run_server(listener: socket.socket, dataset: Dataset, queries: list[SavedQue
                              daemon=True).start()
             on_ready(url_of(listener))
             try:
-                server.run()
-            except KeyboardInterrupt:
-                if failures:
-                    raise failures[0] from None
-                raise
+                server.run()  # returns on SIGINT or SIGTERM (waitress swallows the KeyboardInterrupt)
             finally:
                 stopped.set()
                 server.close()
+            if failures:
+                raise failures[0]
         finally:
             stopped.set()
             for engine in engines:

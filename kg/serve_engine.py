@@ -42,6 +42,9 @@ MAX_RESTARTS = 5
 RESTART_WINDOW = 60.0
 KNOWN_HEAVY = 10_000  # query texts remembered as heavy
 TEMP_PREFIX = "kg-serve-"
+# glibc reserves 64 MiB of address space for each thread's malloc arena, and Oxigraph's server runs a thread per
+# connection: without a cap, eight connections reached a 1 GiB limit with no query using the memory
+_CHILD_ENVIRONMENT = {**os.environ, "MALLOC_ARENA_MAX": "2"}
 
 
 class Engine:
@@ -63,7 +66,7 @@ class Engine:
                 child = subprocess.Popen(
                     [self.binary, "serve-read-only", "--location", str(self.store), "--bind", f"127.0.0.1:{port}",
                      "--timeout-s", str(max(1, int(self.timeout + 0.999)))],
-                    stdin=subprocess.DEVNULL, stdout=log_stream, stderr=log_stream,
+                    stdin=subprocess.DEVNULL, stdout=log_stream, stderr=log_stream, env=_CHILD_ENVIRONMENT,
                     start_new_session=True, preexec_fn=self._limit_child)
             url = f"http://127.0.0.1:{port}/query"
             if _wait_ready(child, url):
