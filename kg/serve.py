@@ -39,7 +39,7 @@ from kg.saved import SavedQuery
 from kg.serve_app import make_app
 from kg.serve_engine import TEMP_PREFIX, Engine, Lanes, mark_folder, remove_stale_folders, watch
 
-THREADS = 32  # clients waiting for the heavy lane (up to FAST_SECONDS each) must leave threads for the rest
+THREADS = 32  # requests waiting for the heavy engine must leave threads for the rest
 CONNECTIONS = 500  # open connections at most (slow ones are closed, see close_slow_requests); fds stay < 1024
 IDLE_SECONDS = 30.0
 REQUEST_SECONDS = 10.0
