@@ -26,7 +26,7 @@ from rdflib.query import Result
 from kg.diff_format import DIFF_FORMATS
 from kg.docs import DOCS_FILE
 from kg.engine import load_reasoned
-from kg.errors import InconsistentGraphError, InputError, KgError
+from kg.errors import InconsistentGraphError, InputError, KgError, StoppedError
 from kg.export import EXPORT_FORMATS, PARTS, SUFFIXES
 from kg.format import FORMATS, format_result
 from kg.limits import (
@@ -132,6 +132,8 @@ class _Group(click.Group):
             if "--debug" in sys.argv[1:] or (ctx.obj or {}).get("debug"):
                 raise
             raise _failure(str(error), error.exit_code) from error
+        except KeyboardInterrupt as interrupt:  # Ctrl-C outside a worker (kg.worker reports its own)
+            raise _failure("stopped (Ctrl-C)", StoppedError.exit_code) from interrupt
 
 
 def _failure(message: str, exit_code: int) -> click.ClickException:

@@ -173,3 +173,19 @@ def test_a_long_rdf_list_is_checked_in_time_linear_in_its_length(tmp_path: Path)
     completed, _ = kg("check", str(graph), "--timeout", "60", "--format", "json")
     assert completed.returncode == 0, completed.stderr
     assert json.loads(completed.stdout)["triples"] == 40_001
+
+
+def test_ctrl_c_stops_a_command_waiting_for_a_remote_server(trickle: TrickleServer) -> None:
+    process = subprocess.Popen([sys.executable, "-m", "kg", "sparql", "ASK {}", "--endpoint", trickle.url + "query",
+                                "--timeout", "300"], cwd=ROOT, text=True, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    try:
+        deadline = time.monotonic() + 60
+        while not trickle.requests and time.monotonic() < deadline:
+            time.sleep(0.1)
+        process.send_signal(signal.SIGINT)
+        _, errors = process.communicate(timeout=SLACK)
+    finally:
+        process.kill()
+    assert process.returncode == 130
+    assert errors.splitlines() == ["Error: stopped (Ctrl-C)"]
