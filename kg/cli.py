@@ -30,11 +30,11 @@ from kg.errors import InconsistentGraphError, InputError, KgError, StoppedError
 from kg.export import EXPORT_FORMATS, PARTS, SUFFIXES
 from kg.format import FORMATS, format_result
 from kg.limits import (
-    CHECK_TIMEOUT,
     DEFAULT_MAX_RESULTS,
     DEFAULT_MEMORY,
     DEFAULT_TIMEOUT,
     SERVE_MEMORY,
+    WORK_TIMEOUT,
     Limits,
     within_cap,
 )
@@ -285,7 +285,7 @@ def ask_command(question: str, as_json: bool, show_query: bool, queries_dir: Pat
 @click.option("--format", "fmt", type=click.Choice(REPORT_FORMATS), default="text", show_default=True)
 @click.option("--sources", type=click.Path(path_type=Path), default=SEEDS_DIR, show_default=True,
               help="Folder of the source documents, to check that every quote occurs in its document verbatim.")
-@work_timeout_option(CHECK_TIMEOUT)
+@work_timeout_option(WORK_TIMEOUT)
 @memory_option
 def check_command(paths: tuple[Path, ...], fmt: str, sources: Path, timeout: float, memory: int) -> None:
     """Check the graph: logical consistency, unsatisfiable classes, unintended equivalences, data quality.
@@ -314,7 +314,7 @@ def check_command(paths: tuple[Path, ...], fmt: str, sources: Path, timeout: flo
 @click.argument("entity")
 @graph_option
 @supplement_option
-@work_timeout_option(CHECK_TIMEOUT)
+@work_timeout_option(WORK_TIMEOUT)
 @memory_option
 def explain_command(entity: str, graph_paths: tuple[Path, ...], no_supplement: bool, timeout: float,
                     memory: int) -> None:
@@ -348,7 +348,7 @@ def explain_command(entity: str, graph_paths: tuple[Path, ...], no_supplement: b
               help="Write to FILE atomically (all or nothing) instead of standard output.")
 @graph_option
 @supplement_option
-@work_timeout_option(CHECK_TIMEOUT)
+@work_timeout_option(WORK_TIMEOUT)
 @memory_option
 def export_command(part: str, fmt: str | None, output: Path | None, graph_paths: tuple[Path, ...],
                    no_supplement: bool, timeout: float, memory: int) -> None:
@@ -400,7 +400,7 @@ def serve_command(host: str, port: int, timeout: float, max_results: int, memory
 @click.argument("new")
 @click.option("--format", "fmt", type=click.Choice(DIFF_FORMATS), default="text", show_default=True,
               help="text for people, tsv for programs, md for a pull-request comment.")
-@work_timeout_option(CHECK_TIMEOUT)
+@work_timeout_option(WORK_TIMEOUT)
 @memory_option
 def diff_command(old: str, new: str, fmt: str, timeout: float, memory: int) -> None:
     """List the facts added and removed from OLD to NEW, asserted and inferred, with labels and citations.
@@ -450,7 +450,7 @@ def docs_command(output: Path, check: bool) -> None:
 @supplement_option
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=REMOTE_TIMEOUT, show_default=True,
               help="Seconds each request may take altogether: connection, headers and reply.")
-@click.option("--work-timeout", type=click.FloatRange(min=0, min_open=True), default=CHECK_TIMEOUT,
+@click.option("--work-timeout", type=click.FloatRange(min=0, min_open=True), default=WORK_TIMEOUT,
               show_default=True, help="Seconds reading and reasoning the graph may take before they are stopped "
                                       "(exit 4).")
 @memory_option

@@ -24,6 +24,7 @@ from rdflib.compare import to_canonical_graph
 
 from kg.errors import InputError
 from kg.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH, namespace_manager
+from kg.worker import process_running
 
 PARTS = ("asserted", "inferred", "all")
 EXPORT_FORMATS = ("turtle", "nt", "nquads", "trig", "jsonld")
@@ -104,18 +105,8 @@ def remove_stale_parts(path: Path) -> None:
     a running writer's file is left alone."""
     for part in path.parent.glob(f".{glob.escape(path.name)}.*.part"):
         pid = part.name[len(path.name) + 2:].split(".", 1)[0]
-        if pid.isdigit() and not _alive(int(pid)):
+        if pid.isdigit() and not process_running(int(pid)):
             part.unlink(missing_ok=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # another user's process
-        return True
-    return True
 
 
 def _umask() -> int:

@@ -19,7 +19,7 @@ DEFAULT_TIMEOUT = 30.0
 DEFAULT_MAX_RESULTS = 100_000
 DEFAULT_MEMORY = 4096  # MiB of address space: the project's graph needs under 1 GiB, cold
 SERVE_MEMORY = 2048  # MiB for each of kg serve's SPARQL engines: Oxigraph's server starts at about 420 MiB
-CHECK_TIMEOUT = 600.0  # kg check and kg export: reasoning a large graph from scratch
+WORK_TIMEOUT = 600.0  # check, export, explain, diff, and load's reading: reasoning a large graph from scratch
 
 T = TypeVar("T")
 

@@ -33,6 +33,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from kg.errors import ServiceError
+from kg.worker import process_running
 
 READY_SECONDS = 20.0
 STOP_SECONDS = 5.0
@@ -163,7 +164,7 @@ def remove_stale_folders() -> list[Path]:
             pid = int((folder / "pid").read_text())
         except (OSError, ValueError):
             continue
-        if not _running(pid):
+        if not process_running(pid):
             shutil.rmtree(folder, ignore_errors=True)
             removed.append(folder)
     return removed
@@ -172,16 +173,6 @@ def remove_stale_folders() -> list[Path]:
 def mark_folder(folder: Path) -> None:
     """Record this process in its temporary folder, for ``remove_stale_folders`` of a later run."""
     (folder / "pid").write_text(str(os.getpid()))
-
-
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _key(text: str) -> str:
