@@ -1,11 +1,17 @@
 """Load test of ``kg serve`` on loopback: concurrent clients send saved queries and ad-hoc SPARQL for a while.
 
 Prints requests, errors, throughput, p50/p99 latency, and the resident memory (RSS) of the server and its
-Oxigraph child over time, the second half of the run against the first. Without ``--url`` it starts
+Oxigraph children over time, the second half of the run against the first. Without ``--url`` it starts
 ``kg serve --port 0`` itself and stops it with SIGINT at the end, reporting its exit code and any process
 left behind.
 
+``--abusive N`` adds clients that send the worst queries found (a cartesian ORDER BY that grew the engine past
+6 GB, a cartesian COUNT that runs until the timeout, a cartesian SELECT) one after another, and ``--slow N``
+opens sockets that send a request a byte a second (slowloris), reopened when the server closes them; the
+latency figures are the normal clients'.
+
     python benchmarks/serve_load.py --clients 8 --seconds 60
+    python benchmarks/serve_load.py --clients 8 --abusive 8 --slow 150 --seconds 60
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ import http.client
 import json
 import re
 import signal
+import socket
 import statistics
 import subprocess
 import sys
@@ -39,6 +46,11 @@ AD_HOC = (
     ("CONSTRUCT WHERE { kg:ALS ?p ?o }", TRIPLES),
     ("DESCRIBE kg:SMA", TRIPLES),
 )
+WORST = (
+    "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?a ?c ?f",
+    "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
+    "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
+)
 READY = re.compile(r"^kg serve: (http://\S+/) ")
 
 
@@ -47,6 +59,8 @@ class Tally:
     latencies: list[float] = field(default_factory=list)
     by_query: dict[str, list[float]] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
+    abusive: dict[str, int] = field(default_factory=dict)
+    slow_closed: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -87,6 +101,54 @@ def client(url: str, queries: list[tuple[str, str, str]], offset: int, stop_at: 
     connection.close()
 
 
+def abuser(url: str, offset: int, stop_at: float, tally: Tally) -> None:
+    """Send the worst queries one after another until ``stop_at``; tally the answers' statuses."""
+    parts = urllib.parse.urlsplit(url)
+    index = offset
+    while time.monotonic() < stop_at:
+        query = WORST[index % len(WORST)]
+        index += 1
+        connection = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=120)
+        try:
+            connection.request("POST", "/query", urllib.parse.urlencode({"query": query}),
+                               {"Content-Type": "application/x-www-form-urlencoded", "Accept": RESULTS})
+            response = connection.getresponse()
+            response.read()
+            outcome = str(response.status)
+        except (OSError, http.client.HTTPException) as error:
+            outcome = error.__class__.__name__
+            time.sleep(0.1)
+        finally:
+            connection.close()
+        with tally.lock:
+            tally.abusive[outcome] = tally.abusive.get(outcome, 0) + 1
+
+
+def slow_sockets(url: str, count: int, stop_at: float, tally: Tally) -> None:
+    """Keep ``count`` sockets sending a request a byte a second; count the times the server closed one."""
+    parts = urllib.parse.urlsplit(url)
+    address = (parts.hostname or "127.0.0.1", parts.port or 80)
+    sockets: list[socket.socket | None] = [None] * count
+    while time.monotonic() < stop_at:
+        for index, connection in enumerate(sockets):
+            try:
+                if connection is None:
+                    connection = sockets[index] = socket.create_connection(address, timeout=5)
+                    connection.sendall(b"GET /query?query=ASK HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+                else:
+                    connection.sendall(b"X")
+            except OSError:
+                if connection is not None:
+                    connection.close()
+                    with tally.lock:
+                        tally.slow_closed += 1
+                sockets[index] = None
+        time.sleep(1)
+    for connection in sockets:
+        if connection is not None:
+            connection.close()
+
+
 def rss_kib(pid: int) -> int:
     try:
         status = Path(f"/proc/{pid}/status").read_text()
@@ -104,18 +166,23 @@ def children_of(pid: int) -> list[int]:
         return []
 
 
-def run_load(url: str, pids: list[int], clients: int, seconds: float) -> dict:
-    """Drive the server at ``url`` for ``seconds``; sample the RSS of ``pids`` twice a second."""
+def run_load(url: str, pids: list[int], clients: int, seconds: float, abusive: int = 0, slow: int = 0) -> dict:
+    """Drive the server at ``url`` for ``seconds``; sample the RSS of ``pids`` (and their children, which a
+    restarted engine changes) twice a second."""
     queries = workload()
     tally = Tally()
     samples: list[tuple[float, int]] = []
     started = time.monotonic()
     stop_at = started + seconds
     threads = [threading.Thread(target=client, args=(url, queries, i * 7, stop_at, tally)) for i in range(clients)]
+    threads += [threading.Thread(target=abuser, args=(url, i, stop_at, tally)) for i in range(abusive)]
+    if slow:
+        threads.append(threading.Thread(target=slow_sockets, args=(url, slow, stop_at, tally)))
     for thread in threads:
         thread.start()
     while time.monotonic() < stop_at:
-        samples.append((time.monotonic() - started, sum(rss_kib(pid) for pid in pids)))
+        watched = {*pids, *(child for pid in pids[:1] for child in children_of(pid))}
+        samples.append((time.monotonic() - started, sum(rss_kib(pid) for pid in watched)))
         time.sleep(0.5)
     for thread in threads:
         thread.join()
@@ -129,6 +196,10 @@ def run_load(url: str, pids: list[int], clients: int, seconds: float) -> dict:
     slowest = sorted(((statistics.fmean(times), name) for name, times in tally.by_query.items()), reverse=True)[:3]
     return {
         "clients": clients,
+        "abusive_clients": abusive,
+        "slow_sockets": slow,
+        "abusive_answers": dict(sorted(tally.abusive.items())),
+        "slow_sockets_closed_by_server": tally.slow_closed,
         "seconds": seconds,
         "queries_in_mix": len(queries),
         "requests": len(latencies) + len(tally.errors),
@@ -163,6 +234,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--abusive", type=int, default=0, help="clients sending the worst queries found")
+    parser.add_argument("--slow", type=int, default=0, help="slowloris sockets")
     parser.add_argument("--url", help="a running kg serve (its RSS is then not measured)")
     parser.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     options = parser.parse_args()
@@ -173,7 +246,7 @@ def main() -> None:
         process, url = start_server()
         pids = [process.pid, *children_of(process.pid)]
     try:
-        figures = run_load(url, pids, options.clients, options.seconds)
+        figures = run_load(url, pids, options.clients, options.seconds, options.abusive, options.slow)
     finally:
         if process is not None:
             process.send_signal(signal.SIGINT)

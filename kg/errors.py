@@ -30,9 +30,16 @@ class InconsistentGraphError(KgError):
 
 
 class QueryLimitError(KgError):
-    """A query ran longer than its timeout or returned more results than the cap (exit 4)."""
+    """Work ran longer than its timeout, needed more memory than its limit, or returned more results than the
+    cap (exit 4)."""
 
     exit_code = 4
+
+
+class StoppedError(KgError):
+    """The user stopped the command (Ctrl-C, SIGTERM) (exit 130, as a shell reports SIGINT)."""
+
+    exit_code = 130
 
 
 class ServiceError(KgError):

@@ -114,6 +114,21 @@ def test_git_revisions_diff_like_the_files_and_leave_the_working_tree_alone(repo
     assert (repository / "data" / "triples.ttl").read_text(encoding="utf-8") == "not even Turtle"
 
 
+def test_a_revision_committing_a_symlink_out_of_the_project_is_an_input_error(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    shutil.copytree(ONTOLOGY_DIR, root / "ontology")
+    (root / "data").mkdir()
+    shutil.copy(OLD, root / "data" / "triples.ttl")
+    (root / "data" / "passwords.ttl").symlink_to("/etc/passwd")
+    _git(root, "init", "-q")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "a symlink")
+    with pytest.raises(InputError) as raised:
+        diff_versions("HEAD", "HEAD", root)
+    assert str(raised.value) == ("the revision commits data/passwords.ttl, which cannot be read safely: "
+                                 "'data/passwords.ttl' is a link to an absolute path (HEAD:data/passwords.ttl)")
+
+
 def test_project_checkout_folders_are_compared_as_projects(tmp_path: Path, diff) -> None:
     for name, data in (("a", OLD), ("b", NEW)):
         shutil.copytree(ONTOLOGY_DIR, tmp_path / name / "ontology")

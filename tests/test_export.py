@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import stat
 import subprocess
 import sys
 from decimal import Decimal
@@ -203,3 +204,46 @@ def test_unknown_part_is_an_input_error(dataset: Dataset) -> None:
     with pytest.raises(InputError, match="unknown part 'everything'"):
         serialize(dataset, "everything", "nt")
 
+
+
+@pytest.mark.parametrize("kind", ["symlink", "device"])
+def test_export_refuses_to_replace_what_is_not_a_regular_file(tmp_path: Path, kind: str) -> None:
+    target = tmp_path / "target.ttl"
+    target.write_text("the link's target\n")
+    output = tmp_path / "link.ttl" if kind == "symlink" else Path("/dev/null")
+    if kind == "symlink":
+        output.symlink_to(target)
+    before = output.lstat()
+    result = CliRunner().invoke(cli, ["export", "--graph", str(ONTOLOGY_DIR), "-o", str(output)])
+    assert result.exit_code == 2
+    named = "a symlink" if kind == "symlink" else "a device, socket, pipe or folder"
+    assert result.output == (f"Error: the output path is {named}, not a regular file; kg export replaces only "
+                             f"regular files ({output})\n")
+    assert output.lstat() == before
+    assert target.read_text() == "the link's target\n"
+
+
+def test_a_new_export_follows_the_umask_and_a_replaced_one_keeps_its_mode(tmp_path: Path) -> None:
+    new, existing = tmp_path / "new.ttl", tmp_path / "existing.ttl"
+    existing.write_text("previous release\n")
+    existing.chmod(0o604)
+    mask = os.umask(0o027)
+    try:
+        write_atomically(new, b"<urn:a> <urn:b> <urn:c> .\n")
+        write_atomically(existing, b"<urn:a> <urn:b> <urn:c> .\n")
+    finally:
+        os.umask(mask)
+    assert stat.S_IMODE(new.stat().st_mode) == 0o640
+    assert stat.S_IMODE(existing.stat().st_mode) == 0o604
+
+
+def test_the_next_export_removes_the_part_file_a_killed_writer_left(tmp_path: Path) -> None:
+    output = tmp_path / "graph.ttl"
+    killed = subprocess.Popen([sys.executable, "-c", "pass"])
+    killed.wait()  # its pid is free: a writer with that pid is dead
+    stale = tmp_path / f".graph.ttl.{killed.pid}.x1y2.part"
+    running = tmp_path / f".graph.ttl.{os.getpid()}.a1b2.part"
+    for part in (stale, running):
+        part.write_bytes(b"half of an export")
+    write_atomically(output, b"<urn:a> <urn:b> <urn:c> .\n")
+    assert sorted(path.name for path in tmp_path.iterdir()) == [running.name, "graph.ttl"]

@@ -96,7 +96,7 @@ def test_each_stage_is_a_subpackage_that_names_its_role() -> None:
         init = PACKAGE / stage / "__init__.py"
         doc = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8")))
         assert doc and "\n" not in doc.strip(), f"kg/{stage}/__init__.py needs a one-line docstring naming its role"
-    assert sorted(p.name for p in PACKAGE.glob("*.py")) == ["__init__.py", "__main__.py", "errors.py"]
+    assert sorted(p.name for p in PACKAGE.glob("*.py")) == ["__init__.py", "__main__.py", "errors.py", "worker.py"]
 
 
 def test_the_library_example_runs() -> None:

@@ -6,15 +6,19 @@ listener started by the test proves no query reaches the network. Time and size 
 
 from __future__ import annotations
 
+import contextlib
 import json
-import shutil
+import os
+import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,7 +29,7 @@ from kg.graph.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH, PREFIXES
 from kg.sparql.results import solutions
 from kg.sparql.run import run_saved_query
 from kg.sparql.saved import SavedQuery
-from tests.serving import MAX_RESULTS, TIMEOUT, Served, alive, start_serve
+from tests.serving import MAX_RESULTS, TIMEOUT, Served, alive, children_of, start_serve, stop_serve
 from tests.stores import Listener
 
 PROLOGUE = "".join(f"PREFIX {prefix}: <{iri}>\n" for prefix, iri in PREFIXES.items())
@@ -243,15 +247,119 @@ def test_missing_oxigraph_is_one_error_line_and_exit_3(monkeypatch: pytest.Monke
         3, "Error: the Oxigraph server is not installed (pip install oxigraph) (kg serve)\n")
 
 
-def test_the_oxigraph_child_dies_with_a_killed_server(tmp_path: Path) -> None:
+def test_the_oxigraph_children_die_with_a_killed_server_and_the_next_start_removes_its_folder(
+        tmp_path: Path) -> None:
     server = start_serve(tmp_path / "stderr.log")
-    assert len(server.children) == 1
-    arguments = Path(f"/proc/{server.children[0]}/cmdline").read_bytes().split(b"\0")
-    store = Path(arguments[arguments.index(b"--location") + 1].decode())
+    assert len(server.children) == 2  # the main and the heavy lane
+    folders = set()
+    for child in server.children:
+        arguments = Path(f"/proc/{child}/cmdline").read_bytes().split(b"\0")
+        folders.add(Path(arguments[arguments.index(b"--location") + 1].decode()).parent)
+    (folder,) = folders
     server.process.kill()
     server.process.wait(timeout=30)
     deadline = time.monotonic() + 10
-    while alive(server.children[0]) and time.monotonic() < deadline:
+    while any(alive(child) for child in server.children) and time.monotonic() < deadline:
         time.sleep(0.1)
-    assert not alive(server.children[0])
-    shutil.rmtree(store.parent)  # a killed server cannot remove its temporary store
+    assert not any(alive(child) for child in server.children)
+    assert (folder / "store").is_dir()  # SIGKILL leaves the temporary store behind
+    again = start_serve(tmp_path / "again.log")
+    try:
+        assert not folder.exists()
+    finally:
+        assert stop_serve(again) == 0
+
+
+MEMORY_HUNGRY = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?a ?c ?f"  # took the engine past 6 GB
+
+
+@pytest.fixture(scope="module")
+def fragile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """A server whose engines may use 1 GiB each and whose queries may run 30 s."""
+    log = tmp_path_factory.mktemp("fragile") / "stderr.log"
+    server = start_serve(log, "--timeout", "30", "--memory", "1024")
+    yield server
+    assert stop_serve(server) == 0, log.read_text()
+
+
+def test_a_query_that_exhausts_memory_gets_503_and_the_engine_is_restarted(fragile: Served) -> None:
+    message = (b"the query stopped the SPARQL server (it may need more than 1024 MiB, the --memory of kg serve); "
+               b"the server was restarted\n")
+    for _ in range(2):  # the second goes straight to the heavy lane, and is stopped there as well
+        assert http(fragile, "/query", {"query": MEMORY_HUNGRY}) == (503, "text/plain; charset=utf-8", message)
+        assert sparql(fragile, "ASK { ?s ?p ?o }")["boolean"] is True
+
+
+def test_heavy_queries_cannot_hold_up_a_cheap_one(fragile: Served) -> None:
+    """Eight clients send a query that runs for the full 30 s; meanwhile cheap queries are answered, each
+    before any heavy one ends (before, a plain ASK {} waited 9 s behind eight heavy queries)."""
+    heavy: list[tuple[int, float]] = []
+
+    def send_heavy(n: int) -> None:
+        status = http(fragile, "/query", {"query": CROSS_PRODUCT + " #" * n})[0]
+        heavy.append((status, time.monotonic()))
+
+    threads = [threading.Thread(target=send_heavy, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    time.sleep(1.5)  # all eight sent, and the first past its second on the main engine
+    cheap = []
+    for _ in range(5):
+        assert sparql(fragile, "ASK { kg:ALS a mnd:Disease }")["boolean"] is True
+        cheap.append(time.monotonic())
+    for thread in threads:
+        thread.join()
+    statuses = sorted(status for status, _ in heavy)
+    assert statuses == [503] * 8  # one cancelled at 30 s, seven turned away from the busy heavy lane
+    assert max(cheap) < max(moment for _, moment in heavy)
+
+
+def test_slow_clients_are_disconnected_and_cannot_lock_others_out(fragile: Served) -> None:
+    """150 sockets dribbling a request a byte a second (slowloris): the server still answers, and closes them
+    once their request has been arriving for 10 s (REQUEST_SECONDS)."""
+    port = int(urllib.parse.urlsplit(fragile.url).port or 0)
+    slow = [socket.create_connection(("127.0.0.1", port)) for _ in range(150)]
+    try:
+        for connection in slow:
+            connection.sendall(b"GET /query?query=ASK HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+        deadline = time.monotonic() + 60
+        while any(_open(connection) for connection in slow) and time.monotonic() < deadline:
+            assert sparql(fragile, "ASK { ?s ?p ?o }")["boolean"] is True
+            for connection in slow:
+                with contextlib.suppress(OSError):
+                    connection.sendall(b"X")
+            time.sleep(1)
+        assert not any(_open(connection) for connection in slow)
+    finally:
+        for connection in slow:
+            connection.close()
+
+
+def _open(connection: socket.socket) -> bool:
+    """The server has not closed this connection."""
+    connection.setblocking(False)
+    try:
+        return connection.recv(1024) != b""
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+
+
+def test_a_server_whose_engine_keeps_dying_exits_with_code_3(tmp_path: Path) -> None:
+    log = tmp_path / "stderr.log"
+    server = start_serve(log)
+    try:
+        for _ in range(6):  # MAX_RESTARTS is 5 in 60 s
+            children = children_of(server.process.pid)
+            os.kill(children[-1], signal.SIGKILL)  # the newest: the same engine each time
+            deadline = time.monotonic() + 30
+            while children_of(server.process.pid) == children and server.process.poll() is None \
+                    and time.monotonic() < deadline:
+                time.sleep(0.1)
+            time.sleep(2)  # the new child is up and answering
+        assert server.process.wait(timeout=60) == 3
+    finally:
+        server.process.kill()
+    lines = log.read_text().splitlines()
+    assert lines[-1].startswith("Error: the Oxigraph server died 6 times in 60 s"), lines

@@ -156,10 +156,15 @@ def _load_revision(revision: str, repository: Path) -> Graph:
         raise InputError("git revision has no ontology/ and data/ folders", revision)
     with tempfile.TemporaryDirectory(prefix="kg-diff-") as folder, \
             tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-        if hasattr(tarfile, "data_filter"):
-            tar.extractall(folder, filter="data")
-        else:  # Python without extraction filters; git archive output has no absolute or parent paths
-            tar.extractall(folder)
+        try:
+            if hasattr(tarfile, "data_filter"):
+                tar.extractall(folder, filter="data")
+            else:  # Python without extraction filters; git archive output has no absolute or parent paths
+                tar.extractall(folder)
+        except tarfile.FilterError as error:  # a committed symlink pointing out of the folder, say
+            member = error.tarinfo.name
+            raise InputError(f"the revision commits {member}, which cannot be read safely: {error}",
+                             f"{revision}:{member}") from error
         return load_graph(project_graph_files(Path(folder)))
 
 

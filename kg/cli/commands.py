@@ -4,7 +4,11 @@ Exit codes: 0 success (``kg diff``: whatever the difference); 1 the graph is log
 (``kg check``: has findings at its --fail-on level, default error; ``kg docs --check``: the page is out of
 date); 2 bad input (malformed Turtle, unknown query or parameter, invalid value or SPARQL, unknown git
 revision); 3 a remote store or endpoint is unreachable, too slow, refuses the request or answers garbage, or
-`kg serve` cannot run its server; 4 a query limit (--timeout, --max-results) was hit.
+`kg serve` cannot run its server; 4 a limit (--timeout, --memory, --max-results) was hit; 130 stopped by
+Ctrl-C or SIGTERM.
+
+Each command that loads a graph does its work in a child process (kg.worker) within --timeout seconds and
+--memory MiB of address space, killed when either is spent or on Ctrl-C.
 """
 
 from __future__ import annotations
@@ -22,17 +26,26 @@ from rdflib.query import Result
 
 from kg.checks.diff_report import DIFF_FORMATS
 from kg.checks.output import FAIL_ON, REPORT_FORMATS
-from kg.errors import InconsistentGraphError, InputError, KgError
+from kg.errors import InconsistentGraphError, InputError, KgError, StoppedError
 from kg.graph.paths import CHECKS_DIR, DOCUMENTS_DIR, QUERIES_DIR, SUPPLEMENTARY_DIR, default_graph_files
 from kg.reasoning.engine import load_reasoned
 from kg.serve.ontology_docs import DOCS_FILE
 from kg.sparql.format import FORMATS, format_result
-from kg.sparql.limits import DEFAULT_MAX_RESULTS, DEFAULT_TIMEOUT, Limits, run_within, within_cap
+from kg.sparql.limits import (
+    DEFAULT_MAX_RESULTS,
+    DEFAULT_MEMORY,
+    DEFAULT_TIMEOUT,
+    SERVE_MEMORY,
+    WORK_TIMEOUT,
+    Limits,
+    within_cap,
+)
 from kg.sparql.run import answer_graph, run_any_sparql, run_saved
 from kg.sparql.saved import SavedQuery, load_saved_queries, load_saved_query
 from kg.stores.export import EXPORT_FORMATS, PARTS, SUFFIXES
 from kg.stores.remote import AUTH_SCHEMES, DEFAULT_RETRIES, Remote
 from kg.stores.remote import DEFAULT_TIMEOUT as REMOTE_TIMEOUT
+from kg.worker import run_limited
 
 if TYPE_CHECKING:
     from kg.checks.checker import CheckReport
@@ -46,8 +59,17 @@ queries_option = click.option(
     help="Folder of saved queries (*.rq with a '#+' header) to use instead of the project's.")
 timeout_option = click.option(
     "--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_TIMEOUT, show_default=True,
-    help="Seconds a query may run before it is stopped (exit 4); with --endpoint, also the wait for a "
-         "connection and for each reply (exit 3).")
+    help="Seconds loading, reasoning and the query may take before they are stopped (exit 4); with --endpoint, "
+         "the whole of each request: connection, headers and body (exit 3).")
+memory_option = click.option(
+    "--memory", type=click.IntRange(min=64), default=DEFAULT_MEMORY, show_default=True, metavar="MIB",
+    help="MiB of address space the work may use; more stops it (exit 4).")
+
+
+def work_timeout_option(default: float) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """--timeout for a command whose work (loading, reasoning, its checks or output) is stopped after it."""
+    return click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=default,
+                        show_default=True, help="Seconds the work may take before it is stopped (exit 4).")
 max_results_option = click.option(
     "--max-results", type=click.IntRange(min=1), default=DEFAULT_MAX_RESULTS, show_default=True,
     help="Most rows (or triples) a result may have; a larger one is refused (exit 4).")
@@ -84,8 +106,8 @@ format_option = click.option(
 def query_options(function: Callable[..., None]) -> Callable[..., None]:
     """The options of kg query and kg sparql: output format, local graph and limits, or a remote endpoint."""
     function = auth_options(function)
-    for option in reversed([format_option, graph_option, timeout_option, max_results_option, supplement_option,
-                            endpoint_option, default_graph_option]):
+    for option in reversed([format_option, graph_option, timeout_option, memory_option, max_results_option,
+                            supplement_option, endpoint_option, default_graph_option]):
         function = option(function)
     return function
 
@@ -110,6 +132,8 @@ class _Group(click.Group):
             if "--debug" in sys.argv[1:] or (ctx.obj or {}).get("debug"):
                 raise
             raise _failure(str(error), error.exit_code) from error
+        except KeyboardInterrupt as interrupt:  # Ctrl-C outside a worker (kg.worker reports its own)
+            raise _failure("stopped (Ctrl-C)", StoppedError.exit_code) from interrupt
 
 
 def _failure(message: str, exit_code: int) -> click.ClickException:
@@ -160,7 +184,7 @@ def list_queries(names: bool, as_json: bool, queries_dir: Path) -> None:
 @queries_option
 @query_options
 def query_command(name: str, params: tuple[str, ...], fmt: str, graph_paths: tuple[Path, ...], queries_dir: Path,
-                  timeout: float, max_results: int, no_supplement: bool, endpoint: str | None,
+                  timeout: float, memory: int, max_results: int, no_supplement: bool, endpoint: str | None,
                   default_graphs: tuple[str, ...], **auth: Any) -> None:
     """Run the saved query NAME on the embedded graph, or on a SPARQL endpoint with --endpoint."""
     from kg.stores.remote_query import run_remote_saved_query
@@ -172,8 +196,8 @@ def query_command(name: str, params: tuple[str, ...], fmt: str, graph_paths: tup
     for parameter_name in values:
         query.parameter(parameter_name)
     _run_and_print(
-        f"query {name}", fmt, Limits(timeout, max_results), endpoint, graph_paths, default_graphs, no_supplement, auth,
-        local=lambda reasoned: run_saved(reasoned, query, values),
+        f"query {name}", fmt, Limits(timeout, max_results, memory), endpoint, graph_paths, default_graphs,
+        no_supplement, auth, local=lambda reasoned, cap: run_saved(reasoned, query, values, cap),
         remote=lambda url, settings, graphs: run_remote_saved_query(url, query, values, settings, graphs))
 
 
@@ -182,7 +206,7 @@ def query_command(name: str, params: tuple[str, ...], fmt: str, graph_paths: tup
 @click.option("--file", "query_file", type=click.Path(path_type=Path), help="Read the query from a file.")
 @query_options
 def sparql_command(query_text: str | None, query_file: Path | None, fmt: str, graph_paths: tuple[Path, ...],
-                   timeout: float, max_results: int, no_supplement: bool, endpoint: str | None,
+                   timeout: float, memory: int, max_results: int, no_supplement: bool, endpoint: str | None,
                    default_graphs: tuple[str, ...], **auth: Any) -> None:
     """Run any read-only SPARQL query over asserted and inferred triples (or on a SPARQL endpoint)."""
     from kg.stores.remote import query_endpoint
@@ -199,17 +223,17 @@ def sparql_command(query_text: str | None, query_file: Path | None, fmt: str, gr
     assert query_text is not None
     text = query_text
     _run_and_print(
-        where, fmt, Limits(timeout, max_results), endpoint, graph_paths, default_graphs, no_supplement, auth,
-        local=lambda reasoned: run_any_sparql(reasoned, text, where),
+        where, fmt, Limits(timeout, max_results, memory), endpoint, graph_paths, default_graphs, no_supplement, auth,
+        local=lambda reasoned, cap: run_any_sparql(reasoned, text, where, cap),
         remote=lambda url, settings, graphs: query_endpoint(url, text, settings, graphs, where))
 
 
 def _run_and_print(where: str, fmt: str, limits: Limits, endpoint: str | None, graph_paths: tuple[Path, ...],
                    default_graphs: tuple[str, ...], no_supplement: bool, auth: dict[str, Any],
-                   local: Callable[[ReasonedGraph], Result],
+                   local: Callable[[ReasonedGraph, int], Result],
                    remote: Callable[[str, Remote, tuple[str, ...]], Result]) -> None:
-    """Run a query on the endpoint (the network timeout bounds it) or on the embedded graph (under the time
-    limit), refuse a result over the cap, and print it with its citations."""
+    """Run a query on the endpoint (the network timeout bounds each request) or on the embedded graph (in a
+    worker within the limits), refuse a result over the cap, and print it with its citations."""
     if endpoint is not None:
         from kg.stores.remote_query import context_graph
 
@@ -217,9 +241,13 @@ def _run_and_print(where: str, fmt: str, limits: Limits, endpoint: str | None, g
         result = within_cap(remote(url, settings, graphs), limits, where)
         click.echo(format_result(result, fmt, context_graph(url, result, settings, graphs)), nl=False)
         return
-    reasoned = _reasoned(graph_paths, no_supplement)
-    result = run_within(limits, where, lambda: local(reasoned))
-    click.echo(format_result(result, fmt, answer_graph(reasoned, result)), nl=False)
+
+    def answer() -> str:
+        reasoned = _reasoned(graph_paths, no_supplement)
+        result = within_cap(local(reasoned, limits.max_results), limits, where)
+        return format_result(result, fmt, answer_graph(reasoned, result))
+
+    click.echo(run_limited(answer, limits, where), nl=False)
 
 
 @cli.command("ask")
@@ -228,20 +256,27 @@ def _run_and_print(where: str, fmt: str, limits: Limits, endpoint: str | None, g
 @click.option("--show-query", is_flag=True, help="Print the SPARQL that was run.")
 @queries_option
 @supplement_option
-def ask_command(question: str, as_json: bool, show_query: bool, queries_dir: Path, no_supplement: bool) -> None:
+@work_timeout_option(DEFAULT_TIMEOUT)
+@memory_option
+def ask_command(question: str, as_json: bool, show_query: bool, queries_dir: Path, no_supplement: bool,
+                timeout: float, memory: int) -> None:
     """Answer QUESTION in plain words from the graph, with numbered citations, or say it cannot."""
     from kg.answers.answer import answer_json, answer_question, format_answer
     from kg.answers.ask import entity_linker
+    from kg.sparql.limits import checked_question
 
-    queries = load_saved_queries(queries_dir)
-    dataset = _load((), no_supplement)
-    answer = answer_question(question, dataset, queries, entity_linker(dataset))
-    if show_query and answer.sparql:
-        click.echo(answer.sparql.rstrip() + "\n")
-    if as_json:
-        click.echo(json.dumps(answer_json(answer), indent=2, ensure_ascii=False))
-    else:
-        click.echo(format_answer(answer), nl=False)
+    question = checked_question(question, "QUESTION")
+
+    def answer_text() -> str:
+        queries = load_saved_queries(queries_dir)
+        dataset = _load((), no_supplement)
+        answer = answer_question(question, dataset, queries, entity_linker(dataset))
+        shown = answer.sparql.rstrip() + "\n\n" if show_query and answer.sparql else ""
+        if as_json:
+            return shown + json.dumps(answer_json(answer), indent=2, ensure_ascii=False) + "\n"
+        return shown + format_answer(answer)
+
+    click.echo(run_limited(answer_text, Limits(timeout, memory=memory), "kg ask", "answering"), nl=False)
 
 
 @cli.command("check")
@@ -255,30 +290,37 @@ def ask_command(question: str, as_json: bool, show_query: bool, queries_dir: Pat
                    "--fail-on; none: exit 0 whatever is found.")
 @click.option("--sources", type=click.Path(path_type=Path, exists=True, file_okay=False), default=DOCUMENTS_DIR,
               help="Folder of the source documents, to check that every quote occurs in its document verbatim.")
-def check_command(paths: tuple[Path, ...], fmt: str, fail_on: str, sources: Path) -> None:
+@work_timeout_option(WORK_TIMEOUT)
+@memory_option
+def check_command(paths: tuple[Path, ...], fmt: str, fail_on: str, sources: Path, timeout: float,
+                  memory: int) -> None:
     """Check the graph: logical consistency, unsatisfiable classes, unintended equivalences, data quality.
 
     With no PATHS, checks the project's ontology and data; with PATHS (Turtle files or folders), exactly those.
     Each finding names the file:line:column of the triple it points at.
-    Exit code 0: no finding at the --fail-on level or above; 1: such findings; 2: input error.
+    Exit code 0: no finding at the --fail-on level or above; 1: such findings; 2: input error; 4: a limit was hit.
     """
-    import shlex
+    def checked() -> tuple[str, bool]:
+        import shlex
 
-    from kg.checks.checker import check_reasoned, load_check_files
-    from kg.checks.output import fails, render
-    from kg.graph import turtle_files
-    from kg.graph.locate import Locator
+        from kg.checks.checker import check_reasoned, load_check_files
+        from kg.checks.output import fails, render
+        from kg.graph import turtle_files
+        from kg.graph.locate import Locator
 
-    files = turtle_files(list(paths) or default_graph_files())
-    reasoned = load_reasoned(files)
-    if reasoned.triples == 0:
-        raise InputError("the graph has no triples: nothing to check", ", ".join(map(str, paths)) or None)
-    checks = load_check_files(CHECKS_DIR)
-    report = check_reasoned(reasoned, checks, sources, SUPPLEMENTARY_DIR)
-    command = shlex.join(["kg", "check", *map(str, paths), "--format", "text"])
-    click.echo(render(report, reasoned.report_graph(_report_terms(report)), fmt, Locator(files), checks, command),
-               nl=False)
-    if fails(report, fail_on.lower()):
+        files = turtle_files(list(paths) or default_graph_files())
+        reasoned = load_reasoned(files)
+        if reasoned.triples == 0:
+            raise InputError("the graph has no triples: nothing to check", ", ".join(map(str, paths)) or None)
+        checks = load_check_files(CHECKS_DIR)
+        report = check_reasoned(reasoned, checks, sources, SUPPLEMENTARY_DIR)
+        command = shlex.join(["kg", "check", *map(str, paths), "--format", "text"])
+        graph = reasoned.report_graph(_report_terms(report))
+        return render(report, graph, fmt, Locator(files), checks, command), fails(report, fail_on.lower())
+
+    text, failed = run_limited(checked, Limits(timeout, memory=memory), "kg check", "checking")
+    click.echo(text, nl=False)
+    if failed:
         sys.exit(1)
 
 
@@ -286,22 +328,28 @@ def check_command(paths: tuple[Path, ...], fmt: str, fail_on: str, sources: Path
 @click.argument("entity")
 @graph_option
 @supplement_option
-def explain_command(entity: str, graph_paths: tuple[Path, ...], no_supplement: bool) -> None:
+@work_timeout_option(WORK_TIMEOUT)
+@memory_option
+def explain_command(entity: str, graph_paths: tuple[Path, ...], no_supplement: bool, timeout: float,
+                    memory: int) -> None:
     """Why ENTITY (IRI, prefixed name or label) belongs to each class the reasoner derived for it."""
-    from rdflib.namespace import RDF
+    def explained() -> str:
+        from rdflib.namespace import RDF
 
-    from kg.answers.explain import explainer_from
-    from kg.checks.report import format_explanations
-    from kg.graph.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH
-    from kg.sparql.resolve import resolve_entity
+        from kg.answers.explain import explainer_from
+        from kg.checks.report import format_explanations
+        from kg.graph.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH
+        from kg.sparql.resolve import resolve_entity
 
-    dataset = _load(graph_paths, no_supplement)
-    subject = resolve_entity(entity, dataset, "kg explain")
-    inferred = dataset.graph(INFERRED_GRAPH)
-    explainer = explainer_from(dataset.graph(ASSERTED_GRAPH), inferred)
-    steps = [step for cls in sorted(inferred.objects(subject, RDF.type), key=str)
-             if (step := explainer.explain((subject, RDF.type, cls))) is not None]
-    click.echo(format_explanations(subject, steps, dataset), nl=False)
+        dataset = _load(graph_paths, no_supplement)
+        subject = resolve_entity(entity, dataset, "kg explain")
+        inferred = dataset.graph(INFERRED_GRAPH)
+        explainer = explainer_from(dataset.graph(ASSERTED_GRAPH), inferred)
+        steps = [step for cls in sorted(inferred.objects(subject, RDF.type), key=str)
+                 if (step := explainer.explain((subject, RDF.type, cls))) is not None]
+        return format_explanations(subject, steps, dataset)
+
+    click.echo(run_limited(explained, Limits(timeout, memory=memory), "kg explain", "the explanation"), nl=False)
 
 
 @cli.command("export")
@@ -314,8 +362,10 @@ def explain_command(entity: str, graph_paths: tuple[Path, ...], no_supplement: b
               help="Write to FILE atomically (all or nothing) instead of standard output.")
 @graph_option
 @supplement_option
+@work_timeout_option(WORK_TIMEOUT)
+@memory_option
 def export_command(part: str, fmt: str | None, output: Path | None, graph_paths: tuple[Path, ...],
-                   no_supplement: bool) -> None:
+                   no_supplement: bool, timeout: float, memory: int) -> None:
     """Export the graph for other triple stores, byte-identical for the same input."""
     from kg.stores.export import check_writable, serialize, write_atomically
 
@@ -324,7 +374,9 @@ def export_command(part: str, fmt: str | None, output: Path | None, graph_paths:
         fmt = by_suffix.get(output.suffix, "turtle") if output else "turtle"
     if output is not None:
         check_writable(output)
-    data = serialize(_load(graph_paths, no_supplement), part, fmt)
+    chosen = fmt
+    data = run_limited(lambda: serialize(_load(graph_paths, no_supplement), part, chosen),
+                       Limits(timeout, memory=memory), "kg export", "the export")
     if output is None:
         sys.stdout.buffer.write(data)
     else:
@@ -338,9 +390,12 @@ def export_command(part: str, fmt: str | None, output: Path | None, graph_paths:
               help="Seconds a query may run before it is cancelled (HTTP 503).")
 @click.option("--max-results", type=click.IntRange(min=1), default=10000, show_default=True,
               help="Most rows (or triples) a query may return (HTTP 422 beyond).")
+@click.option("--memory", type=click.IntRange(min=256), default=SERVE_MEMORY, show_default=True, metavar="MIB",
+              help="MiB of address space for each SPARQL engine; a query needing more stops its engine, which is "
+                   "restarted (HTTP 503).")
 @graph_option
 @supplement_option
-def serve_command(host: str, port: int, timeout: float, max_results: int, graph_paths: tuple[Path, ...],
+def serve_command(host: str, port: int, timeout: float, max_results: int, memory: int, graph_paths: tuple[Path, ...],
                   no_supplement: bool) -> None:
     """Serve the graph over the SPARQL 1.1 Protocol (read-only) with a front page of cited answers."""
     from kg.serve.server import bind_listener, oxigraph_binary, run_server, stop_on_signals
@@ -348,7 +403,8 @@ def serve_command(host: str, port: int, timeout: float, max_results: int, graph_
     with bind_listener(host, port) as listener, stop_on_signals():
         oxigraph_binary()  # fail before the slow part when the server is missing
         dataset = _load(graph_paths, no_supplement)
-        run_server(listener, dataset, list(load_saved_queries(QUERIES_DIR).values()), Limits(timeout, max_results),
+        run_server(listener, dataset, list(load_saved_queries(QUERIES_DIR).values()),
+                   Limits(timeout, max_results, memory),
                    on_ready=lambda url: click.echo(f"kg serve: {url} (SPARQL endpoint {url}query); "
                                                    "stop with Ctrl-C", nl=True))
 
@@ -358,17 +414,22 @@ def serve_command(host: str, port: int, timeout: float, max_results: int, graph_
 @click.argument("new")
 @click.option("--format", "fmt", type=click.Choice(DIFF_FORMATS), default="text", show_default=True,
               help="text for people, tsv for programs, md for a pull-request comment.")
-def diff_command(old: str, new: str, fmt: str) -> None:
+@work_timeout_option(WORK_TIMEOUT)
+@memory_option
+def diff_command(old: str, new: str, fmt: str, timeout: float, memory: int) -> None:
     """List the facts added and removed from OLD to NEW, asserted and inferred, with labels and citations.
 
     OLD and NEW are Turtle files, folders (a project checkout or a folder of Turtle files) or git revisions
     of the project (read with git archive; the working tree is not touched).
-    Exit code 0 whatever the difference; 2: input error (unknown revision, malformed Turtle).
+    Exit code 0 whatever the difference; 2: input error (unknown revision, malformed Turtle); 4: a limit was hit.
     """
-    from kg.checks.diff import diff_versions
-    from kg.checks.diff_report import format_diff
+    def compared() -> str:
+        from kg.checks.diff import diff_versions
+        from kg.checks.diff_report import format_diff
 
-    click.echo(format_diff(diff_versions(old, new, Path.cwd()), fmt), nl=False)
+        return format_diff(diff_versions(old, new, Path.cwd()), fmt)
+
+    click.echo(run_limited(compared, Limits(timeout, memory=memory), "kg diff", "the comparison"), nl=False)
 
 
 @cli.command("docs")
@@ -402,10 +463,15 @@ def docs_command(output: Path, check: bool) -> None:
               help="Turtle file or folder to load instead of the project's ontology and data (repeatable).")
 @supplement_option
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=REMOTE_TIMEOUT, show_default=True,
-              help="Seconds to wait for a connection and for each reply.")
+              help="Seconds each request may take altogether: connection, headers and reply.")
+@click.option("--work-timeout", type=click.FloatRange(min=0, min_open=True), default=WORK_TIMEOUT,
+              show_default=True, help="Seconds reading and reasoning the graph may take before they are stopped "
+                                      "(exit 4).")
+@memory_option
 @auth_options
 def load_command(store: str | None, update: str | None, target_graph: str | None, part: str,
-                 graph_paths: tuple[Path, ...], no_supplement: bool, timeout: float, **auth: Any) -> None:
+                 graph_paths: tuple[Path, ...], no_supplement: bool, timeout: float, work_timeout: float,
+                 memory: int, **auth: Any) -> None:
     """Put the graph into a remote triple store, replacing what an earlier load put there."""
     from kg.sparql.resolve import resolve_entity
     from kg.stores.load import load, targets_of
@@ -418,7 +484,8 @@ def load_command(store: str | None, update: str | None, target_graph: str | None
             check_url(url, option)
     if target_graph is not None:
         resolve_entity(f"<{target_graph}>", Dataset(), "--graph")
-    targets = targets_of(_load(graph_paths, no_supplement), part, target_graph)
+    targets = run_limited(lambda: targets_of(_load(graph_paths, no_supplement), part, target_graph),
+                          Limits(work_timeout, memory=memory), "kg load", "reading and reasoning the graph")
     report = load(targets, store, update, _remote(timeout, auth))
     for target in report.targets:
         click.echo(f"{target.triples} triples into <{target.graph}>")

@@ -22,6 +22,8 @@ def turtle_files(paths: Iterable[Path]) -> list[Path]:
                 raise InputError("no Turtle (.ttl) file in folder", str(path))
             files.extend(found)
         elif path.is_file():
+            if path.stat().st_size == 0:
+                raise InputError("empty graph file (0 bytes): a graph file holds at least one triple", str(path))
             files.append(path)
         else:
             raise InputError("no such file or folder", str(path))
@@ -36,7 +38,7 @@ def parse_turtle(path: Path) -> Graph:
     except BadSyntax as error:
         raise InputError(f"malformed Turtle: {error._why}", _position(path, error)) from error
     except UnicodeDecodeError as error:
-        raise InputError("malformed Turtle: not UTF-8 text", str(path)) from error
+        raise InputError("malformed Turtle: not UTF-8 text", f"{path} at byte {_first_non_utf8(path)}") from error
     except IndexError as error:  # rdflib's parser runs off the end of a file cut short
         raise InputError("malformed Turtle: unexpected end of file", _end_position(path)) from error
     except (ValueError, TypeError) as error:
@@ -65,6 +67,15 @@ def _reject_invalid_iris(graph: Graph, path: Path) -> None:
                 column = offset - text.rfind("\n", 0, offset)
                 where = f"{path}:{line}:{column}" if offset >= 0 else str(path)
                 raise InputError(f"malformed Turtle: not a valid IRI: <{term}>", where)
+
+
+def _first_non_utf8(path: Path) -> int:
+    """The offset of the first byte that is not part of a UTF-8 character."""
+    try:
+        path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as error:
+        return error.start
+    return 0
 
 
 def _end_position(path: Path) -> str:

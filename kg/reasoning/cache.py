@@ -21,7 +21,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg.reasoning.consistency import Finding
+from kg.reasoning.consistency import RULES_DIR, Finding
 from kg.reasoning.store import ReasonedStore
 
 FORMAT = "mnd-kg-closure-1"
@@ -40,6 +40,8 @@ def cache_key(files: list[Path]) -> str:
     code = Path(__file__).parent.parent
     for name in _REASONING_CODE:
         digest.update(b"\0code\0" + (code / name).read_bytes())
+    for rule in sorted(RULES_DIR.glob("*.rq")):  # the inconsistency rules' queries are reasoning code too
+        digest.update(f"\0rule\0{rule.name}\0".encode() + rule.read_bytes())
     for path in files:
         data = path.read_bytes()
         digest.update(f"\0file\0{path.resolve()}\0{len(data)}\0".encode() + data)

@@ -3,52 +3,27 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from rdflib import Graph, Literal
-from rdflib.namespace import OWL, RDF
 from rdflib.term import Node
 
 from kg.sparql.results import solutions
 
-RULES: dict[str, tuple[str, str]] = {
-    "cax-dw": (
-        "disjoint classes share a member",
-        # the members are matched inside each branch: joined after the UNION, Oxigraph scanned every
-        # typed resource (1.1 s at 160,000 triples, 4 ms this way)
-        """SELECT DISTINCT ?x ?a ?b WHERE {
-             { ?a owl:disjointWith ?b . ?x a ?a , ?b } UNION
-             { ?d a owl:AllDisjointClasses ; owl:members ?l .
-               ?l rdf:rest*/rdf:first ?a . ?l rdf:rest*/rdf:first ?b . FILTER (?a != ?b) ?x a ?a , ?b }
-             FILTER (isIRI(?x)) }""",
-    ),
-    "cls-nothing2": (
-        "member of owl:Nothing",
-        "SELECT DISTINCT ?x WHERE { ?x a owl:Nothing . FILTER (isIRI(?x)) }",
-    ),
-    "eq-diff1": (
-        "owl:sameAs contradicts owl:differentFrom",
-        """SELECT DISTINCT ?x ?y WHERE {
-             ?x owl:sameAs ?y . { ?x owl:differentFrom ?y } UNION { ?y owl:differentFrom ?x } }""",
-    ),
-    "prp-irp": (
-        "irreflexive property relates an entity to itself",
-        "SELECT DISTINCT ?x ?p WHERE { ?p a owl:IrreflexiveProperty . ?x ?p ?x }",
-    ),
-    "prp-asyp": (
-        "asymmetric property holds in both directions",
-        "SELECT DISTINCT ?x ?y ?p WHERE { ?p a owl:AsymmetricProperty . ?x ?p ?y . ?y ?p ?x }",
-    ),
-    "prp-fp-literal": (
-        "functional datatype property has two different values",
-        """SELECT DISTINCT ?x ?p ?v ?w WHERE {
-             ?p a owl:FunctionalProperty . ?x ?p ?v , ?w .
-             FILTER (isLiteral(?v) && isLiteral(?w) && STR(?v) < STR(?w)) }""",
-    ),
-    "prp-pdw": (
-        "disjoint properties relate the same pair",
-        "SELECT DISTINCT ?x ?y ?p ?q WHERE { ?p owl:propertyDisjointWith ?q . ?x ?p ?y . ?x ?q ?y }",
-    ),
-}
+RULES_DIR = Path(__file__).parent / "inconsistency"
+
+
+def _read_rules() -> dict[str, tuple[str, str]]:
+    """Each OWL 2 RL inconsistency rule: ``<rule>.rq`` in RULES_DIR, a SELECT whose rows are violations,
+    its message on the first line (``#+ summary: ...``)."""
+    rules = {}
+    for path in sorted(RULES_DIR.glob("*.rq")):
+        text = path.read_text(encoding="utf-8")
+        rules[path.stem] = (text.split("\n", 1)[0].removeprefix("#+ summary: "), text)
+    return rules
+
+
+RULES = _read_rules()
 
 
 @dataclass(frozen=True, order=True)
@@ -65,7 +40,7 @@ def find_inconsistencies(closure: Graph) -> tuple[Finding, ...]:
     findings = {
         Finding(rule, message, tuple(str(term) for term in row.values()))
         for rule, (message, query) in RULES.items()
-        for row in solutions(closure.query(query, initNs={"owl": OWL, "rdf": RDF}))
+        for row in solutions(closure.query(query))
     }
     return tuple(sorted(findings))
 

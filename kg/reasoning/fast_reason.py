@@ -49,6 +49,10 @@ SCHEMA_PREDICATES = frozenset({RDFS.subClassOf, RDFS.subPropertyOf, RDFS.domain,
 _DECLARATIONS = frozenset({OWL.Class, RDFS.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty,
                            RDF.Property, OWL.Ontology, OWL.NamedIndividual, RDFS.Datatype})
 UNSUPPORTED = (OWL.hasKey, OWL.maxCardinality, OWL.maxQualifiedCardinality)
+# the axioms whose object is an RDF list: only those lists' cells are schema
+LIST_AXIOMS = frozenset(OWL[name] for name in (
+    "intersectionOf", "unionOf", "oneOf", "members", "distinctMembers", "propertyChainAxiom", "hasKey",
+    "onProperties", "withRestrictions", "disjointUnionOf"))
 
 
 def available() -> bool:
@@ -69,6 +73,22 @@ def is_schema(triple: Triple) -> bool:
     """A schema (TBox) triple: an axiom, a list cell, or a type whose class is OWL/RDFS vocabulary."""
     _, predicate, obj = triple
     return predicate in SCHEMA_PREDICATES or (predicate in rules.IS_TYPE and str(obj).startswith(W3C_VOCABULARIES))
+
+
+def schema_of(triples: list[Triple]) -> list[Triple]:
+    """The schema triples (``is_schema``) less the cells of lists no axiom points to: a list in the data
+    (``ex:s ex:p ( ... )``) is data. In owlrl's schema closure its cells cost time quadratic in its length
+    (a 10,000-item list: 17 s); a rule reads only the lists of LIST_AXIOMS."""
+    rest = {subject: obj for subject, predicate, obj in triples if predicate == RDF.rest}
+    cells: set[Node] = set()
+    for cell in {obj for _, predicate, obj in triples if predicate in LIST_AXIOMS}:
+        while cell in rest and cell not in cells:
+            cells.add(cell)
+            cell = rest[cell]
+    return [t for t in triples if is_schema(t) and (t[1] not in _LIST_CELL or t[0] in cells)]
+
+
+_LIST_CELL = (RDF.first, RDF.rest)
 
 
 def schema_closure(schema: Iterable[Triple]) -> Graph:
@@ -104,7 +124,7 @@ def active_predicates(schema: Graph) -> set[Node]:
 def closure(asserted: Iterable[Triple]) -> Iterator[Triple]:
     """Every triple of the OWL 2 RL closure of ``asserted`` (asserted ones included, literals as parsed)."""
     data = list(asserted)
-    schema = schema_closure(t for t in data if is_schema(t))
+    schema = schema_closure(schema_of(data))
     if rules.SAME_AS not in {t[1] for t in data}:
         active = active_predicates(schema)
         data = [t for t in data if t[1] in active]

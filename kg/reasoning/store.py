@@ -17,7 +17,7 @@ from typing import Any, NamedTuple, cast
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
-from rdflib.namespace import OWL, RDF, XSD
+from rdflib.namespace import XSD
 from rdflib.query import Result
 from rdflib.term import Node
 
@@ -27,6 +27,7 @@ from kg.graph.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH, PREFIXES, namesp
 from kg.reasoning import fast_reason
 from kg.reasoning.consistency import RULES, Finding, ill_typed_finding
 from kg.reasoning.reason import is_informative
+from kg.sparql.limits import capped
 from kg.sparql.saved import SavedQuery, _values_block
 
 _ASSERTED = ox.NamedNode(str(ASSERTED_GRAPH))
@@ -35,7 +36,8 @@ _NOISE = ox.NamedNode("urn:mnd-kg:graph:closure-noise")
 _SET_ASIDE = ox.NamedNode("urn:mnd-kg:graph:ill-typed")
 _XSD_STRING = ox.NamedNode(str(XSD.string))
 _PROBE = ox.NamedNode("urn:mnd-kg:probe")
-_RULE_PREFIXES = {"owl": str(OWL), "rdf": str(RDF)}
+MIB = 1024 * 1024
+TOKEN_LIMIT = 16 * MIB  # Oxigraph's parsers keep a token in a buffer of at most this size
 
 
 class ReasonedStore:
@@ -56,19 +58,20 @@ class ReasonedStore:
         """How many triples are asserted."""
         return sum(1 for _ in self.store.quads_for_pattern(None, None, None, _ASSERTED))
 
-    def select(self, text: str, *runs: dict[Variable, URIRef]) -> Result:
+    def select(self, text: str, *runs: dict[Variable, URIRef], cap: int | None = None) -> Result:
         """Run a read-only query over the union of the asserted and inferred graphs; an rdflib Result.
 
         Each of ``runs`` binds variables to IRIs before an evaluation (SEP-0007), so that every part of the
         query, OPTIONAL and UNION branches included, starts from the IRIs; the runs' rows follow one another
         (see QueryPlan). Oxigraph's cost estimates still count such a variable as unbound: the saved queries
         put the pattern on it first and compare constant predicates in FILTERs.
-        A final ORDER BY on projected variables is done here, in rdflib's order (see ``_ordered``).
+        A final ORDER BY on projected variables is done here, in rdflib's order (see ``_ordered``). Solutions
+        are counted as Oxigraph streams them: more than ``cap`` in one run stop the evaluation (QueryLimitError).
         """
         conditions, unordered = order_conditions(text), text
         if conditions and all(_projected(str(variable), text) for variable, _ in conditions):
             unordered = _ORDER_BY.sub("", text)
-        results = [self._result(self._answer(unordered, run), conditions or [], unordered is not text)
+        results = [self._result(self._answer(unordered, run), conditions or [], unordered is not text, cap)
                    for run in runs or ({},)]
         for result in results[1:]:
             results[0].bindings.extend(result.bindings)
@@ -141,7 +144,8 @@ class ReasonedStore:
                 target.add(triple)
         return dataset
 
-    def _result(self, answer: Any, conditions: list[tuple[Variable, bool]], unsorted: bool) -> Result:
+    def _result(self, answer: Any, conditions: list[tuple[Variable, bool]], unsorted: bool,
+                cap: int | None = None) -> Result:
         """The answer as an rdflib Result; a SELECT's rows in the order of ``conditions`` (see ``_ordered``)."""
         if isinstance(answer, ox.QueryBoolean):
             result = Result("ASK")
@@ -150,13 +154,14 @@ class ReasonedStore:
         if isinstance(answer, ox.QueryTriples):
             result = Result("CONSTRUCT")
             graph = Graph(namespace_manager=namespace_manager())
-            for triple in answer:
+            for triple in capped(answer, cap, "triples") if cap else answer:
                 graph.add((self.term(triple.subject), self.term(triple.predicate), self.term(triple.object)))
             result.graph = graph
             return result
         variables = [Variable(v.value) for v in answer.variables]
         term = self._terms.__getitem__
-        rows = _ordered([tuple(map(term, solution)) for solution in answer], [
+        streamed = capped(answer, cap, "rows") if cap else answer
+        rows = _ordered([tuple(map(term, solution)) for solution in streamed], [
             (variables.index(variable), descending) for variable, descending in conditions if variable in variables
         ], unsorted)
         result = Result("SELECT")
@@ -367,6 +372,10 @@ def load_files(files: Iterable[Path]) -> tuple[ox.Store, dict[Any, Any]]:
             quads: list[ox.Quad] | None = list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
         except (SyntaxError, ValueError, OSError):
             quads = None
+        except MemoryError as error:  # "Reached the buffer maximal size of 16777216"
+            loader.join()
+            raise InputError(f"malformed Turtle: a literal or IRI longer than {TOKEN_LIMIT // MIB} MiB, the "
+                             "most the parser accepts", _long_line(path)) from error
         loader.join()
         if quads is None:
             graph = parse_turtle(path)  # raises the InputError the reference path gives
@@ -382,8 +391,17 @@ def _load_into(store: ox.Store, path: Path, loaded: list[bool]) -> None:
     try:
         store.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=_ASSERTED)
         loaded.append(True)
-    except (SyntaxError, ValueError, OSError):
+    except (SyntaxError, ValueError, OSError, MemoryError):  # this thread's caller reports them
         return
+
+
+def _long_line(path: Path) -> str:
+    """``path:line`` of the first line longer than TOKEN_LIMIT bytes (where a long token starts), else ``path``."""
+    with path.open("rb") as stream:
+        for number, line in enumerate(stream, 1):
+            if len(line) > TOKEN_LIMIT:
+                return f"{path}:{number}"
+    return str(path)
 
 
 def store_from_graph(graph: Graph) -> tuple[ox.Store, dict[Any, Any]]:
@@ -453,7 +471,7 @@ def reason_store(store: ox.Store, originals: dict[Any, Any]) -> ReasonedStore:
 def _rule_findings(reasoned: ReasonedStore) -> Iterator[Finding]:
     graphs: list[Any] = [_ASSERTED, _INFERRED, _NOISE]
     for rule, (message, query) in RULES.items():
-        solutions = reasoned.store.query(query, prefixes=_RULE_PREFIXES, default_graph=graphs)
+        solutions = reasoned.store.query(query, default_graph=graphs)
         assert isinstance(solutions, ox.QuerySolutions)
         for solution in solutions:
             terms = tuple(str(reasoned.term(value)) for value in solution if value is not None)

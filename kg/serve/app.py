@@ -10,6 +10,7 @@ import urllib.parse
 from collections.abc import Callable, Iterable
 from http import HTTPStatus
 
+from kg.serve.engine import Lanes
 from kg.serve.front_page import BOX_ACCEPT, Entry, render_page
 from kg.serve.gate import UPDATE_REFUSED, Outcome, refusal, run_query
 from kg.sparql.limits import Limits
@@ -24,8 +25,8 @@ HTML_HEADERS = [
 StartResponse = Callable[[str, list[tuple[str, str]]], object]
 
 
-def make_app(entries: list[Entry], upstream: str, limits: Limits) -> Callable[[dict, StartResponse], Iterable[bytes]]:
-    """The application, serving the answers in ``entries`` and querying Oxigraph's ``upstream`` /query URL."""
+def make_app(entries: list[Entry], lanes: Lanes, limits: Limits) -> Callable[[dict, StartResponse], Iterable[bytes]]:
+    """The application, serving the answers in ``entries`` and querying the Oxigraph servers of ``lanes``."""
     front_page = render_page(entries).encode()
 
     def application(environ: dict, start_response: StartResponse) -> Iterable[bytes]:
@@ -38,7 +39,7 @@ def make_app(entries: list[Entry], upstream: str, limits: Limits) -> Callable[[d
             if "query" not in params:
                 return _send(start_response, Outcome(200, "text/html; charset=utf-8", front_page), HTML_HEADERS)
             text = params["query"][0]
-            outcome = run_query(upstream, text, {}, BOX_ACCEPT, limits)
+            outcome = run_query(lanes, text, {}, BOX_ACCEPT, limits)
             page = render_page(entries, text, outcome).encode()
             return _send(start_response, Outcome(200, "text/html; charset=utf-8", page), HTML_HEADERS)
         if path == "/query":
@@ -49,7 +50,7 @@ def make_app(entries: list[Entry], upstream: str, limits: Limits) -> Callable[[d
             if isinstance(request, Outcome):
                 return _send(start_response, request)
             text, graphs = request
-            outcome = run_query(upstream, text, graphs, environ.get("HTTP_ACCEPT", ""), limits)
+            outcome = run_query(lanes, text, graphs, environ.get("HTTP_ACCEPT", ""), limits)
             return _send(start_response, outcome, [("Vary", "Accept")])
         return _send(start_response, refusal(404, "not found: the front page is / and the SPARQL endpoint /query"))
 

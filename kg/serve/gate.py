@@ -15,10 +15,9 @@ import csv
 import http.client
 import io
 import re
+import select
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -26,6 +25,8 @@ from typing import BinaryIO
 import pyoxigraph
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
+from kg.errors import ServiceError
+from kg.serve.engine import FAST_SECONDS, Engine, Lanes
 from kg.sparql.limits import Limits
 from kg.sparql.run import uses_service
 
@@ -86,34 +87,76 @@ def is_update(text: str) -> bool:
     return True
 
 
-def run_query(upstream: str, text: str, graphs: Mapping[str, Sequence[str]], accept: str, limits: Limits) -> Outcome:
-    """Run one query on the Oxigraph server at ``upstream`` (its /query URL) within ``limits``."""
+def run_query(lanes: Lanes, text: str, graphs: Mapping[str, Sequence[str]], accept: str, limits: Limits) -> Outcome:
+    """Run one query within ``limits``: on the main engine, or on the heavy one once it has run FAST_SECONDS
+    (see kg.serve.engine)."""
     refused = check_query(text)
     if refused is not None:
         return refused
     form = [("query", text)] + [(key, value) for key, values in sorted(graphs.items()) for value in values]
-    request = urllib.request.Request(
-        upstream, data=urllib.parse.urlencode(form).encode(), method="POST",
-        headers={"Accept": accept or "*/*", "Content-Type": "application/x-www-form-urlencoded"})
-    deadline = time.monotonic() + limits.timeout
-    try:
-        with urllib.request.urlopen(request, timeout=limits.timeout) as response:
-            return _read_counted(response, deadline, limits)
-    except urllib.error.HTTPError as error:
-        message = " ".join(error.read(_ERROR_BODY_LIMIT).decode("utf-8", "replace").split())
-        if error.code == 400 and is_update(text):
-            return refusal(403, UPDATE_REFUSED)
-        if error.code == 400:
-            message = "invalid SPARQL query: " + message
-        return refusal(error.code, message or f"the SPARQL server answered {error.code}")
-    except TimeoutError:
-        return _timed_out(limits)
-    except urllib.error.URLError as error:
-        if isinstance(error.reason, TimeoutError):
+    request = _Request(urllib.parse.urlencode(form).encode(), accept, text, time.monotonic() + limits.timeout)
+    if not lanes.is_known_heavy(text):
+        outcome = _ask(lanes.main, request, limits, FAST_SECONDS)
+        if outcome is not None:
+            return outcome
+        lanes.remember_heavy(text)
+    with lanes.heavy_slot() as free:
+        if not free:
+            return refusal(503, "the server is busy with a long query; this one ran longer than "
+                                f"{FAST_SECONDS:g} s before: retry later")
+        outcome = _ask(lanes.heavy, request, limits, None)
+        assert outcome is not None
+        return outcome
+
+
+@dataclass(frozen=True)
+class _Request:
+    body: bytes
+    accept: str
+    text: str
+    deadline: float
+
+
+def _ask(engine: Engine, request: _Request, limits: Limits, fast: float | None) -> Outcome | None:
+    """The engine's answer; None when ``fast`` is given and no answer began within it (the query is then
+    cancelled: Oxigraph stops evaluating when the connection closes). An engine found dead is restarted; on
+    the main engine the query is asked again (another query may have killed it), on the heavy one not."""
+    for attempt in range(2):
+        port = urllib.parse.urlsplit(engine.url).port
+        remaining = max(0.01, request.deadline - time.monotonic())
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=remaining)
+        try:
+            connection.request("POST", "/query", request.body, {
+                "Accept": request.accept or "*/*", "Content-Type": "application/x-www-form-urlencoded"})
+            if fast is not None and not select.select([connection.sock], [], [], fast)[0]:
+                return None
+            return _answer(connection.getresponse(), request, limits)
+        except TimeoutError:
             return _timed_out(limits)
-        return refusal(502, f"the SPARQL server failed: {error.reason}")
-    except (OSError, http.client.HTTPException) as error:
-        return refusal(502, f"the SPARQL server failed: {error}")
+        except (OSError, http.client.HTTPException) as error:
+            if not engine.died(within=1.0):
+                return refusal(502, f"the SPARQL server failed: {error}")
+            try:
+                engine.revive()
+            except ServiceError as failure:
+                return refusal(503, f"the SPARQL server stopped: {failure.what}")
+            if fast is None or attempt:
+                return refusal(503, f"the query stopped the SPARQL server (it may need more than {limits.memory} "
+                                    "MiB, the --memory of kg serve); the server was restarted")
+        finally:
+            connection.close()
+    raise AssertionError("unreachable")
+
+
+def _answer(response: http.client.HTTPResponse, request: _Request, limits: Limits) -> Outcome:
+    if response.status >= 400:
+        message = " ".join(response.read(_ERROR_BODY_LIMIT).decode("utf-8", "replace").split())
+        if response.status == 400 and is_update(request.text):
+            return refusal(403, UPDATE_REFUSED)
+        if response.status == 400:
+            message = "invalid SPARQL query: " + message
+        return refusal(response.status, message or f"the SPARQL server answered {response.status}")
+    return _read_counted(response, request.deadline, limits)
 
 
 def _timed_out(limits: Limits) -> Outcome:

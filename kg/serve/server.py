@@ -1,46 +1,48 @@
 """``kg serve``: the graph behind a read-only SPARQL 1.1 endpoint with a front page.
 
-Oxigraph's own server (``oxigraph serve-read-only``, from the PyPI package ``oxigraph``) answers the queries. It
-runs as a child process on a free loopback port, over a store loaded from ``kg export``'s N-Quads: the asserted
-and inferred triples in their named graphs, and their union in the default graph, as in the embedded engine.
-waitress serves the front page and the SPARQL Protocol on the public port (kg.serve.app) and passes queries on
-through kg.serve.gate. The child stops with the server, whether it ends by SIGINT, SIGTERM or an error, and
-dies with it should the server be killed.
+Oxigraph's own server (``oxigraph serve-read-only``, from the PyPI package ``oxigraph``) answers the queries. Two
+of them (kg.serve.engine: a main and a heavy lane, each restarted when it dies) run as child processes on free
+loopback ports, over a store loaded from ``kg export``'s N-Quads: the asserted and inferred triples in their
+named graphs, and their union in the default graph, as in the embedded engine. waitress serves the front page
+and the SPARQL Protocol on the public port (kg.serve.app) and passes queries on through kg.serve.gate; it
+closes idle connections after IDLE_SECONDS and requests still arriving after REQUEST_SECONDS (slowloris). The
+children stop with the server, whether it ends by SIGINT, SIGTERM or an error, and die with it should the
+server be killed; the temporary folder a killed server leaves is removed when the next one starts.
 """
 
 from __future__ import annotations
 
-import ctypes
 import errno
 import logging
-import math
+import os
 import shutil
 import signal
 import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.error
-import urllib.request
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
+from typing import Any
 
 import waitress
 from rdflib import Dataset
 
 from kg.errors import InputError, ServiceError
 from kg.serve.app import make_app
+from kg.serve.engine import TEMP_PREFIX, Engine, Lanes, mark_folder, remove_stale_folders, watch
 from kg.serve.front_page import document_answers
 from kg.sparql.limits import Limits
 from kg.sparql.saved import SavedQuery
 from kg.stores.export import serialize
 
-READY_SECONDS = 20.0
-STOP_SECONDS = 5.0
-THREADS = 8
+THREADS = 32  # requests waiting for the heavy engine must leave threads for the rest
+CONNECTIONS = 500  # open connections at most (slow ones are closed, see close_slow_requests); fds stay < 1024
+IDLE_SECONDS = 30.0
+REQUEST_SECONDS = 10.0
 
 
 def bind_listener(host: str, port: int) -> socket.socket:
@@ -65,20 +67,74 @@ def url_of(listener: socket.socket) -> str:
 
 def run_server(listener: socket.socket, dataset: Dataset, queries: list[SavedQuery], limits: Limits,
                on_ready: Callable[[str], None]) -> None:
-    """Serve until the loop ends (see stop_on_signals), then stop the Oxigraph child and remove its store."""
-    with tempfile.TemporaryDirectory(prefix="kg-serve-") as folder:
-        upstream = start_oxigraph(Path(folder), serialize(dataset, "all", "nt") + serialize(dataset, "all", "nquads"),
-                                  limits.timeout)
-        with upstream as query_url:
-            app = make_app(document_answers(dataset, queries), query_url, limits)
-            server = waitress.create_server(app, sockets=[listener], threads=THREADS, ident="mnd-kg",
-                                            max_request_body_size=1024 * 1024, clear_untrusted_proxy_headers=True)
+    """Serve until the loop ends (see stop_on_signals), then stop the Oxigraph children and remove their store;
+    ServiceError (exit 3) when an engine cannot be kept running. Folders of earlier runs that were killed are
+    removed first."""
+    remove_stale_folders()
+    with tempfile.TemporaryDirectory(prefix=TEMP_PREFIX) as name:
+        folder = Path(name)
+        mark_folder(folder)
+        store = load_store(folder, serialize(dataset, "all", "nt") + serialize(dataset, "all", "nquads"))
+        binary = oxigraph_binary()
+        engines = [Engine(binary, store, folder / f"oxigraph-{lane}.log", limits.timeout, limits.memory)
+                   for lane in ("main", "heavy")]
+        stopped = threading.Event()
+        failures: list[ServiceError] = []
+        try:
+            for engine in engines:
+                engine.start()
+            app = make_app(document_answers(dataset, queries), Lanes(*engines), limits)
+            server = waitress.create_server(
+                app, sockets=[listener], threads=THREADS, ident="mnd-kg", max_request_body_size=1024 * 1024,
+                clear_untrusted_proxy_headers=True, connection_limit=CONNECTIONS, channel_timeout=IDLE_SECONDS,
+                cleanup_interval=1, asyncore_use_poll=True)
+            close_slow_requests(server, REQUEST_SECONDS)
             logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # "task queue depth" under load is normal
+
+            def give_up(error: ServiceError) -> None:
+                failures.append(error)
+                os.kill(os.getpid(), signal.SIGTERM)
+
+            threading.Thread(target=watch, args=(engines, stopped, give_up), name="mnd-kg engine watch",
+                             daemon=True).start()
             on_ready(url_of(listener))
             try:
-                server.run()
+                server.run()  # returns on SIGINT or SIGTERM (waitress swallows the KeyboardInterrupt)
             finally:
+                stopped.set()
                 server.close()
+            if failures:
+                raise failures[0]
+        finally:
+            stopped.set()
+            for engine in engines:
+                engine.stop()
+
+
+def close_slow_requests(server: Any, seconds: float) -> None:
+    """Make waitress close a connection whose request (headers and body) is still arriving ``seconds`` after
+    its first byte was seen: waitress's channel_timeout closes idle connections only, so clients sending a
+    byte now and then (slowloris) would hold connections for ever. Checked in waitress's maintenance, every
+    cleanup_interval."""
+    maintenance = server.maintenance
+    started: dict[int, tuple[object, float]] = {}
+
+    def close_slow(now: float) -> None:
+        maintenance(now)
+        for fileno, channel in list(server.active_channels.items()):
+            request = getattr(channel, "request", None)
+            if request is None:
+                started.pop(fileno, None)
+                continue
+            seen, since = started.setdefault(fileno, (request, now))
+            if seen is not request:
+                started[fileno] = (request, now)
+            elif now - since > seconds:
+                channel.will_close = True
+        for fileno in set(started) - set(server.active_channels):
+            del started[fileno]
+
+    server.maintenance = close_slow
 
 
 @contextmanager
@@ -108,71 +164,15 @@ def oxigraph_binary() -> str:
     return found
 
 
-@contextmanager
-def start_oxigraph(folder: Path, nquads: bytes, timeout: float) -> Iterator[str]:
-    """Load ``nquads`` into a store in ``folder`` and serve it read-only on loopback; yields its /query URL."""
-    binary = oxigraph_binary()
+def load_store(folder: Path, nquads: bytes) -> Path:
+    """Load ``nquads`` into an Oxigraph store in ``folder``; its location."""
     data = folder / "graph.nq"
     data.write_bytes(nquads)
     store = folder / "store"
-    loaded = subprocess.run([binary, "load", "--location", str(store), "--file", str(data)],
+    loaded = subprocess.run([oxigraph_binary(), "load", "--location", str(store), "--file", str(data)],
                             capture_output=True, text=True, check=False)
     if loaded.returncode != 0:
-        raise ServiceError(f"oxigraph load failed: {_last_line(loaded.stderr)}", str(data))
-    log = folder / "oxigraph.log"
-    for _attempt in range(3):  # another process may take the free port between choosing and binding it
-        port = _free_loopback_port()
-        with log.open("wb") as log_stream:
-            child = subprocess.Popen(
-                [binary, "serve-read-only", "--location", str(store), "--bind", f"127.0.0.1:{port}",
-                 "--timeout-s", str(max(1, math.ceil(timeout)))],
-                stdin=subprocess.DEVNULL, stdout=log_stream, stderr=log_stream,
-                start_new_session=True, preexec_fn=_die_with_parent)
-        try:
-            query_url = f"http://127.0.0.1:{port}/query"
-            if _wait_ready(child, query_url):
-                yield query_url
-                return
-        finally:
-            _stop(child)
-    raise ServiceError(f"the Oxigraph server did not start: {_last_line(log.read_text('utf-8', 'replace'))}",
-                       str(log))
-
-
-def _die_with_parent() -> None:
-    """In the child, before exec: ask Linux to send SIGTERM when the parent dies (no orphaned server)."""
-    if sys.platform.startswith("linux"):
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-
-
-def _free_loopback_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def _wait_ready(child: subprocess.Popen, query_url: str) -> bool:
-    deadline = time.monotonic() + READY_SECONDS
-    while time.monotonic() < deadline and child.poll() is None:
-        try:
-            with urllib.request.urlopen(query_url + "?query=ASK%7B%7D", timeout=1) as response:
-                if response.status == 200:
-                    return True
-        except (urllib.error.URLError, OSError):
-            time.sleep(0.05)
-    return False
-
-
-def _stop(child: subprocess.Popen) -> None:
-    if child.poll() is None:
-        child.terminate()
-        try:
-            child.wait(STOP_SECONDS)
-        except subprocess.TimeoutExpired:
-            child.kill()
-            child.wait()
-
-
-def _last_line(text: str) -> str:
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    return lines[-1] if lines else "no message"
+        lines = [line.strip() for line in loaded.stderr.splitlines() if line.strip()]
+        raise ServiceError(f"oxigraph load failed: {lines[-1] if lines else 'no message'}", str(data))
+    data.unlink()
+    return store

@@ -1,70 +1,70 @@
-"""Per-query limits for the command line: a wall-clock timeout and a cap on the number of results."""
+"""Limits on the work of one command or query: wall-clock time, address space, and the number of results.
+
+kg.worker enforces time and memory (a child process, killed when either is spent); ``capped`` counts results
+as they stream out of the engine, so that a result over the cap stops evaluation instead of filling memory.
+"""
 
 from __future__ import annotations
 
-import signal
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from types import FrameType
+from typing import TypeVar
 
 from rdflib.query import Result
 
-from kg.errors import QueryLimitError
+from kg.errors import InputError, QueryLimitError
 
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_MAX_RESULTS = 100_000
+DEFAULT_MEMORY = 4096  # MiB of address space: the project's graph needs under 1 GiB, cold
+SERVE_MEMORY = 2048  # MiB for each of kg serve's SPARQL engines: Oxigraph's server starts at about 420 MiB
+WORK_TIMEOUT = 600.0  # check, export, explain, diff, and load's reading: reasoning a large graph from scratch
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
 class Limits:
-    """How long a query may run (seconds) and how many rows or triples its result may have."""
+    """How long work may run (seconds), how many rows or triples its result may have, and how much address
+    space (MiB) it may use."""
 
     timeout: float = DEFAULT_TIMEOUT
     max_results: int = DEFAULT_MAX_RESULTS
+    memory: int = DEFAULT_MEMORY
 
 
-@contextmanager
-def time_limit(seconds: float, where: str) -> Iterator[None]:
-    """Raise QueryLimitError in the block once ``seconds`` of wall-clock time have passed.
-
-    Uses SIGALRM, so it applies in the main thread of a Unix process (the command line); elsewhere it is a no-op.
-    """
-    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
-        yield
-        return
-
-    def expire(_signum: int, _frame: FrameType | None) -> None:
-        raise QueryLimitError(f"query timed out after {seconds:g} s (raise it with --timeout)", where)
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-def run_within(limits: Limits, where: str, run: Callable[[], Result]) -> Result:
-    """Run and fully evaluate a query under the time limit; refuse a result larger than the cap."""
-    with time_limit(limits.timeout, where):
-        return within_cap(run(), limits, where)
+def capped(items: Iterable[T], cap: int, unit: str, where: str | None = None) -> Iterator[T]:
+    """``items`` one by one; QueryLimitError as soon as there are more than ``cap`` of them."""
+    for count, item in enumerate(items, 1):
+        if count > cap:
+            raise QueryLimitError(f"the result has more {unit} than the cap of {cap} allows "
+                                  "(raise it with --max-results, or add LIMIT)", where)
+        yield item
 
 
 def within_cap(result: Result, limits: Limits, where: str) -> Result:
-    """``result`` itself, fully evaluated, or QueryLimitError when it is larger than the cap."""
-    size = result_size(result)
-    if size > limits.max_results:
-        unit = "triples" if result.type in ("CONSTRUCT", "DESCRIBE") else "rows"
-        raise QueryLimitError(f"the result has {size} {unit}, more than the cap of {limits.max_results} "
-                              "(raise it with --max-results, or add LIMIT)", where)
+    """``result`` itself, its rows counted as they are evaluated, or QueryLimitError once there are more
+    than the cap."""
+    if result.type in ("CONSTRUCT", "DESCRIBE") and result.graph is not None:
+        for _ in capped(result.graph, limits.max_results, "triples", where):
+            pass
+    elif result.type == "SELECT":
+        for _ in capped(result, limits.max_results, "rows", where):
+            pass
     return result
 
 
-def result_size(result: Result) -> int:
-    """Rows of a SELECT, triples of a CONSTRUCT or DESCRIBE, 1 for an ASK (evaluating the result fully)."""
-    if result.type in ("CONSTRUCT", "DESCRIBE") and result.graph is not None:
-        return len(result.graph)
-    return len(result)
+MAX_QUESTION = 1000  # characters: the documents' questions are under 150
+
+
+def checked_question(text: str, where: str) -> str:
+    """A question fit to answer and echo: InputError (exit 2) for one over MAX_QUESTION characters or holding
+    a control character (a terminal escape sequence would act on the user's terminal when echoed)."""
+    if len(text) > MAX_QUESTION:
+        raise InputError(f"the question is {len(text)} characters long, more than the {MAX_QUESTION} accepted", where)
+    for position, character in enumerate(text, 1):
+        if unicodedata.category(character) == "Cc":
+            raise InputError(f"the question has a control character (U+{ord(character):04X}) at character "
+                             f"{position}; write the question as plain text", where)
+    return text

@@ -30,8 +30,10 @@ def run_saved_query(dataset: Dataset, query: SavedQuery, raw_values: Mapping[str
     return run_sparql(dataset, query.bind(bind_values(query, raw_values, dataset)), f"query {query.name}")
 
 
-def run_saved(reasoned: ReasonedGraph, query: SavedQuery, raw_values: Mapping[str, Sequence[str]]) -> Result:
-    """Run a saved query on a reasoned graph of either engine; the same solutions either way."""
+def run_saved(reasoned: ReasonedGraph, query: SavedQuery, raw_values: Mapping[str, Sequence[str]],
+              cap: int | None = None) -> Result:
+    """Run a saved query on a reasoned graph of either engine; the same solutions either way. Oxigraph stops
+    at more than ``cap`` solutions (kg.sparql.limits.within_cap counts rdflib's as they come)."""
     from kg.reasoning.store import ReasonedStore, saved_query_plan
 
     if not isinstance(reasoned, ReasonedStore):
@@ -39,17 +41,17 @@ def run_saved(reasoned: ReasonedGraph, query: SavedQuery, raw_values: Mapping[st
 
     labels = reasoned.labels() if names_by_label(query, raw_values) else Graph()
     plan = saved_query_plan(query, bind_values(query, raw_values, labels))
-    return reasoned.select(plan.text, *plan.runs)
+    return reasoned.select(plan.text, *plan.runs, cap=cap)
 
 
-def run_any_sparql(reasoned: ReasonedGraph, text: str, where: str) -> Result:
-    """Run one read-only SPARQL query on a reasoned graph of either engine."""
+def run_any_sparql(reasoned: ReasonedGraph, text: str, where: str, cap: int | None = None) -> Result:
+    """Run one read-only SPARQL query on a reasoned graph of either engine (``cap``: see run_saved)."""
     from kg.reasoning.store import ReasonedStore
 
     if not isinstance(reasoned, ReasonedStore):
         return run_sparql(reasoned.dataset(), text, where)
     parse_read_only(text, where)
-    return reasoned.select(text)
+    return reasoned.select(text, cap=cap)
 
 
 def answer_graph(reasoned: ReasonedGraph, result: Result) -> Graph:

@@ -11,8 +11,10 @@ JSON-LD nodes are sorted by ``@id``.
 
 from __future__ import annotations
 
+import glob
 import json
 import os
+import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -22,6 +24,7 @@ from rdflib.compare import to_canonical_graph
 
 from kg.errors import InputError
 from kg.graph.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH, namespace_manager
+from kg.worker import process_running
 
 PARTS = ("asserted", "inferred", "all")
 EXPORT_FORMATS = ("turtle", "nt", "nquads", "trig", "jsonld")
@@ -63,17 +66,31 @@ def serialize(dataset: Dataset, part: str, fmt: str) -> bytes:
 
 
 def check_writable(path: Path) -> None:
-    """Fail early, before any work, when the output file's folder does not exist."""
+    """Fail early, before any work, when the output file's folder does not exist or something other than a
+    regular file (a symlink, a device, a folder) is at the path: an export replaces only regular files."""
     if not path.parent.is_dir():
         raise InputError("no such folder for the output file", str(path.parent))
+    try:
+        found = path.lstat()
+    except FileNotFoundError:
+        return
+    if not stat.S_ISREG(found.st_mode):
+        kind = "a symlink" if stat.S_ISLNK(found.st_mode) else "a device, socket, pipe or folder"
+        raise InputError(f"the output path is {kind}, not a regular file; kg export replaces only regular files",
+                         str(path))
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder: all or nothing."""
+    """Write ``data`` to ``path`` through a temporary file in the same folder: all or nothing. A new file gets
+    the mode the umask allows, a replaced file keeps its mode; temporary files of writers that died (killed
+    midway) are removed first."""
     check_writable(path)
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    remove_stale_parts(path)
+    mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o666 & ~_umask()
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=".part")
     try:
         with os.fdopen(descriptor, "wb") as stream:
+            os.fchmod(stream.fileno(), mode)
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
@@ -81,6 +98,21 @@ def write_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def remove_stale_parts(path: Path) -> None:
+    """Remove the temporary files (``.NAME.PID.*.part``) that writers of ``path`` left when they were killed;
+    a running writer's file is left alone."""
+    for part in path.parent.glob(f".{glob.escape(path.name)}.*.part"):
+        pid = part.name[len(path.name) + 2:].split(".", 1)[0]
+        if pid.isdigit() and not process_running(int(pid)):
+            part.unlink(missing_ok=True)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _canonical(graph: Graph) -> Graph:

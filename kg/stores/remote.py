@@ -1,9 +1,10 @@
 """Talking to a remote store: SPARQL queries and updates through SPARQLWrapper, Graph Store PUTs through requests.
 
-Every failure becomes one ``RemoteError`` line (exit 3) naming what went wrong and the URL. Each network wait
-is bounded by ``Remote.timeout``; a request is retried (``Remote.retries`` times, with a short back-off) only
-where that can help and cannot do harm: the connection was refused or the server answered 503, or, for
-idempotent requests (queries, PUT), the connection was reset.
+Every failure becomes one ``RemoteError`` line (exit 3) naming what went wrong and the URL. Each request as a
+whole (connection, headers and body) is bounded by ``Remote.timeout``: the socket timeouts of urllib and
+requests bound each read, and a server sending a byte a second never trips them. A request is retried
+(``Remote.retries`` times, with a short back-off) only where that can help and cannot do harm: the connection
+was refused or the server answered 503, or, for idempotent requests (queries, PUT), the connection was reset.
 """
 
 from __future__ import annotations
@@ -12,13 +13,14 @@ import ast
 import io
 import re
 import socket
+import threading
 import time
 import urllib.error
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from http.client import HTTPException
 from types import ModuleType
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from urllib.parse import urlsplit
 
 from rdflib import Graph
@@ -68,8 +70,12 @@ class Remote:
 
 
 def check_url(url: str, option: str) -> str:
-    """An http(s) URL with a host, or an InputError naming the option."""
-    parts = urlsplit(url)
+    """An http(s) URL with a host and a valid port, or an InputError naming the option."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port out of range
+    except ValueError as error:
+        raise InputError(f"not a valid URL: {url!r}: {error}", option) from error
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise InputError(f"not an http(s) URL: {url!r}", option)
     return url
@@ -168,7 +174,7 @@ def _parse_reply(body: bytes, content_type: str, form: str, url: str) -> Result:
 def _retrying(url: str, remote: Remote, idempotent: bool, action: Callable[[], T]) -> T:
     for attempt in range(remote.retries + 1):
         try:
-            return action()
+            return _within(remote.timeout, action)
         except Exception as error:
             message, retryable = _describe(error, remote, idempotent)
             if message is None:
@@ -179,6 +185,28 @@ def _retrying(url: str, remote: Remote, idempotent: bool, action: Callable[[], T
             tries = f" (after {attempt + 1} attempts)" if attempt else ""
             raise RemoteError(message + tries, _public(url)) from error
     raise AssertionError("unreachable")
+
+
+def _within(seconds: float, action: Callable[[], T]) -> T:
+    """``action()``, run in a daemon thread, or TimeoutError once ``seconds`` pass: a whole-request deadline.
+    A request still running then is abandoned; its socket closes when the process ends."""
+    outcome: list[tuple[bool, Any]] = []
+
+    def run() -> None:
+        try:
+            outcome.append((True, action()))
+        except BaseException as error:  # handed to the caller's thread
+            outcome.append((False, error))
+
+    worker = threading.Thread(target=run, name="mnd-kg request", daemon=True)
+    worker.start()
+    worker.join(seconds)
+    if not outcome:
+        raise TimeoutError(f"the request took longer than {seconds:g} s")
+    succeeded, value = outcome[0]
+    if not succeeded:
+        raise value
+    return cast(T, value)
 
 
 def _describe(error: BaseException, remote: Remote, idempotent: bool) -> tuple[str | None, bool]:

@@ -1,0 +1,216 @@
+"""The SPARQL engines behind ``kg serve``, kept alive and kept apart, so that its worst client cannot take the
+server down or hold every other client up.
+
+- ``Engine``: one ``oxigraph serve-read-only`` child on a free loopback port, with an address-space limit
+  (RLIMIT_AS, ``--memory``): a query needing more makes it abort, and ``watch`` restarts it; when it keeps
+  dying (more than MAX_RESTARTS in RESTART_WINDOW seconds), the server stops with exit code 3 for a supervisor.
+- ``Lanes``: every query starts on the main engine; one still running after FAST_SECONDS is cancelled there
+  (Oxigraph stops evaluating when the connection closes) and run on the heavy engine, which takes one query
+  at a time per HEAVY_SLOTS; its text is remembered, so that its next run goes straight to the heavy lane.
+  Cheap queries thus never queue behind heavy ones, and a heavy query that exhausts memory kills only the
+  heavy engine.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import hashlib
+import os
+import resource
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from kg.errors import ServiceError
+from kg.worker import process_running
+
+READY_SECONDS = 20.0
+STOP_SECONDS = 5.0
+FAST_SECONDS = 2.0  # ordinary queries take up to 0.9 s (p99) with abusive clients on a loaded two-core machine
+HEAVY_SLOTS = 1  # two cores: one for the heavy lane, one for everybody else
+SLOT_WAIT = 1.0  # a client refused at once would ask again at once
+MAX_RESTARTS = 5
+RESTART_WINDOW = 60.0
+KNOWN_HEAVY = 10_000  # query texts remembered as heavy
+TEMP_PREFIX = "kg-serve-"
+# glibc reserves 64 MiB of address space for each thread's malloc arena, and Oxigraph's server runs a thread per
+# connection: without a cap, eight connections reached a 1 GiB limit with no query using the memory
+_CHILD_ENVIRONMENT = {**os.environ, "MALLOC_ARENA_MAX": "2"}
+
+
+class Engine:
+    """One Oxigraph server over ``store``, read-only on loopback; restarted by ``revive`` when it has died."""
+
+    def __init__(self, binary: str, store: Path, log: Path, timeout: float, memory_mib: int) -> None:
+        self.binary, self.store, self.log = binary, store, log
+        self.timeout, self.memory_mib = timeout, memory_mib
+        self.child: subprocess.Popen[bytes] | None = None
+        self.url = ""
+        self.restarts: list[float] = []
+        self.lock = threading.Lock()
+
+    def start(self) -> None:
+        """Start the child and wait until it answers; ServiceError when it cannot."""
+        for _attempt in range(3):  # another process may take the free port between choosing and binding it
+            port = _free_loopback_port()
+            with self.log.open("ab") as log_stream:
+                child = subprocess.Popen(
+                    [self.binary, "serve-read-only", "--location", str(self.store), "--bind", f"127.0.0.1:{port}",
+                     "--timeout-s", str(max(1, int(self.timeout + 0.999)))],
+                    stdin=subprocess.DEVNULL, stdout=log_stream, stderr=log_stream, env=_CHILD_ENVIRONMENT,
+                    start_new_session=True, preexec_fn=self._limit_child)
+            url = f"http://127.0.0.1:{port}/query"
+            if _wait_ready(child, url):
+                self.child, self.url = child, url
+                return
+            _stop(child)
+        raise ServiceError(f"the Oxigraph server did not start: {_last_line(self.log)}", str(self.log))
+
+    def _limit_child(self) -> None:
+        """In the child, before exec: the address-space limit, and SIGTERM when the parent dies."""
+        limit = self.memory_mib * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        if sys.platform.startswith("linux"):
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+    def alive(self) -> bool:
+        return self.child is not None and self.child.poll() is None
+
+    def died(self, within: float) -> bool:
+        """Whether the child exits within ``within`` seconds (a failed connection: did it die, or refuse?)."""
+        if self.child is None:
+            return True
+        try:
+            self.child.wait(within)
+        except subprocess.TimeoutExpired:
+            return False
+        return True
+
+    def revive(self) -> None:
+        """Restart the child if it has died (reaping it); ServiceError once it died too often to go on."""
+        with self.lock:
+            if self.alive():
+                return
+            now = time.monotonic()
+            self.restarts = [moment for moment in self.restarts if now - moment < RESTART_WINDOW] + [now]
+            if len(self.restarts) > MAX_RESTARTS:
+                raise ServiceError(f"the Oxigraph server died {len(self.restarts)} times in {RESTART_WINDOW:g} s; "
+                                   f"last: {_last_line(self.log)}", str(self.log))
+            self.start()
+
+    def stop(self) -> None:
+        if self.child is not None:
+            _stop(self.child)
+
+
+class Lanes:
+    """Chooses the engine for each query: see the module's docstring."""
+
+    def __init__(self, main: Engine, heavy: Engine) -> None:
+        self.main, self.heavy = main, heavy
+        self.slots = threading.BoundedSemaphore(HEAVY_SLOTS)
+        self.known_heavy: OrderedDict[str, None] = OrderedDict()
+        self.known_lock = threading.Lock()
+
+    def is_known_heavy(self, text: str) -> bool:
+        with self.known_lock:
+            return _key(text) in self.known_heavy
+
+    def remember_heavy(self, text: str) -> None:
+        with self.known_lock:
+            self.known_heavy[_key(text)] = None
+            while len(self.known_heavy) > KNOWN_HEAVY:
+                self.known_heavy.popitem(last=False)
+
+    @contextlib.contextmanager
+    def heavy_slot(self) -> Iterator[bool]:
+        """Whether a heavy slot was free (held inside the block); a query that finds none is refused."""
+        acquired = self.slots.acquire(timeout=SLOT_WAIT)
+        try:
+            yield acquired
+        finally:
+            if acquired:
+                self.slots.release()
+
+
+def watch(engines: list[Engine], stopped: threading.Event, on_failure: Callable[[ServiceError], None]) -> None:
+    """Until ``stopped``: restart an engine that died; call ``on_failure`` when one cannot be kept alive."""
+    while not stopped.wait(0.2):
+        for engine in engines:
+            try:
+                engine.revive()
+            except ServiceError as error:
+                on_failure(error)
+                return
+
+
+def remove_stale_folders() -> list[Path]:
+    """Remove the temporary folders of ``kg serve`` runs that were killed (SIGKILL leaves them): those whose
+    ``pid`` file names a process that is no longer running. Returns what was removed."""
+    removed = []
+    for folder in Path(tempfile.gettempdir()).glob(TEMP_PREFIX + "*"):
+        try:
+            pid = int((folder / "pid").read_text())
+        except (OSError, ValueError):
+            continue
+        if not process_running(pid):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
+
+
+def mark_folder(folder: Path) -> None:
+    """Record this process in its temporary folder, for ``remove_stale_folders`` of a later run."""
+    (folder / "pid").write_text(str(os.getpid()))
+
+
+def _key(text: str) -> str:
+    return hashlib.sha256(" ".join(text.split()).encode()).hexdigest()
+
+
+def _free_loopback_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _wait_ready(child: subprocess.Popen[bytes], query_url: str) -> bool:
+    deadline = time.monotonic() + READY_SECONDS
+    while time.monotonic() < deadline and child.poll() is None:
+        try:
+            with urllib.request.urlopen(query_url + "?query=ASK%7B%7D", timeout=1) as response:
+                if response.status == 200:
+                    return True
+        except (urllib.error.URLError, OSError):
+            time.sleep(0.05)
+    return False
+
+
+def _stop(child: subprocess.Popen[bytes]) -> None:
+    if child.poll() is None:
+        child.terminate()
+        try:
+            child.wait(STOP_SECONDS)
+        except subprocess.TimeoutExpired:
+            child.kill()
+    child.wait()
+
+
+def _last_line(log: Path) -> str:
+    try:
+        text = log.read_text("utf-8", "replace")
+    except OSError:
+        return "no message"
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return lines[-1] if lines else "no message"

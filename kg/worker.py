@@ -1,0 +1,162 @@
+"""Running a command's work where it can be stopped: a forked child process with an address-space limit
+(RLIMIT_AS) and a wall-clock limit, killed when either is hit or when the user presses Ctrl-C.
+
+The embedded engines (Oxigraph, the reasoners) evaluate in native code that neither SIGALRM nor Ctrl-C can
+interrupt, and a query can allocate gigabytes in seconds. The child is forked when the command starts, before
+any graph is loaded, so the fork copies a small process (about 1 ms) and the limits cover loading, reasoning,
+evaluating and formatting alike. The child sends back what the command prints (pickled, through a pipe) or the
+error it raised; the parent only waits, so a signal reaches it at once.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import pickle
+import resource
+import select
+import signal
+import sys
+import tempfile
+import threading
+import time
+import traceback
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from typing import Any, TypeVar
+
+from kg.errors import KgError, QueryLimitError, StoppedError
+from kg.sparql.limits import Limits
+
+T = TypeVar("T")
+MIB = 1024 * 1024
+_CHUNK = 1024 * 1024
+
+
+def run_limited(work: Callable[[], T], limits: Limits, where: str, what: str = "the query") -> T:
+    """``work()``'s return value, computed in a child process within ``limits.timeout`` seconds and
+    ``limits.memory`` MiB of address space; QueryLimitError (exit 4) when it takes longer or needs more,
+    StoppedError (exit 130) on Ctrl-C or SIGTERM. A KgError raised by ``work`` is raised here as it was."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    with tempfile.TemporaryFile() as errors:
+        read_end, write_end = os.pipe()
+        child = os.fork()
+        if child == 0:  # pragma: no cover - the child ends in os._exit; its work is tested through the parent
+            os.close(read_end)
+            _serve_child(work, limits.memory, write_end, errors.fileno())
+        os.close(write_end)
+        deadline = time.monotonic() + limits.timeout
+        try:
+            with _terminate_as_interrupt():
+                payload = _receive(read_end, deadline)
+        except KeyboardInterrupt as interrupt:
+            _kill(child)
+            raise StoppedError(f"{what} was stopped (Ctrl-C or SIGTERM)", where) from interrupt
+        finally:
+            os.close(read_end)
+        if payload is None:
+            _kill(child)
+            raise QueryLimitError(f"{what} timed out after {limits.timeout:g} s (raise it with --timeout)", where)
+        status = os.waitpid(child, 0)[1]
+        errors.seek(0)
+        return _outcome(payload, status, errors.read().decode("utf-8", "replace"), limits, where, what)
+
+
+def _serve_child(work: Callable[[], Any], memory_mib: int, write_end: int, stderr_fd: int) -> None:
+    """In the child: run ``work`` under the memory limit, send its outcome, and exit without clean-up."""
+    code = 0
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides; it kills this process
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        os.dup2(stderr_fd, 2)  # native messages ("memory allocation of N bytes failed") go to the parent
+        sys.stderr = io.TextIOWrapper(os.fdopen(os.dup(2), "wb"), encoding="utf-8", write_through=True)
+        resource.setrlimit(resource.RLIMIT_AS, (memory_mib * MIB, memory_mib * MIB))
+        try:
+            outcome: tuple[Any, ...] = ("value", work())
+            _join_threads()
+        except KgError as error:
+            outcome = ("error", type(error), error.what, error.where)
+        except MemoryError:
+            outcome = ("memory",)
+        except BaseException:  # a bug: its traceback goes to the parent, which raises it
+            outcome = ("crash", traceback.format_exc())
+        data = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(write_end, "wb") as out:
+            out.write(data)
+    except BaseException:  # MemoryError while sending: the parent reports the limit from the empty reply
+        code = 1
+    finally:
+        os._exit(code)
+
+
+def _join_threads() -> None:
+    """Wait for the threads the work left running (a closure cache being written), as an exit would."""
+    for thread in threading.enumerate():
+        if thread is not threading.current_thread() and not thread.daemon:
+            thread.join()
+
+
+def _receive(read_end: int, deadline: float) -> bytes | None:
+    """Everything the child sends, or None when the deadline passes first."""
+    chunks: list[bytes] = []
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            return None
+        ready, _, _ = select.select([read_end], [], [], remaining)
+        if ready:
+            chunk = os.read(read_end, _CHUNK)
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+
+
+def _outcome(payload: bytes, status: int, errors: str, limits: Limits, where: str, what: str) -> Any:
+    if not payload:
+        died = (f"signal {os.WTERMSIG(status)}" if os.WIFSIGNALED(status)
+                else f"exit code {os.waitstatus_to_exitcode(status)}")
+        raise QueryLimitError(f"{what} needed more than {limits.memory} MiB of memory and was stopped ({died}; "
+                              "raise it with --memory)", where)
+    outcome = pickle.loads(payload)
+    if outcome[0] == "value":
+        if errors:
+            sys.stderr.write(errors)
+        return outcome[1]
+    if outcome[0] == "error":
+        _, kind, message, place = outcome
+        raise kind(message, place)
+    if outcome[0] == "memory":
+        raise QueryLimitError(f"{what} needed more than {limits.memory} MiB of memory and was stopped "
+                              "(raise it with --memory)", where)
+    raise RuntimeError(f"the worker process failed:\n{outcome[1]}")
+
+
+@contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """SIGTERM raises KeyboardInterrupt while the parent waits, so that ``kill`` stops the child too."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _kill(child: int) -> None:
+    with suppress(ProcessLookupError):
+        os.kill(child, signal.SIGKILL)
+    os.waitpid(child, 0)
+
+
+def process_running(pid: int) -> bool:
+    """Whether a process with this id exists (another user's included)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

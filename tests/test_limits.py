@@ -1,0 +1,191 @@
+"""Limits that hold: every command stops at its --timeout and --memory, whatever the engine is doing; remote
+requests stop at --timeout as a whole, against a real server on 127.0.0.1 that sends one byte a second; Ctrl-C
+stops a command at once. Time bounds are generous multiples of the limit (machines are noisy); memory is
+bounded by the limit itself, which must be what stops the work.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import cli
+from kg.graph.paths import ONTOLOGY_DIR, ROOT
+
+ONTOLOGY = str(ONTOLOGY_DIR)
+CARTESIAN = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+SLACK = 10  # a limit of t seconds must stop the command within SLACK * t, and never hang
+COUNTING = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"  # ignored Ctrl-C before kg.worker
+MEMORY_HUNGRY = CARTESIAN + " ORDER BY ?a ?c ?f"  # reached 5 GB in 8.5 s before kg.worker
+
+
+def kg(*args: str, timeout: float = 120) -> tuple[subprocess.CompletedProcess[str], float]:
+    """Run the real `kg` in a process of its own; its completion and how long it took."""
+    started = time.monotonic()
+    completed = subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True,
+                               timeout=timeout, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    return completed, time.monotonic() - started
+
+
+def one_error_line(completed: subprocess.CompletedProcess[str]) -> str:
+    lines = completed.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: "), completed.stderr
+    assert completed.stdout == ""
+    return lines[0]
+
+
+def test_a_query_stuck_in_the_engine_stops_at_its_timeout() -> None:
+    completed, seconds = kg("sparql", COUNTING, "--timeout", "2")
+    assert completed.returncode == 4
+    assert "the query timed out after 2 s (raise it with --timeout)" in one_error_line(completed)
+    assert seconds < 2 * SLACK
+
+
+def test_a_query_that_grows_without_bound_stops_at_its_memory_limit() -> None:
+    completed, _ = kg("sparql", MEMORY_HUNGRY, "--memory", "1024", "--timeout", "120")
+    assert completed.returncode == 4
+    assert "the query needed more than 1024 MiB of memory" in one_error_line(completed)
+
+
+def test_max_results_stops_the_evaluation_instead_of_collecting_every_row() -> None:
+    # 10^14 rows: only counting them as they stream can refuse it within the memory and time limits
+    completed, _ = kg("sparql", CARTESIAN, "--max-results", "10", "--memory", "1024", "--timeout", "60")
+    assert completed.returncode == 4
+    assert "the result has more rows than the cap of 10 allows" in one_error_line(completed)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_ctrl_c_stops_a_command_busy_in_the_engine(signum: int) -> None:
+    process = subprocess.Popen([sys.executable, "-m", "kg", "sparql", COUNTING, "--timeout", "300"], cwd=ROOT,
+                               text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               env={**os.environ, "PYTHONPATH": str(ROOT)})
+    try:
+        time.sleep(3)  # loaded and evaluating
+        process.send_signal(signum)
+        _, errors = process.communicate(timeout=SLACK)
+    finally:
+        process.kill()
+    assert process.returncode == 130
+    assert errors.splitlines() == ["Error: the query was stopped (Ctrl-C or SIGTERM) (command line)"]
+
+
+def test_the_limits_of_every_command_are_documented_and_overridable() -> None:
+    runner = CliRunner()
+    for command in ("query", "sparql", "ask", "check", "export", "explain", "diff", "load"):
+        shown = runner.invoke(cli, [command, "--help"], terminal_width=200).output
+        assert "--memory MIB" in shown and "[default: 4096" in shown, command
+        assert ("--work-timeout" if command == "load" else "--timeout") in shown, command
+
+
+PLAIN_TEXT = "; write the question as plain text"
+
+
+@pytest.mark.parametrize("question, message", [
+    ("Is ALS \x1b[2J\x1b[31mred?", "the question has a control character (U+001B) at character 8" + PLAIN_TEXT),
+    ("What is\x07 ALS?", "the question has a control character (U+0007) at character 8" + PLAIN_TEXT),
+    ("Is ALS " + "very " * 200 + "rare?", "the question is 1012 characters long, more than the 1000 accepted"),
+])
+def test_kg_ask_refuses_control_characters_and_long_questions_before_echoing(question: str, message: str) -> None:
+    result = CliRunner().invoke(cli, ["ask", question])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [f"Error: {message} (QUESTION)"]
+
+
+class TrickleServer:
+    """A real HTTP server on 127.0.0.1 that reads a request, then answers one byte a second, forever
+    (until it is closed): every read succeeds well inside any per-read timeout."""
+
+    def __init__(self) -> None:
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.listener.getsockname()[1]}/"
+        self.closed = threading.Event()
+        self.requests = 0
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while not self.closed.is_set():
+            try:
+                connection, _ = self.listener.accept()
+            except OSError:
+                return
+            self.requests += 1
+            threading.Thread(target=self._trickle, args=(connection,), daemon=True).start()
+
+    def _trickle(self, connection: socket.socket) -> None:
+        reply = b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\nContent-Length: 99\r\n\r\n"
+        with connection:
+            connection.settimeout(1)
+            try:
+                connection.recv(65536)
+                for byte in reply + b" " * 99:
+                    if self.closed.wait(1):
+                        return
+                    connection.sendall(bytes([byte]))
+            except OSError:
+                return
+
+    def close(self) -> None:
+        self.closed.set()
+        self.listener.close()
+
+
+@pytest.fixture
+def trickle() -> Iterator[TrickleServer]:
+    server = TrickleServer()
+    yield server
+    server.close()
+
+
+@pytest.mark.parametrize("args", [
+    ("sparql", "ASK {}", "--endpoint", "{url}query", "--timeout", "2", "--retries", "0"),
+    ("query", "definition", "--endpoint", "{url}query", "--timeout", "2", "--retries", "0"),
+    ("load", "--store", "{url}store", "--input", ONTOLOGY, "--timeout", "2", "--retries", "0"),
+    ("load", "--update", "{url}update", "--input", ONTOLOGY, "--timeout", "2", "--retries", "0"),
+], ids=["sparql-endpoint", "query-endpoint", "load-store", "load-update"])
+def test_a_remote_request_stops_at_its_timeout_as_a_whole(trickle: TrickleServer, args: tuple[str, ...]) -> None:
+    started = time.monotonic()
+    result = CliRunner().invoke(cli, [arg.replace("{url}", trickle.url) for arg in args])
+    seconds = time.monotonic() - started
+    assert result.exit_code == 3, result.output
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and "no answer within 2 s (see --timeout)" in lines[0], result.stderr
+    assert trickle.requests >= 1
+    assert seconds < 2 * SLACK + 10  # + loading the ontology for kg load
+
+
+def test_a_long_rdf_list_is_checked_in_time_linear_in_its_length(tmp_path: Path) -> None:
+    """20,000 items: 3 s cold on the reference machine; with owlrl's quadratic schema closure (10,000 items
+    took 17 s) it could not finish within the limit."""
+    graph = tmp_path / "list.ttl"
+    graph.write_text("<urn:s> <urn:p> (" + " ".join(f"<urn:item{n}>" for n in range(20_000)) + ") .\n")
+    completed, _ = kg("check", str(graph), "--timeout", "60", "--format", "json")
+    assert completed.returncode == 0, completed.stderr
+    assert json.loads(completed.stdout)["triples"] == 40_001
+
+
+def test_ctrl_c_stops_a_command_waiting_for_a_remote_server(trickle: TrickleServer) -> None:
+    process = subprocess.Popen([sys.executable, "-m", "kg", "sparql", "ASK {}", "--endpoint", trickle.url + "query",
+                                "--timeout", "300"], cwd=ROOT, text=True, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    try:
+        deadline = time.monotonic() + 60
+        while not trickle.requests and time.monotonic() < deadline:
+            time.sleep(0.1)
+        process.send_signal(signal.SIGINT)
+        _, errors = process.communicate(timeout=SLACK)
+    finally:
+        process.kill()
+    assert process.returncode == 130
+    assert errors.splitlines() == ["Error: stopped (Ctrl-C)"]
