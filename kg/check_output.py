@@ -22,6 +22,7 @@ def render(report: CheckReport, graph: Graph, fmt: str, locator: Locator, checks
            command: str) -> str:
     """The report in one of REPORT_FORMATS; ``command`` is how to see every finding (named by the Markdown
     when it leaves some out)."""
+    locator.prepare((finding.terms, finding.because) for finding in report.findings)
     if fmt == "tsv":
         return robot_tsv(report, graph, locator)
     if fmt == "sarif":
