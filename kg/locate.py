@@ -1,11 +1,10 @@
 """Where a triple is written: ``file:line:column`` in the Turtle source, so that a finding points at its line.
 
-rdflib's parser keeps no positions, so the files are read again. A scanner splits each file into its
-statements (strings, IRIs and comments respected) and indexes them by the subject as written; a statement
-that may hold a triple is cut into one piece per predicate and object, and each piece is parsed by rdflib
-with the file's directives. A place is given only where rdflib finds the very triple in that piece, never
-guessed: a triple with a blank-node subject, or one the scanner cannot reach, has no place.
-"""
+rdflib's parser keeps no positions, so the files are read again, only when there is a finding to place.
+The statements about a subject are found (see ``_TurtleFile``), each is cut into one piece per predicate and
+object, and the pieces are parsed by rdflib with the file's directives. A place is given only where rdflib
+reads the very triple in that piece, never guessed: a triple with a blank-node subject, or one the scanner
+cannot reach, has no place."""
 
 from __future__ import annotations
 
@@ -464,6 +463,8 @@ class Locator:
                                 if isinstance(leaf.triple[0], URIRef))
             elif terms and IRI.fullmatch(terms[0]):
                 firsts.add(terms[0])
+        if not subjects and not firsts:
+            return  # nothing to place: the files are not read
         for turtle in self._files:
             turtle.index(subjects | firsts)
         self._read_about(sorted(iri for iri in subjects | firsts if URIRef(iri) not in self._about))

@@ -13,7 +13,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from kg.check import CheckFinding, CheckReport
-from kg.check_output import FAIL_ON, REPORT_FORMATS
+from kg.check_output import FAIL_ON, REPORT_FORMATS, render
 from kg.cli import cli
 from kg.locate import Locator, Place, _TurtleFile
 from kg.paths import DATA_FILE, ONTOLOGY_DIR, default_graph_files
@@ -90,6 +90,12 @@ def test_finding_statements_by_subject_agrees_with_scanning_the_whole_file(path:
         iris = sorted(scanned.by_subject)
         for iri in iris[:200]:
             assert found.mention_starts(iri) == scanned.mention_starts(iri), iri
+
+
+def test_a_report_without_findings_reads_no_file() -> None:
+    """The files are read again only to place findings (a missing one would raise here)."""
+    log = render(CheckReport(0, (), ()), Graph(), "sarif", Locator([TESTS / "no-such-file.ttl"]), [], "kg check")
+    assert json.loads(log)["runs"][0]["results"] == []
 
 
 def test_every_asserted_triple_of_the_project_is_placed_where_rdflib_reads_it(asserted: Graph) -> None:
