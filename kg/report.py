@@ -10,6 +10,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS
 from rdflib.term import Node
 
+from kg.check import SEVERITIES
 from kg.citations import CitationDetail, citation_details
 from kg.locate import Locator, Place
 
@@ -19,13 +20,12 @@ if TYPE_CHECKING:
 
 CITATIONS_SHOWN = 2
 MARKDOWN_LIMIT = 60_000  # characters (UTF-16 code units, as GitHub counts); a comment may hold 65,536
-SEVERITY_ORDER = ("error", "warning", "info")
 
 
 def by_severity(findings: Iterable[CheckFinding]) -> list[CheckFinding]:
-    """The most severe findings first, each severity in the report's order."""
-    return sorted(findings, key=lambda f: SEVERITY_ORDER.index(f.severity) if f.severity in SEVERITY_ORDER
-                  else len(SEVERITY_ORDER))
+    """The most severe findings first (SEVERITIES is in that order), each severity in the report's order."""
+    return sorted(findings, key=lambda f: SEVERITIES.index(f.severity) if f.severity in SEVERITIES
+                  else len(SEVERITIES))
 
 
 def format_report(report: CheckReport, graph: Graph, fmt: str, locator: Locator | None = None,

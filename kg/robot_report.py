@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from kg.check import CheckReport
 
 COLUMNS = ("Level", "Rule Name", "Subject", "Property", "Value", "Location")
-LEVELS = {"error": "ERROR", "warning": "WARN", "info": "INFO"}  # ROBOT's level names
+LEVELS = {"error": "ERROR", "warning": "WARN"}  # ROBOT's level names (it also has INFO)
 
 
 def robot_tsv(report: CheckReport, graph: Graph, locator: Locator) -> str:
