@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -417,14 +417,20 @@ class Locator:
 
     def _read_about(self, iris: list[str]) -> None:
         """Read the statements about each of ``iris``: one rdflib parse per file for all of them."""
+        self._read(self._about, iris, _TurtleFile.starts, lambda iri, triple: triple[0] == iri)
+
+    def _read(self, found: dict[URIRef, list[tuple[Triple, Place]]], iris: list[str],
+              starts: Callable[[_TurtleFile, str], list[int]], kept: Callable[[URIRef, Triple], bool]) -> None:
+        """Parse the statements ``starts`` gives for each of ``iris`` and keep, under the IRI in ``found``, the
+        triples ``kept`` accepts with their places."""
         for iri in iris:
-            self._about[URIRef(iri)] = []
+            found[URIRef(iri)] = []
         for turtle in self._files:
-            pieces = [(URIRef(iri), piece) for iri in iris for start in turtle.starts(iri)
+            pieces = [(URIRef(iri), piece) for iri in iris for start in starts(turtle, iri)
                       for piece in turtle.pieces(start)]
-            for (subject, piece), triples in zip(pieces, turtle.read([piece for _, piece in pieces]), strict=True):
+            for (term, piece), triples in zip(pieces, turtle.read([piece for _, piece in pieces]), strict=True):
                 place = turtle.place(piece.offset)
-                self._about[subject] += [(triple, place) for triple in triples if triple[0] == subject]
+                found[term] += [(triple, place) for triple in triples if kept(term, triple)]
 
     def subject_places(self, subject: URIRef) -> tuple[Place, ...]:
         """Where each statement about ``subject`` begins."""
@@ -443,14 +449,7 @@ class Locator:
         return self._mentions[term]
 
     def _read_mentions(self, iris: list[str]) -> None:
-        for iri in iris:
-            self._mentions[URIRef(iri)] = []
-        for turtle in self._files:
-            pieces = [(URIRef(iri), piece) for iri in iris for start in turtle.mention_starts(iri)
-                      for piece in turtle.pieces(start)]
-            for (term, piece), triples in zip(pieces, turtle.read([piece for _, piece in pieces]), strict=True):
-                place = turtle.place(piece.offset)
-                self._mentions[term] += [(triple, place) for triple in triples if term in (triple[1], triple[2])]
+        self._read(self._mentions, iris, _TurtleFile.mention_starts, lambda iri, triple: iri in (triple[1], triple[2]))
 
     def prepare(self, findings: Iterable[tuple[tuple[str, ...], tuple[Step, ...]]]) -> None:
         """Index at once what ``locate`` will look up for these (terms, because) pairs: one pass over each
