@@ -13,15 +13,16 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from kg.checks.checker import CheckFinding, CheckReport
-from kg.checks.output import FAIL_ON, REPORT_FORMATS
-from kg.checks.report import MARKDOWN_LIMIT, format_report
+from kg.checks.output import FAIL_ON, REPORT_FORMATS, render
 from kg.cli import cli
-from kg.graph.locate import Locator, Place
+from kg.graph.locate import Locator, Place, _TurtleFile
 from kg.graph.paths import DATA_FILE, ONTOLOGY_DIR, default_graph_files
+from kg.checks.report import MARKDOWN_LIMIT, format_report
 
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
 TRICKY = TESTS / "locate" / "tricky.ttl"
+LINES = TESTS / "locate" / "lines.ttl"
 MUTANT = TESTS / "mutants" / "als-asserted-muscular-dystrophy.ttl"
 SCHEMA = json.loads((TESTS / "sarif" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 EX = "https://example.org/"
@@ -63,6 +64,38 @@ def test_a_blank_node_subject_or_an_unwritten_triple_has_no_place(tricky: Locato
     assert tricky.triple_places((nested, ex("q"), ex("h"))) == ()
     assert tricky.triple_places((ex("a"), ex("p"), ex("z"))) == ()
     assert tricky.subject_places(ex("g")) == (Place("tests/locate/tricky.ttl", 10, 19),)
+
+
+@pytest.mark.parametrize(("triple", "line", "column"), [
+    ((ex("a"), ex("p"), ex("b")), 6, 5),
+    ((ex("b"), ex("p"), ex("c")), 7, 6),
+    ((ex("c"), ex("p"), ex("a")), 7, 23),
+    ((ex("d"), ex("p"), ex("f")), 9, 5),
+    ((ex("e.x"), ex("p"), Literal(2)), 10, 8),
+])
+def test_statements_are_found_from_their_subjects_in_a_file_without_multiline_strings(triple: tuple, line: int,
+                                                                                     column: int) -> None:
+    lines = Locator([LINES], root=ROOT)
+    assert not lines._files[0].whole
+    assert lines.triple_places(triple) == (Place("tests/locate/lines.ttl", line, column),)
+    assert lines.subject_places(ex("b")) == (Place("tests/locate/lines.ttl", 7, 1),)  # not the string's
+
+
+@pytest.mark.parametrize("path", [LINES, *default_graph_files()], ids=lambda p: p.name)
+def test_finding_statements_by_subject_agrees_with_scanning_the_whole_file(path: Path) -> None:
+    found, scanned = _TurtleFile(path, path.name), _TurtleFile(path, path.name, whole=True)
+    for iri, starts in scanned.by_subject.items():
+        assert found.starts(iri) == starts, iri
+    if not found.whole:
+        iris = sorted(scanned.by_subject)
+        for iri in iris[:200]:
+            assert found.mention_starts(iri) == scanned.mention_starts(iri), iri
+
+
+def test_a_report_without_findings_reads_no_file() -> None:
+    """The files are read again only to place findings (a missing one would raise here)."""
+    log = render(CheckReport(0, (), ()), Graph(), "sarif", Locator([TESTS / "no-such-file.ttl"]), [], "kg check")
+    assert json.loads(log)["runs"][0]["results"] == []
 
 
 def test_every_asserted_triple_of_the_project_is_placed_where_rdflib_reads_it(asserted: Graph) -> None:

@@ -10,8 +10,9 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS
 from rdflib.term import Node
 
+from kg.checks.checker import SEVERITIES
 from kg.answers.citations import CitationDetail, citation_details
-from kg.graph.locate import Located, Locator, Place
+from kg.graph.locate import Locator, Place
 
 if TYPE_CHECKING:
     from kg.answers.explain import Step
@@ -19,20 +20,19 @@ if TYPE_CHECKING:
 
 CITATIONS_SHOWN = 2
 MARKDOWN_LIMIT = 60_000  # characters (UTF-16 code units, as GitHub counts); a comment may hold 65,536
-SEVERITY_ORDER = ("error", "warning", "info")
-NOWHERE = Locator([])
 
 
 def by_severity(findings: Iterable[CheckFinding]) -> list[CheckFinding]:
-    """The most severe findings first, each severity in the report's order."""
-    return sorted(findings, key=lambda f: SEVERITY_ORDER.index(f.severity) if f.severity in SEVERITY_ORDER
-                  else len(SEVERITY_ORDER))
+    """The most severe findings first (SEVERITIES is in that order), each severity in the report's order."""
+    return sorted(findings, key=lambda f: SEVERITIES.index(f.severity) if f.severity in SEVERITIES
+                  else len(SEVERITIES))
 
 
-def format_report(report: CheckReport, graph: Graph, fmt: str, locator: Locator = NOWHERE,
+def format_report(report: CheckReport, graph: Graph, fmt: str, locator: Locator | None = None,
                   command: str = "kg check --format text") -> str:
-    """A check report as text, json or markdown; ``locator`` gives the places, ``command`` is what the
-    Markdown names to see every finding when some are left out."""
+    """A check report as text, json or markdown; ``locator`` gives the places (none without it), ``command``
+    is what the Markdown names to see every finding when some are left out."""
+    locator = locator or Locator([])
     if fmt == "json":
         return json.dumps(_report_json(report, graph, locator), indent=2, ensure_ascii=False) + "\n"
     if fmt == "markdown":
@@ -64,8 +64,8 @@ def _markdown(report: CheckReport, graph: Graph, locator: Locator, command: str)
     budget = MARKDOWN_LIMIT - _size("\n".join(head + table)) - _size(_left_out(findings, findings, command)) - 4
     for finding in findings:
         terms = _md(", ".join(term_name(t, graph) for t in finding.terms))
-        located = locator.locate(finding.terms, finding.because)
-        row = f"| {finding.severity} | {finding.check} | {_md(finding.message)} | {terms} | {_md_places(located)} |"
+        where = _places(locator.locate(finding.terms, finding.because).places, "`")
+        row = f"| {finding.severity} | {finding.check} | {_md(finding.message)} | {terms} | {where} |"
         section = []
         if finding.because:
             section += ["", f"### {finding.check}: {terms}", ""]
@@ -93,16 +93,10 @@ def _size(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
-def _places(places: tuple[Place, ...]) -> str:
+def _places(places: tuple[Place, ...], quote: str = "") -> str:
+    """The first place, and how many more there are."""
     more = f" (and {len(places) - 1} more)" if len(places) > 1 else ""
-    return f"{places[0]}{more}" if places else ""
-
-
-def _md_places(located: Located) -> str:
-    if not located.places:
-        return ""
-    more = len(located.places) - 1
-    return f"`{located.places[0]}`" + (f" (and {more} more)" if more else "")
+    return f"{quote}{places[0]}{quote}{more}" if places else ""
 
 
 def format_explanations(entity: URIRef, steps: list[Step], graph: Graph) -> str:
@@ -112,11 +106,11 @@ def format_explanations(entity: URIRef, steps: list[Step], graph: Graph) -> str:
     lines = [f"{term_name(str(entity), graph)}: {len(steps)} inferred class membership(s)"]
     for step in steps:
         lines.append("")
-        lines += [f"{'  ' * depth}{text}" for depth, text in _step_lines([step], graph)]
+        lines += [f"{'  ' * depth}{text}" for depth, text in _step_lines([step], graph, Locator([]))]
     return "\n".join(lines) + "\n"
 
 
-def _step_lines(steps: Iterable[Step], graph: Graph, locator: Locator = NOWHERE,
+def _step_lines(steps: Iterable[Step], graph: Graph, locator: Locator,
                 depth: int = 0) -> list[tuple[int, str]]:
     lines: list[tuple[int, str]] = []
     for step in steps:

@@ -12,14 +12,14 @@ from typing import TYPE_CHECKING
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
+from kg.graph.locate import IRI, Locator
 from kg.checks.report import by_severity
-from kg.graph.locate import Locator
 
 if TYPE_CHECKING:
     from kg.checks.checker import CheckReport
 
 COLUMNS = ("Level", "Rule Name", "Subject", "Property", "Value", "Location")
-LEVELS = {"error": "ERROR", "warning": "WARN", "info": "INFO"}  # ROBOT's level names
+LEVELS = {"error": "ERROR", "warning": "WARN"}  # ROBOT's level names (it also has INFO)
 
 
 def robot_tsv(report: CheckReport, graph: Graph, locator: Locator) -> str:
@@ -30,8 +30,8 @@ def robot_tsv(report: CheckReport, graph: Graph, locator: Locator) -> str:
         if located.triple is not None:
             subject, prop, value = (_cell(term, graph) for term in located.triple)
         else:
-            subject = _cell(URIRef(finding.terms[0]), graph) if finding.terms else ""
-            prop, value = "", " ".join(_cell(URIRef(t), graph) for t in finding.terms[1:])
+            subject = _term_cell(finding.terms[0], graph) if finding.terms else ""
+            prop, value = "", " ".join(_term_cell(t, graph) for t in finding.terms[1:])
         where = str(located.places[0]) if located.places else ""
         rows.append((LEVELS.get(finding.severity, finding.severity.upper()), finding.check, subject, prop, value,
                      where))
@@ -45,6 +45,11 @@ def _cell(term: Node, graph: Graph) -> str:
     if isinstance(term, Literal | URIRef):
         return str(term)
     return term.n3()
+
+
+def _term_cell(term: str, graph: Graph) -> str:
+    """A term of a check row (rows carry terms as strings): an IRI's prefixed name, else the text."""
+    return _cell(URIRef(term), graph) if IRI.fullmatch(term) else term
 
 
 def _escape(cell: str) -> str:

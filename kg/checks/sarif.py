@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from kg.checks.checker import CheckFile, CheckFinding, CheckReport
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+LEVELS = {"error": "error", "warning": "warning"}
 RELATED_SHOWN = 20
 BUILT_IN = {
     **{rule: f"OWL 2 RL rule {rule}: {message}" for rule, (message, _) in RULES.items()},

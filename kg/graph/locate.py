@@ -1,17 +1,16 @@
 """Where a triple is written: ``file:line:column`` in the Turtle source, so that a finding points at its line.
 
-rdflib's parser keeps no positions, so the files are read again. A scanner splits each file into its
-statements (strings, IRIs and comments respected) and indexes them by the subject as written; a statement
-that may hold a triple is cut into one piece per predicate and object, and each piece is parsed by rdflib
-with the file's directives. A place is given only where rdflib finds the very triple in that piece, never
-guessed: a triple with a blank-node subject, or one the scanner cannot reach, has no place.
-"""
+rdflib's parser keeps no positions, so the files are read again, only when there is a finding to place.
+The statements about a subject are found (see ``_TurtleFile``), each is cut into one piece per predicate and
+object, and the pieces are parsed by rdflib with the file's directives. A place is given only where rdflib
+reads the very triple in that piece, never guessed: a triple with a blank-node subject, or one the scanner
+cannot reach, has no place."""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -55,7 +54,13 @@ _TOKEN = re.compile(r'''
 _PREFIX = re.compile(r'(?:@prefix|(?i:PREFIX))\s+([^\s:]*):\s*<([^>\n]*)>')
 _BASE = re.compile(r'(?:@base|(?i:BASE))\s*<([^>\n]*)>')
 _LOCAL_ESCAPE = re.compile(r"\\(.)")
-_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|^`\\]*")  # an absolute IRI, as a check row gives one
+# A directive where a line begins (case as Turtle allows); the same after a statement's end on one line.
+_DIRECTIVE_START = re.compile(r"[ \t]*(?:@prefix\b|@base\b|[Pp][Rr][Ee][Ff][Ii][Xx]\s|[Bb][Aa][Ss][Ee]\s*<)")
+_LINE_DIRECTIVE = re.compile(r"\n(?=" + _DIRECTIVE_START.pattern + ")")
+_SPARQL_DIRECTIVE_MIDLINE = re.compile(r"\.[ \t]+(?:[Pp][Rr][Ee][Ff][Ii][Xx]\s|[Bb][Aa][Ss][Ee]\s*<)")
+_LOCAL_ESCAPED = re.compile(r"([~.\-!$&'()*+,;=/?#@%_])")
+_BLOCK = 1 << 20
+IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|^`\\]*")  # an absolute IRI, as a check row gives one
 _UCHAR = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 
 
@@ -81,9 +86,18 @@ class _Piece:
 
 
 class _TurtleFile:
-    """One file's statements, their starts indexed by subject IRI."""
+    """One file's statements, their starts indexed by subject IRI.
 
-    def __init__(self, path: Path, shown: str) -> None:
+    A file with a multi-line string, a @base, a prefix declared twice or a directive that does not begin a
+    line is scanned whole, statement by statement. Any other file (N-Triples, most Turtle) has no token
+    across lines, so a statement can be found from its subject's written forms alone (``index``): where a
+    line or a statement's final dot is followed by one, a statement begins if the statements scanned from
+    the last line that ends one (its final token ends with the dot) begin there. Both find the same
+    statements; this one places the findings on 1,000,000 triples in 2 s instead of 20.
+    """
+
+    def __init__(self, path: Path, shown: str, whole: bool = False) -> None:
+        """``whole``: scan the file whole whatever it holds."""
         self.path = path
         self.shown = shown
         self.base = path.absolute().as_uri()
@@ -92,7 +106,32 @@ class _TurtleFile:
         self.directive_starts: list[int] = []
         self.by_subject: dict[str, list[int]] = {}
         self._prologues: dict[int, tuple[dict[str, str], str]] = {}
-        self._scan()
+        self.whole = whole or not self._line_directives()
+        if self.whole:
+            self.directives, self.directive_starts = [], []
+            self._scan()
+        self._indexed: set[str] = set()
+        self._mentioned: dict[str, list[int]] = {}
+
+    def _line_directives(self) -> bool:
+        """Read the directives, when each begins a line and the file has no multi-line string; else False.
+        (Literal C-speed searches: 0.2 s for the 170 MB of 1,000,000 triples.)"""
+        text = self.text
+        if '"""' in text or "'''" in text or _SPARQL_DIRECTIVE_MIDLINE.search(text):
+            return False
+        lines = [0] if _DIRECTIVE_START.match(text) else []
+        lines += [found.end() for found in _LINE_DIRECTIVE.finditer(text)]
+        for line in lines:
+            chunk = _CHUNK.match(text, line)
+            if chunk is None or not (chunk.lastgroup == "directive" or chunk[chunk.lastgroup or ""][0] == "@"):
+                return False
+            directive = chunk[chunk.lastgroup or ""]
+            self.directives.append(directive)
+            self.directive_starts.append(chunk.start(chunk.lastgroup or ""))
+        prefixes = [m[1] for d in self.directives if (m := _PREFIX.match(d))]
+        written_with_at = sum(d.startswith("@") for d in self.directives)
+        return (written_with_at == text.count("@prefix") + text.count("@base") and len(prefixes) == len(set(prefixes))
+                and not any(_BASE.match(d) for d in self.directives))
 
     def _scan(self) -> None:
         prefixes: dict[str, str] = {}
@@ -124,17 +163,113 @@ class _TurtleFile:
                     else:
                         starts.append(chunk.start("statement"))
 
+    def starts(self, iri: str) -> list[int]:
+        """Where the statements about ``iri`` begin."""
+        if not self.whole and iri not in self._indexed:
+            self.index([iri])
+        return self.by_subject.get(iri, [])
+
+    def index(self, iris: Iterable[str]) -> None:
+        """Find the statements about each of ``iris`` in one pass over the text (a file read line by line)."""
+        if self.whole:
+            return  # indexed whole by _scan
+        forms = self._written_forms([iri for iri in iris if iri not in self._indexed])
+        self._indexed.update(forms.values())
+        if not forms:
+            return
+        subject = "[ \t]*(" + _alternatives(list(forms)) + r")(?=[\s<\[(])"
+        first = re.compile(subject).match(self.text)
+        after_line = re.finditer("\n" + subject, self.text)
+        after_statement = re.finditer(r"\." + subject, self.text)  # a statement that begins mid-line
+        for found in sorted([*([first] if first else []), *after_line, *after_statement], key=lambda m: m.start(1)):
+            start = found.start(1)
+            if self._statement_at(start) == start:
+                self.by_subject.setdefault(forms[found[1]], []).append(start)
+
+    def mention_starts(self, iri: str) -> list[int]:
+        """Where the statements that may use ``iri`` after their subject begin (to be confirmed by parsing)."""
+        if iri in self._mentioned:
+            return self._mentioned[iri]
+        if self.whole:
+            found: list[int] = []
+            needle = re.split(r"[/#:]", iri)[-1] or iri
+            starts = self.statement_starts
+            offset = self.text.find(needle)
+            while offset >= 0:
+                index = bisect_right(starts, offset) - 1
+                following = starts[index + 1] if index + 1 < len(starts) else len(self.text)
+                if index >= 0 and self.mentions(starts[index], iri):
+                    found.append(starts[index])
+                offset = self.text.find(needle, max(offset + 1, following if index >= 0 else 0))
+            self._mentioned[iri] = found
+        else:
+            self.index_mentions([iri])
+        return self._mentioned[iri]
+
+    def index_mentions(self, iris: Iterable[str]) -> None:
+        """Find the statements that use any of ``iris`` in one pass over a file read line by line."""
+        if self.whole:
+            return  # looked up one by one in mention_starts
+        forms = self._written_forms([iri for iri in iris if iri not in self._mentioned])
+        for iri in forms.values():
+            self._mentioned[iri] = []
+        if not forms:
+            return
+        pattern = re.compile("(" + _alternatives(list(forms)) + r")(?=[\s<>\[\](),;\"'#^]|\.(?:[\s#]|\Z)|\Z)")
+        for found in pattern.finditer(self.text):
+            if found.start() == 0 or self.text[found.start() - 1] not in " \t\n\r;,[(^":
+                continue
+            start = self._statement_at(found.start())
+            iri = forms[found[1]]
+            if start is not None and start != found.start() and start not in self._mentioned[iri] \
+                    and self.mentions(start, iri):
+                self._mentioned[iri].append(start)
+
+    def _written_forms(self, iris: list[str]) -> dict[str, str]:
+        """How each IRI may be written in this file (``<iri>``, ``prefix:local``) -> the IRI."""
+        prefixes, _ = self._prologue(len(self.directives))
+        forms = {}
+        for iri in iris:
+            forms[f"<{iri}>"] = iri
+            for label, namespace in prefixes.items():
+                if iri.startswith(namespace):
+                    local = iri[len(namespace):]
+                    escaped = _LOCAL_ESCAPED.sub(r"\\\1", local)
+                    forms[f"{label}:{local}"] = forms[f"{label}:{escaped}"] = iri
+        return forms
+
+    def _statement_at(self, offset: int) -> int | None:
+        """Where the statement holding ``offset`` begins (None: in no statement), scanning from the last line
+        before it that ends a statement or holds a directive."""
+        text = self.text
+        line = text.rfind("\n", 0, offset) + 1
+        while line > 0:
+            previous = text.rfind("\n", 0, line - 1) + 1
+            tokens = [m for m in _TOKEN.finditer(text, previous, line - 1) if m.lastgroup != "space"]
+            if tokens and (tokens[-1].group().endswith(".") or _DIRECTIVE_START.match(text, previous)):
+                break
+            line = previous
+        for chunk in _CHUNK.finditer(text, line):
+            if chunk.end() > offset:
+                return chunk.start("statement") if chunk.lastgroup == "statement" and chunk["subject"] else None
+        return None
+
     @cached_property
-    def _line_starts(self) -> list[int]:
-        return [0, *(match.end() for match in re.finditer("\n", self.text))]
+    def _newlines(self) -> list[int]:
+        """How many line breaks come before each block of _BLOCK characters."""
+        counts = [0]
+        for start in range(0, len(self.text), _BLOCK):
+            counts.append(counts[-1] + self.text.count("\n", start, start + _BLOCK))
+        return counts
 
     @cached_property
     def statement_starts(self) -> list[int]:
         return sorted(start for starts in self.by_subject.values() for start in starts)
 
     def place(self, offset: int) -> Place:
-        line = bisect_right(self._line_starts, offset)
-        return Place(self.shown, line, offset - self._line_starts[line - 1] + 1)
+        block = offset // _BLOCK
+        line = self._newlines[block] + self.text.count("\n", block * _BLOCK, offset) + 1
+        return Place(self.shown, line, offset - self.text.rfind("\n", 0, offset))
 
     def _directives_before(self, offset: int) -> int:
         return bisect_right(self.directive_starts, offset)
@@ -183,27 +318,26 @@ class _TurtleFile:
         return prefixes, base
 
     def read(self, pieces: list[_Piece]) -> list[list[Triple]]:
-        """The triples rdflib reads from each piece: all pieces in one TriG document, one named graph each
-        (one parse instead of one per piece); one parse per piece when that document does not parse."""
-        if not pieces:
-            return []
-        prologue = "\n".join(self.directives[:pieces[0].directives])
-        if all(piece.directives == pieces[0].directives for piece in pieces):
-            body = "\n".join(f"<urn:mnd-kg:piece:{n}> {{ {piece.text} }}" for n, piece in enumerate(pieces))
+        """The triples rdflib reads from each piece: the pieces under the same directives in one TriG document,
+        a named graph each (one parse, not one per piece); one by one when that document does not parse."""
+        read: list[list[Triple]] = [[] for _ in pieces]
+        groups: dict[int, list[int]] = {}
+        for n, piece in enumerate(pieces):
+            groups.setdefault(piece.directives, []).append(n)
+        for directives, members in groups.items():
+            prologue = "\n".join(self.directives[:directives])
+            body = "\n".join(f"<urn:mnd-kg:piece:{n}> {{ {pieces[n].text} }}" for n in members)
             dataset = _parse(f"{prologue}\n{body}\n", "trig", self.base)
             if dataset is not None:
-                read: list[list[Triple]] = [[] for _ in pieces]
                 for s, p, o, graph in dataset.quads():
                     name = str(graph.identifier if isinstance(graph, Graph) else graph)
                     if name.startswith("urn:mnd-kg:piece:"):
                         read[int(name.rsplit(":", 1)[1])].append((s, p, o))
-                return read
-        found = []
-        for piece in pieces:
-            parsed = _parse(f"{chr(10).join(self.directives[:piece.directives])}\n{piece.text}\n", "turtle",
-                            self.base)
-            found.append(list(parsed.triples((None, None, None))) if parsed is not None else [])
-        return found
+                continue
+            for n in members:
+                parsed = _parse(f"{prologue}\n{pieces[n].text}\n", "turtle", self.base)
+                read[n] = list(parsed.triples((None, None, None))) if parsed is not None else []
+        return read
 
 
 def _parse(text: str, fmt: str, base: str) -> Dataset | None:
@@ -278,16 +412,29 @@ class Locator:
     def about(self, subject: URIRef) -> list[tuple[Triple, Place]]:
         """Every triple written with ``subject`` as its statement's subject, with where, in file order."""
         if subject not in self._about:
-            self._about[subject] = [
-                (triple, turtle.place(piece.offset))
-                for turtle in self._files
-                for piece, triples in _read(turtle, turtle.by_subject.get(str(subject), []))
-                for triple in triples if triple[0] == subject]
+            self._read_about([str(subject)])
         return self._about[subject]
+
+    def _read_about(self, iris: list[str]) -> None:
+        """Read the statements about each of ``iris``: one rdflib parse per file for all of them."""
+        self._read(self._about, iris, _TurtleFile.starts, lambda iri, triple: triple[0] == iri)
+
+    def _read(self, found: dict[URIRef, list[tuple[Triple, Place]]], iris: list[str],
+              starts: Callable[[_TurtleFile, str], list[int]], kept: Callable[[URIRef, Triple], bool]) -> None:
+        """Parse the statements ``starts`` gives for each of ``iris`` and keep, under the IRI in ``found``, the
+        triples ``kept`` accepts with their places."""
+        for iri in iris:
+            found[URIRef(iri)] = []
+        for turtle in self._files:
+            pieces = [(URIRef(iri), piece) for iri in iris for start in starts(turtle, iri)
+                      for piece in turtle.pieces(start)]
+            for (term, piece), triples in zip(pieces, turtle.read([piece for _, piece in pieces]), strict=True):
+                place = turtle.place(piece.offset)
+                found[term] += [(triple, place) for triple in triples if kept(term, triple)]
 
     def subject_places(self, subject: URIRef) -> tuple[Place, ...]:
         """Where each statement about ``subject`` begins."""
-        return tuple(turtle.place(start) for turtle in self._files for start in turtle.by_subject.get(str(subject), []))
+        return tuple(turtle.place(start) for turtle in self._files for start in turtle.starts(str(subject)))
 
     def triple_places(self, triple: Triple) -> tuple[Place, ...]:
         """Where an asserted triple is written (a blank-node object matches any blank node)."""
@@ -296,26 +443,34 @@ class Locator:
         return tuple(place for written, place in self.about(triple[0]) if _same(written, triple))
 
     def mentions(self, term: URIRef) -> list[tuple[Triple, Place]]:
-        """Triples written with ``term`` as predicate or object (found from the text of its local name)."""
+        """Triples written with ``term`` as predicate or object."""
         if term not in self._mentions:
-            self._mentions[term] = self._find_mentions(term)
+            self._read_mentions([str(term)])
         return self._mentions[term]
 
-    def _find_mentions(self, term: URIRef) -> list[tuple[Triple, Place]]:
-        needle = re.split(r"[/#:]", str(term))[-1] or str(term)
-        found: list[tuple[Triple, Place]] = []
+    def _read_mentions(self, iris: list[str]) -> None:
+        self._read(self._mentions, iris, _TurtleFile.mention_starts, lambda iri, triple: iri in (triple[1], triple[2]))
+
+    def prepare(self, findings: Iterable[tuple[tuple[str, ...], tuple[Step, ...]]]) -> None:
+        """Index at once what ``locate`` will look up for these (terms, because) pairs: one pass over each
+        large file for all of them instead of one each."""
+        subjects: set[str] = set()
+        firsts: set[str] = set()
+        for terms, because in findings:
+            if because:
+                subjects.update(str(leaf.triple[0]) for step in because for leaf in step.leaves()
+                                if isinstance(leaf.triple[0], URIRef))
+            elif terms and IRI.fullmatch(terms[0]):
+                firsts.add(terms[0])
+        if not subjects and not firsts:
+            return  # nothing to place: the files are not read
         for turtle in self._files:
-            starts, candidates = turtle.statement_starts, list[int]()
-            offset = turtle.text.find(needle)
-            while offset >= 0:
-                index = bisect_right(starts, offset) - 1
-                following = starts[index + 1] if index + 1 < len(starts) else len(turtle.text)
-                if index >= 0 and turtle.mentions(starts[index], str(term)):
-                    candidates.append(starts[index])
-                offset = turtle.text.find(needle, max(offset + 1, following if index >= 0 else 0))
-            found += [(triple, turtle.place(piece.offset)) for piece, triples in _read(turtle, candidates)
-                      for triple in triples if term in (triple[1], triple[2])]
-        return found
+            turtle.index(subjects | firsts)
+        self._read_about(sorted(iri for iri in subjects | firsts if URIRef(iri) not in self._about))
+        unwritten = [iri for iri in sorted(firsts) if not self._about[URIRef(iri)]]
+        for turtle in self._files:
+            turtle.index_mentions(unwritten)
+        self._read_mentions([iri for iri in unwritten if URIRef(iri) not in self._mentions])
 
     def locate(self, check_terms: tuple[str, ...], because: tuple[Step, ...]) -> Located:
         """Where a finding is. With an explanation: its asserted premises (the finding's own triples first).
@@ -327,7 +482,7 @@ class Locator:
             leaves = list(dict.fromkeys(leaf.triple for step in (*direct, *because) for leaf in step.leaves()))
             placed = [(triple, places[0]) for triple in leaves if (places := self.triple_places(triple))]
             return Located(placed[0][0], tuple(place for _, place in placed)) if placed else Located(None, ())
-        if not check_terms or not _IRI.fullmatch(check_terms[0]):
+        if not check_terms or not IRI.fullmatch(check_terms[0]):
             return Located(None, ())
         subject = URIRef(check_terms[0])
         written = self.about(subject)
@@ -344,10 +499,23 @@ class Locator:
         return Located(mentions[0][0], tuple(place for _, place in mentions)) if mentions else Located(None, ())
 
 
-def _read(turtle: _TurtleFile, starts: list[int]) -> list[tuple[_Piece, list[Triple]]]:
-    """Each piece of the statements at ``starts`` with the triples rdflib reads from it."""
-    pieces = [piece for start in starts for piece in turtle.pieces(start)]
-    return list(zip(pieces, turtle.read(pieces), strict=True))
+def _alternatives(words: list[str]) -> str:
+    """A regular expression matching any of ``words``, as a trie: one pass over a large text, not one per word."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for character in word:
+            node = node.setdefault(character, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, dict]) -> str:
+        branches = [re.escape(character) + pattern(child) for character, child in sorted(node.items()) if character]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(trie)
 
 
 def _same(written: Triple, triple: Triple) -> bool:
