@@ -24,9 +24,9 @@ from kg import fast_reason
 from kg.consistency import RULES, Finding, ill_typed_finding
 from kg.errors import InputError
 from kg.graph import parse_turtle
-from kg.limits import capped
 from kg.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH, PREFIXES, namespace_manager
 from kg.reason import is_informative
+from kg.results import capped
 from kg.saved import SavedQuery, _values_block
 
 _ASSERTED = ox.NamedNode(str(ASSERTED_GRAPH))
