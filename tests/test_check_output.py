@@ -14,10 +14,10 @@ from rdflib.namespace import RDF, RDFS
 
 from kg.checks.checker import CheckFinding, CheckReport
 from kg.checks.output import FAIL_ON, REPORT_FORMATS, render
+from kg.checks.report import MARKDOWN_LIMIT, format_report
 from kg.cli import cli
 from kg.graph.locate import Locator, Place, _TurtleFile
 from kg.graph.paths import DATA_FILE, ONTOLOGY_DIR, default_graph_files
-from kg.checks.report import MARKDOWN_LIMIT, format_report
 
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent

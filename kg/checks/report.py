@@ -10,8 +10,8 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS
 from rdflib.term import Node
 
-from kg.checks.checker import SEVERITIES
 from kg.answers.citations import CitationDetail, citation_details
+from kg.checks.checker import SEVERITIES
 from kg.graph.locate import Locator, Place
 
 if TYPE_CHECKING:

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from kg.graph.locate import IRI, Locator
 from kg.checks.report import by_severity
+from kg.graph.locate import IRI, Locator
 
 if TYPE_CHECKING:
     from kg.checks.checker import CheckReport

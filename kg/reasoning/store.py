@@ -27,7 +27,7 @@ from kg.graph.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH, PREFIXES, namesp
 from kg.reasoning import fast_reason
 from kg.reasoning.consistency import RULES, Finding, ill_typed_finding
 from kg.reasoning.reason import is_informative
-from kg.sparql.limits import capped
+from kg.sparql.results import capped
 from kg.sparql.saved import SavedQuery, _values_block
 
 _ASSERTED = ox.NamedNode(str(ASSERTED_GRAPH))

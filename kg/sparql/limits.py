@@ -1,28 +1,25 @@
 """Limits on the work of one command or query: wall-clock time, address space, and the number of results.
 
-kg.worker enforces time and memory (a child process, killed when either is spent); ``capped`` counts results
-as they stream out of the engine, so that a result over the cap stops evaluation instead of filling memory.
+kg.worker enforces time and memory (a child process, killed when either is spent); kg.sparql.results.capped counts
+results as they stream out of the engine, so that a result over the cap stops evaluation instead of filling
+memory.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import TypeVar
 
 from rdflib.query import Result
 
-from kg.errors import InputError, QueryLimitError
+from kg.errors import InputError
+from kg.sparql.results import capped
 
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_MAX_RESULTS = 100_000
-DEFAULT_MEMORY = 4096  # MiB of address space: the project's graph needs under 1 GiB, cold
+DEFAULT_MEMORY = 4096  # MiB of address space: kg check on the project's graph, cold, runs within 512
 SERVE_MEMORY = 2048  # MiB for each of kg serve's SPARQL engines: Oxigraph's server starts at about 420 MiB
 WORK_TIMEOUT = 600.0  # check, export, explain, diff, and load's reading: reasoning a large graph from scratch
-
-T = TypeVar("T")
-
 
 @dataclass(frozen=True)
 class Limits:
@@ -32,15 +29,6 @@ class Limits:
     timeout: float = DEFAULT_TIMEOUT
     max_results: int = DEFAULT_MAX_RESULTS
     memory: int = DEFAULT_MEMORY
-
-
-def capped(items: Iterable[T], cap: int, unit: str, where: str | None = None) -> Iterator[T]:
-    """``items`` one by one; QueryLimitError as soon as there are more than ``cap`` of them."""
-    for count, item in enumerate(items, 1):
-        if count > cap:
-            raise QueryLimitError(f"the result has more {unit} than the cap of {cap} allows "
-                                  "(raise it with --max-results, or add LIMIT)", where)
-        yield item
 
 
 def within_cap(result: Result, limits: Limits, where: str) -> Result:
