@@ -51,16 +51,22 @@ def validate(data: Graph, directory: Path) -> list[ShapeFinding]:
     assert isinstance(results, Graph)
     findings = []
     for result in results.subjects(RDF.type, SH.ValidationResult):
-        if not str(results.value(result, SH.focusNode)).startswith((str(KG), str(SRC))):
+        focus, value = results.value(result, SH.focusNode), results.value(result, SH.value)
+        if not _curated(focus) and not _curated(value):
             continue  # the ontology's own terms, typed with OWL's vocabulary, are mixed in only for lookups
         shape = results.value(result, SH.sourceShape)
         while shape is not None and (None, SH.property, shape) in shapes:  # a property shape: name its node shape
             shape = shapes.value(None, SH.property, shape)
-        focus, value = results.value(result, SH.focusNode), results.value(result, SH.value)
-        terms = tuple(str(t) for t in (focus, results.value(result, SH.resultPath), value) if t is not None)
+        # a whole-graph rule's focus node is the graph: its culprit is the value
+        terms = tuple(str(t) for t in (focus if _curated(focus) else None, results.value(result, SH.resultPath),
+                                       value) if t is not None)
         findings.append(ShapeFinding(SEVERITY.get(results.value(result, SH.resultSeverity), "error"),
                                      _name(shape), str(results.value(result, SH.resultMessage) or ""), terms))
     return sorted(set(findings), key=lambda f: (f.shape, f.terms, f.message))
+
+
+def _curated(term: object) -> bool:
+    return str(term).startswith((str(KG), str(SRC)))
 
 
 def _name(shape: object) -> str:
