@@ -20,8 +20,7 @@ from kg.paths import SHAPES_DIR
 from kg.reason import Reasoned
 from kg.results import solutions
 from kg.saved import read_header
-from kg.shapes import load_shapes, shape_names
-from kg.shapes import validate as shape_findings
+from kg.shapes import load_shapes, shape_names, validate_reasoned
 
 if TYPE_CHECKING:
     from kg.store import ReasonedStore
@@ -105,9 +104,9 @@ def check_reasoned(reasoned: Reasoned | ReasonedStore, check_files: list[CheckFi
         for row in solutions(reasoned.select(check.text)):
             terms = tuple(str(value) for value in row.values() if value is not None)
             findings.append(CheckFinding(check.severity, check.name, check.summary, terms))
-    for finding in shape_findings(reasoned.asserted, SHAPES_DIR):
-        findings.append(CheckFinding(finding.severity, finding.shape, finding.message, finding.terms))
-    names += shape_names(load_shapes(SHAPES_DIR))
+    shapes = load_shapes(SHAPES_DIR)
+    names += shape_names(shapes)
+    findings += [CheckFinding(f.severity, f.shape, f.message, f.terms) for f in validate_reasoned(reasoned, shapes)]
     names.append("quotes-verbatim")
     findings += quotes_not_in_sources(_graph(reasoned, _CITATIONS), sources, supplements)
     return CheckReport(reasoned.triples, tuple(names), tuple(sorted(set(findings))))
