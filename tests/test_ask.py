@@ -99,7 +99,7 @@ def test_reworded_question_gets_the_documents_answer(dataset: Dataset, saved_que
     if entities:
         assert bound == [KG + e for e in entities]
     assert {v["entity"]: v["verdict"] for v in answer.verdicts if "verdict" in v} == verdicts
-    assert all(f.citations or f.text.startswith("derived") for f in answer.facts)
+    assert all(f.citations or f.text.startswith(("derived", "imported")) for f in answer.facts)
     assert answer.facts or set(verdicts.values()) == {"unknown"}
 
 
