@@ -37,7 +37,9 @@ REWORDED = [
     ("Does ALS damage myelin or axons?", "primary-pathology", ["ALS"], {}),
     ("Is ALS a muscular dystrophy?", "is-muscular-dystrophy", ["ALS"], {"kg:ALS": "no"}),
     ("Is SMA a form of muscular dystrophy?", "is-muscular-dystrophy", ["SMA"], {"kg:SMA": "no"}),
-    ("Is ALS a neuromuscular disease?", "is-neuromuscular", ["ALS"], {"kg:ALS": "yes"}),
+    # document 002: ALS "has traditionally been classified within neuromuscular disorders, but accumulating
+    # evidence shows extensive central nervous system involvement" (issue 16: no flat "yes" from MONDO)
+    ("Is ALS a neuromuscular disease?", "is-neuromuscular", ["ALS"], {"kg:ALS": "traditionally"}),
     ("Is ALS genetic?", "inheritance", ["ALS"], {}),
     ("Is SMA inherited?", "inheritance", ["SMA"], {}),
     ("Can ALS be cured?", "cure", ["ALS"], {"kg:ALS": "no"}),
@@ -97,7 +99,7 @@ def test_reworded_question_gets_the_documents_answer(dataset: Dataset, saved_que
     if entities:
         assert bound == [KG + e for e in entities]
     assert {v["entity"]: v["verdict"] for v in answer.verdicts if "verdict" in v} == verdicts
-    assert all(f.citations or f.text.startswith("derived") for f in answer.facts)
+    assert all(f.citations or f.text.startswith(("derived", "imported")) for f in answer.facts)
     assert answer.facts or set(verdicts.values()) == {"unknown"}
 
 

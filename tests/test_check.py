@@ -19,7 +19,8 @@ from kg.graph.paths import CHECKS_DIR, DATA_FILE, DOCUMENTS_DIR, ONTOLOGY_DIR, S
 MUTANTS_DIR = Path(__file__).resolve().parent / "mutants"
 MUTANTS = sorted(p for p in MUTANTS_DIR.glob("*.ttl") if not p.name.startswith("malformed"))
 BUILT_IN = ("logical-consistency", "unsatisfiable-classes", "unintended-equivalences", "quotes-verbatim",
-            "type-object-not-a-class", "claim-structure", "citation-structure")
+            "type-object-not-a-class", "claim-structure", "citation-structure", "property-outside-domain",
+            "property-outside-range")
 
 
 def expectations(path: Path, key: str) -> list[list[str]]:

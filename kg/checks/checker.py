@@ -14,8 +14,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF
 
 from kg.answers.explain import Explainer, Step, Triple, explainer_from
-from kg.checks.shapes import load_shapes, shape_names
-from kg.checks.shapes import validate as shape_findings
+from kg.checks.shapes import load_shapes, shape_names, validate_reasoned
 from kg.errors import InputError
 from kg.graph.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH, KG, MND, PROV, SRC, W3C_VOCABULARIES
 from kg.graph.paths import SHAPES_DIR
@@ -104,9 +103,9 @@ def check_reasoned(reasoned: ReasonedGraph, check_files: list[CheckFile], source
         for row in solutions(reasoned.select(check.text)):
             terms = tuple(str(value) for value in row.values() if value is not None)
             findings.append(CheckFinding(check.severity, check.name, check.summary, terms))
-    for shaped in shape_findings(reasoned.asserted, SHAPES_DIR):
-        findings.append(CheckFinding(shaped.severity, shaped.shape, shaped.message, shaped.terms))
-    names += shape_names(load_shapes(SHAPES_DIR))
+    shapes = load_shapes(SHAPES_DIR)
+    names += shape_names(shapes)
+    findings += [CheckFinding(f.severity, f.shape, f.message, f.terms) for f in validate_reasoned(reasoned, shapes)]
     names.append("quotes-verbatim")
     findings += quotes_not_in_sources(_graph(reasoned, _CITATIONS), sources, supplements)
     return CheckReport(reasoned.triples, tuple(names), tuple(sorted(set(findings))))
