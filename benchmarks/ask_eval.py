@@ -76,7 +76,8 @@ def summary(outcomes: list[Outcome]) -> dict[str, dict[str, float]]:
     for split in ("tune", "holdout"):
         part = [o for o in outcomes if o.split == split]
         right = sum(o.right for o in part)
-        result[split] = {"questions": len(part), "right": right, "accuracy": round(right / len(part), 3) if part else 0.0,
+        accuracy = round(right / len(part), 3) if part else 0.0
+        result[split] = {"questions": len(part), "right": right, "accuracy": accuracy,
                          "wrong_verdicts": sum(o.wrong_verdict for o in part)}
     return result
 

@@ -11,7 +11,7 @@ skos:altLabels. Statements are ranked against a question with BM25 (bm25s) over 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 import bm25s
@@ -21,7 +21,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 from rdflib.term import Node
 
 from kg.citations import CitationDetail, citation_details
-from kg.explain import explainer_from
+from kg.explain import Explainer
 from kg.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH, KG, MND, PROV
 
 ONTOLOGY = str(MND._NS)
@@ -69,7 +69,7 @@ class ClaimIndex:
     diseases: frozenset[URIRef]
     disjoint: dict[URIRef, frozenset[URIRef]]
     negation_of: dict[URIRef, URIRef]
-    retriever: bm25s.BM25 = field(repr=False, default=None)  # type: ignore[assignment]
+    retriever: bm25s.BM25 = field(repr=False)
 
     def rank(self, text: str, among: Iterable[int] | None = None) -> list[tuple[int, float]]:
         """Statement numbers by BM25 score for ``text`` (best first, ties by number), optionally only ``among``."""
@@ -114,7 +114,8 @@ def build_index(dataset: Dataset) -> ClaimIndex:
                    if isinstance(p, URIRef) and isinstance(q, URIRef)}
     statements = [*_claims(asserted, labels, negation_of), *_nary(asserted, labels, negation_of)]
     disjoint = _disjoint(asserted)
-    statements += _derived(asserted, inferred, labels, disjoint, {(s.subject, s.property, s.object) for s in statements})
+    stated: set[tuple[Node, Node, Node]] = {(s.subject, s.property, s.object) for s in statements}
+    statements += _derived(asserted, inferred, Explainer(asserted, dataset), labels, disjoint, stated)
     cited = sorted({c for s in statements for c in s.citations})
     details = citation_details(asserted, cited)
     classes = frozenset(c for c in set(asserted.subjects(RDFS.subClassOf, None))
@@ -135,7 +136,7 @@ def build_index(dataset: Dataset) -> ClaimIndex:
                       disjoint, negation_of, retriever)
 
 
-def _names(graph: Graph, keep) -> dict[tuple[str, ...], frozenset[URIRef]]:  # type: ignore[no-untyped-def]
+def _names(graph: Graph, keep: Callable[[URIRef], bool]) -> dict[tuple[str, ...], frozenset[URIRef]]:
     """Label and altLabel words -> the terms so named (a name may name more than one term)."""
     names: dict[tuple[str, ...], set[URIRef]] = {}
     for predicate in (RDFS.label, SKOS.altLabel):
@@ -189,8 +190,8 @@ def _nary(graph: Graph, labels: dict[Node, str], negation_of: dict[URIRef, URIRe
             continue
         qualifiers = _qualifiers(graph, node, labels)
         links = sorted((p, o) for p, o in graph.predicate_objects(node)
-                       if isinstance(o, URIRef) and p not in STRUCTURE and p not in ABOUT and o in labels
-                       and not _ontology_individual(graph, o))
+                       if isinstance(o, URIRef) and isinstance(p, URIRef) and p not in STRUCTURE
+                       and p not in ABOUT and o in labels and not _ontology_individual(graph, o))
         for subject in about:
             for prop, obj in links or [(RDF.type, node)]:
                 if obj == subject:
@@ -215,20 +216,19 @@ def _disjoint(graph: Graph) -> dict[URIRef, frozenset[URIRef]]:
     return {c: frozenset(d) for c, d in pairs.items()}
 
 
-def _derived(asserted: Graph, inferred: Graph, labels: dict[Node, str], disjoint: dict[URIRef, frozenset[URIRef]],
-             known: set[tuple[Node, Node, Node]]) -> list[Statement]:
+def _derived(asserted: Graph, inferred: Graph, explainer: Explainer, labels: dict[Node, str],
+             disjoint: dict[URIRef, frozenset[URIRef]], known: set[tuple[Node, Node, Node]]) -> list[Statement]:
     """Triples the reasoner derived about the graph's entities, with their premises and citations; a derived
     membership of a class disjoint with another is also a derived 'no' for that other class."""
-    explainer = None
     found = []
     for subject, prop, obj in sorted(inferred, key=lambda t: tuple(str(x) for x in t)):
-        if not isinstance(subject, URIRef) or not str(subject).startswith(str(KG)) or (subject, prop, obj) in known:
+        if not isinstance(subject, URIRef) or not isinstance(prop, URIRef) or not str(subject).startswith(str(KG)) \
+                or (subject, prop, obj) in known:
             continue
         if prop == RDF.type and not (isinstance(obj, URIRef) and str(obj).startswith(ONTOLOGY) and obj in labels):
             continue
         if prop != RDF.type and not (str(prop).startswith(ONTOLOGY) and obj in labels):
             continue
-        explainer = explainer or explainer_from(asserted, inferred)
         step = explainer.explain((subject, prop, obj))
         if step is None:
             continue

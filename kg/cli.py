@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -225,24 +226,31 @@ def _run_and_print(where: str, fmt: str, limits: Limits, endpoint: str | None, g
 
 @cli.command("ask")
 @click.argument("question")
-@click.option("--json", "as_json", is_flag=True, help="Verdicts, facts, citations, query name and bindings as JSON.")
-@click.option("--show-query", is_flag=True, help="Print the SPARQL that was run.")
-@queries_option
+@click.option("--json", "as_json", is_flag=True,
+              help="What was understood, the verdict, its qualifiers and every claim used (IRI, quote, score) as JSON.")
+@click.option("--verbose", is_flag=True,
+              help="Also the claims' and citations' CURIEs, and the premises of derived claims.")
+@click.option("--all", "every", is_flag=True, help="Every supporting cited sentence, not only the best three.")
 @supplement_option
-def ask_command(question: str, as_json: bool, show_query: bool, queries_dir: Path, no_supplement: bool) -> None:
-    """Answer QUESTION in plain words from the graph, with numbered citations, or say it cannot."""
-    from kg.answer import answer_json, answer_question, format_answer
-    from kg.ask import entity_linker
+def ask_command(question: str, as_json: bool, verbose: bool, every: bool, no_supplement: bool) -> None:
+    """Answer QUESTION in plain words from the graph's cited claims, or say the documents don't say.
 
-    queries = load_saved_queries(queries_dir)
-    dataset = _load((), no_supplement)
-    answer = answer_question(question, dataset, queries, entity_linker(dataset))
-    if show_query and answer.sparql:
-        click.echo(answer.sparql.rstrip() + "\n")
+    Exit code 0: answered (whatever the verdict); 2: an empty question, one over 1,000 characters or one
+    holding control characters.
+    """
+    from kg.claim_index import build_index
+    from kg.question import checked
+    from kg.reply_format import format_reply, reply_json
+    from kg.verdict import answer
+
+    text = checked(question)
+    index = build_index(_load((), no_supplement))
+    reply = answer(text, index)
     if as_json:
-        click.echo(json.dumps(answer_json(answer), indent=2, ensure_ascii=False))
+        output = json.dumps(reply_json(reply, index), indent=2, ensure_ascii=False) + "\n"
     else:
-        click.echo(format_answer(answer), nl=False)
+        output = format_reply(reply, index, shutil.get_terminal_size().columns, every, verbose)
+    click.echo(output, nl=False)
 
 
 @cli.command("check")

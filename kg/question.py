@@ -34,11 +34,11 @@ FRAME = {
     "we", "were", "what", "when", "where", "which", "who", "whom", "whose", "why", "will", "with", "would",
     "you", "your", "people", "person", "someone", "patients", "patient", "doctor", "doctors", "disease",
     "diseases", "disorder", "disorders", "condition", "kind", "type", "use", "used", "useful", "useless", "help",
-    "many", "often", "much", "long", "fast", "quickly", "tell", "explain", "define", "describe", "difference",
+    "many", "often", "long", "fast", "quickly", "tell", "explain", "define", "describe", "difference",
     "different", "differ", "between", "compare", "feel", "happen", "mean", "typical", "typically", "early",
-    "define", "there", "baby", "child", "children", "born", "before", "after", "during", "live", "die", "worse",
+    "baby", "child", "children", "born", "before", "after", "during", "live", "die", "worse",
     "better", "common", "frequent", "first", "begin", "start", "age", "stage", "stages", "part", "play", "role",
-    "take", "taken", "fraction", "percentage", "proportion", "share", "exist", "exists", "happen", "happens",
+    "take", "taken", "fraction", "percentage", "proportion", "share", "exist", "exists", "happens",
 }
 
 

@@ -24,6 +24,8 @@ def understood(reply: Reply, index: ClaimIndex) -> str:
     parts = [" / ".join(sorted({index.label(t) for t in mention.terms})) for mention in ordered]
     parts += [f"{name} (unknown to the graph)" for name in reply.reading.unknown]
     line = " · ".join(parts) if parts else "(no entity of the graph named)"
+    if reply.reading.negated:
+        line += "  [asked in the negative]"
     if reply.reading.corrections:
         line += "  [read " + ", ".join(f'"{a}" as "{b}"' for a, b in reply.reading.corrections) + "]"
     return line

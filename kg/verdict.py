@@ -13,7 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import RDF
 from rdflib.term import Node
 
 from kg.claim_index import ClaimIndex, Statement
@@ -133,22 +132,26 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
         hedges += [q for q in statement.qualifiers if q not in hedges]
     ordered = sorted(found, key=lambda n: (index.statements[n].derived, -score.get(n, 0.0), n))
     lead = index.statements[ordered[0]]
-    claim = index.phrase(lead)
     if hedges or len(says) > 1:
-        word = _hedged(hedges) if hedges else "Partly (the statements differ)"
-        return Reply(question, reading, "qualified", f"{word}: {claim}.", _used(index, ordered, score),
-                     tuple(hedges))
+        return Reply(question, reading, "qualified", _qualified(index, ordered, reading.negated),
+                     _used(index, ordered, score), tuple(hedges))
     verdict = "yes" if says.pop() else "no"
     derived = " (derived)" if lead.derived else ""
-    return Reply(question, reading, verdict, f"{verdict.capitalize()}{derived}: {claim}.",
+    return Reply(question, reading, verdict, f"{verdict.capitalize()}{derived}: {index.phrase(lead)}.",
                  _used(index, ordered, score))
 
 
-def _hedged(hedges: list[str]) -> str:
-    """The word a qualified answer starts with: "Only traditionally", "Partly (some patients)"."""
-    if len(hedges) == 1 and hedges[0].endswith("ly") and " " not in hedges[0]:
-        return "Only " + hedges[0]
-    return f"Partly ({'; '.join(hedges)})"
+def _qualified(index: ClaimIndex, ordered: list[int], negated: bool) -> str:
+    """A qualified answer: "Only traditionally: ...", or "Partly: ..." ("Not entirely: ..." when the question
+    was asked in the negative), each statement with its own qualifiers; asserted statements before derived."""
+    stated = [n for n in ordered if not index.statements[n].derived] or ordered
+    statements = list({index.phrase(index.statements[n]): index.statements[n] for n in stated}.values())
+    hedges = {q for s in statements for q in s.qualifiers}
+    if len(hedges) == 1 and len(statements) == 1 and (only := next(iter(hedges))).endswith("ly") \
+            and " " not in only:
+        return f"Only {only}: {index.phrase(statements[0])}."
+    parts = [index.phrase(s) + (f" ({'; '.join(s.qualifiers)})" if s.qualifiers else "") for s in statements[:3]]
+    return ("Not entirely: " if negated else "Partly: ") + "; ".join(parts) + "."
 
 
 def _open(question: str, reading: Reading, index: ClaimIndex, score: dict[int, float], among: list[int]) -> Reply:
