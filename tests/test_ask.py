@@ -142,7 +142,8 @@ def test_qualifier_is_read_from_the_graph(tmp_path: Path) -> None:
     extra = tmp_path / "extra.ttl"
     extra.write_text(
         "@prefix mnd: <https://w3id.org/mnd-kg/ontology#> . @prefix kg: <https://w3id.org/mnd-kg/resource/> .\n"
-        "@prefix src: <https://w3id.org/mnd-kg/source/> . @prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .\n"
+        "@prefix src: <https://w3id.org/mnd-kg/source/> .\n"
+        "@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .\n"
         "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . @prefix prov: <http://www.w3.org/ns/prov#> .\n"
         'kg:foot-drop a mnd:ClinicalFeature ; rdfs:label "foot drop"@en .\n'
         "kg:ALS mnd:hasClinicalFeature kg:foot-drop .\n"
@@ -156,7 +157,8 @@ def test_qualifier_is_read_from_the_graph(tmp_path: Path) -> None:
     index = build_index(load_reasoned(files).dataset())
     assert answer("Does ALS cause pain?", index).verdict == "yes"
     reply = answer("Does ALS cause foot drop?", index)
-    assert (reply.verdict, reply.sentence) == ("yes", "Yes: amyotrophic lateral sclerosis has clinical feature foot drop.")
+    assert (reply.verdict, reply.sentence) == (
+        "yes", "Yes: amyotrophic lateral sclerosis has clinical feature foot drop.")
     assert '"Foot drop test." [document 004]' in format_reply(reply, index)
 
 
