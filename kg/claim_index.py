@@ -5,7 +5,10 @@ statement, case report observation, treatment effect), or a triple the reasoner 
 premises and citations it rests on. Its polarity comes from the ontology (a property with mnd:negationOf
 says no), its qualifiers from the claim itself (literal notes such as "some patients", values marked
 mnd:hedge such as "traditionally"). Names of entities and relations are the graph's labels and
-skos:altLabels. Statements are ranked against a question with BM25 (bm25s) over their words and quotes.
+skos:altLabels. Statements are ranked against a question with BM25 over their words and quotes: bm25s
+scores every (word, statement) pair once, when the index is built; a question's score for a statement is
+the sum of its words' scores, as bm25s's own ``get_scores`` computes it. So answering a question needs
+neither bm25s nor its NumPy and SciPy imports (kg.index_cache keeps the scores on disk).
 """
 
 from __future__ import annotations
@@ -14,7 +17,6 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
-import bm25s
 import Stemmer
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
@@ -36,6 +38,7 @@ COUNTS_CASES_OF = URIRef(ONTOLOGY + "countsCasesOf")
 STRUCTURE = {RDF.type, RDF.subject, RDF.predicate, RDF.object, PROV.wasDerivedFrom}
 WORD = re.compile(r"[\w][\w'\u2019-]*")
 STEMMER = Stemmer.Stemmer("english")
+TOKEN = re.compile(r"(?u)\b\w\w+\b")  # bm25s.tokenize's default token pattern
 
 
 @dataclass(frozen=True)
@@ -69,18 +72,22 @@ class ClaimIndex:
     diseases: frozenset[URIRef]
     disjoint: dict[URIRef, frozenset[URIRef]]
     negation_of: dict[URIRef, URIRef]
-    retriever: bm25s.BM25 = field(repr=False)
+    stopwords: frozenset[str]
+    postings: dict[str, dict[int, float]] = field(repr=False)  # stemmed word -> statement number -> BM25 score
 
     def rank(self, text: str, among: Iterable[int] | None = None) -> list[tuple[int, float]]:
         """Statement numbers by BM25 score for ``text`` (best first, ties by number), optionally only ``among``."""
+        scores = [0.0] * len(self.statements)
+        for token in self.tokens(text):
+            for number, score in self.postings.get(token, {}).items():
+                scores[number] += score
         allowed = None if among is None else set(among)
-        tokens = bm25s.tokenize([text], stopwords="en", stemmer=STEMMER, show_progress=False, return_ids=False)
-        if not tokens or not tokens[0]:
-            scores = [0.0] * len(self.statements)
-        else:
-            scores = self.retriever.get_scores(tokens[0]).tolist()
-        ranked = [(n, float(s)) for n, s in enumerate(scores) if allowed is None or n in allowed]
+        ranked = [(n, s) for n, s in enumerate(scores) if allowed is None or n in allowed]
         return sorted(ranked, key=lambda item: (-item[1], item[0]))
+
+    def tokens(self, text: str) -> list[str]:
+        """``text`` as bm25s.tokenize splits it for this index: lower-cased words, stopwords out, stemmed."""
+        return STEMMER.stemWords([w for w in TOKEN.findall(text.lower()) if w not in self.stopwords])
 
     def phrase(self, statement: Statement) -> str:
         """A statement in words: an n-ary statement's own label, else subject, property and object."""
@@ -128,12 +135,26 @@ def build_index(dataset: Dataset) -> ClaimIndex:
     statements = [_with_text(s, asserted, labels, details) for s in statements]
     vocabulary = frozenset(STEMMER.stemWords([w for _, o in asserted.subject_objects(None)
                                               if isinstance(o, Literal) for w in words(str(o))]))
-    retriever = bm25s.BM25()
-    retriever.index(bm25s.tokenize([s.text for s in statements], stopwords="en", stemmer=STEMMER,
-                                   show_progress=False), show_progress=False)
+    stopwords, postings = _bm25([s.text for s in statements])
     diseases = frozenset(d for d in dataset.subjects(RDF.type, MND.Disease) if isinstance(d, URIRef))
     return ClaimIndex(statements, entity_names, relation_names, labels, details, vocabulary, classes, diseases,
-                      disjoint, negation_of, retriever)
+                      disjoint, negation_of, stopwords, postings)
+
+
+def _bm25(texts: list[str]) -> tuple[frozenset[str], dict[str, dict[int, float]]]:
+    """bm25s's index of ``texts``: its English stopwords and every word's score in every text holding it."""
+    import bm25s
+    from bm25s.stopwords import STOPWORDS_EN
+
+    retriever = bm25s.BM25()
+    retriever.index(bm25s.tokenize(texts, stopwords="en", stemmer=STEMMER, show_progress=False),
+                    show_progress=False)
+    postings = {}
+    for token in sorted(retriever.vocab_dict):
+        if token:  # bm25s keeps an empty token for texts that have no word
+            scores = retriever.get_scores([token])
+            postings[token] = {int(n): float(scores[n]) for n in scores.nonzero()[0]}
+    return frozenset(STOPWORDS_EN), postings
 
 
 def _names(graph: Graph, keep: Callable[[URIRef], bool]) -> dict[tuple[str, ...], frozenset[URIRef]]:

@@ -238,13 +238,13 @@ def ask_command(question: str, as_json: bool, verbose: bool, every: bool, no_sup
     Exit code 0: answered (whatever the verdict); 2: an empty question, one over 1,000 characters or one
     holding control characters.
     """
-    from kg.claim_index import build_index
+    from kg.index_cache import load_index
     from kg.question import checked
     from kg.reply_format import format_reply, reply_json
     from kg.verdict import answer
 
     text = checked(question)
-    index = build_index(_load((), no_supplement))
+    index = load_index(default_graph_files(supplement=not no_supplement), lambda: _load((), no_supplement))
     reply = answer(text, index)
     if as_json:
         output = json.dumps(reply_json(reply, index), indent=2, ensure_ascii=False) + "\n"

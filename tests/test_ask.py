@@ -216,3 +216,28 @@ def test_json_reply_names_every_claim_used(index: ClaimIndex) -> None:
     assert document["verdict"] == "no"
     assert [c["iri"] for c in document["claims"]][:1] == ["kg:als-not-demyelinating-classification"]
     assert any(c["derived"] and c["premises"] for c in document["claims"])
+
+
+def test_question_words_are_split_as_bm25s_splits_them(index: ClaimIndex) -> None:
+    """The index scores words as bm25s.tokenize made them; a question must be split the same way."""
+    import bm25s
+
+    from kg.claim_index import STEMMER
+
+    questions = [c["question"] for c in load_cases()]
+    expected = bm25s.tokenize(questions, stopwords="en", stemmer=STEMMER, show_progress=False, return_ids=False)
+    assert [index.tokens(q) for q in questions] == [list(tokens) for tokens in expected]
+
+
+def test_cached_index_answers_as_the_built_one(index: ClaimIndex, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from kg.index_cache import load_index
+
+    monkeypatch.setenv("MND_KG_CACHE_DIR", str(tmp_path))
+    files = default_graph_files(supplement=False)
+    built = load_index(files, lambda: load_reasoned(files).dataset())
+    cached = load_index(files, lambda: pytest.fail("the cached index was not used"))
+    for case in load_cases()[:40]:
+        assert format_reply(answer(case["question"], cached), cached) == \
+            format_reply(answer(case["question"], built), built) == \
+            format_reply(answer(case["question"], index), index)
