@@ -278,7 +278,11 @@ def _with_text(statement: Statement, graph: Graph, labels: dict[Node, str],
                details: dict[URIRef, CitationDetail]) -> Statement:
     """The words BM25 ranks a statement by: names of its terms, its qualifiers and its quotes."""
     parts = []
-    for term in (statement.subject, statement.property, *sorted(statement.about, key=str), statement.object):
+    terms = [statement.subject, statement.property, *sorted(statement.about, key=str), statement.object]
+    # one step further from the object: what kind of figure it is ("mean survival", "life expectancy")
+    terms += sorted({o for o in graph.objects(statement.object, None) if isinstance(o, URIRef) and o in labels
+                     and _ontology_individual(graph, o)}, key=str)
+    for term in terms:
         parts.append(labels.get(term, ""))
         parts += [str(a) for a in graph.objects(term, SKOS.altLabel)] if isinstance(term, URIRef) else []
     parts += list(statement.qualifiers)

@@ -74,10 +74,13 @@ def answer(question: str, index: ClaimIndex) -> Reply:
                      _used(index, near, score))
     if entities and all(m.terms <= index.classes for m in entities):
         return _members(question, reading, index, score, entities)
-    near = _about(index, entities) or [n for n, _ in ranked[:RANKED]]
     relations = _relations(index, reading.relations)
-    return _open(question, reading, index, score,
-                 [n for n in near if _positive(index, index.statements[n].property) in relations] or near)
+    near = _about(index, entities) or [n for n, _ in ranked[:RANKED]]
+    related = [n for n in near if _positive(index, index.statements[n].property) in relations]
+    if not related and entities:  # the relation asked, from the first entity named
+        related = [n for n, s in enumerate(index.statements) if entities[0].terms & s.about
+                   and _positive(index, s.property) in relations]
+    return _open(question, reading, index, score, related or near)
 
 
 def _asked(index: ClaimIndex, entities: list[Mention]) -> list[int]:
