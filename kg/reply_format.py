@@ -3,6 +3,7 @@ wrapped to the terminal) and as JSON for programs (CURIEs, scores, every stateme
 
 from __future__ import annotations
 
+import html
 import textwrap
 from typing import Any
 
@@ -11,8 +12,10 @@ from rdflib.term import Node
 
 from kg.citations import CitationDetail
 from kg.claim_index import ClaimIndex
+from kg.errors import InputError
 from kg.namespaces import namespace_manager
-from kg.verdict import SUPPORT, Reply
+from kg.question import checked
+from kg.verdict import SUPPORT, Reply, answer
 
 _MANAGER = namespace_manager()
 
@@ -119,3 +122,17 @@ def _curie_text(text: str) -> str:
 def _wrap(text: str, width: int, indent: str = "") -> str:
     return "\n".join(textwrap.wrap(text, width=max(width, 40), subsequent_indent=indent + "  ",
                                    initial_indent=indent, break_on_hyphens=False)) or indent
+
+
+def answer_html(question: str, index: ClaimIndex) -> tuple[int, str]:
+    """The front page's answer to ``question``: HTTP status and an HTML section (a bad question: 400, its line)."""
+    try:
+        reply = answer(checked(question), index)
+    except InputError as error:
+        return 400, f"<section id=\"answer\">\n<p class=\"error\">Error: {html.escape(str(error))}</p>\n</section>\n"
+    quotes = "".join(f"<li class=\"quote\">\u201c{html.escape(detail.quote)}\u201d {html.escape(where(detail))}</li>\n"
+                     for detail, _ in support(reply, index))
+    return 200, (f"<section id=\"answer\">\n<p class=\"understood\">Understood: "
+                 f"{html.escape(understood(reply, index))}</p>\n"
+                 f"<p class=\"verdict {html.escape(reply.verdict)}\">{html.escape(reply.sentence)}</p>\n"
+                 f"<ul class=\"support\">\n{quotes}</ul>\n</section>\n")

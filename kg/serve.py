@@ -31,10 +31,12 @@ from types import FrameType
 import waitress
 from rdflib import Dataset
 
+from kg.claim_index import build_index
 from kg.errors import InputError, ServiceError
 from kg.export import serialize
 from kg.front_page import document_answers
 from kg.limits import Limits
+from kg.reply_format import answer_html
 from kg.saved import SavedQuery
 from kg.serve_app import make_app
 
@@ -70,7 +72,9 @@ def run_server(listener: socket.socket, dataset: Dataset, queries: list[SavedQue
         upstream = start_oxigraph(Path(folder), serialize(dataset, "all", "nt") + serialize(dataset, "all", "nquads"),
                                   limits.timeout)
         with upstream as query_url:
-            app = make_app(document_answers(dataset, queries), query_url, limits)
+            index = build_index(dataset)
+            app = make_app(document_answers(dataset, queries), query_url, limits,
+                           lambda question: answer_html(question, index))
             server = waitress.create_server(app, sockets=[listener], threads=THREADS, ident="mnd-kg",
                                             max_request_body_size=1024 * 1024, clear_untrusted_proxy_headers=True)
             logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # "task queue depth" under load is normal

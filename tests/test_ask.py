@@ -241,3 +241,30 @@ def test_cached_index_answers_as_the_built_one(index: ClaimIndex, tmp_path: Path
         assert format_reply(answer(case["question"], cached), cached) == \
             format_reply(answer(case["question"], built), built) == \
             format_reply(answer(case["question"], index), index)
+
+
+def _front_page(index: ClaimIndex, query_string: str) -> tuple[str, str]:
+    from kg.limits import Limits
+    from kg.reply_format import answer_html
+    from kg.serve_app import make_app
+
+    app = make_app([], "http://127.0.0.1:9/query", Limits(5.0, 100), lambda q: answer_html(q, index))
+    status: list[str] = []
+    body = b"".join(app({"PATH_INFO": "/", "REQUEST_METHOD": "GET", "QUERY_STRING": query_string},
+                        lambda s, headers: status.append(s)))
+    return status[0], body.decode("utf-8")
+
+
+def test_front_page_question_box_answers_as_kg_ask(index: ClaimIndex) -> None:
+    status, page = _front_page(index, "ask=Does+ALS+cause+pain%3F")
+    assert status == "200 OK"
+    assert ('<p class="verdict qualified">Partly: amyotrophic lateral sclerosis has clinical feature pain '
+            "(some patients).</p>") in page
+    assert "\u201cIt primarily causes muscle weakness, but some patients experience pain.\u201d [document 004]" in page
+    assert 'value="Does ALS cause pain?"' in page
+
+
+def test_front_page_question_box_refuses_an_empty_question(index: ClaimIndex) -> None:
+    status, page = _front_page(index, "ask=++")
+    assert status == "400 Bad Request"
+    assert '<p class="error">Error: question is empty (QUESTION)</p>' in page
