@@ -90,12 +90,14 @@ def read(question: str, index: ClaimIndex) -> Reading:
     tokens = list(words(question))
     name_words = {w for name in (*index.entity_names, *index.relation_names) for w in name}
     corrections = []
+    fixes: dict[str, str | None] = {}  # each distinct word looked up once: linear in the question's length
     for position, token in enumerate(tokens):
         if token in name_words or token in FRAME or token in NEGATIONS or index.knows(token):
             continue
-        fix = _correction(token, name_words)
+        fix = fixes[token] if token in fixes else fixes.setdefault(token, _correction(token, name_words))
         if fix:
-            corrections.append((token, fix))
+            if (token, fix) not in corrections:
+                corrections.append((token, fix))
             tokens[position] = fix
     mentions, consumed, negated = _mentions(tokens, index)
     unknown = _unknown(tokens, consumed, index)
