@@ -72,6 +72,7 @@ class ClaimIndex:
     diseases: frozenset[URIRef]
     disjoint: dict[URIRef, frozenset[URIRef]]
     negation_of: dict[URIRef, URIRef]
+    broader: dict[URIRef, frozenset[URIRef]]  # a property -> it and every property it is a subproperty of
     stopwords: frozenset[str]
     postings: dict[str, dict[int, float]] = field(repr=False)  # stemmed word -> statement number -> BM25 score
 
@@ -137,8 +138,10 @@ def build_index(dataset: Dataset) -> ClaimIndex:
                                               if isinstance(o, Literal) for w in words(str(o))]))
     stopwords, postings = _bm25([s.text for s in statements])
     diseases = frozenset(d for d in dataset.subjects(RDF.type, MND.Disease) if isinstance(d, URIRef))
+    broader = {p: frozenset(q for q in asserted.transitive_objects(p, RDFS.subPropertyOf) if isinstance(q, URIRef))
+               for p in properties if isinstance(p, URIRef)}
     return ClaimIndex(statements, entity_names, relation_names, labels, details, vocabulary, classes, diseases,
-                      disjoint, negation_of, stopwords, postings)
+                      disjoint, negation_of, broader, stopwords, postings)
 
 
 def _bm25(texts: list[str]) -> tuple[frozenset[str], dict[str, dict[int, float]]]:

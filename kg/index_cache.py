@@ -73,6 +73,7 @@ def _write(folder: Path, index: ClaimIndex) -> None:
         "diseases": sorted(str(d) for d in index.diseases),
         "disjoint": sorted([str(k), sorted(str(d) for d in v)] for k, v in index.disjoint.items()),
         "negation_of": sorted([str(k), str(v)] for k, v in index.negation_of.items()),
+        "broader": sorted([str(k), sorted(str(b) for b in v)] for k, v in index.broader.items()),
         "stopwords": sorted(index.stopwords),
         "postings": index.postings,
     }
@@ -107,6 +108,7 @@ def _read(folder: Path) -> ClaimIndex:
         frozenset(URIRef(d) for d in document["diseases"]),
         {URIRef(k): frozenset(URIRef(d) for d in v) for k, v in document["disjoint"]},
         {URIRef(k): URIRef(v) for k, v in document["negation_of"]},
+        {URIRef(k): frozenset(URIRef(b) for b in v) for k, v in document["broader"]},
         frozenset(document["stopwords"]),
         {token: {int(n): s for n, s in scores.items()} for token, scores in document["postings"].items()},
     )

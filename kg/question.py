@@ -39,6 +39,10 @@ FRAME = {
     "baby", "child", "children", "born", "before", "after", "during", "live", "die", "worse",
     "better", "common", "frequent", "first", "begin", "start", "age", "stage", "stages", "part", "play", "role",
     "take", "taken", "fraction", "percentage", "proportion", "share", "exist", "exists", "happens",
+    # words that ask whether two things go together at all, whatever the relation
+    "associated", "association", "linked", "link", "related", "relation", "connected", "found", "present",
+    "occur", "occurs", "seen", "feature", "features", "characteristic", "characterized", "involve", "involves",
+    "involved", "include", "includes", "known", "usual",
 }
 
 
@@ -62,6 +66,7 @@ class Reading:
     negated: bool = False
     yes_no: bool = False
     words: tuple[str, ...] = field(default=())
+    unexplained: tuple[str, ...] = ()  # known words that are neither names, question frame nor negations
 
     @property
     def entities(self) -> list[Mention]:
@@ -102,8 +107,10 @@ def read(question: str, index: ClaimIndex) -> Reading:
     mentions, consumed, negated = _mentions(tokens, index)
     unknown = _unknown(tokens, consumed, index)
     negated ^= any(t in NEGATIONS for n, t in enumerate(tokens) if n not in consumed)
+    unexplained = tuple(t for n, t in enumerate(tokens) if n not in consumed and t not in FRAME
+                        and t not in NEGATIONS and not any(t in u.split() for u in unknown) and t[0].isalpha())
     return Reading(question, tuple(mentions), tuple(unknown), tuple(corrections), negated,
-                   bool(tokens) and tokens[0] in YES_NO, tuple(tokens))
+                   bool(tokens) and tokens[0] in YES_NO, tuple(tokens), unexplained)
 
 
 def _correction(token: str, name_words: set[str]) -> str | None:

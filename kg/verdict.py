@@ -57,7 +57,12 @@ def answer(question: str, index: ClaimIndex) -> Reply:
                      f"The graph knows nothing about {unknown}, so the documents don't say this.",
                      _used(index, near, score))
     if reading.yes_no and len(entities) >= 2:
-        return _verdict(question, reading, index, score, _asked(index, entities))
+        relations = _relations(index, reading.relations)
+        pair = _asked(index, entities)
+        asked = [n for n in pair if _relation_asked(index, reading, index.statements[n], relations)]
+        # a qualified statement about the same two things (a share of patients) qualifies the answer too
+        hedging = [n for n in pair if n not in asked and index.statements[n].qualifiers] if asked else []
+        return _verdict(question, reading, index, score, asked + hedging)
     if reading.yes_no and entities and reading.relations:
         relations = _relations(index, reading.relations)
         found = [n for n, s in enumerate(index.statements)
@@ -108,6 +113,16 @@ def _about(index: ClaimIndex, entities: list[Mention]) -> list[int]:
     return every or [n for n, s in enumerate(index.statements) if entities[0].terms & s.about]
 
 
+def _relation_asked(index: ClaimIndex, reading: Reading, statement: Statement, relations: set[Node]) -> bool:
+    """Whether ``statement`` is about the relation asked: its property (or a broader one, or the one a negative
+    property denies) is named in the question; or it says what group the subject is in (a class); or the
+    question names no relation and every word of it is understood ("Is ALS painless?")."""
+    if statement.object in index.classes or (not relations and not reading.unexplained):
+        return True
+    prop = _positive(index, statement.property)
+    return bool(index.broader.get(prop, frozenset({prop})) & relations) if isinstance(prop, URIRef) else False
+
+
 def _positive(index: ClaimIndex, prop: Node) -> Node:
     return index.negation_of.get(prop, prop) if isinstance(prop, URIRef) else prop
 
@@ -153,7 +168,11 @@ def _qualified(index: ClaimIndex, ordered: list[int], negated: bool) -> str:
     if len(hedges) == 1 and len(statements) == 1 and (only := next(iter(hedges))).endswith("ly") \
             and " " not in only:
         return f"Only {only}: {index.phrase(statements[0])}."
-    parts = [index.phrase(s) + (f" ({'; '.join(s.qualifiers)})" if s.qualifiers else "") for s in statements[:3]]
+    parts = []
+    for statement in statements[:3]:
+        phrase = index.phrase(statement)
+        own = [q for q in statement.qualifiers if q != phrase]
+        parts.append(phrase + (f" ({'; '.join(own)})" if own else ""))
     return ("Not entirely: " if negated else "Partly: ") + "; ".join(parts) + "."
 
 
