@@ -10,6 +10,7 @@ answer        an open question: the best-ranked statements, grouped by relation
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rdflib import Literal, URIRef
@@ -58,15 +59,15 @@ def answer(question: str, index: ClaimIndex) -> Reply:
                      _used(index, near, score))
     if reading.yes_no and len(entities) >= 2:
         relations = _relations(index, reading.relations)
-        pair = _asked(index, entities)
-        asked = [n for n in pair if _relation_asked(index, reading, index.statements[n], relations)]
+        asked, pair = _asked(index, entities, lambda s: _relation_asked(index, reading, s, relations))
         # a qualified statement about the same two things (a share of patients) qualifies the answer too
-        hedging = [n for n in pair if n not in asked and index.statements[n].qualifiers] if asked else []
+        hedging = [n for n in pair if n not in asked and index.statements[n].qualifiers]
         return _verdict(question, reading, index, score, asked + hedging)
     if reading.yes_no and entities and reading.relations:
         relations = _relations(index, reading.relations)
         found = [n for n, s in enumerate(index.statements)
-                 if s.subject in entities[0].terms and _positive(index, s.property) in relations]
+                 if s.subject in entities[0].terms and _relation_asked(index, reading, s, relations)
+                 and s.object not in index.classes]
         if any(index.statements[n].qualifiers for n in found):
             return _verdict(question, reading, index, score, found)
         if found and all(isinstance(index.statements[n].object, Literal) for n in found):
@@ -88,16 +89,17 @@ def answer(question: str, index: ClaimIndex) -> Reply:
     return _open(question, reading, index, score, related or near)
 
 
-def _asked(index: ClaimIndex, entities: list[Mention]) -> list[int]:
-    """Statements whose subject and object are two entities asked: the first and the last named, else the
-    last and another, else the first and another."""
+def _asked(index: ClaimIndex, entities: list[Mention],
+           keep: Callable[[Statement], bool]) -> tuple[list[int], list[int]]:
+    """Statements kept by ``keep`` whose subject and object are two entities asked (the first and the last
+    named, else the last and another, else the first and another), and every statement of that pair."""
     first, last, middle = entities[0], entities[-1], entities[1:-1]
     for pairs in ([(first, last)], [(m, last) for m in middle], [(first, m) for m in middle]):
-        found = [n for n, s in enumerate(index.statements)
-                 if any(_pair(s, a, b) for a, b in pairs)]
-        if found:
-            return found
-    return []
+        pair = [n for n, s in enumerate(index.statements) if any(_pair(s, a, b) for a, b in pairs)]
+        kept = [n for n in pair if keep(index.statements[n])]
+        if kept:
+            return kept, pair
+    return [], []
 
 
 def _pair(statement: Statement, a: Mention, b: Mention) -> bool:
