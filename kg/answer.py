@@ -31,17 +31,15 @@ class Fact:
 
 @dataclass(frozen=True)
 class Answer:
-    """What ``kg ask`` says: its status, the query and bindings used, verdicts, facts and references."""
+    """A saved query's answer on the front page: the query and bindings used, verdicts, facts and references."""
 
     question: str
-    status: str  # answered | declined | unknown-entity
+    status: str  # answered
     query: str | None = None
     bindings: dict[str, list[str]] = field(default_factory=dict)
     verdicts: list[dict[str, str]] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     references: list[CitationDetail] = field(default_factory=list)
-    suggestions: list[str] = field(default_factory=list)
-    unknown: list[str] = field(default_factory=list)
     sparql: str | None = None
 
 
