@@ -3,7 +3,10 @@ cited facts, references. ``kg ask`` answers from the cited claims instead (kg.ve
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from rdflib import Dataset, URIRef
 from rdflib.namespace import RDF, RDFS
@@ -16,6 +19,8 @@ from kg.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH
 from kg.results import solutions
 from kg.run import bind_values, run_sparql
 from kg.saved import SavedQuery
+
+SUPPORT = 3  # cited sentences shown by default
 
 VERDICT_COLUMNS = ("verdict", "demyelinating", "primarily_axonal", "always_inherited", "familial_cases")
 NAME_COLUMNS = ("name", "left_name", "right_name")
@@ -113,3 +118,46 @@ def verdict_line(verdict: dict[str, str]) -> str:
               if k in VERDICT_COLUMNS and k != "verdict" and not (k == next(
                   (c for c in VERDICT_COLUMNS if c in verdict), None) and "verdict" not in verdict)]
     return f"{verdict['name']}: {main.capitalize()}" + (f" ({'; '.join(others)})" if others else "")
+
+
+def declared(question: str, queries: Mapping[str, SavedQuery]) -> tuple[SavedQuery, dict[str, list[str]]] | None:
+    """The saved query that declares ``question`` (words compared, case and punctuation aside) with the
+    question's own bindings: the documents' own questions keep the answers their queries give."""
+    asked = _words(question)
+    for name in sorted(queries):
+        for candidate in queries[name].questions:
+            if _words(candidate.text) == asked:
+                query = queries[name]
+                return query, {p: list(candidate.bindings.get(p, ())) for p in candidate.bindings}
+    return None
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"\w+", text.casefold()))
+
+
+def format_declared(answer: Answer, width: int, every: bool = False) -> str:
+    """A saved query's answer as kg ask prints it: the query used, verdicts, the facts, then at most three
+    cited sentences (``every``: all) with [document, reference]."""
+    from kg.reply_format import where, wrap
+
+    lines = [wrap(f"Understood: a question the documents ask, answered by the saved query {answer.query}", width)]
+    lines += [wrap(verdict_line(verdict), width) for verdict in answer.verdicts]
+    several = len({fact.entity for fact in answer.facts}) > 1
+    lines += [wrap(f"- {fact.entity + ': ' if several else ''}{fact.text}", width, "  ") for fact in answer.facts]
+    shown = answer.references if every else answer.references[:SUPPORT]
+    lines += [wrap(f'- "{detail.quote}" {where(detail)}', width, "  ") for detail in shown]
+    return "\n".join(lines) + "\n"
+
+
+def declared_json(answer: Answer) -> dict[str, Any]:
+    """A saved query's answer for programs: the query and bindings, verdicts, facts and every citation."""
+    return {
+        "question": answer.question,
+        "understood": {"saved_query": answer.query, "bindings": answer.bindings},
+        "verdicts": answer.verdicts,
+        "facts": [{"entity": f.entity, "text": f.text, "citations": list(f.citations), "why": f.why}
+                  for f in answer.facts],
+        "citations": [{"number": n, "iri": d.iri, "quote": d.quote, "document": d.document_file,
+                       "references": list(d.references)} for n, d in enumerate(answer.references, start=1)],
+    }

@@ -238,18 +238,27 @@ def ask_command(question: str, as_json: bool, verbose: bool, every: bool, no_sup
     Exit code 0: answered (whatever the verdict); 2: an empty question, one over 1,000 characters or one
     holding control characters.
     """
+    from kg.answer import answer_with, declared, declared_json, format_declared
     from kg.index_cache import load_index
     from kg.question import checked
     from kg.reply_format import format_reply, reply_json
     from kg.verdict import answer
 
     text = checked(question)
+    width = shutil.get_terminal_size().columns
     index = load_index(default_graph_files(supplement=not no_supplement), lambda: _load((), no_supplement))
     reply = answer(text, index)
-    if as_json:
-        output = json.dumps(reply_json(reply, index), indent=2, ensure_ascii=False) + "\n"
+    # an open question the documents ask (not a yes/no, not a disease group's members) is answered by its
+    # saved query, as on the front page: verdicts come only from the cited claims
+    own = declared(text, load_saved_queries(QUERIES_DIR)) if reply.verdict == "answer" and not reply.members \
+        else None
+    if own is not None:
+        saved = answer_with(text, own[0], own[1], _load((), no_supplement))
+        output = (json.dumps(declared_json(saved), indent=2, ensure_ascii=False) + "\n" if as_json
+                  else format_declared(saved, width, every))
     else:
-        output = format_reply(reply, index, shutil.get_terminal_size().columns, every, verbose)
+        output = (json.dumps(reply_json(reply, index), indent=2, ensure_ascii=False) + "\n" if as_json
+                  else format_reply(reply, index, width, every, verbose))
     click.echo(output, nl=False)
 
 

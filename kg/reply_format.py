@@ -59,20 +59,20 @@ def where(detail: CitationDetail) -> str:
 def format_reply(reply: Reply, index: ClaimIndex, width: int = 100, every: bool = False,
                  verbose: bool = False) -> str:
     """The reply as text, each paragraph wrapped to ``width``."""
-    lines = [_wrap("Understood: " + understood(reply, index), width)]
-    lines.append(_wrap(reply.sentence, width))
-    lines += [_wrap(f"{key}: {', '.join(values)}." if values else f"{key}.", width, "  ")
+    lines = [wrap("Understood: " + understood(reply, index), width)]
+    lines.append(wrap(reply.sentence, width))
+    lines += [wrap(f"{key}: {', '.join(values)}." if values else f"{key}.", width, "  ")
               for key, values in reply.groups[1:3]]
     for detail, iri in support(reply, index, every):
         text = f'- "{detail.quote}" {where(detail)}'
         if verbose:
             text += f" ({_curie(URIRef(detail.iri))}; {_curie_text(iri)})"
-        lines.append(_wrap(text, width, "  "))
+        lines.append(wrap(text, width, "  "))
     if verbose:
         for used in reply.used:
             if used.statement.derived:
                 premises = "; ".join(used.statement.premises)
-                lines.append(_wrap(f"derived: {used.statement.iri}, because {premises}", width, "  "))
+                lines.append(wrap(f"derived: {used.statement.iri}, because {premises}", width, "  "))
     return "\n".join(lines) + "\n"
 
 
@@ -119,7 +119,8 @@ def _curie_text(text: str) -> str:
     return _curie(URIRef(text)) if text.startswith("http") else text
 
 
-def _wrap(text: str, width: int, indent: str = "") -> str:
+def wrap(text: str, width: int, indent: str = "") -> str:
+    """``text`` wrapped to ``width`` (at least 40), continuation lines indented two more."""
     return "\n".join(textwrap.wrap(text, width=max(width, 40), subsequent_indent=indent + "  ",
                                    initial_indent=indent, break_on_hyphens=False)) or indent
 

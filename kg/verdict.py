@@ -43,6 +43,7 @@ class Reply:
     used: tuple[Used, ...] = ()
     qualifiers: tuple[str, ...] = ()
     groups: tuple[tuple[str, tuple[str, ...]], ...] = field(default=())
+    members: bool = False  # a list of a disease group's members, grouped by what the statements say
 
 
 def answer(question: str, index: ClaimIndex) -> Reply:
@@ -225,7 +226,7 @@ def _members(question: str, reading: Reading, index: ClaimIndex, score: dict[int
     if not groups:
         return Reply(question, reading, "unstated", "The documents don't say this.", ())
     sentence = " ".join(_group_text(key, values) for key, values in groups.items())
-    return Reply(question, reading, "answer", sentence, _used(index, found, score))
+    return Reply(question, reading, "answer", sentence, _used(index, found, score), members=True)
 
 
 def _used(index: ClaimIndex, numbers: list[int], score: dict[int, float]) -> tuple[Used, ...]:

@@ -274,3 +274,15 @@ def test_front_page_question_box_refuses_an_empty_question(index: ClaimIndex) ->
     status, page = _front_page(index, "ask=++")
     assert status == "400 Bad Request"
     assert '<p class="error">Error: question is empty (QUESTION)</p>' in page
+
+
+def test_an_open_question_the_documents_ask_is_answered_by_its_saved_query() -> None:
+    """Document 003's own question: the treatments query lists what the documents say (and, by default, the
+    supplement); a yes/no question of the documents still gets its verdict from the cited claims."""
+    runner = CliRunner()
+    question = "What is the primary treatment for Amyotrophic Lateral Sclerosis (ALS)?"
+    output = " ".join(runner.invoke(cli, ["ask", question, "--no-supplement"]).output.split())
+    assert output.startswith("Understood: a question the documents ask, answered by the saved query treatments")
+    assert "treatment or care: symptom management; from the documents" in output
+    painless = runner.invoke(cli, ["ask", "Is ALS painless?", "--no-supplement"]).output
+    assert painless.splitlines()[1].startswith("Not entirely: amyotrophic lateral sclerosis has clinical feature pain")
