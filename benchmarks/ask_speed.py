@@ -15,7 +15,9 @@ from pathlib import Path
 
 from benchmarks.run import PROJECT_QUERY, ROOT, _kg, _timed
 
-QUESTIONS = ("Is ALS painless?", "What are the symptoms of ALS?", "Is aspirin a treatment for ALS?")
+# answered from the cached claim index; an open question a saved query declares is answered by that query on
+# the loaded graph instead (as the front page does), which this does not measure
+QUESTIONS = ("Is ALS painless?", "What share of ALS patients have bulbar onset?", "Is aspirin a treatment for ALS?")
 TARGET = 1.5
 
 
