@@ -10,6 +10,8 @@ True
 >>> rows = kg.query("is-demyelinating", {"disease": ["ALS"]}, graph)
 >>> sorted({str(row.verdict) for row in rows})
 ['no']
+>>> kg.ask("Does ALS cause pain?").sentence
+'Partly: amyotrophic lateral sclerosis has clinical feature pain (some patients).'
 >>> kg.check(graph).errors
 0
 >>> kg.export(graph, fmt="nt").startswith(b"<")
@@ -29,7 +31,7 @@ if TYPE_CHECKING:
     from rdflib import Graph
     from rdflib.query import Result
 
-    from kg.answers.answer import Answer
+    from kg.answers.verdict import Reply
     from kg.checks.checker import CheckReport
     from kg.reasoning.engine import ReasonedGraph
 
@@ -75,15 +77,16 @@ def query(name_or_sparql: str, params: Mapping[str, Sequence[str]] | None = None
     return run_saved(reasoned, saved, {name: list(values) for name, values in (params or {}).items()})
 
 
-def ask(question: str, supplement: bool = True) -> Answer:
-    """Answer a question in plain words from the project's graph, with the cited statements it rests on."""
-    from kg.answers.answer import answer_question
-    from kg.answers.ask import entity_linker
-    from kg.graph.paths import QUERIES_DIR
-    from kg.sparql.saved import load_saved_queries
+def ask(question: str, supplement: bool = True) -> Reply:
+    """Answer a question in plain words from the project's cited claims: the verdict (yes, no, qualified, or
+    the documents don't say), its sentence and the statements it rests on (``Reply.used``)."""
+    from kg.answers.index_cache import load_index
+    from kg.answers.question import checked
+    from kg.answers.verdict import answer
+    from kg.graph.paths import default_graph_files
 
-    dataset = reason(supplement=supplement).dataset()
-    return answer_question(question, dataset, load_saved_queries(QUERIES_DIR), entity_linker(dataset))
+    index = load_index(default_graph_files(supplement), lambda: reason(supplement=supplement).dataset())
+    return answer(checked(question), index)
 
 
 def check(graph: ReasonedGraph | None = None, sources: Path | None = None) -> CheckReport:

@@ -1,156 +1,292 @@
-"""kg ask: reworded questions get the documents' answer; questions outside the graph are declined."""
+"""kg ask: answers from the cited claims, verdicts only from a statement about the very thing asked.
+
+The questions of issue 17 that were answered against the documents are pinned here exactly; the kept
+evaluation (benchmarks/ask_eval.yaml) must give no wrong verdict and stay above an accuracy floor.
+"""
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Dataset, URIRef
 
-from kg.answers.answer import Answer, answer_question
-from kg.answers.ask import Linker, entity_linker, find_mentions
+from benchmarks.ask_eval import evaluate, load_cases, summary
+from kg.answers.claim_index import ClaimIndex, build_index
+from kg.answers.question import MAX_CHARACTERS
+from kg.answers.reply_format import format_reply, reply_json
+from kg.answers.verdict import answer
 from kg.cli import cli
-from kg.sparql.saved import SavedQuery
+from kg.graph.paths import default_graph_files
+from kg.reasoning.engine import load_reasoned
 
-KG = "https://w3id.org/mnd-kg/resource/"
+TUNE_FLOOR = 0.85
+HOLDOUT_FLOOR = 0.70
 
 
 @pytest.fixture(scope="module")
-def linker(dataset: Dataset) -> Linker:
-    return entity_linker(dataset)
+def index() -> ClaimIndex:
+    """The five documents' graph (the evaluation's questions were written from them), without the supplement."""
+    return build_index(load_reasoned(default_graph_files(supplement=False)).dataset())
 
 
-def ask(question: str, dataset: Dataset, saved_queries: dict[str, SavedQuery], linker: Linker) -> Answer:
-    return answer_question(question, dataset, saved_queries, linker)
-
-
-REWORDED = [
-    # (question, saved query, bound entities, {entity: verdict} where the question is yes/no)
-    ("Is ALS demyelinating?", "is-demyelinating", ["ALS"], {"kg:ALS": "no"}),
-    ("Is SMA a demyelinating disease?", "is-demyelinating", ["SMA"], {"kg:SMA": "no"}),
-    ("Is multiple sclerosis demyelinating?", "is-demyelinating", ["MS"], {"kg:MS": "yes"}),
-    ("Is Guillain-Barré syndrome demyelinating?", "is-demyelinating", ["GBS"], {"kg:GBS": "yes"}),
-    ("Is SMA type 1 demyelinating?", "is-demyelinating", ["SMA-type-1"], {"kg:SMA-type-1": "no"}),
-    ("Is demyelinating polyneuropathy demyelinating?", "is-demyelinating", ["demyelinating-polyneuropathy"],
-     {"kg:demyelinating-polyneuropathy": "unknown"}),
-    ("Does ALS damage myelin or axons?", "primary-pathology", ["ALS"], {}),
-    ("Is ALS a muscular dystrophy?", "is-muscular-dystrophy", ["ALS"], {"kg:ALS": "no"}),
-    ("Is SMA a form of muscular dystrophy?", "is-muscular-dystrophy", ["SMA"], {"kg:SMA": "no"}),
-    # document 002: ALS "has traditionally been classified within neuromuscular disorders, but accumulating
-    # evidence shows extensive central nervous system involvement" (issue 16: no flat "yes" from MONDO)
-    ("Is ALS a neuromuscular disease?", "is-neuromuscular", ["ALS"], {"kg:ALS": "traditionally"}),
-    ("Is ALS genetic?", "inheritance", ["ALS"], {}),
-    ("Is SMA inherited?", "inheritance", ["SMA"], {}),
-    ("Can ALS be cured?", "cure", ["ALS"], {"kg:ALS": "no"}),
-    ("How is SMA treated?", "has-treatment", ["SMA"], {"kg:SMA": "yes"}),
-    ("How do doctors diagnose ALS?", "diagnosis", ["ALS"], {}),
-    ("How is muscular dystrophy diagnosed?", "diagnosis", ["muscular-dystrophy"], {}),
-    ("What are the signs of SMA?", "clinical-features", ["SMA"], {}),
-    ("How long do people with ALS live?", "survival", ["ALS"], {}),
-    ("What is the difference between ALS and SMA?", "comparison-chart", ["ALS", "SMA"], {}),
-    ("Which genes cause ALS?", "genes", ["ALS"], {}),
-    ("Does ALS hurt?", "is-painless", ["ALS"], {"kg:ALS": "no"}),
-    ("Does SMA affect thinking?", "cognitive-involvement", ["SMA"], {"kg:SMA": "no"}),
-    ("Who gets ALS?", "risk-groups", ["ALS"], {}),
-    ("Are there types of SMA?", "subtypes", ["SMA"], {"kg:SMA": "yes"}),
-    ("Can SMA be found before birth?", "prenatal-detection", ["SMA"], {"kg:SMA": "yes"}),
-    ("What is spinal muscular atrophy?", "definition", ["SMA"], {}),
-    ("What MRI findings are seen in ALS?", "imaging", ["ALS"], {}),
-    ("How fast does ALS progress?", "progression", ["ALS"], {"kg:ALS": "yes"}),
-    ("What causes ALS?", "cause", ["ALS"], {}),
-    ("Which neurons does SMA affect?", "affected-neurons", ["SMA"], {}),
-    ("Which diseases are demyelinating?", "demyelinating-diseases", [], {}),
-    # synonyms from the Orphanet packets (data/triples.ttl names the files)
-    ("Is Lou Gehrig's disease demyelinating?", "is-demyelinating", ["ALS"], {"kg:ALS": "no"}),
-    ("Is Lou Gehrig disease a form of muscular dystrophy?", "is-muscular-dystrophy", ["ALS"], {"kg:ALS": "no"}),
-    ("Is Werdnig-Hoffmann disease demyelinating?", "is-demyelinating", ["SMA-type-1"], {"kg:SMA-type-1": "no"}),
-    ("Is Kugelberg-Welander disease demyelinating?", "is-demyelinating", ["SMA-type-3"], {"kg:SMA-type-3": "no"}),
-    ("Is Devic disease demyelinating?", "is-demyelinating", ["NMOSD"], {"kg:NMOSD": "yes"}),
+ISSUE_EXAMPLES = [
+    # (question, verdict, answer sentence): each was answered against the documents before
+    ("Does ALS cause pain?", "qualified",
+     "Partly: amyotrophic lateral sclerosis has clinical feature pain (some patients)."),
+    ("Is ALS painless?", "qualified",
+     "Not entirely: amyotrophic lateral sclerosis has clinical feature pain (some patients)."),
+    ("Are MS disease-modifying therapies appropriate for ALS?", "no",
+     "No: disease-modifying therapies for demyelinating diseases like MS not appropriate for amyotrophic lateral "
+     "sclerosis."),
+    ("Are disease-modifying therapies for MS inappropriate for ALS?", "yes",
+     "Yes: disease-modifying therapies for demyelinating diseases like MS not appropriate for amyotrophic lateral "
+     "sclerosis."),
+    ("Is ALS a neuromuscular disease?", "qualified",
+     "Only traditionally: ALS has traditionally been classified within neuromuscular disorders."),
+    ("Is ALS genetic?", "qualified",
+     "Partly: amyotrophic lateral sclerosis has inheritance pattern familial (some); amyotrophic lateral sclerosis "
+     "has inheritance pattern sporadic (no family history) (most ALS cases)."),
+    ("Is muscular dystrophy a nerve disease?", "unstated",
+     "The documents don't say this: Is muscular dystrophy a nerve disease?"),
+    ("ALS vs MS", "answer", "Reported cases of co-occurring ALS and MS: 33 as of 2024."),
+    ("Is ALS demylinating?", "no",
+     "No: ALS is a disease of axonal degeneration affecting motor neurons, not a demyelinating disease."),
+    ("Does ALS have TDP-43 deposits?", "yes",
+     "Yes: amyotrophic lateral sclerosis has molecular feature TDP-43 protein deposits in the cytoplasm of motor "
+     "neurons."),
+    ("What share of ALS patients have bulbar onset?", "answer",
+     "amyotrophic lateral sclerosis has figure: share of ALS patients with bulbar onset: 25-35%."),
+    ("What are the biopsy features of muscular dystrophy?", "answer",
+     "muscular dystrophy has histopathological feature: degenerating and regenerating muscle fibers, replacement "
+     "of muscle with fat or connective tissue, reduction or absence of dystrophin."),
+    ("Does SMA affect cognitive abilities?", "no",
+     "No: spinal muscular atrophy does not typically have cognitive impairment."),
 ]
 
-SYNONYMS = {
-    "Lou Gehrig disease": "ALS", "Charcot disease": "ALS", "Werdnig-Hoffmann disease": "SMA-type-1",
-    "SMA1": "SMA-type-1", "infantile spinal muscular atrophy": "SMA-type-1", "SMA type II": "SMA-type-2",
-    "Kugelberg-Welander disease": "SMA-type-3", "SMA-III": "SMA-type-3", "spinal muscular atrophy, adult form":
-    "SMA-type-4", "proximal spinal muscular atrophy": "SMA", "Devic disease": "NMOSD",
-    "acute demyelinating encephalomyelitis": "ADEM", "Guillain-Barré-Strohl syndrome": "GBS",
-}
+
+@pytest.mark.parametrize(("question", "verdict", "sentence"), ISSUE_EXAMPLES, ids=[q for q, *_ in ISSUE_EXAMPLES])
+def test_issue_example_gets_the_documents_answer(index: ClaimIndex, question: str, verdict: str,
+                                                 sentence: str) -> None:
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == (verdict, sentence)
 
 
-def test_every_verified_synonym_names_its_disease(linker: Linker) -> None:
-    assert {name: linker.lexicon[name.casefold()] for name in SYNONYMS} == {
-        name: URIRef(KG + entity) for name, entity in SYNONYMS.items()}
+def test_unknown_drug_is_named_never_dropped(index: ClaimIndex) -> None:
+    reply = answer("Is aspirin a treatment for ALS?", index)
+    assert (reply.verdict, reply.reading.unknown) == ("unknown-entity", ("aspirin",))
+    assert format_reply(reply, index).splitlines()[:2] == [
+        "Understood: amyotrophic lateral sclerosis · has treatment approach · aspirin (unknown to the graph)",
+        "The graph knows nothing about aspirin, so the documents don't say this."]
 
 
-def test_possessive_form_of_a_synonym_is_found(linker: Linker) -> None:
-    for question in ("Is Lou Gehrig's disease inherited?", "Is Lou Gehrig\u2019s disease inherited?"):
-        assert [(m.text, str(m.entity)) for m in find_mentions(question, linker.lexicon)] == [
-            (question[3:23], KG + "ALS")]
+def test_typo_is_corrected_only_when_clearly_meant_and_the_correction_is_shown(index: ClaimIndex) -> None:
+    reply = answer("Is ALS demylinating?", index)
+    assert reply.reading.corrections == (("demylinating", "demyelinating"),)
+    assert '[read "demylinating" as "demyelinating"]' in format_reply(reply, index, width=200)
+    assert answer("Is ALS demyelinating?", index).reading.corrections == ()
 
 
-@pytest.mark.parametrize(("question", "query", "entities", "verdicts"), REWORDED, ids=[q for q, *_ in REWORDED])
-def test_reworded_question_gets_the_documents_answer(dataset: Dataset, saved_queries: dict[str, SavedQuery],
-                                                     linker: Linker, question: str, query: str,
-                                                     entities: list[str], verdicts: dict[str, str]) -> None:
-    answer = ask(question, dataset, saved_queries, linker)
-    assert (answer.status, answer.query) == ("answered", query)
-    bound = [value for values in answer.bindings.values() for value in values]
-    if entities:
-        assert bound == [KG + e for e in entities]
-    assert {v["entity"]: v["verdict"] for v in answer.verdicts if "verdict" in v} == verdicts
-    assert all(f.citations or f.text.startswith(("derived", "imported")) for f in answer.facts)
-    assert answer.facts or set(verdicts.values()) == {"unknown"}
+def test_question_polarity_turns_the_same_fact(index: ClaimIndex) -> None:
+    """A negative property says no; asked in the negative (a 'not', a negative relation word) it says yes."""
+    assert answer("Is ALS a form of muscular dystrophy?", index).verdict == "no"
+    assert answer("Is ALS not a muscular dystrophy?", index).verdict == "yes"
+    assert answer("Does SMA cause sensory loss?", index).verdict == "no"
 
 
-def test_every_document_question_asked_verbatim_answers_with_its_query(
-        dataset: Dataset, saved_queries: dict[str, SavedQuery], linker: Linker) -> None:
-    from tests.test_answers import DOCUMENT_QUESTIONS
-    owner = {q.text: name for name, query in saved_queries.items() for q in query.questions}
-    wrong = [(q, ask(q, dataset, saved_queries, linker).query, owner[q]) for q in DOCUMENT_QUESTIONS
-             if ask(q, dataset, saved_queries, linker).query != owner[q]]
-    assert wrong == []
+@pytest.mark.parametrize("question", ["Is ALS a form of SMA?", "Does SMA cause ALS?", "Is SMA a subtype of ALS?"])
+def test_a_statement_of_another_relation_gives_no_verdict(index: ClaimIndex, question: str) -> None:
+    """ALS and SMA share hallmarks; that says nothing of one being a form or a cause of the other."""
+    assert answer(question, index).verdict == "unstated"
 
 
-@pytest.mark.parametrize("question", ["What is the capital of France?", "What is the weather tomorrow?",
-                                      "Who won the football match?"])
-def test_question_outside_the_graph_is_declined_with_suggestions(
-        dataset: Dataset, saved_queries: dict[str, SavedQuery], linker: Linker, question: str) -> None:
-    answer = ask(question, dataset, saved_queries, linker)
-    assert answer.status == "declined"
-    assert answer.facts == [] and answer.verdicts == []
-    assert len(answer.suggestions) == 3
+def test_open_world_no_statement_means_the_documents_dont_say(index: ClaimIndex) -> None:
+    """SMA and pain are both in the graph, but no statement links them: never a 'no'."""
+    reply = answer("Does SMA cause pain?", index)
+    assert reply.verdict == "unstated"
+    assert reply.sentence.startswith("The documents don't say")
 
 
-def test_unknown_disease_is_named_as_unknown(dataset: Dataset, saved_queries: dict[str, SavedQuery],
-                                             linker: Linker) -> None:
-    answer = ask("Is Parkinson's disease demyelinating?", dataset, saved_queries, linker)
-    assert (answer.status, answer.unknown) == ("unknown-entity", ["Parkinson's disease"])
-    assert answer.verdicts == []
+def test_every_yes_or_no_rests_on_a_statement_of_that_polarity(index: ClaimIndex) -> None:
+    """Over the whole evaluation: a 'no' only from a negative statement (or a positive one asked in the negative)."""
+    for case in load_cases():
+        reply = answer(case["question"], index)
+        if reply.verdict in ("yes", "no"):
+            asked_negative = reply.reading.negated ^ any(
+                p in index.negation_of for m in reply.reading.relations for p in m.terms)
+            says = {(not u.statement.negative) != asked_negative for u in reply.used}
+            assert (reply.verdict == "yes") in says, case["question"]
 
 
-def test_derived_fact_says_why(dataset: Dataset, saved_queries: dict[str, SavedQuery], linker: Linker) -> None:
-    answer = ask("Is ALS demyelinating?", dataset, saved_queries, linker)
-    derived = [f for f in answer.facts if f.text.startswith("derived")]
-    assert [f.why for f in derived] == [
-        "because amyotrophic lateral sclerosis has primary pathology progressive degeneration and death of motor "
-        "neurons and their axons (ALS); progressive degeneration and death of motor neurons and their axons (ALS) "
-        "is a neuronal degeneration"]
+def test_list_answer_is_grouped(index: ClaimIndex) -> None:
+    reply = answer("Which diseases are demyelinating?", index)
+    assert reply.sentence.startswith(
+        "Demyelinating disease: acute disseminated encephalomyelitis, Guillain-Barré syndrome, multiple sclerosis, "
+        "neuromyelitis optica spectrum disorder. Not demyelinating disease: amyotrophic lateral sclerosis, spinal "
+        "muscular atrophy, spinal muscular atrophy type 1 (derived),")
 
 
-def test_ask_command_text_json_and_query_are_stable() -> None:
+def test_default_answer_is_short_wrapped_and_cites_at_most_three_sentences(index: ClaimIndex) -> None:
+    reply = answer("What are the symptoms of ALS?", index)
+    text = format_reply(reply, index, width=60)
+    assert all(len(line) <= 60 for line in text.splitlines())
+    assert text.count('- "') == 3
+    assert "https://" not in text and "kg:" not in text
+    assert format_reply(reply, index, every=True).count('- "') > 3
+
+
+def test_qualifier_is_read_from_the_graph(tmp_path: Path) -> None:
+    """Injected change: the same claim without its 'some patients' note is a plain yes; a newly modelled fact
+    with its citation is askable without a code change."""
+    files = default_graph_files(supplement=False)
+    data_file = next(f for f in files if f.name == "triples.ttl")
+    data = data_file.read_text(encoding="utf-8")
+    pain = "rdf:subject kg:ALS ; rdf:predicate mnd:hasClinicalFeature ; rdf:object kg:pain ;\n"
+    unhedged = data.replace(pain + '    mnd:frequencyNote "some patients" ;\n', pain)
+    assert unhedged != data
+    extra = tmp_path / "extra.ttl"
+    extra.write_text(
+        "@prefix mnd: <https://w3id.org/mnd-kg/ontology#> . @prefix kg: <https://w3id.org/mnd-kg/resource/> .\n"
+        "@prefix src: <https://w3id.org/mnd-kg/source/> .\n"
+        "@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .\n"
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . @prefix prov: <http://www.w3.org/ns/prov#> .\n"
+        'kg:foot-drop a mnd:ClinicalFeature ; rdfs:label "foot drop"@en .\n'
+        "kg:ALS mnd:hasClinicalFeature kg:foot-drop .\n"
+        "src:claim-test-foot-drop a mnd:Claim ; rdf:subject kg:ALS ; rdf:predicate mnd:hasClinicalFeature ;\n"
+        "    rdf:object kg:foot-drop ; prov:wasDerivedFrom src:cit-test-foot-drop .\n"
+        'src:cit-test-foot-drop a mnd:Citation ; prov:wasQuotedFrom src:doc-004 ; mnd:quote "Foot drop test." .\n',
+        encoding="utf-8")
+    changed = tmp_path / "triples.ttl"
+    changed.write_text(unhedged, encoding="utf-8")
+    files = [*(f for f in files if f != data_file), changed, extra]
+    index = build_index(load_reasoned(files).dataset())
+    assert answer("Does ALS cause pain?", index).verdict == "yes"
+    reply = answer("Does ALS cause foot drop?", index)
+    assert (reply.verdict, reply.sentence) == (
+        "yes", "Yes: amyotrophic lateral sclerosis has clinical feature foot drop.")
+    assert '"Foot drop test." [document 004]' in format_reply(reply, index)
+
+
+def test_evaluation_has_no_wrong_verdict_and_keeps_its_accuracy(index: ClaimIndex) -> None:
+    figures = summary(evaluate(load_cases(), index))
+    assert (figures["tune"]["wrong_verdicts"], figures["holdout"]["wrong_verdicts"]) == (0, 0)
+    assert figures["tune"]["accuracy"] >= TUNE_FLOOR
+    assert figures["holdout"]["accuracy"] >= HOLDOUT_FLOOR
+
+
+def test_evaluation_file_holds_four_wordings_per_fact_and_a_fifth_held_out() -> None:
+    cases = load_cases()
+    facts = {c["fact"] for c in cases}
+    assert len(cases) >= 200
+    assert all(sum(c["fact"] == fact for c in cases) >= 4 for fact in facts)
+    assert sum(c["split"] == "holdout" for c in cases) >= len(cases) / 5
+
+
+@pytest.mark.parametrize(("question", "message"), [
+    ("", "Error: question is empty (QUESTION)"),
+    ("   \t ", "Error: question is empty (QUESTION)"),
+    ("x" * (MAX_CHARACTERS + 1),
+     f"Error: the question is {MAX_CHARACTERS + 1} characters long, more than the {MAX_CHARACTERS} accepted "
+     "(QUESTION)"),
+    ("Is ALS\x07 painless?", "Error: the question has a control character (U+0007) at character 7; write the "
+     "question as plain text (QUESTION)"),
+], ids=["empty", "whitespace", "too-long", "control-character"])
+def test_bad_question_exits_2_with_one_line_and_nothing_else(question: str, message: str) -> None:
+    result = CliRunner().invoke(cli, ["ask", question, "--no-supplement"])
+    assert (result.exit_code, result.output) == (2, message + "\n")
+
+
+def test_ask_command_text_and_json_are_stable() -> None:
     runner = CliRunner()
-    text = runner.invoke(cli, ["ask", "Can ALS be cured?"])
+    text = runner.invoke(cli, ["ask", "Does ALS cause pain?", "--no-supplement"])
     assert text.exit_code == 0
-    assert text.output.splitlines()[:3] == ["Q: Can ALS be cured?", "amyotrophic lateral sclerosis: No",
-                                            "  - cure status: no known cure [1][2][3][4]"]
-    assert "References:\n  [1] Difference Wiki" in text.output
-    assert text.output == runner.invoke(cli, ["ask", "Can ALS be cured?"]).output
-    document = json.loads(runner.invoke(cli, ["ask", "Can ALS be cured?", "--json"]).output)
-    assert (document["status"], document["query"], document["bindings"]) == (
-        "answered", "cure", {"disease": [KG + "ALS"]})
-    assert document["verdicts"][0]["verdict"] == "no"
-    assert document["citations"][0]["quote"] == ("There is no known cure for ALS, and treatments are focused on "
-                                                 "managing symptoms and prolonging survival.")
-    shown = runner.invoke(cli, ["ask", "Can ALS be cured?", "--show-query"]).output
-    assert shown.startswith("#+ summary:") and f"VALUES ?disease {{ <{KG}ALS> }}" in shown
+    assert text.output == (
+        "Understood: amyotrophic lateral sclerosis · has clinical feature · pain\n"
+        "Partly: amyotrophic lateral sclerosis has clinical feature pain (some patients).\n"
+        '  - "It primarily causes muscle weakness, but some patients experience pain."\n'
+        "    [document 004]\n")
+    assert text.output == runner.invoke(cli, ["ask", "Does ALS cause pain?", "--no-supplement"]).output
+    document = json.loads(runner.invoke(cli, ["ask", "Does ALS cause pain?", "--json", "--no-supplement"]).output)
+    assert (document["verdict"], document["qualifiers"]) == ("qualified", ["some patients"])
+    assert document["understood"]["entities"] == [{"text": "als", "terms": ["kg:ALS"]},
+                                                  {"text": "pain", "terms": ["kg:pain"]}]
+    claim = document["claims"][0]
+    assert (claim["iri"], claim["property"], claim["negative"]) == (
+        "src:claim-d004-als-pain", "mnd:hasClinicalFeature", False)
+    assert claim["citations"][0]["quote"] == "It primarily causes muscle weakness, but some patients experience pain."
+    assert claim["citations"][0]["document"] == "004_d1c810bc7cd72f87.txt"
+
+
+def test_json_reply_names_every_claim_used(index: ClaimIndex) -> None:
+    reply = answer("Is ALS demyelinating?", index)
+    document = reply_json(reply, index)
+    assert document["verdict"] == "no"
+    assert [c["iri"] for c in document["claims"]][:1] == ["kg:als-not-demyelinating-classification"]
+    assert any(c["derived"] and c["premises"] for c in document["claims"])
+
+
+def test_question_words_are_split_as_bm25s_splits_them(index: ClaimIndex) -> None:
+    """The index scores words as bm25s.tokenize made them; a question must be split the same way."""
+    import bm25s
+
+    from kg.answers.claim_index import STEMMER
+
+    questions = [c["question"] for c in load_cases()]
+    expected = bm25s.tokenize(questions, stopwords="en", stemmer=STEMMER, show_progress=False, return_ids=False)
+    assert [index.tokens(q) for q in questions] == [list(tokens) for tokens in expected]
+
+
+def test_cached_index_answers_as_the_built_one(index: ClaimIndex, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from kg.answers.index_cache import load_index
+
+    monkeypatch.setenv("MND_KG_CACHE_DIR", str(tmp_path))
+    files = default_graph_files(supplement=False)
+    built = load_index(files, lambda: load_reasoned(files).dataset())
+    cached = load_index(files, lambda: pytest.fail("the cached index was not used"))
+    for case in load_cases()[:40]:
+        assert format_reply(answer(case["question"], cached), cached) == \
+            format_reply(answer(case["question"], built), built) == \
+            format_reply(answer(case["question"], index), index)
+
+
+def _front_page(index: ClaimIndex, query_string: str) -> tuple[str, str]:
+    from kg.answers.reply_format import answer_html
+    from kg.serve.app import make_app
+    from kg.serve.engine import Engine, Lanes
+    from kg.sparql.limits import Limits
+
+    unstarted = Engine("oxigraph", Path("/nonexistent"), Path("/nonexistent/log"), 5.0, 100)  # the box asks none
+    app = make_app([], Lanes(unstarted, unstarted), Limits(5.0, 100), lambda q: answer_html(q, index))
+    status: list[str] = []
+    body = b"".join(app({"PATH_INFO": "/", "REQUEST_METHOD": "GET", "QUERY_STRING": query_string},
+                        lambda s, headers: status.append(s)))
+    return status[0], body.decode("utf-8")
+
+
+def test_front_page_question_box_answers_as_kg_ask(index: ClaimIndex) -> None:
+    status, page = _front_page(index, "ask=Does+ALS+cause+pain%3F")
+    assert status == "200 OK"
+    assert ('<p class="verdict qualified">Partly: amyotrophic lateral sclerosis has clinical feature pain '
+            "(some patients).</p>") in page
+    assert "\u201cIt primarily causes muscle weakness, but some patients experience pain.\u201d [document 004]" in page
+    assert 'value="Does ALS cause pain?"' in page
+
+
+def test_front_page_question_box_refuses_an_empty_question(index: ClaimIndex) -> None:
+    status, page = _front_page(index, "ask=++")
+    assert status == "400 Bad Request"
+    assert '<p class="error">Error: question is empty (QUESTION)</p>' in page
+
+
+def test_an_open_question_the_documents_ask_is_answered_by_its_saved_query() -> None:
+    """Document 003's own question: the treatments query lists what the documents say (and, by default, the
+    supplement); a yes/no question of the documents still gets its verdict from the cited claims."""
+    runner = CliRunner()
+    question = "What is the primary treatment for Amyotrophic Lateral Sclerosis (ALS)?"
+    output = " ".join(runner.invoke(cli, ["ask", question, "--no-supplement"]).output.split())
+    assert output.startswith("Understood: a question the documents ask, answered by the saved query treatments")
+    assert "treatment or care: symptom management; from the documents" in output
+    painless = runner.invoke(cli, ["ask", "Is ALS painless?", "--no-supplement"]).output
+    assert painless.splitlines()[1].startswith("Not entirely: amyotrophic lateral sclerosis has clinical feature pain")

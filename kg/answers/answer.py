@@ -1,14 +1,17 @@
-"""Composing a plain-words answer from a saved query's result: verdict first, cited facts, references."""
+"""Composing a plain-words answer from a saved query's result (the front page of ``kg serve``): verdict first,
+cited facts, references. ``kg ask`` answers from the cited claims instead (kg.answers.verdict)."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from rdflib import Dataset, URIRef
 from rdflib.namespace import RDF, RDFS
 from rdflib.term import Node
 
-from kg.answers.ask import MIN_SCORE, Linker, find_mentions, match_question, unknown_names, vocabulary
 from kg.answers.citations import CitationDetail, citation_details, collect_citation
 from kg.answers.explain import Explainer, explainer_from
 from kg.graph.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH
@@ -17,9 +20,10 @@ from kg.sparql.results import solutions
 from kg.sparql.run import bind_values, run_sparql
 from kg.sparql.saved import SavedQuery
 
+SUPPORT = 3  # cited sentences shown by default
+
 VERDICT_COLUMNS = ("verdict", "demyelinating", "primarily_axonal", "always_inherited", "familial_cases")
 NAME_COLUMNS = ("name", "left_name", "right_name")
-SUGGESTIONS = 3
 
 
 @dataclass(frozen=True)
@@ -32,32 +36,16 @@ class Fact:
 
 @dataclass(frozen=True)
 class Answer:
-    """What ``kg ask`` says: its status, the query and bindings used, verdicts, facts and references."""
+    """A saved query's answer on the front page: the query and bindings used, verdicts, facts and references."""
 
     question: str
-    status: str  # answered | declined | unknown-entity
+    status: str  # answered
     query: str | None = None
     bindings: dict[str, list[str]] = field(default_factory=dict)
     verdicts: list[dict[str, str]] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     references: list[CitationDetail] = field(default_factory=list)
-    suggestions: list[str] = field(default_factory=list)
-    unknown: list[str] = field(default_factory=list)
     sparql: str | None = None
-
-
-def answer_question(question: str, dataset: Dataset, queries: dict[str, SavedQuery], linker: Linker) -> Answer:
-    """Answer ``question`` from the graph, or decline it with the closest questions the graph can answer."""
-    matches = match_question(question, queries, linker)
-    suggestions = list(dict.fromkeys(m.question for m in matches))[:SUGGESTIONS]
-    best = matches[0]
-    mentions = find_mentions(question, linker.lexicon)
-    unknown = unknown_names(question, mentions, vocabulary(queries, linker.lexicon))
-    if best.score < MIN_SCORE:
-        return Answer(question, "declined", suggestions=suggestions, unknown=unknown)
-    if unknown and not mentions and any(p.type == "iri" for p in best.query.parameters):
-        return Answer(question, "unknown-entity", best.query.name, suggestions=suggestions, unknown=unknown)
-    return answer_with(question, best.query, {name: list(values) for name, values in best.bindings.items()}, dataset)
 
 
 def answer_with(question: str, query: SavedQuery, raw: dict[str, list[str]], dataset: Dataset) -> Answer:
@@ -123,41 +111,6 @@ def _label(term: Node, dataset: Dataset) -> str:
     return "is a" if term == RDF.type else cell(term, dataset)
 
 
-def format_answer(answer: Answer) -> str:
-    """The answer as a clinician reads it: verdict first, then cited facts, then the references."""
-    lines = [f"Q: {answer.question}"]
-    if answer.status == "declined":
-        lines.append("No saved query answers this question, so the graph gives no answer.")
-        if answer.unknown:
-            lines.append("Not in the graph: " + ", ".join(answer.unknown) + ".")
-        lines.append("Closest questions it can answer:")
-        lines += [f"  - {s}" for s in answer.suggestions]
-        return "\n".join(lines) + "\n"
-    if answer.status == "unknown-entity":
-        lines.append(f"Unknown: the graph knows nothing about {', '.join(answer.unknown)}.")
-        lines.append("Questions it can answer about the diseases it knows, for example:")
-        lines += [f"  - {s}" for s in answer.suggestions]
-        return "\n".join(lines) + "\n"
-    lines += [verdict_line(verdict) for verdict in answer.verdicts]
-    if not answer.facts:
-        lines.append("Unknown: the graph holds no fact that answers this.")
-    current = None
-    for fact in answer.facts:
-        if fact.entity != current and len({f.entity for f in answer.facts}) > 1:
-            lines.append(f"{fact.entity}:")
-            current = fact.entity
-        cites = "".join(f"[{n}]" for n in fact.citations)
-        lines.append(f"  - {fact.text} {cites}".rstrip())
-        if fact.why:
-            lines.append(f"    ({fact.why})")
-    if answer.references:
-        lines.append("References:")
-        lines += [f"  [{n}] {detail.describe()}" for n, detail in enumerate(answer.references, start=1)]
-    binding = "; ".join(f"{k} = {', '.join(v)}" for k, v in answer.bindings.items())
-    lines.append(f"(saved query {answer.query}" + (f", {binding})" if binding else ")"))
-    return "\n".join(lines) + "\n"
-
-
 def verdict_line(verdict: dict[str, str]) -> str:
     """An entity's verdict in words: its name, the main verdict, then any other verdict columns."""
     main = verdict.get("verdict") or next(v for k, v in verdict.items() if k in VERDICT_COLUMNS)
@@ -167,19 +120,44 @@ def verdict_line(verdict: dict[str, str]) -> str:
     return f"{verdict['name']}: {main.capitalize()}" + (f" ({'; '.join(others)})" if others else "")
 
 
-def answer_json(answer: Answer) -> dict:
-    """The answer for programs: verdicts, facts, numbered citations, the query name and bindings."""
+def declared(question: str, queries: Mapping[str, SavedQuery]) -> tuple[SavedQuery, dict[str, list[str]]] | None:
+    """The saved query that declares ``question`` (words compared, case and punctuation aside) with the
+    question's own bindings: the documents' own questions keep the answers their queries give."""
+    asked = _words(question)
+    for name in sorted(queries):
+        for candidate in queries[name].questions:
+            if _words(candidate.text) == asked:
+                query = queries[name]
+                return query, {p: list(candidate.bindings.get(p, ())) for p in candidate.bindings}
+    return None
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"\w+", text.casefold()))
+
+
+def format_declared(answer: Answer, width: int, every: bool = False) -> str:
+    """A saved query's answer as kg ask prints it: the query used, verdicts, the facts, then at most three
+    cited sentences (``every``: all) with [document, reference]."""
+    from kg.answers.reply_format import where, wrap
+
+    lines = [wrap(f"Understood: a question the documents ask, answered by the saved query {answer.query}", width)]
+    lines += [wrap(verdict_line(verdict), width) for verdict in answer.verdicts]
+    several = len({fact.entity for fact in answer.facts}) > 1
+    lines += [wrap(f"- {fact.entity + ': ' if several else ''}{fact.text}", width, "  ") for fact in answer.facts]
+    shown = answer.references if every else answer.references[:SUPPORT]
+    lines += [wrap(f'- "{detail.quote}" {where(detail)}', width, "  ") for detail in shown]
+    return "\n".join(lines) + "\n"
+
+
+def declared_json(answer: Answer) -> dict[str, Any]:
+    """A saved query's answer for programs: the query and bindings, verdicts, facts and every citation."""
     return {
         "question": answer.question,
-        "status": answer.status,
-        "query": answer.query,
-        "bindings": answer.bindings,
+        "understood": {"saved_query": answer.query, "bindings": answer.bindings},
         "verdicts": answer.verdicts,
         "facts": [{"entity": f.entity, "text": f.text, "citations": list(f.citations), "why": f.why}
                   for f in answer.facts],
-        "citations": [{"number": n, "citation": d.iri, "document": d.document_file, "question": d.document_question,
-                       "site": d.site, "references": list(d.references), "quote": d.quote}
-                      for n, d in enumerate(answer.references, start=1)],
-        "suggestions": answer.suggestions,
-        "unknown": answer.unknown,
+        "citations": [{"number": n, "iri": d.iri, "quote": d.quote, "document": d.document_file,
+                       "references": list(d.references)} for n, d in enumerate(answer.references, start=1)],
     }

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import logging
+import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -252,29 +253,44 @@ def _run_and_print(where: str, fmt: str, limits: Limits, endpoint: str | None, g
 
 @cli.command("ask")
 @click.argument("question")
-@click.option("--json", "as_json", is_flag=True, help="Verdicts, facts, citations, query name and bindings as JSON.")
-@click.option("--show-query", is_flag=True, help="Print the SPARQL that was run.")
-@queries_option
+@click.option("--json", "as_json", is_flag=True,
+              help="What was understood, the verdict, its qualifiers and every claim used (IRI, quote, score) as JSON.")
+@click.option("--verbose", is_flag=True,
+              help="Also the claims' and citations' CURIEs, and the premises of derived claims.")
+@click.option("--all", "every", is_flag=True, help="Every supporting cited sentence, not only the best three.")
 @supplement_option
 @work_timeout_option(DEFAULT_TIMEOUT)
 @memory_option
-def ask_command(question: str, as_json: bool, show_query: bool, queries_dir: Path, no_supplement: bool,
-                timeout: float, memory: int) -> None:
-    """Answer QUESTION in plain words from the graph, with numbered citations, or say it cannot."""
-    from kg.answers.answer import answer_json, answer_question, format_answer
-    from kg.answers.ask import entity_linker
-    from kg.sparql.limits import checked_question
+def ask_command(question: str, as_json: bool, verbose: bool, every: bool, no_supplement: bool, timeout: float,
+                memory: int) -> None:
+    """Answer QUESTION in plain words from the graph's cited claims, or say the documents don't say.
 
-    question = checked_question(question, "QUESTION")
+    Exit code 0: answered (whatever the verdict); 2: an empty question, one over 1,000 characters or one
+    holding control characters; 4: a limit was hit.
+    """
+    from kg.answers.question import checked
+
+    text = checked(question)
+    width = shutil.get_terminal_size().columns
 
     def answer_text() -> str:
-        queries = load_saved_queries(queries_dir)
-        dataset = _load((), no_supplement)
-        answer = answer_question(question, dataset, queries, entity_linker(dataset))
-        shown = answer.sparql.rstrip() + "\n\n" if show_query and answer.sparql else ""
-        if as_json:
-            return shown + json.dumps(answer_json(answer), indent=2, ensure_ascii=False) + "\n"
-        return shown + format_answer(answer)
+        from kg.answers.answer import answer_with, declared, declared_json, format_declared
+        from kg.answers.index_cache import load_index
+        from kg.answers.reply_format import format_reply, reply_json
+        from kg.answers.verdict import answer
+
+        index = load_index(default_graph_files(supplement=not no_supplement), lambda: _load((), no_supplement))
+        reply = answer(text, index)
+        # an open question the documents ask (not a yes/no, not a disease group's members) is answered by its
+        # saved query, as on the front page: verdicts come only from the cited claims
+        own = declared(text, load_saved_queries(QUERIES_DIR)) if reply.verdict == "answer" and not reply.members \
+            else None
+        if own is not None:
+            saved = answer_with(text, own[0], own[1], _load((), no_supplement))
+            return (json.dumps(declared_json(saved), indent=2, ensure_ascii=False) + "\n" if as_json
+                    else format_declared(saved, width, every))
+        return (json.dumps(reply_json(reply, index), indent=2, ensure_ascii=False) + "\n" if as_json
+                else format_reply(reply, index, width, every, verbose))
 
     click.echo(run_limited(answer_text, Limits(timeout, memory=memory), "kg ask", "answering"), nl=False)
 

@@ -25,8 +25,10 @@ HTML_HEADERS = [
 StartResponse = Callable[[str, list[tuple[str, str]]], object]
 
 
-def make_app(entries: list[Entry], lanes: Lanes, limits: Limits) -> Callable[[dict, StartResponse], Iterable[bytes]]:
-    """The application, serving the answers in ``entries`` and querying the Oxigraph servers of ``lanes``."""
+def make_app(entries: list[Entry], lanes: Lanes, limits: Limits,
+             ask: Callable[[str], tuple[int, str]] | None = None) -> Callable[[dict, StartResponse], Iterable[bytes]]:
+    """The application, serving the answers in ``entries`` and querying the Oxigraph servers of ``lanes``;
+    ``ask`` answers the question box (status and HTML section, kg.answers.reply_format.answer_html)."""
     front_page = render_page(entries).encode()
 
     def application(environ: dict, start_response: StartResponse) -> Iterable[bytes]:
@@ -35,6 +37,11 @@ def make_app(entries: list[Entry], lanes: Lanes, limits: Limits) -> Callable[[di
         if path == "/":
             if method not in ("GET", "HEAD"):
                 return _send(start_response, refusal(405, "the front page only answers GET"), [("Allow", "GET, HEAD")])
+            asked = urllib.parse.parse_qs(environ.get("QUERY_STRING", ""), keep_blank_values=True).get("ask")
+            if asked is not None and ask is not None:
+                status, section = ask(asked[0])
+                page = render_page(entries, question=asked[0], answer_section=section).encode()
+                return _send(start_response, Outcome(status, "text/html; charset=utf-8", page), HTML_HEADERS)
             params = urllib.parse.parse_qs(environ.get("QUERY_STRING", ""))
             if "query" not in params:
                 return _send(start_response, Outcome(200, "text/html; charset=utf-8", front_page), HTML_HEADERS)

@@ -47,8 +47,10 @@ def document_answers(dataset: Dataset, queries: Iterable[SavedQuery]) -> list[En
     return entries
 
 
-def render_page(entries: list[Entry], query_text: str = EXAMPLE_QUERY, outcome: Outcome | None = None) -> str:
-    """The whole page; with ``outcome``, the query box's results below it."""
+def render_page(entries: list[Entry], query_text: str = EXAMPLE_QUERY, outcome: Outcome | None = None,
+                question: str = "", answer_section: str = "") -> str:
+    """The whole page; with ``outcome``, the query box's results below it; with ``answer_section`` (HTML made
+    by kg.answers.reply_format.answer_html), the answer to ``question`` below the question box."""
     parts = [
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
         "<title>mnd-kg: what the documents say about motor neuron diseases</title>\n",
@@ -58,6 +60,7 @@ def render_page(entries: list[Entry], query_text: str = EXAMPLE_QUERY, outcome: 
         "with its citations: the source document, the references it cites and the verbatim sentence. "
         "The SPARQL 1.1 endpoint is <a href=\"/query\"><code>/query</code></a> (read-only); its default graph is "
         f"the union of the named graphs <code>{_e(ASSERTED_GRAPH)}</code> and <code>{_e(INFERRED_GRAPH)}</code>.</p>\n",
+        _question_box(question, answer_section),
         _query_box(query_text, outcome),
         "<h2 id=\"questions\">Questions</h2>\n<ol class=\"toc\">\n",
         *(f"<li><a href=\"#{_e(entry.anchor)}\">{_e(entry.answer.question)}</a></li>\n" for entry in entries),
@@ -66,6 +69,13 @@ def render_page(entries: list[Entry], query_text: str = EXAMPLE_QUERY, outcome: 
         "</body>\n</html>\n",
     ]
     return "".join(parts)
+
+
+def _question_box(question: str, answer_section: str) -> str:
+    """A question in plain words, answered from the cited claims as ``kg ask`` answers it."""
+    return ("<h2 id=\"ask-box\">Ask</h2>\n<form method=\"get\" action=\"/\">\n"
+            f"<input id=\"ask\" name=\"ask\" size=\"80\" maxlength=\"1000\" value=\"{_e(question)}\" />\n"
+            "<button id=\"ask-run\" type=\"submit\">Ask</button>\n</form>\n" + answer_section)
 
 
 def _query_box(query_text: str, outcome: Outcome | None) -> str:

@@ -31,6 +31,8 @@ from typing import Any
 import waitress
 from rdflib import Dataset
 
+from kg.answers.claim_index import build_index
+from kg.answers.reply_format import answer_html
 from kg.errors import InputError, ServiceError
 from kg.serve.app import make_app
 from kg.serve.engine import TEMP_PREFIX, Engine, Lanes, mark_folder, remove_stale_folders, watch
@@ -83,7 +85,9 @@ def run_server(listener: socket.socket, dataset: Dataset, queries: list[SavedQue
         try:
             for engine in engines:
                 engine.start()
-            app = make_app(document_answers(dataset, queries), Lanes(*engines), limits)
+            index = build_index(dataset)
+            app = make_app(document_answers(dataset, queries), Lanes(*engines), limits,
+                           lambda question: answer_html(question, index))
             server = waitress.create_server(
                 app, sockets=[listener], threads=THREADS, ident="mnd-kg", max_request_body_size=1024 * 1024,
                 clear_untrusted_proxy_headers=True, connection_limit=CONNECTIONS, channel_timeout=IDLE_SECONDS,

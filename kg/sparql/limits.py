@@ -7,12 +7,10 @@ memory.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 
 from rdflib.query import Result
 
-from kg.errors import InputError
 from kg.sparql.results import capped
 
 DEFAULT_TIMEOUT = 30.0
@@ -41,18 +39,3 @@ def within_cap(result: Result, limits: Limits, where: str) -> Result:
         for _ in capped(result, limits.max_results, "rows", where):
             pass
     return result
-
-
-MAX_QUESTION = 1000  # characters: the documents' questions are under 150
-
-
-def checked_question(text: str, where: str) -> str:
-    """A question fit to answer and echo: InputError (exit 2) for one over MAX_QUESTION characters or holding
-    a control character (a terminal escape sequence would act on the user's terminal when echoed)."""
-    if len(text) > MAX_QUESTION:
-        raise InputError(f"the question is {len(text)} characters long, more than the {MAX_QUESTION} accepted", where)
-    for position, character in enumerate(text, 1):
-        if unicodedata.category(character) == "Cc":
-            raise InputError(f"the question has a control character (U+{ord(character):04X}) at character "
-                             f"{position}; write the question as plain text", where)
-    return text

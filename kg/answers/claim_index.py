@@ -1,0 +1,293 @@
+"""Every cited statement of the graph, indexed for answering questions: the unit of an answer.
+
+A statement is a reified claim (mnd:Claim), a part of an n-ary cited statement (figure, classification
+statement, case report observation, treatment effect), or a triple the reasoner derived, with the asserted
+premises and citations it rests on. Its polarity comes from the ontology (a property with mnd:negationOf
+says no), its qualifiers from the claim itself (literal notes such as "some patients", values marked
+mnd:hedge such as "traditionally"). Names of entities and relations are the graph's labels and
+skos:altLabels. Statements are ranked against a question with BM25 over their words and quotes: bm25s
+scores every (word, statement) pair once, when the index is built; a question's score for a statement is
+the sum of its words' scores, as bm25s's own ``get_scores`` computes it. So answering a question needs
+neither bm25s nor its NumPy and SciPy imports (kg.answers.index_cache keeps the scores on disk).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+
+import Stemmer
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
+from rdflib.term import Node
+
+from kg.answers.citations import CitationDetail, citation_details
+from kg.answers.explain import Explainer
+from kg.graph.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH, KG, MND, PROV
+
+ONTOLOGY = str(MND._NS)
+NEGATION_OF = URIRef(ONTOLOGY + "negationOf")
+HEDGE = URIRef(ONTOLOGY + "hedge")
+ABOUT = (URIRef(ONTOLOGY + "aboutDisease"), URIRef(ONTOLOGY + "classifies"))
+# literal values that are a statement's wording or figures, not a qualifier of it
+NOT_QUALIFIERS = {RDFS.label, RDFS.comment, SKOS.note, SKOS.definition, URIRef(ONTOLOGY + "interpretation"),
+                  URIRef(ONTOLOGY + "cellText"), MND.quote}
+# a figure counting the cases of X among the subject's: a share, so it qualifies "the subject has X"
+COUNTS_CASES_OF = URIRef(ONTOLOGY + "countsCasesOf")
+STRUCTURE = {RDF.type, RDF.subject, RDF.predicate, RDF.object, PROV.wasDerivedFrom}
+WORD = re.compile(r"[\w][\w'\u2019-]*")
+STEMMER = Stemmer.Stemmer("english")
+TOKEN = re.compile(r"(?u)\b\w\w+\b")  # bm25s.tokenize's default token pattern
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One cited statement: subject, the property as stated, object, and what it rests on."""
+
+    iri: str
+    subject: URIRef
+    property: URIRef
+    object: Node
+    negative: bool
+    qualifiers: tuple[str, ...]
+    citations: tuple[URIRef, ...]
+    about: frozenset[Node]
+    derived: bool = False
+    premises: tuple[str, ...] = ()
+    text: str = ""
+
+
+@dataclass
+class ClaimIndex:
+    """The statements, the names of entities and relations, labels, citation details and the BM25 index."""
+
+    statements: list[Statement]
+    entity_names: dict[tuple[str, ...], frozenset[URIRef]]
+    relation_names: dict[tuple[str, ...], frozenset[URIRef]]
+    labels: dict[Node, str]
+    citations: dict[URIRef, CitationDetail]
+    vocabulary: frozenset[str]  # stems of every word the graph's literals use
+    classes: frozenset[URIRef]
+    diseases: frozenset[URIRef]
+    disjoint: dict[URIRef, frozenset[URIRef]]
+    negation_of: dict[URIRef, URIRef]
+    broader: dict[URIRef, frozenset[URIRef]]  # a property -> it and every property it is a subproperty of
+    stopwords: frozenset[str]
+    postings: dict[str, dict[int, float]] = field(repr=False)  # stemmed word -> statement number -> BM25 score
+
+    def rank(self, text: str, among: Iterable[int] | None = None) -> list[tuple[int, float]]:
+        """Statement numbers by BM25 score for ``text`` (best first, ties by number), optionally only ``among``."""
+        scores = [0.0] * len(self.statements)
+        for token in self.tokens(text):
+            for number, score in self.postings.get(token, {}).items():
+                scores[number] += score
+        allowed = None if among is None else set(among)
+        ranked = [(n, s) for n, s in enumerate(scores) if allowed is None or n in allowed]
+        return sorted(ranked, key=lambda item: (-item[1], item[0]))
+
+    def tokens(self, text: str) -> list[str]:
+        """``text`` as bm25s.tokenize splits it for this index: lower-cased words, stopwords out, stemmed."""
+        return STEMMER.stemWords([w for w in TOKEN.findall(text.lower()) if w not in self.stopwords])
+
+    def phrase(self, statement: Statement) -> str:
+        """A statement in words: an n-ary statement's own label, else subject, property and object."""
+        own = self.labels.get(URIRef(statement.iri)) if statement.iri.startswith("http") else None
+        if own is not None:
+            return own
+        relation = "is a" if statement.property == RDF.type else self.label(statement.property)
+        if statement.property == RDF.type and statement.negative:
+            relation = "is not a"
+        return f"{self.label(statement.subject)} {relation} {self.label(statement.object)}"
+
+    def knows(self, word: str) -> bool:
+        """Whether the graph's literals use ``word`` (in any inflection)."""
+        return STEMMER.stemWord(word) in self.vocabulary
+
+    def label(self, term: Node) -> str:
+        return self.labels.get(term) or (str(term) if isinstance(term, Literal) else str(term).rsplit("/", 1)[-1])
+
+
+def words(text: str) -> tuple[str, ...]:
+    """A name or question as lower-cased words, a possessive 's dropped."""
+    return tuple(re.sub(r"['\u2019]s$", "", w.casefold()) for w in WORD.findall(text))
+
+
+def build_index(dataset: Dataset) -> ClaimIndex:
+    """Index every cited statement of ``dataset`` (its asserted and inferred graphs)."""
+    asserted = dataset.graph(ASSERTED_GRAPH)
+    inferred = dataset.graph(INFERRED_GRAPH)
+    labels = {s: str(o) for s, o in asserted.subject_objects(RDFS.label)}
+    negation_of = {p: q for p, q in asserted.subject_objects(NEGATION_OF)
+                   if isinstance(p, URIRef) and isinstance(q, URIRef)}
+    statements = [*_claims(asserted, labels, negation_of), *_nary(asserted, labels, negation_of)]
+    disjoint = _disjoint(asserted)
+    stated: set[tuple[Node, Node, Node]] = {(s.subject, s.property, s.object) for s in statements}
+    statements += _derived(asserted, inferred, Explainer(asserted, dataset), labels, disjoint, stated)
+    cited = sorted({c for s in statements for c in s.citations})
+    details = citation_details(asserted, cited)
+    classes = frozenset(c for c in set(asserted.subjects(RDFS.subClassOf, None))
+                        if isinstance(c, URIRef) and c != MND.Disease
+                        and MND.Disease in set(asserted.transitive_objects(c, RDFS.subClassOf)))
+    entity_names = _names(asserted, lambda s: (str(s).startswith(str(KG)) or s in classes))
+    properties = {p for p in asserted.subjects(RDF.type, OWL.ObjectProperty)} | {
+        p for p in asserted.subjects(RDF.type, OWL.DatatypeProperty)}
+    relation_names = _names(asserted, lambda s: s in properties)
+    statements = [_with_text(s, asserted, labels, details) for s in statements]
+    vocabulary = frozenset(STEMMER.stemWords([w for _, o in asserted.subject_objects(None)
+                                              if isinstance(o, Literal) for w in words(str(o))]))
+    stopwords, postings = _bm25([s.text for s in statements])
+    diseases = frozenset(d for d in dataset.subjects(RDF.type, MND.Disease) if isinstance(d, URIRef))
+    broader = {p: frozenset(q for q in asserted.transitive_objects(p, RDFS.subPropertyOf) if isinstance(q, URIRef))
+               for p in properties if isinstance(p, URIRef)}
+    return ClaimIndex(statements, entity_names, relation_names, labels, details, vocabulary, classes, diseases,
+                      disjoint, negation_of, broader, stopwords, postings)
+
+
+def _bm25(texts: list[str]) -> tuple[frozenset[str], dict[str, dict[int, float]]]:
+    """bm25s's index of ``texts``: its English stopwords and every word's score in every text holding it."""
+    import bm25s
+    from bm25s.stopwords import STOPWORDS_EN
+
+    retriever = bm25s.BM25()
+    retriever.index(bm25s.tokenize(texts, stopwords="en", stemmer=STEMMER, show_progress=False),
+                    show_progress=False)
+    postings = {}
+    for token in sorted(retriever.vocab_dict):
+        if token:  # bm25s keeps an empty token for texts that have no word
+            scores = retriever.get_scores([token])
+            postings[token] = {int(n): float(scores[n]) for n in scores.nonzero()[0]}
+    return frozenset(STOPWORDS_EN), postings
+
+
+def _names(graph: Graph, keep: Callable[[URIRef], bool]) -> dict[tuple[str, ...], frozenset[URIRef]]:
+    """Label and altLabel words -> the terms so named (a name may name more than one term)."""
+    names: dict[tuple[str, ...], set[URIRef]] = {}
+    for predicate in (RDFS.label, SKOS.altLabel):
+        for subject, name in graph.subject_objects(predicate):
+            if isinstance(subject, URIRef) and keep(subject):
+                key = words(str(name))
+                if key:
+                    names.setdefault(key, set()).add(subject)
+    return {name: frozenset(terms) for name, terms in names.items()}
+
+
+def _qualifiers(graph: Graph, node: Node, labels: dict[Node, str]) -> tuple[str, ...]:
+    """A statement's hedges: its plain literal notes, and the labels of values marked mnd:hedge."""
+    found = []
+    for predicate, value in sorted(graph.predicate_objects(node), key=lambda po: (str(po[0]), str(po[1]))):
+        if predicate in STRUCTURE or predicate in NOT_QUALIFIERS:
+            continue
+        if isinstance(value, Literal) and value.datatype in (None, XSD.string) and not value.language:
+            found.append(str(value))
+        elif isinstance(value, URIRef) and (value, HEDGE, Literal(True)) in graph:
+            found.append(next((str(a) for a in graph.objects(value, SKOS.altLabel)), labels.get(value, "")))
+    return tuple(found)
+
+
+def _citations(graph: Graph, node: Node) -> tuple[URIRef, ...]:
+    return tuple(sorted(c for c in graph.objects(node, PROV.wasDerivedFrom) if isinstance(c, URIRef)))
+
+
+def _claims(graph: Graph, labels: dict[Node, str], negation_of: dict[URIRef, URIRef]) -> list[Statement]:
+    """The reified claims (mnd:Claim) other than the rdf:type claims naming an entity's kind."""
+    found = []
+    for claim in sorted(graph.subjects(RDF.type, MND.Claim), key=str):
+        subject, prop, obj = (graph.value(claim, p) for p in (RDF.subject, RDF.predicate, RDF.object))
+        if not isinstance(subject, URIRef) or not isinstance(prop, URIRef) or obj is None or prop == RDF.type:
+            continue
+        found.append(Statement(str(claim), subject, prop, obj, prop in negation_of,
+                               _qualifiers(graph, claim, labels), _citations(graph, claim),
+                               frozenset({subject, obj})))
+    return found
+
+
+def _nary(graph: Graph, labels: dict[Node, str], negation_of: dict[URIRef, URIRef]) -> list[Statement]:
+    """The parts of n-ary cited statements: what each says about the disease it is about."""
+    found = []
+    cited = {s for s in graph.subjects(PROV.wasDerivedFrom, None) if isinstance(s, URIRef)}
+    for node in sorted(cited, key=str):
+        if (node, RDF.type, MND.Claim) in graph or (node, RDF.type, MND.Citation) in graph:
+            continue
+        about = sorted({o for p in ABOUT for o in graph.objects(node, p) if isinstance(o, URIRef)}, key=str)
+        if not about:
+            continue
+        qualifiers = _qualifiers(graph, node, labels)
+        links = sorted((p, o) for p, o in graph.predicate_objects(node)
+                       if isinstance(o, URIRef) and isinstance(p, URIRef) and p not in STRUCTURE
+                       and p not in ABOUT and o in labels and not _ontology_individual(graph, o))
+        for subject in about:
+            for prop, obj in links or [(RDF.type, node)]:
+                if obj == subject:
+                    continue
+                share = (labels[node],) if prop == COUNTS_CASES_OF and node in labels else ()
+                found.append(Statement(str(node), subject, prop, obj, prop in negation_of, qualifiers + share,
+                                       _citations(graph, node), frozenset({*about, obj, node})))
+    return found
+
+
+def _ontology_individual(graph: Graph, term: URIRef) -> bool:
+    """A value the ontology itself defines (a unit, a kind of figure, a classification status), not a class."""
+    return str(term).startswith(ONTOLOGY) and (term, RDF.type, OWL.Class) not in graph
+
+
+def _disjoint(graph: Graph) -> dict[URIRef, frozenset[URIRef]]:
+    pairs: dict[URIRef, set[URIRef]] = {}
+    for a, b in graph.subject_objects(OWL.disjointWith):
+        if isinstance(a, URIRef) and isinstance(b, URIRef):
+            pairs.setdefault(a, set()).add(b)
+            pairs.setdefault(b, set()).add(a)
+    return {c: frozenset(d) for c, d in pairs.items()}
+
+
+def _derived(asserted: Graph, inferred: Graph, explainer: Explainer, labels: dict[Node, str],
+             disjoint: dict[URIRef, frozenset[URIRef]], known: set[tuple[Node, Node, Node]]) -> list[Statement]:
+    """Triples the reasoner derived about the graph's entities, with their premises and citations; a derived
+    membership of a class disjoint with another is also a derived 'no' for that other class."""
+    found = []
+    for subject, prop, obj in sorted(inferred, key=lambda t: tuple(str(x) for x in t)):
+        if not isinstance(subject, URIRef) or not isinstance(prop, URIRef) or not str(subject).startswith(str(KG)) \
+                or (subject, prop, obj) in known:
+            continue
+        if prop == RDF.type and not (isinstance(obj, URIRef) and str(obj).startswith(ONTOLOGY) and obj in labels):
+            continue
+        if prop != RDF.type and not (str(prop).startswith(ONTOLOGY) and obj in labels):
+            continue
+        step = explainer.explain((subject, prop, obj))
+        if step is None:
+            continue
+        leaves = step.leaves()
+        citations = tuple(sorted({c for leaf in leaves for c in leaf.citations}))
+        if not citations:
+            continue
+        premises = tuple(" ".join(_short(t, labels) for t in leaf.triple) for leaf in leaves)
+        iri = " ".join(_short(t, labels) for t in (subject, prop, obj))
+        found.append(Statement(iri, subject, prop, obj, False, (), citations, frozenset({subject, obj}), True,
+                               premises))
+        if prop == RDF.type and isinstance(obj, URIRef):
+            for other in sorted(disjoint.get(obj, ()), key=str):
+                found.append(Statement(iri, subject, RDF.type, other, True, (), citations,
+                                       frozenset({subject, other}), True, premises))
+    return found
+
+
+def _short(term: Node, labels: dict[Node, str]) -> str:
+    if term == RDF.type:
+        return "is a"
+    return labels.get(term) or str(term)
+
+
+def _with_text(statement: Statement, graph: Graph, labels: dict[Node, str],
+               details: dict[URIRef, CitationDetail]) -> Statement:
+    """The words BM25 ranks a statement by: names of its terms, its qualifiers and its quotes."""
+    parts = []
+    terms = [statement.subject, statement.property, *sorted(statement.about, key=str), statement.object]
+    # one step further from the object: what kind of figure it is ("mean survival", "life expectancy")
+    terms += sorted({o for o in graph.objects(statement.object, None) if isinstance(o, URIRef) and o in labels
+                     and _ontology_individual(graph, o)}, key=str)
+    for term in terms:
+        parts.append(labels.get(term, ""))
+        parts += [str(a) for a in graph.objects(term, SKOS.altLabel)] if isinstance(term, URIRef) else []
+    parts += list(statement.qualifiers)
+    parts += [details[c].quote for c in statement.citations if c in details]
+    return replace(statement, text=" ".join(p for p in parts if p))

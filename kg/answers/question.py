@@ -1,0 +1,190 @@
+"""Reading a question: checked input, the entities and relations it names, typos, unknown names, polarity.
+
+Names are the graph's labels and skos:altLabels (kg.answers.claim_index), matched longest first over the words of
+the question. A word the graph does not know is corrected to a name's word only when one word is clearly
+meant (difflib, one best match); otherwise an unknown word that is not common English of the question kind
+is named as unknown to the graph.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from dataclasses import dataclass, field
+
+from rdflib import URIRef
+
+from kg.answers.claim_index import ClaimIndex, words
+from kg.errors import InputError
+
+MAX_CHARACTERS = 1000
+LONGEST_NAME = 8
+TYPO_CUTOFF = 0.84
+YES_NO = {"is", "are", "does", "do", "did", "can", "could", "should", "has", "have", "was", "were", "will",
+          "would", "may", "might", "must"}
+NEGATIONS = {"not", "no", "never", "without", "lack", "lacks", "absent", "spared", "spare", "preserved",
+             "isn't", "aren't", "doesn't", "don't", "cannot", "can't", "non"}
+# the words of a question that name nothing: function words and the question's own frame
+FRAME = {
+    "a", "about", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "being", "both", "but", "by",
+    "can", "could", "did", "do", "does", "each", "either", "ever", "for", "from", "get", "gets", "had", "has",
+    "have", "how", "i", "if", "in", "into", "is", "it", "its", "me", "more", "most", "much", "my", "of", "on",
+    "one", "or", "other", "our", "same", "should", "so", "some", "such", "than", "that", "the", "their", "them",
+    "then", "there", "these", "they", "this", "those", "to", "too", "up", "us", "usually", "vs", "versus", "was",
+    "we", "were", "what", "when", "where", "which", "who", "whom", "whose", "why", "will", "with", "would",
+    "you", "your", "people", "person", "someone", "patients", "patient", "doctor", "doctors", "disease",
+    "diseases", "disorder", "disorders", "condition", "kind", "type", "use", "used", "useful", "useless", "help",
+    "many", "often", "long", "fast", "quickly", "tell", "explain", "define", "describe", "difference",
+    "different", "differ", "between", "compare", "feel", "happen", "mean", "typical", "typically", "early",
+    "baby", "child", "children", "born", "before", "after", "during", "live", "die", "worse",
+    "better", "common", "frequent", "first", "begin", "start", "age", "stage", "stages", "part", "play", "role",
+    "take", "taken", "fraction", "percentage", "proportion", "share", "exist", "exists", "happens",
+    # words that ask whether two things go together at all, whatever the relation
+    "associated", "association", "linked", "link", "related", "relation", "connected", "found", "present",
+    "occur", "occurs", "seen", "feature", "features", "characteristic", "characterized", "involve", "involves",
+    "involved", "include", "includes", "known", "usual",
+}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Words of the question naming terms of the graph: entities, or relations (properties)."""
+
+    text: str
+    terms: frozenset[URIRef]
+    relation: bool = False
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What was understood: mentions in order, unknown names, corrections, polarity and kind."""
+
+    question: str
+    mentions: tuple[Mention, ...]
+    unknown: tuple[str, ...] = ()
+    corrections: tuple[tuple[str, str], ...] = ()
+    negated: bool = False
+    yes_no: bool = False
+    words: tuple[str, ...] = field(default=())
+    unexplained: tuple[str, ...] = ()  # known words that are neither names, question frame nor negations
+
+    @property
+    def entities(self) -> list[Mention]:
+        return [m for m in self.mentions if not m.relation]
+
+    @property
+    def relations(self) -> list[Mention]:
+        return [m for m in self.mentions if m.relation]
+
+
+def checked(question: str) -> str:
+    """The question with its white space folded, or InputError (exit 2): a control character (a terminal escape
+    sequence would act on the user's terminal when echoed), an empty question, or one over MAX_CHARACTERS."""
+    for position, character in enumerate(question, 1):
+        if unicodedata.category(character) == "Cc" and character not in "\t\n\r":
+            raise InputError(f"the question has a control character (U+{ord(character):04X}) at character "
+                             f"{position}; write the question as plain text", "QUESTION")
+    if len(question) > MAX_CHARACTERS:
+        raise InputError(f"the question is {len(question)} characters long, more than the {MAX_CHARACTERS} accepted",
+                         "QUESTION")
+    text = " ".join(question.split())
+    if not text:
+        raise InputError("question is empty", "QUESTION")
+    return text
+
+
+def read(question: str, index: ClaimIndex) -> Reading:
+    """Read ``question`` (already checked) against the graph's names."""
+    tokens = list(words(question))
+    name_words = {w for name in (*index.entity_names, *index.relation_names) for w in name}
+    corrections = []
+    fixes: dict[str, str | None] = {}  # each distinct word looked up once: linear in the question's length
+    for position, token in enumerate(tokens):
+        if token in name_words or token in FRAME or token in NEGATIONS or index.knows(token):
+            continue
+        fix = fixes[token] if token in fixes else fixes.setdefault(token, _correction(token, name_words))
+        if fix:
+            if (token, fix) not in corrections:
+                corrections.append((token, fix))
+            tokens[position] = fix
+    mentions, consumed, negated = _mentions(tokens, index)
+    unknown = _unknown(tokens, consumed, index)
+    negated ^= any(t in NEGATIONS for n, t in enumerate(tokens) if n not in consumed)
+    unexplained = tuple(t for n, t in enumerate(tokens) if n not in consumed and t not in FRAME
+                        and t not in NEGATIONS and not any(t in u.split() for u in unknown) and t[0].isalpha())
+    return Reading(question, tuple(mentions), tuple(unknown), tuple(corrections), negated,
+                   bool(tokens) and tokens[0] in YES_NO, tuple(tokens), unexplained)
+
+
+def _correction(token: str, name_words: set[str]) -> str | None:
+    """The one name word ``token`` is clearly a misspelling of, if any."""
+    if len(token) < 5 or not token.replace("-", "").isalpha():
+        return None
+    close = difflib.get_close_matches(token, sorted(name_words), n=2, cutoff=TYPO_CUTOFF)
+    if len(close) == 1 or (len(close) == 2 and _ratio(token, close[0]) - _ratio(token, close[1]) > 0.05):
+        return close[0]
+    return None
+
+
+def _ratio(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b).ratio()
+
+
+def _mentions(tokens: list[str], index: ClaimIndex) -> tuple[list[Mention], set[int], bool]:
+    """Names found longest first, left to right; a word ending in -less whose stem is a name negates it."""
+    mentions: list[Mention] = []
+    consumed: set[int] = set()
+    negated = False
+    position = 0
+    while position < len(tokens):
+        found = None
+        for length in range(min(LONGEST_NAME, len(tokens) - position), 0, -1):
+            key = tuple(tokens[position:position + length])
+            for variant in _variants(key):
+                if variant in index.entity_names:
+                    found = (length, Mention(" ".join(key), index.entity_names[variant]))
+                elif variant in index.relation_names:
+                    found = (length, Mention(" ".join(key), index.relation_names[variant], relation=True))
+                if found:
+                    break
+            if found:
+                break
+        if found is None and tokens[position].endswith("less") and (tokens[position][:-4],) in index.entity_names:
+            found = (1, Mention(tokens[position][:-4], index.entity_names[(tokens[position][:-4],)]))
+            negated = not negated
+        if found is None:
+            position += 1
+            continue
+        length, mention = found
+        mentions.append(mention)
+        consumed.update(range(position, position + length))
+        position += length
+    return mentions, consumed, negated
+
+
+def _variants(key: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """A name as written, and with its last word singular or plural."""
+    last = key[-1]
+    forms = [key]
+    if last.endswith("s") and len(last) > 3:
+        forms.append((*key[:-1], last[:-1]))
+    else:
+        forms.append((*key[:-1], last + "s"))
+    return forms
+
+
+def _unknown(tokens: list[str], consumed: set[int], index: ClaimIndex) -> list[str]:
+    """Runs of words that name nothing the graph knows: neither names, question words nor its vocabulary."""
+    runs: list[list[str]] = []
+    previous = -2
+    for position, token in enumerate(tokens):
+        if position in consumed or token in FRAME or token in NEGATIONS or not token[0].isalpha():
+            continue
+        if index.knows(token):
+            continue
+        if runs and previous == position - 1:
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+        previous = position
+    return [" ".join(run) for run in runs]

@@ -1,0 +1,139 @@
+"""A reply as a clinician reads it (one understood line, one answer sentence, at most three cited sentences,
+wrapped to the terminal) and as JSON for programs (CURIEs, scores, every statement used)."""
+
+from __future__ import annotations
+
+import html
+import textwrap
+from typing import Any
+
+from rdflib import URIRef
+from rdflib.term import Node
+
+from kg.answers.citations import CitationDetail
+from kg.answers.claim_index import ClaimIndex
+from kg.answers.question import checked
+from kg.answers.verdict import SUPPORT, Reply, answer
+from kg.errors import InputError
+from kg.graph.namespaces import namespace_manager
+
+_MANAGER = namespace_manager()
+
+
+def understood(reply: Reply, index: ClaimIndex) -> str:
+    """What was understood: the entities and relations named, in order, unknown names marked."""
+    entities, relations = reply.reading.entities, reply.reading.relations
+    ordered = [*entities[:1], *relations, *entities[1:]]
+    parts = [" / ".join(sorted({index.label(t) for t in mention.terms})) for mention in ordered]
+    parts += [f"{name} (unknown to the graph)" for name in reply.reading.unknown]
+    line = " · ".join(parts) if parts else "(no entity of the graph named)"
+    if reply.reading.negated:
+        line += "  [asked in the negative]"
+    if reply.reading.corrections:
+        line += "  [read " + ", ".join(f'"{a}" as "{b}"' for a, b in reply.reading.corrections) + "]"
+    return line
+
+
+def support(reply: Reply, index: ClaimIndex, every: bool = False) -> list[tuple[CitationDetail, str]]:
+    """The cited sentences behind the reply, best first, each once; at most SUPPORT unless ``every``."""
+    seen: dict[str, tuple[CitationDetail, str]] = {}
+    for used in reply.used:
+        for citation in used.statement.citations:
+            detail = index.citations.get(citation)
+            if detail is not None and detail.quote not in seen:
+                seen[detail.quote] = (detail, used.statement.iri)
+        if not every and len(seen) >= SUPPORT:
+            break
+    found = list(seen.values())
+    return found if every else found[:SUPPORT]
+
+
+def where(detail: CitationDetail) -> str:
+    """[document 002, reference 4]: the document's number and the references its sentence cites."""
+    document = detail.document_file.split("_", 1)[0] if detail.document_file[:3].isdigit() else detail.document_file
+    refs = ", ".join(str(n) for n in detail.references)
+    cited = f", reference {refs}" if len(detail.references) == 1 else (f", references {refs}" if refs else "")
+    return f"[document {document}{cited}]"
+
+
+def format_reply(reply: Reply, index: ClaimIndex, width: int = 100, every: bool = False,
+                 verbose: bool = False) -> str:
+    """The reply as text, each paragraph wrapped to ``width``."""
+    lines = [wrap("Understood: " + understood(reply, index), width)]
+    lines.append(wrap(reply.sentence, width))
+    lines += [wrap(f"{key}: {', '.join(values)}." if values else f"{key}.", width, "  ")
+              for key, values in reply.groups[1:3]]
+    for detail, iri in support(reply, index, every):
+        text = f'- "{detail.quote}" {where(detail)}'
+        if verbose:
+            text += f" ({_curie(URIRef(detail.iri))}; {_curie_text(iri)})"
+        lines.append(wrap(text, width, "  "))
+    if verbose:
+        for used in reply.used:
+            if used.statement.derived:
+                premises = "; ".join(used.statement.premises)
+                lines.append(wrap(f"derived: {used.statement.iri}, because {premises}", width, "  "))
+    return "\n".join(lines) + "\n"
+
+
+def reply_json(reply: Reply, index: ClaimIndex) -> dict[str, Any]:
+    """The reply for programs: understood terms, verdict, qualifiers and every statement used with its citations."""
+    return {
+        "question": reply.question,
+        "understood": {
+            "entities": [{"text": m.text, "terms": [_curie(t) for t in sorted(m.terms, key=str)]}
+                         for m in reply.reading.entities],
+            "relations": [{"text": m.text, "terms": [_curie(t) for t in sorted(m.terms, key=str)]}
+                          for m in reply.reading.relations],
+            "unknown": list(reply.reading.unknown),
+            "corrections": [{"written": a, "read": b} for a, b in reply.reading.corrections],
+            "negated": reply.reading.negated,
+        },
+        "verdict": reply.verdict,
+        "answer": reply.sentence,
+        "qualifiers": list(reply.qualifiers),
+        "claims": [
+            {"iri": _curie_text(u.statement.iri), "subject": _curie(u.statement.subject),
+             "property": _curie(u.statement.property), "object": _curie(u.statement.object),
+             "negative": u.statement.negative, "derived": u.statement.derived,
+             "premises": list(u.statement.premises), "qualifiers": list(u.statement.qualifiers), "score": u.score,
+             "citations": [{"iri": _curie(c), "quote": index.citations[c].quote,
+                            "document": index.citations[c].document_file,
+                            "references": list(index.citations[c].references)}
+                           for c in u.statement.citations if c in index.citations]}
+            for u in reply.used
+        ],
+    }
+
+
+def _curie(term: Node) -> str:
+    if isinstance(term, URIRef):
+        try:
+            return _MANAGER.curie(str(term), generate=False)
+        except (KeyError, ValueError):
+            return str(term)
+    return str(term)
+
+
+def _curie_text(text: str) -> str:
+    return _curie(URIRef(text)) if text.startswith("http") else text
+
+
+def wrap(text: str, width: int, indent: str = "") -> str:
+    """``text`` wrapped to ``width`` (at least 40), continuation lines indented two more."""
+    return "\n".join(textwrap.wrap(text, width=max(width, 40), subsequent_indent=indent + "  ",
+                                   initial_indent=indent, break_on_hyphens=False)) or indent
+
+
+def answer_html(question: str, index: ClaimIndex) -> tuple[int, str]:
+    """The front page's answer to ``question``: HTTP status and an HTML section (a bad question: 400, its line)."""
+    try:
+        reply = answer(checked(question), index)
+    except InputError as error:
+        return 400, f"<section id=\"answer\">\n<p class=\"error\">Error: {html.escape(str(error))}</p>\n</section>\n"
+    quotes = "".join(f"<li class=\"quote\">\u201c{html.escape(detail.quote)}\u201d {html.escape(where(detail))}</li>\n"
+                     for detail, _ in support(reply, index))
+    return 200, (f"<section id=\"answer\">\n<p class=\"understood\">Understood: "
+                 f"{html.escape(understood(reply, index))}</p>\n"
+                 f"<p class=\"verdict {html.escape(reply.verdict)}\">{html.escape(reply.sentence)}</p>\n"
+                 f"<ul class=\"support\">\n{quotes}</ul>\n</section>\n")

@@ -1,0 +1,234 @@
+"""Answering a question from the cited statements: a verdict only from a statement about the very thing asked.
+
+yes / no      a statement whose subject and object are the ones asked, its polarity (a negative property
+              says no) turned by the question's (a "not", a "-less", a negative relation word)
+qualified     such a statement carries a hedge ("some patients", "traditionally"), or the statements differ
+unstated      no such statement: "The documents don't say ...", with the closest cited statements
+unknown-entity the question names something the graph does not know: named as unknown
+answer        an open question: the best-ranked statements, grouped by relation
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from rdflib import Literal, URIRef
+from rdflib.term import Node
+
+from kg.answers.claim_index import ClaimIndex, Statement
+from kg.answers.question import Mention, Reading, read
+
+SUPPORT = 3
+RANKED = 12
+CLOSE = 0.6  # an open answer groups the statements scoring at least this share of the best one
+
+
+@dataclass(frozen=True)
+class Used:
+    """A statement an answer rests on, with its BM25 score for the question."""
+
+    statement: Statement
+    score: float
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What ``kg ask`` says: what was understood, the verdict, its sentence and the statements it rests on."""
+
+    question: str
+    reading: Reading
+    verdict: str  # yes | no | qualified | unstated | unknown-entity | answer
+    sentence: str
+    used: tuple[Used, ...] = ()
+    qualifiers: tuple[str, ...] = ()
+    groups: tuple[tuple[str, tuple[str, ...]], ...] = field(default=())
+    members: bool = False  # a list of a disease group's members, grouped by what the statements say
+
+
+def answer(question: str, index: ClaimIndex) -> Reply:
+    """Answer a checked question from the index."""
+    reading = read(question, index)
+    entities = reading.entities
+    ranked = index.rank(" ".join(reading.words))
+    score = dict(ranked)
+    if reading.unknown:
+        near = _about(index, entities) or [n for n, _ in ranked[:RANKED]]
+        unknown = ", ".join(reading.unknown)
+        return Reply(question, reading, "unknown-entity",
+                     f"The graph knows nothing about {unknown}, so the documents don't say this.",
+                     _used(index, near, score))
+    if reading.yes_no and len(entities) >= 2:
+        relations = _relations(index, reading.relations)
+        asked, pair = _asked(index, entities, lambda s: _relation_asked(index, reading, s, relations))
+        # a qualified statement about the same two things (a share of patients) qualifies the answer too
+        hedging = [n for n in pair if n not in asked and index.statements[n].qualifiers]
+        return _verdict(question, reading, index, score, asked + hedging)
+    if reading.yes_no and entities and reading.relations:
+        relations = _relations(index, reading.relations)
+        found = [n for n, s in enumerate(index.statements)
+                 if s.subject in entities[0].terms and _relation_asked(index, reading, s, relations)
+                 and s.object not in index.classes]
+        if any(index.statements[n].qualifiers for n in found):
+            return _verdict(question, reading, index, score, found)
+        if found and all(isinstance(index.statements[n].object, Literal) for n in found):
+            return _verdict(question, reading, index, score, found)
+        if found:
+            return _open(question, reading, index, score, found)
+    if reading.yes_no:
+        near = _about(index, entities) or [n for n, _ in ranked[:RANKED]]
+        return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
+                     _used(index, near, score))
+    if entities and all(m.terms <= index.classes for m in entities):
+        return _members(question, reading, index, score, entities)
+    relations = _relations(index, reading.relations)
+    near = _about(index, entities) or [n for n, _ in ranked[:RANKED]]
+    related = [n for n in near if _positive(index, index.statements[n].property) in relations]
+    if not related and entities:  # the relation asked, from the first entity named
+        related = [n for n, s in enumerate(index.statements) if entities[0].terms & s.about
+                   and _positive(index, s.property) in relations]
+    return _open(question, reading, index, score, related or near)
+
+
+def _asked(index: ClaimIndex, entities: list[Mention],
+           keep: Callable[[Statement], bool]) -> tuple[list[int], list[int]]:
+    """Statements kept by ``keep`` whose subject and object are two entities asked (the first and the last
+    named, else the last and another, else the first and another), and every statement of that pair."""
+    first, last, middle = entities[0], entities[-1], entities[1:-1]
+    for pairs in ([(first, last)], [(m, last) for m in middle], [(first, m) for m in middle]):
+        pair = [n for n, s in enumerate(index.statements) if any(_pair(s, a, b) for a, b in pairs)]
+        kept = [n for n in pair if keep(index.statements[n])]
+        if kept:
+            return kept, pair
+    return [], []
+
+
+def _pair(statement: Statement, a: Mention, b: Mention) -> bool:
+    ends = {statement.subject, statement.object}
+    return bool(a.terms & ends and b.terms & (ends - a.terms))
+
+
+def _about(index: ClaimIndex, entities: list[Mention]) -> list[int]:
+    """Statements about every entity named, else about the first one named."""
+    if not entities:
+        return []
+    every = [n for n, s in enumerate(index.statements) if all(m.terms & s.about for m in entities)]
+    return every or [n for n, s in enumerate(index.statements) if entities[0].terms & s.about]
+
+
+def _relation_asked(index: ClaimIndex, reading: Reading, statement: Statement, relations: set[Node]) -> bool:
+    """Whether ``statement`` is about the relation asked: its property (or a broader one, or the one a negative
+    property denies) is named in the question; or it says what group the subject is in (a class); or the
+    question names no relation and every word of it is understood ("Is ALS painless?")."""
+    if statement.object in index.classes or (not relations and not reading.unexplained):
+        return True
+    prop = _positive(index, statement.property)
+    return bool(index.broader.get(prop, frozenset({prop})) & relations) if isinstance(prop, URIRef) else False
+
+
+def _positive(index: ClaimIndex, prop: Node) -> Node:
+    return index.negation_of.get(prop, prop) if isinstance(prop, URIRef) else prop
+
+
+def _relations(index: ClaimIndex, mentions: list[Mention]) -> set[Node]:
+    return {_positive(index, p) for m in mentions for p in m.terms}
+
+
+def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int, float],
+             found: list[int]) -> Reply:
+    """Yes, no or qualified from the statements about the very thing asked; unstated if there are none."""
+    if not found:
+        near = _about(index, reading.entities)
+        return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
+                     _used(index, near, score))
+    asked_negative = reading.negated ^ any(p in index.negation_of for m in reading.relations for p in m.terms)
+    says = set()
+    hedges: list[str] = []
+    for n in found:
+        statement = index.statements[n]
+        positive = not statement.negative
+        if isinstance(statement.object, Literal) and statement.object.datatype is not None:
+            positive = positive and bool(statement.object.toPython())
+        says.add(positive != asked_negative)
+        hedges += [q for q in statement.qualifiers if q not in hedges]
+    ordered = sorted(found, key=lambda n: (index.statements[n].derived, -score.get(n, 0.0), n))
+    lead = index.statements[ordered[0]]
+    if hedges or len(says) > 1:
+        return Reply(question, reading, "qualified", _qualified(index, ordered, reading.negated),
+                     _used(index, ordered, score), tuple(hedges))
+    verdict = "yes" if says.pop() else "no"
+    derived = " (derived)" if lead.derived else ""
+    return Reply(question, reading, verdict, f"{verdict.capitalize()}{derived}: {index.phrase(lead)}.",
+                 _used(index, ordered, score))
+
+
+def _qualified(index: ClaimIndex, ordered: list[int], negated: bool) -> str:
+    """A qualified answer: "Only traditionally: ...", or "Partly: ..." ("Not entirely: ..." when the question
+    was asked in the negative), each statement with its own qualifiers; asserted statements before derived."""
+    stated = [n for n in ordered if not index.statements[n].derived] or ordered
+    statements = list({index.phrase(index.statements[n]): index.statements[n] for n in stated}.values())
+    hedges = {q for s in statements for q in s.qualifiers}
+    if len(hedges) == 1 and len(statements) == 1 and (only := next(iter(hedges))).endswith("ly") \
+            and " " not in only:
+        return f"Only {only}: {index.phrase(statements[0])}."
+    parts = []
+    for statement in statements[:3]:
+        phrase = index.phrase(statement)
+        own = [q for q in statement.qualifiers if q != phrase]
+        parts.append(phrase + (f" ({'; '.join(own)})" if own else ""))
+    return ("Not entirely: " if negated else "Partly: ") + "; ".join(parts) + "."
+
+
+def _open(question: str, reading: Reading, index: ClaimIndex, score: dict[int, float], among: list[int]) -> Reply:
+    """An open question: the best-ranked statements, their objects grouped by subject and relation."""
+    ordered = sorted(among, key=lambda n: (-score.get(n, 0.0), index.statements[n].derived, n))[:RANKED]
+    if not ordered:
+        return Reply(question, reading, "unstated", "The documents don't say this.", ())
+    lead = index.statements[ordered[0]]
+    floor = score.get(ordered[0], 0.0) * CLOSE
+    groups: dict[str, list[str]] = {}
+    for n in ordered:
+        statement = index.statements[n]
+        if statement.subject != lead.subject or score.get(n, 0.0) < floor:
+            continue
+        phrase = index.phrase(statement)
+        obj = index.label(statement.object)
+        if phrase.endswith(" " + obj):
+            values = groups.setdefault(phrase[: -len(obj) - 1], [])
+            if obj not in values:
+                values.append(obj)
+        else:
+            groups.setdefault(phrase, [])
+    sentence = _group_text(*next(iter(groups.items())))
+    return Reply(question, reading, "answer", sentence, _used(index, ordered, score),
+                 groups=tuple((k, tuple(v)) for k, v in groups.items()))
+
+
+def _group_text(key: str, values: list[str] | tuple[str, ...]) -> str:
+    return f"{key}: {', '.join(values)}." if values else f"{key}."
+
+
+def _members(question: str, reading: Reading, index: ClaimIndex, score: dict[int, float],
+             classes: list[Mention]) -> Reply:
+    """A list question about a disease group: its members, and the diseases said not to be in it."""
+    wanted = frozenset().union(*(m.terms for m in classes))
+    found = [n for n, s in enumerate(index.statements) if s.object in wanted and s.subject in index.diseases]
+    asserted = {(s.subject, s.negative) for n in found if not (s := index.statements[n]).derived}
+    groups: dict[str, list[str]] = {}
+    for n in sorted(found, key=lambda n: (index.statements[n].negative, n)):
+        statement = index.statements[n]
+        key = ("Not " if statement.negative else "") + index.label(statement.object)
+        name = index.label(statement.subject) + \
+            ("" if (statement.subject, statement.negative) in asserted else " (derived)")
+        values = groups.setdefault(key[0].upper() + key[1:], [])
+        if name not in values:
+            values.append(name)
+    if not groups:
+        return Reply(question, reading, "unstated", "The documents don't say this.", ())
+    sentence = " ".join(_group_text(key, values) for key, values in groups.items())
+    return Reply(question, reading, "answer", sentence, _used(index, found, score), members=True)
+
+
+def _used(index: ClaimIndex, numbers: list[int], score: dict[int, float]) -> tuple[Used, ...]:
+    ordered = sorted(dict.fromkeys(numbers), key=lambda n: (-score.get(n, 0.0), index.statements[n].derived, n))
+    return tuple(Used(index.statements[n], round(score.get(n, 0.0), 4)) for n in ordered)
