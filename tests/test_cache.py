@@ -207,8 +207,8 @@ def test_a_cached_kg_query_loads_neither_the_sparql_parser_nor_owlrl(cache_dir: 
     import subprocess
     import sys
 
-    script = ("import sys\nimport kg.cli\nfrom kg.cli import main\nsys.argv = ['kg', 'query', 'genes']\n"
-              "kg.cli.run_limited = lambda work, *limits: work()  # the work in this process, to see its imports\n"
+    script = ("import sys\nimport kg.cli.commands\nfrom kg.cli import main\nsys.argv = ['kg', 'query', 'genes']\n"
+              "kg.cli.commands.run_limited = lambda work, *limits: work()  # in this process, to see its imports\n"
               "try:\n    main()\n"
               "except SystemExit:\n    pass\n"
               "print(sorted(m for m in ('rdflib.plugins.sparql', 'owlrl') if m in sys.modules), file=sys.stderr)")
