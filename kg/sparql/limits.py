@@ -16,7 +16,8 @@ from kg.sparql.results import capped
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_MAX_RESULTS = 100_000
 DEFAULT_MEMORY = 4096  # MiB of address space: kg check on the project's graph, cold, runs within 512
-SERVE_MEMORY = 2048  # MiB for each of kg serve's SPARQL engines: Oxigraph's server starts at about 420 MiB
+SERVE_MEMORY = 4096  # MiB for each of kg serve's SPARQL engines: Oxigraph's server starts at about 420 MiB;
+# under 2048, four clients made it fail to start request threads (EAGAIN, os error 11) in 4 of 6 load-test runs
 WORK_TIMEOUT = 600.0  # check, export, explain, diff, and load's reading: reasoning a large graph from scratch
 
 @dataclass(frozen=True)
