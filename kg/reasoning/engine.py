@@ -1,5 +1,6 @@
-"""The one way commands load a graph: the fast path (Oxigraph, reasonable, the closure cache) when its engines
-are installed, otherwise the reference path (rdflib, owlrl). Both give the same answers.
+"""The one way commands load a graph: the fast path (Oxigraph, reasonable, the closure cache), or the reference
+path (rdflib, owlrl) when it is asked for or the graph uses an axiom the fast engine lacks. Both give the same
+answers.
 
 ``MND_KG_ENGINE=reference`` forces the reference path.
 """
@@ -50,7 +51,7 @@ class ReasonedGraph(Protocol):
 
 
 def fast_available() -> bool:
-    """Both optional engines are installed and not turned off."""
+    """Both fast engines can be imported (they are dependencies) and the reference path is not asked for."""
     if use_reference():
         return False
     try:
