@@ -28,7 +28,7 @@ from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from kg.errors import ServiceError
 from kg.serve.engine import FAST_SECONDS, Engine, Lanes
 from kg.sparql.limits import Limits
-from kg.sparql.run import uses_service
+from kg.sparql.parse import uses_service
 
 _ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 _ERROR_BODY_LIMIT = 64 * 1024

@@ -13,14 +13,13 @@ from rdflib import Dataset, Graph
 from rdflib.query import Result
 from rdflib.term import Node
 
-from kg.errors import InputError
 from kg.sparql.format import CITATION_VARIABLE
+from kg.sparql.parse import parse_read_only
 from kg.sparql.resolve import is_label, to_term
 from kg.sparql.results import solutions
 from kg.sparql.saved import SavedQuery
 
 if TYPE_CHECKING:
-    from rdflib.plugins.sparql.sparql import Query
 
     from kg.reasoning.engine import ReasonedGraph
 
@@ -83,32 +82,3 @@ def run_sparql(dataset: Dataset, text: str, where: str) -> Result:
     """Run one read-only SPARQL query over asserted and inferred triples."""
     parsed = parse_read_only(text, where)
     return dataset.query(parsed)
-
-
-def parse_read_only(text: str, where: str) -> Query:
-    """Parse a query; refuse updates, SERVICE, and FROM / FROM NAMED (which would fetch URLs)."""
-    from rdflib.plugins.sparql import prepareQuery
-
-    try:
-        parsed = prepareQuery(text)
-    except Exception as error:  # pyparsing raises several exception types
-        message = " ".join(str(error).split())
-        raise InputError(f"invalid SPARQL query (updates are not accepted): {message}", where) from error
-    if parsed.algebra.get("datasetClause"):
-        raise InputError("FROM and FROM NAMED are not allowed: the local engine never fetches URLs", where)
-    if uses_service(parsed.algebra):
-        raise InputError("SERVICE is not allowed: the local engine never reaches the network", where)
-    return parsed
-
-
-def uses_service(node: object) -> bool:
-    """Whether a parsed query (rdflib's parse tree or algebra) holds a SERVICE pattern anywhere."""
-    from pyparsing import ParseResults
-
-    if getattr(node, "name", None) == "ServiceGraphPattern":
-        return True
-    if isinstance(node, dict):
-        return any(uses_service(value) for value in node.values())
-    if isinstance(node, list | tuple | ParseResults):
-        return any(uses_service(value) for value in node)
-    return False

@@ -16,6 +16,7 @@ import yaml
 from rdflib.term import Literal, Node
 
 from kg.errors import InputError
+from kg.sparql.parse import parse_query
 from kg.sparql.validity import known_valid, remember_valid
 
 PARAMETER_TYPES = ("iri", "string", "integer")
@@ -133,12 +134,7 @@ def _check_syntax(text: str, path: Path) -> None:
     """rdflib's SPARQL parser accepts the query (remembered in the cache, since the parser is slow to load)."""
     if known_valid(text):
         return
-    from rdflib.plugins.sparql import prepareQuery
-
-    try:
-        prepareQuery(text)
-    except Exception as error:  # rdflib raises pyparsing errors of several kinds
-        raise InputError(f"invalid SPARQL: {error}", str(path)) from error
+    parse_query(text, str(path))
     remember_valid(text)
 
 

@@ -36,6 +36,7 @@ from SPARQLWrapper.SPARQLExceptions import (
 )
 
 from kg.errors import InputError, RemoteError
+from kg.sparql.parse import query_form
 
 if TYPE_CHECKING:
     from requests.auth import AuthBase
@@ -109,17 +110,6 @@ def gsp_put(url: str, graph: str, data: bytes, media_type: str, remote: Remote) 
         if response.status_code >= 400:
             raise _HttpStatus(response.status_code, response.reason, response.content)
     _retrying(url, remote, idempotent=True, action=put)
-
-
-def query_form(text: str, where: str) -> str:
-    """``SelectQuery``, ``AskQuery``, ``ConstructQuery`` or ``DescribeQuery``; updates are refused."""
-    from rdflib.plugins.sparql import prepareQuery
-
-    try:
-        return str(prepareQuery(text).algebra.name)
-    except Exception as error:  # pyparsing raises several exception types
-        message = " ".join(str(error).split())
-        raise InputError(f"invalid SPARQL query (updates are not accepted): {message}", where) from error
 
 
 class _HttpStatus(Exception):

@@ -1,0 +1,84 @@
+"""The project's one SPARQL parser: rdflib's, with short one-line errors and the rules for a read-only query.
+
+Every stage that needs to know what a query is (its form, whether it is an update, whether it reaches the
+network) asks here; Oxigraph evaluates, but does not decide what is accepted.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from kg.errors import InputError
+
+if TYPE_CHECKING:
+    from rdflib.plugins.sparql.sparql import Query
+
+UPDATES_REFUSED = "updates are not accepted"
+_FOUND = re.compile(r", found (?P<found>.*?)\s+\(at char \d+\)")
+_UPDATE_KEYWORD = re.compile(r"\b(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.IGNORECASE)
+
+
+def syntax_problem(error: Exception) -> str:
+    """One line saying where the parser stopped and at what, for any error rdflib's SPARQL parser raises."""
+    lineno, column = getattr(error, "lineno", None), getattr(error, "col", None)
+    if lineno is None or column is None:
+        return " ".join(str(error).split())
+    found = _FOUND.search(str(error))
+    at = found.group("found") if found else "this point"
+    return f"line {lineno}, column {column}: unexpected {at}"
+
+
+def parse_query(text: str, where: str) -> Query:
+    """The parsed and translated query; InputError (``invalid SPARQL query``) when it is not one."""
+    from rdflib.plugins.sparql import prepareQuery
+
+    try:
+        return prepareQuery(text)
+    except Exception as error:  # pyparsing raises several exception types
+        if is_update(text):
+            raise InputError(f"SPARQL Update: {UPDATES_REFUSED}, only queries (the graph is read-only here)",
+                             where) from error
+        raise InputError(f"invalid SPARQL query: {syntax_problem(error)}", where) from error
+
+
+def parse_read_only(text: str, where: str) -> Query:
+    """Parse a query; refuse updates, SERVICE, and FROM / FROM NAMED (which would fetch URLs)."""
+    parsed = parse_query(text, where)
+    if parsed.algebra.get("datasetClause"):
+        raise InputError("FROM and FROM NAMED are not allowed: the local engine never fetches URLs", where)
+    if uses_service(parsed.algebra):
+        raise InputError("SERVICE is not allowed: the local engine never reaches the network", where)
+    return parsed
+
+
+def query_form(text: str, where: str) -> str:
+    """``SelectQuery``, ``AskQuery``, ``ConstructQuery`` or ``DescribeQuery``; updates are refused."""
+    return str(parse_query(text, where).algebra.name)
+
+
+def is_update(text: str, longest: int | None = None) -> bool:
+    """Whether ``text`` is a SPARQL Update (only texts that use an update keyword, and at most ``longest``
+    characters when given, are parsed)."""
+    if (longest is not None and len(text) > longest) or not _UPDATE_KEYWORD.search(text):
+        return False
+    from rdflib.plugins.sparql.parser import parseUpdate
+
+    try:
+        parseUpdate(text)
+    except Exception:  # pyparsing raises several exception types
+        return False
+    return True
+
+
+def uses_service(node: object) -> bool:
+    """Whether a parsed query (rdflib's parse tree or algebra) holds a SERVICE pattern anywhere."""
+    from pyparsing import ParseResults
+
+    if getattr(node, "name", None) == "ServiceGraphPattern":
+        return True
+    if isinstance(node, dict):
+        return any(uses_service(value) for value in node.values())
+    if isinstance(node, list | tuple | ParseResults):
+        return any(uses_service(value) for value in node)
+    return False
