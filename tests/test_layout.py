@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import doctest
+import re
 import sys
 from pathlib import Path
 
@@ -103,3 +104,42 @@ def test_the_library_example_runs() -> None:
     """The example in kg's docstring is what `import kg` does; it runs as written."""
     failures, tried = doctest.testmod(kg, optionflags=doctest.ELLIPSIS)
     assert (failures, tried > 4) == (0, True)
+
+
+_QUERY_TEXT = re.compile(
+    r"\b(SELECT|CONSTRUCT|DESCRIBE)\b\s*(\*|\?\w+|\{|\(|DISTINCT|REDUCED|WHERE)|\bASK\s*(\{|WHERE)")
+
+
+def sparql_in_strings(source: str) -> list[int]:
+    """Lines of string constants (f-strings included) that hold a SPARQL query."""
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.JoinedStr):
+            text = "".join(part.value for part in node.values
+                           if isinstance(part, ast.Constant) and isinstance(part.value, str))
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            text = node.value
+        else:
+            continue
+        if _QUERY_TEXT.search(text):
+            lines.append(node.lineno)
+    return sorted(set(lines))
+
+
+def test_sparql_lives_in_rq_files() -> None:
+    """No module builds a query in a string: each is a .rq file beside the code that runs it (docstrings,
+    which may name a form in prose, are the modules' own and are not queries)."""
+    package = Path(kg.__file__).parent
+    found = {}
+    for path in sorted(package.rglob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        docstrings = {n.body[0].value.lineno for n in ast.walk(ast.parse(source))
+                      if isinstance(n, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+                      and n.body and isinstance(n.body[0], ast.Expr) and isinstance(n.body[0].value, ast.Constant)}
+        if lines := sorted(set(sparql_in_strings(source)) - docstrings):
+            found[str(path.relative_to(package))] = lines
+    assert found == {}
+
+
+def test_the_query_finder_finds_a_query_in_a_string() -> None:
+    assert sparql_in_strings('Q = f"SELECT ?s WHERE {{ ?s ?p <{x}> }}"\nR = "selected items"\n') == [1]

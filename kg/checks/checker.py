@@ -16,10 +16,10 @@ from rdflib.namespace import OWL, RDF
 from kg.answers.explain import Explainer, Step, Triple, explainer_from
 from kg.checks.shapes import load_shapes, shape_names, validate_reasoned
 from kg.errors import InputError
-from kg.graph.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH, KG, MND, PROV, SRC, W3C_VOCABULARIES
+from kg.graph.namespaces import KG, MND, PROV, SRC, W3C_VOCABULARIES
 from kg.graph.paths import SHAPES_DIR
 from kg.sparql.results import solutions
-from kg.sparql.saved import read_header
+from kg.sparql.saved import internal_query, read_header
 
 if TYPE_CHECKING:
     from kg.reasoning.engine import ReasonedGraph
@@ -95,8 +95,8 @@ def check_reasoned(reasoned: ReasonedGraph, check_files: list[CheckFile], source
     for finding in reasoned.findings:
         because = _explain_terms(explainer, finding.rule, finding.terms)
         findings.append(CheckFinding("error", finding.rule, finding.message, finding.terms, because))
-    findings += unsatisfiable_classes(_graph(reasoned, _SCHEMA_AXIOMS))
-    findings += unintended_equivalences(Graph(), _graph(reasoned, _INFERRED_EQUIVALENCES), explainer)
+    findings += unsatisfiable_classes(_graph(reasoned, "schema-axioms"))
+    findings += unintended_equivalences(Graph(), _graph(reasoned, "inferred-equivalences"), explainer)
     names = ["logical-consistency", "unsatisfiable-classes", "unintended-equivalences"]
     for check in check_files:
         names.append(check.name)
@@ -107,23 +107,13 @@ def check_reasoned(reasoned: ReasonedGraph, check_files: list[CheckFile], source
     names += shape_names(shapes)
     findings += [CheckFinding(f.severity, f.shape, f.message, f.terms) for f in validate_reasoned(reasoned, shapes)]
     names.append("quotes-verbatim")
-    findings += quotes_not_in_sources(_graph(reasoned, _CITATIONS), sources, supplements)
+    findings += quotes_not_in_sources(_graph(reasoned, "quoted-citations"), sources, supplements)
     return CheckReport(reasoned.triples, tuple(names), tuple(sorted(set(findings))))
 
 
-_SCHEMA_AXIOMS = f"""CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{ASSERTED_GRAPH}> {{ ?s ?p ?o }}
-    FILTER (isBlank(?s) || !(STRSTARTS(STR(?s), "{KG}") || STRSTARTS(STR(?s), "{SRC}"))) }}"""
-_INFERRED_EQUIVALENCES = f"""CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{INFERRED_GRAPH}> {{ ?s ?p ?o }}
-    VALUES ?p {{ <{OWL.sameAs}> <{OWL.equivalentClass}> }} }}"""
-_CITATIONS = f"""CONSTRUCT {{ ?c a <{MND.Citation}> ; <{PROV.wasQuotedFrom}> ?d ; <{MND.quote}> ?q .
-                              ?d <{MND.fileName}> ?f ; a ?kind }}
-    WHERE {{ GRAPH <{ASSERTED_GRAPH}> {{ ?c a <{MND.Citation}> .
-             OPTIONAL {{ ?c <{PROV.wasQuotedFrom}> ?d OPTIONAL {{ ?d <{MND.fileName}> ?f }} OPTIONAL {{ ?d a ?kind }} }}
-             OPTIONAL {{ ?c <{MND.quote}> ?q }} }} }}"""
-
-
 def _graph(reasoned: ReasonedGraph, construct: str) -> Graph:
-    graph = reasoned.select(construct).graph
+    """The graph one of this stage's CONSTRUCT queries (``queries/<construct>.rq``) builds."""
+    graph = reasoned.select(internal_query(__file__, construct)).graph
     assert graph is not None
     return graph
 

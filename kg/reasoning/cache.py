@@ -28,7 +28,8 @@ FORMAT = "mnd-kg-closure-1"
 # every module the reasoning imports (tests/test_cache.py checks it), so a change to any of them changes the key
 _REASONING_CODE = ("reasoning/cache.py", "reasoning/consistency.py", "reasoning/fast_reason.py", "graph/load.py",
                    "graph/namespaces.py", "reasoning/reason.py", "sparql/results.py", "reasoning/rules.py",
-                   "sparql/parse.py", "sparql/saved.py", "sparql/validity.py", "reasoning/store.py")
+                   "sparql/parse.py", "sparql/resolve.py", "sparql/saved.py", "sparql/validity.py",
+                   "reasoning/store.py")
 _ENGINES = ("mnd-kg", "reasonable", "pyoxigraph", "owlrl", "rdflib")
 
 

@@ -27,8 +27,9 @@ from kg.graph.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH, PREFIXES, namesp
 from kg.reasoning import fast_reason
 from kg.reasoning.consistency import RULES, Finding, ill_typed_finding
 from kg.reasoning.reason import is_informative
+from kg.sparql.resolve import LABELS
 from kg.sparql.results import capped
-from kg.sparql.saved import SavedQuery, _values_block
+from kg.sparql.saved import SavedQuery, _values_block, internal_query, with_values
 
 _ASSERTED = ox.NamedNode(str(ASSERTED_GRAPH))
 _INFERRED = ox.NamedNode(str(INFERRED_GRAPH))
@@ -36,6 +37,7 @@ _NOISE = ox.NamedNode("urn:mnd-kg:graph:closure-noise")
 _SET_ASIDE = ox.NamedNode("urn:mnd-kg:graph:ill-typed")
 _XSD_STRING = ox.NamedNode(str(XSD.string))
 _PROBE = ox.NamedNode("urn:mnd-kg:probe")
+_ABOUT = internal_query(__file__, "about")
 MIB = 1024 * 1024
 TOKEN_LIMIT = 16 * MIB  # Oxigraph's parsers keep a token in a buffer of at most this size
 
@@ -95,8 +97,7 @@ class ReasonedStore:
             if not frontier:
                 break
             seen |= frontier
-            values = " ".join(iri.n3() for iri in sorted(frontier))
-            found = self.select(f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} ?s ?p ?o }}")
+            found = self.select(with_values(_ABOUT, "s", sorted(frontier)))
             frontier = set()
             for row in found.bindings:
                 triple = (row[Variable("s")], row[Variable("p")], row[Variable("o")])
@@ -107,12 +108,8 @@ class ReasonedStore:
 
     def labels(self) -> Graph:
         """Every label and synonym (rdfs:label, skos:prefLabel, skos:altLabel), to resolve names to IRIs."""
-        found = self.select("""SELECT ?s ?p ?o WHERE { VALUES ?p { <http://www.w3.org/2000/01/rdf-schema#label>
-            <http://www.w3.org/2004/02/skos/core#prefLabel> <http://www.w3.org/2004/02/skos/core#altLabel> }
-            ?s ?p ?o }""")
-        graph = Graph(namespace_manager=namespace_manager())
-        for row in found.bindings:
-            graph.add((row[Variable("s")], row[Variable("p")], row[Variable("o")]))
+        graph = self.select(LABELS).graph
+        assert graph is not None
         return graph
 
     def report_graph(self, iris: Iterable[Node]) -> Graph:

@@ -14,11 +14,9 @@ from rdflib import Dataset
 from kg.answers.answer import Answer, answer_with, verdict_line
 from kg.graph.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH, PREFIXES
 from kg.serve.gate import Outcome
-from kg.sparql.saved import SavedQuery
+from kg.sparql.saved import SavedQuery, internal_query
 
-BOX_PREFIXES = ("mnd", "kg", "src", "rdf", "rdfs", "prov")
-EXAMPLE_QUERY = "".join(f"PREFIX {p}: <{PREFIXES[p]}>\n" for p in BOX_PREFIXES) + (
-    "\nSELECT ?disease ?name WHERE {\n  ?disease a mnd:Disease ; rdfs:label ?name .\n}\nORDER BY ?name\n")
+EXAMPLE_QUERY = internal_query(__file__, "example")  # what the query box holds at first
 # the media types the query box asks for: a table for SELECT and ASK, triples for CONSTRUCT and DESCRIBE
 BOX_ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9"
 

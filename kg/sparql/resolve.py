@@ -10,12 +10,13 @@ from rdflib.term import Node
 
 from kg.errors import InputError
 from kg.graph.namespaces import IRI_FORBIDDEN, PREFIXES
-from kg.sparql.saved import Parameter
+from kg.sparql.saved import Parameter, internal_query
 
 _CODEPOINT_ESCAPE = re.compile(r"\\[uU]")
 _PREFIXED = re.compile(r"^([a-z][a-z0-9]*):([^\s]+)$")
 _INTEGER = re.compile(r"^[+-]?\d{1,18}$")
 _LABELS = (RDFS.label, SKOS.prefLabel, SKOS.altLabel)
+LABELS = internal_query(__file__, "labels")  # a CONSTRUCT of the _LABELS triples, for engines to run
 
 
 def to_term(parameter: Parameter, value: str, graph: Graph, where: str) -> Node:

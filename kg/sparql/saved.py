@@ -8,7 +8,7 @@ with validated RDF terms written as SPARQL terms (``sparql_term``): values are n
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,9 +64,19 @@ class SavedQuery:
             self.parameter(name)
             if not terms:
                 raise InputError(f"parameter {name!r} needs at least one value", f"query {self.name}")
-            block = "VALUES ?" + name + " { " + " ".join(map(sparql_term, terms)) + " }"
-            text = _values_block(name).sub(lambda _match: block, text, count=1)  # noqa: B023 (used at once)
+            text = with_values(text, name, terms)
         return text
+
+
+def with_values(text: str, name: str, terms: Iterable[Node]) -> str:
+    """``text`` with its first ``VALUES ?name { ... }`` block holding exactly ``terms``."""
+    block = "VALUES ?" + name + " { " + " ".join(map(sparql_term, terms)) + " }"
+    return _values_block(name).sub(lambda _match: block, text, count=1)
+
+
+def internal_query(module_file: str, name: str) -> str:
+    """A query the code runs for itself: ``queries/<name>.rq`` beside the module that runs it."""
+    return (Path(module_file).parent / "queries" / f"{name}.rq").read_text(encoding="utf-8")
 
 
 def sparql_term(term: Node) -> str:

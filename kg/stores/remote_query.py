@@ -13,35 +13,14 @@ from rdflib.query import Result
 
 from kg.graph.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH, namespace_manager
 from kg.sparql.format import CITATION_VARIABLE
+from kg.sparql.resolve import LABELS
 from kg.sparql.results import solutions
 from kg.sparql.run import bind_values, names_by_label
-from kg.sparql.saved import SavedQuery
+from kg.sparql.saved import SavedQuery, internal_query, with_values
 from kg.stores.remote import Remote, query_endpoint
 
 DEFAULT_GRAPHS = (str(ASSERTED_GRAPH), str(INFERRED_GRAPH))
-
-_LABELS = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-CONSTRUCT { ?entity ?property ?name }
-WHERE { VALUES ?property { rdfs:label skos:prefLabel skos:altLabel } ?entity ?property ?name FILTER(isIRI(?entity)) }
-"""
-
-_CITATIONS = """PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX mnd: <https://w3id.org/mnd-kg/ontology#>
-CONSTRUCT {
-  ?citation prov:wasQuotedFrom ?document ; mnd:quote ?quote ; mnd:citesReference ?reference .
-  ?reference mnd:referenceNumber ?number .
-  ?document mnd:fileName ?file ; mnd:question ?question ; mnd:site ?site .
-}
-WHERE {
-  VALUES ?citation { CITATIONS }
-  ?citation prov:wasQuotedFrom ?document ; mnd:quote ?quote .
-  OPTIONAL { ?citation mnd:citesReference ?reference OPTIONAL { ?reference mnd:referenceNumber ?number } }
-  OPTIONAL { ?document mnd:fileName ?file }
-  OPTIONAL { ?document mnd:question ?question }
-  OPTIONAL { ?document mnd:site ?site }
-}
-"""
+_CITED_DETAILS = internal_query(__file__, "cited-details")
 
 
 def run_remote_saved_query(url: str, query: SavedQuery, raw_values: Mapping[str, Sequence[str]], remote: Remote,
@@ -49,7 +28,7 @@ def run_remote_saved_query(url: str, query: SavedQuery, raw_values: Mapping[str,
     """Run a saved query on the endpoint with parameter values given as text, as ``kg query`` does locally."""
     labels = Graph(namespace_manager=namespace_manager())
     if names_by_label(query, raw_values):
-        labels = _construct(url, _LABELS, remote, default_graphs)
+        labels = _construct(url, LABELS, remote, default_graphs)
     text = query.bind(bind_values(query, raw_values, labels))
     return query_endpoint(url, text, remote, default_graphs, f"query {query.name}")
 
@@ -60,8 +39,7 @@ def context_graph(url: str, result: Result, remote: Remote, default_graphs: Sequ
     citations = sorted({citation for row in rows if isinstance(citation := row.get(CITATION_VARIABLE), URIRef)})
     if not citations:
         return Graph(namespace_manager=namespace_manager())
-    values = " ".join(f"<{citation}>" for citation in citations)
-    return _construct(url, _CITATIONS.replace("CITATIONS", values), remote, default_graphs)
+    return _construct(url, with_values(_CITED_DETAILS, "citation", citations), remote, default_graphs)
 
 
 def _construct(url: str, text: str, remote: Remote, default_graphs: Sequence[str]) -> Graph:
