@@ -207,7 +207,8 @@ def test_ask_command_text_and_json_are_stable() -> None:
         '  - "It primarily causes muscle weakness, but some patients experience pain."\n'
         "    [document 004]\n")
     assert text.output == runner.invoke(cli, ["ask", "Does ALS cause pain?", "--no-supplement"]).output
-    document = json.loads(runner.invoke(cli, ["ask", "Does ALS cause pain?", "--json", "--no-supplement"]).output)
+    document = json.loads(runner.invoke(cli, ["ask", "Does ALS cause pain?", "--format", "json",
+                                              "--no-supplement"]).output)
     assert (document["verdict"], document["qualifiers"]) == ("qualified", ["some patients"])
     assert document["understood"]["entities"] == [{"text": "als", "terms": ["kg:ALS"]},
                                                   {"text": "pain", "terms": ["kg:pain"]}]

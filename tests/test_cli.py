@@ -40,7 +40,7 @@ def test_list_shows_every_query_and_all_document_questions() -> None:
 
 
 def test_list_json_describes_parameters_with_defaults() -> None:
-    described = {q["name"]: q for q in json.loads(run("list", "--json").output)}
+    described = {q["name"]: q for q in json.loads(run("list", "--format", "json").output)}
     assert described[EXAMPLE]["parameters"] == [{
         "name": "disease", "type": "iri", "default": ["kg:ALS", "kg:SMA"],
         "description": "The disease(s), by IRI, prefixed name, label or abbreviation."}]
@@ -73,7 +73,7 @@ def test_query_csv_and_tsv(fmt: str, delimiter: str, header: str) -> None:
 
 
 def test_query_markdown_has_a_table_and_citations() -> None:
-    result = run("query", "comparison-chart", "--format", "md")
+    result = run("query", "comparison-chart", "--format", "markdown")
     assert result.output.startswith("| aspect | left_cell | right_cell | cited |\n| --- | --- | --- | --- |\n")
     assert "| Primary Cause | Neurodegeneration of motor neurons | Genetic deficiency in the SMN1 gene | [1] [2] |" in (
         result.output)
@@ -137,8 +137,8 @@ def test_debug_shows_the_traceback() -> None:
 
 
 def test_output_is_identical_between_runs() -> None:
-    first = run("query", "definition", "--format", "md").output
-    assert first == run("query", "definition", "--format", "md").output
+    first = run("query", "definition", "--format", "markdown").output
+    assert first == run("query", "definition", "--format", "markdown").output
 
 
 def test_output_is_byte_identical_whatever_the_hash_seed() -> None:
@@ -150,7 +150,7 @@ def test_output_is_byte_identical_whatever_the_hash_seed() -> None:
     outputs = set()
     for seed in ("1", "2"):
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        completed = subprocess.run([sys.executable, "-m", "kg", "query", "definition", "--format", "md"],
+        completed = subprocess.run([sys.executable, "-m", "kg", "query", "definition", "--format", "markdown"],
                                    capture_output=True, env=env, check=True)
         outputs.add(completed.stdout)
     assert len(outputs) == 1

@@ -72,7 +72,7 @@ def test_tsv_has_one_row_per_change_with_full_iris(diff) -> None:
 
 
 def test_markdown_is_a_pull_request_comment(diff) -> None:
-    text = format_diff(diff, "md")
+    text = format_diff(diff, "markdown")
     assert text.startswith("### Knowledge graph diff: `old.ttl` → `new.ttl`\n\n| | asserted | inferred |\n")
     assert "| added | 4 | 3 |\n| removed | 1 | 0 |\n" in text
     assert "<details><summary>Inferred facts added (3)</summary>" in text
@@ -147,9 +147,9 @@ def test_unknown_revision_is_an_input_error(repository: Path) -> None:
 
 def test_command_output_is_stable_and_exits_zero_on_a_difference() -> None:
     runner = CliRunner()
-    first = runner.invoke(cli, ["diff", str(OLD), str(NEW), "--format", "md"])
+    first = runner.invoke(cli, ["diff", str(OLD), str(NEW), "--format", "markdown"])
     assert first.exit_code == 0
-    assert first.output == runner.invoke(cli, ["diff", str(OLD), str(NEW), "--format", "md"]).output
+    assert first.output == runner.invoke(cli, ["diff", str(OLD), str(NEW), "--format", "markdown"]).output
 
 
 def test_output_is_byte_identical_whatever_the_hash_seed(tmp_path: Path) -> None:
@@ -163,7 +163,7 @@ def test_output_is_byte_identical_whatever_the_hash_seed(tmp_path: Path) -> None
         shutil.copy(data, tmp_path / name / "data" / "triples.ttl")
     outputs = set()
     for seed in ("1", "2"):
-        completed = subprocess.run([sys.executable, "-m", "kg", "diff", "a", "b", "--format", "md"], cwd=tmp_path,
+        completed = subprocess.run([sys.executable, "-m", "kg", "diff", "a", "b", "--format", "markdown"], cwd=tmp_path,
                                    capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed}, check=True)
         outputs.add(completed.stdout)
     assert len(outputs) == 1

@@ -140,7 +140,7 @@ def test_labels_resolve_against_the_store(store: Server, dataset: Dataset,
     assert rows_of(remote) == rows_of(run_saved_query(dataset, query, {"disease": ["kg:MS"]}))
 
 
-@pytest.mark.parametrize("fmt", ["table", "md"])
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
 def test_cited_tables_match_the_embedded_ones(store: Server, dataset: Dataset, saved_queries: dict[str, SavedQuery],
                                               fmt: str) -> None:
     """The citations of a remote answer are fetched from the store and numbered as locally."""

@@ -9,7 +9,7 @@ from rdflib import URIRef
 if TYPE_CHECKING:
     from kg.checks.diff import Change, Diff
 
-DIFF_FORMATS = ("text", "tsv", "md")
+DIFF_FORMATS = ("text", "tsv", "markdown")
 MD_ROWS = 200  # per section, so that a pull-request comment stays within GitHub's size limit
 SECTIONS = (("asserted", "added"), ("asserted", "removed"), ("inferred", "added"), ("inferred", "removed"))
 
@@ -18,7 +18,7 @@ def format_diff(diff: Diff, fmt: str) -> str:
     """``diff`` in one of DIFF_FORMATS; the same diff always gives the same bytes."""
     if fmt == "tsv":
         return _tsv(diff)
-    return _markdown(diff) if fmt == "md" else _text(diff)
+    return _markdown(diff) if fmt == "markdown" else _text(diff)
 
 
 def _summary(diff: Diff) -> str:

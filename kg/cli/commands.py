@@ -25,93 +25,41 @@ import click
 from rdflib import Dataset, URIRef
 from rdflib.query import Result
 
-from kg.checks.diff_report import DIFF_FORMATS
-from kg.checks.output import FAIL_ON, REPORT_FORMATS
+from kg.checks.output import FAIL_ON
+from kg.cli.options import (
+    ASK_FORMATS,
+    CHECK_FORMATS,
+    COMPARE_FORMATS,
+    CONTEXT_SETTINGS,
+    GRAPH_FORMATS,
+    LIST_FORMATS,
+    auth_options,
+    chosen_format,
+    deprecated_json_flag,
+    format_option,
+    graph_option,
+    memory_option,
+    queries_option,
+    query_options,
+    supplement_option,
+    work_timeout_option,
+)
 from kg.errors import InconsistentGraphError, InputError, KgError, StoppedError
 from kg.graph.paths import CHECKS_DIR, DOCUMENTS_DIR, QUERIES_DIR, SUPPLEMENTARY_DIR, default_graph_files
 from kg.reasoning.engine import load_reasoned
 from kg.serve.ontology_docs import DOCS_FILE
-from kg.sparql.format import FORMATS, format_result
-from kg.sparql.limits import (
-    DEFAULT_MAX_RESULTS,
-    DEFAULT_MEMORY,
-    DEFAULT_TIMEOUT,
-    SERVE_MEMORY,
-    WORK_TIMEOUT,
-    Limits,
-    within_cap,
-)
+from kg.sparql.format import format_result
+from kg.sparql.limits import DEFAULT_TIMEOUT, SERVE_MEMORY, WORK_TIMEOUT, Limits, within_cap
 from kg.sparql.run import answer_graph, run_any_sparql, run_saved
 from kg.sparql.saved import SavedQuery, load_saved_queries, load_saved_query
-from kg.stores.export import EXPORT_FORMATS, PARTS, SUFFIXES
-from kg.stores.remote import AUTH_SCHEMES, DEFAULT_RETRIES, Remote
+from kg.stores.export import PARTS, SUFFIXES
 from kg.stores.remote import DEFAULT_TIMEOUT as REMOTE_TIMEOUT
+from kg.stores.remote import Remote
 from kg.worker import run_limited
 
 if TYPE_CHECKING:
     from kg.checks.checker import CheckReport
     from kg.reasoning.engine import ReasonedGraph
-
-graph_option = click.option(
-    "--graph", "graph_paths", multiple=True, type=click.Path(path_type=Path),
-    help="Turtle file or folder to load instead of the project's ontology and data (repeatable).")
-queries_option = click.option(
-    "--queries", "queries_dir", type=click.Path(path_type=Path), default=QUERIES_DIR,
-    help="Folder of saved queries (*.rq with a '#+' header) to use instead of the project's.")
-timeout_option = click.option(
-    "--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_TIMEOUT, show_default=True,
-    help="Seconds loading, reasoning and the query may take before they are stopped (exit 4); with --endpoint, "
-         "the whole of each request: connection, headers and body (exit 3).")
-memory_option = click.option(
-    "--memory", type=click.IntRange(min=64), default=DEFAULT_MEMORY, show_default=True, metavar="MIB",
-    help="MiB of address space the work may use; more stops it (exit 4).")
-
-
-def work_timeout_option(default: float) -> Callable[[Callable[..., None]], Callable[..., None]]:
-    """--timeout for a command whose work (loading, reasoning, its checks or output) is stopped after it."""
-    return click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=default,
-                        show_default=True, help="Seconds the work may take before it is stopped (exit 4).")
-max_results_option = click.option(
-    "--max-results", type=click.IntRange(min=1), default=DEFAULT_MAX_RESULTS, show_default=True,
-    help="Most rows (or triples) a result may have; a larger one is refused (exit 4).")
-supplement_option = click.option(
-    "--no-supplement", "no_supplement", is_flag=True,
-    help="Leave out the curated supplementary sources (data/supplement): only the five documents' claims.")
-endpoint_option = click.option(
-    "--endpoint", metavar="URL", help="Run on this SPARQL 1.1 endpoint instead of the embedded graph.")
-default_graph_option = click.option(
-    "--default-graph", "default_graphs", multiple=True, metavar="IRI",
-    help="With --endpoint: a graph whose union is the query's default graph (repeatable; default: the asserted "
-         "and inferred graphs kg load writes).")
-
-
-def auth_options(function: Callable[..., None]) -> Callable[..., None]:
-    """--user, --password, --auth and --retries, shared by every command that reaches a server."""
-    for option in reversed([
-        click.option("--user", help="User name for HTTP authentication."),
-        click.option("--password", envvar="KG_PASSWORD", help="Password (or the KG_PASSWORD environment variable)."),
-        click.option("--auth", type=click.Choice(AUTH_SCHEMES), default="digest", show_default=True,
-                     help="HTTP authentication scheme (Virtuoso: digest; Fuseki, GraphDB: basic)."),
-        click.option("--retries", type=click.IntRange(0, 10), default=DEFAULT_RETRIES, show_default=True,
-                     help="Extra attempts after a refused connection or HTTP 503."),
-    ]):
-        function = option(function)
-    return function
-
-
-format_option = click.option(
-    "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
-    help="table and md: for people, citations as footnotes; json, csv, tsv: SPARQL 1.1 results.")
-
-
-def query_options(function: Callable[..., None]) -> Callable[..., None]:
-    """The options of kg query and kg sparql: output format, local graph and limits, or a remote endpoint."""
-    function = auth_options(function)
-    for option in reversed([format_option, graph_option, timeout_option, memory_option, max_results_option,
-                            supplement_option, endpoint_option, default_graph_option]):
-        function = option(function)
-    return function
-
 
 class _Group(click.Group):
     """Turns a KgError into click's 'Error: ...' line with the error's exit code (traceback with --debug),
@@ -148,7 +96,7 @@ def _usage_failure(error: click.UsageError) -> click.ClickException:
     return _failure(f"{error.format_message().rstrip('.')} ({command}; see '{command} --help')", InputError.exit_code)
 
 
-@click.group(cls=_Group)
+@click.group(cls=_Group, context_settings=CONTEXT_SETTINGS)
 @click.option("--debug", is_flag=True, help="Show the Python traceback of an error.")
 @click.version_option(package_name="mnd-kg")
 @click.pass_context
@@ -159,14 +107,15 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 @cli.command("list")
 @click.option("--names", is_flag=True, help="One query name a line.")
-@click.option("--json", "as_json", is_flag=True, help="Name, summary, questions and parameters as JSON.")
+@format_option(LIST_FORMATS, "text", "text for people; json: name, summary, questions and parameters.")
+@deprecated_json_flag
 @queries_option
-def list_queries(names: bool, as_json: bool, queries_dir: Path) -> None:
+def list_queries(names: bool, fmt: str, as_json: bool, queries_dir: Path) -> None:
     """List the saved queries with the questions they answer and their parameters."""
     queries = load_saved_queries(queries_dir)
     if names:
         click.echo("\n".join(queries))
-    elif as_json:
+    elif chosen_format(fmt, as_json) == "json":
         click.echo(json.dumps([_describe(q) for q in queries.values()], indent=2, ensure_ascii=False))
     else:
         for query in queries.values():
@@ -253,16 +202,17 @@ def _run_and_print(where: str, fmt: str, limits: Limits, endpoint: str | None, g
 
 @cli.command("ask")
 @click.argument("question")
-@click.option("--json", "as_json", is_flag=True,
-              help="What was understood, the verdict, its qualifiers and every claim used (IRI, quote, score) as JSON.")
+@format_option(ASK_FORMATS, "text", "text for people; json: what was understood, the verdict, its qualifiers and "
+                                   "every claim used (IRI, quote, score).")
+@deprecated_json_flag
 @click.option("--verbose", is_flag=True,
               help="Also the claims' and citations' CURIEs, and the premises of derived claims.")
 @click.option("--all", "every", is_flag=True, help="Every supporting cited sentence, not only the best three.")
 @supplement_option
 @work_timeout_option(DEFAULT_TIMEOUT)
 @memory_option
-def ask_command(question: str, as_json: bool, verbose: bool, every: bool, no_supplement: bool, timeout: float,
-                memory: int) -> None:
+def ask_command(question: str, fmt: str, as_json: bool, verbose: bool, every: bool, no_supplement: bool,
+                timeout: float, memory: int) -> None:
     """Answer QUESTION in plain words from the graph's cited claims, or say the documents don't say.
 
     Exit code 0: answered (whatever the verdict); 2: an empty question, one over 1,000 characters or one
@@ -271,6 +221,7 @@ def ask_command(question: str, as_json: bool, verbose: bool, every: bool, no_sup
     from kg.answers.question import checked
 
     text = checked(question)
+    as_json = chosen_format(fmt, as_json) == "json"
     width = shutil.get_terminal_size().columns
 
     def answer_text() -> str:
@@ -297,8 +248,8 @@ def ask_command(question: str, as_json: bool, verbose: bool, every: bool, no_sup
 
 @cli.command("check")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(REPORT_FORMATS), default="text", show_default=True,
-              help="text for people; json for tools; markdown for a pull-request comment (at most 60,000 "
+@format_option(CHECK_FORMATS, "text",
+               help="text for people; json for tools; markdown for a pull-request comment (at most 60,000 "
                    "characters, most severe first); tsv: a ROBOT report's columns; sarif: SARIF 2.1.0 for "
                    "code scanning.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON, case_sensitive=False), default="error", show_default=True,
@@ -371,8 +322,8 @@ def explain_command(entity: str, graph_paths: tuple[Path, ...], no_supplement: b
 @cli.command("export")
 @click.option("--part", type=click.Choice(PARTS), default="all", show_default=True,
               help="Asserted triples, the reasoner's inferred triples, or both.")
-@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default=None,
-              help="RDF format (default: from the output file's suffix, else turtle). nquads and trig keep "
+@format_option(GRAPH_FORMATS, None,
+               help="RDF format (default: from the output file's suffix, else turtle). nquads and trig keep "
                    "asserted and inferred triples in their own named graphs.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to FILE atomically (all or nothing) instead of standard output.")
@@ -428,8 +379,7 @@ def serve_command(host: str, port: int, timeout: float, max_results: int, memory
 @cli.command("diff")
 @click.argument("old")
 @click.argument("new")
-@click.option("--format", "fmt", type=click.Choice(DIFF_FORMATS), default="text", show_default=True,
-              help="text for people, tsv for programs, md for a pull-request comment.")
+@format_option(COMPARE_FORMATS, "text", "text for people, tsv for programs, markdown for a pull-request comment.")
 @work_timeout_option(WORK_TIMEOUT)
 @memory_option
 def diff_command(old: str, new: str, fmt: str, timeout: float, memory: int) -> None:

@@ -9,7 +9,7 @@ from rdflib.term import Node
 from kg.answers.citations import citation_details, collect_citation
 from kg.sparql.results import solutions
 
-FORMATS = ("table", "json", "csv", "tsv", "md")
+FORMATS = ("text", "json", "csv", "tsv", "markdown")
 CITATION_VARIABLE = "citation"
 
 
@@ -29,7 +29,7 @@ def format_result(result: Result, fmt: str, graph: Graph) -> str:
         lines = ["\t".join("?" + v for v in variables)]
         lines += ["\t".join(term.n3() if term is not None else "" for term in row) for row in rows]
         return "\n".join(lines) + "\n"
-    return _human(variables, rows, graph, markdown=(fmt == "md"))
+    return _human(variables, rows, graph, markdown=(fmt == "markdown"))
 
 
 def _human(variables: list[str], rows: list[list[Node | None]], graph: Graph, markdown: bool) -> str:
