@@ -114,3 +114,119 @@ def test_h_is_help(command: tuple[str, ...]) -> None:
     assert (short.exit_code, long.exit_code) == (0, 0)
     assert short.output == long.output
     assert "-h, --help" in long.output
+
+
+QUERIES_DIR = Path(__file__).resolve().parents[1] / "queries"
+
+
+def test_query_by_path_or_stdin_equals_by_name_byte_for_byte() -> None:
+    by_name = run("query", "cure", "--format", "csv")
+    by_path = run("query", str(QUERIES_DIR / "cure.rq"), "--format", "csv")
+    by_stdin = run("query", "-", "--format", "csv", input=(QUERIES_DIR / "cure.rq").read_text(encoding="utf-8"))
+    assert by_name.exit_code == 0 and by_name.stdout.startswith("disease,name,verdict,evidence,value,citation\n")
+    assert by_path.stdout_bytes == by_name.stdout_bytes
+    assert by_stdin.stdout_bytes == by_name.stdout_bytes
+
+
+@pytest.mark.parametrize(("argument", "content", "error"), [
+    ("{tmp}/absent.rq", None, "Error: no such query file ({tmp}/absent.rq)"),
+    ("absent.rq", None, "Error: no such query file (absent.rq)"),
+    ("{tmp}", None, "Error: not a query file but a folder ({tmp})"),
+    ("{tmp}/plain.rq", "ASK {}\n", "Error: no '#+' header at the top of the file: not a saved query (kg sparql --file "
+                                   "runs any query) ({tmp}/plain.rq:1)"),
+    ("{tmp}/notes.txt", "some notes\n", "Error: no '#+' header at the top of the file: not a saved query (kg sparql "
+                                        "--file runs any query) ({tmp}/notes.txt:1)"),
+    ("-", "ASK {}\n", "Error: no '#+' header at the top of the file: not a saved query (kg sparql --file runs any "
+                      "query) (<stdin>:1)"),
+    ("no-such-query", None, f"Error: no saved query named 'no-such-query' (see 'kg list --names') ({QUERIES_DIR})"),
+], ids=["missing-path", "missing-relative", "folder", "plain-sparql", "not-a-query", "stdin-plain-sparql",
+        "unknown-name"])
+def test_a_query_that_is_not_there_or_not_a_query_is_one_line(tmp_path: Path, argument: str, content: str | None,
+                                                                error: str) -> None:
+    argument = argument.replace("{tmp}", str(tmp_path))
+    if content is not None and argument != "-":
+        Path(argument).write_text(content, encoding="utf-8")
+    result = run("query", argument, input=content if argument == "-" else None)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", error.replace("{tmp}", str(tmp_path)) + "\n")
+
+
+def test_sparql_reads_its_query_from_stdin() -> None:
+    ask = "ASK { <https://w3id.org/mnd-kg/resource/ALS> a <https://w3id.org/mnd-kg/ontology#MotorNeuronDisease> }"
+    assert run("sparql", "--file", "-", input=ask).stdout == "true\n"
+    assert run("sparql", "-", input=ask).stdout == "true\n"
+    broken = run("sparql", "--file", "-", input="ASK {")
+    assert (broken.exit_code, broken.stderr) == (
+        2, "Error: invalid SPARQL query: line 1, column 6: unexpected end of text (<stdin>)\n")
+
+
+ONTOLOGY_DIR = Path(__file__).resolve().parents[1] / "ontology"
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://w3id.org/mnd-kg/graph/asserted> { ?s ?p ?o } }"
+
+
+def test_graph_from_stdin_is_the_same_graph_as_from_its_file(tmp_path: Path) -> None:
+    turtle = "<urn:a> <urn:b> <urn:c> .\n<urn:a> <urn:b> <urn:d> .\n"
+    (tmp_path / "g.ttl").write_text(turtle, encoding="utf-8")
+    from_file = run("sparql", COUNT, "--graph", str(ONTOLOGY_DIR), "--graph", str(tmp_path / "g.ttl"),
+                    "--format", "csv")
+    from_stdin = run("sparql", COUNT, "--graph", str(ONTOLOGY_DIR), "--graph", "-", "--format", "csv", input=turtle)
+    assert from_stdin.exit_code == 0, from_stdin.output
+    assert from_stdin.stdout == from_file.stdout
+    ontology_only = run("sparql", COUNT, "--graph", str(ONTOLOGY_DIR), "--format", "csv").stdout.split()[1]
+    assert int(from_stdin.stdout.split()[1]) == int(ontology_only) + 2
+    exported = run("export", "--graph", "-", "--format", "nt", input=turtle)
+    assert exported.stdout == "<urn:a> <urn:b> <urn:c> .\n<urn:a> <urn:b> <urn:d> .\n"
+
+
+@pytest.mark.parametrize(("args", "turtle", "error"), [
+    (("sparql", "ASK {}", "--graph", "-"), "<urn:a> <urn:b> .\n",
+     "Error: malformed Turtle: objectList expected (<stdin>:1:16)"),
+    (("export", "--graph", "-"), "", "Error: empty graph file (0 bytes): a graph file holds at least one triple "
+                                     "(<stdin>)"),
+    (("check", "-"), "@prefix ex: <http://example.org/> .\n",
+     "Error: the graph has no triples: nothing to check (<stdin>)"),
+], ids=["malformed", "empty", "check-no-triples"])
+def test_errors_in_stdin_name_it(args: tuple[str, ...], turtle: str, error: str) -> None:
+    result = run(*args, input=turtle)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", error + "\n")
+
+
+def test_check_places_findings_in_stdin() -> None:
+    turtle = ("@prefix mnd: <https://w3id.org/mnd-kg/ontology#> .\n@prefix kg: <https://w3id.org/mnd-kg/resource/> .\n"
+              "\nkg:X a mnd:Disease .\n")
+    result = run("check", str(ONTOLOGY_DIR), "-", "--format", "tsv", "--fail-on", "none", input=turtle)
+    assert result.exit_code == 0, result.output
+    rows = [line.split("\t") for line in result.stdout.splitlines() if "<stdin>" in line]
+    assert rows == [
+        ["ERROR", "disease-without-label", "kg:X", "", "", "<stdin>:4:1"],
+        ["ERROR", "disease-without-pathology", "kg:X", "", "", "<stdin>:4:1"],
+        ["ERROR", "entity-without-label", "kg:X", "", "", "<stdin>:4:1"],
+        ["ERROR", "type-without-claim", "kg:X", "rdf:type", "mnd:Disease", "<stdin>:4:6"]]
+
+
+def test_query_help_lists_the_saved_queries_with_their_first_question() -> None:
+    from kg.sparql.saved import load_saved_queries
+
+    help_text = run("query", "--help").stdout
+    section = help_text[help_text.index("Saved queries"):]
+    for query in load_saved_queries(QUERIES_DIR).values():
+        first = " ".join(query.questions[0].text.split()[:3])
+        line = next(line for line in section.splitlines() if line.strip().startswith(query.name + " "))
+        assert line.split(None, 1)[1].startswith(first), line
+
+
+def test_the_shell_completes_saved_query_names() -> None:
+    import os
+    import subprocess
+    import sys
+
+    def complete(shell: str, words: str) -> str:
+        env = {**os.environ, "_KG_COMPLETE": f"{shell}_complete", "COMP_WORDS": words,
+               "COMP_CWORD": str(len(words.split()) - (0 if words.endswith(" ") else 1))}
+        return subprocess.run([sys.executable, "-m", "kg"], env=env, capture_output=True, text=True,
+                              check=True).stdout
+
+    assert complete("bash", "kg query is-") == ("plain,is-demyelinating\nplain,is-muscular-dystrophy\n"
+                                               "plain,is-neuromuscular\nplain,is-painless\n")
+    assert complete("zsh", "kg query cu") == "plain\ncure\nCan ALS be cured?\n"
+    assert complete("bash", "kg query ./q") == "file,./q\n"
+    assert complete("bash", "kg query --format m") == "plain,markdown\n"

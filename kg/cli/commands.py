@@ -26,6 +26,8 @@ from rdflib import Dataset, URIRef
 from rdflib.query import Result
 
 from kg.checks.output import FAIL_ON
+from kg.cli.inputs import graph_inputs, saved_query
+from kg.cli.inputs import query_text as query_text_of
 from kg.cli.options import (
     ASK_FORMATS,
     CHECK_FORMATS,
@@ -33,8 +35,11 @@ from kg.cli.options import (
     CONTEXT_SETTINGS,
     GRAPH_FORMATS,
     LIST_FORMATS,
+    STDIN,
+    SavedQueriesHelp,
     auth_options,
     chosen_format,
+    complete_query_names,
     deprecated_json_flag,
     format_option,
     graph_option,
@@ -51,7 +56,7 @@ from kg.serve.ontology_docs import DOCS_FILE
 from kg.sparql.format import format_result
 from kg.sparql.limits import DEFAULT_TIMEOUT, SERVE_MEMORY, WORK_TIMEOUT, Limits, within_cap
 from kg.sparql.run import answer_graph, run_any_sparql, run_saved
-from kg.sparql.saved import SavedQuery, load_saved_queries, load_saved_query
+from kg.sparql.saved import SavedQuery, load_saved_queries
 from kg.stores.export import PARTS, SUFFIXES
 from kg.stores.remote import DEFAULT_TIMEOUT as REMOTE_TIMEOUT
 from kg.stores.remote import Remote
@@ -127,8 +132,8 @@ def list_queries(names: bool, fmt: str, as_json: bool, queries_dir: Path) -> Non
                            f"(default: {' '.join(parameter.default)})")
 
 
-@cli.command("query")
-@click.argument("name")
+@cli.command("query", cls=SavedQueriesHelp)
+@click.argument("name", metavar="NAME|FILE", shell_complete=complete_query_names)
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
               help="Parameter value; repeat a name to give several values.")
 @queries_option
@@ -136,42 +141,39 @@ def list_queries(names: bool, fmt: str, as_json: bool, queries_dir: Path) -> Non
 def query_command(name: str, params: tuple[str, ...], fmt: str, graph_paths: tuple[Path, ...], queries_dir: Path,
                   timeout: float, memory: int, max_results: int, no_supplement: bool, endpoint: str | None,
                   default_graphs: tuple[str, ...], **auth: Any) -> None:
-    """Run the saved query NAME on the embedded graph, or on a SPARQL endpoint with --endpoint."""
+    """Run the saved query NAME (or the .rq FILE with its '#+' header; -: standard input) on the embedded graph,
+    or on a SPARQL endpoint with --endpoint."""
     from kg.stores.remote_query import run_remote_saved_query
 
-    query = load_saved_query(queries_dir, name)
-    if query is None:
-        raise InputError(f"no saved query named {name!r} (see 'kg list --names')", str(queries_dir))
+    query = saved_query(name, queries_dir)
     values = _parse_params(params)
     for parameter_name in values:
         query.parameter(parameter_name)
     _run_and_print(
-        f"query {name}", fmt, Limits(timeout, max_results, memory), endpoint, graph_paths, default_graphs,
+        f"query {query.name}", fmt, Limits(timeout, max_results, memory), endpoint, graph_paths, default_graphs,
         no_supplement, auth, local=lambda reasoned, cap: run_saved(reasoned, query, values, cap),
         remote=lambda url, settings, graphs: run_remote_saved_query(url, query, values, settings, graphs))
 
 
 @cli.command("sparql")
 @click.argument("query_text", required=False)
-@click.option("--file", "query_file", type=click.Path(path_type=Path), help="Read the query from a file.")
+@click.option("--file", "query_file", type=click.Path(path_type=Path, allow_dash=True),
+              help="Read the query from a file (-: standard input).")
 @query_options
 def sparql_command(query_text: str | None, query_file: Path | None, fmt: str, graph_paths: tuple[Path, ...],
                    timeout: float, memory: int, max_results: int, no_supplement: bool, endpoint: str | None,
                    default_graphs: tuple[str, ...], **auth: Any) -> None:
-    """Run any read-only SPARQL query over asserted and inferred triples (or on a SPARQL endpoint)."""
+    """Run any read-only SPARQL query over asserted and inferred triples (or on a SPARQL endpoint); QUERY -
+    reads it from standard input."""
     from kg.stores.remote import query_endpoint
 
     if (query_text is None) == (query_file is None):
         raise InputError("give either a QUERY argument or --file PATH, not both or neither", "kg sparql")
-    where = "command line"
-    if query_file is not None:
-        where = str(query_file)
-        try:
-            query_text = query_file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise InputError(f"cannot read query file: {error.__class__.__name__}", where) from error
-    assert query_text is not None
-    text = query_text
+    if query_file is not None or query_text == STDIN:
+        text, where = query_text_of(query_file or Path(STDIN))
+    else:
+        assert query_text is not None
+        text, where = query_text, "command line"
     _run_and_print(
         where, fmt, Limits(timeout, max_results, memory), endpoint, graph_paths, default_graphs, no_supplement, auth,
         local=lambda reasoned, cap: run_any_sparql(reasoned, text, where, cap),
@@ -192,12 +194,13 @@ def _run_and_print(where: str, fmt: str, limits: Limits, endpoint: str | None, g
         click.echo(format_result(result, fmt, context_graph(url, result, settings, graphs)), nl=False)
         return
 
-    def answer() -> str:
-        reasoned = _reasoned(graph_paths, no_supplement)
-        result = within_cap(local(reasoned, limits.max_results), limits, where)
-        return format_result(result, fmt, answer_graph(reasoned, result))
+    with graph_inputs(graph_paths) as (paths, _):
+        def answer() -> str:
+            reasoned = _reasoned(paths, no_supplement)
+            result = within_cap(local(reasoned, limits.max_results), limits, where)
+            return format_result(result, fmt, answer_graph(reasoned, result))
 
-    click.echo(run_limited(answer, limits, where), nl=False)
+        click.echo(run_limited(answer, limits, where), nl=False)
 
 
 @cli.command("ask")
@@ -247,7 +250,7 @@ def ask_command(question: str, fmt: str, as_json: bool, verbose: bool, every: bo
 
 
 @cli.command("check")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, allow_dash=True))
 @format_option(CHECK_FORMATS, "text",
                help="text for people; json for tools; markdown for a pull-request comment (at most 60,000 "
                    "characters, most severe first); tsv: a ROBOT report's columns; sarif: SARIF 2.1.0 for "
@@ -267,25 +270,27 @@ def check_command(paths: tuple[Path, ...], fmt: str, fail_on: str, sources: Path
     Each finding names the file:line:column of the triple it points at.
     Exit code 0: no finding at the --fail-on level or above; 1: such findings; 2: input error; 4: a limit was hit.
     """
-    def checked() -> tuple[str, bool]:
-        import shlex
+    with graph_inputs(paths) as (given, names):
+        def checked() -> tuple[str, bool]:
+            import shlex
 
-        from kg.checks.checker import check_reasoned, load_check_files
-        from kg.checks.output import fails, render
-        from kg.graph import turtle_files
-        from kg.graph.locate import Locator
+            from kg.checks.checker import check_reasoned, load_check_files
+            from kg.checks.output import fails, render
+            from kg.graph import turtle_files
+            from kg.graph.locate import Locator
 
-        files = turtle_files(list(paths) or default_graph_files())
-        reasoned = load_reasoned(files)
-        if reasoned.triples == 0:
-            raise InputError("the graph has no triples: nothing to check", ", ".join(map(str, paths)) or None)
-        checks = load_check_files(CHECKS_DIR)
-        report = check_reasoned(reasoned, checks, sources, SUPPLEMENTARY_DIR)
-        command = shlex.join(["kg", "check", *map(str, paths), "--format", "text"])
-        graph = reasoned.report_graph(_report_terms(report))
-        return render(report, graph, fmt, Locator(files), checks, command), fails(report, fail_on.lower())
+            files = turtle_files(list(given) or default_graph_files())
+            reasoned = load_reasoned(files)
+            if reasoned.triples == 0:
+                raise InputError("the graph has no triples: nothing to check", ", ".join(map(str, given)) or None)
+            checks = load_check_files(CHECKS_DIR)
+            report = check_reasoned(reasoned, checks, sources, SUPPLEMENTARY_DIR)
+            command = shlex.join(["kg", "check", *map(str, paths), "--format", "text"])
+            graph = reasoned.report_graph(_report_terms(report))
+            rendered = render(report, graph, fmt, Locator(files, names=names), checks, command)
+            return rendered, fails(report, fail_on.lower())
 
-    text, failed = run_limited(checked, Limits(timeout, memory=memory), "kg check", "checking")
+        text, failed = run_limited(checked, Limits(timeout, memory=memory), "kg check", "checking")
     click.echo(text, nl=False)
     if failed:
         sys.exit(1)
@@ -308,7 +313,7 @@ def explain_command(entity: str, graph_paths: tuple[Path, ...], no_supplement: b
         from kg.graph.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH
         from kg.sparql.resolve import resolve_entity
 
-        dataset = _load(graph_paths, no_supplement)
+        dataset = _load(given, no_supplement)
         subject = resolve_entity(entity, dataset, "kg explain")
         inferred = dataset.graph(INFERRED_GRAPH)
         explainer = explainer_from(dataset.graph(ASSERTED_GRAPH), inferred)
@@ -316,7 +321,8 @@ def explain_command(entity: str, graph_paths: tuple[Path, ...], no_supplement: b
                  if (step := explainer.explain((subject, RDF.type, cls))) is not None]
         return format_explanations(subject, steps, dataset)
 
-    click.echo(run_limited(explained, Limits(timeout, memory=memory), "kg explain", "the explanation"), nl=False)
+    with graph_inputs(graph_paths) as (given, _):
+        click.echo(run_limited(explained, Limits(timeout, memory=memory), "kg explain", "the explanation"), nl=False)
 
 
 @cli.command("export")
@@ -342,8 +348,9 @@ def export_command(part: str, fmt: str | None, output: Path | None, graph_paths:
     if output is not None:
         check_writable(output)
     chosen = fmt
-    data = run_limited(lambda: serialize(_load(graph_paths, no_supplement), part, chosen),
-                       Limits(timeout, memory=memory), "kg export", "the export")
+    with graph_inputs(graph_paths) as (given, _):
+        data = run_limited(lambda: serialize(_load(given, no_supplement), part, chosen),
+                           Limits(timeout, memory=memory), "kg export", "the export")
     if output is None:
         sys.stdout.buffer.write(data)
     else:
@@ -367,9 +374,9 @@ def serve_command(host: str, port: int, timeout: float, max_results: int, memory
     """Serve the graph over the SPARQL 1.1 Protocol (read-only) with a front page of cited answers."""
     from kg.serve.server import bind_listener, oxigraph_binary, run_server, stop_on_signals
 
-    with bind_listener(host, port) as listener, stop_on_signals():
+    with bind_listener(host, port) as listener, stop_on_signals(), graph_inputs(graph_paths) as (given, _):
         oxigraph_binary()  # fail before the slow part when the server is missing
-        dataset = _load(graph_paths, no_supplement)
+        dataset = _load(given, no_supplement)
         run_server(listener, dataset, list(load_saved_queries(QUERIES_DIR).values()),
                    Limits(timeout, max_results, memory),
                    on_ready=lambda url: click.echo(f"kg serve: {url} (SPARQL endpoint {url}query); "
@@ -425,8 +432,9 @@ def docs_command(output: Path, check: bool) -> None:
                    "own graph, as in the N-Quads export).")
 @click.option("--part", type=click.Choice(PARTS), default="all", show_default=True,
               help="Asserted triples, the reasoner's inferred triples, or both.")
-@click.option("--input", "graph_paths", multiple=True, type=click.Path(path_type=Path),
-              help="Turtle file or folder to load instead of the project's ontology and data (repeatable).")
+@click.option("--input", "graph_paths", multiple=True, type=click.Path(path_type=Path, allow_dash=True),
+              help="Turtle file or folder to load instead of the project's ontology and data (repeatable; - reads "
+                   "standard input).")
 @supplement_option
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=REMOTE_TIMEOUT, show_default=True,
               help="Seconds each request may take altogether: connection, headers and reply.")
@@ -450,8 +458,9 @@ def load_command(store: str | None, update: str | None, target_graph: str | None
             check_url(url, option)
     if target_graph is not None:
         resolve_entity(f"<{target_graph}>", Dataset(), "--graph")
-    targets = run_limited(lambda: targets_of(_load(graph_paths, no_supplement), part, target_graph),
-                          Limits(work_timeout, memory=memory), "kg load", "reading and reasoning the graph")
+    with graph_inputs(graph_paths) as (given, _):
+        targets = run_limited(lambda: targets_of(_load(given, no_supplement), part, target_graph),
+                              Limits(work_timeout, memory=memory), "kg load", "reading and reasoning the graph")
     report = load(targets, store, update, _remote(timeout, auth))
     for target in report.targets:
         click.echo(f"{target.triples} triples into <{target.graph}>")

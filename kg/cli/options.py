@@ -14,12 +14,14 @@ from pathlib import Path
 from typing import Any
 
 import click
+from click.shell_completion import CompletionItem
 
 from kg.checks.diff_report import DIFF_FORMATS
 from kg.checks.output import REPORT_FORMATS
 from kg.graph.paths import QUERIES_DIR
 from kg.sparql.format import FORMATS as RESULT_FORMATS
 from kg.sparql.limits import DEFAULT_MAX_RESULTS, DEFAULT_MEMORY, DEFAULT_TIMEOUT
+from kg.sparql.saved import saved_query_titles
 from kg.stores.export import EXPORT_FORMATS
 from kg.stores.remote import AUTH_SCHEMES, DEFAULT_RETRIES
 
@@ -147,3 +149,22 @@ def query_options(function: Callable[..., Any]) -> Callable[..., Any]:
     """The options of kg query and kg sparql: output format, local graph and limits, or a remote endpoint."""
     return apply(auth_options(function), query_format_option, graph_option, timeout_option, memory_option,
                  max_results_option, supplement_option, endpoint_option, default_graph_option)
+
+
+def complete_query_names(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
+    """Shell completion of kg query's NAME: the saved queries (of --queries when given first) whose names start
+    with what is typed, each with the first question it answers; a path (a slash, or no name matches) completes
+    as a file."""
+    folder = ctx.params.get("queries_dir") or QUERIES_DIR
+    names = [CompletionItem(name, help=title) for name, title in saved_query_titles(Path(folder)).items()
+             if name.startswith(incomplete)]
+    return names if names and "/" not in incomplete else [CompletionItem(incomplete, type="file")]
+
+
+class SavedQueriesHelp(click.Command):
+    """A command whose help lists the project's saved queries, each with the first question it answers."""
+
+    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        with formatter.section("Saved queries (kg list shows their questions and parameters)"):
+            formatter.write_dl(list(saved_query_titles(QUERIES_DIR).items()))
+        super().format_epilog(ctx, formatter)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -390,12 +390,15 @@ class Located:
 class Locator:
     """Places of asserted triples in the Turtle files they were loaded from (read again on first use).
 
-    Paths are shown relative to ``root`` (default: the working directory) when they lie below it.
+    Paths are shown relative to ``root`` (default: the working directory) when they lie below it, or by the
+    name ``names`` gives them (``<stdin>`` for standard input).
     """
 
-    def __init__(self, files: Iterable[Path], root: Path | None = None) -> None:
+    def __init__(self, files: Iterable[Path], root: Path | None = None,
+                 names: Mapping[Path, str] | None = None) -> None:
         self._paths = list(files)
         self._root = (root or Path.cwd()).resolve()
+        self._names = dict(names or {})
         self._about: dict[URIRef, list[tuple[Triple, Place]]] = {}
         self._mentions: dict[URIRef, list[tuple[Triple, Place]]] = {}
 
@@ -404,6 +407,8 @@ class Locator:
         return [_TurtleFile(path, self._shown(path)) for path in self._paths]
 
     def _shown(self, path: Path) -> str:
+        if path in self._names:
+            return self._names[path]
         try:
             return path.resolve().relative_to(self._root).as_posix()
         except ValueError:

@@ -103,6 +103,22 @@ def load_saved_queries(directory: Path) -> dict[str, SavedQuery]:
     return queries
 
 
+def saved_query_titles(directory: Path) -> dict[str, str]:
+    """Each saved query's name and first question, from the headers alone (quick enough for help and shell
+    completion); a file whose header does not read is left out (kg list names its error)."""
+    titles = {}
+    for path in sorted(directory.glob("*.rq")) if directory.is_dir() else []:
+        try:
+            questions = read_header(path.read_text(encoding="utf-8"), path).get("questions")
+        except (InputError, OSError, UnicodeDecodeError):
+            continue
+        first = questions[0] if isinstance(questions, list) and questions else None
+        title = first.get("text") if isinstance(first, dict) else first
+        if _NAME.match(path.stem) and isinstance(title, str):
+            titles[path.stem] = title
+    return titles
+
+
 def load_saved_query(directory: Path, name: str) -> SavedQuery | None:
     """The saved query ``name`` alone (without reading the others), or None when there is none."""
     path = directory / f"{name}.rq"
@@ -111,8 +127,7 @@ def load_saved_query(directory: Path, name: str) -> SavedQuery | None:
 
 def parse_saved_query(path: Path) -> SavedQuery:
     """Read and validate one saved query file."""
-    name = path.stem
-    if not _NAME.match(name):
+    if not _NAME.match(path.stem):
         raise InputError("query file name must be lower-case words joined by hyphens", str(path))
     try:
         text = path.read_text(encoding="utf-8")
@@ -120,6 +135,11 @@ def parse_saved_query(path: Path) -> SavedQuery:
         raise InputError(f"saved query is not UTF-8 text (byte {error.start})", str(path)) from error
     except OSError as error:
         raise InputError(f"cannot read saved query: {error.strerror}", str(path)) from error
+    return saved_query_from_text(text, path, path.stem)
+
+
+def saved_query_from_text(text: str, path: Path, name: str) -> SavedQuery:
+    """Validate a saved query's text read from ``path`` (``<stdin>`` for standard input), named ``name``."""
     header = read_header(text, path)
     summary = header.get("summary")
     if not isinstance(summary, str) or not summary.strip():
