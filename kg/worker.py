@@ -5,7 +5,8 @@ The embedded engines (Oxigraph, the reasoners) evaluate in native code that neit
 interrupt, and a query can allocate gigabytes in seconds. The child is forked when the command starts, before
 any graph is loaded, so the fork copies a small process (about 1 ms) and the limits cover loading, reasoning,
 evaluating and formatting alike. The child sends back what the command prints (pickled, through a pipe) or the
-error it raised; the parent only waits, so a signal reaches it at once.
+error it raised; the parent only waits, so a signal reaches it at once. While it waits, it says on standard error
+what runs and for how long, once the work has taken PROGRESS_DELAY seconds, when standard error is a terminal.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import time
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from typing import Any, TypeVar
+from typing import Any, TextIO, TypeVar
 
 from kg.errors import KgError, QueryLimitError, StoppedError
 from kg.sparql.limits import Limits
@@ -31,6 +32,8 @@ from kg.sparql.limits import Limits
 T = TypeVar("T")
 MIB = 1024 * 1024
 _CHUNK = 1024 * 1024
+PROGRESS_DELAY = 2.0  # seconds of work before the progress line appears
+_TICK = 0.25  # seconds between its updates
 
 
 def run_limited(work: Callable[[], T], limits: Limits, where: str, what: str = "the query") -> T:
@@ -47,13 +50,15 @@ def run_limited(work: Callable[[], T], limits: Limits, where: str, what: str = "
             _serve_child(work, limits.memory, write_end, errors.fileno())
         os.close(write_end)
         deadline = time.monotonic() + limits.timeout
+        progress = Progress(what, sys.stderr)
         try:
             with _terminate_as_interrupt():
-                payload = _receive(read_end, deadline)
+                payload = _receive(read_end, deadline, progress)
         except KeyboardInterrupt as interrupt:
             _kill(child)
             raise StoppedError(f"{what} was stopped (Ctrl-C or SIGTERM)", where) from interrupt
         finally:
+            progress.clear()
             os.close(read_end)
         if payload is None:
             _kill(child)
@@ -97,14 +102,43 @@ def _join_threads() -> None:
             thread.join()
 
 
-def _receive(read_end: int, deadline: float) -> bytes | None:
+class Progress:
+    """One line on ``stream``, rewritten in place: what runs and for how long, shown once it has run
+    PROGRESS_DELAY seconds, only when ``stream`` is a terminal (never in a pipe or a file); erased at the end."""
+
+    FRAMES = "|/-\\"
+
+    def __init__(self, what: str, stream: TextIO) -> None:
+        self.what = what
+        self.stream = stream
+        self.active = stream.isatty()
+        self.started = time.monotonic()
+        self.width = 0
+
+    def update(self) -> None:
+        elapsed = time.monotonic() - self.started
+        if self.active and elapsed >= PROGRESS_DELAY:
+            line = f"{self.FRAMES[int(elapsed / _TICK) % len(self.FRAMES)]} {self.what}... {elapsed:.0f} s"
+            self.stream.write("\r" + line.ljust(self.width))
+            self.stream.flush()
+            self.width = len(line)
+
+    def clear(self) -> None:
+        if self.width:
+            self.stream.write("\r" + " " * self.width + "\r")
+            self.stream.flush()
+            self.width = 0
+
+
+def _receive(read_end: int, deadline: float, progress: Progress) -> bytes | None:
     """Everything the child sends, or None when the deadline passes first."""
     chunks: list[bytes] = []
     while True:
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             return None
-        ready, _, _ = select.select([read_end], [], [], remaining)
+        ready, _, _ = select.select([read_end], [], [], min(remaining, _TICK) if progress.active else remaining)
+        progress.update()
         if ready:
             chunk = os.read(read_end, _CHUNK)
             if not chunk:

@@ -230,3 +230,67 @@ def test_the_shell_completes_saved_query_names() -> None:
     assert complete("zsh", "kg query cu") == "plain\ncure\nCan ALS be cured?\n"
     assert complete("bash", "kg query ./q") == "file,./q\n"
     assert complete("bash", "kg query --format m") == "plain,markdown\n"
+
+
+@pytest.mark.parametrize("args", [("export", "--graph", str(ONTOLOGY_DIR), "-o"), ("docs", "-o")],
+                         ids=["export", "docs"])
+def test_files_are_written_with_the_umask_and_keep_a_replaced_files_mode(tmp_path: Path,
+                                                                          args: tuple[str, ...]) -> None:
+    import os
+    import stat
+    import subprocess
+    import sys
+
+    def write(path: Path) -> None:
+        subprocess.run([sys.executable, "-m", "kg", *args, str(path)], preexec_fn=lambda: os.umask(0o027),
+                       capture_output=True, check=True)
+
+    new, existing = tmp_path / "new.out", tmp_path / "existing.out"
+    existing.write_bytes(b"old\n")
+    existing.chmod(0o604)
+    write(new)
+    write(existing)
+    assert stat.S_IMODE(new.stat().st_mode) == 0o640
+    assert stat.S_IMODE(existing.stat().st_mode) == 0o604
+    assert existing.read_bytes() == new.read_bytes() != b"old\n"
+
+
+def slept(seconds: float) -> str:
+    """Work that takes ``seconds``."""
+    import time
+
+    time.sleep(seconds)
+    return "done"
+
+
+def test_progress_shows_on_a_terminal_and_is_erased(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import pty
+    import re
+    import sys
+
+    from kg import worker
+    from kg.sparql.limits import Limits
+
+    monkeypatch.setattr(worker, "PROGRESS_DELAY", 0.1)  # instead of 2 s, so that a short work shows it
+    controller, terminal_fd = pty.openpty()
+    with os.fdopen(terminal_fd, "w") as terminal:
+        monkeypatch.setattr(sys, "stderr", terminal)
+        answer = worker.run_limited(lambda: slept(1), Limits(30, memory=1024), "kg check", "checking")
+    assert answer == "done"
+    shown = os.read(controller, 65536).decode()
+    os.close(controller)
+    assert re.fullmatch(r"(\r[|/\\-] checking\.\.\. \d+ s *)+\r +\r", shown), repr(shown)
+
+
+def test_progress_is_never_written_to_a_pipe_or_a_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import sys
+
+    from kg import worker
+    from kg.sparql.limits import Limits
+
+    monkeypatch.setattr(worker, "PROGRESS_DELAY", 0.0)
+    with (tmp_path / "stderr").open("w") as file:
+        monkeypatch.setattr(sys, "stderr", file)
+        assert worker.run_limited(lambda: slept(0.5), Limits(30, memory=1024), "kg", "work") == "done"
+    assert (tmp_path / "stderr").read_text() == ""

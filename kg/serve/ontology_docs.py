@@ -31,12 +31,13 @@ def ontology_html(ontology_dir: Path = ONTOLOGY_DIR) -> str:
 
 
 def write_docs(destination: Path = DOCS_FILE) -> Path:
-    """Write the page to ``destination`` (folders created; replaced whole, never half-written)."""
+    """Write the page to ``destination`` (folders created; replaced whole, never half-written; a new file with
+    the umask's mode, a replaced one keeping its mode)."""
+    from kg.stores.export import write_atomically
+
     html = ontology_html()
     destination.parent.mkdir(parents=True, exist_ok=True)
-    partial = destination.with_name(destination.name + ".partial")
-    partial.write_text(html, encoding="utf-8")
-    partial.replace(destination)
+    write_atomically(destination, html.encode("utf-8"))
     return destination
 
 

@@ -76,8 +76,7 @@ def check_writable(path: Path) -> None:
         return
     if not stat.S_ISREG(found.st_mode):
         kind = "a symlink" if stat.S_ISLNK(found.st_mode) else "a device, socket, pipe or folder"
-        raise InputError(f"the output path is {kind}, not a regular file; kg export replaces only regular files",
-                         str(path))
+        raise InputError(f"the output path is {kind}, not a regular file; kg replaces only regular files", str(path))
 
 
 def write_atomically(path: Path, data: bytes) -> None:
