@@ -14,8 +14,8 @@ DIFF_DIR = Path(__file__).parent / "diff"
 
 # each command, the arguments it needs, and the --format names it takes (the rest of the vocabulary it refuses)
 COMMAND_FORMATS = {
-    ("query", "cure"): ("text", "json", "csv", "tsv", "markdown"),
-    ("sparql", "ASK {}"): ("text", "json", "csv", "tsv", "markdown"),
+    ("query", "cure"): ("text", "json", "csv", "tsv", "markdown", "turtle", "nt"),
+    ("sparql", "ASK {}"): ("text", "json", "csv", "tsv", "markdown", "turtle", "nt"),
     ("ask", "Is ALS painless?"): ("text", "json"),
     ("list",): ("text", "json"),
     ("check",): ("text", "json", "markdown", "tsv", "sarif"),
@@ -76,7 +76,7 @@ def test_commands_without_format_refuse_it(command: str) -> None:
 
 def test_help_lists_only_the_current_names() -> None:
     help_text = run("query", "--help").output
-    assert "[text|json|csv|tsv|markdown]" in help_text
+    assert "[text|json|csv|tsv|markdown|turtle|nt]" in help_text
     assert "table|" not in help_text and "|md" not in help_text
     assert "--json" not in run("ask", "--help").output
 
@@ -294,3 +294,19 @@ def test_progress_is_never_written_to_a_pipe_or_a_file(monkeypatch: pytest.Monke
         monkeypatch.setattr(sys, "stderr", file)
         assert worker.run_limited(lambda: slept(0.5), Limits(30, memory=1024), "kg", "work") == "done"
     assert (tmp_path / "stderr").read_text() == ""
+
+
+def test_a_constructed_graph_is_written_in_the_rdf_format_named() -> None:
+    construct = ("CONSTRUCT WHERE { <https://w3id.org/mnd-kg/resource/ALS> a "
+                 "<https://w3id.org/mnd-kg/ontology#MotorNeuronDisease> }")
+    triple = ("<https://w3id.org/mnd-kg/resource/ALS> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+              "<https://w3id.org/mnd-kg/ontology#MotorNeuronDisease> .\n")
+    assert run("sparql", construct, "--format", "nt").stdout == triple
+    assert run("sparql", construct, "--format", "ntriples").stdout == triple
+    turtle = run("sparql", construct, "--format", "turtle").stdout
+    assert turtle == run("sparql", construct, "--format", "text").stdout
+    assert "kg:ALS a mnd:MotorNeuronDisease" in turtle
+    table = run("sparql", "ASK {}", "--format", "turtle")
+    assert (table.exit_code, table.stdout, table.stderr) == (
+        2, "", "Error: turtle is for the graph of a CONSTRUCT or DESCRIBE query; ASK results take text, json, "
+               "csv, tsv or markdown (--format)\n")

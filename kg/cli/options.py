@@ -124,7 +124,8 @@ default_graph_option = click.option(
          "and inferred graphs kg load writes).")
 query_format_option = format_option(
     QUERY_FORMATS, "text", "text and markdown: for people, citations as footnotes; json, csv, tsv: SPARQL 1.1 "
-                           "results (a CONSTRUCT or DESCRIBE result: Turtle, or N-Triples for csv and tsv).")
+                           "results; turtle, nt: a CONSTRUCT or DESCRIBE query's graph (which text, json and "
+                           "markdown write as Turtle, csv and tsv as N-Triples).")
 
 
 def work_timeout_option(default: float) -> Callable[[Any], Any]:

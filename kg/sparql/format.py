@@ -1,4 +1,5 @@
-"""Rendering query results: SPARQL 1.1 JSON/CSV/TSV for programs, tables with cited footnotes for people."""
+"""Rendering query results: SPARQL 1.1 JSON/CSV/TSV for programs, tables with cited footnotes for people, and a
+CONSTRUCT or DESCRIBE result's graph in Turtle or N-Triples."""
 
 from __future__ import annotations
 
@@ -7,9 +8,12 @@ from rdflib.query import Result
 from rdflib.term import Node
 
 from kg.answers.citations import citation_details, collect_citation
+from kg.errors import InputError
 from kg.sparql.results import solutions
 
-FORMATS = ("text", "json", "csv", "tsv", "markdown")
+TABLE_FORMATS = ("text", "json", "csv", "tsv", "markdown")
+GRAPH_FORMATS = ("turtle", "nt")  # only for a CONSTRUCT or DESCRIBE result
+FORMATS = (*TABLE_FORMATS, *GRAPH_FORMATS)
 CITATION_VARIABLE = "citation"
 
 
@@ -17,7 +21,13 @@ def format_result(result: Result, fmt: str, graph: Graph) -> str:
     """Render a query result in one of FORMATS; ``graph`` supplies prefixes and citation details."""
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         assert result.graph is not None
-        return result.graph.serialize(format="nt" if fmt in ("csv", "tsv") else "turtle")
+        if fmt not in ("csv", "tsv", "nt"):
+            return result.graph.serialize(format="turtle")
+        lines = sorted({line for line in result.graph.serialize(format="nt").splitlines() if line})
+        return "".join(line + "\n" for line in lines)  # sorted: the same bytes whatever the hash seed
+    if fmt in GRAPH_FORMATS:
+        raise InputError(f"{fmt} is for the graph of a CONSTRUCT or DESCRIBE query; {result.type} results take "
+                         f"{', '.join(TABLE_FORMATS[:-1])} or {TABLE_FORMATS[-1]}", "--format")
     if fmt in ("json", "csv"):
         return (result.serialize(format=fmt) or b"").decode("utf-8")
     if result.type == "ASK":
