@@ -19,7 +19,7 @@ COMMAND_FORMATS = {
     ("ask", "Is ALS painless?"): ("text", "json"),
     ("list",): ("text", "json"),
     ("check",): ("text", "json", "markdown", "tsv", "sarif"),
-    ("diff", "a.ttl", "b.ttl"): ("text", "tsv", "markdown"),
+    ("diff", "a.ttl", "b.ttl"): ("text", "json", "tsv", "markdown"),
     ("export",): ("turtle", "nt", "nquads", "trig", "jsonld"),
 }
 # the commands without --format: their output is a fixed kind (an explanation, a page, a server, a load report)
@@ -310,3 +310,20 @@ def test_a_constructed_graph_is_written_in_the_rdf_format_named() -> None:
     assert (table.exit_code, table.stdout, table.stderr) == (
         2, "", "Error: turtle is for the graph of a CONSTRUCT or DESCRIBE query; ASK results take text, json, "
                "csv, tsv or markdown (--format)\n")
+
+
+def test_diff_json_holds_the_tsv_rows_and_the_summary_counts() -> None:
+    import json
+
+    old, new = str(DIFF_DIR / "old.ttl"), str(DIFF_DIR / "new.ttl")
+    document = json.loads(run("diff", old, new, "--format", "json").stdout)
+    header, *rows = [line.split("\t") for line in run("diff", old, new, "--format", "tsv").stdout.splitlines()]
+    assert header == ["change", "kind", "subject", "predicate", "object", "subject_label", "predicate_label",
+                      "object_label", "citations"]
+    assert [[c["change"], c["kind"], c["subject"], c["predicate"], c["object"], *c["labels"],
+             " | ".join(c["citations"])] for c in document["changes"]] == rows
+    summary = run("diff", old, new).stdout.splitlines()[1]
+    counts = document["counts"]
+    assert summary.startswith(f"asserted: +{counts['asserted']['added']} -{counts['asserted']['removed']}; "
+                              f"inferred: +{counts['inferred']['added']} -{counts['inferred']['removed']}; ")
+    assert summary.endswith(f"+{document['provenance']['added']} -{document['provenance']['removed']} triples")

@@ -1,7 +1,8 @@
-"""Rendering a ``kg diff``: text for the terminal, TSV for programs, Markdown for a pull-request comment."""
+"""Rendering a ``kg diff``: text for the terminal, JSON and TSV for programs, Markdown for a pull-request comment."""
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING
 
 from rdflib import URIRef
@@ -9,7 +10,7 @@ from rdflib import URIRef
 if TYPE_CHECKING:
     from kg.checks.diff import Change, Diff
 
-DIFF_FORMATS = ("text", "tsv", "markdown")
+DIFF_FORMATS = ("text", "json", "tsv", "markdown")
 MD_ROWS = 200  # per section, so that a pull-request comment stays within GitHub's size limit
 SECTIONS = (("asserted", "added"), ("asserted", "removed"), ("inferred", "added"), ("inferred", "removed"))
 
@@ -18,6 +19,8 @@ def format_diff(diff: Diff, fmt: str) -> str:
     """``diff`` in one of DIFF_FORMATS; the same diff always gives the same bytes."""
     if fmt == "tsv":
         return _tsv(diff)
+    if fmt == "json":
+        return _json(diff)
     return _markdown(diff) if fmt == "markdown" else _text(diff)
 
 
@@ -63,6 +66,21 @@ def _tsv(diff: Diff) -> str:
     rows = [[c.change, c.kind, *(term.n3() for term in c.triple), *c.labels, " | ".join(c.citations)]
             for c in diff.changes]
     return "\n".join("\t".join(_one_line(cell) for cell in row) for row in [header, *rows]) + "\n"
+
+
+def _json(diff: Diff) -> str:
+    """The TSV's columns for each change, with the counts of the text's summary."""
+    document = {
+        "old": diff.old, "new": diff.new,
+        "counts": {kind: {change: diff.count(change, kind) for change in ("added", "removed")}
+                   for kind in ("asserted", "inferred")},
+        "provenance": {"added": diff.provenance_added, "removed": diff.provenance_removed},
+        "changes": [{"change": c.change, "kind": c.kind,
+                     **{part: term.n3() for part, term in zip(("subject", "predicate", "object"), c.triple,
+                                                               strict=True)},
+                     "labels": list(c.labels), "citations": list(c.citations)} for c in diff.changes],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
 def _markdown(diff: Diff) -> str:
