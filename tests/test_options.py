@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import json
+import os
+import pty
+import re
+import stat
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
+from kg import worker
 from kg.cli import cli
 from kg.cli.options import DEPRECATED, SHARED_FORMATS, SYNONYMS, VOCABULARY
+from kg.sparql.limits import Limits
+from kg.sparql.saved import load_saved_queries
 
 DIFF_DIR = Path(__file__).parent / "diff"
 
@@ -204,21 +215,14 @@ def test_check_places_findings_in_stdin() -> None:
 
 
 def test_query_help_lists_the_saved_queries_with_their_first_question() -> None:
-    from kg.sparql.saved import load_saved_queries
-
     help_text = run("query", "--help").stdout
-    section = help_text[help_text.index("Saved queries"):]
-    for query in load_saved_queries(QUERIES_DIR).values():
-        first = " ".join(query.questions[0].text.split()[:3])
-        line = next(line for line in section.splitlines() if line.strip().startswith(query.name + " "))
-        assert line.split(None, 1)[1].startswith(first), line
+    section = help_text[help_text.index("Saved queries (kg list shows their questions and parameters):"):]
+    listed = " ".join(section.split()[9:])  # the titles wrapped to the terminal, unwrapped
+    queries = load_saved_queries(QUERIES_DIR).values()
+    assert listed == " ".join(f"{query.name} {query.questions[0].text}" for query in queries)
 
 
 def test_the_shell_completes_saved_query_names() -> None:
-    import os
-    import subprocess
-    import sys
-
     def complete(shell: str, words: str) -> str:
         env = {**os.environ, "_KG_COMPLETE": f"{shell}_complete", "COMP_WORDS": words,
                "COMP_CWORD": str(len(words.split()) - (0 if words.endswith(" ") else 1))}
@@ -236,11 +240,6 @@ def test_the_shell_completes_saved_query_names() -> None:
                          ids=["export", "docs"])
 def test_files_are_written_with_the_umask_and_keep_a_replaced_files_mode(tmp_path: Path,
                                                                           args: tuple[str, ...]) -> None:
-    import os
-    import stat
-    import subprocess
-    import sys
-
     def write(path: Path) -> None:
         subprocess.run([sys.executable, "-m", "kg", *args, str(path)], preexec_fn=lambda: os.umask(0o027),
                        capture_output=True, check=True)
@@ -257,21 +256,11 @@ def test_files_are_written_with_the_umask_and_keep_a_replaced_files_mode(tmp_pat
 
 def slept(seconds: float) -> str:
     """Work that takes ``seconds``."""
-    import time
-
     time.sleep(seconds)
     return "done"
 
 
 def test_progress_shows_on_a_terminal_and_is_erased(monkeypatch: pytest.MonkeyPatch) -> None:
-    import os
-    import pty
-    import re
-    import sys
-
-    from kg import worker
-    from kg.sparql.limits import Limits
-
     monkeypatch.setattr(worker, "PROGRESS_DELAY", 0.1)  # instead of 2 s, so that a short work shows it
     controller, terminal_fd = pty.openpty()
     with os.fdopen(terminal_fd, "w") as terminal:
@@ -284,11 +273,6 @@ def test_progress_shows_on_a_terminal_and_is_erased(monkeypatch: pytest.MonkeyPa
 
 
 def test_progress_is_never_written_to_a_pipe_or_a_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    import sys
-
-    from kg import worker
-    from kg.sparql.limits import Limits
-
     monkeypatch.setattr(worker, "PROGRESS_DELAY", 0.0)
     with (tmp_path / "stderr").open("w") as file:
         monkeypatch.setattr(sys, "stderr", file)
@@ -305,7 +289,8 @@ def test_a_constructed_graph_is_written_in_the_rdf_format_named() -> None:
     assert run("sparql", construct, "--format", "ntriples").stdout == triple
     turtle = run("sparql", construct, "--format", "turtle").stdout
     assert turtle == run("sparql", construct, "--format", "text").stdout
-    assert "kg:ALS a mnd:MotorNeuronDisease" in turtle
+    assert turtle == ("@prefix kg: <https://w3id.org/mnd-kg/resource/> .\n"
+                      "@prefix mnd: <https://w3id.org/mnd-kg/ontology#> .\n\nkg:ALS a mnd:MotorNeuronDisease .\n\n")
     table = run("sparql", "ASK {}", "--format", "turtle")
     assert (table.exit_code, table.stdout, table.stderr) == (
         2, "", "Error: turtle is for the graph of a CONSTRUCT or DESCRIBE query; ASK results take text, json, "
@@ -313,8 +298,6 @@ def test_a_constructed_graph_is_written_in_the_rdf_format_named() -> None:
 
 
 def test_diff_json_holds_the_tsv_rows_and_the_summary_counts() -> None:
-    import json
-
     old, new = str(DIFF_DIR / "old.ttl"), str(DIFF_DIR / "new.ttl")
     document = json.loads(run("diff", old, new, "--format", "json").stdout)
     header, *rows = [line.split("\t") for line in run("diff", old, new, "--format", "tsv").stdout.splitlines()]

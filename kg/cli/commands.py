@@ -26,7 +26,7 @@ from rdflib import Dataset, URIRef
 from rdflib.query import Result
 
 from kg.checks.output import FAIL_ON
-from kg.cli.inputs import graph_inputs, saved_query
+from kg.cli.inputs import graph_inputs, saved_query, stdin_once
 from kg.cli.inputs import query_text as query_text_of
 from kg.cli.options import (
     ASK_FORMATS,
@@ -145,6 +145,7 @@ def query_command(name: str, params: tuple[str, ...], fmt: str, graph_paths: tup
     or on a SPARQL endpoint with --endpoint."""
     from kg.stores.remote_query import run_remote_saved_query
 
+    stdin_once(name == STDIN, graph_paths, "kg query")
     query = saved_query(name, queries_dir)
     values = _parse_params(params)
     for parameter_name in values:
@@ -169,6 +170,7 @@ def sparql_command(query_text: str | None, query_file: Path | None, fmt: str, gr
 
     if (query_text is None) == (query_file is None):
         raise InputError("give either a QUERY argument or --file PATH, not both or neither", "kg sparql")
+    stdin_once(str(query_file) == STDIN or query_text == STDIN, graph_paths, "kg sparql")
     if query_file is not None or query_text == STDIN:
         text, where = query_text_of(query_file or Path(STDIN))
     else:

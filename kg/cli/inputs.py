@@ -64,6 +64,12 @@ def _saved_query(text: str, path: Path, name: str) -> SavedQuery:
         raise
 
 
+def stdin_once(query_from_stdin: bool, graph_paths: Iterable[Path], command: str) -> None:
+    """Standard input is read once: it holds the query or the graph (``--graph -``), not both."""
+    if query_from_stdin and any(str(path) == STDIN for path in graph_paths):
+        raise InputError("standard input (-) holds one input: the query or --graph, not both", command)
+
+
 @contextmanager
 def graph_inputs(paths: Iterable[Path]) -> Iterator[tuple[tuple[Path, ...], dict[Path, str]]]:
     """The graph paths with ``-`` replaced by a private file holding standard input, and the names to show for
