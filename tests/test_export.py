@@ -217,8 +217,8 @@ def test_export_refuses_to_replace_what_is_not_a_regular_file(tmp_path: Path, ki
     result = CliRunner().invoke(cli, ["export", "--graph", str(ONTOLOGY_DIR), "-o", str(output)])
     assert result.exit_code == 2
     named = "a symlink" if kind == "symlink" else "a device, socket, pipe or folder"
-    assert result.output == (f"Error: the output path is {named}, not a regular file; kg export replaces only "
-                             f"regular files ({output})\n")
+    assert result.output == (f"Error: the output path is {named}, not a regular file; kg replaces only regular "
+                             f"files ({output})\n")
     assert output.lstat() == before
     assert target.read_text() == "the link's target\n"
 

@@ -267,7 +267,12 @@ def test_progress_shows_on_a_terminal_and_is_erased(monkeypatch: pytest.MonkeyPa
         monkeypatch.setattr(sys, "stderr", terminal)
         answer = worker.run_limited(lambda: slept(1), Limits(30, memory=1024), "kg check", "checking")
     assert answer == "done"
-    shown = os.read(controller, 65536).decode()
+    shown = ""
+    while True:  # everything written, then EIO: the terminal's side is closed
+        try:
+            shown += os.read(controller, 65536).decode()
+        except OSError:
+            break
     os.close(controller)
     assert re.fullmatch(r"(\r[|/\\-] checking\.\.\. \d+ s *)+\r +\r", shown), repr(shown)
 
@@ -310,3 +315,19 @@ def test_diff_json_holds_the_tsv_rows_and_the_summary_counts() -> None:
     assert summary.startswith(f"asserted: +{counts['asserted']['added']} -{counts['asserted']['removed']}; "
                               f"inferred: +{counts['inferred']['added']} -{counts['inferred']['removed']}; ")
     assert summary.endswith(f"+{document['provenance']['added']} -{document['provenance']['removed']} triples")
+
+
+def test_the_documented_bash_line_installs_completion_of_query_names(tmp_path: Path) -> None:
+    """The install line of docs/query.md, in a real bash, completes `kg query is-` to the saved queries."""
+    page = (Path(__file__).resolve().parents[1] / "docs" / "query.md").read_text(encoding="utf-8")
+    line = next(line.strip() for line in page.splitlines() if "bash_source" in line)
+    install = line.split("'")[1]  # what the line appends to ~/.bashrc
+    assert install == 'eval "$(_KG_COMPLETE=bash_source kg)"'
+    kg = tmp_path / "kg"  # this checkout's kg, first on PATH
+    kg.write_text(f"#!/bin/sh\nexec {sys.executable} -m kg \"$@\"\n")
+    kg.chmod(0o755)
+    script = (f"{install}\nCOMP_WORDS=(kg query is-); COMP_CWORD=2; _kg_completion kg\n"
+              'printf "%s\\n" "${COMPREPLY[@]}"')
+    completed = subprocess.run(["bash", "-c", script], env={**os.environ, "PATH": f"{tmp_path}:{os.environ['PATH']}"},
+                               capture_output=True, text=True, check=True)
+    assert completed.stdout == "is-demyelinating\nis-muscular-dystrophy\nis-neuromuscular\nis-painless\n"

@@ -307,7 +307,7 @@ def check_command(paths: tuple[Path, ...], fmt: str, fail_on: str, sources: Path
 def explain_command(entity: str, graph_paths: tuple[Path, ...], no_supplement: bool, timeout: float,
                     memory: int) -> None:
     """Why ENTITY (IRI, prefixed name or label) belongs to each class the reasoner derived for it."""
-    def explained() -> str:
+    def explained(paths: tuple[Path, ...]) -> str:
         from rdflib.namespace import RDF
 
         from kg.answers.explain import explainer_from
@@ -315,7 +315,7 @@ def explain_command(entity: str, graph_paths: tuple[Path, ...], no_supplement: b
         from kg.graph.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH
         from kg.sparql.resolve import resolve_entity
 
-        dataset = _load(given, no_supplement)
+        dataset = _load(paths, no_supplement)
         subject = resolve_entity(entity, dataset, "kg explain")
         inferred = dataset.graph(INFERRED_GRAPH)
         explainer = explainer_from(dataset.graph(ASSERTED_GRAPH), inferred)
@@ -324,7 +324,8 @@ def explain_command(entity: str, graph_paths: tuple[Path, ...], no_supplement: b
         return format_explanations(subject, steps, dataset)
 
     with graph_inputs(graph_paths) as (given, _):
-        click.echo(run_limited(explained, Limits(timeout, memory=memory), "kg explain", "the explanation"), nl=False)
+        click.echo(run_limited(lambda: explained(given), Limits(timeout, memory=memory), "kg explain",
+                               "the explanation"), nl=False)
 
 
 @cli.command("export")
