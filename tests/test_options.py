@@ -32,9 +32,10 @@ COMMAND_FORMATS = {
     ("check",): ("text", "json", "markdown", "tsv", "sarif"),
     ("diff", "a.ttl", "b.ttl"): ("text", "json", "tsv", "markdown"),
     ("export",): ("turtle", "nt", "nquads", "trig", "jsonld"),
+    ("explain", "ALS"): ("text", "json"),
 }
-# the commands without --format: their output is a fixed kind (an explanation, a page, a server, a load report)
-NO_FORMAT = ("explain", "serve", "docs", "load")
+# the commands without --format: their output is a page, a server or a load report
+NO_FORMAT = ("serve", "docs", "load")
 
 
 def run(*args: str, input: str | None = None) -> Result:
@@ -331,3 +332,14 @@ def test_the_documented_bash_line_installs_completion_of_query_names(tmp_path: P
     completed = subprocess.run(["bash", "-c", script], env={**os.environ, "PATH": f"{tmp_path}:{os.environ['PATH']}"},
                                capture_output=True, text=True, check=True)
     assert completed.stdout == "is-demyelinating\nis-muscular-dystrophy\nis-neuromuscular\nis-painless\n"
+
+
+def test_explain_json_holds_the_memberships_the_text_explains() -> None:
+    document = json.loads(run("explain", "ALS", "--format", "json").stdout)
+    text = run("explain", "ALS").stdout
+    assert (document["entity"], document["label"]) == ("https://w3id.org/mnd-kg/resource/ALS",
+                                                       "amyotrophic lateral sclerosis")
+    assert text.startswith(f"kg:ALS (amyotrophic lateral sclerosis): {len(document['memberships'])} inferred ")
+    shown = [line for line in text.splitlines() if line.startswith("kg:ALS rdf:type ")]
+    assert shown == [f"kg:ALS rdf:type {m['triple'][2].replace('https://w3id.org/mnd-kg/ontology#', 'mnd:')}  "
+                     f"because {m['rule']}" for m in document["memberships"]]

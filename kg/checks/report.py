@@ -99,8 +99,12 @@ def _places(places: tuple[Place, ...], quote: str = "") -> str:
     return f"{quote}{places[0]}{quote}{more}" if places else ""
 
 
-def format_explanations(entity: URIRef, steps: list[Step], graph: Graph) -> str:
-    """Why each inferred class membership of an entity holds."""
+def format_explanations(entity: URIRef, steps: list[Step], graph: Graph, fmt: str = "text") -> str:
+    """Why each inferred class membership of an entity holds, as text or json."""
+    if fmt == "json":
+        document = {"entity": str(entity), "label": _label(str(entity), graph),
+                    "memberships": [_step_json(step, graph, Locator([])) for step in steps]}
+        return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     if not steps:
         return f"{term_name(str(entity), graph)}: no inferred class membership\n"
     lines = [f"{term_name(str(entity), graph)}: {len(steps)} inferred class membership(s)"]

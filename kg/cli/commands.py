@@ -36,6 +36,7 @@ from kg.cli.options import (
     GRAPH_FORMATS,
     LIST_FORMATS,
     STDIN,
+    WHY_FORMATS,
     SavedQueriesHelp,
     auth_options,
     chosen_format,
@@ -300,11 +301,13 @@ def check_command(paths: tuple[Path, ...], fmt: str, fail_on: str, sources: Path
 
 @cli.command("explain")
 @click.argument("entity")
+@format_option(WHY_FORMATS, "text", "text for people; json: each derived membership's steps, their rules, the "
+                                    "asserted triples and their citations (as kg check --format json).")
 @graph_option
 @supplement_option
 @work_timeout_option(WORK_TIMEOUT)
 @memory_option
-def explain_command(entity: str, graph_paths: tuple[Path, ...], no_supplement: bool, timeout: float,
+def explain_command(entity: str, fmt: str, graph_paths: tuple[Path, ...], no_supplement: bool, timeout: float,
                     memory: int) -> None:
     """Why ENTITY (IRI, prefixed name or label) belongs to each class the reasoner derived for it."""
     def explained(paths: tuple[Path, ...]) -> str:
@@ -321,7 +324,7 @@ def explain_command(entity: str, graph_paths: tuple[Path, ...], no_supplement: b
         explainer = explainer_from(dataset.graph(ASSERTED_GRAPH), inferred)
         steps = [step for cls in sorted(inferred.objects(subject, RDF.type), key=str)
                  if (step := explainer.explain((subject, RDF.type, cls))) is not None]
-        return format_explanations(subject, steps, dataset)
+        return format_explanations(subject, steps, dataset, fmt)
 
     with graph_inputs(graph_paths) as (given, _):
         click.echo(run_limited(lambda: explained(given), Limits(timeout, memory=memory), "kg explain",

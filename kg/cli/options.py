@@ -2,9 +2,10 @@
 options several commands share, and ``-`` for standard input.
 
 Every command takes its ``--format`` choices from here. The names are ``text``, ``json``, ``csv``, ``tsv`` and
-``markdown`` for results and reports (``sarif`` for kg check), and the RDF formats' names for RDF; which of them
-a command offers is the renderer's decision (kg.sparql.format, kg.checks.output, kg.checks.diff_report,
-kg.stores.export), checked against the vocabulary by tests/test_options.py.
+``markdown`` for results and reports (``sarif`` for kg check), and the RDF formats' names for RDF. Which of them
+a command offers is its renderer's decision: kg.sparql.format, kg.checks.output, kg.checks.diff_report and
+kg.stores.export name theirs; ask, list and explain offer text and json. format_option refuses a name outside
+the vocabulary.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ LIST_FORMATS = ("text", "json")
 CHECK_FORMATS = REPORT_FORMATS
 COMPARE_FORMATS = DIFF_FORMATS  # kg diff
 GRAPH_FORMATS = EXPORT_FORMATS  # kg export
+WHY_FORMATS = ("text", "json")  # kg explain (kg.checks.report)
 
 CONTEXT_SETTINGS: dict[str, Any] = {"help_option_names": ["-h", "--help"]}
 STDIN = "-"
@@ -53,8 +55,6 @@ class FormatChoice(click.Choice):
     """``--format``: one of the command's names from the vocabulary. A synonym (``ntriples``) is accepted as its
     format; an old spelling (``table``, ``md``) too, with a one-line deprecation warning. Help and shell
     completion show only the current names."""
-
-    name = "format"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if isinstance(value, str):
@@ -81,7 +81,7 @@ def deprecated_json_flag(function: Callable[..., Any]) -> Callable[..., Any]:
             warn_deprecated("--json", "--format json")
         return value
 
-    return click.option("--json", "as_json", is_flag=True, hidden=True, expose_value=True, callback=warn)(function)
+    return click.option("--json", "as_json", is_flag=True, hidden=True, callback=warn)(function)
 
 
 def chosen_format(fmt: str, as_json: bool) -> str:
