@@ -343,3 +343,13 @@ def test_explain_json_holds_the_memberships_the_text_explains() -> None:
     shown = [line for line in text.splitlines() if line.startswith("kg:ALS rdf:type ")]
     assert shown == [f"kg:ALS rdf:type {m['triple'][2].replace('https://w3id.org/mnd-kg/ontology#', 'mnd:')}  "
                      f"because {m['rule']}" for m in document["memberships"]]
+
+
+def test_diff_reads_a_version_from_stdin_and_names_it() -> None:
+    old, new = DIFF_DIR / "old.ttl", DIFF_DIR / "new.ttl"
+    from_file = run("diff", str(old), str(new)).stdout
+    from_stdin = run("diff", "-", str(new), input=old.read_text(encoding="utf-8")).stdout
+    assert from_stdin == from_file.replace(f"kg diff {old} -> ", "kg diff <stdin> -> ", 1)
+    assert from_stdin.startswith("kg diff <stdin> -> ")
+    broken = run("diff", "-", str(new), input="<a> <b> .\n")
+    assert (broken.exit_code, broken.stderr) == (2, "Error: malformed Turtle: objectList expected (<stdin>:1:8)\n")

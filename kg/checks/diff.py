@@ -55,9 +55,10 @@ class Diff:
         return sum(c.change == change and c.kind == kind for c in self.changes)
 
 
-def diff_versions(old: str, new: str, repository: Path) -> Diff:
-    """Load, reason and compare two versions given as paths or as git revisions of ``repository``."""
-    return diff_graphs(load_version(old, repository), load_version(new, repository), old, new)
+def diff_versions(old: str, new: str, repository: Path, names: tuple[str, str] | None = None) -> Diff:
+    """Load, reason and compare two versions given as paths or as git revisions of ``repository``, named by
+    ``names`` (default: as given)."""
+    return diff_graphs(load_version(old, repository), load_version(new, repository), *(names or (old, new)))
 
 
 def load_version(spec: str, repository: Path) -> Graph:

@@ -36,6 +36,7 @@ from kg.cli.options import (
     GRAPH_FORMATS,
     LIST_FORMATS,
     STDIN,
+    STDIN_NAME,
     WHY_FORMATS,
     SavedQueriesHelp,
     auth_options,
@@ -392,23 +393,30 @@ def serve_command(host: str, port: int, timeout: float, max_results: int, memory
 @cli.command("diff")
 @click.argument("old")
 @click.argument("new")
-@format_option(COMPARE_FORMATS, "text", "text for people, tsv for programs, markdown for a pull-request comment.")
+@format_option(COMPARE_FORMATS, "text", "text for people, json and tsv for programs, markdown for a pull-request "
+                                        "comment.")
 @work_timeout_option(WORK_TIMEOUT)
 @memory_option
 def diff_command(old: str, new: str, fmt: str, timeout: float, memory: int) -> None:
     """List the facts added and removed from OLD to NEW, asserted and inferred, with labels and citations.
 
-    OLD and NEW are Turtle files, folders (a project checkout or a folder of Turtle files) or git revisions
-    of the project (read with git archive; the working tree is not touched).
+    OLD and NEW are Turtle files (-: standard input), folders (a project checkout or a folder of Turtle files) or
+    git revisions of the project (read with git archive; the working tree is not touched).
     Exit code 0 whatever the difference; 2: input error (unknown revision, malformed Turtle); 4: a limit was hit.
     """
-    def compared() -> str:
+    def compared(specs: list[str]) -> str:
         from kg.checks.diff import diff_versions
         from kg.checks.diff_report import format_diff
 
-        return format_diff(diff_versions(old, new, Path.cwd()), fmt)
+        def shown(spec: str) -> str:
+            return STDIN_NAME if spec == STDIN else spec
 
-    click.echo(run_limited(compared, Limits(timeout, memory=memory), "kg diff", "the comparison"), nl=False)
+        return format_diff(diff_versions(specs[0], specs[1], Path.cwd(), (shown(old), shown(new))), fmt)
+
+    with graph_inputs([Path(old), Path(new)]) as (paths, _):
+        specs = [str(path) if spec == STDIN else spec for path, spec in zip(paths, (old, new), strict=True)]
+        click.echo(run_limited(lambda: compared(specs), Limits(timeout, memory=memory), "kg diff", "the comparison"),
+                   nl=False)
 
 
 @cli.command("docs")
