@@ -33,9 +33,10 @@ COMMAND_FORMATS = {
     ("diff", "a.ttl", "b.ttl"): ("text", "json", "tsv", "markdown"),
     ("export",): ("turtle", "nt", "nquads", "trig", "jsonld"),
     ("explain", "ALS"): ("text", "json"),
+    ("load", "--store", "http://127.0.0.1:9/store"): ("text", "json"),
 }
-# the commands without --format: their output is a page, a server or a load report
-NO_FORMAT = ("serve", "docs", "load")
+# the commands without --format: one writes a page, the other serves
+NO_FORMAT = ("serve", "docs")
 
 
 def run(*args: str, input: str | None = None) -> Result:

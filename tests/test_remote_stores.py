@@ -7,6 +7,7 @@ undone (numbers and booleans by value, language tags in lower case, ``xsd:string
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -117,6 +118,18 @@ def test_load_again_replaces_rather_than_duplicates(store: Server, counts: dict[
     leftovers = query_endpoint(store.query, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
                                "FILTER(STRSTARTS(STR(?g), 'urn:kg-load:')) }", remote_of(store))
     assert solutions(leftovers) == []
+
+
+def test_load_reports_as_json_what_it_reports_as_text(store: Server, counts: dict[str, int]) -> None:
+    load_args = ("load", "--store", store.store, "--update", store.update, *credentials(store))
+    text, as_json = kg(*load_args), kg(*load_args, "--format", "json")
+    assert (text.exit_code, as_json.exit_code) == (0, 0), as_json.output
+    report = json.loads(as_json.stdout)
+    assert report["targets"] == [{"graph": str(name), "triples": counts[str(name)]}
+                                 for name in (ASSERTED_GRAPH, INFERRED_GRAPH)]
+    assert text.stdout.splitlines()[:-1] == [f"{t['triples']} triples into <{t['graph']}>" for t in report["targets"]]
+    assert text.stdout.splitlines()[-1].endswith(f" s ({report['method']})")
+    assert graph_counts(store) == counts
 
 
 @pytest.mark.parametrize(("name", "binding"), CASES, ids=[f"{n}{dict(b) or ''}" for n, b in CASES])

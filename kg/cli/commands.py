@@ -35,6 +35,7 @@ from kg.cli.options import (
     CONTEXT_SETTINGS,
     GRAPH_FORMATS,
     LIST_FORMATS,
+    LOAD_FORMATS,
     STDIN,
     STDIN_NAME,
     WHY_FORMATS,
@@ -457,7 +458,9 @@ def docs_command(output: Path, check: bool) -> None:
                                       "(exit 4).")
 @memory_option
 @auth_options
-def load_command(store: str | None, update: str | None, target_graph: str | None, part: str,
+@format_option(LOAD_FORMATS, "text", "text for people; json: each graph with its triple count, the seconds and "
+                                     "the method.")
+def load_command(store: str | None, update: str | None, target_graph: str | None, part: str, fmt: str,
                  graph_paths: tuple[Path, ...], no_supplement: bool, timeout: float, work_timeout: float,
                  memory: int, **auth: Any) -> None:
     """Put the graph into a remote triple store, replacing what an earlier load put there."""
@@ -476,6 +479,10 @@ def load_command(store: str | None, update: str | None, target_graph: str | None
         targets = run_limited(lambda: targets_of(_load(given, no_supplement), part, target_graph),
                               Limits(work_timeout, memory=memory), "kg load", "reading and reasoning the graph")
     report = load(targets, store, update, _remote(timeout, auth))
+    if fmt == "json":
+        click.echo(json.dumps({"targets": [{"graph": t.graph, "triples": t.triples} for t in report.targets],
+                               "seconds": round(report.seconds, 2), "method": report.method}, indent=2))
+        return
     for target in report.targets:
         click.echo(f"{target.triples} triples into <{target.graph}>")
     click.echo(f"loaded in {report.seconds:.2f} s ({report.method})")

@@ -4,7 +4,7 @@ options several commands share, and ``-`` for standard input.
 Every command takes its ``--format`` choices from here. The names are ``text``, ``json``, ``csv``, ``tsv`` and
 ``markdown`` for results and reports (``sarif`` for kg check), and the RDF formats' names for RDF. Which of them
 a command offers is its renderer's decision: kg.sparql.format, kg.checks.output, kg.checks.diff_report and
-kg.stores.export name theirs; ask, list and explain offer text and json. format_option refuses a name outside
+kg.stores.export name theirs; ask, list, explain and load offer text and json. format_option refuses a name outside
 the vocabulary.
 """
 
@@ -40,6 +40,7 @@ CHECK_FORMATS = REPORT_FORMATS
 COMPARE_FORMATS = DIFF_FORMATS  # kg diff
 GRAPH_FORMATS = EXPORT_FORMATS  # kg export
 WHY_FORMATS = ("text", "json")  # kg explain (kg.checks.report)
+LOAD_FORMATS = ("text", "json")  # kg load's report
 
 CONTEXT_SETTINGS: dict[str, Any] = {"help_option_names": ["-h", "--help"]}
 STDIN = "-"
