@@ -130,6 +130,30 @@ class Progress:
             self.width = 0
 
 
+@contextmanager
+def progress_shown(what: str) -> Iterator[None]:
+    """The progress line of work done in this process (kg serve's loading, kg load's requests), updated by a
+    thread while the block runs."""
+    progress = Progress(what, sys.stderr)
+    if not progress.active:
+        yield
+        return
+    done = threading.Event()
+
+    def tick() -> None:
+        while not done.wait(_TICK):
+            progress.update()
+
+    ticker = threading.Thread(target=tick, daemon=True)
+    ticker.start()
+    try:
+        yield
+    finally:
+        done.set()
+        ticker.join()
+        progress.clear()
+
+
 def _receive(read_end: int, deadline: float, progress: Progress) -> bytes | None:
     """Everything the child sends, or None when the deadline passes first."""
     chunks: list[bytes] = []

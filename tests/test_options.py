@@ -10,6 +10,7 @@ import stat
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -262,21 +263,40 @@ def slept(seconds: float) -> str:
     return "done"
 
 
-def test_progress_shows_on_a_terminal_and_is_erased(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(worker, "PROGRESS_DELAY", 0.1)  # instead of 2 s, so that a short work shows it
+def on_a_terminal(monkeypatch: pytest.MonkeyPatch, work: Callable[[], object]) -> str:
+    """What ``work`` writes to standard error when it is a terminal (a pseudo-terminal), to its end."""
     controller, terminal_fd = pty.openpty()
     with os.fdopen(terminal_fd, "w") as terminal:
         monkeypatch.setattr(sys, "stderr", terminal)
-        answer = worker.run_limited(lambda: slept(1), Limits(30, memory=1024), "kg check", "checking")
-    assert answer == "done"
+        work()
     shown = ""
-    while True:  # everything written, then EIO: the terminal's side is closed
+    while True:  # everything written, then EIO: the terminal's side is closed (a single read can stop short)
         try:
             shown += os.read(controller, 65536).decode()
         except OSError:
             break
     os.close(controller)
+    return shown
+
+
+def test_progress_shows_on_a_terminal_and_is_erased(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(worker, "PROGRESS_DELAY", 0.1)  # instead of 2 s, so that a short work shows it
+    answers = []
+    shown = on_a_terminal(monkeypatch, lambda: answers.append(
+        worker.run_limited(lambda: slept(1), Limits(30, memory=1024), "kg check", "checking")))
+    assert answers == ["done"]
     assert re.fullmatch(r"(\r[|/\\-] checking\.\.\. \d+ s *)+\r +\r", shown), repr(shown)
+
+
+def test_progress_of_work_in_this_process_shows_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(worker, "PROGRESS_DELAY", 0.1)
+
+    def load() -> None:
+        with worker.progress_shown("loading"):
+            slept(1)
+
+    shown = on_a_terminal(monkeypatch, load)
+    assert re.fullmatch(r"(\r[|/\\-] loading\.\.\. \d+ s *)+\r +\r", shown), repr(shown)
 
 
 def test_progress_is_never_written_to_a_pipe_or_a_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -284,6 +304,8 @@ def test_progress_is_never_written_to_a_pipe_or_a_file(monkeypatch: pytest.Monke
     with (tmp_path / "stderr").open("w") as file:
         monkeypatch.setattr(sys, "stderr", file)
         assert worker.run_limited(lambda: slept(0.5), Limits(30, memory=1024), "kg", "work") == "done"
+        with worker.progress_shown("work"):
+            slept(0.5)
     assert (tmp_path / "stderr").read_text() == ""
 
 

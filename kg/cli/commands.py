@@ -63,7 +63,7 @@ from kg.sparql.saved import SavedQuery, load_saved_queries
 from kg.stores.export import PARTS, SUFFIXES
 from kg.stores.remote import DEFAULT_TIMEOUT as REMOTE_TIMEOUT
 from kg.stores.remote import Remote
-from kg.worker import run_limited
+from kg.worker import progress_shown, run_limited
 
 if TYPE_CHECKING:
     from kg.checks.checker import CheckReport
@@ -384,7 +384,8 @@ def serve_command(host: str, port: int, timeout: float, max_results: int, memory
 
     with bind_listener(host, port) as listener, stop_on_signals(), graph_inputs(graph_paths) as (given, _):
         oxigraph_binary()  # fail before the slow part when the server is missing
-        dataset = _load(given, no_supplement)
+        with progress_shown("loading and reasoning the graph"):
+            dataset = _load(given, no_supplement)
         run_server(listener, dataset, list(load_saved_queries(QUERIES_DIR).values()),
                    Limits(timeout, max_results, memory),
                    on_ready=lambda url: click.echo(f"kg serve: {url} (SPARQL endpoint {url}query); "
@@ -478,7 +479,8 @@ def load_command(store: str | None, update: str | None, target_graph: str | None
     with graph_inputs(graph_paths) as (given, _):
         targets = run_limited(lambda: targets_of(_load(given, no_supplement), part, target_graph),
                               Limits(work_timeout, memory=memory), "kg load", "reading and reasoning the graph")
-    report = load(targets, store, update, _remote(timeout, auth))
+    with progress_shown("loading into the store"):
+        report = load(targets, store, update, _remote(timeout, auth))
     if fmt == "json":
         click.echo(json.dumps({"targets": [{"graph": t.graph, "triples": t.triples} for t in report.targets],
                                "seconds": round(report.seconds, 2), "method": report.method}, indent=2))
