@@ -41,7 +41,6 @@ from kg.sparql.limits import (
     Limits,
     within_cap,
 )
-from kg.sparql.run import answer_graph, run_any_sparql, run_saved
 from kg.sparql.saved import SavedQuery, load_saved_queries, load_saved_query
 from kg.stores.export import EXPORT_FORMATS, PARTS, SUFFIXES
 from kg.stores.remote import AUTH_SCHEMES, DEFAULT_RETRIES, Remote
@@ -198,7 +197,7 @@ def query_command(name: str, params: tuple[str, ...], fmt: str, graph_paths: tup
         query.parameter(parameter_name)
     _run_and_print(
         f"query {name}", fmt, Limits(timeout, max_results, memory), endpoint, graph_paths, default_graphs,
-        no_supplement, auth, local=lambda reasoned, cap: run_saved(reasoned, query, values, cap),
+        no_supplement, auth, local=lambda reasoned, cap: reasoned.run_saved(query, values, cap),
         remote=lambda url, settings, graphs: run_remote_saved_query(url, query, values, settings, graphs))
 
 
@@ -225,7 +224,7 @@ def sparql_command(query_text: str | None, query_file: Path | None, fmt: str, gr
     text = query_text
     _run_and_print(
         where, fmt, Limits(timeout, max_results, memory), endpoint, graph_paths, default_graphs, no_supplement, auth,
-        local=lambda reasoned, cap: run_any_sparql(reasoned, text, where, cap),
+        local=lambda reasoned, cap: reasoned.run_query(text, where, cap),
         remote=lambda url, settings, graphs: query_endpoint(url, text, settings, graphs, where))
 
 
@@ -246,7 +245,7 @@ def _run_and_print(where: str, fmt: str, limits: Limits, endpoint: str | None, g
     def answer() -> str:
         reasoned = _reasoned(graph_paths, no_supplement)
         result = within_cap(local(reasoned, limits.max_results), limits, where)
-        return format_result(result, fmt, answer_graph(reasoned, result))
+        return format_result(result, fmt, reasoned.answer_graph(result))
 
     click.echo(run_limited(answer, limits, where), nl=False)
 
