@@ -176,3 +176,31 @@ def test_browser_runs_a_saved_query_from_its_answer(browser: object, served: Ser
     assert {tuple(row[:3]) for row in rows} == {("kg:ALS", "amyotrophic lateral sclerosis", "no")}
     assert len(rows) > 1
 
+
+
+def test_browser_query_editor_runs_saved_queries_on_this_server_only(browser: object, served: Served,
+                                                                     saved_queries: dict[str, SavedQuery]) -> None:
+    """YASGUI at /editor: the saved queries listed, each opening in a tab on this server's /sparql; running one
+    shows its rows; every file the page loads comes from this server (no CDN)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.remote.webdriver import WebDriver
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    assert isinstance(browser, WebDriver)
+    browser.get(served.url + "editor")
+    names = sorted(saved_queries)
+    assert [button.text for button in browser.find_elements(By.CSS_SELECTOR, "button.saved-query")] == names
+
+    def tabs(driver: WebDriver) -> list[str]:
+        return [tab.text.split("\n")[0] for tab in driver.find_elements(By.CSS_SELECTOR, ".tabsList [role=tab]")]
+
+    WebDriverWait(browser, 60).until(lambda b: tabs(b) == names[:1])
+    browser.find_element(By.CSS_SELECTOR, f"button.saved-query[data-index='{names.index('cure')}']").click()
+    WebDriverWait(browser, 30).until(lambda b: tabs(b) == [names[0], "cure"])
+    panel = browser.find_element(By.CSS_SELECTOR, ".tabPanel.active")
+    assert panel.find_element(By.CSS_SELECTOR, "input.autocomplete").get_attribute("value") == served.url + "sparql"
+    panel.find_element(By.CSS_SELECTOR, ".yasqe_queryButton").click()
+    WebDriverWait(browser, 60).until(lambda b: "\"amyotrophic lateral sclerosis\"" in [
+        cell.text for cell in b.find_elements(By.CSS_SELECTOR, ".tabPanel.active .yasr table td")])
+    loaded = browser.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+    assert loaded and all(url.startswith(served.url) for url in loaded), loaded

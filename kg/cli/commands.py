@@ -421,7 +421,7 @@ def serve_command(host: str, port: int, timeout: float, max_results: int, memory
         dataset = _load(graph_paths, no_supplement)
         run_server(listener, dataset, list(load_saved_queries(QUERIES_DIR).values()),
                    Limits(timeout, max_results, memory),
-                   on_ready=lambda url: click.echo(f"kg serve: {url} (SPARQL endpoint {url}query); "
+                   on_ready=lambda url: click.echo(f"kg serve: {url} (SPARQL endpoint {url}sparql); "
                                                    "stop with Ctrl-C", nl=True))
 
 

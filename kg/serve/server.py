@@ -87,7 +87,7 @@ def run_server(listener: socket.socket, dataset: Dataset, queries: list[SavedQue
                 engine.start()
             index = build_index(dataset)
             app = make_app(document_answers(dataset, queries), Lanes(*engines), limits,
-                           lambda question: answer_html(question, index))
+                           lambda question: answer_html(question, index), queries)
             server = waitress.create_server(
                 app, sockets=[listener], threads=THREADS, ident="mnd-kg", max_request_body_size=1024 * 1024,
                 clear_untrusted_proxy_headers=True, connection_limit=CONNECTIONS, channel_timeout=IDLE_SECONDS,
