@@ -352,12 +352,13 @@ def test_binds_loopback_by_default(served: Served) -> None:
 
 def test_served_page_is_the_page_rendered_here(served: Served, dataset: Dataset,
                                                saved_queries: dict[str, SavedQuery]) -> None:
-    from kg.serve.front_page import document_answers, render_page
+    from kg.answers.claim_index import build_index
+    from kg.answers.overview import disease_overview
+    from kg.serve.front_page import render_page
 
     status, content_type, body = http(served, "/", accept="text/html")
     assert (status, content_type) == (200, "text/html; charset=utf-8")
-    assert body.decode() == render_page(document_answers(dataset, saved_queries.values()))
-
+    assert body.decode() == render_page(disease_overview(build_index(dataset)), saved_queries.values())
 
 
 def test_missing_oxigraph_is_one_error_line_and_exit_3(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -274,23 +274,18 @@ def ask_command(question: str, as_json: bool, verbose: bool, every: bool, no_sup
     width = shutil.get_terminal_size().columns
 
     def answer_text() -> str:
-        from kg.answers.answer import answer_with, declared, declared_json, format_declared
+        from kg.answers.answer import Answer, declared_json, format_declared
+        from kg.answers.ask import ask
         from kg.answers.index_cache import load_index
         from kg.answers.reply_format import format_reply, reply_json
-        from kg.answers.verdict import answer
 
         index = load_index(default_graph_files(supplement=not no_supplement), lambda: _load((), no_supplement))
-        reply = answer(text, index)
-        # an open question the documents ask (not a yes/no, not a disease group's members) is answered by its
-        # saved query, as on the front page: verdicts come only from the cited claims
-        own = declared(text, load_saved_queries(QUERIES_DIR)) if reply.verdict == "answer" and not reply.members \
-            else None
-        if own is not None:
-            saved = answer_with(text, own[0], own[1], _load((), no_supplement))
-            return (json.dumps(declared_json(saved), indent=2, ensure_ascii=False) + "\n" if as_json
-                    else format_declared(saved, width, every))
-        return (json.dumps(reply_json(reply, index), indent=2, ensure_ascii=False) + "\n" if as_json
-                else format_reply(reply, index, width, every, verbose))
+        found = ask(text, index, lambda: load_saved_queries(QUERIES_DIR), lambda: _load((), no_supplement))
+        if isinstance(found, Answer):  # an open question the documents ask, answered by its saved query
+            return (json.dumps(declared_json(found), indent=2, ensure_ascii=False) + "\n" if as_json
+                    else format_declared(found, width, every))
+        return (json.dumps(reply_json(found, index), indent=2, ensure_ascii=False) + "\n" if as_json
+                else format_reply(found, index, width, every, verbose))
 
     click.echo(run_limited(answer_text, Limits(timeout, memory=memory), "kg ask", "answering"), nl=False)
 

@@ -9,17 +9,18 @@ OPTIONS the CORS preflight's answer (kg.serve.protocol).
 from __future__ import annotations
 
 import urllib.parse
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from http import HTTPStatus
 from typing import cast
 
 from werkzeug import wsgi
 from werkzeug.middleware.shared_data import SharedDataMiddleware
 
+from kg.answers.overview import Disease
 from kg.graph.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH
 from kg.serve.editor import EDITOR_HEADERS, STATIC_PREFIX, render_editor
 from kg.serve.engine import Lanes
-from kg.serve.front_page import BOX_ACCEPT, Entry, render_page
+from kg.serve.front_page import BOX_ACCEPT, render_page
 from kg.serve.gate import UPDATE_REFUSED, Outcome, refusal, run_query
 from kg.serve.protocol import CORS_HEADERS, METHODS, PREFLIGHT_HEADERS, description_outcome
 from kg.sparql.limits import Limits
@@ -37,11 +38,12 @@ StartResponse = Callable[[str, list[tuple[str, str]]], object]
 Application = Callable[[dict, StartResponse], Iterable[bytes]]
 
 
-def make_app(entries: list[Entry], lanes: Lanes, limits: Limits, ask: Callable[[str], tuple[int, str]] | None = None,
-             queries: Iterable[SavedQuery] = ()) -> Application:
-    """The application, serving the answers in ``entries`` and querying the Oxigraph servers of ``lanes``;
-    ``queries`` fill the query editor, ``ask`` answers the question box (status and HTML section)."""
-    front_page = render_page(entries).encode()
+def make_app(diseases: list[Disease], lanes: Lanes, limits: Limits,
+             ask: Callable[[str], tuple[int, str]] | None = None, queries: Sequence[SavedQuery] = ()) -> Application:
+    """The application: the front page shows ``diseases`` and the questions of ``queries`` (which also fill
+    the query editor), ``ask`` answers its question box (status and HTML section, kg.answers.ask.ask_html),
+    queries run on the Oxigraph servers of ``lanes``."""
+    front_page = render_page(diseases, queries).encode()
     editor = render_editor(queries).encode()
 
     def application(environ: dict, start_response: StartResponse) -> Iterable[bytes]:
@@ -50,17 +52,16 @@ def make_app(entries: list[Entry], lanes: Lanes, limits: Limits, ask: Callable[[
         if path == "/":
             if method not in ("GET", "HEAD"):
                 return _send(start_response, refusal(405, "the front page only answers GET"), [("Allow", "GET, HEAD")])
-            asked = urllib.parse.parse_qs(environ.get("QUERY_STRING", ""), keep_blank_values=True).get("ask")
-            if asked is not None and ask is not None:
-                status, section = ask(asked[0])
-                page = render_page(entries, question=asked[0], answer_section=section).encode()
+            params = urllib.parse.parse_qs(environ.get("QUERY_STRING", ""), keep_blank_values=True)
+            if "q" in params and ask is not None:
+                status, section = ask(params["q"][0])
+                page = render_page(diseases, queries, question=params["q"][0], answer_section=section).encode()
                 return _send(start_response, Outcome(status, "text/html; charset=utf-8", page), HTML_HEADERS)
-            params = urllib.parse.parse_qs(environ.get("QUERY_STRING", ""))
             if "query" not in params:
                 return _send(start_response, Outcome(200, "text/html; charset=utf-8", front_page), HTML_HEADERS)
             text = params["query"][0]
             outcome = run_query(lanes, text, {}, BOX_ACCEPT, limits)
-            page = render_page(entries, text, outcome).encode()
+            page = render_page(diseases, queries, text, outcome).encode()
             return _send(start_response, Outcome(200, "text/html; charset=utf-8", page), HTML_HEADERS)
         if path in ENDPOINTS:
             return _endpoint(environ, start_response, lanes, limits)
