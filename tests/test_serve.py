@@ -299,6 +299,14 @@ def test_a_get_without_query_is_the_service_description(served: Served, accept: 
         b"the service description is in Turtle (text/turtle) or JSON-LD (application/ld+json)\n")
 
 
+def test_a_browser_asking_for_the_endpoint_is_sent_to_the_query_editor(served: Served) -> None:
+    browser = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8"
+    request = urllib.request.Request(served.url + "sparql", headers={"Accept": browser})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        assert (response.url, response.headers["Content-Type"]) == (served.url + "editor", "text/html; charset=utf-8")
+        assert b"<title>mnd-kg: SPARQL query editor</title>" in response.read()
+
+
 def test_cors_lets_an_editor_on_another_origin_query(served: Served) -> None:
     preflight = urllib.request.Request(served.url + "sparql", method="OPTIONS", headers={
         "Origin": "https://editor.example", "Access-Control-Request-Method": "POST",

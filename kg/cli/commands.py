@@ -408,7 +408,8 @@ def export_command(part: str, fmt: str | None, output: Path | None, graph_paths:
 @supplement_option
 def serve_command(host: str, port: int, timeout: float, max_results: int, memory: int, graph_paths: tuple[Path, ...],
                   no_supplement: bool) -> None:
-    """Serve the graph over the SPARQL 1.1 Protocol (read-only) with a front page of cited answers."""
+    """Serve the graph over the SPARQL 1.1 Protocol at /sparql (read-only), with a query editor at /editor and a
+    front page that answers questions in plain words, with citations."""
     from kg.serve.server import bind_listener, oxigraph_binary, run_server, stop_on_signals
 
     with bind_listener(host, port) as listener, stop_on_signals():

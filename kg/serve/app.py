@@ -22,7 +22,7 @@ from kg.serve.editor import EDITOR_HEADERS, STATIC_PREFIX, render_editor
 from kg.serve.engine import Lanes
 from kg.serve.front_page import BOX_ACCEPT, render_page
 from kg.serve.gate import UPDATE_REFUSED, Outcome, refusal, run_query
-from kg.serve.protocol import CORS_HEADERS, METHODS, PREFLIGHT_HEADERS, description_outcome
+from kg.serve.protocol import CORS_HEADERS, METHODS, PREFLIGHT_HEADERS, description_outcome, wants_page
 from kg.sparql.limits import Limits
 from kg.sparql.saved import SavedQuery
 
@@ -86,8 +86,12 @@ def _endpoint(environ: dict, start_response: StartResponse, lanes: Lanes, limits
         return _send(start_response, refusal(405, "the SPARQL endpoint answers GET and POST"),
                      [("Allow", METHODS), *CORS_HEADERS])
     if method == "GET" and not urllib.parse.parse_qs(environ.get("QUERY_STRING", "")):
+        accept = environ.get("HTTP_ACCEPT", "")
+        if wants_page(accept):
+            return _send(start_response, Outcome(303, "text/plain; charset=utf-8", b"the query editor: /editor\n"),
+                         [("Location", "/editor"), ("Vary", "Accept"), *CORS_HEADERS])
         endpoint = wsgi.get_current_url(environ, strip_querystring=True)
-        outcome = description_outcome(endpoint, (ASSERTED_GRAPH, INFERRED_GRAPH), environ.get("HTTP_ACCEPT", ""))
+        outcome = description_outcome(endpoint, (ASSERTED_GRAPH, INFERRED_GRAPH), accept)
         return _send(start_response, outcome, [("Vary", "Accept"), *CORS_HEADERS])
     request = _protocol_request(environ)
     if isinstance(request, Outcome):

@@ -56,6 +56,12 @@ def service_description(endpoint: str, named_graphs: Iterable[URIRef]) -> Graph:
     return graph
 
 
+def wants_page(accept: str) -> bool:
+    """Whether the Accept header prefers HTML to the Service Description's formats: a browser, sent on to the
+    query editor."""
+    return parse_accept_header(accept, MIMEAccept).best_match([*DESCRIPTION_TYPES, "text/html"]) == "text/html"
+
+
 def description_outcome(endpoint: str, named_graphs: Iterable[URIRef], accept: str) -> Outcome:
     """The Service Description in the format the Accept header prefers (Turtle when it names none), or 406."""
     media_type = parse_accept_header(accept, MIMEAccept).best_match(DESCRIPTION_TYPES) if accept.strip() \
