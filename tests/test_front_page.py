@@ -164,6 +164,7 @@ def test_browser_query_editor_runs_saved_queries_on_this_server_only(browser: ob
     from selenium.webdriver.support.ui import WebDriverWait
 
     assert isinstance(browser, WebDriver)
+    browser.get_log("browser")  # earlier pages' messages
     browser.get(served.url + "editor")
     names = sorted(saved_queries)
     assert [button.text for button in browser.find_elements(By.CSS_SELECTOR, "button.saved-query")] == names
@@ -181,6 +182,7 @@ def test_browser_query_editor_runs_saved_queries_on_this_server_only(browser: ob
         cell.text for cell in b.find_elements(By.CSS_SELECTOR, ".tabPanel.active .yasr table td")])
     loaded = browser.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
     assert loaded and all(url.startswith(served.url) for url in loaded), loaded
+    assert [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE"] == []  # CSP kept, no 404
 
 
 WIDE_QUERY = "SELECT * WHERE { ?claim ?property ?value } LIMIT 30"  # long IRIs in a table of three columns

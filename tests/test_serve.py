@@ -40,7 +40,7 @@ CROSS_PRODUCT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i 
 
 
 def sparql(served: Served, query: str, method: str = GET) -> dict:
-    client = SPARQLWrapper(served.url + "query")
+    client = SPARQLWrapper(served.url + "sparql")
     client.setQuery(PROLOGUE + query)
     client.setReturnFormat(JSON)
     client.setMethod(POST if method == POSTDIRECTLY else method)
