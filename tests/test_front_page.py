@@ -159,11 +159,12 @@ def test_browser_query_editor_runs_saved_queries_on_this_server_only(browser: ob
                                                                      saved_queries: dict[str, SavedQuery]) -> None:
     """YASGUI at /editor: the saved queries listed, each opening in a tab on this server's /sparql; running one
     shows its rows; every file the page loads comes from this server (no CDN)."""
+    from selenium.webdriver import Chrome
     from selenium.webdriver.common.by import By
     from selenium.webdriver.remote.webdriver import WebDriver
     from selenium.webdriver.support.ui import WebDriverWait
 
-    assert isinstance(browser, WebDriver)
+    assert isinstance(browser, Chrome)
     browser.get_log("browser")  # earlier pages' messages
     browser.get(served.url + "editor")
     names = sorted(saved_queries)
