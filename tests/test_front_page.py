@@ -195,8 +195,10 @@ def test_browser_pages_fit_the_screen_with_readable_text(browser: object, served
                                                          mobile: bool) -> None:
     """As a phone (375 px, a mobile viewport: without the viewport meta it would lay out at 980 px) and a
     desktop: with every disease opened, an answer and a wide result table, nothing is wider than the screen
-    and no text is smaller than 14 px."""
+    and no text is smaller than 14 px; the query editor fits as well."""
+    from selenium.webdriver.common.by import By
     from selenium.webdriver.remote.webdriver import WebDriver
+    from selenium.webdriver.support.ui import WebDriverWait
 
     assert isinstance(browser, WebDriver)
     browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
@@ -214,6 +216,9 @@ def test_browser_pages_fit_the_screen_with_readable_text(browser: object, served
             assert measured["viewport"] == width, page
             assert measured["document"] <= width, (page, measured)
             assert measured["body"] >= 14 and measured["smallest"] >= 14, (page, measured)
+        browser.get(served.url + "editor")  # YASGUI's own type sizes are its own; its width must fit too
+        WebDriverWait(browser, 60).until(lambda b: b.find_elements(By.CSS_SELECTOR, ".CodeMirror"))
+        assert browser.execute_script("return document.documentElement.scrollWidth") <= width
     finally:
         browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
