@@ -166,7 +166,8 @@ def test_sparql_update_content_type_and_other_paths_are_refused(served: Served) 
     assert http(served, "/update", body=update, content_type="application/sparql-update")[0] == 404
     assert http(served, "/store?default", body=b"<urn:a> <urn:b> <urn:c> .", content_type="application/n-triples",
                 method="PUT")[0] == 404
-    assert http(served, "/query", body=b"x", method="PUT")[0] == 405
+    assert http(served, "/query", body=b"x", method="PUT") == (
+        405, "text/plain; charset=utf-8", b"the SPARQL endpoint answers GET, POST and OPTIONS\n")
     assert sparql(served, "ASK { <urn:a> <urn:b> <urn:c> }")["boolean"] is False
 
 

@@ -83,7 +83,7 @@ def _endpoint(environ: dict, start_response: StartResponse, lanes: Lanes, limits
     if method == "OPTIONS":
         return _send(start_response, Outcome(204, "", b""), [("Allow", METHODS), *PREFLIGHT_HEADERS])
     if method not in ("GET", "POST"):
-        return _send(start_response, refusal(405, "the SPARQL endpoint answers GET and POST"),
+        return _send(start_response, refusal(405, "the SPARQL endpoint answers GET, POST and OPTIONS"),
                      [("Allow", METHODS), *CORS_HEADERS])
     if method == "GET" and not urllib.parse.parse_qs(environ.get("QUERY_STRING", "")):
         accept = environ.get("HTTP_ACCEPT", "")
