@@ -268,6 +268,17 @@ def test_construct_comes_in_every_rdf_format(served: Served, return_format: str,
                    b'"amyotrophic lateral sclerosis"@en .\n'
 
 
+@pytest.mark.parametrize("accept", ["*/*", "", "text/html,application/xhtml+xml,*/*;q=0.8"])
+def test_a_client_taking_any_format_gets_sparql_json_or_turtle(served: Served, accept: str) -> None:
+    status, content_type, body = http(served, "/sparql", {"query": PROLOGUE + ALS_LABEL}, accept=accept)
+    assert (status, content_type) == (200, "application/sparql-results+json")
+    assert values(json.loads(body)) == [{"name": "amyotrophic lateral sclerosis"}]
+    status, content_type, body = http(served, "/sparql", {"query": PROLOGUE + ALS_TRIPLE}, accept=accept)
+    assert (status, content_type) == (200, "text/turtle")
+    assert set(Graph().parse(data=body, format="turtle")) == {
+        (ALS, RDFS.label, Literal("amyotrophic lateral sclerosis", lang="en"))}
+
+
 def test_an_unknown_results_format_is_406(served: Served) -> None:
     status, content_type, body = http(served, "/sparql", {"query": "ASK {}"}, accept="image/png")
     assert (status, content_type, body.count(b"\n")) == (406, "text/plain; charset=utf-8", 1)

@@ -22,7 +22,7 @@ from kg.serve.editor import EDITOR_HEADERS, STATIC_PREFIX, render_editor
 from kg.serve.engine import Lanes
 from kg.serve.front_page import BOX_ACCEPT, render_page
 from kg.serve.gate import UPDATE_REFUSED, Outcome, refusal, run_query
-from kg.serve.protocol import CORS_HEADERS, METHODS, PREFLIGHT_HEADERS, description_outcome, wants_page
+from kg.serve.protocol import CORS_HEADERS, METHODS, PREFLIGHT_HEADERS, description_outcome, results_accept, wants_page
 from kg.sparql.limits import Limits
 from kg.sparql.saved import SavedQuery
 
@@ -97,7 +97,7 @@ def _endpoint(environ: dict, start_response: StartResponse, lanes: Lanes, limits
     if isinstance(request, Outcome):
         return _send(start_response, request, CORS_HEADERS)
     text, graphs = request
-    outcome = run_query(lanes, text, graphs, environ.get("HTTP_ACCEPT", ""), limits)
+    outcome = run_query(lanes, text, graphs, results_accept(environ.get("HTTP_ACCEPT", "")), limits)
     return _send(start_response, outcome, [("Vary", "Accept"), *CORS_HEADERS])
 
 

@@ -2,8 +2,9 @@
 query returns (Turtle or JSON-LD, by the Accept header), and the CORS headers that let a query editor on another
 origin use the endpoint (the data is public and read-only, so any origin may).
 
-Oxigraph negotiates the results' format itself (SPARQL JSON, XML, CSV, TSV; Turtle, N-Triples, RDF/XML,
-JSON-LD); an Accept header it cannot satisfy gets its 406 line.
+Oxigraph negotiates the results' format (SPARQL JSON, XML, CSV, TSV; Turtle, N-Triples, RDF/XML, JSON-LD);
+an Accept header it cannot satisfy gets its 406 line. A client that names none of these formats but takes any
+(``*/*``, or no Accept header) gets SPARQL JSON or Turtle, rather than Oxigraph's N-Quads for a graph.
 """
 
 from __future__ import annotations
@@ -22,6 +23,11 @@ RESULT_FORMATS = ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_C
                   "Turtle", "N-Triples", "RDF_XML", "JSON-LD")
 # the Service Description's media types, the first the default; application/json asks for JSON-LD
 DESCRIPTION_TYPES = {"text/turtle": "turtle", "application/ld+json": "json-ld", "application/json": "json-ld"}
+# the media types of the results formats above, as clients name them (application/json: SPARQL JSON or JSON-LD)
+RESULT_TYPES = ("application/sparql-results+json", "application/json", "application/sparql-results+xml",
+                "application/xml", "text/csv", "text/tab-separated-values", "text/turtle", "application/n-triples",
+                "application/rdf+xml", "application/ld+json", "application/n-quads", "application/trig")
+ANY_RESULT = "application/sparql-results+json, text/turtle;q=0.9"
 METHODS = "GET, POST, OPTIONS"
 CORS_HEADERS = [("Access-Control-Allow-Origin", "*")]
 PREFLIGHT_HEADERS = [*CORS_HEADERS, ("Access-Control-Allow-Methods", METHODS),
@@ -54,6 +60,15 @@ def service_description(endpoint: str, named_graphs: Iterable[URIRef]) -> Graph:
         graph.add((named, SD.graph, described))
         graph.add((described, RDF.type, SD.Graph))
     return graph
+
+
+def results_accept(accept: str) -> str:
+    """The Accept header to ask the engine with: the client's, or ANY_RESULT when it names no results format
+    but takes any."""
+    parsed = parse_accept_header(accept, MIMEAccept)
+    if any(value in RESULT_TYPES for value, quality in parsed if quality > 0):
+        return accept
+    return ANY_RESULT if not accept.strip() or parsed.best_match(["text/turtle"]) else accept
 
 
 def wants_page(accept: str) -> bool:
