@@ -60,6 +60,12 @@ def test_every_disease_is_shown_with_what_the_graph_knows(page: str, index: Clai
     assert ('<li>pain <span class="qualifiers">(some patients)</span> <span class="sources">[document 004]</span>'
             "</li>") in features
     assert "<dt>is a</dt>" in als
+    ms = page[page.index("<summary>multiple sclerosis <"):]
+    ms = ms[:ms.index("</details>")]
+    assert ("<dt>statement</dt>\n<dd><ul>\n<li>Reported cases of co-occurring ALS and MS: 33 as of 2024 "
+            '<span class="qualifiers">(extremely rare (only 33 reported cases as of 2024))</span> '
+            '<span class="sources">[document 001, reference 5]</span></li>\n</ul></dd>') in ms
+    assert "<dt>is a</dt>\n<dd><ul>\n<li>demyelinating disease <em>derived</em> " in ms
     assert len(re.findall("<li>", als)) == int(re.findall(r'<span class="count">\((\d+) facts\)', als)[0])
 
 

@@ -10,6 +10,8 @@ from rdflib import Literal
 from kg.answers.claim_index import ClaimIndex
 from kg.answers.reply_format import where
 
+WHOLE_STATEMENT = "statement"
+
 
 @dataclass(frozen=True)
 class Known:
@@ -37,7 +39,10 @@ def disease_overview(index: ClaimIndex) -> list[Disease]:
             if statement.subject == disease:
                 value = str(statement.object) if isinstance(statement.object, Literal) \
                     else index.label(statement.object)
-                sources = relations.setdefault(index.relation(statement), {}).setdefault(
+                # an n-ary statement linking nothing but the disease (a figure, say) is its own value
+                whole = str(statement.object) == statement.iri
+                relation = WHOLE_STATEMENT if whole else index.relation(statement)
+                sources = relations.setdefault(relation, {}).setdefault(
                     (value, statement.qualifiers, statement.derived), {})
                 sources.update((where(index.citations[citation]), None) for citation in statement.citations
                                if citation in index.citations)
