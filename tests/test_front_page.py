@@ -4,13 +4,17 @@ through Selenium and the system chromedriver) on a phone's width and a desktop's
 
 from __future__ import annotations
 
+import functools
 import html
+import http.server
 import importlib.util
 import re
 import shutil
+import threading
 import urllib.parse
 from collections.abc import Iterator
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from rdflib import Dataset
@@ -268,3 +272,33 @@ def test_a_documents_question_link_answers_it_without_script(served: Served, sav
     section = page[page.index('<section id="answer">'):]
     section = section[:section.index("</section>")]
     assert html.unescape(re.sub(r"<[^>]+>", " ", section)).split() == kg_ask_words(question)
+
+
+def test_browser_page_on_another_origin_queries_the_endpoint(browser: object, served: Served,
+                                                             tmp_path: Path) -> None:
+    """A page served from another origin (another port) POSTs application/sparql-query to /sparql with fetch:
+    Chromium sends the CORS preflight, and the answer reaches the page, as it would reach a hosted editor."""
+    from selenium.webdriver.remote.webdriver import WebDriver
+
+    assert isinstance(browser, WebDriver)
+    (tmp_path / "index.html").write_text("<!DOCTYPE html><title>elsewhere</title>\n", encoding="utf-8")
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    with http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(tmp_path))) as other:
+        threading.Thread(target=other.serve_forever, daemon=True).start()
+        try:
+            browser.get(f"http://127.0.0.1:{other.server_address[1]}/")
+            names = browser.execute_async_script("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0], {method: "POST", body: arguments[1], headers: {
+                    "Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"}})
+                  .then(response => response.json())
+                  .then(json => done(json.results.bindings.map(row => row.name.value)), error => done(String(error)));
+                """, served.url + "sparql", "SELECT ?name WHERE { <https://w3id.org/mnd-kg/resource/ALS> "
+                                             "<http://www.w3.org/2000/01/rdf-schema#label> ?name }")
+        finally:
+            other.shutdown()
+    assert names == ["amyotrophic lateral sclerosis"]
