@@ -161,7 +161,6 @@ def _work(kind: str, file: Path, repeat: int) -> dict[str, Any]:
     started = time.perf_counter()
     if kind == "fast":
         from kg.reasoning.store import load_files, reason_store
-        from kg.sparql.run import run_saved
 
         store, originals = load_files([file])
         loaded = time.perf_counter()
@@ -170,7 +169,6 @@ def _work(kind: str, file: Path, repeat: int) -> dict[str, Any]:
         os.environ["MND_KG_ENGINE"] = "reference"
         from kg.graph import load_graph
         from kg.reasoning.reason import reason
-        from kg.sparql.run import run_saved
 
         graph = load_graph([file])
         loaded = time.perf_counter()
@@ -186,7 +184,7 @@ def _work(kind: str, file: Path, repeat: int) -> dict[str, Any]:
         times = []
         for _ in range(repeat):
             begin = time.perf_counter()
-            run_saved(reasoned, query, {})
+            reasoned.run_saved(query, {})
             times.append(time.perf_counter() - begin)
         latencies[name] = {"median_ms": statistics.median(times) * 1000, "p95_ms": _p95(times) * 1000}
     return {"triples": reasoned.triples, "load_s": loaded - started, "reason_s": reasoned_at - loaded,

@@ -63,18 +63,17 @@ def query(name_or_sparql: str, params: Mapping[str, Sequence[str]] | None = None
     or any read-only SPARQL text, on ``graph`` (by default the project's, reasoned)."""
     from kg.errors import InputError
     from kg.graph.paths import QUERIES_DIR
-    from kg.sparql.run import run_any_sparql, run_saved
     from kg.sparql.saved import load_saved_query
 
     reasoned = graph if graph is not None else reason()
     if len(name_or_sparql.split()) != 1:  # SPARQL text
         if params:
             raise InputError("parameters are only for saved queries", "kg.query")
-        return run_any_sparql(reasoned, name_or_sparql, "kg.query")
+        return reasoned.run_query(name_or_sparql, "kg.query")
     saved = load_saved_query(QUERIES_DIR, name_or_sparql)
     if saved is None:
         raise InputError(f"no saved query named {name_or_sparql!r}", str(QUERIES_DIR))
-    return run_saved(reasoned, saved, {name: list(values) for name, values in (params or {}).items()})
+    return reasoned.run_saved(saved, {name: list(values) for name, values in (params or {}).items()})
 
 
 def ask(question: str, supplement: bool = True) -> Reply:

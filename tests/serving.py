@@ -20,7 +20,7 @@ from kg.serve.server import oxigraph_binary
 READY_SECONDS = 180
 TIMEOUT = 2  # the test server's --timeout
 MAX_RESULTS = 5000  # and its --max-results
-READY_LINE = re.compile(r"^kg serve: (http://127\.0\.0\.1:\d+/) \(SPARQL endpoint \1query\); stop with Ctrl-C$")
+READY_LINE = re.compile(r"^kg serve: (http://127\.0\.0\.1:\d+/) \(SPARQL endpoint \1sparql\); stop with Ctrl-C$")
 
 
 def require(available: bool, reason: str) -> None:

@@ -13,9 +13,9 @@ from rdflib import Dataset
 from kg.graph import load_graph
 from kg.graph.namespaces import MND, PROV
 from kg.graph.paths import default_graph_files
+from kg.graph.terms import term_text
 from kg.reasoning.reason import reason
-from kg.sparql.format import CITATION_VARIABLE, cell
-from kg.sparql.results import solutions
+from kg.sparql.results import CITATION_VARIABLE, solutions
 from kg.sparql.run import run_saved_query
 from kg.sparql.saved import SavedQuery
 
@@ -406,7 +406,7 @@ WITHOUT_SUPPLEMENT: dict[str, tuple[tuple[str, ...], set[tuple[str, ...]]]] = {
 def answer(dataset: Dataset, query: SavedQuery, values: dict[str, list[str]] | None = None):
     result = run_saved_query(dataset, query, values or {})
     variables = [str(v) for v in result.vars or [] if str(v) != CITATION_VARIABLE]
-    rows = {tuple(cell(row[v], dataset) for v in variables) for row in solutions(result)}
+    rows = {tuple(term_text(row[v], dataset) for v in variables) for row in solutions(result)}
     return tuple(variables), rows
 
 

@@ -253,13 +253,14 @@ def test_cached_index_answers_as_the_built_one(index: ClaimIndex, tmp_path: Path
 
 
 def _front_page(index: ClaimIndex, query_string: str) -> tuple[str, str]:
-    from kg.answers.reply_format import answer_html
+    from kg.answers.ask import ask_html
     from kg.serve.app import make_app
     from kg.serve.engine import Engine, Lanes
     from kg.sparql.limits import Limits
 
     unstarted = Engine("oxigraph", Path("/nonexistent"), Path("/nonexistent/log"), 5.0, 100)  # the box asks none
-    app = make_app([], Lanes(unstarted, unstarted), Limits(5.0, 100), lambda q: answer_html(q, index))
+    app = make_app([], Lanes(unstarted, unstarted), Limits(5.0, 100),
+                   lambda q: ask_html(q, index, dict, lambda: pytest.fail("no saved query runs")))
     status: list[str] = []
     body = b"".join(app({"PATH_INFO": "/", "REQUEST_METHOD": "GET", "QUERY_STRING": query_string},
                         lambda s, headers: status.append(s)))
@@ -267,16 +268,16 @@ def _front_page(index: ClaimIndex, query_string: str) -> tuple[str, str]:
 
 
 def test_front_page_question_box_answers_as_kg_ask(index: ClaimIndex) -> None:
-    status, page = _front_page(index, "ask=Does+ALS+cause+pain%3F")
+    status, page = _front_page(index, "q=Does+ALS+cause+pain%3F")
     assert status == "200 OK"
     assert ('<p class="verdict qualified">Partly: amyotrophic lateral sclerosis has clinical feature pain '
             "(some patients).</p>") in page
-    assert "\u201cIt primarily causes muscle weakness, but some patients experience pain.\u201d [document 004]" in page
+    assert '"It primarily causes muscle weakness, but some patients experience pain." [document 004]' in page
     assert 'value="Does ALS cause pain?"' in page
 
 
 def test_front_page_question_box_refuses_an_empty_question(index: ClaimIndex) -> None:
-    status, page = _front_page(index, "ask=++")
+    status, page = _front_page(index, "q=++")
     assert status == "400 Bad Request"
     assert '<p class="error">Error: question is empty (QUESTION)</p>' in page
 

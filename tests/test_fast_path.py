@@ -26,13 +26,14 @@ from kg.errors import InputError
 from kg.graph import load_graph
 from kg.graph.namespaces import KG, MND
 from kg.graph.paths import CHECKS_DIR, DOCUMENTS_DIR, SUPPLEMENTARY_DIR, default_graph_files
+from kg.graph.terms import term_text
 from kg.reasoning import fast_reason
 from kg.reasoning.engine import ReasonedGraph, fast_available, load_reasoned, reason_graph
 from kg.reasoning.reason import Reasoned, reason
 from kg.reasoning.store import ReasonedStore, load_files, saved_query_plan
-from kg.sparql.format import CITATION_VARIABLE, cell, format_result
-from kg.sparql.results import solutions
-from kg.sparql.run import answer_graph, bind_values, run_any_sparql, run_saved
+from kg.sparql.format import format_result
+from kg.sparql.results import CITATION_VARIABLE, solutions
+from kg.sparql.run import bind_values
 from kg.sparql.saved import SavedQuery, parse_saved_query
 from tests.test_answers import EXPECTED
 
@@ -66,7 +67,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def answers(reasoned: ReasonedGraph, query: SavedQuery, values: dict[str, list[str]]) -> Counter:
-    result = run_saved(reasoned, query, values)
+    result = reasoned.run_saved(query, values)
     return Counter(tuple(sorted(row.items())) for row in solutions(result))
 
 
@@ -108,20 +109,20 @@ def test_project_graph_same_output_byte_for_byte(fast: ReasonedStore, reference:
                                                  saved_queries: dict[str, SavedQuery], fmt: str) -> None:
     """Rows in the same order, citations numbered alike: Oxigraph's rows are put in rdflib's ORDER BY order."""
     for name, query in saved_queries.items():
-        fast_result = run_saved(fast, query, {})
-        reference_result = run_saved(reference, query, {})
-        assert format_result(fast_result, fmt, answer_graph(fast, fast_result)) == format_result(
-            reference_result, fmt, answer_graph(reference, reference_result)), name
+        fast_result = fast.run_saved(query, {})
+        reference_result = reference.run_saved(query, {})
+        assert format_result(fast_result, fmt, fast.answer_graph(fast_result)) == format_result(
+            reference_result, fmt, reference.answer_graph(reference_result)), name
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_expected_answers_on_the_fast_path(fast: ReasonedStore, saved_queries: dict[str, SavedQuery],
                                            name: str) -> None:
     """tests/test_answers.py's exact answers, from Oxigraph."""
-    result = run_saved(fast, saved_queries[name], {})
-    graph = answer_graph(fast, result)
+    result = fast.run_saved(saved_queries[name], {})
+    graph = fast.answer_graph(result)
     variables = [str(v) for v in result.vars or [] if str(v) != CITATION_VARIABLE]
-    rows = {tuple(cell(row[v], graph) for v in variables) for row in solutions(result)}
+    rows = {tuple(term_text(row[v], graph) for v in variables) for row in solutions(result)}
     assert (tuple(variables), rows) == EXPECTED[name]
 
 
@@ -142,7 +143,7 @@ def test_iri_parameters_become_one_evaluation_per_iri_when_the_rows_stay_the_sam
     plan = saved_query_plan(query, bind_values(query, values, fast.labels()))
     assert [str(iri) for run in plan.runs for iri in run.values()] == runs
     assert ("VALUES ?" + query.parameters[0].name in plan.text) == (not runs)
-    assert run_saved(fast, query, values).bindings == run_saved(reference, query, values).bindings
+    assert fast.run_saved(query, values).bindings == reference.run_saved(query, values).bindings
 
 
 @pytest.mark.parametrize("text", [
@@ -154,9 +155,9 @@ def test_iri_parameters_become_one_evaluation_per_iri_when_the_rows_stay_the_sam
 def test_rows_come_in_rdflibs_order_by_order(fast: ReasonedStore, reference: Reasoned, text: str) -> None:
     query = ("PREFIX mnd: <https://w3id.org/mnd-kg/ontology#>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
              "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n")
-    fast_rows = run_any_sparql(fast, query + text, "test").bindings
+    fast_rows = fast.run_query(query + text, "test").bindings
     assert len(fast_rows) > 10
-    assert fast_rows == run_any_sparql(reference, query + text, "test").bindings
+    assert fast_rows == reference.run_query(query + text, "test").bindings
 
 
 @pytest.mark.parametrize("tail", ["ORDER BY ?name ?disease", "ORDER BY ?disease LIMIT 5",
@@ -189,11 +190,11 @@ def test_the_labels_are_read_only_to_resolve_a_label(fast: ReasonedStore, saved_
     monkeypatch.setattr(ReasonedStore, "labels", labels)
     query = saved_queries["is-demyelinating"]
     if not by_label:
-        assert {str(row[Variable("disease")]) for row in run_saved(fast, query, {"disease": [value]}).bindings} == {
+        assert {str(row[Variable("disease")]) for row in fast.run_saved(query, {"disease": [value]}).bindings} == {
             "https://w3id.org/mnd-kg/resource/MS"}
     else:
         with pytest.raises(InputError, match="no entity in the graph is named 'multiple sclerosis'"):
-            run_saved(fast, query, {"disease": [value]})
+            fast.run_saved(query, {"disease": [value]})
     assert read == ([fast] if by_label else [])
 
 

@@ -22,8 +22,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset
-from SPARQLWrapper import GET, JSON, POST, POSTDIRECTLY, SPARQLWrapper
+from rdflib import Dataset, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import RDF, RDFS
+from SPARQLWrapper import CSV, GET, JSON, JSONLD, N3, POST, POSTDIRECTLY, RDFXML, TSV, TURTLE, XML, SPARQLWrapper
 
 from kg.graph.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH, PREFIXES
 from kg.sparql.results import solutions
@@ -39,7 +40,7 @@ CROSS_PRODUCT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i 
 
 
 def sparql(served: Served, query: str, method: str = GET) -> dict:
-    client = SPARQLWrapper(served.url + "query")
+    client = SPARQLWrapper(served.url + "sparql")
     client.setQuery(PROLOGUE + query)
     client.setReturnFormat(JSON)
     client.setMethod(POST if method == POSTDIRECTLY else method)
@@ -126,11 +127,22 @@ def test_saved_queries_answer_as_the_embedded_engine(served: Served, dataset: Da
     ({"query": "SELECT * WHERE { \\U00000053ERVICE <urn:x> { ?s ?p ?o } }"}, 403, SERVICE_REFUSED),
     ({"query": "ASK { ?s ?p ?o } # service" + " " * 16384}, 413,
      "a query that mentions SERVICE must be at most 16384 characters long, to be checked"),
-    ({}, 400, "give exactly one query (query=...); the front page / has a query box"),
+    ({}, 400, "give exactly one query (query=...); the query editor is at /editor"),
 ])
 def test_refused_requests_get_a_status_and_one_clear_line(served: Served, form: dict[str, str], status: int,
                                                           message: str) -> None:
     assert http(served, "/query", form) == (status, "text/plain; charset=utf-8", (message + "\n").encode())
+
+
+@pytest.mark.parametrize(("query", "message"), [
+    ("SELECT * WHERE { ?s ?p }", "invalid SPARQL query: line 1, column 18: unexpected '?'"),
+    ("PREFIX kg: <https://w3id.org/mnd-kg/resource/>\nSELEC ?x WHERE { ?x ?p ?o }",
+     "invalid SPARQL query: line 2, column 1: unexpected 'SELEC'"),
+    ("SELECT * WHERE { SERVICE <urn:x> }", "invalid SPARQL query: line 1, column 18: unexpected 'SERVICE'"),
+])
+def test_a_malformed_query_gets_400_and_one_line_saying_where(served: Served, query: str, message: str) -> None:
+    for path in ("/sparql", "/query"):
+        assert http(served, path, {"query": query}) == (400, "text/plain; charset=utf-8", (message + "\n").encode())
 
 
 @pytest.mark.parametrize("query", ["SELEC * WHERE { ?s ?p ?o }", "SELECT * WHERE { ?s ?p }",
@@ -154,7 +166,8 @@ def test_sparql_update_content_type_and_other_paths_are_refused(served: Served) 
     assert http(served, "/update", body=update, content_type="application/sparql-update")[0] == 404
     assert http(served, "/store?default", body=b"<urn:a> <urn:b> <urn:c> .", content_type="application/n-triples",
                 method="PUT")[0] == 404
-    assert http(served, "/query", body=b"x", method="PUT")[0] == 405
+    assert http(served, "/query", body=b"x", method="PUT") == (
+        405, "text/plain; charset=utf-8", b"the SPARQL endpoint answers GET, POST and OPTIONS\n")
     assert sparql(served, "ASK { <urn:a> <urn:b> <urn:c> }")["boolean"] is False
 
 
@@ -210,6 +223,138 @@ def test_timeout(served: Served) -> None:
     assert sparql(served, "ASK { ?s ?p ?o }")["boolean"] is True  # and the server still answers
 
 
+ALS_LABEL = "SELECT ?name WHERE { kg:ALS rdfs:label ?name }"
+ALS_TRIPLE = "CONSTRUCT { kg:ALS rdfs:label ?name } WHERE { kg:ALS rdfs:label ?name }"
+ALS = URIRef("https://w3id.org/mnd-kg/resource/ALS")
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+
+
+def client(served: Served, query: str, return_format: str, method: str = GET) -> SPARQLWrapper:
+    wrapper = SPARQLWrapper(served.url + "sparql")
+    wrapper.setQuery(PROLOGUE + query)
+    wrapper.setReturnFormat(return_format)
+    wrapper.setMethod(method)
+    wrapper.setTimeout(30)
+    return wrapper
+
+
+@pytest.mark.parametrize("method", [GET, POST])
+def test_sparql_clients_get_every_results_format_from_sparql(served: Served, method: str) -> None:
+    """SPARQLWrapper, asking /sparql for each standard results format, gets it (its own parsers read them)."""
+    assert values(client(served, ALS_LABEL, JSON, method).queryAndConvert()) == [  # type: ignore[arg-type]
+        {"name": "amyotrophic lateral sclerosis"}]
+    document = client(served, ALS_LABEL, XML, method).queryAndConvert()
+    literals = [node.firstChild.data for node in document.getElementsByTagName("literal")]  # type: ignore[union-attr]
+    assert literals == ["amyotrophic lateral sclerosis"]
+    assert client(served, ALS_LABEL, CSV, method).queryAndConvert() == b"name\r\namyotrophic lateral sclerosis\r\n"
+    assert client(served, ALS_LABEL, TSV, method).queryAndConvert() == (
+        b'?name\n"amyotrophic lateral sclerosis"@en\n')
+    ask = client(served, "ASK { kg:ALS a mnd:Disease }", JSON, method).queryAndConvert()
+    assert ask == {"head": {}, "boolean": True}
+
+
+@pytest.mark.parametrize(("return_format", "media_type"), [
+    (TURTLE, "text/turtle"), (N3, "text/turtle"), (RDFXML, "application/rdf+xml"), (JSONLD, "application/ld+json")])
+def test_construct_comes_in_every_rdf_format(served: Served, return_format: str, media_type: str) -> None:
+    response = client(served, ALS_TRIPLE, return_format).query()
+    assert response.response.headers["Content-Type"].split(";")[0] == media_type
+    graph = Graph().parse(data=response.response.read(), format={
+        "text/turtle": "turtle", "application/rdf+xml": "xml", "application/ld+json": "json-ld"}[media_type])
+    assert set(graph) == {(ALS, RDFS.label, Literal("amyotrophic lateral sclerosis", lang="en"))}
+    status, content_type, body = http(served, "/sparql", {"query": PROLOGUE + ALS_TRIPLE},
+                                      accept="application/n-triples")
+    assert (status, content_type) == (200, "application/n-triples")
+    assert body == b'<https://w3id.org/mnd-kg/resource/ALS> <http://www.w3.org/2000/01/rdf-schema#label> ' \
+                   b'"amyotrophic lateral sclerosis"@en .\n'
+
+
+@pytest.mark.parametrize("accept", ["*/*", "", "text/html,application/xhtml+xml,*/*;q=0.8"])
+def test_a_client_taking_any_format_gets_sparql_json_or_turtle(served: Served, accept: str) -> None:
+    status, content_type, body = http(served, "/sparql", {"query": PROLOGUE + ALS_LABEL}, accept=accept)
+    assert (status, content_type) == (200, "application/sparql-results+json")
+    assert values(json.loads(body)) == [{"name": "amyotrophic lateral sclerosis"}]
+    status, content_type, body = http(served, "/sparql", {"query": PROLOGUE + ALS_TRIPLE}, accept=accept)
+    assert (status, content_type) == (200, "text/turtle")
+    assert set(Graph().parse(data=body, format="turtle")) == {
+        (ALS, RDFS.label, Literal("amyotrophic lateral sclerosis", lang="en"))}
+
+
+def test_an_unknown_results_format_is_406(served: Served) -> None:
+    status, content_type, body = http(served, "/sparql", {"query": "ASK {}"}, accept="image/png")
+    assert (status, content_type, body.count(b"\n")) == (406, "text/plain; charset=utf-8", 1)
+
+
+@pytest.mark.parametrize(("accept", "rdf_format", "media_type"), [
+    ("text/turtle", "turtle", "text/turtle"), ("application/ld+json", "json-ld", "application/ld+json"),
+    ("*/*", "turtle", "text/turtle"), ("", "turtle", "text/turtle")])
+def test_a_get_without_query_is_the_service_description(served: Served, accept: str, rdf_format: str,
+                                                          media_type: str) -> None:
+    status, content_type, body = http(served, "/sparql", accept=accept)
+    assert (status, content_type) == (200, f"{media_type}; charset=utf-8")
+    description = Graph().parse(data=body, format=rdf_format)
+    endpoint = URIRef(served.url + "sparql")
+    (service,) = description.subjects(RDF.type, SD.Service)
+    assert set(description.objects(service, SD.endpoint)) == {endpoint}
+    assert set(description.objects(service, SD.supportedLanguage)) == {SD.SPARQL11Query}
+    assert set(description.objects(service, SD.feature)) == {SD.UnionDefaultGraph}
+    formats = Namespace("http://www.w3.org/ns/formats/")
+    assert set(description.objects(service, SD.resultFormat)) == {formats[name] for name in (
+        "SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV", "Turtle",
+        "N-Triples", "RDF_XML", "JSON-LD")}
+    (dataset,) = description.objects(service, SD.defaultDataset)
+    assert set(description.objects(dataset, RDF.type)) == {SD.Dataset}
+    assert len(set(description.objects(dataset, SD.defaultGraph))) == 1
+    named = {description.value(graph, SD.name) for graph in description.objects(dataset, SD.namedGraph)}
+    assert named == {ASSERTED_GRAPH, INFERRED_GRAPH}
+    assert http(served, "/sparql", accept="image/png") == (
+        406, "text/plain; charset=utf-8",
+        b"the service description is in Turtle (text/turtle) or JSON-LD (application/ld+json)\n")
+
+
+def test_a_browser_asking_for_the_endpoint_is_sent_to_the_query_editor(served: Served) -> None:
+    browser = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8"
+    request = urllib.request.Request(served.url + "sparql", headers={"Accept": browser})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        assert (response.url, response.headers["Content-Type"]) == (served.url + "editor", "text/html; charset=utf-8")
+        assert b"<title>mnd-kg: SPARQL query editor</title>" in response.read()
+
+
+def test_cors_lets_an_editor_on_another_origin_query(served: Served) -> None:
+    preflight = urllib.request.Request(served.url + "sparql", method="OPTIONS", headers={
+        "Origin": "https://editor.example", "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "content-type, accept"})
+    with urllib.request.urlopen(preflight, timeout=30) as response:
+        assert (response.status, response.read()) == (204, b"")
+        headers = {name: response.headers[name] for name in (
+            "Access-Control-Allow-Origin", "Access-Control-Allow-Methods", "Access-Control-Allow-Headers")}
+    assert headers == {"Access-Control-Allow-Origin": "*", "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+                       "Access-Control-Allow-Headers": "Accept, Content-Type, X-Requested-With"}
+    for form in ({"query": "ASK {}"}, {"query": "SELEC"}, {"update": "CLEAR ALL"}):
+        request = urllib.request.Request(served.url + "sparql", data=urllib.parse.urlencode(form).encode(),
+                                         headers={"Origin": "https://editor.example"})
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                origin = response.headers["Access-Control-Allow-Origin"]
+        except urllib.error.HTTPError as error:
+            origin = error.headers["Access-Control-Allow-Origin"]
+        assert origin == "*", form
+
+
+def test_an_update_is_403_and_the_graph_is_unchanged(served: Served, dataset: Dataset) -> None:
+    count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    before = values(sparql(served, count))
+    insert = "INSERT DATA { <urn:a> <urn:b> <urn:c> }"
+    delete = "DELETE WHERE { ?s ?p ?o }"
+    refusal = (403, "text/plain; charset=utf-8", (UPDATE_REFUSED + "\n").encode())
+    for update in (insert, delete, "CLEAR ALL", "DROP ALL"):
+        assert http(served, "/sparql", {"update": update}) == refusal
+        assert http(served, "/sparql", body=update.encode(), content_type="application/sparql-update") == refusal
+        assert http(served, "/sparql", {"query": update}) == refusal
+    after = values(sparql(served, count))
+    assert before == after == [{"n": str(len(dataset.graph(ASSERTED_GRAPH)) + len(dataset.graph(INFERRED_GRAPH)))}]
+    assert sparql(served, "ASK { <urn:a> <urn:b> <urn:c> }")["boolean"] is False
+
+
 def test_busy_port_is_one_error_line_and_exit_2() -> None:
     with socket.create_server(("127.0.0.1", 0)) as taken:
         port = taken.getsockname()[1]
@@ -227,12 +372,13 @@ def test_binds_loopback_by_default(served: Served) -> None:
 
 def test_served_page_is_the_page_rendered_here(served: Served, dataset: Dataset,
                                                saved_queries: dict[str, SavedQuery]) -> None:
-    from kg.serve.front_page import document_answers, render_page
+    from kg.answers.claim_index import build_index
+    from kg.answers.overview import disease_overview
+    from kg.serve.front_page import render_page
 
     status, content_type, body = http(served, "/", accept="text/html")
     assert (status, content_type) == (200, "text/html; charset=utf-8")
-    assert body.decode() == render_page(document_answers(dataset, saved_queries.values()))
-
+    assert body.decode() == render_page(disease_overview(build_index(dataset)), saved_queries.values())
 
 
 def test_missing_oxigraph_is_one_error_line_and_exit_3(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

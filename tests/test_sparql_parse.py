@@ -33,3 +33,15 @@ def test_forms_and_updates_are_told_apart() -> None:
     assert [is_update(t) for t in ("INSERT DATA { <urn:a> <urn:b> <urn:c> }", "LOAD <urn:x>",
                                    "SELECT ?insert WHERE { ?insert ?p ?o }")] == [True, True, False]
     assert not is_update("CLEAR ALL", longest=5)
+
+
+def test_the_parse_tree_reads_escaped_keywords_and_names_updates() -> None:
+    from kg.sparql.parse import UpdateError, expand_escapes, parse_tree, uses_service
+
+    assert expand_escapes("\\u0053ERVICE \\U00000053 \\UFFFFFFFF") == "SERVICE S \\UFFFFFFFF"
+    assert uses_service(parse_tree("SELECT * WHERE { \\u0053ERVICE <urn:x> { ?s ?p ?o } }", "q"))
+    with pytest.raises(UpdateError):
+        parse_tree("CLEAR ALL", "q")
+    with pytest.raises(InputError) as raised:
+        parse_tree("SELECT * WHERE { ?s ?p }", "q")
+    assert raised.value.args[0] == "invalid SPARQL query: line 1, column 18: unexpected '?'"

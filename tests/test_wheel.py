@@ -81,3 +81,13 @@ def test_check_of_an_empty_graph_is_an_error_not_a_pass(installed: Path, tmp_pat
     result = run(installed, tmp_path, "check", "empty.ttl")
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr == "Error: the graph has no triples: nothing to check (empty.ttl)\n"
+
+
+def test_the_wheel_carries_the_query_editor_with_its_licence(installed: Path) -> None:
+    site = next((installed.parent.parent / "lib").glob("python3*/site-packages"))
+    static = REPOSITORY / "kg" / "serve" / "static"
+    expected = sorted(p.relative_to(static).as_posix() for p in static.rglob("*") if p.is_file())
+    assert expected == ["editor.js", "yasgui/LICENSE", "yasgui/README.md", "yasgui/yasgui.min.css",
+                        "yasgui/yasgui.min.js"]
+    for name in expected:
+        assert (site / "kg" / "serve" / "static" / name).read_bytes() == (static / name).read_bytes(), name

@@ -15,8 +15,8 @@ from rdflib.term import Node
 from kg.answers.citations import CitationDetail, citation_details, collect_citation
 from kg.answers.explain import Explainer, explainer_from
 from kg.graph.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH
-from kg.sparql.format import CITATION_VARIABLE, cell
-from kg.sparql.results import solutions
+from kg.graph.terms import term_text
+from kg.sparql.results import CITATION_VARIABLE, solutions
 from kg.sparql.run import bind_values, run_sparql
 from kg.sparql.saved import SavedQuery
 
@@ -66,14 +66,15 @@ def _compose(rows: list[dict[str, Node | None]],
     terms: dict[str, Node | None] = {}
     for row in rows:
         entity_term = next(iter(row.values()))
-        entity = cell(entity_term, dataset)
-        name = next((cell(row[c], dataset) for c in NAME_COLUMNS if row.get(c) is not None), entity)
+        entity = term_text(entity_term, dataset)
+        name = next((term_text(row[c], dataset) for c in NAME_COLUMNS if row.get(c) is not None), entity)
         terms.setdefault(name, entity_term)
-        verdict = {c: cell(row[c], dataset) for c in VERDICT_COLUMNS if row.get(c) is not None}
+        verdict = {c: term_text(row[c], dataset) for c in VERDICT_COLUMNS if row.get(c) is not None}
         if verdict:
             verdicts.setdefault(entity, {"entity": entity, "name": name, **verdict})
         skip = {CITATION_VARIABLE, *VERDICT_COLUMNS, *NAME_COLUMNS}
-        parts = [cell(value, dataset) for key, value in list(row.items())[1:] if key not in skip and value is not None]
+        parts = [term_text(value, dataset) for key, value in list(row.items())[1:]
+                 if key not in skip and value is not None]
         if not parts:
             continue
         text = ": ".join(parts[:2]) + ("; " + "; ".join(parts[2:]) if len(parts) > 2 else "")
@@ -108,7 +109,7 @@ def _label(term: Node, dataset: Dataset) -> str:
     label = dataset.value(term, RDFS.label) if isinstance(term, URIRef) else None
     if label is not None:
         return str(label)
-    return "is a" if term == RDF.type else cell(term, dataset)
+    return "is a" if term == RDF.type else term_text(term, dataset)
 
 
 def verdict_line(verdict: dict[str, str]) -> str:

@@ -95,10 +95,13 @@ class ClaimIndex:
         own = self.labels.get(URIRef(statement.iri)) if statement.iri.startswith("http") else None
         if own is not None:
             return own
-        relation = "is a" if statement.property == RDF.type else self.label(statement.property)
-        if statement.property == RDF.type and statement.negative:
-            relation = "is not a"
-        return f"{self.label(statement.subject)} {relation} {self.label(statement.object)}"
+        return f"{self.label(statement.subject)} {self.relation(statement)} {self.label(statement.object)}"
+
+    def relation(self, statement: Statement) -> str:
+        """A statement's property in words (its label; a type as "is a", or "is not a")."""
+        if statement.property == RDF.type:
+            return "is not a" if statement.negative else "is a"
+        return self.label(statement.property)
 
     def knows(self, word: str) -> bool:
         """Whether the graph's literals use ``word`` (in any inflection)."""

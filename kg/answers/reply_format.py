@@ -3,7 +3,6 @@ wrapped to the terminal) and as JSON for programs (CURIEs, scores, every stateme
 
 from __future__ import annotations
 
-import html
 import textwrap
 from typing import Any
 
@@ -12,9 +11,7 @@ from rdflib.term import Node
 
 from kg.answers.citations import CitationDetail
 from kg.answers.claim_index import ClaimIndex
-from kg.answers.question import checked
-from kg.answers.verdict import SUPPORT, Reply, answer
-from kg.errors import InputError
+from kg.answers.verdict import SUPPORT, Reply
 from kg.graph.namespaces import namespace_manager
 
 _MANAGER = namespace_manager()
@@ -61,8 +58,7 @@ def format_reply(reply: Reply, index: ClaimIndex, width: int = 100, every: bool 
     """The reply as text, each paragraph wrapped to ``width``."""
     lines = [wrap("Understood: " + understood(reply, index), width)]
     lines.append(wrap(reply.sentence, width))
-    lines += [wrap(f"{key}: {', '.join(values)}." if values else f"{key}.", width, "  ")
-              for key, values in reply.groups[1:3]]
+    lines += [wrap(group_line(key, values), width, "  ") for key, values in reply.groups[1:3]]
     for detail, iri in support(reply, index, every):
         text = f'- "{detail.quote}" {where(detail)}'
         if verbose:
@@ -74,6 +70,11 @@ def format_reply(reply: Reply, index: ClaimIndex, width: int = 100, every: bool 
                 premises = "; ".join(used.statement.premises)
                 lines.append(wrap(f"derived: {used.statement.iri}, because {premises}", width, "  "))
     return "\n".join(lines) + "\n"
+
+
+def group_line(key: str, values: tuple[str, ...]) -> str:
+    """A group of the reply's qualifiers in words: what they say, and the values saying it."""
+    return f"{key}: {', '.join(values)}." if values else f"{key}."
 
 
 def reply_json(reply: Reply, index: ClaimIndex) -> dict[str, Any]:
@@ -123,17 +124,3 @@ def wrap(text: str, width: int, indent: str = "") -> str:
     """``text`` wrapped to ``width`` (at least 40), continuation lines indented two more."""
     return "\n".join(textwrap.wrap(text, width=max(width, 40), subsequent_indent=indent + "  ",
                                    initial_indent=indent, break_on_hyphens=False)) or indent
-
-
-def answer_html(question: str, index: ClaimIndex) -> tuple[int, str]:
-    """The front page's answer to ``question``: HTTP status and an HTML section (a bad question: 400, its line)."""
-    try:
-        reply = answer(checked(question), index)
-    except InputError as error:
-        return 400, f"<section id=\"answer\">\n<p class=\"error\">Error: {html.escape(str(error))}</p>\n</section>\n"
-    quotes = "".join(f"<li class=\"quote\">\u201c{html.escape(detail.quote)}\u201d {html.escape(where(detail))}</li>\n"
-                     for detail, _ in support(reply, index))
-    return 200, (f"<section id=\"answer\">\n<p class=\"understood\">Understood: "
-                 f"{html.escape(understood(reply, index))}</p>\n"
-                 f"<p class=\"verdict {html.escape(reply.verdict)}\">{html.escape(reply.sentence)}</p>\n"
-                 f"<ul class=\"support\">\n{quotes}</ul>\n</section>\n")

@@ -15,7 +15,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import BNode, Graph, URIRef
 from rdflib.compare import graph_diff, to_isomorphic
 from rdflib.namespace import RDF, RDFS
 from rdflib.term import Node
@@ -24,7 +24,8 @@ from kg.errors import InputError
 from kg.graph import load_graph
 from kg.graph.namespaces import MND, PROV, SRC
 from kg.graph.paths import project_graph_files
-from kg.reasoning.reason import reason
+from kg.graph.terms import term_text
+from kg.reasoning.engine import reason_graph
 
 Triple = tuple[Node, Node, Node]
 
@@ -74,7 +75,7 @@ def diff_graphs(old: Graph, new: Graph, old_name: str, new_name: str) -> Diff:
     old_facts, old_provenance = _split(old)
     new_facts, new_provenance = _split(new)
     _, removed, added = graph_diff(to_isomorphic(old_facts), to_isomorphic(new_facts))
-    old_inferred, new_inferred = reason(old).inferred, reason(new).inferred
+    old_inferred, new_inferred = reason_graph(old).inferred, reason_graph(new).inferred
     old_inferred_facts, new_inferred_facts = _split(old_inferred)[0], _split(new_inferred)[0]
     changes = [
         *(_change("added", "asserted", t, new) for t in added),
@@ -90,23 +91,19 @@ def diff_graphs(old: Graph, new: Graph, old_name: str, new_name: str) -> Diff:
 
 def name(term: Node, graph: Graph) -> str:
     """A term as written in Turtle, with the project's prefixes (a blank node by a short stable label)."""
-    if isinstance(term, URIRef):
-        return graph.namespace_manager.normalizeUri(term)
     if isinstance(term, BNode):
         return "_:" + str(term)[-8:]
-    return term.n3(graph.namespace_manager)
+    return term_text(term, graph, "turtle")
 
 
 def label(term: Node, graph: Graph) -> str:
     """A term as people read it: its rdfs:label, else its prefixed name; 'is a' for rdf:type."""
     if term == RDF.type:
         return "is a"
-    if isinstance(term, URIRef):
-        name = graph.value(term, RDFS.label)
-        return str(name) if name is not None else graph.namespace_manager.normalizeUri(term)
     if isinstance(term, BNode):
         return "[]"
-    return str(term) if isinstance(term, Literal) else term.n3()
+    name = graph.value(term, RDFS.label) if isinstance(term, URIRef) else None
+    return str(name) if name is not None else term_text(term, graph)
 
 
 def _split(graph: Graph) -> tuple[Graph, Graph]:

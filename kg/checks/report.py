@@ -6,13 +6,13 @@ import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 from rdflib.namespace import RDFS
-from rdflib.term import Node
 
 from kg.answers.citations import CitationDetail, citation_details
 from kg.checks.checker import SEVERITIES
 from kg.graph.locate import Locator, Place
+from kg.graph.terms import term_text
 
 if TYPE_CHECKING:
     from kg.answers.explain import Step
@@ -118,7 +118,7 @@ def _step_lines(steps: Iterable[Step], graph: Graph, locator: Locator,
                 depth: int = 0) -> list[tuple[int, str]]:
     lines: list[tuple[int, str]] = []
     for step in steps:
-        statement = " ".join(_node(t, graph) for t in step.triple)
+        statement = " ".join(term_text(t, graph, "turtle") for t in step.triple)
         if step.rule == "asserted":
             places = locator.triple_places(step.triple)
             at = f" at {_places(places)}" if places else ""
@@ -195,14 +195,6 @@ def term_name(term: str, graph: Graph) -> str:
     name = graph.namespace_manager.normalizeUri(URIRef(term)) if term.startswith(("http", "urn:")) else term
     label = _label(term, graph)
     return f"{name} ({label})" if label else name
-
-
-def _node(term: Node, graph: Graph) -> str:
-    if isinstance(term, URIRef):
-        return graph.namespace_manager.normalizeUri(term)
-    if isinstance(term, Literal):
-        return term.n3()
-    return str(term)
 
 
 def _md(text: str) -> str:

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.term import Node
+from rdflib import Graph, URIRef
 
 from kg.checks.report import by_severity
 from kg.graph.locate import IRI, Locator
+from kg.graph.terms import term_text
 
 if TYPE_CHECKING:
     from kg.checks.checker import CheckReport
@@ -28,7 +28,7 @@ def robot_tsv(report: CheckReport, graph: Graph, locator: Locator) -> str:
     for finding in by_severity(report.findings):
         located = locator.locate(finding.terms, finding.because)
         if located.triple is not None:
-            subject, prop, value = (_cell(term, graph) for term in located.triple)
+            subject, prop, value = (term_text(term, graph) for term in located.triple)
         else:
             subject = _term_cell(finding.terms[0], graph) if finding.terms else ""
             prop, value = "", " ".join(_term_cell(t, graph) for t in finding.terms[1:])
@@ -38,18 +38,9 @@ def robot_tsv(report: CheckReport, graph: Graph, locator: Locator) -> str:
     return "".join("\t".join(_escape(cell) for cell in row) + "\n" for row in rows)
 
 
-def _cell(term: Node, graph: Graph) -> str:
-    """A prefixed name where the project's prefixes give one; a literal's text; else the term as given."""
-    if isinstance(term, URIRef) and str(term).startswith(("http", "urn:")):
-        return graph.namespace_manager.normalizeUri(term)
-    if isinstance(term, Literal | URIRef):
-        return str(term)
-    return term.n3()
-
-
 def _term_cell(term: str, graph: Graph) -> str:
     """A term of a check row (rows carry terms as strings): an IRI's prefixed name, else the text."""
-    return _cell(URIRef(term), graph) if IRI.fullmatch(term) else term
+    return term_text(URIRef(term), graph) if IRI.fullmatch(term) else term
 
 
 def _escape(cell: str) -> str:

@@ -58,7 +58,6 @@ from kg.reasoning.engine import load_reasoned
 from kg.serve.ontology_docs import DOCS_FILE
 from kg.sparql.format import format_result
 from kg.sparql.limits import DEFAULT_TIMEOUT, SERVE_MEMORY, WORK_TIMEOUT, Limits, within_cap
-from kg.sparql.run import answer_graph, run_any_sparql, run_saved
 from kg.sparql.saved import SavedQuery, load_saved_queries
 from kg.stores.export import PARTS, SUFFIXES
 from kg.stores.remote import DEFAULT_TIMEOUT as REMOTE_TIMEOUT
@@ -155,7 +154,7 @@ def query_command(name: str, params: tuple[str, ...], fmt: str, graph_paths: tup
         query.parameter(parameter_name)
     _run_and_print(
         f"query {query.name}", fmt, Limits(timeout, max_results, memory), endpoint, graph_paths, default_graphs,
-        no_supplement, auth, local=lambda reasoned, cap: run_saved(reasoned, query, values, cap),
+        no_supplement, auth, local=lambda reasoned, cap: reasoned.run_saved(query, values, cap),
         remote=lambda url, settings, graphs: run_remote_saved_query(url, query, values, settings, graphs))
 
 
@@ -181,7 +180,7 @@ def sparql_command(query_text: str | None, query_file: Path | None, fmt: str, gr
         text, where = query_text, "command line"
     _run_and_print(
         where, fmt, Limits(timeout, max_results, memory), endpoint, graph_paths, default_graphs, no_supplement, auth,
-        local=lambda reasoned, cap: run_any_sparql(reasoned, text, where, cap),
+        local=lambda reasoned, cap: reasoned.run_query(text, where, cap),
         remote=lambda url, settings, graphs: query_endpoint(url, text, settings, graphs, where))
 
 
@@ -203,7 +202,7 @@ def _run_and_print(where: str, fmt: str, limits: Limits, endpoint: str | None, g
         def answer() -> str:
             reasoned = _reasoned(paths, no_supplement)
             result = within_cap(local(reasoned, limits.max_results), limits, where)
-            return format_result(result, fmt, answer_graph(reasoned, result))
+            return format_result(result, fmt, reasoned.answer_graph(result))
 
         click.echo(run_limited(answer, limits, where), nl=False)
 
@@ -233,23 +232,18 @@ def ask_command(question: str, fmt: str, as_json: bool, verbose: bool, every: bo
     width = shutil.get_terminal_size().columns
 
     def answer_text() -> str:
-        from kg.answers.answer import answer_with, declared, declared_json, format_declared
+        from kg.answers.answer import Answer, declared_json, format_declared
+        from kg.answers.ask import ask
         from kg.answers.index_cache import load_index
         from kg.answers.reply_format import format_reply, reply_json
-        from kg.answers.verdict import answer
 
         index = load_index(default_graph_files(supplement=not no_supplement), lambda: _load((), no_supplement))
-        reply = answer(text, index)
-        # an open question the documents ask (not a yes/no, not a disease group's members) is answered by its
-        # saved query, as on the front page: verdicts come only from the cited claims
-        own = declared(text, load_saved_queries(QUERIES_DIR)) if reply.verdict == "answer" and not reply.members \
-            else None
-        if own is not None:
-            saved = answer_with(text, own[0], own[1], _load((), no_supplement))
-            return (json.dumps(declared_json(saved), indent=2, ensure_ascii=False) + "\n" if as_json
-                    else format_declared(saved, width, every))
-        return (json.dumps(reply_json(reply, index), indent=2, ensure_ascii=False) + "\n" if as_json
-                else format_reply(reply, index, width, every, verbose))
+        found = ask(text, index, lambda: load_saved_queries(QUERIES_DIR), lambda: _load((), no_supplement))
+        if isinstance(found, Answer):  # an open question the documents ask, answered by its saved query
+            return (json.dumps(declared_json(found), indent=2, ensure_ascii=False) + "\n" if as_json
+                    else format_declared(found, width, every))
+        return (json.dumps(reply_json(found, index), indent=2, ensure_ascii=False) + "\n" if as_json
+                else format_reply(found, index, width, every, verbose))
 
     click.echo(run_limited(answer_text, Limits(timeout, memory=memory), "kg ask", "answering"), nl=False)
 
@@ -379,7 +373,8 @@ def export_command(part: str, fmt: str | None, output: Path | None, graph_paths:
 @supplement_option
 def serve_command(host: str, port: int, timeout: float, max_results: int, memory: int, graph_paths: tuple[Path, ...],
                   no_supplement: bool) -> None:
-    """Serve the graph over the SPARQL 1.1 Protocol (read-only) with a front page of cited answers."""
+    """Serve the graph over the SPARQL 1.1 Protocol at /sparql (read-only), with a query editor at /editor and a
+    front page that answers questions in plain words, with citations."""
     from kg.serve.server import bind_listener, oxigraph_binary, run_server, stop_on_signals
 
     with bind_listener(host, port) as listener, stop_on_signals(), graph_inputs(graph_paths) as (given, _):
@@ -388,7 +383,7 @@ def serve_command(host: str, port: int, timeout: float, max_results: int, memory
             dataset = _load(given, no_supplement)
         run_server(listener, dataset, list(load_saved_queries(QUERIES_DIR).values()),
                    Limits(timeout, max_results, memory),
-                   on_ready=lambda url: click.echo(f"kg serve: {url} (SPARQL endpoint {url}query); "
+                   on_ready=lambda url: click.echo(f"kg serve: {url} (SPARQL endpoint {url}sparql); "
                                                    "stop with Ctrl-C", nl=True))
 
 

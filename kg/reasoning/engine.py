@@ -7,7 +7,7 @@ answers.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -22,6 +22,7 @@ from kg.reasoning.reason import reason, use_reference
 
 if TYPE_CHECKING:
     from kg.reasoning.consistency import Finding
+    from kg.sparql.saved import SavedQuery
 
 
 class ReasonedGraph(Protocol):
@@ -44,6 +45,19 @@ class ReasonedGraph(Protocol):
     def inferred(self) -> Graph: ...
 
     def select(self, text: str) -> Result: ...
+
+    def run_saved(self, query: SavedQuery, raw_values: Mapping[str, Sequence[str]], cap: int | None = None) -> Result:
+        """Run a saved query with parameter values given as text (IRIs, prefixed names, labels, numbers); the
+        same solutions on either engine. ``cap``: stop at more than this many solutions where the engine can."""
+        ...
+
+    def run_query(self, text: str, where: str, cap: int | None = None) -> Result:
+        """Run one read-only SPARQL query (refused with an InputError naming ``where`` if it is not one)."""
+        ...
+
+    def answer_graph(self, result: Result) -> Graph:
+        """The graph a formatter needs for ``result``: prefixes, and the details of the citations it names."""
+        ...
 
     def report_graph(self, iris: Iterable[Node]) -> Graph: ...
 

@@ -7,7 +7,7 @@ same closure much faster (``reference=True`` or ``MND_KG_ENGINE=reference`` forc
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -19,6 +19,8 @@ from rdflib.term import Node
 from kg.graph.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH, W3C_VOCABULARIES, namespace_manager
 from kg.reasoning import fast_reason
 from kg.reasoning.consistency import Finding, find_inconsistencies, ill_typed_finding, ill_typed_triples
+from kg.sparql.run import run_saved_query, run_sparql
+from kg.sparql.saved import SavedQuery
 
 _REFLEXIVE_NOISE = {OWL.sameAs, OWL.equivalentClass, OWL.equivalentProperty, RDFS.subClassOf, RDFS.subPropertyOf}
 _TRIVIAL_OBJECTS = {OWL.Thing, RDFS.Resource}
@@ -45,6 +47,19 @@ class Reasoned:
     def select(self, text: str) -> Result:
         """Run a read-only query over the union of the asserted and inferred graphs (rdflib's engine)."""
         return self.union.query(text)
+
+    def run_saved(self, query: SavedQuery, raw_values: Mapping[str, Sequence[str]], cap: int | None = None) -> Result:
+        """Run a saved query with parameter values given as text (rdflib yields rows lazily: ``cap`` is counted by
+        the caller, kg.sparql.limits.within_cap)."""
+        return run_saved_query(self.union, query, raw_values)
+
+    def run_query(self, text: str, where: str, cap: int | None = None) -> Result:
+        """Run one read-only SPARQL query (``cap``: see run_saved)."""
+        return run_sparql(self.union, text, where)
+
+    def answer_graph(self, result: Result) -> Graph:
+        """The graph a formatter needs for ``result``: here, the whole dataset."""
+        return self.union
 
     def report_graph(self, iris: Iterable[Node]) -> Graph:
         """What a report about ``iris`` needs to name them and their citations: here, the asserted graph."""

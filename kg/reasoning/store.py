@@ -9,7 +9,7 @@ the reference.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
 from threading import Thread
@@ -27,8 +27,10 @@ from kg.graph.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH, PREFIXES, namesp
 from kg.reasoning import fast_reason
 from kg.reasoning.consistency import RULES, Finding, ill_typed_finding
 from kg.reasoning.reason import is_informative
+from kg.sparql.parse import parse_read_only
 from kg.sparql.resolve import LABELS
-from kg.sparql.results import capped
+from kg.sparql.results import CITATION_VARIABLE, capped, solutions
+from kg.sparql.run import bind_values, names_by_label
 from kg.sparql.saved import SavedQuery, _values_block, internal_query, with_values
 
 _ASSERTED = ox.NamedNode(str(ASSERTED_GRAPH))
@@ -111,6 +113,23 @@ class ReasonedStore:
         graph = self.select(LABELS).graph
         assert graph is not None
         return graph
+
+    def run_saved(self, query: SavedQuery, raw_values: Mapping[str, Sequence[str]], cap: int | None = None) -> Result:
+        """Run a saved query with parameter values given as text, planned around its bound parameters; stops at
+        more than ``cap`` solutions."""
+        labels = self.labels() if names_by_label(query, raw_values) else Graph()
+        plan = saved_query_plan(query, bind_values(query, raw_values, labels))
+        return self.select(plan.text, *plan.runs, cap=cap)
+
+    def run_query(self, text: str, where: str, cap: int | None = None) -> Result:
+        """Run one read-only SPARQL query (``cap``: see run_saved)."""
+        parse_read_only(text, where)
+        return self.select(text, cap=cap)
+
+    def answer_graph(self, result: Result) -> Graph:
+        """The graph a formatter needs for ``result``: prefixes, and the details of the citations it names."""
+        cited = {row.get(CITATION_VARIABLE) for row in solutions(result)} if result.type == "SELECT" else set()
+        return self.describe(term for term in cited if term is not None)
 
     def report_graph(self, iris: Iterable[Node]) -> Graph:
         """What a report about ``iris`` needs to name them and their citations."""

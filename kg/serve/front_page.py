@@ -1,17 +1,17 @@
-"""The front page of ``kg serve``: every question the saved queries declare, answered from the graph with its
-citations, and a query box. Plain HTML, no script, every text escaped; the same graph gives the same bytes."""
+"""The front page of ``kg serve``, for a person on any screen: a question box answered as ``kg ask`` answers
+(a GET form, no script needed), the diseases and what the graph knows about each, the documents' questions as
+links that ask them, and a SPARQL box. Plain HTML and CSS, every text escaped; the same graph gives the same
+bytes."""
 
 from __future__ import annotations
 
 import html
 import urllib.parse
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
 
 import pyoxigraph
-from rdflib import Dataset
 
-from kg.answers.answer import Answer, answer_with, verdict_line
+from kg.answers.overview import Disease, Known
 from kg.graph.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH, PREFIXES
 from kg.serve.gate import Outcome
 from kg.sparql.saved import SavedQuery, internal_query
@@ -20,65 +20,79 @@ EXAMPLE_QUERY = internal_query(__file__, "example")  # what the query box holds 
 # the media types the query box asks for: a table for SELECT and ASK, triples for CONSTRUCT and DESCRIBE
 BOX_ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9"
 
-_STYLE = """body{font-family:sans-serif;max-width:60rem;margin:1rem auto;padding:0 1rem;line-height:1.4}
-textarea{width:100%;font-family:monospace}table{border-collapse:collapse}td,th{border:1px solid #bbb;padding:2px 6px;
-text-align:left;vertical-align:top}.answer{border-top:1px solid #ddd;margin-top:1.5rem}.references{font-size:90%}
-.error{color:#a00}"""
+_STYLE = """html{font-size:16px}body{font-family:sans-serif;line-height:1.5;max-width:60rem;margin:0 auto;
+padding:0 1rem;overflow-wrap:anywhere}input,textarea,button{font-size:1rem}input[type=search],textarea{width:100%;
+box-sizing:border-box}textarea{font-family:monospace}button{padding:.3rem 1rem;margin:.3rem 0}
+table{border-collapse:collapse;display:block;overflow-x:auto}td,th{border:1px solid #bbb;padding:2px 6px;
+text-align:left;vertical-align:top}summary{cursor:pointer;font-weight:bold}dd{margin:0 0 .5rem 1rem}
+dd ul{margin:0;padding-left:1.2rem}.sources,.count,.qualifiers{color:#555;font-size:.9rem}.error{color:#a00}
+.verdict{font-weight:bold}h1{font-size:1.6rem}"""
 
 
-@dataclass(frozen=True)
-class Entry:
-    """A declared question of a saved query and the graph's answer to it."""
-
-    anchor: str
-    query: SavedQuery
-    answer: Answer
-
-
-def document_answers(dataset: Dataset, queries: Iterable[SavedQuery]) -> list[Entry]:
-    """Every question the saved queries declare, answered by its query with the question's own bindings."""
-    entries = []
-    for query in queries:
-        for number, question in enumerate(query.questions, start=1):
-            raw = {name: list(values) for name, values in question.bindings.items()}
-            entries.append(Entry(f"{query.name}-{number}", query, answer_with(question.text, query, raw, dataset)))
-    return entries
-
-
-def render_page(entries: list[Entry], query_text: str = EXAMPLE_QUERY, outcome: Outcome | None = None,
-                question: str = "", answer_section: str = "") -> str:
-    """The whole page; with ``outcome``, the query box's results below it; with ``answer_section`` (HTML made
-    by kg.answers.reply_format.answer_html), the answer to ``question`` below the question box."""
-    parts = [
+def render_page(diseases: Sequence[Disease], queries: Iterable[SavedQuery], query_text: str = EXAMPLE_QUERY,
+                outcome: Outcome | None = None, question: str = "", answer_section: str = "") -> str:
+    """The whole page; with ``answer_section`` (HTML made by kg.answers.ask.ask_html), the answer to
+    ``question`` below the question box; with ``outcome``, the SPARQL box's results below it."""
+    questions = [asked.text for query in queries for asked in query.questions]
+    return "".join([
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
         "<title>mnd-kg: what the documents say about motor neuron diseases</title>\n",
         f"<style>{_STYLE}</style>\n</head>\n<body>\n",
-        "<h1>mnd-kg: what the documents say about motor neuron diseases</h1>\n",
-        "<p>Each question the saved queries answer, answered from the graph (asserted and inferred triples), "
-        "with its citations: the source document, the references it cites and the verbatim sentence. "
-        "The SPARQL 1.1 endpoint is <a href=\"/query\"><code>/query</code></a> (read-only); its default graph is "
-        f"the union of the named graphs <code>{_e(ASSERTED_GRAPH)}</code> and <code>{_e(INFERRED_GRAPH)}</code>.</p>\n",
+        "<h1>What the documents say about motor neuron diseases</h1>\n",
+        "<p>A knowledge graph of what five clinical documents say about ALS, SMA, multiple sclerosis and muscular "
+        "dystrophy, with what a reasoner derives from it. Every answer cites its document and the verbatim "
+        "sentence; where the documents are silent, it says so. Ask in plain words, read what is known about each "
+        "disease, or query it: the <a href=\"/editor\">SPARQL query editor</a>, the read-only endpoint "
+        "<a href=\"/sparql\"><code>/sparql</code></a> (its default graph is the union of the named graphs "
+        f"<code>{_e(ASSERTED_GRAPH)}</code> and <code>{_e(INFERRED_GRAPH)}</code>).</p>\n",
         _question_box(question, answer_section),
-        _query_box(query_text, outcome),
-        "<h2 id=\"questions\">Questions</h2>\n<ol class=\"toc\">\n",
-        *(f"<li><a href=\"#{_e(entry.anchor)}\">{_e(entry.answer.question)}</a></li>\n" for entry in entries),
+        _diseases(diseases),
+        "<h2 id=\"questions\">The documents' questions</h2>\n<ol class=\"questions\">\n",
+        *(f"<li><a href=\"/?q={_e(urllib.parse.quote_plus(text))}#answer\">{_e(text)}</a></li>\n"
+          for text in questions),
         "</ol>\n",
-        *(_answer_section(entry) for entry in entries),
+        _query_box(query_text, outcome),
         "</body>\n</html>\n",
-    ]
-    return "".join(parts)
+    ])
 
 
 def _question_box(question: str, answer_section: str) -> str:
-    """A question in plain words, answered from the cited claims as ``kg ask`` answers it."""
-    return ("<h2 id=\"ask-box\">Ask</h2>\n<form method=\"get\" action=\"/\">\n"
-            f"<input id=\"ask\" name=\"ask\" size=\"80\" maxlength=\"1000\" value=\"{_e(question)}\" />\n"
+    """A question in plain words, answered as ``kg ask`` answers it."""
+    return ("<h2 id=\"ask\">Ask</h2>\n<form method=\"get\" action=\"/#answer\">\n"
+            "<label for=\"q\">A question in plain words, such as <em>Does ALS cause pain?</em></label>\n"
+            f"<input id=\"q\" name=\"q\" type=\"search\" maxlength=\"1000\" value=\"{_e(question)}\">\n"
             "<button id=\"ask-run\" type=\"submit\">Ask</button>\n</form>\n" + answer_section)
 
 
+def _diseases(diseases: Sequence[Disease]) -> str:
+    """Each disease, and what its cited statements say, relation by relation (opened by a click; no script)."""
+    parts = ["<h2 id=\"diseases\">Diseases</h2>\n<p>What the graph knows about each disease: its cited statements "
+             "(<em>derived</em>: by the reasoner, from cited ones) and where the documents say them.</p>\n"]
+    for number, disease in enumerate(diseases, start=1):
+        count = sum(len(values) for _, values in disease.relations)
+        parts.append(f"<details class=\"disease\" id=\"disease-{number}\">\n<summary>{_e(disease.name)} "
+                     f"<span class=\"count\">({count} fact{'s' if count != 1 else ''})</span></summary>\n")
+        if not disease.relations:
+            parts.append("<p>The documents say nothing more about it.</p>\n")
+        parts.append("<dl>\n")
+        for relation, values in disease.relations:
+            parts.append(f"<dt>{_e(relation)}</dt>\n<dd><ul>\n" + "".join(map(_known, values)) + "</ul></dd>\n")
+        parts.append("</dl>\n</details>\n")
+    return "".join(parts)
+
+
+def _known(known: Known) -> str:
+    qualifiers = f" <span class=\"qualifiers\">({_e('; '.join(known.qualifiers))})</span>" if known.qualifiers else ""
+    derived = " <em>derived</em>" if known.derived else ""
+    return (f"<li>{_e(known.value)}{qualifiers}{derived} "
+            f"<span class=\"sources\">{_e(' '.join(known.sources))}</span></li>\n")
+
+
 def _query_box(query_text: str, outcome: Outcome | None) -> str:
-    box = ("<h2 id=\"query-box\">Query</h2>\n<form method=\"get\" action=\"/\">\n"
-           f"<textarea id=\"query\" name=\"query\" rows=\"12\">{_e(query_text)}</textarea>\n"
+    box = ("<h2 id=\"query-box\">SPARQL</h2>\n<p>Any read-only query, answered as a table (the "
+           "<a href=\"/editor\">query editor</a> has more).</p>\n<form method=\"get\" action=\"/#results\">\n"
+           f"<textarea id=\"query\" name=\"query\" rows=\"8\" aria-label=\"SPARQL query\">{_e(query_text)}</textarea>\n"
            "<button id=\"run\" type=\"submit\">Run query</button>\n</form>\n")
     if outcome is None:
         return box
@@ -127,36 +141,6 @@ def _term(term: object) -> str:
     if isinstance(term, pyoxigraph.Literal):
         return term.value
     return str(term)
-
-
-def _answer_section(entry: Entry) -> str:
-    answer = entry.answer
-    parts = [f"<section class=\"answer\" id=\"{_e(entry.anchor)}\">\n",
-             f"<h3 class=\"question\">{_e(answer.question)}</h3>\n"]
-    parts += [f"<p class=\"verdict\">{_e(verdict_line(verdict))}</p>\n" for verdict in answer.verdicts]
-    if not answer.facts:
-        parts.append("<p class=\"unknown\">Unknown: the graph holds no fact that answers this.</p>\n")
-    grouped = len({fact.entity for fact in answer.facts}) > 1
-    current = None
-    parts.append("<ul class=\"facts\">\n")
-    for fact in answer.facts:
-        if grouped and fact.entity != current:  # facts under their entity, in the answer's order
-            parts.append("</ul></li>\n" if current is not None else "")
-            parts.append(f"<li class=\"entity\"><strong>{_e(fact.entity)}</strong>\n<ul>\n")
-            current = fact.entity
-        cites = "".join(f"<a href=\"#{_e(entry.anchor)}-ref-{n}\">[{n}]</a>" for n in fact.citations)
-        why = f" <span class=\"why\">({_e(fact.why)})</span>" if fact.why else ""
-        parts.append(f"<li class=\"fact\">{_e(fact.text)}{' ' + cites if cites else ''}{why}</li>\n")
-    parts.append("</ul></li>\n</ul>\n" if current is not None else "</ul>\n")
-    if answer.references:
-        parts.append("<ol class=\"references\">\n")
-        parts += [f"<li id=\"{_e(entry.anchor)}-ref-{n}\">{_e(detail.describe())}</li>\n"
-                  for n, detail in enumerate(answer.references, start=1)]
-        parts.append("</ol>\n")
-    link = "/?query=" + urllib.parse.quote(answer.sparql or entry.query.text, safe="") + "#results"
-    parts.append(f"<p class=\"source\">Saved query <code>{_e(entry.query.name)}</code>: "
-                 f"<a href=\"{_e(link)}\">run it in the query box</a></p>\n</section>\n")
-    return "".join(parts)
 
 
 def _e(text: object) -> str:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import csv
 import http.client
 import io
-import re
 import select
 import time
 import urllib.parse
@@ -23,17 +22,14 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 import pyoxigraph
-from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
-from kg.errors import ServiceError
+from kg.errors import InputError, ServiceError
 from kg.serve.engine import FAST_SECONDS, Engine, Lanes
 from kg.sparql.limits import Limits
-from kg.sparql.parse import uses_service
+from kg.sparql.parse import UpdateError, expand_escapes, is_update, parse_tree, uses_service
 
-_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 _ERROR_BODY_LIMIT = 64 * 1024
-CHECKED_LENGTH = 16384
-_UPDATE_KEYWORD = re.compile(r"\b(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD)\b", re.IGNORECASE)
+CHECKED_LENGTH = 16384  # the longest query text rdflib's parser reads here (about 80 µs a character)
 
 
 @dataclass(frozen=True)
@@ -49,42 +45,38 @@ def refusal(status: int, message: str) -> Outcome:
     return Outcome(status, "text/plain; charset=utf-8", (message + "\n").encode())
 
 
+UPDATE_REFUSED = "SPARQL Update (and LOAD) is not accepted: kg serve is read-only"
+
+
 def check_query(text: str) -> Outcome | None:
     """A refusal when ``text`` holds a SERVICE pattern (or names SERVICE and does not parse); else None."""
-    unescaped = _ESCAPE.sub(_unescape, text)
-    if "service" not in unescaped.casefold():
+    if "service" not in expand_escapes(text).casefold():
         return None
-    if len(unescaped) > CHECKED_LENGTH:  # rdflib's parser takes about 80 µs a character
+    if len(text) > CHECKED_LENGTH:  # rdflib's parser takes about 80 µs a character
         return refusal(413, f"a query that mentions SERVICE must be at most {CHECKED_LENGTH} characters long, "
                             "to be checked")
     try:
-        parsed = parseQuery(unescaped)
-    except Exception as error:  # pyparsing raises several exception types
-        if is_update(text):
-            return refusal(403, UPDATE_REFUSED)
-        return refusal(400, "invalid SPARQL query: " + " ".join(str(error).split()))
-    if uses_service(parsed):
+        tree = parse_tree(text, "kg serve")
+    except UpdateError:
+        return refusal(403, UPDATE_REFUSED)
+    except InputError as error:
+        return refusal(400, error.what)
+    if uses_service(tree):
         return refusal(403, "SERVICE is not allowed: kg serve never reaches the network")
     return None
 
 
-def _unescape(match: re.Match[str]) -> str:
-    code = int(match.group(1) or match.group(2), 16)
-    return chr(code) if code <= 0x10FFFF else match.group(0)
-
-
-UPDATE_REFUSED = "SPARQL Update (and LOAD) is not accepted: kg serve is read-only"
-
-
-def is_update(text: str) -> bool:
-    """Whether ``text`` is a SPARQL Update (only short texts that use an update keyword are parsed)."""
-    if len(text) > CHECKED_LENGTH or not _UPDATE_KEYWORD.search(text):
-        return False
-    try:
-        parseUpdate(text)
-    except Exception:  # pyparsing raises several exception types
-        return False
-    return True
+def invalid(text: str, engine_message: str) -> Outcome:
+    """The refusal of a query the engine found invalid: 403 for an update, else 400 with one line saying where
+    the query broke (rdflib's parser, for queries it can check in time; else the engine's message)."""
+    if is_update(text, CHECKED_LENGTH):
+        return refusal(403, UPDATE_REFUSED)
+    if len(text) <= CHECKED_LENGTH:
+        try:
+            parse_tree(text, "kg serve")
+        except InputError as error:
+            return refusal(400, error.what)
+    return refusal(400, "invalid SPARQL query: " + engine_message)
 
 
 def run_query(lanes: Lanes, text: str, graphs: Mapping[str, Sequence[str]], accept: str, limits: Limits) -> Outcome:
@@ -151,10 +143,8 @@ def _ask(engine: Engine, request: _Request, limits: Limits, fast: float | None) 
 def _answer(response: http.client.HTTPResponse, request: _Request, limits: Limits) -> Outcome:
     if response.status >= 400:
         message = " ".join(response.read(_ERROR_BODY_LIMIT).decode("utf-8", "replace").split())
-        if response.status == 400 and is_update(request.text):
-            return refusal(403, UPDATE_REFUSED)
         if response.status == 400:
-            message = "invalid SPARQL query: " + message
+            return invalid(request.text, message)
         return refusal(response.status, message or f"the SPARQL server answered {response.status}")
     return _read_counted(response, request.deadline, limits)
 

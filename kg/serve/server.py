@@ -31,12 +31,12 @@ from typing import Any
 import waitress
 from rdflib import Dataset
 
+from kg.answers.ask import ask_html
 from kg.answers.claim_index import build_index
-from kg.answers.reply_format import answer_html
+from kg.answers.overview import disease_overview
 from kg.errors import InputError, ServiceError
 from kg.serve.app import make_app
 from kg.serve.engine import TEMP_PREFIX, Engine, Lanes, mark_folder, remove_stale_folders, watch
-from kg.serve.front_page import document_answers
 from kg.sparql.limits import Limits
 from kg.sparql.saved import SavedQuery
 from kg.stores.export import serialize
@@ -86,8 +86,9 @@ def run_server(listener: socket.socket, dataset: Dataset, queries: list[SavedQue
             for engine in engines:
                 engine.start()
             index = build_index(dataset)
-            app = make_app(document_answers(dataset, queries), Lanes(*engines), limits,
-                           lambda question: answer_html(question, index))
+            by_name = {query.name: query for query in queries}
+            app = make_app(disease_overview(index), Lanes(*engines), limits,
+                           lambda question: ask_html(question, index, lambda: by_name, lambda: dataset), queries)
             server = waitress.create_server(
                 app, sockets=[listener], threads=THREADS, ident="mnd-kg", max_request_body_size=1024 * 1024,
                 clear_untrusted_proxy_headers=True, connection_limit=CONNECTIONS, channel_timeout=IDLE_SECONDS,

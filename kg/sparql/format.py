@@ -3,18 +3,18 @@ CONSTRUCT or DESCRIBE result's graph in Turtle or N-Triples."""
 
 from __future__ import annotations
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 from rdflib.query import Result
 from rdflib.term import Node
 
 from kg.answers.citations import citation_details, collect_citation
 from kg.errors import InputError
-from kg.sparql.results import solutions
+from kg.graph.terms import term_text
+from kg.sparql.results import CITATION_VARIABLE, solutions
 
 TABLE_FORMATS = ("text", "json", "csv", "tsv", "markdown")
 GRAPH_FORMATS = ("turtle", "nt")  # only for a CONSTRUCT or DESCRIBE result
 FORMATS = (*TABLE_FORMATS, *GRAPH_FORMATS)
-CITATION_VARIABLE = "citation"
 
 
 def format_result(result: Result, fmt: str, graph: Graph) -> str:
@@ -50,7 +50,7 @@ def _human(variables: list[str], rows: list[list[Node | None]], graph: Graph, ma
         merged: dict[tuple[str, ...], list[URIRef]] = {}
         order: list[URIRef] = []
         for row in rows:
-            key = tuple(cell(term, graph) for i, term in enumerate(row) if i != index)
+            key = tuple(term_text(term, graph) for i, term in enumerate(row) if i != index)
             collect_citation(merged, order, key, row[index])
         number = {citation: n for n, citation in enumerate(order, start=1)}
         header = [*shown, "cited"]
@@ -59,7 +59,7 @@ def _human(variables: list[str], rows: list[list[Node | None]], graph: Graph, ma
         notes = [f"[{number[c]}] {details[c].describe()}" if c in details else f"[{number[c]}] {c}" for c in order]
     else:
         header = variables
-        body = [[cell(term, graph) for term in row] for row in rows]
+        body = [[term_text(term, graph) for term in row] for row in rows]
         notes = []
     table = _markdown(header, body) if markdown else _plain(header, body)
     if not body:
@@ -68,16 +68,6 @@ def _human(variables: list[str], rows: list[list[Node | None]], graph: Graph, ma
         table += ("\n**Citations**\n\n" if markdown else "\nCitations:\n") + "".join(
             ("- " if markdown else "") + note + "\n" for note in notes)
     return table
-
-
-def cell(term: Node | None, graph: Graph) -> str:
-    if term is None:
-        return ""
-    if isinstance(term, URIRef):
-        return graph.namespace_manager.normalizeUri(term)
-    if isinstance(term, Literal):
-        return str(term)
-    return term.n3()
 
 
 def _plain(header: list[str], body: list[list[str]]) -> str:

@@ -12,11 +12,17 @@ from typing import TYPE_CHECKING
 from kg.errors import InputError
 
 if TYPE_CHECKING:
+    from pyparsing import ParseResults
     from rdflib.plugins.sparql.sparql import Query
 
 UPDATES_REFUSED = "updates are not accepted"
 _FOUND = re.compile(r", found (?P<found>.*?)\s+\(at char \d+\)")
 _UPDATE_KEYWORD = re.compile(r"\b(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.IGNORECASE)
+_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
+class UpdateError(InputError):
+    """The text is a SPARQL Update, not a query."""
 
 
 def syntax_problem(error: Exception) -> str:
@@ -30,16 +36,40 @@ def syntax_problem(error: Exception) -> str:
 
 
 def parse_query(text: str, where: str) -> Query:
-    """The parsed and translated query; InputError (``invalid SPARQL query``) when it is not one."""
+    """The parsed and translated query; InputError (``invalid SPARQL query``), UpdateError for an update."""
     from rdflib.plugins.sparql import prepareQuery
 
     try:
         return prepareQuery(text)
     except Exception as error:  # pyparsing raises several exception types
-        if is_update(text):
-            raise InputError(f"SPARQL Update: {UPDATES_REFUSED}, only queries (the graph is read-only here)",
-                             where) from error
-        raise InputError(f"invalid SPARQL query: {syntax_problem(error)}", where) from error
+        raise _not_a_query(text, error, where) from error
+
+
+def parse_tree(text: str, where: str) -> ParseResults:
+    """rdflib's parse tree of ``text`` read with its ``\\u`` escapes expanded (so that a keyword spelled with
+    escapes is seen), without translating it; errors as parse_query's."""
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    try:
+        return parseQuery(expand_escapes(text))
+    except Exception as error:  # pyparsing raises several exception types
+        raise _not_a_query(text, error, where) from error
+
+
+def expand_escapes(text: str) -> str:
+    """``text`` with SPARQL's ``\\uXXXX`` and ``\\UXXXXXXXX`` escapes replaced by their characters."""
+    return _ESCAPE.sub(_character, text)
+
+
+def _character(match: re.Match[str]) -> str:
+    code = int(match.group(1) or match.group(2), 16)
+    return chr(code) if code <= 0x10FFFF else match.group(0)
+
+
+def _not_a_query(text: str, error: Exception, where: str) -> InputError:
+    if is_update(text):
+        return UpdateError(f"SPARQL Update: {UPDATES_REFUSED}, only queries (the graph is read-only here)", where)
+    return InputError(f"invalid SPARQL query: {syntax_problem(error)}", where)
 
 
 def parse_read_only(text: str, where: str) -> Query:

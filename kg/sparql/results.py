@@ -11,6 +11,7 @@ from rdflib.term import Node
 from kg.errors import QueryLimitError
 
 T = TypeVar("T")
+CITATION_VARIABLE = "citation"  # the column of a saved query's rows that names the citation behind the row
 
 
 def solutions(result: Result) -> list[dict[str, Node | None]]:

@@ -12,9 +12,8 @@ from rdflib import Graph, URIRef
 from rdflib.query import Result
 
 from kg.graph.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH, namespace_manager
-from kg.sparql.format import CITATION_VARIABLE
 from kg.sparql.resolve import LABELS
-from kg.sparql.results import solutions
+from kg.sparql.results import CITATION_VARIABLE, solutions
 from kg.sparql.run import bind_values, names_by_label
 from kg.sparql.saved import SavedQuery, internal_query, with_values
 from kg.stores.remote import Remote, query_endpoint
