@@ -122,7 +122,7 @@ def test_every_text_is_escaped(saved_queries: dict[str, SavedQuery]) -> None:
      '<tr><td>kg:ALS</td><td>&lt;b&gt;</td></tr>\n</tbody>\n</table>\n<p class="count">1 row</p>\n'),
     (Outcome(200, "application/n-triples", b'<urn:a> <http://www.w3.org/2000/01/rdf-schema#label> "x"@en .\n'),
      '<table class="results">\n<thead><tr><th>subject</th><th>predicate</th><th>object</th></tr></thead>\n<tbody>\n'
-     '<tr><td>urn:a</td><td>rdfs:label</td><td>x</td></tr>\n</tbody>\n</table>\n<p class="count">1 row</p>\n'),
+     '<tr><td>&lt;urn:a&gt;</td><td>rdfs:label</td><td>x</td></tr>\n</tbody>\n</table>\n<p class="count">1 row</p>\n'),
 ])
 def test_query_box_results(outcome: Outcome, html: str) -> None:
     assert render_outcome(outcome) == html

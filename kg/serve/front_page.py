@@ -10,15 +10,18 @@ import urllib.parse
 from collections.abc import Iterable, Sequence
 
 import pyoxigraph
+from rdflib import BNode, Graph, Literal, URIRef
 
 from kg.answers.overview import Disease, Known
-from kg.graph.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH, PREFIXES
+from kg.graph.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH, namespace_manager
+from kg.graph.terms import term_text
 from kg.serve.gate import Outcome
 from kg.sparql.saved import SavedQuery, internal_query
 
 EXAMPLE_QUERY = internal_query(__file__, "example")  # what the query box holds at first
 # the media types the query box asks for: a table for SELECT and ASK, triples for CONSTRUCT and DESCRIBE
 BOX_ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9"
+_PREFIXED = Graph(namespace_manager=namespace_manager())  # the project's prefixes, for term_text
 
 _STYLE = """html{font-size:16px}body{font-family:sans-serif;line-height:1.5;max-width:60rem;margin:0 auto;
 padding:0 1rem;overflow-wrap:anywhere}input,textarea,button{font-size:1rem}input[type=search],textarea{width:100%;
@@ -128,19 +131,14 @@ def _table(header: list[str], rows: Iterable[list]) -> str:
 
 
 def _term(term: object) -> str:
-    """A term as people read it: IRIs with the project's prefixes, literals by their text."""
-    if term is None:
-        return ""
+    """An Oxigraph term of a result as kg.graph.terms writes every term."""
     if isinstance(term, pyoxigraph.NamedNode):
-        for prefix, namespace in PREFIXES.items():
-            if term.value.startswith(namespace) and term.value != namespace:
-                return f"{prefix}:{term.value[len(namespace):]}"
-        return term.value
+        return term_text(URIRef(term.value), _PREFIXED)
     if isinstance(term, pyoxigraph.BlankNode):
-        return f"_:{term.value}"
+        return term_text(BNode(term.value), _PREFIXED)
     if isinstance(term, pyoxigraph.Literal):
-        return term.value
-    return str(term)
+        return term_text(Literal(term.value), _PREFIXED)
+    return ""  # an unbound variable
 
 
 def _e(text: object) -> str:
