@@ -239,6 +239,15 @@ def test_the_shell_completes_saved_query_names() -> None:
     assert complete("bash", "kg query --format m") == "plain,markdown\n"
 
 
+def test_completion_reads_the_queries_folder_given_before(tmp_path: Path) -> None:
+    (tmp_path / "my-question.rq").write_text('#+ summary: "Mine"\n#+ questions: ["Is it mine?"]\nASK {}\n',
+                                             encoding="utf-8")
+    words = f"kg query --queries {tmp_path} my"
+    env = {**os.environ, "_KG_COMPLETE": "zsh_complete", "COMP_WORDS": words, "COMP_CWORD": "4"}
+    completed = subprocess.run([sys.executable, "-m", "kg"], env=env, capture_output=True, text=True, check=True)
+    assert completed.stdout == "plain\nmy-question\nIs it mine?\n"
+
+
 @pytest.mark.parametrize("args", [("export", "--graph", str(ONTOLOGY_DIR), "-o"), ("docs", "-o")],
                          ids=["export", "docs"])
 def test_files_are_written_with_the_umask_and_keep_a_replaced_files_mode(tmp_path: Path,
