@@ -16,7 +16,7 @@ from benchmarks.ask_eval import evaluate, load_cases, summary
 from kg.answers.claim_index import ClaimIndex, build_index
 from kg.answers.question import MAX_CHARACTERS
 from kg.answers.reply_format import format_reply, reply_json
-from kg.answers.verdict import answer
+from kg.answers.verdict import answer, says_yes
 from kg.cli import cli
 from kg.graph.paths import default_graph_files
 from kg.reasoning.engine import load_reasoned
@@ -113,10 +113,29 @@ def test_every_yes_or_no_rests_on_a_statement_of_that_polarity(index: ClaimIndex
     for case in load_cases():
         reply = answer(case["question"], index)
         if reply.verdict in ("yes", "no"):
-            asked_negative = reply.reading.negated ^ any(
-                p in index.negation_of for m in reply.reading.relations for p in m.terms)
-            says = {(not u.statement.negative) != asked_negative for u in reply.used}
+            says = {says_yes(index, reply.reading, u.statement) for u in reply.used}
             assert (reply.verdict == "yes") in says, case["question"]
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Can ALS be cured?", "no"), ("Is there a cure for ALS?", "no"), ("Is ALS incurable?", "yes"),
+    ("Is ALS not curable?", "yes"), ("Is MS curable?", "unstated")])
+def test_a_negative_value_says_no_unless_it_is_itself_asked(index: ClaimIndex, question: str, verdict: str) -> None:
+    """kg:no-known-cure is marked mnd:negativeValue: "ALS has cure status no known cure" says no to "can ALS be
+    cured?" and yes to "is ALS incurable?"; of MS's cure the documents say nothing."""
+    assert answer(question, index).verdict == verdict
+
+
+def test_a_relation_that_exists_is_a_yes_only_when_every_word_is_understood(index: ClaimIndex) -> None:
+    """SMA has treatments: "are there treatments for SMA?" is a yes listing them; "untreatable" (un- and a
+    relation name) asks it in the negative; "during pregnancy" must name the value the yes rests on."""
+    reply = answer("Are there treatments for SMA?", index)
+    assert reply.verdict == "yes"
+    assert reply.sentence.startswith("Yes: spinal muscular atrophy has treatment approach: ")
+    assert answer("Is SMA untreatable?", index).verdict == "no"
+    assert answer("Can SMA be diagnosed during pregnancy?", index).sentence == (
+        "Yes: spinal muscular atrophy has diagnostic test genetic testing during pregnancy.")
+    assert answer("Can SMA be diagnosed after death?", index).verdict != "yes"
 
 
 def test_list_answer_is_grouped(index: ClaimIndex) -> None:

@@ -3,8 +3,9 @@
 A statement is a reified claim (mnd:Claim), a part of an n-ary cited statement (figure, classification
 statement, case report observation, treatment effect), or a triple the reasoner derived, with the asserted
 premises and citations it rests on. Its polarity comes from the ontology (a property with mnd:negationOf
-says no), its qualifiers from the claim itself (literal notes such as "some patients", values marked
-mnd:hedge such as "traditionally"). Names of entities and relations are the graph's labels and
+says no; a value marked mnd:negativeValue, such as "no known cure", says no unless it is itself asked), its
+qualifiers from the claim itself (literal notes such as "some patients", values marked mnd:hedge such as
+"traditionally"). Names of entities and relations are the graph's labels and
 skos:altLabels. Statements are ranked against a question with BM25 over their words and quotes: bm25s
 scores every (word, statement) pair once, when the index is built; a question's score for a statement is
 the sum of its words' scores, as bm25s's own ``get_scores`` computes it. So answering a question needs
@@ -28,6 +29,7 @@ from kg.graph.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH, KG, MND, PROV
 
 ONTOLOGY = str(MND._NS)
 NEGATION_OF = URIRef(ONTOLOGY + "negationOf")
+NEGATIVE_VALUE = URIRef(ONTOLOGY + "negativeValue")
 HEDGE = URIRef(ONTOLOGY + "hedge")
 ABOUT = (URIRef(ONTOLOGY + "aboutDisease"), URIRef(ONTOLOGY + "classifies"))
 # literal values that are a statement's wording or figures, not a qualifier of it
@@ -73,6 +75,7 @@ class ClaimIndex:
     disjoint: dict[URIRef, frozenset[URIRef]]
     negation_of: dict[URIRef, URIRef]
     broader: dict[URIRef, frozenset[URIRef]]  # a property -> it and every property it is a subproperty of
+    negative_values: frozenset[URIRef]  # values saying their property's relation does not hold (no known cure)
     stopwords: frozenset[str]
     postings: dict[str, dict[int, float]] = field(repr=False)  # stemmed word -> statement number -> BM25 score
 
@@ -140,8 +143,9 @@ def build_index(dataset: Dataset) -> ClaimIndex:
     diseases = frozenset(d for d in dataset.subjects(RDF.type, MND.Disease) if isinstance(d, URIRef))
     broader = {p: frozenset(q for q in asserted.transitive_objects(p, RDFS.subPropertyOf) if isinstance(q, URIRef))
                for p in properties if isinstance(p, URIRef)}
+    negative_values = frozenset(v for v in asserted.subjects(NEGATIVE_VALUE, Literal(True)) if isinstance(v, URIRef))
     return ClaimIndex(statements, entity_names, relation_names, labels, details, vocabulary, classes, diseases,
-                      disjoint, negation_of, broader, stopwords, postings)
+                      disjoint, negation_of, broader, negative_values, stopwords, postings)
 
 
 def _bm25(texts: list[str]) -> tuple[frozenset[str], dict[str, dict[int, float]]]:

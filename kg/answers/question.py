@@ -100,7 +100,8 @@ def read(question: str, index: ClaimIndex) -> Reading:
     corrections = []
     fixes: dict[str, str | None] = {}  # each distinct word looked up once: linear in the question's length
     for position, token in enumerate(tokens):
-        if token in name_words or token in FRAME or token in NEGATIONS or index.knows(token):
+        if token in name_words or token in FRAME or token in NEGATIONS or index.knows(token) \
+                or _denied(token, index):
             continue
         fix = fixes[token] if token in fixes else fixes.setdefault(token, _correction(token, name_words))
         if fix:
@@ -131,7 +132,8 @@ def _ratio(a: str, b: str) -> float:
 
 
 def _mentions(tokens: list[str], index: ClaimIndex) -> tuple[list[Mention], set[int], bool]:
-    """Names found longest first, left to right; a word ending in -less whose stem is a name negates it."""
+    """Names found longest first, left to right; a word ending in -less or beginning with un- whose stem is a
+    name negates it."""
     mentions: list[Mention] = []
     consumed: set[int] = set()
     negated = False
@@ -149,9 +151,9 @@ def _mentions(tokens: list[str], index: ClaimIndex) -> tuple[list[Mention], set[
                     break
             if found:
                 break
-        if found is None and tokens[position].endswith("less") and (tokens[position][:-4],) in index.entity_names:
-            found = (1, Mention(tokens[position][:-4], index.entity_names[(tokens[position][:-4],)]))
-            negated = not negated
+        if found is None:
+            found = _denied(tokens[position], index)
+            negated ^= found is not None
         if found is None:
             position += 1
             continue
@@ -160,6 +162,16 @@ def _mentions(tokens: list[str], index: ClaimIndex) -> tuple[list[Mention], set[
         consumed.update(range(position, position + length))
         position += length
     return mentions, consumed, negated
+
+
+def _denied(token: str, index: ClaimIndex) -> tuple[int, Mention] | None:
+    """A word that denies a name: the name with -less ("painless") or un- ("untreatable") taken off."""
+    for stem in (token[:-4] if token.endswith("less") else None, token[2:] if token.startswith("un") else None):
+        if stem and (stem,) in index.entity_names:
+            return 1, Mention(stem, index.entity_names[(stem,)])
+        if stem and (stem,) in index.relation_names:
+            return 1, Mention(stem, index.relation_names[(stem,)], relation=True)
+    return None
 
 
 def _variants(key: tuple[str, ...]) -> list[tuple[str, ...]]:

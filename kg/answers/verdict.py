@@ -69,10 +69,13 @@ def answer(question: str, index: ClaimIndex) -> Reply:
         found = [n for n, s in enumerate(index.statements)
                  if s.subject in entities[0].terms and _relation_asked(index, reading, s, relations)
                  and s.object not in index.classes]
-        if any(index.statements[n].qualifiers for n in found):
+        if any(index.statements[n].qualifiers or index.statements[n].object in index.negative_values for n in found):
             return _verdict(question, reading, index, score, found)
         if found and all(isinstance(index.statements[n].object, Literal) for n in found):
             return _verdict(question, reading, index, score, found)
+        explained = _explained(index, reading, found)
+        if explained:  # the relation exists and every other word of the question names its values
+            return _verdict(question, reading, index, score, explained)
         if found:
             return _open(question, reading, index, score, found)
     if reading.yes_no:
@@ -141,15 +144,11 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
         near = _about(index, reading.entities)
         return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
                      _used(index, near, score))
-    asked_negative = reading.negated ^ any(p in index.negation_of for m in reading.relations for p in m.terms)
     says = set()
     hedges: list[str] = []
     for n in found:
         statement = index.statements[n]
-        positive = not statement.negative
-        if isinstance(statement.object, Literal) and statement.object.datatype is not None:
-            positive = positive and bool(statement.object.toPython())
-        says.add(positive != asked_negative)
+        says.add(says_yes(index, reading, statement))
         hedges += [q for q in statement.qualifiers if q not in hedges]
     ordered = sorted(found, key=lambda n: (index.statements[n].derived, -score.get(n, 0.0), n))
     lead = index.statements[ordered[0]]
@@ -158,8 +157,46 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
                      _used(index, ordered, score), tuple(hedges))
     verdict = "yes" if says.pop() else "no"
     derived = " (derived)" if lead.derived else ""
-    return Reply(question, reading, verdict, f"{verdict.capitalize()}{derived}: {index.phrase(lead)}.",
+    return Reply(question, reading, verdict, f"{verdict.capitalize()}{derived}: {_phrases(index, lead, ordered)}.",
                  _used(index, ordered, score))
+
+
+def says_yes(index: ClaimIndex, reading: Reading, statement: Statement) -> bool:
+    """Whether ``statement`` says yes to the question as read: its own polarity (a negative property, a negative
+    value not itself asked, a false literal) turned by the question's (a "not", a "-less", a negative relation)."""
+    asked = frozenset().union(*(m.terms for m in reading.entities))
+    positive = not statement.negative and not (statement.object in index.negative_values
+                                               and statement.object not in asked)
+    if isinstance(statement.object, Literal) and statement.object.datatype is not None:
+        positive = positive and bool(statement.object.toPython())
+    asked_negative = reading.negated ^ any(p in index.negation_of for m in reading.relations for p in m.terms)
+    return positive != asked_negative
+
+
+def _phrases(index: ClaimIndex, lead: Statement, ordered: list[int]) -> str:
+    """The lead statement in words, with the values of the other statements of its subject and relation."""
+    phrase = index.phrase(lead)
+    obj = index.label(lead.object)
+    if not phrase.endswith(" " + obj):
+        return phrase
+    values = [obj]
+    for n in ordered:
+        other = index.statements[n]
+        if (other.subject, other.property, other.derived) == (lead.subject, lead.property, lead.derived) \
+                and index.phrase(other) == f"{phrase[: -len(obj)]}{index.label(other.object)}" \
+                and index.label(other.object) not in values:
+            values.append(index.label(other.object))
+    return phrase if len(values) == 1 else f"{phrase[: -len(obj) - 1]}: {', '.join(values)}"
+
+
+def _explained(index: ClaimIndex, reading: Reading, found: list[int]) -> list[int]:
+    """Of ``found``, the statements whose values name every word of the question not otherwise understood
+    ("during pregnancy": genetic testing during pregnancy); all of them when every word is understood."""
+    if not reading.unexplained:
+        return found
+    wanted = set(index.tokens(" ".join(reading.unexplained)))
+    return [n for n in found
+            if wanted <= set(index.tokens(index.label(index.statements[n].object)))] if wanted else []
 
 
 def _qualified(index: ClaimIndex, ordered: list[int], negated: bool) -> str:
