@@ -309,3 +309,12 @@ def test_an_open_question_the_documents_ask_is_answered_by_its_saved_query() -> 
     assert "treatment or care: symptom management; from the documents" in output
     painless = runner.invoke(cli, ["ask", "Is ALS painless?", "--no-supplement"]).output
     assert painless.splitlines()[1].startswith("Not entirely: amyotrophic lateral sclerosis has clinical feature pain")
+
+
+def test_what_an_entity_is_names_its_groups_asserted_before_derived(index: ClaimIndex) -> None:
+    """'What is SMA?' names no relation: the groups the statements put SMA in, a hedge kept beside its group."""
+    assert answer("What is SMA?", index).sentence == (
+        "spinal muscular atrophy is a genetic disease, non-demyelinating disease, motor neuron disease (derived), "
+        "neurodegenerative disease (derived). spinal muscular atrophy is not a demyelinating disease, muscular "
+        "dystrophy (derived).")
+    assert "neuromuscular disorder (traditionally)" in answer("What is ALS?", index).sentence

@@ -84,6 +84,11 @@ def answer(question: str, index: ClaimIndex) -> Reply:
                      _used(index, near, score))
     if entities and all(m.terms <= index.classes for m in entities):
         return _members(question, reading, index, score, entities)
+    if len(entities) == 1 and not reading.relations and not reading.unexplained:
+        kinds = [n for n, s in enumerate(index.statements) if s.subject in entities[0].terms
+                 and s.object in index.classes and s.object not in entities[0].terms]
+        if kinds:  # "What is SMA?": what the statements say it is
+            return _kinds(question, reading, index, score, kinds)
     relations = _relations(index, reading.relations)
     near = _about(index, entities) or [n for n, _ in ranked[:RANKED]]
     related = [n for n in near if _positive(index, index.statements[n].property) in relations]
@@ -264,6 +269,25 @@ def _members(question: str, reading: Reading, index: ClaimIndex, score: dict[int
         return Reply(question, reading, "unstated", "The documents don't say this.", ())
     sentence = " ".join(_group_text(key, values) for key, values in groups.items())
     return Reply(question, reading, "answer", sentence, _used(index, found, score), members=True)
+
+
+def _kinds(question: str, reading: Reading, index: ClaimIndex, score: dict[int, float], found: list[int]) -> Reply:
+    """What an entity is: the groups the statements put it in, asserted before derived, then those it is not in;
+    a statement's qualifiers ("traditionally") beside its group."""
+    ordered = sorted(found, key=lambda n: (index.statements[n].negative, index.statements[n].derived, n))
+    groups: dict[bool, list[str]] = {}
+    for n in ordered:
+        statement = index.statements[n]
+        kind = index.label(statement.object)
+        kind += f" ({'; '.join(statement.qualifiers)})" if statement.qualifiers else \
+            (" (derived)" if statement.derived else "")
+        values = groups.setdefault(statement.negative, [])
+        if not any(v.split(" (")[0] == kind.split(" (")[0] for v in values):
+            values.append(kind)
+    name = index.label(index.statements[ordered[0]].subject)
+    parts = [f"{name} is {'not ' if negative else ''}a {', '.join(kinds)}." for negative, kinds in groups.items()]
+    used = tuple(Used(index.statements[n], round(score.get(n, 0.0), 4)) for n in ordered)  # in the answer's order
+    return Reply(question, reading, "answer", " ".join(parts), used)
 
 
 def _used(index: ClaimIndex, numbers: list[int], score: dict[int, float]) -> tuple[Used, ...]:
