@@ -76,8 +76,9 @@ def test_issue_example_gets_the_documents_answer(index: ClaimIndex, question: st
 def test_unknown_drug_is_named_never_dropped(index: ClaimIndex) -> None:
     reply = answer("Is aspirin a treatment for ALS?", index)
     assert (reply.verdict, reply.reading.unknown) == ("unknown-entity", ("aspirin",))
-    assert format_reply(reply, index).splitlines()[:2] == [
-        "Understood: amyotrophic lateral sclerosis · has treatment approach · aspirin (unknown to the graph)",
+    assert format_reply(reply, index, width=200).splitlines()[:2] == [
+        "Understood: amyotrophic lateral sclerosis · has treatment approach / intervention · aspirin (unknown to the "
+        "graph)",
         "The graph knows nothing about aspirin, so the documents don't say this."]
 
 
@@ -318,3 +319,18 @@ def test_what_an_entity_is_names_its_groups_asserted_before_derived(index: Claim
         "neurodegenerative disease (derived). spinal muscular atrophy is not a demyelinating disease, muscular "
         "dystrophy (derived).")
     assert "neuromuscular disorder (traditionally)" in answer("What is ALS?", index).sentence
+
+
+def test_a_relation_asked_matches_any_link_of_an_n_ary_statement(index: ClaimIndex) -> None:
+    """'SMA treatment can slow progression ... especially with early intervention' is one statement with an
+    intervention, outcomes and a condition: 'treatment' (a label of mnd:intervention) asks about all of it."""
+    reply = answer("Does treatment slow the progression of spinal muscular atrophy?", index)
+    assert (reply.verdict, reply.sentence) == (
+        "yes", "Yes: SMA treatment can slow progression and improve symptoms, especially with early intervention.")
+
+
+def test_only_a_question_of_what_something_is_gets_its_groups(index: ClaimIndex) -> None:
+    assert answer("Define SMA", index).sentence.startswith("spinal muscular atrophy is a genetic disease")
+    assert answer("How long can someone live with ALS?", index).sentence.startswith(
+        "amyotrophic lateral sclerosis has figure: share of ALS patients living longer than 10 years: only 5-10%, "
+        "ALS typical survival: 3-5 years after diagnosis")

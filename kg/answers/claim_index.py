@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 import Stemmer
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -78,6 +79,14 @@ class ClaimIndex:
     negative_values: frozenset[URIRef]  # values saying their property's relation does not hold (no known cure)
     stopwords: frozenset[str]
     postings: dict[str, dict[int, float]] = field(repr=False)  # stemmed word -> statement number -> BM25 score
+
+    @cached_property
+    def properties_of(self) -> dict[str, frozenset[Node]]:
+        """A statement's IRI -> the properties it states: one for a claim, every link of an n-ary statement."""
+        found: dict[str, set[Node]] = {}
+        for statement in self.statements:
+            found.setdefault(statement.iri, set()).add(statement.property)
+        return {iri: frozenset(properties) for iri, properties in found.items()}
 
     def rank(self, text: str, among: Iterable[int] | None = None) -> list[tuple[int, float]]:
         """Statement numbers by BM25 score for ``text`` (best first, ties by number), optionally only ``among``."""

@@ -45,6 +45,10 @@ FRAME = {
     "involved", "include", "includes", "known", "usual",
 }
 
+# the words of a question asking what something is ("What is SMA?", "Define SMA", "Tell me about MS")
+DEFINITION = {"what", "is", "are", "a", "an", "the", "define", "describe", "explain", "tell", "me", "about",
+              "mean", "means", "does"}
+
 
 @dataclass(frozen=True)
 class Mention:
@@ -67,6 +71,13 @@ class Reading:
     yes_no: bool = False
     words: tuple[str, ...] = field(default=())
     unexplained: tuple[str, ...] = ()  # known words that are neither names, question frame nor negations
+
+    @property
+    def definition(self) -> bool:
+        """Whether the question asks what the one thing it names is, and nothing more."""
+        named = {w for m in self.mentions for w in m.text.split()}
+        return len(self.mentions) == 1 and not self.relations and \
+            all(w in DEFINITION or w in named for w in self.words)
 
     @property
     def entities(self) -> list[Mention]:

@@ -69,13 +69,18 @@ def answer(question: str, index: ClaimIndex) -> Reply:
         found = [n for n, s in enumerate(index.statements)
                  if s.subject in entities[0].terms and _relation_asked(index, reading, s, relations)
                  and s.object not in index.classes]
+        # "Can SMA improve with treatment?" names two relations: the statements stating both come first
+        found = [n for n in found if all(_relation_asked(index, reading, index.statements[n], _relations(index, [m]))
+                                         for m in reading.relations)] or found
         if any(index.statements[n].qualifiers or index.statements[n].object in index.negative_values for n in found):
             return _verdict(question, reading, index, score, found)
         if found and all(isinstance(index.statements[n].object, Literal) for n in found):
             return _verdict(question, reading, index, score, found)
         explained = _explained(index, reading, found)
         if explained:  # the relation exists and every other word of the question names its values
-            return _verdict(question, reading, index, score, explained)
+            direct = [n for n in explained if _positive(index, index.statements[n].property) in relations
+                      and len(index.properties_of[index.statements[n].iri]) == 1]  # claims before n-ary parts
+            return _verdict(question, reading, index, score, direct or explained)
         if found:
             return _open(question, reading, index, score, found)
     if reading.yes_no:
@@ -84,7 +89,7 @@ def answer(question: str, index: ClaimIndex) -> Reply:
                      _used(index, near, score))
     if entities and all(m.terms <= index.classes for m in entities):
         return _members(question, reading, index, score, entities)
-    if len(entities) == 1 and not reading.relations and not reading.unexplained:
+    if reading.definition:
         kinds = [n for n, s in enumerate(index.statements) if s.subject in entities[0].terms
                  and s.object in index.classes and s.object not in entities[0].terms]
         if kinds:  # "What is SMA?": what the statements say it is
@@ -126,12 +131,16 @@ def _about(index: ClaimIndex, entities: list[Mention]) -> list[int]:
 
 def _relation_asked(index: ClaimIndex, reading: Reading, statement: Statement, relations: set[Node]) -> bool:
     """Whether ``statement`` is about the relation asked: its property (or a broader one, or the one a negative
-    property denies) is named in the question; or it says what group the subject is in (a class); or the
-    question names no relation and every word of it is understood ("Is ALS painless?")."""
+    property denies; for an n-ary statement, any of its links) is named in the question; or it says what group
+    the subject is in (a class); or the question names no relation and every word of it is understood ("Is ALS
+    painless?")."""
     if statement.object in index.classes or (not relations and not reading.unexplained):
         return True
-    prop = _positive(index, statement.property)
-    return bool(index.broader.get(prop, frozenset({prop})) & relations) if isinstance(prop, URIRef) else False
+    for stated in index.properties_of[statement.iri]:
+        prop = _positive(index, stated)
+        if isinstance(prop, URIRef) and index.broader.get(prop, frozenset({prop})) & relations:
+            return True
+    return False
 
 
 def _positive(index: ClaimIndex, prop: Node) -> Node:
