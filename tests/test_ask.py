@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from benchmarks.ask_eval import evaluate, load_cases, summary
 from kg.answers.claim_index import ClaimIndex, build_index
 from kg.answers.question import MAX_CHARACTERS
-from kg.answers.reply_format import format_reply, reply_json
+from kg.answers.reply_format import format_reply, reply_json, support
 from kg.answers.verdict import answer, says_yes
 from kg.cli import cli
 from kg.graph.paths import default_graph_files
@@ -59,8 +59,8 @@ ISSUE_EXAMPLES = [
     ("What share of ALS patients have bulbar onset?", "answer",
      "amyotrophic lateral sclerosis has figure: share of ALS patients with bulbar onset: 25-35%."),
     ("What are the biopsy features of muscular dystrophy?", "answer",
-     "muscular dystrophy has histopathological feature: degenerating and regenerating muscle fibers, replacement "
-     "of muscle with fat or connective tissue, reduction or absence of dystrophin."),
+     "muscular dystrophy has histopathological feature: degenerating and regenerating muscle fibers, reduction or "
+     "absence of dystrophin, replacement of muscle with fat or connective tissue."),
     ("Does SMA affect cognitive abilities?", "no",
      "No: spinal muscular atrophy does not typically have cognitive impairment."),
 ]
@@ -334,3 +334,18 @@ def test_only_a_question_of_what_something_is_gets_its_groups(index: ClaimIndex)
     assert answer("How long can someone live with ALS?", index).sentence.startswith(
         "amyotrophic lateral sclerosis has figure: share of ALS patients living longer than 10 years: only 5-10%, "
         "ALS typical survival: 3-5 years after diagnosis")
+
+
+def test_a_list_question_gets_every_value_grouped_and_the_widest_sentences_first(index: ClaimIndex) -> None:
+    """Every value of the relation asked, the most cited first, qualifiers kept, the negative property apart; the
+    sentences naming most of the values support it."""
+    reply = answer("What nerve cells does amyotrophic lateral sclerosis damage?", index)
+    assert reply.sentence.startswith(
+        "amyotrophic lateral sclerosis affects neuron: motor neurons, lower motor neurons, upper motor neurons. "
+        "amyotrophic lateral sclerosis affects structure: axons,")
+    assert reply.sentence.endswith(
+        "amyotrophic lateral sclerosis does not primarily affect: myelin sheath, skeletal muscles.")
+    assert "cognitive impairment (up to 40% of patients)" in answer("What are the signs of ALS?", index).sentence
+    assert support(reply, index)[0][0].quote == (
+        "ALS involves progressive degeneration of both upper and lower motor neurons along the corticospinal "
+        "tracts, resulting in axonal loss rather than primary myelin destruction")

@@ -35,8 +35,13 @@ def understood(reply: Reply, index: ClaimIndex) -> str:
 
 
 def support(reply: Reply, index: ClaimIndex, every: bool = False) -> list[tuple[CitationDetail, str]]:
-    """The cited sentences behind the reply, best first, each once; at most SUPPORT unless ``every``."""
+    """The cited sentences behind the reply, best first (a list answer's widest sentences first), each once; at
+    most SUPPORT unless ``every``."""
     seen: dict[str, tuple[CitationDetail, str]] = {}
+    for citation, iri in reply.widest:
+        detail = index.citations.get(citation)
+        if detail is not None and detail.quote not in seen:
+            seen[detail.quote] = (detail, iri)
     for used in reply.used:
         for citation in used.statement.citations:
             detail = index.citations.get(citation)

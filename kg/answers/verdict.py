@@ -44,6 +44,7 @@ class Reply:
     qualifiers: tuple[str, ...] = ()
     groups: tuple[tuple[str, tuple[str, ...]], ...] = field(default=())
     members: bool = False  # a list of a disease group's members, grouped by what the statements say
+    widest: tuple[tuple[URIRef, str], ...] = ()  # a list's citations (and a statement each) naming most of it
 
 
 def answer(question: str, index: ClaimIndex) -> Reply:
@@ -89,6 +90,12 @@ def answer(question: str, index: ClaimIndex) -> Reply:
                      _used(index, near, score))
     if entities and all(m.terms <= index.classes for m in entities):
         return _members(question, reading, index, score, entities)
+    if not reading.yes_no and len(entities) == 1 and reading.relations and not reading.unexplained:
+        relations = _relations(index, reading.relations)
+        listed = [n for n, s in enumerate(index.statements) if s.subject in entities[0].terms
+                  and _positive(index, s.property) in relations and len(index.properties_of[s.iri]) == 1]
+        if listed:  # "What are the symptoms of ALS?": every value of the relation asked
+            return _listing(question, reading, index, score, listed)
     if reading.definition:
         kinds = [n for n, s in enumerate(index.statements) if s.subject in entities[0].terms
                  and s.object in index.classes and s.object not in entities[0].terms]
@@ -278,6 +285,37 @@ def _members(question: str, reading: Reading, index: ClaimIndex, score: dict[int
         return Reply(question, reading, "unstated", "The documents don't say this.", ())
     sentence = " ".join(_group_text(key, values) for key, values in groups.items())
     return Reply(question, reading, "answer", sentence, _used(index, found, score), members=True)
+
+
+def _listing(question: str, reading: Reading, index: ClaimIndex, score: dict[int, float], found: list[int]) -> Reply:
+    """A list question: every value the statements give the entity for the relation asked, grouped by property
+    (a negative one apart), the most cited first, each with its qualifiers; first the cited sentences that name
+    the most of them."""
+    cited: dict[tuple[Node, Node], set[URIRef]] = {}
+    hedges: dict[tuple[Node, Node], list[str]] = {}
+    for n in found:
+        statement = index.statements[n]
+        key = (statement.property, statement.object)
+        cited.setdefault(key, set()).update(statement.citations)
+        hedges.setdefault(key, [])
+        hedges[key] += [q for q in statement.qualifiers if q not in hedges[key]]
+    order = sorted(cited, key=lambda k: (k[0] in index.negation_of, index.label(k[0]), -len(cited[k]),
+                                         index.label(k[1])))
+    groups: dict[str, list[str]] = {}
+    for prop, obj in order:
+        own = hedges[(prop, obj)]
+        groups.setdefault(index.label(prop), []).append(index.label(obj) + (f" ({'; '.join(own)})" if own else ""))
+    name = index.label(index.statements[found[0]].subject)
+    sentence = " ".join(f"{name} {key}: {', '.join(values)}." for key, values in groups.items())
+    reach: dict[URIRef, set[tuple[Node, Node]]] = {}
+    first: dict[URIRef, str] = {}
+    for n in found:
+        for citation in index.statements[n].citations:
+            reach.setdefault(citation, set()).add((index.statements[n].property, index.statements[n].object))
+            first.setdefault(citation, index.statements[n].iri)
+    widest = sorted((c for c in reach if len(reach[c]) > 1), key=lambda c: (-len(reach[c]), str(c)))
+    return Reply(question, reading, "answer", sentence, _used(index, found, score),
+                 widest=tuple((c, first[c]) for c in widest))
 
 
 def _kinds(question: str, reading: Reading, index: ClaimIndex, score: dict[int, float], found: list[int]) -> Reply:
