@@ -349,3 +349,14 @@ def test_a_list_question_gets_every_value_grouped_and_the_widest_sentences_first
     assert support(reply, index)[0][0].quote == (
         "ALS involves progressive degeneration of both upper and lower motor neurons along the corticospinal "
         "tracts, resulting in axonal loss rather than primary myelin destruction")
+
+
+def test_a_relation_word_naming_several_properties_shows_the_one_answered(index: ClaimIndex) -> None:
+    """'cause' names mnd:hasClinicalFeature (ALS causes pain) and mnd:hasCausalGene (SMN1 causes SMA): the
+    understood line names the one the answer's statements state."""
+    reply = answer("Does ALS cause pain?", index)
+    assert {t.rsplit("#", 1)[-1] for m in reply.reading.relations for t in m.terms} == {
+        "hasClinicalFeature", "hasCausalGene"}
+    assert format_reply(reply, index).splitlines()[0] == (
+        "Understood: amyotrophic lateral sclerosis · has clinical feature · pain")
+    assert answer("What causes SMA?", index).sentence.startswith("spinal muscular atrophy has causal gene: SMN1.")

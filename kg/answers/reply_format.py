@@ -12,7 +12,7 @@ from rdflib.term import Node
 
 from kg.answers.citations import CitationDetail
 from kg.answers.claim_index import ClaimIndex
-from kg.answers.question import checked
+from kg.answers.question import Mention, checked
 from kg.answers.verdict import SUPPORT, Reply, answer
 from kg.errors import InputError
 from kg.graph.namespaces import namespace_manager
@@ -24,7 +24,7 @@ def understood(reply: Reply, index: ClaimIndex) -> str:
     """What was understood: the entities and relations named, in order, unknown names marked."""
     entities, relations = reply.reading.entities, reply.reading.relations
     ordered = [*entities[:1], *relations, *entities[1:]]
-    parts = [" / ".join(sorted({index.label(t) for t in mention.terms})) for mention in ordered]
+    parts = [" / ".join(sorted({index.label(t) for t in _meant(reply, index, mention)})) for mention in ordered]
     parts += [f"{name} (unknown to the graph)" for name in reply.reading.unknown]
     line = " · ".join(parts) if parts else "(no entity of the graph named)"
     if reply.reading.negated:
@@ -32,6 +32,19 @@ def understood(reply: Reply, index: ClaimIndex) -> str:
     if reply.reading.corrections:
         line += "  [read " + ", ".join(f'"{a}" as "{b}"' for a, b in reply.reading.corrections) + "]"
     return line
+
+
+def _meant(reply: Reply, index: ClaimIndex, mention: Mention) -> frozenset[URIRef]:
+    """The terms a mention names; of a relation word naming several ("cause"), those the answer's statements
+    state, when it answers."""
+    if not mention.relation or reply.verdict not in ("yes", "no", "qualified", "answer"):
+        return mention.terms
+    stated: set[Node] = set()
+    for used in reply.used:
+        for prop in index.properties_of.get(used.statement.iri, frozenset({used.statement.property})):
+            positive = index.negation_of.get(prop, prop) if isinstance(prop, URIRef) else prop
+            stated |= index.broader.get(positive, frozenset({positive})) if isinstance(positive, URIRef) else set()
+    return frozenset(t for t in mention.terms if t in stated) or mention.terms
 
 
 def support(reply: Reply, index: ClaimIndex, every: bool = False) -> list[tuple[CitationDetail, str]]:
