@@ -338,17 +338,19 @@ def test_only_a_question_of_what_something_is_gets_its_groups(index: ClaimIndex)
 
 def test_a_list_question_gets_every_value_grouped_and_the_widest_sentences_first(index: ClaimIndex) -> None:
     """Every value of the relation asked, the most cited first, qualifiers kept, the negative property apart; the
-    sentences naming most of the values support it."""
+    sentences naming most of the values support it. 'nerve cells' and 'damage' both name mnd:affectsNeuron."""
     reply = answer("What nerve cells does amyotrophic lateral sclerosis damage?", index)
-    assert reply.sentence.startswith(
-        "amyotrophic lateral sclerosis affects neuron: motor neurons, lower motor neurons, upper motor neurons. "
-        "amyotrophic lateral sclerosis affects structure: axons,")
-    assert reply.sentence.endswith(
-        "amyotrophic lateral sclerosis does not primarily affect: myelin sheath, skeletal muscles.")
-    assert "cognitive impairment (up to 40% of patients)" in answer("What are the signs of ALS?", index).sentence
+    assert reply.sentence == (
+        "amyotrophic lateral sclerosis affects neuron: motor neurons, lower motor neurons, upper motor neurons.")
     assert support(reply, index)[0][0].quote == (
-        "ALS involves progressive degeneration of both upper and lower motor neurons along the corticospinal "
-        "tracts, resulting in axonal loss rather than primary myelin destruction")
+        "ALS involves degeneration of both upper and lower motor neurons in the brain and spinal cord along the "
+        "corticospinal tracts, making it primarily a motor neuron disease rather than a primary muscle disorder")
+    affected = answer("What does ALS affect?", index).sentence
+    assert affected.startswith("amyotrophic lateral sclerosis affects neuron: motor neurons, lower motor neurons, "
+                               "upper motor neurons. amyotrophic lateral sclerosis affects structure: axons,")
+    assert affected.endswith("amyotrophic lateral sclerosis does not primarily affect: myelin sheath, skeletal "
+                             "muscles.")
+    assert "cognitive impairment (up to 40% of patients)" in answer("What are the signs of ALS?", index).sentence
 
 
 def test_a_relation_word_naming_several_properties_shows_the_one_answered(index: ClaimIndex) -> None:
@@ -360,3 +362,19 @@ def test_a_relation_word_naming_several_properties_shows_the_one_answered(index:
     assert format_reply(reply, index).splitlines()[0] == (
         "Understood: amyotrophic lateral sclerosis · has clinical feature · pain")
     assert answer("What causes SMA?", index).sentence.startswith("spinal muscular atrophy has causal gene: SMN1.")
+
+
+def test_a_list_of_a_relation_the_entity_lacks_comes_from_its_subtypes(index: ClaimIndex) -> None:
+    """The documents name ALS's genes for familial ALS (a subtype of ALS): the list says so."""
+    reply = answer("What genes cause ALS?", index)
+    assert reply.sentence == "familial amyotrophic lateral sclerosis has causal gene: C9orf72, FUS, SOD1, TARDBP."
+    assert format_reply(reply, index).splitlines()[0] == (
+        "Understood: amyotrophic lateral sclerosis · has causal gene")
+
+
+def test_a_yes_or_no_needs_every_word_named_by_the_values_it_rests_on(index: ClaimIndex) -> None:
+    """ALS has hedged statements of what it affects, none about sensation: the documents don't say; 'dementia'
+    narrows ALS's clinical features to frontotemporal dementia."""
+    assert answer("Does ALS affect sensation?", index).verdict == "unstated"
+    assert answer("Does ALS cause dementia?", index).sentence == (
+        "Partly: amyotrophic lateral sclerosis has clinical feature frontotemporal dementia (some patients).")

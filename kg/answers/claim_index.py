@@ -32,6 +32,7 @@ ONTOLOGY = str(MND._NS)
 NEGATION_OF = URIRef(ONTOLOGY + "negationOf")
 NEGATIVE_VALUE = URIRef(ONTOLOGY + "negativeValue")
 HEDGE = URIRef(ONTOLOGY + "hedge")
+SUBTYPE_OF = URIRef(ONTOLOGY + "subtypeOf")
 ABOUT = (URIRef(ONTOLOGY + "aboutDisease"), URIRef(ONTOLOGY + "classifies"))
 # literal values that are a statement's wording or figures, not a qualifier of it
 NOT_QUALIFIERS = {RDFS.label, RDFS.comment, SKOS.note, SKOS.definition, URIRef(ONTOLOGY + "interpretation"),

@@ -24,7 +24,8 @@ def understood(reply: Reply, index: ClaimIndex) -> str:
     """What was understood: the entities and relations named, in order, unknown names marked."""
     entities, relations = reply.reading.entities, reply.reading.relations
     ordered = [*entities[:1], *relations, *entities[1:]]
-    parts = [" / ".join(sorted({index.label(t) for t in _meant(reply, index, mention)})) for mention in ordered]
+    parts = list(dict.fromkeys(" / ".join(sorted({index.label(t) for t in _meant(reply, index, mention)}))
+                               for mention in ordered))  # two words naming one relation: shown once
     parts += [f"{name} (unknown to the graph)" for name in reply.reading.unknown]
     line = " · ".join(parts) if parts else "(no entity of the graph named)"
     if reply.reading.negated:

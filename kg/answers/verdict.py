@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from kg.answers.claim_index import ClaimIndex, Statement
+from kg.answers.claim_index import SUBTYPE_OF, ClaimIndex, Statement
 from kg.answers.question import Mention, Reading, read
 
 SUPPORT = 3
@@ -70,20 +70,18 @@ def answer(question: str, index: ClaimIndex) -> Reply:
         found = [n for n, s in enumerate(index.statements)
                  if s.subject in entities[0].terms and _relation_asked(index, reading, s, relations)
                  and s.object not in index.classes]
-        # "Can SMA improve with treatment?" names two relations: the statements stating both come first
-        found = [n for n in found if all(_relation_asked(index, reading, index.statements[n], _relations(index, [m]))
-                                         for m in reading.relations)] or found
-        if any(index.statements[n].qualifiers or index.statements[n].object in index.negative_values for n in found):
-            return _verdict(question, reading, index, score, found)
-        if found and all(isinstance(index.statements[n].object, Literal) for n in found):
-            return _verdict(question, reading, index, score, found)
+        found = _stating_every(index, reading, found) or found
+        # every word of the question not otherwise understood must name the values a verdict rests on
         explained = _explained(index, reading, found)
+        if any(index.statements[n].qualifiers or index.statements[n].object in index.negative_values
+               for n in explained):
+            return _verdict(question, reading, index, score, explained)
+        if explained and all(isinstance(index.statements[n].object, Literal) for n in explained):
+            return _verdict(question, reading, index, score, explained)
         if explained:  # the relation exists and every other word of the question names its values
             direct = [n for n in explained if _positive(index, index.statements[n].property) in relations
                       and len(index.properties_of[index.statements[n].iri]) == 1]  # claims before n-ary parts
             return _verdict(question, reading, index, score, direct or explained)
-        if found:
-            return _open(question, reading, index, score, found)
     if reading.yes_no:
         near = _about(index, entities) or [n for n, _ in ranked[:RANKED]]
         return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
@@ -92,8 +90,12 @@ def answer(question: str, index: ClaimIndex) -> Reply:
         return _members(question, reading, index, score, entities)
     if not reading.yes_no and len(entities) == 1 and reading.relations and not reading.unexplained:
         relations = _relations(index, reading.relations)
-        listed = [n for n, s in enumerate(index.statements) if s.subject in entities[0].terms
-                  and _positive(index, s.property) in relations and len(index.properties_of[s.iri]) == 1]
+        subtypes = {s.subject for s in index.statements if s.property == SUBTYPE_OF and s.object in entities[0].terms}
+        own, of_subtypes = ([n for n, s in enumerate(index.statements) if s.subject in subjects
+                             and _positive(index, s.property) in relations and len(index.properties_of[s.iri]) == 1]
+                            for subjects in (entities[0].terms, subtypes))
+        # the entity's own statements, else its subtypes' ("What genes cause ALS?": familial ALS's)
+        listed = _stating_every(index, reading, own) or _stating_every(index, reading, of_subtypes) or own
         if listed:  # "What are the symptoms of ALS?": every value of the relation asked
             return _listing(question, reading, index, score, listed)
     if reading.definition:
@@ -210,6 +212,13 @@ def _phrases(index: ClaimIndex, lead: Statement, ordered: list[int]) -> str:
     return phrase if len(values) == 1 else f"{phrase[: -len(obj) - 1]}: {', '.join(values)}"
 
 
+def _stating_every(index: ClaimIndex, reading: Reading, found: list[int]) -> list[int]:
+    """Of ``found``, the statements stating every relation the question names ("Can SMA improve with
+    treatment?", "What gene causes SMA?")."""
+    return [n for n in found if all(_relation_asked(index, reading, index.statements[n], _relations(index, [m]))
+                                    for m in reading.relations)]
+
+
 def _explained(index: ClaimIndex, reading: Reading, found: list[int]) -> list[int]:
     """Of ``found``, the statements whose values name every word of the question not otherwise understood
     ("during pregnancy": genetic testing during pregnancy); all of them when every word is understood."""
@@ -291,22 +300,22 @@ def _listing(question: str, reading: Reading, index: ClaimIndex, score: dict[int
     """A list question: every value the statements give the entity for the relation asked, grouped by property
     (a negative one apart), the most cited first, each with its qualifiers; first the cited sentences that name
     the most of them."""
-    cited: dict[tuple[Node, Node], set[URIRef]] = {}
-    hedges: dict[tuple[Node, Node], list[str]] = {}
+    cited: dict[tuple[Node, Node, Node], set[URIRef]] = {}
+    hedges: dict[tuple[Node, Node, Node], list[str]] = {}
     for n in found:
         statement = index.statements[n]
-        key = (statement.property, statement.object)
+        key = (statement.subject, statement.property, statement.object)
         cited.setdefault(key, set()).update(statement.citations)
         hedges.setdefault(key, [])
         hedges[key] += [q for q in statement.qualifiers if q not in hedges[key]]
-    order = sorted(cited, key=lambda k: (k[0] in index.negation_of, index.label(k[0]), -len(cited[k]),
-                                         index.label(k[1])))
+    order = sorted(cited, key=lambda k: (index.label(k[0]), k[1] in index.negation_of, index.label(k[1]),
+                                         -len(cited[k]), index.label(k[2])))
     groups: dict[str, list[str]] = {}
-    for prop, obj in order:
-        own = hedges[(prop, obj)]
-        groups.setdefault(index.label(prop), []).append(index.label(obj) + (f" ({'; '.join(own)})" if own else ""))
-    name = index.label(index.statements[found[0]].subject)
-    sentence = " ".join(f"{name} {key}: {', '.join(values)}." for key, values in groups.items())
+    for subject, prop, obj in order:
+        own = hedges[(subject, prop, obj)]
+        groups.setdefault(f"{index.label(subject)} {index.label(prop)}", []).append(
+            index.label(obj) + (f" ({'; '.join(own)})" if own else ""))
+    sentence = " ".join(f"{key}: {', '.join(values)}." for key, values in groups.items())
     reach: dict[URIRef, set[tuple[Node, Node]]] = {}
     first: dict[URIRef, str] = {}
     for n in found:
