@@ -57,7 +57,7 @@ ISSUE_EXAMPLES = [
      "Yes: amyotrophic lateral sclerosis has molecular feature TDP-43 protein deposits in the cytoplasm of motor "
      "neurons."),
     ("What share of ALS patients have bulbar onset?", "answer",
-     "amyotrophic lateral sclerosis has figure: share of ALS patients with bulbar onset: 25-35%."),
+     "share of ALS patients with bulbar onset: 25-35%."),
     ("What are the biopsy features of muscular dystrophy?", "answer",
      "muscular dystrophy has histopathological feature: degenerating and regenerating muscle fibers, reduction or "
      "absence of dystrophin, replacement of muscle with fat or connective tissue."),
@@ -378,3 +378,9 @@ def test_a_yes_or_no_needs_every_word_named_by_the_values_it_rests_on(index: Cla
     assert answer("Does ALS affect sensation?", index).verdict == "unstated"
     assert answer("Does ALS cause dementia?", index).sentence == (
         "Partly: amyotrophic lateral sclerosis has clinical feature frontotemporal dementia (some patients).")
+
+
+def test_how_common_a_subtype_is_comes_from_the_share_counting_it(index: ClaimIndex) -> None:
+    """'how common' names mnd:countsCasesOf too: the figure counting bulbar-onset ALS among ALS cases answers."""
+    assert answer("How common is bulbar-onset ALS?", index).sentence.startswith(
+        "share of ALS patients with bulbar onset: 25-35%.")

@@ -81,6 +81,11 @@ class ClaimIndex:
     stopwords: frozenset[str]
     postings: dict[str, dict[int, float]] = field(repr=False)  # stemmed word -> statement number -> BM25 score
 
+    @staticmethod
+    def nary(statement: Statement) -> bool:
+        """Whether ``statement`` is a part of an n-ary cited statement (a figure, a treatment effect, ...)."""
+        return URIRef(statement.iri) in statement.about if statement.iri.startswith("http") else False
+
     @cached_property
     def properties_of(self) -> dict[str, frozenset[Node]]:
         """A statement's IRI -> the properties it states: one for a claim, every link of an n-ary statement."""

@@ -80,7 +80,7 @@ def answer(question: str, index: ClaimIndex) -> Reply:
             return _verdict(question, reading, index, score, explained)
         if explained:  # the relation exists and every other word of the question names its values
             direct = [n for n in explained if _positive(index, index.statements[n].property) in relations
-                      and len(index.properties_of[index.statements[n].iri]) == 1]  # claims before n-ary parts
+                      and not index.nary(index.statements[n])]  # claims before n-ary parts
             return _verdict(question, reading, index, score, direct or explained)
     if reading.yes_no:
         near = _about(index, entities) or [n for n, _ in ranked[:RANKED]]
@@ -92,10 +92,14 @@ def answer(question: str, index: ClaimIndex) -> Reply:
         relations = _relations(index, reading.relations)
         subtypes = {s.subject for s in index.statements if s.property == SUBTYPE_OF and s.object in entities[0].terms}
         own, of_subtypes = ([n for n, s in enumerate(index.statements) if s.subject in subjects
-                             and _positive(index, s.property) in relations and len(index.properties_of[s.iri]) == 1]
+                             and _positive(index, s.property) in relations and not index.nary(s)]
                             for subjects in (entities[0].terms, subtypes))
-        # the entity's own statements, else its subtypes' ("What genes cause ALS?": familial ALS's)
-        listed = _stating_every(index, reading, own) or _stating_every(index, reading, of_subtypes) or own
+        # an n-ary statement about the entity as its object ("How common is bulbar-onset ALS?": the share
+        # counting it), the entity's own statements, else its subtypes' ("What genes cause ALS?")
+        counted = [n for n, s in enumerate(index.statements) if s.object in entities[0].terms and index.nary(s)
+                   and _positive(index, s.property) in relations]
+        listed = counted + (_stating_every(index, reading, own) or _stating_every(index, reading, of_subtypes)
+                            or own)
         if listed:  # "What are the symptoms of ALS?": every value of the relation asked
             return _listing(question, reading, index, score, listed)
     if reading.definition:
@@ -302,8 +306,11 @@ def _listing(question: str, reading: Reading, index: ClaimIndex, score: dict[int
     the most of them."""
     cited: dict[tuple[Node, Node, Node], set[URIRef]] = {}
     hedges: dict[tuple[Node, Node, Node], list[str]] = {}
+    whole = list(dict.fromkeys(index.phrase(index.statements[n]) for n in found if index.nary(index.statements[n])))
     for n in found:
         statement = index.statements[n]
+        if index.nary(statement):
+            continue
         key = (statement.subject, statement.property, statement.object)
         cited.setdefault(key, set()).update(statement.citations)
         hedges.setdefault(key, [])
@@ -315,7 +322,8 @@ def _listing(question: str, reading: Reading, index: ClaimIndex, score: dict[int
         own = hedges[(subject, prop, obj)]
         groups.setdefault(f"{index.label(subject)} {index.label(prop)}", []).append(
             index.label(obj) + (f" ({'; '.join(own)})" if own else ""))
-    sentence = " ".join(f"{key}: {', '.join(values)}." for key, values in groups.items())
+    sentence = " ".join([*(f"{phrase}." for phrase in whole),
+                         *(f"{key}: {', '.join(values)}." for key, values in groups.items())])
     reach: dict[URIRef, set[tuple[Node, Node]]] = {}
     first: dict[URIRef, str] = {}
     for n in found:
