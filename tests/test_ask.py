@@ -96,9 +96,10 @@ def test_question_polarity_turns_the_same_fact(index: ClaimIndex) -> None:
     assert answer("Does SMA cause sensory loss?", index).verdict == "no"
 
 
-@pytest.mark.parametrize("question", ["Is ALS a form of SMA?", "Does SMA cause ALS?", "Is SMA a subtype of ALS?"])
+@pytest.mark.parametrize("question", ["Is ALS a form of SMA?", "Does SMA cause ALS?", "Is SMA a subtype of ALS?",
+                                      "Is ALS the same as SMA?", "Are ALS and SMA similar?"])
 def test_a_statement_of_another_relation_gives_no_verdict(index: ClaimIndex, question: str) -> None:
-    """ALS and SMA share hallmarks; that says nothing of one being a form or a cause of the other."""
+    """ALS and SMA share hallmarks; that says nothing of one being a form or a cause of the other, nor the same."""
     assert answer(question, index).verdict == "unstated"
 
 

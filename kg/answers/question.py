@@ -29,13 +29,13 @@ FRAME = {
     "a", "about", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "being", "both", "but", "by",
     "can", "could", "did", "do", "does", "each", "either", "ever", "for", "from", "get", "gets", "had", "has",
     "have", "how", "i", "if", "in", "into", "is", "it", "its", "me", "more", "most", "much", "my", "of", "on",
-    "one", "or", "other", "our", "same", "should", "so", "some", "such", "than", "that", "the", "their", "them",
-    "then", "there", "these", "they", "this", "those", "to", "too", "up", "us", "usually", "vs", "versus", "was",
+    "one", "or", "other", "our", "should", "so", "some", "such", "than", "that", "the", "their", "them",
+    "then", "there", "these", "they", "this", "those", "to", "too", "up", "us", "usually", "was",
     "we", "were", "what", "when", "where", "which", "who", "whom", "whose", "why", "will", "with", "would",
     "you", "your", "people", "person", "someone", "patients", "patient", "doctor", "doctors", "disease",
     "diseases", "disorder", "disorders", "condition", "kind", "type", "use", "used", "useful", "useless", "help",
-    "many", "often", "long", "fast", "quickly", "tell", "explain", "define", "describe", "difference",
-    "different", "differ", "between", "compare", "feel", "happen", "mean", "typical", "typically", "early",
+    "many", "often", "long", "fast", "quickly", "tell", "explain", "define", "describe",
+    "between", "feel", "happen", "mean", "typical", "typically", "early",
     "baby", "child", "children", "born", "before", "after", "during", "live", "die", "worse",
     "better", "common", "frequent", "first", "begin", "start", "age", "stage", "stages", "part", "play", "role",
     "take", "taken", "fraction", "percentage", "proportion", "share", "exist", "exists", "happens",
@@ -48,6 +48,11 @@ FRAME = {
 # the words of a question asking what something is ("What is SMA?", "Define SMA", "Tell me about MS")
 DEFINITION = {"what", "is", "are", "a", "an", "the", "define", "describe", "explain", "tell", "me", "about",
               "mean", "means", "does"}
+
+# words that compare two things: they name nothing, yet no statement merely linking the two answers them
+# ("Is ALS the same as SMA?" is not answered by "ALS shares hallmarks with SMA")
+COMPARISON = {"same", "different", "differ", "differs", "difference", "differences", "compare", "compared",
+              "comparison", "vs", "versus", "distinguish", "distinguishes", "alike", "similar", "identical"}
 
 
 @dataclass(frozen=True)
@@ -111,7 +116,7 @@ def read(question: str, index: ClaimIndex) -> Reading:
     corrections = []
     fixes: dict[str, str | None] = {}  # each distinct word looked up once: linear in the question's length
     for position, token in enumerate(tokens):
-        if token in name_words or token in FRAME or token in NEGATIONS or index.knows(token) \
+        if token in name_words or token in FRAME or token in COMPARISON or token in NEGATIONS or index.knows(token) \
                 or _denied(token, index):
             continue
         fix = fixes[token] if token in fixes else fixes.setdefault(token, _correction(token, name_words))
@@ -201,7 +206,8 @@ def _unknown(tokens: list[str], consumed: set[int], index: ClaimIndex) -> list[s
     runs: list[list[str]] = []
     previous = -2
     for position, token in enumerate(tokens):
-        if position in consumed or token in FRAME or token in NEGATIONS or not token[0].isalpha():
+        if position in consumed or token in FRAME or token in COMPARISON or token in NEGATIONS \
+                or not token[0].isalpha():
             continue
         if index.knows(token):
             continue
