@@ -97,9 +97,11 @@ def test_question_polarity_turns_the_same_fact(index: ClaimIndex) -> None:
 
 
 @pytest.mark.parametrize("question", ["Is ALS a form of SMA?", "Does SMA cause ALS?", "Is SMA a subtype of ALS?",
-                                      "Is ALS the same as SMA?", "Are ALS and SMA similar?"])
+                                      "Is ALS the same as SMA?", "Are ALS and SMA similar?", "Is ALS SMA?",
+                                      "Is SMA the most common motor neuron disease?"])
 def test_a_statement_of_another_relation_gives_no_verdict(index: ClaimIndex, question: str) -> None:
-    """ALS and SMA share hallmarks; that says nothing of one being a form or a cause of the other, nor the same."""
+    """ALS and SMA share hallmarks; that says nothing of one being a form or a cause of the other, nor the same;
+    SMA is a motor neuron disease (derived), which says nothing of it being the most common one."""
     assert answer(question, index).verdict == "unstated"
 
 
@@ -385,3 +387,11 @@ def test_how_common_a_subtype_is_comes_from_the_share_counting_it(index: ClaimIn
     """'how common' names mnd:countsCasesOf too: the figure counting bulbar-onset ALS among ALS cases answers."""
     assert answer("How common is bulbar-onset ALS?", index).sentence.startswith(
         "share of ALS patients with bulbar onset: 25-35%.")
+
+
+def test_a_group_answers_the_relation_its_definition_restricts(index: ClaimIndex) -> None:
+    """mnd:DemyelinatingDisease is defined by mnd:hasPrimaryPathology: 'primarily demyelinating' is answered by
+    ALS's classification; 'the most common motor neuron disease' is not answered by SMA being one."""
+    assert answer("Is ALS primarily demyelinating?", index).verdict == "no"
+    assert answer("Is ALS the most common motor neuron disease?", index).sentence == (
+        "Yes: amyotrophic lateral sclerosis most common form of motor neuron disease.")

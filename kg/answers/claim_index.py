@@ -78,6 +78,7 @@ class ClaimIndex:
     negation_of: dict[URIRef, URIRef]
     broader: dict[URIRef, frozenset[URIRef]]  # a property -> it and every property it is a subproperty of
     negative_values: frozenset[URIRef]  # values saying their property's relation does not hold (no known cure)
+    defined_by: dict[URIRef, frozenset[URIRef]]  # a defined class -> the properties its definition restricts
     stopwords: frozenset[str]
     postings: dict[str, dict[int, float]] = field(repr=False)  # stemmed word -> statement number -> BM25 score
 
@@ -159,8 +160,14 @@ def build_index(dataset: Dataset) -> ClaimIndex:
     broader = {p: frozenset(q for q in asserted.transitive_objects(p, RDFS.subPropertyOf) if isinstance(q, URIRef))
                for p in properties if isinstance(p, URIRef)}
     negative_values = frozenset(v for v in asserted.subjects(NEGATIVE_VALUE, Literal(True)) if isinstance(v, URIRef))
+    defined_by: dict[URIRef, set[URIRef]] = {}
+    for cls, restriction in asserted.subject_objects(OWL.equivalentClass):
+        prop = asserted.value(restriction, OWL.onProperty)
+        if isinstance(cls, URIRef) and isinstance(prop, URIRef):
+            defined_by.setdefault(cls, set()).add(prop)
     return ClaimIndex(statements, entity_names, relation_names, labels, details, vocabulary, classes, diseases,
-                      disjoint, negation_of, broader, negative_values, stopwords, postings)
+                      disjoint, negation_of, broader, negative_values,
+                      {c: frozenset(p) for c, p in defined_by.items()}, stopwords, postings)
 
 
 def _bm25(texts: list[str]) -> tuple[frozenset[str], dict[str, dict[int, float]]]:

@@ -14,12 +14,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rdflib import Literal, URIRef
+from rdflib.namespace import RDF
 from rdflib.term import Node
 
-from kg.answers.claim_index import SUBTYPE_OF, ClaimIndex, Statement
+from kg.answers.claim_index import ONTOLOGY, SUBTYPE_OF, ClaimIndex, Statement
 from kg.answers.question import Mention, Reading, read
 
 SUPPORT = 3
+# the properties that say what kind of disease something is: a statement of a group answers them
+CLASSIFYING = frozenset({RDF.type, URIRef(ONTOLOGY + "asCategory"), SUBTYPE_OF})
+COPULA = {"is", "are", "was", "were"}
 RANKED = 12
 CLOSE = 0.6  # an open answer groups the statements scoring at least this share of the best one
 
@@ -145,10 +149,16 @@ def _about(index: ClaimIndex, entities: list[Mention]) -> list[int]:
 def _relation_asked(index: ClaimIndex, reading: Reading, statement: Statement, relations: set[Node]) -> bool:
     """Whether ``statement`` is about the relation asked: its property (or a broader one, or the one a negative
     property denies; for an n-ary statement, any of its links) is named in the question; or it says what group
-    the subject is in (a class); or the question names no relation and every word of it is understood ("Is ALS
-    painless?")."""
-    if statement.object in index.classes or (not relations and not reading.unexplained):
+    the subject is in (a class) and the question names no relation, a classifying one ("a form of") or one the
+    class is defined by ("primarily"); or the question names no relation and every word of it is understood
+    ("Is ALS painless?"), unless it asks whether one disease is another and the statement is not of its kind."""
+    if isinstance(statement.object, URIRef) and statement.object in index.classes and (not relations or relations & (
+            CLASSIFYING | index.defined_by.get(statement.object, frozenset()))):
         return True
+    if not relations and not reading.unexplained:
+        # "Is ALS SMA?": of two diseases, only a statement of what kind one is answers
+        both = statement.subject in index.diseases and statement.object in index.diseases
+        return not (both and reading.words[0] in COPULA) or statement.property in CLASSIFYING
     for stated in index.properties_of[statement.iri]:
         prop = _positive(index, stated)
         if isinstance(prop, URIRef) and index.broader.get(prop, frozenset({prop})) & relations:
