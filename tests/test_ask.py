@@ -98,10 +98,12 @@ def test_question_polarity_turns_the_same_fact(index: ClaimIndex) -> None:
 
 @pytest.mark.parametrize("question", ["Is ALS a form of SMA?", "Does SMA cause ALS?", "Is SMA a subtype of ALS?",
                                       "Is ALS the same as SMA?", "Are ALS and SMA similar?", "Is ALS SMA?",
-                                      "Is SMA the most common motor neuron disease?"])
+                                      "Is SMA the most common motor neuron disease?",
+                                      "Does ICD-11 separate motor neuron diseases from muscular dystrophies?"])
 def test_a_statement_of_another_relation_gives_no_verdict(index: ClaimIndex, question: str) -> None:
     """ALS and SMA share hallmarks; that says nothing of one being a form or a cause of the other, nor the same;
-    SMA is a motor neuron disease (derived), which says nothing of it being the most common one."""
+    SMA is a motor neuron disease (derived), which says nothing of it being the most common one; a word the
+    graph does not name ('separate') keeps a group statement from answering (it said No, against the document)."""
     assert answer(question, index).verdict == "unstated"
 
 

@@ -149,11 +149,13 @@ def _about(index: ClaimIndex, entities: list[Mention]) -> list[int]:
 def _relation_asked(index: ClaimIndex, reading: Reading, statement: Statement, relations: set[Node]) -> bool:
     """Whether ``statement`` is about the relation asked: its property (or a broader one, or the one a negative
     property denies; for an n-ary statement, any of its links) is named in the question; or it says what group
-    the subject is in (a class) and the question names no relation, a classifying one ("a form of") or one the
-    class is defined by ("primarily"); or the question names no relation and every word of it is understood
-    ("Is ALS painless?"), unless it asks whether one disease is another and the statement is not of its kind."""
-    if isinstance(statement.object, URIRef) and statement.object in index.classes and (not relations or relations & (
-            CLASSIFYING | index.defined_by.get(statement.object, frozenset()))):
+    the subject is in (a class) and the question names a classifying relation ("a form of"), one the class is
+    defined by ("primarily"), or none and every word of it is understood; or the question names no relation and
+    every word of it is understood ("Is ALS painless?"), unless it asks whether one disease is another and the
+    statement is not of its kind."""
+    if isinstance(statement.object, URIRef) and statement.object in index.classes and (
+            (not relations and not reading.unexplained)
+            or relations & (CLASSIFYING | index.defined_by.get(statement.object, frozenset()))):
         return True
     if not relations and not reading.unexplained:
         # "Is ALS SMA?": of two diseases, only a statement of what kind one is answers
