@@ -50,7 +50,10 @@ ISSUE_EXAMPLES = [
      "has inheritance pattern sporadic (no family history) (most ALS cases)."),
     ("Is muscular dystrophy a nerve disease?", "unstated",
      "The documents don't say this: Is muscular dystrophy a nerve disease?"),
-    ("ALS vs MS", "answer", "Reported cases of co-occurring ALS and MS: 33 as of 2024."),
+    ("ALS vs MS", "answer",
+     "Reported cases of co-occurring ALS and MS: 33 as of 2024. amyotrophic lateral sclerosis is a motor neuron "
+     "disease, neurodegenerative disease, non-demyelinating disease, neuromuscular disorder (traditionally). "
+     "multiple sclerosis is a demyelinating disease."),
     ("Is ALS demylinating?", "no",
      "No: ALS is a disease of axonal degeneration affecting motor neurons, not a demyelinating disease."),
     ("Does ALS have TDP-43 deposits?", "yes",
@@ -397,3 +400,13 @@ def test_a_group_answers_the_relation_its_definition_restricts(index: ClaimIndex
     assert answer("Is ALS primarily demyelinating?", index).verdict == "no"
     assert answer("Is ALS the most common motor neuron disease?", index).sentence == (
         "Yes: amyotrophic lateral sclerosis most common form of motor neuron disease.")
+
+
+def test_two_diseases_compared_by_what_links_them_and_what_kind_each_is(index: ClaimIndex) -> None:
+    """'How does SMA differ from muscular dystrophy?': no statement links the two; each one's groups, and that
+    SMA is not of muscular dystrophy's kind (derived), come from both diseases' statements."""
+    assert answer("How does SMA differ from muscular dystrophy?", index).sentence == (
+        "spinal muscular atrophy is a genetic disease, non-demyelinating disease, motor neuron disease (derived), "
+        "neurodegenerative disease (derived). spinal muscular atrophy is not a muscular dystrophy (derived). "
+        "muscular dystrophy is a genetic disease (derived), neuromuscular disorder (derived), non-demyelinating "
+        "disease (derived).")

@@ -92,6 +92,8 @@ def answer(question: str, index: ClaimIndex) -> Reply:
                      _used(index, near, score))
     if entities and all(m.terms <= index.classes for m in entities):
         return _members(question, reading, index, score, entities)
+    if len(entities) == 2 and not reading.relations and all(m.terms & index.diseases for m in entities):
+        return _compare(question, reading, index, score, entities)
     if not reading.yes_no and len(entities) == 1 and reading.relations and not reading.unexplained:
         relations = _relations(index, reading.relations)
         subtypes = {s.subject for s in index.statements if s.property == SUBTYPE_OF and s.object in entities[0].terms}
@@ -345,6 +347,28 @@ def _listing(question: str, reading: Reading, index: ClaimIndex, score: dict[int
     widest = sorted((c for c in reach if len(reach[c]) > 1), key=lambda c: (-len(reach[c]), str(c)))
     return Reply(question, reading, "answer", sentence, _used(index, found, score),
                  widest=tuple((c, first[c]) for c in widest))
+
+
+def _compare(question: str, reading: Reading, index: ClaimIndex, score: dict[int, float],
+             entities: list[Mention]) -> Reply:
+    """Two diseases compared: the best-ranked statements about both, then what kind each one is (and whether it
+    is not of the other's kind)."""
+    linking = sorted((n for n, s in enumerate(index.statements)
+                      if all(m.terms & s.about for m in entities) and not s.derived),
+                     key=lambda n: (-score.get(n, 0.0), n))[:2]
+    parts = list(dict.fromkeys(index.phrase(index.statements[n]) + "." for n in linking))
+    used = list(_used(index, linking, score))
+    for mention, other in (entities, entities[::-1]):
+        kinds = [n for n, s in enumerate(index.statements) if s.subject in mention.terms
+                 and s.object in index.classes and s.object not in mention.terms
+                 and (not s.negative or s.object in other.terms)]  # of the groups it is not in, the other's
+        if kinds:
+            told = _kinds(question, reading, index, score, kinds)
+            parts.append(told.sentence)
+            used += told.used
+    if not parts:
+        return Reply(question, reading, "unstated", "The documents don't say this.", ())
+    return Reply(question, reading, "answer", " ".join(parts), tuple(used))
 
 
 def _kinds(question: str, reading: Reading, index: ClaimIndex, score: dict[int, float], found: list[int]) -> Reply:
