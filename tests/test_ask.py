@@ -410,3 +410,17 @@ def test_two_diseases_compared_by_what_links_them_and_what_kind_each_is(index: C
         "neurodegenerative disease (derived). spinal muscular atrophy is not a muscular dystrophy (derived). "
         "muscular dystrophy is a genetic disease (derived), neuromuscular disorder (derived), non-demyelinating "
         "disease (derived).")
+
+
+def test_a_kind_of_pathology_names_the_primary_pathologies_of_that_kind(index: ClaimIndex) -> None:
+    """'axonal degeneration' (mnd:AxonalDegeneration) names the processes of that kind that are a disease's
+    primary pathology: ALS's is one; ALS's demyelination is secondary, so 'demyelination' does not find it."""
+    reply = answer("Is ALS a disease of axonal degeneration?", index)
+    assert (reply.verdict, reply.sentence) == (
+        "yes", "Yes: amyotrophic lateral sclerosis has primary pathology progressive degeneration and death of motor "
+               "neurons and their axons (ALS).")
+    assert format_reply(reply, index, width=200).splitlines()[0] == (
+        "Understood: amyotrophic lateral sclerosis · progressive degeneration and death of motor neurons and their "
+        "axons (ALS)")
+    assert answer("Is ALS a disease of demyelination?", index).verdict == "unstated"
+    assert answer("Is MS an axonal disease?", index).verdict == "unstated"

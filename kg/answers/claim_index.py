@@ -33,6 +33,8 @@ NEGATION_OF = URIRef(ONTOLOGY + "negationOf")
 NEGATIVE_VALUE = URIRef(ONTOLOGY + "negativeValue")
 HEDGE = URIRef(ONTOLOGY + "hedge")
 SUBTYPE_OF = URIRef(ONTOLOGY + "subtypeOf")
+PRIMARY_PATHOLOGY = URIRef(ONTOLOGY + "PrimaryPathology")
+PATHOLOGICAL_PROCESS = URIRef(ONTOLOGY + "PathologicalProcess")
 ABOUT = (URIRef(ONTOLOGY + "aboutDisease"), URIRef(ONTOLOGY + "classifies"))
 # literal values that are a statement's wording or figures, not a qualifier of it
 NOT_QUALIFIERS = {RDFS.label, RDFS.comment, SKOS.note, SKOS.definition, URIRef(ONTOLOGY + "interpretation"),
@@ -149,6 +151,7 @@ def build_index(dataset: Dataset) -> ClaimIndex:
                         if isinstance(c, URIRef) and c != MND.Disease
                         and MND.Disease in set(asserted.transitive_objects(c, RDFS.subClassOf)))
     entity_names = _names(asserted, lambda s: (str(s).startswith(str(KG)) or s in classes))
+    entity_names = {**_pathology_names(asserted, dataset), **entity_names}
     properties = {p for p in asserted.subjects(RDF.type, OWL.ObjectProperty)} | {
         p for p in asserted.subjects(RDF.type, OWL.DatatypeProperty)}
     relation_names = _names(asserted, lambda s: s in properties)
@@ -195,6 +198,21 @@ def _names(graph: Graph, keep: Callable[[URIRef], bool]) -> dict[tuple[str, ...]
                 key = words(str(name))
                 if key:
                     names.setdefault(key, set()).add(subject)
+    return {name: frozenset(terms) for name, terms in names.items()}
+
+
+def _pathology_names(graph: Graph, dataset: Dataset) -> dict[tuple[str, ...], frozenset[URIRef]]:
+    """A kind of pathological process ("axonal degeneration") names the processes of that kind that are some
+    disease's primary pathology: "Is ALS a disease of axonal degeneration?" asks about ALS's."""
+    primary = {p for p in dataset.subjects(RDF.type, PRIMARY_PATHOLOGY) if isinstance(p, URIRef)}
+    kinds = {c for c in graph.transitive_subjects(RDFS.subClassOf, PATHOLOGICAL_PROCESS) if isinstance(c, URIRef)}
+    names: dict[tuple[str, ...], set[URIRef]] = {}
+    for kind in sorted(kinds, key=str):
+        instances = {p for p in primary if (p, RDF.type, kind) in dataset}
+        for predicate in (RDFS.label, SKOS.altLabel):
+            for name in graph.objects(kind, predicate):
+                if instances and words(str(name)):
+                    names.setdefault(words(str(name)), set()).update(instances)
     return {name: frozenset(terms) for name, terms in names.items()}
 
 

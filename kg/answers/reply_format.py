@@ -24,8 +24,7 @@ def understood(reply: Reply, index: ClaimIndex) -> str:
     """What was understood: the entities and relations named, in order, unknown names marked."""
     entities, relations = reply.reading.entities, reply.reading.relations
     ordered = [*entities[:1], *relations, *entities[1:]]
-    parts = list(dict.fromkeys(" / ".join(sorted({index.label(t) for t in _meant(reply, index, mention)}))
-                               for mention in ordered))  # two words naming one relation: shown once
+    parts = list(dict.fromkeys(_named(reply, index, mention) for mention in ordered))  # a relation named twice: once
     parts += [f"{name} (unknown to the graph)" for name in reply.reading.unknown]
     line = " · ".join(parts) if parts else "(no entity of the graph named)"
     if reply.reading.negated:
@@ -35,13 +34,24 @@ def understood(reply: Reply, index: ClaimIndex) -> str:
     return line
 
 
+def _named(reply: Reply, index: ClaimIndex, mention: Mention) -> str:
+    """What a mention names, in words: of a word naming several terms ("cause": two relations; "axonal
+    degeneration": the processes of that kind), those the answer's statements state when it answers; the
+    words as written when they name more than two and the answer narrows nothing."""
+    meant = _meant(reply, index, mention)
+    if len(meant) > 2:
+        return f"{mention.text} ({len(meant)} terms)"
+    return " / ".join(sorted({index.label(t) for t in meant}))
+
+
 def _meant(reply: Reply, index: ClaimIndex, mention: Mention) -> frozenset[URIRef]:
-    """The terms a mention names; of a relation word naming several ("cause"), those the answer's statements
-    state, when it answers."""
-    if not mention.relation or reply.verdict not in ("yes", "no", "qualified", "answer"):
+    if reply.verdict not in ("yes", "no", "qualified", "answer"):
         return mention.terms
     stated: set[Node] = set()
     for used in reply.used:
+        if not mention.relation:
+            stated |= {used.statement.subject, used.statement.object}
+            continue
         for prop in index.properties_of.get(used.statement.iri, frozenset({used.statement.property})):
             positive = index.negation_of.get(prop, prop) if isinstance(prop, URIRef) else prop
             stated |= index.broader.get(positive, frozenset({positive})) if isinstance(positive, URIRef) else set()
