@@ -90,6 +90,8 @@ def test_typo_is_corrected_only_when_clearly_meant_and_the_correction_is_shown(i
     assert reply.reading.corrections == (("demylinating", "demyelinating"),)
     assert '[read "demylinating" as "demyelinating"]' in format_reply(reply, index, width=200)
     assert answer("Is ALS demyelinating?", index).reading.corrections == ()
+    # "normal" is no misspelling of "abnormal" (a name's word): read as it is, never as its opposite
+    assert answer("Do some forms of SMA allow a normal lifespan?", index).reading.corrections == ()
 
 
 def test_question_polarity_turns_the_same_fact(index: ClaimIndex) -> None:

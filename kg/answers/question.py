@@ -137,7 +137,9 @@ def _correction(token: str, name_words: set[str]) -> str | None:
     """The one name word ``token`` is clearly a misspelling of, if any."""
     if len(token) < 5 or not token.replace("-", "").isalpha():
         return None
-    close = difflib.get_close_matches(token, sorted(name_words), n=2, cutoff=TYPO_CUTOFF)
+    # a word inside another is not its misspelling but another word ("normal", "abnormal")
+    close = [w for w in difflib.get_close_matches(token, sorted(name_words), n=2, cutoff=TYPO_CUTOFF)
+             if token not in w and w not in token]
     if len(close) == 1 or (len(close) == 2 and _ratio(token, close[0]) - _ratio(token, close[1]) > 0.05):
         return close[0]
     return None
