@@ -426,3 +426,12 @@ def test_a_kind_of_pathology_names_the_primary_pathologies_of_that_kind(index: C
         "axons (ALS)")
     assert answer("Is ALS a disease of demyelination?", index).verdict == "unstated"
     assert answer("Is MS an axonal disease?", index).verdict == "unstated"
+
+
+def test_a_statement_of_a_subtype_answers_partly_and_names_the_subtype(index: ClaimIndex) -> None:
+    """The documents name C9orf72 as a causal gene of familial ALS, a subtype of ALS: partly, for it."""
+    reply = answer("Is C9orf72 linked to ALS?", index)
+    assert (reply.verdict, reply.sentence) == (
+        "qualified", "Partly, for familial amyotrophic lateral sclerosis: familial amyotrophic lateral sclerosis has "
+                     "causal gene C9orf72.")
+    assert answer("Is SMN1 linked to ALS?", index).verdict == "unstated"

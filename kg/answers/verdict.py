@@ -66,6 +66,8 @@ def answer(question: str, index: ClaimIndex) -> Reply:
     if reading.yes_no and len(entities) >= 2:
         relations = _relations(index, reading.relations)
         asked, pair = _asked(index, entities, lambda s: _relation_asked(index, reading, s, relations))
+        if not asked:
+            return _of_subtypes(question, reading, index, score, relations)
         # a qualified statement about the same two things (a share of patients) qualifies the answer too
         hedging = [n for n in pair if n not in asked and index.statements[n].qualifiers]
         return _verdict(question, reading, index, score, asked + hedging)
@@ -228,6 +230,29 @@ def _phrases(index: ClaimIndex, lead: Statement, ordered: list[int]) -> str:
                 and index.label(other.object) not in values:
             values.append(index.label(other.object))
     return phrase if len(values) == 1 else f"{phrase[: -len(obj) - 1]}: {', '.join(values)}"
+
+
+def _of_subtypes(question: str, reading: Reading, index: ClaimIndex, score: dict[int, float],
+                 relations: set[Node]) -> Reply:
+    """No statement about the two things asked: statements that say yes of a subtype of a disease asked ("Is
+    C9orf72 linked to ALS?": familial ALS's causal gene) answer partly, for that subtype; otherwise the documents
+    don't say."""
+    entities = reading.entities
+    for position, mention in enumerate(entities):
+        subtypes = frozenset(s.subject for s in index.statements if s.property == SUBTYPE_OF
+                             and s.object in mention.terms and isinstance(s.subject, URIRef))
+        if not subtypes:
+            continue
+        swapped = [*entities[:position], Mention(mention.text, subtypes), *entities[position + 1:]]
+        found, _ = _asked(index, swapped, lambda s: _relation_asked(index, reading, s, relations))
+        if found and all(says_yes(index, reading, index.statements[n]) for n in found):
+            ordered = sorted(found, key=lambda n: (index.statements[n].derived, -score.get(n, 0.0), n))
+            named = sorted({index.label(index.statements[n].subject) for n in ordered} & {index.label(t)
+                                                                                           for t in subtypes})
+            said = _phrases(index, index.statements[ordered[0]], ordered)
+            return Reply(question, reading, "qualified", f"Partly, for {', '.join(named)}: {said}.",
+                         _used(index, ordered, score), tuple(named))
+    return _verdict(question, reading, index, score, [])
 
 
 def _stating_every(index: ClaimIndex, reading: Reading, found: list[int]) -> list[int]:
