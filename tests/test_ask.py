@@ -102,7 +102,7 @@ def test_question_polarity_turns_the_same_fact(index: ClaimIndex) -> None:
 
 
 @pytest.mark.parametrize("question", ["Is ALS a form of SMA?", "Does SMA cause ALS?", "Is SMA a subtype of ALS?",
-                                      "Is ALS the same as SMA?", "Are ALS and SMA similar?", "Is ALS SMA?",
+                                      "Is ALS SMA?",
                                       "Is SMA the most common motor neuron disease?",
                                       "Does ICD-11 separate motor neuron diseases from muscular dystrophies?"])
 def test_a_statement_of_another_relation_gives_no_verdict(index: ClaimIndex, question: str) -> None:
@@ -435,3 +435,13 @@ def test_a_statement_of_a_subtype_answers_partly_and_names_the_subtype(index: Cl
         "qualified", "Partly, for familial amyotrophic lateral sclerosis: familial amyotrophic lateral sclerosis has "
                      "causal gene C9orf72.")
     assert answer("Is SMN1 linked to ALS?", index).verdict == "unstated"
+
+
+@pytest.mark.parametrize("question", ["Is ALS the same as SMA?", "Are ALS and SMA similar?"])
+def test_two_diseases_compared_in_a_yes_or_no_question_get_the_comparison_and_no_verdict(
+        index: ClaimIndex, question: str) -> None:
+    """'ALS shares hallmark with SMA' does not make them the same (it was answered Yes): the comparison, no verdict."""
+    reply = answer(question, index)
+    assert reply.verdict == "answer"
+    assert reply.sentence.startswith("amyotrophic lateral sclerosis shares hallmark with spinal muscular atrophy. "
+                                     "amyotrophic lateral sclerosis is a motor neuron disease,")

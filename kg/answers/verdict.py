@@ -18,7 +18,7 @@ from rdflib.namespace import RDF
 from rdflib.term import Node
 
 from kg.answers.claim_index import ONTOLOGY, SUBTYPE_OF, ClaimIndex, Statement
-from kg.answers.question import Mention, Reading, read
+from kg.answers.question import COMPARISON, Mention, Reading, read
 
 SUPPORT = 3
 # the properties that say what kind of disease something is: a statement of a group answers them
@@ -63,6 +63,8 @@ def answer(question: str, index: ClaimIndex) -> Reply:
         return Reply(question, reading, "unknown-entity",
                      f"The graph knows nothing about {unknown}, so the documents don't say this.",
                      _used(index, near, score))
+    if _comparing(index, reading):  # "Are ALS and MS the same disease?": what both are, no verdict
+        return _compare(question, reading, index, score, entities)
     if reading.yes_no and len(entities) >= 2:
         relations = _relations(index, reading.relations)
         asked, pair = _asked(index, entities, lambda s: _relation_asked(index, reading, s, relations))
@@ -94,8 +96,6 @@ def answer(question: str, index: ClaimIndex) -> Reply:
                      _used(index, near, score))
     if entities and all(m.terms <= index.classes for m in entities):
         return _members(question, reading, index, score, entities)
-    if len(entities) == 2 and not reading.relations and all(m.terms & index.diseases for m in entities):
-        return _compare(question, reading, index, score, entities)
     if not reading.yes_no and len(entities) == 1 and reading.relations and not reading.unexplained:
         relations = _relations(index, reading.relations)
         subtypes = {s.subject for s in index.statements if s.property == SUBTYPE_OF and s.object in entities[0].terms}
@@ -372,6 +372,14 @@ def _listing(question: str, reading: Reading, index: ClaimIndex, score: dict[int
     widest = sorted((c for c in reach if len(reach[c]) > 1), key=lambda c: (-len(reach[c]), str(c)))
     return Reply(question, reading, "answer", sentence, _used(index, found, score),
                  widest=tuple((c, first[c]) for c in widest))
+
+
+def _comparing(index: ClaimIndex, reading: Reading) -> bool:
+    """Whether the question compares two diseases and names no relation: an open question ("ALS vs MS") or a
+    yes/no one in words of comparison ("Are ALS and MS the same disease?")."""
+    entities = reading.entities
+    return len(entities) == 2 and not reading.relations and all(m.terms & index.diseases for m in entities) \
+        and (not reading.yes_no or any(w in COMPARISON for w in reading.words))
 
 
 def _compare(question: str, reading: Reading, index: ClaimIndex, score: dict[int, float],
