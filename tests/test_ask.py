@@ -445,3 +445,11 @@ def test_two_diseases_compared_in_a_yes_or_no_question_get_the_comparison_and_no
     assert reply.verdict == "answer"
     assert reply.sentence.startswith("amyotrophic lateral sclerosis shares hallmark with spinal muscular atrophy. "
                                      "amyotrophic lateral sclerosis is a motor neuron disease,")
+
+
+def test_question_frame_that_narrows_keeps_a_yes_from_statements_that_do_not_name_it(index: ClaimIndex) -> None:
+    """'children' names nothing in the graph, yet 'Does ALS affect children?' is not answered by what ALS affects
+    (it was 'Partly: ALS does not primarily affect myelin sheath; ...')."""
+    assert answer("Does ALS affect children?", index).verdict == "unstated"
+    assert answer("Can a baby be tested for SMA before it is born?", index).sentence == (
+        "Yes: spinal muscular atrophy has diagnostic test genetic testing during pregnancy.")

@@ -49,6 +49,12 @@ FRAME = {
 DEFINITION = {"what", "is", "are", "a", "an", "the", "define", "describe", "explain", "tell", "me", "about",
               "mean", "means", "does"}
 
+# question frame that still narrows a yes or no ("Does ALS affect children?", "Can a baby be tested before it is
+# born?"): no verdict rests on a statement whose values do not name them
+CONDITIONS = {"baby", "babies", "child", "children", "kids", "born", "before", "after", "during", "early", "first",
+              "age", "stage", "stages", "worse", "better", "fast", "quickly", "live", "die", "long", "often",
+              "common", "frequent", "many", "most", "more"}
+
 # words that compare two things: they name nothing, yet no statement merely linking the two answers them
 # ("Is ALS the same as SMA?" is not answered by "ALS shares hallmarks with SMA")
 COMPARISON = {"same", "different", "differ", "differs", "difference", "differences", "compare", "compared",
@@ -76,6 +82,13 @@ class Reading:
     yes_no: bool = False
     words: tuple[str, ...] = field(default=())
     unexplained: tuple[str, ...] = ()  # known words that are neither names, question frame nor negations
+
+    @property
+    def conditions(self) -> tuple[str, ...]:
+        """The words a yes or no must find named by the values it rests on: the unexplained ones and the question
+        frame that narrows (CONDITIONS)."""
+        named = {w for m in self.mentions for w in m.text.split()}
+        return self.unexplained + tuple(w for w in self.words if w in CONDITIONS and w not in named)
 
     @property
     def definition(self) -> bool:
@@ -116,7 +129,8 @@ def read(question: str, index: ClaimIndex) -> Reading:
     corrections = []
     fixes: dict[str, str | None] = {}  # each distinct word looked up once: linear in the question's length
     for position, token in enumerate(tokens):
-        if token in name_words or token in FRAME or token in COMPARISON or token in NEGATIONS or index.knows(token) \
+        if token in name_words or token in FRAME or token in COMPARISON or token in CONDITIONS or token in NEGATIONS \
+                or index.knows(token) \
                 or _denied(token, index):
             continue
         fix = fixes[token] if token in fixes else fixes.setdefault(token, _correction(token, name_words))
@@ -208,7 +222,7 @@ def _unknown(tokens: list[str], consumed: set[int], index: ClaimIndex) -> list[s
     runs: list[list[str]] = []
     previous = -2
     for position, token in enumerate(tokens):
-        if position in consumed or token in FRAME or token in COMPARISON or token in NEGATIONS \
+        if position in consumed or token in FRAME or token in COMPARISON or token in CONDITIONS or token in NEGATIONS \
                 or not token[0].isalpha():
             continue
         if index.knows(token):

@@ -158,10 +158,10 @@ def _relation_asked(index: ClaimIndex, reading: Reading, statement: Statement, r
     every word of it is understood ("Is ALS painless?"), unless it asks whether one disease is another and the
     statement is not of its kind."""
     if isinstance(statement.object, URIRef) and statement.object in index.classes and (
-            (not relations and not reading.unexplained)
+            (not relations and not reading.conditions)
             or relations & (CLASSIFYING | index.defined_by.get(statement.object, frozenset()))):
         return True
-    if not relations and not reading.unexplained:
+    if not relations and not reading.conditions:
         # "Is ALS SMA?": of two diseases, only a statement of what kind one is answers
         both = statement.subject in index.diseases and statement.object in index.diseases
         return not (both and reading.words[0] in COPULA) or statement.property in CLASSIFYING
@@ -265,9 +265,9 @@ def _stating_every(index: ClaimIndex, reading: Reading, found: list[int]) -> lis
 def _explained(index: ClaimIndex, reading: Reading, found: list[int]) -> list[int]:
     """Of ``found``, the statements whose values name every word of the question not otherwise understood
     ("during pregnancy": genetic testing during pregnancy); all of them when every word is understood."""
-    if not reading.unexplained:
+    if not reading.conditions:
         return found
-    wanted = set(index.tokens(" ".join(reading.unexplained)))
+    wanted = set(index.tokens(" ".join(reading.conditions)))
     return [n for n in found
             if wanted <= set(index.tokens(index.label(index.statements[n].object)))] if wanted else []
 
