@@ -102,7 +102,7 @@ def test_question_polarity_turns_the_same_fact(index: ClaimIndex) -> None:
 
 
 @pytest.mark.parametrize("question", ["Is ALS a form of SMA?", "Does SMA cause ALS?", "Is SMA a subtype of ALS?",
-                                      "Is ALS SMA?",
+                                      "Is ALS SMA?", "Is DMD a muscular dystrophy?",
                                       "Is SMA the most common motor neuron disease?",
                                       "Does ICD-11 separate motor neuron diseases from muscular dystrophies?"])
 def test_a_statement_of_another_relation_gives_no_verdict(index: ClaimIndex, question: str) -> None:
@@ -130,10 +130,12 @@ def test_every_yes_or_no_rests_on_a_statement_of_that_polarity(index: ClaimIndex
 
 @pytest.mark.parametrize(("question", "verdict"), [
     ("Can ALS be cured?", "no"), ("Is there a cure for ALS?", "no"), ("Is ALS incurable?", "yes"),
-    ("Is ALS not curable?", "yes"), ("Is MS curable?", "unstated")])
+    ("Is ALS not curable?", "yes"), ("Is MS curable?", "unstated"), ("Is sporadic ALS inherited?", "no"),
+    ("Is ALS inherited?", "qualified")])
 def test_a_negative_value_says_no_unless_it_is_itself_asked(index: ClaimIndex, question: str, verdict: str) -> None:
     """kg:no-known-cure is marked mnd:negativeValue: "ALS has cure status no known cure" says no to "can ALS be
-    cured?" and yes to "is ALS incurable?"; of MS's cure the documents say nothing."""
+    cured?" and yes to "is ALS incurable?"; of MS's cure the documents say nothing. So is sporadic occurrence (no
+    family history): sporadic ALS is not inherited (it was answered Yes); ALS, familial in some, partly."""
     assert answer(question, index).verdict == verdict
 
 

@@ -161,6 +161,9 @@ def _relation_asked(index: ClaimIndex, reading: Reading, statement: Statement, r
             (not relations and not reading.conditions)
             or relations & (CLASSIFYING | index.defined_by.get(statement.object, frozenset()))):
         return True
+    if not relations and reading.words[0] in COPULA and {"a", "an"} & set(reading.words) \
+            and statement.subject not in reading.entities[0].terms:
+        return False  # "Is DMD a muscular dystrophy?" asks what DMD is, not what muscular dystrophy has
     if not relations and not reading.conditions:
         # "Is ALS SMA?": of two diseases, only a statement of what kind one is answers
         both = statement.subject in index.diseases and statement.object in index.diseases
