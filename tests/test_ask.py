@@ -455,3 +455,11 @@ def test_question_frame_that_narrows_keeps_a_yes_from_statements_that_do_not_nam
     assert answer("Does ALS affect children?", index).verdict == "unstated"
     assert answer("Can a baby be tested for SMA before it is born?", index).sentence == (
         "Yes: spinal muscular atrophy has diagnostic test genetic testing during pregnancy.")
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Does ALS affect UMNs?", "yes"), ("Is fALS genetic?", "yes"), ("Is CK elevated in MD?", "yes")])
+def test_clinical_abbreviations_are_names_in_the_graph(index: ClaimIndex, question: str, verdict: str) -> None:
+    """UMN, fALS, CK and MD are skos:altLabels of the entities they abbreviate."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.reading.unknown) == (verdict, ())
