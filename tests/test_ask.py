@@ -463,3 +463,16 @@ def test_clinical_abbreviations_are_names_in_the_graph(index: ClaimIndex, questi
     """UMN, fALS, CK and MD are skos:altLabels of the entities they abbreviate."""
     reply = answer(question, index)
     assert (reply.verdict, reply.reading.unknown) == (verdict, ())
+
+
+def test_a_question_naming_one_entity_is_answered_by_the_claim_whose_value_its_words_name(
+        index: ClaimIndex) -> None:
+    """No relation named: the entity's own claims whose values name every other word answer ("variable":
+    SMA's variable course); none, the documents don't say ("rare"). A negative value so named is asked, not
+    denied ("sporadic"). A list question naming a relation the entity has no statement of is unstated."""
+    assert answer("Is the course of SMA variable?", index).sentence == (
+        "Yes: spinal muscular atrophy has clinical feature variable course and severity, dependent on type.")
+    assert answer("Is ALS rare?", index).verdict == "unstated"
+    sporadic = answer("Is ALS sporadic?", index)
+    assert (sporadic.verdict, sporadic.qualifiers) == ("qualified", ("most ALS cases",))
+    assert answer("How is MS diagnosed?", index).verdict == "unstated"

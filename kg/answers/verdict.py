@@ -90,6 +90,13 @@ def answer(question: str, index: ClaimIndex) -> Reply:
             direct = [n for n in explained if _positive(index, index.statements[n].property) in relations
                       and not index.nary(index.statements[n])]  # claims before n-ary parts
             return _verdict(question, reading, index, score, direct or explained)
+    if reading.yes_no and len(entities) == 1 and not reading.relations and reading.conditions:
+        # "Is the course of SMA variable?": the entity's own claims whose values name every other word
+        own = [n for n, s in enumerate(index.statements) if s.subject in entities[0].terms and not index.nary(s)
+               and not s.derived and s.object not in index.classes]
+        explained = _explained(index, reading, own)
+        if explained:
+            return _verdict(question, reading, index, score, explained)
     if reading.yes_no:
         near = _about(index, entities) or [n for n, _ in ranked[:RANKED]]
         return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
@@ -110,6 +117,10 @@ def answer(question: str, index: ClaimIndex) -> Reply:
                             or own)
         if listed:  # "What are the symptoms of ALS?": every value of the relation asked
             return _listing(question, reading, index, score, listed)
+        if not any(entities[0].terms & s.about and _relation_asked(index, reading, s, relations)
+                   for s in index.statements):  # "How is MS diagnosed?": nothing of the relation asked
+            return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
+                         _used(index, _about(index, entities), score))
     if reading.definition:
         kinds = [n for n, s in enumerate(index.statements) if s.subject in entities[0].terms
                  and s.object in index.classes and s.object not in entities[0].terms]
@@ -209,10 +220,13 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
 
 def says_yes(index: ClaimIndex, reading: Reading, statement: Statement) -> bool:
     """Whether ``statement`` says yes to the question as read: its own polarity (a negative property, a negative
-    value not itself asked, a false literal) turned by the question's (a "not", a "-less", a negative relation)."""
+    value not itself asked nor named by the question's words, a false literal) turned by the question's (a "not",
+    a "-less", a negative relation)."""
     asked = frozenset().union(*(m.terms for m in reading.entities))
+    named = bool(reading.conditions) and set(index.tokens(" ".join(reading.conditions))) <= set(
+        index.tokens(index.label(statement.object)))  # "Is ALS sporadic?" names the value by its words
     positive = not statement.negative and not (statement.object in index.negative_values
-                                               and statement.object not in asked)
+                                               and statement.object not in asked and not named)
     if isinstance(statement.object, Literal) and statement.object.datatype is not None:
         positive = positive and bool(statement.object.toPython())
     asked_negative = reading.negated ^ any(p in index.negation_of for m in reading.relations for p in m.terms)
