@@ -427,6 +427,9 @@ def test_a_kind_of_pathology_names_the_primary_pathologies_of_that_kind(index: C
         "Understood: amyotrophic lateral sclerosis · progressive degeneration and death of motor neurons and their "
         "axons (ALS)")
     assert answer("Is ALS a disease of demyelination?", index).verdict == "unstated"
+    # "primary pathology" (mnd:PrimaryPathology) stays the relation's name: it was a Yes about ALS's own
+    assert answer("Is demyelination the primary pathology of ALS?", index).verdict == "unstated"
+    assert answer("Is ALS a muscle disease?", index).verdict == "unstated"  # what kind ALS is: no claim says
     assert answer("Is MS an axonal disease?", index).verdict == "unstated"
 
 

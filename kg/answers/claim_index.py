@@ -150,11 +150,12 @@ def build_index(dataset: Dataset) -> ClaimIndex:
     classes = frozenset(c for c in set(asserted.subjects(RDFS.subClassOf, None))
                         if isinstance(c, URIRef) and c != MND.Disease
                         and MND.Disease in set(asserted.transitive_objects(c, RDFS.subClassOf)))
-    entity_names = _names(asserted, lambda s: (str(s).startswith(str(KG)) or s in classes))
-    entity_names = {**_pathology_names(asserted, dataset), **entity_names}
     properties = {p for p in asserted.subjects(RDF.type, OWL.ObjectProperty)} | {
         p for p in asserted.subjects(RDF.type, OWL.DatatypeProperty)}
     relation_names = _names(asserted, lambda s: s in properties)
+    entity_names = _names(asserted, lambda s: (str(s).startswith(str(KG)) or s in classes))
+    entity_names = {**{name: terms for name, terms in _pathology_names(asserted, dataset).items()
+                       if name not in relation_names}, **entity_names}  # "primary pathology" stays a relation
     statements = [_with_text(s, asserted, labels, details) for s in statements]
     vocabulary = frozenset(STEMMER.stemWords([w for _, o in asserted.subject_objects(None)
                                               if isinstance(o, Literal) for w in words(str(o))]))
@@ -205,7 +206,8 @@ def _pathology_names(graph: Graph, dataset: Dataset) -> dict[tuple[str, ...], fr
     """A kind of pathological process ("axonal degeneration") names the processes of that kind that are some
     disease's primary pathology: "Is ALS a disease of axonal degeneration?" asks about ALS's."""
     primary = {p for p in dataset.subjects(RDF.type, PRIMARY_PATHOLOGY) if isinstance(p, URIRef)}
-    kinds = {c for c in graph.transitive_subjects(RDFS.subClassOf, PATHOLOGICAL_PROCESS) if isinstance(c, URIRef)}
+    kinds = {c for c in graph.transitive_subjects(RDFS.subClassOf, PATHOLOGICAL_PROCESS)
+             if isinstance(c, URIRef) and c != PATHOLOGICAL_PROCESS}
     names: dict[tuple[str, ...], set[URIRef]] = {}
     for kind in sorted(kinds, key=str):
         instances = {p for p in primary if (p, RDF.type, kind) in dataset}

@@ -90,7 +90,8 @@ def answer(question: str, index: ClaimIndex) -> Reply:
             direct = [n for n in explained if _positive(index, index.statements[n].property) in relations
                       and not index.nary(index.statements[n])]  # claims before n-ary parts
             return _verdict(question, reading, index, score, direct or explained)
-    if reading.yes_no and len(entities) == 1 and not reading.relations and reading.conditions:
+    if reading.yes_no and len(entities) == 1 and not reading.relations and reading.conditions \
+            and not _asks_kind(reading):
         # "Is the course of SMA variable?": the entity's own claims whose values name every other word
         own = [n for n, s in enumerate(index.statements) if s.subject in entities[0].terms and not index.nary(s)
                and not s.derived and s.object not in index.classes]
@@ -172,8 +173,7 @@ def _relation_asked(index: ClaimIndex, reading: Reading, statement: Statement, r
             (not relations and not reading.conditions)
             or relations & (CLASSIFYING | index.defined_by.get(statement.object, frozenset()))):
         return True
-    if not relations and reading.words[0] in COPULA and {"a", "an"} & set(reading.words) \
-            and statement.subject not in reading.entities[0].terms:
+    if not relations and _asks_kind(reading) and statement.subject not in reading.entities[0].terms:
         return False  # "Is DMD a muscular dystrophy?" asks what DMD is, not what muscular dystrophy has
     if not relations and not reading.conditions:
         # "Is ALS SMA?": of two diseases, only a statement of what kind one is answers
@@ -184,6 +184,11 @@ def _relation_asked(index: ClaimIndex, reading: Reading, statement: Statement, r
         if isinstance(prop, URIRef) and index.broader.get(prop, frozenset({prop})) & relations:
             return True
     return False
+
+
+def _asks_kind(reading: Reading) -> bool:
+    """Whether the question asks what kind of thing something is: "Is X a Y?" (a copula and an article)."""
+    return reading.words[0] in COPULA and bool({"a", "an"} & set(reading.words))
 
 
 def _positive(index: ClaimIndex, prop: Node) -> Node:
