@@ -479,3 +479,14 @@ def test_a_question_naming_one_entity_is_answered_by_the_claim_whose_value_its_w
     sporadic = answer("Is ALS sporadic?", index)
     assert (sporadic.verdict, sporadic.qualifiers) == ("qualified", ("most ALS cases",))
     assert answer("How is MS diagnosed?", index).verdict == "unstated"
+
+
+def test_a_thing_asked_of_two_diseases_needs_a_statement_about_each(index: ClaimIndex) -> None:
+    """'Is pain shared by ALS and SMA?': ALS has pain (some patients), SMA has no statement of it, so the
+    documents don't say (it was 'Partly: ALS has pain'); neuroinflammation is a hallmark of both."""
+    assert answer("Is pain shared by ALS and SMA?", index).verdict == "unstated"
+    assert answer("Is neuroinflammation shared by ALS and SMA?", index).sentence == (
+        "Yes: amyotrophic lateral sclerosis has pathological hallmark inflammation; spinal muscular atrophy has "
+        "pathological hallmark inflammation.")
+    assert answer("Are ALS and SMA both motor neuron diseases?", index).sentence.endswith(
+        "; spinal muscular atrophy is a motor neuron disease (derived).")

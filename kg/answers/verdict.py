@@ -11,7 +11,7 @@ answer        an open question: the best-ranked statements, grouped by relation
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
@@ -67,6 +67,9 @@ def answer(question: str, index: ClaimIndex) -> Reply:
         return _compare(question, reading, index, score, entities)
     if reading.yes_no and len(entities) >= 2:
         relations = _relations(index, reading.relations)
+        diseases = [m for m in entities if m.terms & index.diseases]
+        if len(diseases) >= 2 and len(entities) - len(diseases) == 1:
+            return _of_each(question, reading, index, score, relations, diseases)
         asked, pair = _asked(index, entities, lambda s: _relation_asked(index, reading, s, relations))
         if not asked:
             return _of_subtypes(question, reading, index, score, relations)
@@ -252,6 +255,26 @@ def _phrases(index: ClaimIndex, lead: Statement, ordered: list[int]) -> str:
                 and index.label(other.object) not in values:
             values.append(index.label(other.object))
     return phrase if len(values) == 1 else f"{phrase[: -len(obj) - 1]}: {', '.join(values)}"
+
+
+def _of_each(question: str, reading: Reading, index: ClaimIndex, score: dict[int, float], relations: set[Node],
+             diseases: list[Mention]) -> Reply:
+    """A thing asked of several diseases ("Is neuroinflammation shared by ALS and SMA?"): a verdict only from
+    statements about it and each of them; if one disease has none, the documents don't say."""
+    thing = next(m for m in reading.entities if m not in diseases)
+    found: list[int] = []
+    leads: list[str] = []
+    for disease in diseases:
+        asked, _ = _asked(index, [thing, disease], lambda s: _relation_asked(index, reading, s, relations))
+        if not asked:
+            return _verdict(question, reading, index, score, [])
+        found += asked
+        lead = min(asked, key=lambda n: (index.statements[n].derived, -score.get(n, 0.0), n))
+        leads.append(index.phrase(index.statements[lead]) + (" (derived)" if index.statements[lead].derived else ""))
+    reply = _verdict(question, reading, index, score, found)
+    if reply.verdict in ("yes", "no"):  # each disease's statement, not only the best-ranked one
+        reply = replace(reply, sentence=f"{reply.verdict.capitalize()}: {'; '.join(dict.fromkeys(leads))}.")
+    return reply
 
 
 def _of_subtypes(question: str, reading: Reading, index: ClaimIndex, score: dict[int, float],
