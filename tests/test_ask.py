@@ -490,3 +490,15 @@ def test_a_thing_asked_of_two_diseases_needs_a_statement_about_each(index: Claim
         "pathological hallmark inflammation.")
     assert answer("Are ALS and SMA both motor neuron diseases?", index).sentence.endswith(
         "; spinal muscular atrophy is a motor neuron disease (derived).")
+
+
+def test_a_list_of_what_has_the_entity_as_value_and_a_kind_question(index: ClaimIndex) -> None:
+    """'What are the types of SMA?' lists the subjects of 'subtype of SMA', derived ones marked; 'What kind of
+    disease is MS?' asks what MS is."""
+    assert answer("What are the types of SMA?", index).sentence == (
+        "subtype of spinal muscular atrophy: spinal muscular atrophy type 1, spinal muscular atrophy type 2, spinal "
+        "muscular atrophy type 3, spinal muscular atrophy type 4.")
+    assert "spinal muscular atrophy type 1 (derived)" in answer("Which diseases have SMN1 as causal gene?",
+                                                                index).sentence
+    assert answer("What kind of disease is MS?", index).sentence.startswith(
+        "multiple sclerosis is a demyelinating disease.")

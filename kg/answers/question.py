@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from rdflib import URIRef
 
-from kg.answers.claim_index import ClaimIndex, words
+from kg.answers.claim_index import SUBTYPE_OF, ClaimIndex, words
 from kg.errors import InputError
 
 MAX_CHARACTERS = 1000
@@ -47,7 +47,8 @@ FRAME = {
 
 # the words of a question asking what something is ("What is SMA?", "Define SMA", "Tell me about MS")
 DEFINITION = {"what", "is", "are", "a", "an", "the", "define", "describe", "explain", "tell", "me", "about",
-              "mean", "means", "does"}
+              "mean", "means", "does", "kind", "sort", "of", "disease", "disorder", "condition"}
+KIND_WORDS = {"disease", "disorder", "condition"}  # "What type of disease is ALS?" asks its kind, not its types
 
 # question frame that still narrows a yes or no ("Does ALS affect children?", "Can a baby be tested before it is
 # born?"): no verdict rests on a statement whose values do not name them
@@ -94,7 +95,8 @@ class Reading:
     def definition(self) -> bool:
         """Whether the question asks what the one thing it names is, and nothing more."""
         named = {w for m in self.mentions for w in m.text.split()}
-        return len(self.mentions) == 1 and not self.relations and \
+        kind_of = all(m.terms == {SUBTYPE_OF} for m in self.relations) and bool(KIND_WORDS & set(self.words))
+        return len(self.entities) == 1 and (not self.relations or kind_of) and \
             all(w in DEFINITION or w in named for w in self.words)
 
     @property

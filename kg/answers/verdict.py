@@ -107,29 +107,33 @@ def answer(question: str, index: ClaimIndex) -> Reply:
                      _used(index, near, score))
     if entities and all(m.terms <= index.classes for m in entities):
         return _members(question, reading, index, score, entities)
+    if reading.definition:
+        kinds = [n for n, s in enumerate(index.statements) if s.subject in entities[0].terms
+                 and s.object in index.classes and s.object not in entities[0].terms]
+        if kinds:  # "What is SMA?", "What kind of disease is MS?": what the statements say it is
+            return _kinds(question, reading, index, score, kinds)
     if not reading.yes_no and len(entities) == 1 and reading.relations and not reading.unexplained:
         relations = _relations(index, reading.relations)
         subtypes = {s.subject for s in index.statements if s.property == SUBTYPE_OF and s.object in entities[0].terms}
         own, of_subtypes = ([n for n, s in enumerate(index.statements) if s.subject in subjects
-                             and _positive(index, s.property) in relations and not index.nary(s)]
+                             and _positive(index, s.property) in relations and not index.nary(s)
+                             and not (subjects is subtypes and s.property == SUBTYPE_OF)]
                             for subjects in (entities[0].terms, subtypes))
         # an n-ary statement about the entity as its object ("How common is bulbar-onset ALS?": the share
         # counting it), the entity's own statements, else its subtypes' ("What genes cause ALS?")
         counted = [n for n, s in enumerate(index.statements) if s.object in entities[0].terms and index.nary(s)
                    and _positive(index, s.property) in relations]
+        inverse = [n for n, s in enumerate(index.statements) if s.object in entities[0].terms
+                   and _positive(index, s.property) in relations and not index.nary(s)]
+        # ... and, of a relation the entity is the object of ("What are the types of SMA?"), its subjects
         listed = counted + (_stating_every(index, reading, own) or _stating_every(index, reading, of_subtypes)
-                            or own)
+                            or own or _stating_every(index, reading, inverse))
         if listed:  # "What are the symptoms of ALS?": every value of the relation asked
             return _listing(question, reading, index, score, listed)
         if not any(entities[0].terms & s.about and _relation_asked(index, reading, s, relations)
                    for s in index.statements):  # "How is MS diagnosed?": nothing of the relation asked
             return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
                          _used(index, _about(index, entities), score))
-    if reading.definition:
-        kinds = [n for n, s in enumerate(index.statements) if s.subject in entities[0].terms
-                 and s.object in index.classes and s.object not in entities[0].terms]
-        if kinds:  # "What is SMA?": what the statements say it is
-            return _kinds(question, reading, index, score, kinds)
     relations = _relations(index, reading.relations)
     near = _about(index, entities) or [n for n, _ in ranked[:RANKED]]
     related = [n for n in near if _positive(index, index.statements[n].property) in relations]
@@ -390,22 +394,27 @@ def _listing(question: str, reading: Reading, index: ClaimIndex, score: dict[int
     the most of them."""
     cited: dict[tuple[Node, Node, Node], set[URIRef]] = {}
     hedges: dict[tuple[Node, Node, Node], list[str]] = {}
+    stated: set[tuple[Node, Node, Node]] = set()  # asserted, not only derived
     whole = list(dict.fromkeys(index.phrase(index.statements[n]) for n in found if index.nary(index.statements[n])))
     for n in found:
         statement = index.statements[n]
         if index.nary(statement):
             continue
-        key = (statement.subject, statement.property, statement.object)
-        cited.setdefault(key, set()).update(statement.citations)
-        hedges.setdefault(key, [])
-        hedges[key] += [q for q in statement.qualifiers if q not in hedges[key]]
+        triple = (statement.subject, statement.property, statement.object)
+        cited.setdefault(triple, set()).update(statement.citations)
+        hedges.setdefault(triple, [])
+        hedges[triple] += [q for q in statement.qualifiers if q not in hedges[triple]]
+        if not statement.derived:
+            stated.add(triple)
     order = sorted(cited, key=lambda k: (index.label(k[0]), k[1] in index.negation_of, index.label(k[1]),
                                          -len(cited[k]), index.label(k[2])))
+    asked = reading.entities[0].terms
     groups: dict[str, list[str]] = {}
     for subject, prop, obj in order:
-        own = hedges[(subject, prop, obj)]
-        groups.setdefault(f"{index.label(subject)} {index.label(prop)}", []).append(
-            index.label(obj) + (f" ({'; '.join(own)})" if own else ""))
+        notes = hedges[(subject, prop, obj)] + ([] if (subject, prop, obj) in stated else ["derived"])
+        key, value = (f"{index.label(prop)} {index.label(obj)}", subject) if obj in asked and subject not in asked \
+            else (f"{index.label(subject)} {index.label(prop)}", obj)  # "subtype of SMA: type 1, ..." when inverse
+        groups.setdefault(key, []).append(index.label(value) + (f" ({'; '.join(notes)})" if notes else ""))
     sentence = " ".join([*(f"{phrase}." for phrase in whole),
                          *(f"{key}: {', '.join(values)}." for key, values in groups.items())])
     reach: dict[URIRef, set[tuple[Node, Node]]] = {}
