@@ -502,3 +502,10 @@ def test_a_list_of_what_has_the_entity_as_value_and_a_kind_question(index: Claim
                                                                 index).sentence
     assert answer("What kind of disease is MS?", index).sentence.startswith(
         "multiple sclerosis is a demyelinating disease.")
+
+
+def test_two_values_of_one_n_ary_statement_are_linked_by_it(index: ClaimIndex) -> None:
+    """The treatment effect links SMA's treatment to improved symptoms: 'Can SMA treatment improve symptoms?'."""
+    reply = answer("Can SMA treatment improve symptoms?", index)
+    assert (reply.verdict, reply.sentence) == (
+        "yes", "Yes: SMA treatment can slow progression and improve symptoms, especially with early intervention.")

@@ -97,6 +97,15 @@ class ClaimIndex:
             found.setdefault(statement.iri, set()).add(statement.property)
         return {iri: frozenset(properties) for iri, properties in found.items()}
 
+    @cached_property
+    def values_of(self) -> dict[str, frozenset[Node]]:
+        """An n-ary statement's IRI -> every value it links (the diseases it is about and its links' objects)."""
+        found: dict[str, set[Node]] = {}
+        for statement in self.statements:
+            if self.nary(statement):
+                found.setdefault(statement.iri, set()).update({*statement.about, statement.object})
+        return {iri: frozenset(values) for iri, values in found.items()}
+
     def rank(self, text: str, among: Iterable[int] | None = None) -> list[tuple[int, float]]:
         """Statement numbers by BM25 score for ``text`` (best first, ties by number), optionally only ``among``."""
         scores = [0.0] * len(self.statements)

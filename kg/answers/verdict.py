@@ -149,16 +149,23 @@ def _asked(index: ClaimIndex, entities: list[Mention],
     named, else the last and another, else the first and another), and every statement of that pair."""
     first, last, middle = entities[0], entities[-1], entities[1:-1]
     for pairs in ([(first, last)], [(m, last) for m in middle], [(first, m) for m in middle]):
-        pair = [n for n, s in enumerate(index.statements) if any(_pair(s, a, b) for a, b in pairs)]
+        pair = [n for n, s in enumerate(index.statements) if any(_pair(index, s, a, b) for a, b in pairs)]
         kept = [n for n in pair if keep(index.statements[n])]
         if kept:
             return kept, pair
     return [], []
 
 
-def _pair(statement: Statement, a: Mention, b: Mention) -> bool:
+def _pair(index: ClaimIndex, statement: Statement, a: Mention, b: Mention) -> bool:
+    """Whether ``statement`` links the two things asked: as its subject and object, or, for a part of an n-ary
+    statement whose object is one of them, as two of the n-ary statement's values ("Can SMA treatment improve
+    symptoms?": the treatment effect's intervention and outcome); never two groups of diseases."""
     ends = {statement.subject, statement.object}
-    return bool(a.terms & ends and b.terms & (ends - a.terms))
+    if a.terms & ends and b.terms & (ends - a.terms):
+        return True
+    values = index.values_of.get(statement.iri, frozenset())
+    return index.nary(statement) and statement.object in (a.terms | b.terms) and bool(a.terms & values) \
+        and bool(b.terms & (values - a.terms)) and not (a.terms | b.terms) & index.classes
 
 
 def _about(index: ClaimIndex, entities: list[Mention]) -> list[int]:
