@@ -509,3 +509,15 @@ def test_two_values_of_one_n_ary_statement_are_linked_by_it(index: ClaimIndex) -
     reply = answer("Can SMA treatment improve symptoms?", index)
     assert (reply.verdict, reply.sentence) == (
         "yes", "Yes: SMA treatment can slow progression and improve symptoms, especially with early intervention.")
+
+
+@pytest.mark.parametrize(("question", "sentence"), [
+    ("What does ALS not affect?",
+     "amyotrophic lateral sclerosis does not primarily affect: myelin sheath, skeletal muscles."),
+    ("What symptoms does SMA not cause?",
+     "spinal muscular atrophy does not typically have: cognitive impairment, sensory loss."),
+    ("What signs does muscular dystrophy lack?", "muscular dystrophy does not typically have: hyperreflexia, "
+                                                 "spasticity.")])
+def test_a_list_asked_in_the_negative_lists_what_the_statements_deny(index: ClaimIndex, question: str,
+                                                                     sentence: str) -> None:
+    assert answer(question, index).sentence == sentence

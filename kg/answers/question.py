@@ -42,7 +42,7 @@ FRAME = {
     # words that ask whether two things go together at all, whatever the relation
     "associated", "association", "linked", "link", "related", "relation", "connected", "found", "present",
     "occur", "occurs", "seen", "feature", "features", "characteristic", "characterized", "involve", "involves",
-    "involved", "include", "includes", "known", "usual", "shared",
+    "involved", "include", "includes", "known", "usual", "shared", "whats",
 }
 
 # the words of a question asking what something is ("What is SMA?", "Define SMA", "Tell me about MS")

@@ -128,6 +128,8 @@ def answer(question: str, index: ClaimIndex) -> Reply:
         # ... and, of a relation the entity is the object of ("What are the types of SMA?"), its subjects
         listed = counted + (_stating_every(index, reading, own) or _stating_every(index, reading, of_subtypes)
                             or own or _stating_every(index, reading, inverse))
+        if reading.negated:  # "What does ALS not affect?": the statements that say so
+            listed = [n for n in listed if says_yes(index, reading, index.statements[n])]
         if listed:  # "What are the symptoms of ALS?": every value of the relation asked
             return _listing(question, reading, index, score, listed)
         if not any(entities[0].terms & s.about and _relation_asked(index, reading, s, relations)
@@ -140,6 +142,8 @@ def answer(question: str, index: ClaimIndex) -> Reply:
     if not related and entities:  # the relation asked, from the first entity named
         related = [n for n, s in enumerate(index.statements) if entities[0].terms & s.about
                    and _positive(index, s.property) in relations]
+    if reading.negated:  # "Which neurons are not affected in SMA?": the statements that say not
+        related = [n for n in related if says_yes(index, reading, index.statements[n])] or related
     return _open(question, reading, index, score, related or near)
 
 
