@@ -362,7 +362,7 @@ def test_a_list_question_gets_every_value_grouped_and_the_widest_sentences_first
                                "upper motor neurons. amyotrophic lateral sclerosis affects structure: axons,")
     assert affected.endswith("amyotrophic lateral sclerosis does not primarily affect: myelin sheath, skeletal "
                              "muscles.")
-    assert "cognitive impairment (up to 40% of patients)" in answer("What are the signs of ALS?", index).sentence
+    assert "cognitive impairment (up to 40% of patients)" in answer("What are the signs of ALS?", index).full
 
 
 def test_a_relation_word_naming_several_properties_shows_the_one_answered(index: ClaimIndex) -> None:
@@ -521,3 +521,13 @@ def test_two_values_of_one_n_ary_statement_are_linked_by_it(index: ClaimIndex) -
 def test_a_list_asked_in_the_negative_lists_what_the_statements_deny(index: ClaimIndex, question: str,
                                                                      sentence: str) -> None:
     assert answer(question, index).sentence == sentence
+
+
+def test_a_long_list_names_ten_values_a_group_and_every_one_with_all(index: ClaimIndex) -> None:
+    """The default answer fits on a screen: ALS's 23 clinical features are shown ten and a count; --all (and
+    --json) give every one."""
+    reply = answer("What are the signs of ALS?", index)
+    assert reply.sentence.endswith(" and 13 more (--all).")
+    assert reply.full.endswith("respiratory muscle weakness.")
+    assert format_reply(reply, index, every=True).count("(--all)") == 0
+    assert reply_json(reply, index)["answer"] == reply.full

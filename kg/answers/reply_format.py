@@ -37,9 +37,9 @@ def understood(reply: Reply, index: ClaimIndex) -> str:
 def _named(reply: Reply, index: ClaimIndex, mention: Mention) -> str:
     """What a mention names, in words: of a word naming several terms ("cause": two relations; "axonal
     degeneration": the processes of that kind), those the answer's statements state when it answers; the
-    words as written when they name more than two and the answer narrows nothing."""
+    words as written when they name more than two entities and the answer narrows nothing."""
     meant = _meant(reply, index, mention)
-    if len(meant) > 2:
+    if len(meant) > 2 and not mention.relation:
         return f"{mention.text} ({len(meant)} terms)"
     return " / ".join(sorted({index.label(t) for t in meant}))
 
@@ -89,7 +89,7 @@ def format_reply(reply: Reply, index: ClaimIndex, width: int = 100, every: bool 
                  verbose: bool = False) -> str:
     """The reply as text, each paragraph wrapped to ``width``."""
     lines = [wrap("Understood: " + understood(reply, index), width)]
-    lines.append(wrap(reply.sentence, width))
+    lines.append(wrap(reply.full if every and reply.full else reply.sentence, width))
     lines += [wrap(f"{key}: {', '.join(values)}." if values else f"{key}.", width, "  ")
               for key, values in reply.groups[1:3]]
     for detail, iri in support(reply, index, every):
@@ -119,7 +119,7 @@ def reply_json(reply: Reply, index: ClaimIndex) -> dict[str, Any]:
             "negated": reply.reading.negated,
         },
         "verdict": reply.verdict,
-        "answer": reply.sentence,
+        "answer": reply.full or reply.sentence,
         "qualifiers": list(reply.qualifiers),
         "claims": [
             {"iri": _curie_text(u.statement.iri), "subject": _curie(u.statement.subject),

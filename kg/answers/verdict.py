@@ -21,6 +21,7 @@ from kg.answers.claim_index import ONTOLOGY, SUBTYPE_OF, ClaimIndex, Statement
 from kg.answers.question import COMPARISON, Mention, Reading, read
 
 SUPPORT = 3
+LISTED = 10  # values of a list shown by default, in each group
 # the properties that say what kind of disease something is: a statement of a group answers them
 CLASSIFYING = frozenset({RDF.type, URIRef(ONTOLOGY + "asCategory"), SUBTYPE_OF})
 COPULA = {"is", "are", "was", "were"}
@@ -49,6 +50,7 @@ class Reply:
     groups: tuple[tuple[str, tuple[str, ...]], ...] = field(default=())
     members: bool = False  # a list of a disease group's members, grouped by what the statements say
     widest: tuple[tuple[URIRef, str], ...] = ()  # a list's citations (and a statement each) naming most of it
+    full: str = ""  # a long list's sentence with every value (``sentence`` names the first LISTED of each group)
 
 
 def answer(question: str, index: ClaimIndex) -> Reply:
@@ -426,8 +428,11 @@ def _listing(question: str, reading: Reading, index: ClaimIndex, score: dict[int
         key, value = (f"{index.label(prop)} {index.label(obj)}", subject) if obj in asked and subject not in asked \
             else (f"{index.label(subject)} {index.label(prop)}", obj)  # "subtype of SMA: type 1, ..." when inverse
         groups.setdefault(key, []).append(index.label(value) + (f" ({'; '.join(notes)})" if notes else ""))
-    sentence = " ".join([*(f"{phrase}." for phrase in whole),
-                         *(f"{key}: {', '.join(values)}." for key, values in groups.items())])
+    full = " ".join([*(f"{phrase}." for phrase in whole),
+                     *(f"{key}: {', '.join(values)}." for key, values in groups.items())])
+    sentence = " ".join([*(f"{phrase}." for phrase in whole), *(
+        f"{key}: {', '.join(values[:LISTED])}" + (f" and {len(values) - LISTED} more (--all)." if len(values) > LISTED
+                                                 else ".") for key, values in groups.items())])
     reach: dict[URIRef, set[tuple[Node, Node]]] = {}
     first: dict[URIRef, str] = {}
     for n in found:
@@ -436,7 +441,7 @@ def _listing(question: str, reading: Reading, index: ClaimIndex, score: dict[int
             first.setdefault(citation, index.statements[n].iri)
     widest = sorted((c for c in reach if len(reach[c]) > 1), key=lambda c: (-len(reach[c]), str(c)))
     return Reply(question, reading, "answer", sentence, _used(index, found, score),
-                 widest=tuple((c, first[c]) for c in widest))
+                 widest=tuple((c, first[c]) for c in widest), full=full if full != sentence else "")
 
 
 def _comparing(index: ClaimIndex, reading: Reading) -> bool:
