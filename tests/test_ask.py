@@ -531,3 +531,8 @@ def test_a_long_list_names_ten_values_a_group_and_every_one_with_all(index: Clai
     assert reply.full.endswith("respiratory muscle weakness.")
     assert format_reply(reply, index, every=True).count("(--all)") == 0
     assert reply_json(reply, index)["answer"] == reply.full
+
+
+def test_a_name_ending_in_y_is_found_in_the_plural_and_back(index: ClaimIndex) -> None:
+    """'disease-modifying therapy' names 'disease-modifying therapies' (the graph's altLabel)."""
+    assert answer("Is ALS treated with disease-modifying therapy?", index).verdict == "no"

@@ -212,8 +212,12 @@ def _variants(key: tuple[str, ...]) -> list[tuple[str, ...]]:
     """A name as written, and with its last word singular or plural."""
     last = key[-1]
     forms = [key]
-    if last.endswith("s") and len(last) > 3:
+    if last.endswith("ies") and len(last) > 4:
+        forms.append((*key[:-1], last[:-3] + "y"))
+    elif last.endswith("s") and len(last) > 3:
         forms.append((*key[:-1], last[:-1]))
+    elif last.endswith("y") and len(last) > 3:
+        forms.append((*key[:-1], last[:-1] + "ies"))
     else:
         forms.append((*key[:-1], last + "s"))
     return forms
