@@ -536,3 +536,12 @@ def test_a_long_list_names_ten_values_a_group_and_every_one_with_all(index: Clai
 def test_a_name_ending_in_y_is_found_in_the_plural_and_back(index: ClaimIndex) -> None:
     """'disease-modifying therapy' names 'disease-modifying therapies' (the graph's altLabel)."""
     assert answer("Is ALS treated with disease-modifying therapy?", index).verdict == "no"
+
+
+def test_a_relation_the_entity_is_the_value_of_answers_whether_there_are_any(index: ClaimIndex) -> None:
+    """'Are there different types of SMA?': SMA is the value of 'subtype of' (one entity: 'different' compares
+    nothing); 'Is SMA a subtype?' asks what SMA is, and no statement says it is a subtype."""
+    reply = answer("Are there different types of SMA?", index)
+    assert reply.verdict == "yes"
+    assert reply.sentence.startswith("Yes: subtype of spinal muscular atrophy: spinal muscular atrophy type ")
+    assert answer("Is SMA a subtype?", index).verdict == "unstated"

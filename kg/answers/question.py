@@ -89,7 +89,9 @@ class Reading:
         """The words a yes or no must find named by the values it rests on: the unexplained ones and the question
         frame that narrows (CONDITIONS)."""
         named = {w for m in self.mentions for w in m.text.split()}
-        return self.unexplained + tuple(w for w in self.words if w in CONDITIONS and w not in named)
+        compared = len(self.entities) > 1  # "different types of SMA" compares nothing
+        return tuple(w for w in self.unexplained if compared or w not in COMPARISON) + tuple(
+            w for w in self.words if w in CONDITIONS and w not in named)
 
     @property
     def definition(self) -> bool:

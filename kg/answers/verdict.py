@@ -83,6 +83,9 @@ def answer(question: str, index: ClaimIndex) -> Reply:
         found = [n for n, s in enumerate(index.statements)
                  if s.subject in entities[0].terms and _relation_asked(index, reading, s, relations)
                  and s.object not in index.classes]
+        if not found and not _asks_kind(reading):  # "Are there different types of SMA?": SMA as the value
+            found = [n for n, s in enumerate(index.statements) if s.object in entities[0].terms
+                     and not index.nary(s) and _positive(index, s.property) in relations]
         found = _stating_every(index, reading, found) or found
         # every word of the question not otherwise understood must name the values a verdict rests on
         explained = _explained(index, reading, found)
@@ -259,7 +262,8 @@ def says_yes(index: ClaimIndex, reading: Reading, statement: Statement) -> bool:
 
 
 def _phrases(index: ClaimIndex, lead: Statement, ordered: list[int]) -> str:
-    """The lead statement in words, with the values of the other statements of its subject and relation."""
+    """The lead statement in words, with the values of the other statements of its subject and relation, or the
+    subjects of the other statements of its relation and value."""
     phrase = index.phrase(lead)
     obj = index.label(lead.object)
     if not phrase.endswith(" " + obj):
@@ -271,7 +275,14 @@ def _phrases(index: ClaimIndex, lead: Statement, ordered: list[int]) -> str:
                 and index.phrase(other) == f"{phrase[: -len(obj)]}{index.label(other.object)}" \
                 and index.label(other.object) not in values:
             values.append(index.label(other.object))
-    return phrase if len(values) == 1 else f"{phrase[: -len(obj) - 1]}: {', '.join(values)}"
+    if len(values) > 1:
+        return f"{phrase[: -len(obj) - 1]}: {', '.join(values)}"
+    subjects = list(dict.fromkeys(index.label(index.statements[n].subject) for n in ordered
+                                  if index.statements[n].property == lead.property
+                                  and index.statements[n].object == lead.object and not index.nary(
+                                      index.statements[n])))
+    relation = "is a" if lead.property == RDF.type else index.label(lead.property)
+    return phrase if len(subjects) < 2 else f"{relation} {obj}: {', '.join(subjects)}"  # "subtype of SMA: ..."
 
 
 def _of_each(question: str, reading: Reading, index: ClaimIndex, score: dict[int, float], relations: set[Node],
