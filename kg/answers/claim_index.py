@@ -3,8 +3,9 @@
 A statement is a reified claim (mnd:Claim), a part of an n-ary cited statement (figure, classification
 statement, case report observation, treatment effect), or a triple the reasoner derived, with the asserted
 premises and citations it rests on. Its polarity comes from the ontology (a property with mnd:negationOf
-says no), its qualifiers from the claim itself (literal notes such as "some patients", values marked
-mnd:hedge such as "traditionally"). Names of entities and relations are the graph's labels and
+says no; a value marked mnd:negativeValue, such as "no known cure", says no unless it is itself asked), its
+qualifiers from the claim itself (literal notes such as "some patients", values marked mnd:hedge such as
+"traditionally"). Names of entities and relations are the graph's labels and
 skos:altLabels. Statements are ranked against a question with BM25 over their words and quotes: bm25s
 scores every (word, statement) pair once, when the index is built; a question's score for a statement is
 the sum of its words' scores, as bm25s's own ``get_scores`` computes it. So answering a question needs
@@ -16,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 import Stemmer
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -28,7 +30,11 @@ from kg.graph.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH, KG, MND, PROV
 
 ONTOLOGY = str(MND._NS)
 NEGATION_OF = URIRef(ONTOLOGY + "negationOf")
+NEGATIVE_VALUE = URIRef(ONTOLOGY + "negativeValue")
 HEDGE = URIRef(ONTOLOGY + "hedge")
+SUBTYPE_OF = URIRef(ONTOLOGY + "subtypeOf")
+PRIMARY_PATHOLOGY = URIRef(ONTOLOGY + "PrimaryPathology")
+PATHOLOGICAL_PROCESS = URIRef(ONTOLOGY + "PathologicalProcess")
 ABOUT = (URIRef(ONTOLOGY + "aboutDisease"), URIRef(ONTOLOGY + "classifies"))
 # literal values that are a statement's wording or figures, not a qualifier of it
 NOT_QUALIFIERS = {RDFS.label, RDFS.comment, SKOS.note, SKOS.definition, URIRef(ONTOLOGY + "interpretation"),
@@ -73,8 +79,32 @@ class ClaimIndex:
     disjoint: dict[URIRef, frozenset[URIRef]]
     negation_of: dict[URIRef, URIRef]
     broader: dict[URIRef, frozenset[URIRef]]  # a property -> it and every property it is a subproperty of
+    negative_values: frozenset[URIRef]  # values saying their property's relation does not hold (no known cure)
+    defined_by: dict[URIRef, frozenset[URIRef]]  # a defined class -> the properties its definition restricts
     stopwords: frozenset[str]
     postings: dict[str, dict[int, float]] = field(repr=False)  # stemmed word -> statement number -> BM25 score
+
+    @staticmethod
+    def nary(statement: Statement) -> bool:
+        """Whether ``statement`` is a part of an n-ary cited statement (a figure, a treatment effect, ...)."""
+        return URIRef(statement.iri) in statement.about if statement.iri.startswith("http") else False
+
+    @cached_property
+    def properties_of(self) -> dict[str, frozenset[Node]]:
+        """A statement's IRI -> the properties it states: one for a claim, every link of an n-ary statement."""
+        found: dict[str, set[Node]] = {}
+        for statement in self.statements:
+            found.setdefault(statement.iri, set()).add(statement.property)
+        return {iri: frozenset(properties) for iri, properties in found.items()}
+
+    @cached_property
+    def values_of(self) -> dict[str, frozenset[Node]]:
+        """An n-ary statement's IRI -> every value it links (the diseases it is about and its links' objects)."""
+        found: dict[str, set[Node]] = {}
+        for statement in self.statements:
+            if self.nary(statement):
+                found.setdefault(statement.iri, set()).update({*statement.about, statement.object})
+        return {iri: frozenset(values) for iri, values in found.items()}
 
     def rank(self, text: str, among: Iterable[int] | None = None) -> list[tuple[int, float]]:
         """Statement numbers by BM25 score for ``text`` (best first, ties by number), optionally only ``among``."""
@@ -132,10 +162,12 @@ def build_index(dataset: Dataset) -> ClaimIndex:
     classes = frozenset(c for c in set(asserted.subjects(RDFS.subClassOf, None))
                         if isinstance(c, URIRef) and c != MND.Disease
                         and MND.Disease in set(asserted.transitive_objects(c, RDFS.subClassOf)))
-    entity_names = _names(asserted, lambda s: (str(s).startswith(str(KG)) or s in classes))
     properties = {p for p in asserted.subjects(RDF.type, OWL.ObjectProperty)} | {
         p for p in asserted.subjects(RDF.type, OWL.DatatypeProperty)}
     relation_names = _names(asserted, lambda s: s in properties)
+    entity_names = _names(asserted, lambda s: (str(s).startswith(str(KG)) or s in classes))
+    entity_names = {**{name: terms for name, terms in _pathology_names(asserted, dataset).items()
+                       if name not in relation_names}, **entity_names}  # "primary pathology" stays a relation
     statements = [_with_text(s, asserted, labels, details) for s in statements]
     vocabulary = frozenset(STEMMER.stemWords([w for _, o in asserted.subject_objects(None)
                                               if isinstance(o, Literal) for w in words(str(o))]))
@@ -143,8 +175,15 @@ def build_index(dataset: Dataset) -> ClaimIndex:
     diseases = frozenset(d for d in dataset.subjects(RDF.type, MND.Disease) if isinstance(d, URIRef))
     broader = {p: frozenset(q for q in asserted.transitive_objects(p, RDFS.subPropertyOf) if isinstance(q, URIRef))
                for p in properties if isinstance(p, URIRef)}
+    negative_values = frozenset(v for v in asserted.subjects(NEGATIVE_VALUE, Literal(True)) if isinstance(v, URIRef))
+    defined_by: dict[URIRef, set[URIRef]] = {}
+    for cls, restriction in asserted.subject_objects(OWL.equivalentClass):
+        prop = asserted.value(restriction, OWL.onProperty)
+        if isinstance(cls, URIRef) and isinstance(prop, URIRef):
+            defined_by.setdefault(cls, set()).add(prop)
     return ClaimIndex(statements, entity_names, relation_names, labels, details, vocabulary, classes, diseases,
-                      disjoint, negation_of, broader, stopwords, postings)
+                      disjoint, negation_of, broader, negative_values,
+                      {c: frozenset(p) for c, p in defined_by.items()}, stopwords, postings)
 
 
 def _bm25(texts: list[str]) -> tuple[frozenset[str], dict[str, dict[int, float]]]:
@@ -172,6 +211,22 @@ def _names(graph: Graph, keep: Callable[[URIRef], bool]) -> dict[tuple[str, ...]
                 key = words(str(name))
                 if key:
                     names.setdefault(key, set()).add(subject)
+    return {name: frozenset(terms) for name, terms in names.items()}
+
+
+def _pathology_names(graph: Graph, dataset: Dataset) -> dict[tuple[str, ...], frozenset[URIRef]]:
+    """A kind of pathological process ("axonal degeneration") names the processes of that kind that are some
+    disease's primary pathology: "Is ALS a disease of axonal degeneration?" asks about ALS's."""
+    primary = {p for p in dataset.subjects(RDF.type, PRIMARY_PATHOLOGY) if isinstance(p, URIRef)}
+    kinds = {c for c in graph.transitive_subjects(RDFS.subClassOf, PATHOLOGICAL_PROCESS)
+             if isinstance(c, URIRef) and c != PATHOLOGICAL_PROCESS}
+    names: dict[tuple[str, ...], set[URIRef]] = {}
+    for kind in sorted(kinds, key=str):
+        instances = {p for p in primary if (p, RDF.type, kind) in dataset}
+        for predicate in (RDFS.label, SKOS.altLabel):
+            for name in graph.objects(kind, predicate):
+                if instances and words(str(name)):
+                    names.setdefault(words(str(name)), set()).update(instances)
     return {name: frozenset(terms) for name, terms in names.items()}
 
 

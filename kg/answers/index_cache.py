@@ -75,6 +75,8 @@ def _write(folder: Path, index: ClaimIndex) -> None:
         "disjoint": sorted([str(k), sorted(str(d) for d in v)] for k, v in index.disjoint.items()),
         "negation_of": sorted([str(k), str(v)] for k, v in index.negation_of.items()),
         "broader": sorted([str(k), sorted(str(b) for b in v)] for k, v in index.broader.items()),
+        "negative_values": sorted(str(v) for v in index.negative_values),
+        "defined_by": sorted([str(k), sorted(str(p) for p in v)] for k, v in index.defined_by.items()),
         "stopwords": sorted(index.stopwords),
         "postings": index.postings,
     }
@@ -110,6 +112,8 @@ def _read(folder: Path) -> ClaimIndex:
         {URIRef(k): frozenset(URIRef(d) for d in v) for k, v in document["disjoint"]},
         {URIRef(k): URIRef(v) for k, v in document["negation_of"]},
         {URIRef(k): frozenset(URIRef(b) for b in v) for k, v in document["broader"]},
+        frozenset(URIRef(v) for v in document["negative_values"]),
+        {URIRef(k): frozenset(URIRef(p) for p in v) for k, v in document["defined_by"]},
         frozenset(document["stopwords"]),
         {token: {int(n): s for n, s in scores.items()} for token, scores in document["postings"].items()},
     )

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from rdflib import URIRef
 
-from kg.answers.claim_index import ClaimIndex, words
+from kg.answers.claim_index import SUBTYPE_OF, ClaimIndex, words
 from kg.errors import InputError
 
 MAX_CHARACTERS = 1000
@@ -29,21 +29,37 @@ FRAME = {
     "a", "about", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "being", "both", "but", "by",
     "can", "could", "did", "do", "does", "each", "either", "ever", "for", "from", "get", "gets", "had", "has",
     "have", "how", "i", "if", "in", "into", "is", "it", "its", "me", "more", "most", "much", "my", "of", "on",
-    "one", "or", "other", "our", "same", "should", "so", "some", "such", "than", "that", "the", "their", "them",
-    "then", "there", "these", "they", "this", "those", "to", "too", "up", "us", "usually", "vs", "versus", "was",
+    "one", "or", "other", "our", "should", "so", "some", "such", "than", "that", "the", "their", "them",
+    "then", "there", "these", "they", "this", "those", "to", "too", "up", "us", "usually", "was",
     "we", "were", "what", "when", "where", "which", "who", "whom", "whose", "why", "will", "with", "would",
     "you", "your", "people", "person", "someone", "patients", "patient", "doctor", "doctors", "disease",
     "diseases", "disorder", "disorders", "condition", "kind", "type", "use", "used", "useful", "useless", "help",
-    "many", "often", "long", "fast", "quickly", "tell", "explain", "define", "describe", "difference",
-    "different", "differ", "between", "compare", "feel", "happen", "mean", "typical", "typically", "early",
+    "many", "often", "long", "fast", "quickly", "tell", "explain", "define", "describe",
+    "between", "feel", "happen", "mean", "typical", "typically", "early",
     "baby", "child", "children", "born", "before", "after", "during", "live", "die", "worse",
     "better", "common", "frequent", "first", "begin", "start", "age", "stage", "stages", "part", "play", "role",
     "take", "taken", "fraction", "percentage", "proportion", "share", "exist", "exists", "happens",
     # words that ask whether two things go together at all, whatever the relation
     "associated", "association", "linked", "link", "related", "relation", "connected", "found", "present",
     "occur", "occurs", "seen", "feature", "features", "characteristic", "characterized", "involve", "involves",
-    "involved", "include", "includes", "known", "usual",
+    "involved", "include", "includes", "known", "usual", "shared", "whats",
 }
+
+# the words of a question asking what something is ("What is SMA?", "Define SMA", "Tell me about MS")
+DEFINITION = {"what", "is", "are", "a", "an", "the", "define", "describe", "explain", "tell", "me", "about",
+              "mean", "means", "does", "kind", "sort", "of", "disease", "disorder", "condition"}
+KIND_WORDS = {"disease", "disorder", "condition"}  # "What type of disease is ALS?" asks its kind, not its types
+
+# question frame that still narrows a yes or no ("Does ALS affect children?", "Can a baby be tested before it is
+# born?"): no verdict rests on a statement whose values do not name them
+CONDITIONS = {"baby", "babies", "child", "children", "kids", "born", "before", "after", "during", "early", "first",
+              "age", "stage", "stages", "worse", "better", "fast", "quickly", "live", "die", "long", "often",
+              "common", "frequent", "many", "most", "more"}
+
+# words that compare two things: they name nothing, yet no statement merely linking the two answers them
+# ("Is ALS the same as SMA?" is not answered by "ALS shares hallmarks with SMA")
+COMPARISON = {"same", "different", "differ", "differs", "difference", "differences", "compare", "compared",
+              "comparison", "vs", "versus", "distinguish", "distinguishes", "alike", "similar", "identical"}
 
 
 @dataclass(frozen=True)
@@ -67,6 +83,23 @@ class Reading:
     yes_no: bool = False
     words: tuple[str, ...] = field(default=())
     unexplained: tuple[str, ...] = ()  # known words that are neither names, question frame nor negations
+
+    @property
+    def conditions(self) -> tuple[str, ...]:
+        """The words a yes or no must find named by the values it rests on: the unexplained ones and the question
+        frame that narrows (CONDITIONS)."""
+        named = {w for m in self.mentions for w in m.text.split()}
+        compared = len(self.entities) > 1  # "different types of SMA" compares nothing
+        return tuple(w for w in self.unexplained if compared or w not in COMPARISON) + tuple(
+            w for w in self.words if w in CONDITIONS and w not in named)
+
+    @property
+    def definition(self) -> bool:
+        """Whether the question asks what the one thing it names is, and nothing more."""
+        named = {w for m in self.mentions for w in m.text.split()}
+        kind_of = all(m.terms == {SUBTYPE_OF} for m in self.relations) and bool(KIND_WORDS & set(self.words))
+        return len(self.entities) == 1 and (not self.relations or kind_of) and \
+            all(w in DEFINITION or w in named for w in self.words)
 
     @property
     def entities(self) -> list[Mention]:
@@ -100,7 +133,9 @@ def read(question: str, index: ClaimIndex) -> Reading:
     corrections = []
     fixes: dict[str, str | None] = {}  # each distinct word looked up once: linear in the question's length
     for position, token in enumerate(tokens):
-        if token in name_words or token in FRAME or token in NEGATIONS or index.knows(token):
+        if token in name_words or token in FRAME or token in COMPARISON or token in CONDITIONS or token in NEGATIONS \
+                or index.knows(token) \
+                or _denied(token, index):
             continue
         fix = fixes[token] if token in fixes else fixes.setdefault(token, _correction(token, name_words))
         if fix:
@@ -120,7 +155,9 @@ def _correction(token: str, name_words: set[str]) -> str | None:
     """The one name word ``token`` is clearly a misspelling of, if any."""
     if len(token) < 5 or not token.replace("-", "").isalpha():
         return None
-    close = difflib.get_close_matches(token, sorted(name_words), n=2, cutoff=TYPO_CUTOFF)
+    # a word inside another is not its misspelling but another word ("normal", "abnormal")
+    close = [w for w in difflib.get_close_matches(token, sorted(name_words), n=2, cutoff=TYPO_CUTOFF)
+             if token not in w and w not in token]
     if len(close) == 1 or (len(close) == 2 and _ratio(token, close[0]) - _ratio(token, close[1]) > 0.05):
         return close[0]
     return None
@@ -131,7 +168,8 @@ def _ratio(a: str, b: str) -> float:
 
 
 def _mentions(tokens: list[str], index: ClaimIndex) -> tuple[list[Mention], set[int], bool]:
-    """Names found longest first, left to right; a word ending in -less whose stem is a name negates it."""
+    """Names found longest first, left to right; a word ending in -less or beginning with un- whose stem is a
+    name negates it."""
     mentions: list[Mention] = []
     consumed: set[int] = set()
     negated = False
@@ -149,9 +187,9 @@ def _mentions(tokens: list[str], index: ClaimIndex) -> tuple[list[Mention], set[
                     break
             if found:
                 break
-        if found is None and tokens[position].endswith("less") and (tokens[position][:-4],) in index.entity_names:
-            found = (1, Mention(tokens[position][:-4], index.entity_names[(tokens[position][:-4],)]))
-            negated = not negated
+        if found is None:
+            found = _denied(tokens[position], index)
+            negated ^= found is not None
         if found is None:
             position += 1
             continue
@@ -162,12 +200,26 @@ def _mentions(tokens: list[str], index: ClaimIndex) -> tuple[list[Mention], set[
     return mentions, consumed, negated
 
 
+def _denied(token: str, index: ClaimIndex) -> tuple[int, Mention] | None:
+    """A word that denies a name: the name with -less ("painless") or un- ("untreatable") taken off."""
+    for stem in (token[:-4] if token.endswith("less") else None, token[2:] if token.startswith("un") else None):
+        if stem and (stem,) in index.entity_names:
+            return 1, Mention(stem, index.entity_names[(stem,)])
+        if stem and (stem,) in index.relation_names:
+            return 1, Mention(stem, index.relation_names[(stem,)], relation=True)
+    return None
+
+
 def _variants(key: tuple[str, ...]) -> list[tuple[str, ...]]:
     """A name as written, and with its last word singular or plural."""
     last = key[-1]
     forms = [key]
-    if last.endswith("s") and len(last) > 3:
+    if last.endswith("ies") and len(last) > 4:
+        forms.append((*key[:-1], last[:-3] + "y"))
+    elif last.endswith("s") and len(last) > 3:
         forms.append((*key[:-1], last[:-1]))
+    elif last.endswith("y") and len(last) > 3:
+        forms.append((*key[:-1], last[:-1] + "ies"))
     else:
         forms.append((*key[:-1], last + "s"))
     return forms
@@ -178,7 +230,8 @@ def _unknown(tokens: list[str], consumed: set[int], index: ClaimIndex) -> list[s
     runs: list[list[str]] = []
     previous = -2
     for position, token in enumerate(tokens):
-        if position in consumed or token in FRAME or token in NEGATIONS or not token[0].isalpha():
+        if position in consumed or token in FRAME or token in COMPARISON or token in CONDITIONS or token in NEGATIONS \
+                or not token[0].isalpha():
             continue
         if index.knows(token):
             continue

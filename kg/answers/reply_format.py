@@ -11,6 +11,7 @@ from rdflib.term import Node
 
 from kg.answers.citations import CitationDetail
 from kg.answers.claim_index import ClaimIndex
+from kg.answers.question import Mention
 from kg.answers.verdict import SUPPORT, Reply
 from kg.graph.namespaces import namespace_manager
 
@@ -21,7 +22,7 @@ def understood(reply: Reply, index: ClaimIndex) -> str:
     """What was understood: the entities and relations named, in order, unknown names marked."""
     entities, relations = reply.reading.entities, reply.reading.relations
     ordered = [*entities[:1], *relations, *entities[1:]]
-    parts = [" / ".join(sorted({index.label(t) for t in mention.terms})) for mention in ordered]
+    parts = list(dict.fromkeys(_named(reply, index, mention) for mention in ordered))  # a relation named twice: once
     parts += [f"{name} (unknown to the graph)" for name in reply.reading.unknown]
     line = " · ".join(parts) if parts else "(no entity of the graph named)"
     if reply.reading.negated:
@@ -31,9 +32,38 @@ def understood(reply: Reply, index: ClaimIndex) -> str:
     return line
 
 
+def _named(reply: Reply, index: ClaimIndex, mention: Mention) -> str:
+    """What a mention names, in words: of a word naming several terms ("cause": two relations; "axonal
+    degeneration": the processes of that kind), those the answer's statements state when it answers; the
+    words as written when they name more than two entities and the answer narrows nothing."""
+    meant = _meant(reply, index, mention)
+    if len(meant) > 2 and not mention.relation:
+        return f"{mention.text} ({len(meant)} terms)"
+    return " / ".join(sorted({index.label(t) for t in meant}))
+
+
+def _meant(reply: Reply, index: ClaimIndex, mention: Mention) -> frozenset[URIRef]:
+    if reply.verdict not in ("yes", "no", "qualified", "answer"):
+        return mention.terms
+    stated: set[Node] = set()
+    for used in reply.used:
+        if not mention.relation:
+            stated |= {used.statement.subject, used.statement.object}
+            continue
+        for prop in index.properties_of.get(used.statement.iri, frozenset({used.statement.property})):
+            positive = index.negation_of.get(prop, prop) if isinstance(prop, URIRef) else prop
+            stated |= index.broader.get(positive, frozenset({positive})) if isinstance(positive, URIRef) else set()
+    return frozenset(t for t in mention.terms if t in stated) or mention.terms
+
+
 def support(reply: Reply, index: ClaimIndex, every: bool = False) -> list[tuple[CitationDetail, str]]:
-    """The cited sentences behind the reply, best first, each once; at most SUPPORT unless ``every``."""
+    """The cited sentences behind the reply, best first (a list answer's widest sentences first), each once; at
+    most SUPPORT unless ``every``."""
     seen: dict[str, tuple[CitationDetail, str]] = {}
+    for citation, iri in reply.widest:
+        detail = index.citations.get(citation)
+        if detail is not None and detail.quote not in seen:
+            seen[detail.quote] = (detail, iri)
     for used in reply.used:
         for citation in used.statement.citations:
             detail = index.citations.get(citation)
@@ -57,7 +87,7 @@ def format_reply(reply: Reply, index: ClaimIndex, width: int = 100, every: bool 
                  verbose: bool = False) -> str:
     """The reply as text, each paragraph wrapped to ``width``."""
     lines = [wrap("Understood: " + understood(reply, index), width)]
-    lines.append(wrap(reply.sentence, width))
+    lines.append(wrap(reply.full if every and reply.full else reply.sentence, width))
     lines += [wrap(group_line(key, values), width, "  ") for key, values in reply.groups[1:3]]
     for detail, iri in support(reply, index, every):
         text = f'- "{detail.quote}" {where(detail)}'
@@ -91,7 +121,7 @@ def reply_json(reply: Reply, index: ClaimIndex) -> dict[str, Any]:
             "negated": reply.reading.negated,
         },
         "verdict": reply.verdict,
-        "answer": reply.sentence,
+        "answer": reply.full or reply.sentence,
         "qualifiers": list(reply.qualifiers),
         "claims": [
             {"iri": _curie_text(u.statement.iri), "subject": _curie(u.statement.subject),
