@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import signal
 import socket
 import subprocess
@@ -58,11 +59,20 @@ def test_a_query_that_grows_without_bound_stops_at_its_memory_limit() -> None:
     assert "the query needed more than 1024 MiB of memory" in one_error_line(completed)
 
 
-def test_max_results_stops_the_evaluation_instead_of_collecting_every_row() -> None:
+@pytest.mark.parametrize("args, message", [
     # 10^14 rows: only counting them as they stream can refuse it within the memory and time limits
-    completed, _ = kg("sparql", CARTESIAN, "--max-results", "10", "--memory", "1024", "--timeout", "60")
+    (("sparql", CARTESIAN), "the result has more rows than the cap of 10 allows (raise it with --max-results, or "
+                            "add LIMIT) (command line)"),
+    (("sparql", "CONSTRUCT { ?a ?b ?e } WHERE { ?a ?b ?c . ?d ?e ?f }"),
+     "the result has more triples than the cap of 10 allows (raise it with --max-results, or add LIMIT) "
+     "(command line)"),
+    (("query", "definition"), "the result has more rows than the cap of 10 allows (raise it with --max-results, "
+                              "or add LIMIT) (query definition)"),
+], ids=["sparql-select", "sparql-construct", "saved-query"])
+def test_max_results_stops_the_evaluation_and_names_the_query(args: tuple[str, ...], message: str) -> None:
+    completed, _ = kg(*args, "--max-results", "10", "--memory", "1024", "--timeout", "60")
     assert completed.returncode == 4
-    assert "the result has more rows than the cap of 10 allows" in one_error_line(completed)
+    assert one_error_line(completed) == f"Error: {message}"
 
 
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
@@ -163,6 +173,55 @@ def test_a_remote_request_stops_at_its_timeout_as_a_whole(trickle: TrickleServer
     assert len(lines) == 1 and "no answer within 2 s (see --timeout)" in lines[0], result.stderr
     assert trickle.requests >= 1
     assert seconds < 2 * SLACK + 10  # + loading the ontology for kg load
+
+
+class FloodServer:
+    """A real HTTP server on 127.0.0.1 that answers every request with ``status`` and a body of 4 GiB, sent as
+    fast as the client reads it."""
+
+    def __init__(self, status: str) -> None:
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.listener.getsockname()[1]}/"
+        self.head = (f"HTTP/1.1 {status}\r\nContent-Type: application/sparql-results+json\r\n"
+                     f"Content-Length: {4 << 30}\r\n\r\n").encode()
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                connection, _ = self.listener.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._flood, args=(connection,), daemon=True).start()
+
+    def _flood(self, connection: socket.socket) -> None:
+        chunk = b"x" * (1 << 20)
+        with connection:
+            try:
+                connection.recv(65536)
+                connection.sendall(self.head)
+                for _ in range(4 << 10):
+                    connection.sendall(chunk)
+            except OSError:
+                return
+
+
+@pytest.mark.parametrize("status, message", [
+    ("200 OK", "the reply is larger than 64 MiB, the most kg reads"),
+    ("400 Bad Request", "HTTP 400 Bad Request: " + "x" * 200 + "..."),
+], ids=["answer", "error"])
+def test_a_remote_reply_is_read_only_up_to_its_bound(status: str, message: str) -> None:
+    """A 4 GiB reply, read whole, would break the 1 GiB address-space limit the command runs under."""
+    server = FloodServer(status)
+    try:
+        completed = subprocess.run(
+            [sys.executable, "-m", "kg", "sparql", "ASK {}", "--endpoint", server.url + "query", "--retries", "0"],
+            capture_output=True, text=True, timeout=120, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
+            preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30)))
+    finally:
+        server.listener.close()
+    assert completed.returncode == 3
+    assert one_error_line(completed) == f"Error: {message} ({server.url}query)"
 
 
 def test_a_long_rdf_list_is_checked_in_time_linear_in_its_length(tmp_path: Path) -> None:

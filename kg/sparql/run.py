@@ -40,7 +40,7 @@ def run_saved(reasoned: ReasonedGraph, query: SavedQuery, raw_values: Mapping[st
 
     labels = reasoned.labels() if names_by_label(query, raw_values) else Graph()
     plan = saved_query_plan(query, bind_values(query, raw_values, labels))
-    return reasoned.select(plan.text, *plan.runs, cap=cap)
+    return reasoned.select(plan.text, *plan.runs, cap=cap, where=f"query {query.name}")
 
 
 def run_any_sparql(reasoned: ReasonedGraph, text: str, where: str, cap: int | None = None) -> Result:
@@ -50,7 +50,7 @@ def run_any_sparql(reasoned: ReasonedGraph, text: str, where: str, cap: int | No
     if not isinstance(reasoned, ReasonedStore):
         return run_sparql(reasoned.dataset(), text, where)
     parse_read_only(text, where)
-    return reasoned.select(text, cap=cap)
+    return reasoned.select(text, cap=cap, where=where)
 
 
 def answer_graph(reasoned: ReasonedGraph, result: Result) -> Graph:
