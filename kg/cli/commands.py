@@ -41,6 +41,7 @@ from kg.sparql.limits import (
     Limits,
     within_cap,
 )
+from kg.sparql.parse import MAX_QUERY_CHARACTERS
 from kg.sparql.run import answer_graph, run_any_sparql, run_saved
 from kg.sparql.saved import SavedQuery, load_saved_queries, load_saved_query
 from kg.stores.export import EXPORT_FORMATS, PARTS, SUFFIXES
@@ -218,7 +219,8 @@ def sparql_command(query_text: str | None, query_file: Path | None, fmt: str, gr
     if query_file is not None:
         where = str(query_file)
         try:
-            query_text = query_file.read_text(encoding="utf-8")
+            with query_file.open(encoding="utf-8") as stream:  # a character more than a query may have is enough
+                query_text = stream.read(MAX_QUERY_CHARACTERS + 1)
         except (OSError, UnicodeDecodeError) as error:
             raise InputError(f"cannot read query file: {error.__class__.__name__}", where) from error
     assert query_text is not None
