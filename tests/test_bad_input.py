@@ -7,6 +7,7 @@ standard output, no traceback, and no file written beside the inputs (nothing ha
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -200,6 +201,28 @@ def test_bad_input_gives_one_line_naming_what_and_where(case: Case, tmp_path: Pa
         assert fragment.replace("{tmp}", str(tmp_path)) in lines[0]
     assert "Traceback" not in result.output
     assert sorted(tmp_path.rglob("*")) == before
+
+
+@pytest.mark.parametrize("kind", ["device", "link-to-device-in-folder", "pipe-in-folder"])
+def test_a_graph_path_that_is_no_regular_file_is_refused_before_it_is_read(kind: str, tmp_path: Path) -> None:
+    """A device or a named pipe would be read without end (or wait for a writer) until --timeout: exit 4, not 2."""
+    folder = tmp_path / "graph"
+    folder.mkdir()
+    (folder / "a.ttl").write_text("<urn:a> <urn:b> <urn:c> .\n")
+    if kind == "device":
+        given = culprit = "/dev/zero"
+    else:
+        given, culprit = str(folder), str(folder / "b.ttl")
+        if kind == "pipe-in-folder":
+            os.mkfifo(culprit)
+        else:
+            os.symlink("/dev/zero", culprit)
+    for args in (["sparql", "ASK {}", "--graph", given, "--timeout", "60"], ["check", given, "--timeout", "60"]):
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 2, result.output
+        assert result.stdout == ""
+        assert result.stderr.splitlines() == [
+            f"Error: not a regular file or folder (a device, pipe or socket) ({culprit})"]
 
 
 def test_debug_shows_the_traceback_of_a_corpus_case(tmp_path: Path) -> None:
