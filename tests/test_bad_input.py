@@ -94,6 +94,8 @@ CASES = [
     Case("check-malformed-file", ("check", "{tmp}/bad.ttl"),
          2, ("malformed Turtle", "{tmp}/bad.ttl:1:"), {"bad.ttl": b"<urn:a> <urn:b> .\n"}),
     # saved query files and their headers
+    saved_query_case("query-file-over-1-mib", b"#+ summary: long\n" + b"#" * (1024 * 1024),
+                     "Error: the query is longer than 1048576 characters, the most accepted ({tmp}/queries/q.rq)"),
     saved_query_case("query-without-header", b"SELECT * WHERE { ?s ?p ?o }\n", "no '#+' header",
                      "{tmp}/queries/q.rq:1"),
     saved_query_case("query-header-bad-yaml", b'#+ summary: "open\n#+ questions: [a\nASK {}\n',
@@ -223,6 +225,21 @@ def test_a_graph_path_that_is_no_regular_file_is_refused_before_it_is_read(kind:
         assert result.stdout == ""
         assert result.stderr.splitlines() == [
             f"Error: not a regular file or folder (a device, pipe or socket) ({culprit})"]
+
+
+@pytest.mark.parametrize("kind", ["pipe", "link-to-device"])
+def test_a_saved_query_that_is_no_regular_file_is_refused_before_it_is_read(kind: str, tmp_path: Path) -> None:
+    """kg list reads saved queries in its own process: a pipe hung it, /dev/zero ended in a MemoryError."""
+    (tmp_path / "queries").mkdir()
+    culprit = tmp_path / "queries" / "q.rq"
+    if kind == "pipe":
+        os.mkfifo(culprit)
+    else:
+        culprit.symlink_to("/dev/zero")
+    result = CliRunner().invoke(cli, ["list", "--queries", str(tmp_path / "queries")])
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [f"Error: not a regular file (a device, pipe or socket) ({culprit})"]
 
 
 def test_debug_shows_the_traceback_of_a_corpus_case(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import resource
 import signal
 import socket
@@ -57,6 +58,25 @@ def test_a_query_that_grows_without_bound_stops_at_its_memory_limit() -> None:
     completed, _ = kg("sparql", MEMORY_HUNGRY, "--memory", "1024", "--timeout", "120")
     assert completed.returncode == 4
     assert "the query needed more than 1024 MiB of memory" in one_error_line(completed)
+
+
+def test_a_hard_address_space_limit_below_memory_is_the_limit_that_holds() -> None:
+    """Under ``ulimit -v`` (a hard limit of 3000 MiB, below the default --memory of 4096), the worker asked for
+    4096 MiB, failed before its work, and every command ended in 'needed more than 4096 MiB'."""
+    def hard_limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (3000 << 20, 3000 << 20))
+
+    run = [sys.executable, "-m", "kg", "query", "definition"]
+    options = {"capture_output": True, "text": True, "timeout": 120, "cwd": ROOT,
+               "env": {**os.environ, "PYTHONPATH": str(ROOT)}}
+    limited = subprocess.run(run, preexec_fn=hard_limit, **options)  # type: ignore[call-overload]
+    assert (limited.returncode, limited.stderr) == (0, "")
+    assert limited.stdout == subprocess.run(run, **options).stdout  # type: ignore[call-overload]
+    hungry = subprocess.run([sys.executable, "-m", "kg", "sparql", MEMORY_HUNGRY, "--timeout", "120"],
+                            preexec_fn=hard_limit, **options)  # type: ignore[call-overload]
+    assert hungry.returncode == 4
+    assert re.fullmatch(r"Error: the query needed more than 3000 MiB of memory and was stopped \((signal \d+; |exit "
+                        r"code \d+; )?the most ulimit -v allows\) \(command line\)", one_error_line(hungry))
 
 
 @pytest.mark.parametrize("args, message", [

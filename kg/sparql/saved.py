@@ -16,7 +16,7 @@ import yaml
 from rdflib.term import Literal, Node
 
 from kg.errors import InputError
-from kg.sparql.parse import parse_query
+from kg.sparql.parse import MAX_QUERY_CHARACTERS, parse_query
 from kg.sparql.validity import known_valid, remember_valid
 
 PARAMETER_TYPES = ("iri", "string", "integer")
@@ -114,8 +114,15 @@ def parse_saved_query(path: Path) -> SavedQuery:
     name = path.stem
     if not _NAME.match(name):
         raise InputError("query file name must be lower-case words joined by hyphens", str(path))
+    if path.exists() and not path.is_file():  # a device or pipe would be read without end
+        raise InputError("not a regular file (a device, pipe or socket)", str(path))
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open("rb") as stream:  # enough bytes for one character more than a query may have
+            data = stream.read(4 * MAX_QUERY_CHARACTERS + 1)
+        text = data.decode("utf-8")
+        if len(data) > 4 * MAX_QUERY_CHARACTERS or len(text) > MAX_QUERY_CHARACTERS:
+            raise InputError(f"the query is longer than {MAX_QUERY_CHARACTERS} characters, the most accepted",
+                             str(path))
     except UnicodeDecodeError as error:
         raise InputError(f"saved query is not UTF-8 text (byte {error.start})", str(path)) from error
     except OSError as error:
