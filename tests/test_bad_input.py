@@ -169,6 +169,8 @@ CASES = [
     Case("negative-timeout", ("sparql", "ASK {}", "--timeout", "-1"), 2, ("Invalid value for '--timeout'",)),
     Case("zero-max-results", ("sparql", "ASK {}", "--max-results", "0"), 2, ("Invalid value for '--max-results'",)),
     Case("export-bad-part", ("export", "--part", "everything"), 2, ("Invalid value for '--part'",)),
+    Case("export-into-a-folder-that-takes-no-files", ("export", "--graph", ONTOLOGY, "-o", "/proc/kg-export.ttl"),
+         2, ("Error: cannot write the output file: No such file or directory (/proc/kg-export.ttl)",)),
     Case("export-into-missing-folder", ("export", "--graph", ONTOLOGY, "-o", "{tmp}/absent/graph.ttl"),
          2, ("no such folder for the output file", "{tmp}/absent")),
     Case("explain-unknown-entity", ("explain", "Parkinson disease", "--graph", ONTOLOGY),
