@@ -167,6 +167,17 @@ CASES = [
     Case("bad-format", ("query", "is-demyelinating", "--format", "xml"), 2, ("Invalid value for '--format'",)),
     Case("missing-argument", ("explain",), 2, ("Missing argument 'ENTITY'", "kg explain")),
     Case("negative-timeout", ("sparql", "ASK {}", "--timeout", "-1"), 2, ("Invalid value for '--timeout'",)),
+    Case("timeout-infinite", ("sparql", "ASK {}", "--timeout", "inf"), 2,
+         ("Error: Invalid value for '--timeout': inf is not in the range 0.0<x<=1000000.0 (kg sparql; see 'kg "
+          "sparql --help')",)),
+    Case("timeout-not-a-number", ("check", "--timeout", "nan"), 2,
+         ("Error: Invalid value for '--timeout': 'nan' is not a number of seconds (kg check; see 'kg check --help')",)),
+    Case("work-timeout-too-large", ("load", "--store", "http://127.0.0.1:9/", "--work-timeout", "1e308"), 2,
+         ("Error: Invalid value for '--work-timeout': 1e+308 is not in the range 0.0<x<=1000000.0 (kg load; see "
+          "'kg load --help')",)),
+    Case("memory-too-large", ("query", "definition", "--memory", "99999999999"), 2,
+         ("Error: Invalid value for '--memory': 99999999999 is not in the range 64<=x<=16777216 (kg query; see "
+          "'kg query --help')",)),
     Case("zero-max-results", ("sparql", "ASK {}", "--max-results", "0"), 2, ("Invalid value for '--max-results'",)),
     Case("export-bad-part", ("export", "--part", "everything"), 2, ("Invalid value for '--part'",)),
     Case("export-into-a-folder-that-takes-no-files", ("export", "--graph", ONTOLOGY, "-o", "/proc/kg-export.ttl"),
