@@ -79,6 +79,8 @@ CASES = [
          2, ("Error: not a valid URL: 'http://127.0.0.1:0/store': Port out of range 1-65535 (--store)",)),
     Case("load-update-host-not-a-name", ("load", "--update", "http://%zz/update"),
          2, ("Error: not a valid URL: 'http://%zz/update': '%zz' is no host name or IP address (--update)",)),
+    Case("control-characters-in-a-path-are-escaped", ("check", "{tmp}/\x1b[2J\u202eevil.ttl"), 2,
+         ("Error: no such file or folder ({tmp}/\\x1b[2J\\u202eevil.ttl)",)),
     Case("graph-file-missing", ("query", "is-demyelinating", "--graph", "{tmp}/absent.ttl"),
          2, ("no such file or folder", "{tmp}/absent.ttl")),
     Case("graph-folder-without-turtle", ("query", "is-demyelinating", "--graph", "{tmp}/empty"),

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import shutil
 import sys
 from collections.abc import Callable
@@ -136,6 +137,9 @@ def query_options(function: Callable[..., None]) -> Callable[..., None]:
     return function
 
 
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 class _Group(click.Group):
     """Turns a KgError into click's 'Error: ...' line with the error's exit code (traceback with --debug),
     and a usage error (unknown option, bad option value) into one line too."""
@@ -161,9 +165,11 @@ class _Group(click.Group):
 
 
 def _failure(message: str, exit_code: int) -> click.ClickException:
-    """click's one-line 'Error: <message>' that exits with ``exit_code``."""
+    """click's one-line 'Error: <message>' that exits with ``exit_code``; control and bidirectional characters
+    of the input it quotes (a path, a revision, a URL) are written as escapes, so that a terminal shows them
+    instead of obeying them."""
     failure_type = type(f"ExitCode{exit_code}", (click.ClickException,), {"exit_code": exit_code})
-    return failure_type(message)
+    return failure_type(_UNPRINTABLE.sub(lambda match: match[0].encode("unicode_escape").decode(), message))
 
 
 def _usage_failure(error: click.UsageError) -> click.ClickException:
