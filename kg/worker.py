@@ -39,8 +39,9 @@ def run_limited(work: Callable[[], T], limits: Limits, where: str, what: str = "
     ``limits.memory`` MiB of address space; QueryLimitError (exit 4) when it takes longer or needs more,
     StoppedError (exit 130) on Ctrl-C or SIGTERM. A KgError raised by ``work`` is raised here as it was. Under a
     lower hard limit (``ulimit -v``), that limit is the one that holds."""
-    sys.stdout.flush()
-    sys.stderr.flush()
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:  # None when the shell closed it (>&-)
+            stream.flush()
     allowed = replace(limits, memory=_allowed_memory(limits.memory))
     with tempfile.TemporaryFile() as errors:
         read_end, write_end = os.pipe()

@@ -8,6 +8,8 @@ standard output, no traceback, and no file written beside the inputs (nothing ha
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
-from kg.graph.paths import ONTOLOGY_DIR
+from kg.graph.paths import ONTOLOGY_DIR, ROOT
 
 ONTOLOGY = str(ONTOLOGY_DIR)
 HEADER = '#+ summary: "A query"\n#+ questions: ["Is it?"]\n'
@@ -255,6 +257,26 @@ def test_a_saved_query_that_is_no_regular_file_is_refused_before_it_is_read(kind
     assert result.exit_code == 2, result.output
     assert result.stdout == ""
     assert result.stderr.splitlines() == [f"Error: not a regular file (a device, pipe or socket) ({culprit})"]
+
+
+@pytest.mark.parametrize("args", [("list",), ("query", "definition"), ("export", "--graph", ONTOLOGY)],
+                         ids=["list", "query", "export"])
+def test_a_full_standard_output_is_one_line_and_exit_2(args: tuple[str, ...]) -> None:
+    """Standard output on a full device (/dev/full) ended in an OSError traceback."""
+    with open("/dev/full", "w") as full:
+        completed = subprocess.run([sys.executable, "-m", "kg", *args], stdout=full, stderr=subprocess.PIPE,
+                                   text=True, timeout=120, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert completed.returncode == 2
+    assert completed.stderr == "Error: cannot write the output: No space left on device (standard output)\n"
+
+
+def test_a_closed_standard_output_is_no_error() -> None:
+    """With standard output closed (>&-) the worker's flush of it ended in an AttributeError traceback."""
+    completed = subprocess.run([sys.executable, "-m", "kg", "query", "definition"], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, text=True, timeout=120, cwd=ROOT, close_fds=True,
+                               env={**os.environ, "PYTHONPATH": str(ROOT)},
+                               preexec_fn=lambda: os.close(1))
+    assert (completed.returncode, completed.stderr) == (0, "")
 
 
 def test_debug_shows_the_traceback_of_a_corpus_case(tmp_path: Path) -> None:

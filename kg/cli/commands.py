@@ -13,6 +13,7 @@ Each command that loads a graph does its work in a child process (kg.worker) wit
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import re
@@ -137,6 +138,7 @@ def query_options(function: Callable[..., None]) -> Callable[..., None]:
     return function
 
 
+_OUTPUT_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)  # errors of writing only: kg export -o reports its own
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -162,6 +164,11 @@ class _Group(click.Group):
             raise _failure(str(error), error.exit_code) from error
         except KeyboardInterrupt as interrupt:  # Ctrl-C outside a worker (kg.worker reports its own)
             raise _failure("stopped (Ctrl-C)", StoppedError.exit_code) from interrupt
+        except OSError as error:
+            if error.errno not in _OUTPUT_FULL:
+                raise
+            raise _failure(f"cannot write the output: {error.strerror} (standard output)",
+                           InputError.exit_code) from error
 
 
 def _failure(message: str, exit_code: int) -> click.ClickException:
