@@ -43,9 +43,8 @@ from kg.sparql.limits import (
     Limits,
     within_cap,
 )
-from kg.sparql.parse import MAX_QUERY_CHARACTERS
 from kg.sparql.run import answer_graph, run_any_sparql, run_saved
-from kg.sparql.saved import SavedQuery, load_saved_queries, load_saved_query
+from kg.sparql.saved import SavedQuery, load_saved_queries, load_saved_query, read_query_file
 from kg.stores.export import EXPORT_FORMATS, PARTS, SUFFIXES
 from kg.stores.remote import AUTH_SCHEMES, DEFAULT_RETRIES, Remote
 from kg.stores.remote import DEFAULT_TIMEOUT as REMOTE_TIMEOUT
@@ -253,11 +252,7 @@ def sparql_command(query_text: str | None, query_file: Path | None, fmt: str, gr
     where = "command line"
     if query_file is not None:
         where = str(query_file)
-        try:
-            with query_file.open(encoding="utf-8") as stream:  # a character more than a query may have is enough
-                query_text = stream.read(MAX_QUERY_CHARACTERS + 1)
-        except (OSError, UnicodeDecodeError) as error:
-            raise InputError(f"cannot read query file: {error.__class__.__name__}", where) from error
+        query_text = read_query_file(query_file, "query file")
     assert query_text is not None
     text = query_text
     _run_and_print(

@@ -109,24 +109,34 @@ def load_saved_query(directory: Path, name: str) -> SavedQuery | None:
     return parse_saved_query(path) if _NAME.match(name) and path.is_file() else None
 
 
+def read_query_file(path: Path, what: str) -> str:
+    """The text of a query file (``what`` names it in errors): a regular file (a device or pipe would be read
+    without end) of UTF-8 text (a byte that is not is named by its offset) and at most MAX_QUERY_CHARACTERS."""
+    if path.exists() and not path.is_file():
+        raise InputError("not a regular file (a device, pipe or socket)", str(path))
+    try:
+        with path.open("rb") as stream:  # enough bytes for one character more than a query may have
+            data = stream.read(4 * MAX_QUERY_CHARACTERS + 1)
+    except OSError as error:
+        raise InputError(f"cannot read {what}: {error.strerror}", str(path)) from error
+    too_long = InputError(f"the query is longer than {MAX_QUERY_CHARACTERS} characters, the most accepted", str(path))
+    if len(data) > 4 * MAX_QUERY_CHARACTERS:
+        raise too_long
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(f"{what} is not UTF-8 text (byte {error.start})", str(path)) from error
+    if len(text) > MAX_QUERY_CHARACTERS:
+        raise too_long
+    return text
+
+
 def parse_saved_query(path: Path) -> SavedQuery:
     """Read and validate one saved query file."""
     name = path.stem
     if not _NAME.match(name):
         raise InputError("query file name must be lower-case words joined by hyphens", str(path))
-    if path.exists() and not path.is_file():  # a device or pipe would be read without end
-        raise InputError("not a regular file (a device, pipe or socket)", str(path))
-    try:
-        with path.open("rb") as stream:  # enough bytes for one character more than a query may have
-            data = stream.read(4 * MAX_QUERY_CHARACTERS + 1)
-        text = data.decode("utf-8")
-        if len(data) > 4 * MAX_QUERY_CHARACTERS or len(text) > MAX_QUERY_CHARACTERS:
-            raise InputError(f"the query is longer than {MAX_QUERY_CHARACTERS} characters, the most accepted",
-                             str(path))
-    except UnicodeDecodeError as error:
-        raise InputError(f"saved query is not UTF-8 text (byte {error.start})", str(path)) from error
-    except OSError as error:
-        raise InputError(f"cannot read saved query: {error.strerror}", str(path)) from error
+    text = read_query_file(path, "saved query")
     header = read_header(text, path)
     summary = header.get("summary")
     if not isinstance(summary, str) or not summary.strip():
