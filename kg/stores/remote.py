@@ -113,7 +113,8 @@ def gsp_put(url: str, graph: str, data: bytes, media_type: str, remote: Remote) 
         with _requests().put(url, params={"graph": graph}, data=data, headers={"Content-Type": media_type},
                              auth=remote.requests_auth(), timeout=remote.timeout, stream=True) as response:
             if response.status_code >= 400:
-                raise _HttpStatus(response.status_code, response.reason, _read_at_most(response.raw, _ERROR_BODY))
+                body = next(response.iter_content(_ERROR_BODY), b"")  # decoded, unlike response.raw
+                raise _HttpStatus(response.status_code, response.reason, body)
     _retrying(url, remote, idempotent=True, action=put)
 
 
