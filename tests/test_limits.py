@@ -196,14 +196,15 @@ def test_a_remote_request_stops_at_its_timeout_as_a_whole(trickle: TrickleServer
 
 
 class FloodServer:
-    """A real HTTP server on 127.0.0.1 that answers every request with ``status`` and a body of 4 GiB, sent as
-    fast as the client reads it."""
+    """A real HTTP server on 127.0.0.1 that answers every request with ``status`` and ``body`` (by default 4 GiB
+    of 'x'), sent as fast as the client reads it."""
 
-    def __init__(self, status: str) -> None:
+    def __init__(self, status: str, body: bytes | None = None) -> None:
         self.listener = socket.create_server(("127.0.0.1", 0))
         self.url = f"http://127.0.0.1:{self.listener.getsockname()[1]}/"
+        self.body = body
         self.head = (f"HTTP/1.1 {status}\r\nContent-Type: application/sparql-results+json\r\n"
-                     f"Content-Length: {4 << 30}\r\n\r\n").encode()
+                     f"Content-Length: {4 << 30 if body is None else len(body)}\r\n\r\n").encode()
         threading.Thread(target=self._accept, daemon=True).start()
 
     def _accept(self) -> None:
@@ -220,6 +221,9 @@ class FloodServer:
             try:
                 connection.recv(65536)
                 connection.sendall(self.head)
+                if self.body is not None:
+                    connection.sendall(self.body)
+                    return
                 for _ in range(4 << 10):
                     connection.sendall(chunk)
             except OSError:
@@ -242,6 +246,24 @@ def test_a_remote_reply_is_read_only_up_to_its_bound(status: str, message: str) 
         server.listener.close()
     assert completed.returncode == 3
     assert one_error_line(completed) == f"Error: {message} ({server.url}query)"
+
+
+def test_reading_a_remote_reply_into_results_counts_against_the_timeout() -> None:
+    """500,000 rows (56 MiB of JSON, under the reply's bound) take seconds to read into results; that reading
+    ran after the request, outside --timeout."""
+    row = ('{"s":{"type":"uri","value":"urn:s%d"},"p":{"type":"uri","value":"urn:p"},'
+           '"o":{"type":"literal","value":"%d"}}')
+    body = ('{"head":{"vars":["s","p","o"]},"results":{"bindings":[' +
+            ",".join(row % (n, n) for n in range(500_000)) + "]}}").encode()
+    server = FloodServer("200 OK", body)
+    try:
+        completed, seconds = kg("sparql", "SELECT * WHERE { ?s ?p ?o }", "--endpoint", server.url + "query",
+                                "--timeout", "1", "--retries", "0")
+    finally:
+        server.listener.close()
+    assert completed.returncode == 3
+    assert one_error_line(completed) == f"Error: no answer within 1 s (see --timeout) ({server.url}query)"
+    assert seconds < 1 * SLACK
 
 
 @pytest.mark.parametrize("nested", [False, True], ids=["flat", "nested"])

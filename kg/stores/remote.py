@@ -88,7 +88,8 @@ def check_url(url: str, option: str) -> str:
 
 
 def query_endpoint(url: str, text: str, remote: Remote, default_graphs: Sequence[str] = (), where: str = "") -> Result:
-    """Run a SPARQL 1.1 query on an endpoint (form-encoded POST) and read the reply into an rdflib Result."""
+    """Run a SPARQL 1.1 query on an endpoint (form-encoded POST) and read the reply into an rdflib Result, both
+    within the request's timeout (reading 64 MiB of results takes seconds)."""
     form = query_form(text, where or url)
     wrapper = _wrapper(url, remote)
     wrapper.setQuery(text)
@@ -96,8 +97,7 @@ def query_endpoint(url: str, text: str, remote: Remote, default_graphs: Sequence
         wrapper.addDefaultGraph(graph)
         wrapper.addNamedGraph(graph)
     wrapper.setReturnFormat(TURTLE if form in _GRAPH_FORMS else JSON)
-    body, content_type = _retrying(url, remote, idempotent=True, action=lambda: _read(wrapper))
-    return _parse_reply(body, content_type, form, url)
+    return _retrying(url, remote, idempotent=True, action=lambda: _parse_reply(*_read(wrapper), form, url))
 
 
 def update_endpoint(url: str, text: str, remote: Remote) -> None:
