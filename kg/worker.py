@@ -24,6 +24,7 @@ import time
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
+from dataclasses import replace
 from typing import Any, TextIO, TypeVar
 
 from kg.errors import KgError, QueryLimitError, StoppedError
@@ -39,15 +40,18 @@ _TICK = 0.25  # seconds between its updates
 def run_limited(work: Callable[[], T], limits: Limits, where: str, what: str = "the query") -> T:
     """``work()``'s return value, computed in a child process within ``limits.timeout`` seconds and
     ``limits.memory`` MiB of address space; QueryLimitError (exit 4) when it takes longer or needs more,
-    StoppedError (exit 130) on Ctrl-C or SIGTERM. A KgError raised by ``work`` is raised here as it was."""
-    sys.stdout.flush()
-    sys.stderr.flush()
+    StoppedError (exit 130) on Ctrl-C or SIGTERM. A KgError raised by ``work`` is raised here as it was. Under a
+    lower hard limit (``ulimit -v``), that limit is the one that holds."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:  # None when the shell closed it (>&-)
+            stream.flush()
+    allowed = replace(limits, memory=_allowed_memory(limits.memory))
     with tempfile.TemporaryFile() as errors:
         read_end, write_end = os.pipe()
         child = os.fork()
         if child == 0:  # pragma: no cover - the child ends in os._exit; its work is tested through the parent
             os.close(read_end)
-            _serve_child(work, limits.memory, write_end, errors.fileno())
+            _serve_child(work, allowed.memory, write_end, errors.fileno())
         os.close(write_end)
         deadline = time.monotonic() + limits.timeout
         progress = Progress(what, sys.stderr)
@@ -65,7 +69,15 @@ def run_limited(work: Callable[[], T], limits: Limits, where: str, what: str = "
             raise QueryLimitError(f"{what} timed out after {limits.timeout:g} s (raise it with --timeout)", where)
         status = os.waitpid(child, 0)[1]
         errors.seek(0)
-        return _outcome(payload, status, errors.read().decode("utf-8", "replace"), limits, where, what)
+        advice = "raise it with --memory" if allowed == limits else "the most ulimit -v allows"
+        return _outcome(payload, status, errors.read().decode("utf-8", "replace"), allowed, advice, where, what)
+
+
+def _allowed_memory(memory_mib: int) -> int:
+    """``memory_mib``, or less when the process may not have that much (``ulimit -v``: a hard limit cannot be
+    raised, and asking for more would fail the child before its work)."""
+    hard = resource.getrlimit(resource.RLIMIT_AS)[1]
+    return memory_mib if hard == resource.RLIM_INFINITY else min(memory_mib, hard // MIB)
 
 
 def _serve_child(work: Callable[[], Any], memory_mib: int, write_end: int, stderr_fd: int) -> None:
@@ -170,12 +182,12 @@ def _receive(read_end: int, deadline: float, progress: Progress) -> bytes | None
             chunks.append(chunk)
 
 
-def _outcome(payload: bytes, status: int, errors: str, limits: Limits, where: str, what: str) -> Any:
+def _outcome(payload: bytes, status: int, errors: str, limits: Limits, advice: str, where: str, what: str) -> Any:
     if not payload:
         died = (f"signal {os.WTERMSIG(status)}" if os.WIFSIGNALED(status)
                 else f"exit code {os.waitstatus_to_exitcode(status)}")
         raise QueryLimitError(f"{what} needed more than {limits.memory} MiB of memory and was stopped ({died}; "
-                              "raise it with --memory)", where)
+                              f"{advice})", where)
     outcome = pickle.loads(payload)
     if outcome[0] == "value":
         if errors:
@@ -186,7 +198,7 @@ def _outcome(payload: bytes, status: int, errors: str, limits: Limits, where: st
         raise kind(message, place)
     if outcome[0] == "memory":
         raise QueryLimitError(f"{what} needed more than {limits.memory} MiB of memory and was stopped "
-                              "(raise it with --memory)", where)
+                              f"({advice})", where)
     raise RuntimeError(f"the worker process failed:\n{outcome[1]}")
 
 

@@ -7,6 +7,9 @@ standard output, no traceback, and no file written beside the inputs (nothing ha
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
-from kg.graph.paths import ONTOLOGY_DIR
+from kg.graph.paths import ONTOLOGY_DIR, ROOT
 
 ONTOLOGY = str(ONTOLOGY_DIR)
 HEADER = '#+ summary: "A query"\n#+ questions: ["Is it?"]\n'
@@ -69,6 +72,17 @@ CASES = [
          2, ("not a valid URL", "Port out of range", "--store")),
     Case("load-update-url-unclosed-ipv6", ("load", "--update", "http://[::1/update"),
          2, ("not a valid URL", "Invalid IPv6 URL", "--update")),
+    Case("endpoint-host-with-space", ("sparql", "ASK {}", "--endpoint", "http://a b/sparql"),
+         2, ("Error: not a valid URL: 'http://a b/sparql': a space or control character (U+0020) (--endpoint)",)),
+    Case("endpoint-control-character", ("query", "definition", "--endpoint", "http://127.0.0.1/\x1b[2J"),
+         2, ("Error: not a valid URL: 'http://127.0.0.1/\\x1b[2J': a space or control character (U+001B) "
+             "(--endpoint)",)),
+    Case("load-port-zero", ("load", "--store", "http://127.0.0.1:0/store"),
+         2, ("Error: not a valid URL: 'http://127.0.0.1:0/store': Port out of range 1-65535 (--store)",)),
+    Case("load-update-host-not-a-name", ("load", "--update", "http://%zz/update"),
+         2, ("Error: not a valid URL: 'http://%zz/update': '%zz' is no host name or IP address (--update)",)),
+    Case("control-characters-in-a-path-are-escaped", ("check", "{tmp}/\x1b[2J\u202eevil.ttl"), 2,
+         ("Error: no such file or folder ({tmp}/\\x1b[2J\\u202eevil.ttl)",)),
     Case("graph-file-missing", ("query", "is-demyelinating", "--graph", "{tmp}/absent.ttl"),
          2, ("no such file or folder", "{tmp}/absent.ttl")),
     Case("graph-folder-without-turtle", ("query", "is-demyelinating", "--graph", "{tmp}/empty"),
@@ -84,6 +98,8 @@ CASES = [
     Case("check-malformed-file", ("check", "{tmp}/bad.ttl"),
          2, ("malformed Turtle", "{tmp}/bad.ttl:1:"), {"bad.ttl": b"<urn:a> <urn:b> .\n"}),
     # saved query files and their headers
+    saved_query_case("query-file-over-1-mib", b"#+ summary: long\n" + b"#" * (1024 * 1024),
+                     "Error: the query is longer than 1048576 characters, the most accepted ({tmp}/queries/q.rq)"),
     saved_query_case("query-without-header", b"SELECT * WHERE { ?s ?p ?o }\n", "no '#+' header",
                      "{tmp}/queries/q.rq:1"),
     saved_query_case("query-header-bad-yaml", b'#+ summary: "open\n#+ questions: [a\nASK {}\n',
@@ -136,10 +152,18 @@ CASES = [
          2, ("FROM and FROM NAMED are not allowed",)),
     Case("sparql-syntax", ("sparql", "SELECT ?s WHERE { ?s ?p }"), 2, ("invalid SPARQL query",)),
     Case("sparql-empty", ("sparql", "   "), 2, ("invalid SPARQL query",)),
+    Case("sparql-file-over-1-mib", ("sparql", "--file", "{tmp}/long.rq"), 2,
+         ("Error: the query is longer than 1048576 characters, the most accepted ({tmp}/long.rq)",),
+         {"long.rq": b"ASK {}" + b"\n#" * (512 * 1024)}),
+    Case("endpoint-query-over-1-mib", ("sparql", "--file", "{tmp}/long.rq", "--endpoint", "http://127.0.0.1:9/q"), 2,
+         ("Error: the query is longer than 1048576 characters, the most accepted ({tmp}/long.rq)",),
+         {"long.rq": b"ASK {}" + b"\n#" * (512 * 1024)}),
     Case("sparql-file-missing", ("sparql", "--file", "{tmp}/absent.rq"), 2,
-         ("cannot read query file", "{tmp}/absent.rq")),
-    Case("sparql-file-not-utf8", ("sparql", "--file", "{tmp}/q.rq"), 2, ("cannot read query file", "{tmp}/q.rq"),
-         {"q.rq": b"ASK { ?s ?p \"caf\xe9\" }"}),
+         ("Error: cannot read query file: No such file or directory ({tmp}/absent.rq)",)),
+    Case("sparql-file-not-utf8", ("sparql", "--file", "{tmp}/q.rq"), 2,
+         ("Error: query file is not UTF-8 text (byte 16) ({tmp}/q.rq)",), {"q.rq": b"ASK { ?s ?p \"caf\xe9\" }"}),
+    Case("sparql-file-is-a-device", ("sparql", "--file", "/dev/zero"), 2,
+         ("Error: not a regular file (a device, pipe or socket) (/dev/zero)",)),
     Case("sparql-neither-query-nor-file", ("sparql",), 2, ("give either a QUERY argument or --file PATH",)),
     Case("stdin-graph-empty", ("sparql", "ASK {}", "--graph", "-"), 2, ("empty graph file (0 bytes)", "(<stdin>)")),
     Case("stdin-query-empty", ("sparql", "--file", "-"), 2, ("invalid SPARQL query", "(<stdin>)")),
@@ -157,8 +181,21 @@ CASES = [
     Case("bad-format", ("query", "is-demyelinating", "--format", "xml"), 2, ("Invalid value for '--format'",)),
     Case("missing-argument", ("explain",), 2, ("Missing argument 'ENTITY'", "kg explain")),
     Case("negative-timeout", ("sparql", "ASK {}", "--timeout", "-1"), 2, ("Invalid value for '--timeout'",)),
+    Case("timeout-infinite", ("sparql", "ASK {}", "--timeout", "inf"), 2,
+         ("Error: Invalid value for '--timeout': inf is not in the range 0.0<x<=1000000.0 (kg sparql; see 'kg "
+          "sparql --help')",)),
+    Case("timeout-not-a-number", ("check", "--timeout", "nan"), 2,
+         ("Error: Invalid value for '--timeout': 'nan' is not a number of seconds (kg check; see 'kg check --help')",)),
+    Case("work-timeout-too-large", ("load", "--store", "http://127.0.0.1:9/", "--work-timeout", "1e308"), 2,
+         ("Error: Invalid value for '--work-timeout': 1e+308 is not in the range 0.0<x<=1000000.0 (kg load; see "
+          "'kg load --help')",)),
+    Case("memory-too-large", ("query", "definition", "--memory", "99999999999"), 2,
+         ("Error: Invalid value for '--memory': 99999999999 is not in the range 64<=x<=16777216 (kg query; see "
+          "'kg query --help')",)),
     Case("zero-max-results", ("sparql", "ASK {}", "--max-results", "0"), 2, ("Invalid value for '--max-results'",)),
     Case("export-bad-part", ("export", "--part", "everything"), 2, ("Invalid value for '--part'",)),
+    Case("export-into-a-folder-that-takes-no-files", ("export", "--graph", ONTOLOGY, "-o", "/proc/kg-export.ttl"),
+         2, ("Error: cannot write the output file: No such file or directory (/proc/kg-export.ttl)",)),
     Case("export-into-missing-folder", ("export", "--graph", ONTOLOGY, "-o", "{tmp}/absent/graph.ttl"),
          2, ("no such folder for the output file", "{tmp}/absent")),
     Case("explain-unknown-entity", ("explain", "Parkinson disease", "--graph", ONTOLOGY),
@@ -193,6 +230,63 @@ def test_bad_input_gives_one_line_naming_what_and_where(case: Case, tmp_path: Pa
         assert fragment.replace("{tmp}", str(tmp_path)) in lines[0]
     assert "Traceback" not in result.output
     assert sorted(tmp_path.rglob("*")) == before
+
+
+@pytest.mark.parametrize("kind", ["device", "link-to-device-in-folder", "pipe-in-folder"])
+def test_a_graph_path_that_is_no_regular_file_is_refused_before_it_is_read(kind: str, tmp_path: Path) -> None:
+    """A device or a named pipe would be read without end (or wait for a writer) until --timeout: exit 4, not 2."""
+    folder = tmp_path / "graph"
+    folder.mkdir()
+    (folder / "a.ttl").write_text("<urn:a> <urn:b> <urn:c> .\n")
+    if kind == "device":
+        given = culprit = "/dev/zero"
+    else:
+        given, culprit = str(folder), str(folder / "b.ttl")
+        if kind == "pipe-in-folder":
+            os.mkfifo(culprit)
+        else:
+            os.symlink("/dev/zero", culprit)
+    for args in (["sparql", "ASK {}", "--graph", given, "--timeout", "60"], ["check", given, "--timeout", "60"]):
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 2, result.output
+        assert result.stdout == ""
+        assert result.stderr.splitlines() == [
+            f"Error: not a regular file or folder (a device, pipe or socket) ({culprit})"]
+
+
+@pytest.mark.parametrize("kind", ["pipe", "link-to-device"])
+def test_a_saved_query_that_is_no_regular_file_is_refused_before_it_is_read(kind: str, tmp_path: Path) -> None:
+    """kg list reads saved queries in its own process: a pipe hung it, /dev/zero ended in a MemoryError."""
+    (tmp_path / "queries").mkdir()
+    culprit = tmp_path / "queries" / "q.rq"
+    if kind == "pipe":
+        os.mkfifo(culprit)
+    else:
+        culprit.symlink_to("/dev/zero")
+    result = CliRunner().invoke(cli, ["list", "--queries", str(tmp_path / "queries")])
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [f"Error: not a regular file (a device, pipe or socket) ({culprit})"]
+
+
+@pytest.mark.parametrize("args", [("list",), ("query", "definition"), ("export", "--graph", ONTOLOGY)],
+                         ids=["list", "query", "export"])
+def test_a_full_standard_output_is_one_line_and_exit_2(args: tuple[str, ...]) -> None:
+    """Standard output on a full device (/dev/full) ended in an OSError traceback."""
+    with open("/dev/full", "w") as full:
+        completed = subprocess.run([sys.executable, "-m", "kg", *args], stdout=full, stderr=subprocess.PIPE,
+                                   text=True, timeout=120, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert completed.returncode == 2
+    assert completed.stderr == "Error: cannot write the output: No space left on device (standard output)\n"
+
+
+def test_a_closed_standard_output_is_no_error() -> None:
+    """With standard output closed (>&-) the worker's flush of it ended in an AttributeError traceback."""
+    completed = subprocess.run([sys.executable, "-m", "kg", "query", "definition"], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, text=True, timeout=120, cwd=ROOT, close_fds=True,
+                               env={**os.environ, "PYTHONPATH": str(ROOT)},
+                               preexec_fn=lambda: os.close(1))
+    assert (completed.returncode, completed.stderr) == (0, "")
 
 
 def test_debug_shows_the_traceback_of_a_corpus_case(tmp_path: Path) -> None:

@@ -122,6 +122,25 @@ def test_unwritable_cache_is_not_an_error(graph_files: list[Path], tmp_path: Pat
     assert load_reasoned(graph_files).consistent
 
 
+def test_unwritable_cache_is_no_error_for_kg_ask_either(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The claim index's cache (kg ask) ended in an UnboundLocalError traceback when its folder could not be made."""
+    from kg.answers.index_cache import load_index
+    from kg.answers.verdict import answer
+    from kg.cli.commands import _load, default_graph_files
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    files = default_graph_files(supplement=False)
+    monkeypatch.setenv("MND_KG_CACHE", "off")
+    built = load_index(files, lambda: _load((), True))
+    monkeypatch.delenv("MND_KG_CACHE")
+    monkeypatch.setenv("MND_KG_CACHE_DIR", str(blocker / "cache"))
+    unwritable = load_index(files, lambda: _load((), True))
+    assert answer("Does ALS affect upper motor neurons?", unwritable) == answer("Does ALS affect upper motor neurons?",
+                                                                                  built)
+    assert blocker.read_text() == "not a folder"
+
+
 def test_the_key_covers_every_module_the_reasoning_code_imports() -> None:
     """A change to any module the reasoning code uses changes the key, so an entry is never stale."""
     import ast

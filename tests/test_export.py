@@ -194,8 +194,9 @@ def test_write_interrupted_midway_leaves_no_partial_file(tmp_path: Path, monkeyp
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", disk_full)
-    with pytest.raises(OSError, match="No space left"):
+    with pytest.raises(InputError) as raised:
         write_atomically(output, b"<urn:a> <urn:b> <urn:c> .\n")
+    assert str(raised.value) == f"cannot write the output file: No space left on device ({output})"
     assert output.read_text() == "previous release\n"
     assert [path.name for path in tmp_path.iterdir()] == ["graph.ttl"]
 

@@ -66,6 +66,13 @@ def test_refused_connection_is_retried_then_reported() -> None:
     assert time.monotonic() - started < 5
 
 
+def test_an_ipv6_endpoint_is_named_with_its_brackets() -> None:
+    url = f"http://[::1]:{free_port()}/sparql"
+    result = kg("sparql", "ASK {}", "--endpoint", url, "--retries", "0")
+    assert result.exit_code == 3
+    assert result.output == f"Error: connection refused: no server is listening there ({url})\n"
+
+
 def test_unknown_host() -> None:
     """``.invalid`` never resolves (RFC 2606), so this needs no network."""
     result = kg("sparql", "ASK {}", "--endpoint", "http://kg-test.invalid/sparql", "--retries", "0")

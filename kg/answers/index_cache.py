@@ -80,13 +80,15 @@ def _write(folder: Path, index: ClaimIndex) -> None:
         "stopwords": sorted(index.stopwords),
         "postings": index.postings,
     }
+    temporary: Path | None = None
     try:
         folder.parent.mkdir(parents=True, exist_ok=True)
         temporary = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".ask-"))
         (temporary / "index.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
         temporary.rename(folder)
-    except OSError:
-        shutil.rmtree(temporary, ignore_errors=True)
+    except OSError:  # the cache folder cannot be made (a file, read-only) or another writer came first
+        if temporary is not None:
+            shutil.rmtree(temporary, ignore_errors=True)
 
 
 def _read(folder: Path) -> ClaimIndex:

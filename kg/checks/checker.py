@@ -6,20 +6,23 @@ that led there, each with its citations.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF
+from rdflib.term import Node
 
 from kg.answers.explain import Explainer, Step, Triple, explainer_from
 from kg.checks.shapes import load_shapes, shape_names, validate_reasoned
 from kg.errors import InputError
 from kg.graph.namespaces import KG, MND, PROV, SRC, W3C_VOCABULARIES
 from kg.graph.paths import SHAPES_DIR
+from kg.reasoning.fast_reason import LIST_AXIOMS
 from kg.sparql.results import solutions
-from kg.sparql.saved import internal_query, read_header
+from kg.sparql.saved import internal_query, read_header, with_values
 
 if TYPE_CHECKING:
     from kg.reasoning.engine import ReasonedGraph
@@ -95,7 +98,7 @@ def check_reasoned(reasoned: ReasonedGraph, check_files: list[CheckFile], source
     for finding in reasoned.findings:
         because = _explain_terms(explainer, finding.rule, finding.terms)
         findings.append(CheckFinding("error", finding.rule, finding.message, finding.terms, because))
-    findings += unsatisfiable_classes(_graph(reasoned, "schema-axioms"))
+    findings += unsatisfiable_classes(_graph(reasoned, "schema-axioms", LIST_AXIOMS))
     findings += unintended_equivalences(Graph(), _graph(reasoned, "inferred-equivalences"), explainer)
     names = ["logical-consistency", "unsatisfiable-classes", "unintended-equivalences"]
     for check in check_files:
@@ -111,9 +114,11 @@ def check_reasoned(reasoned: ReasonedGraph, check_files: list[CheckFile], source
     return CheckReport(reasoned.triples, tuple(names), tuple(sorted(set(findings))))
 
 
-def _graph(reasoned: ReasonedGraph, construct: str) -> Graph:
-    """The graph one of this stage's CONSTRUCT queries (``queries/<construct>.rq``) builds."""
-    graph = reasoned.select(internal_query(__file__, construct)).graph
+def _graph(reasoned: ReasonedGraph, construct: str, values: Iterable[Node] = ()) -> Graph:
+    """The graph one of this stage's CONSTRUCT queries (``queries/<construct>.rq``) builds; ``values`` fill its
+    ``VALUES ?axiom`` block, if it has one."""
+    text = internal_query(__file__, construct)
+    graph = reasoned.select(with_values(text, "axiom", sorted(values, key=str)) if values else text).graph
     assert graph is not None
     return graph
 

@@ -13,8 +13,10 @@ Each command that loads a graph does its work in a child process (kg.worker) wit
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
+import re
 import shutil
 import sys
 from collections.abc import Callable
@@ -36,10 +38,12 @@ from kg.cli.options import (
     GRAPH_FORMATS,
     LIST_FORMATS,
     LOAD_FORMATS,
+    MAX_MEMORY,
     STDIN,
     STDIN_NAME,
     WHY_FORMATS,
     SavedQueriesHelp,
+    Seconds,
     auth_options,
     chosen_format,
     complete_query_names,
@@ -68,6 +72,10 @@ if TYPE_CHECKING:
     from kg.checks.checker import CheckReport
     from kg.reasoning.engine import ReasonedGraph
 
+_OUTPUT_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)  # errors of writing only: kg export -o reports its own
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 class _Group(click.Group):
     """Turns a KgError into click's 'Error: ...' line with the error's exit code (traceback with --debug),
     and a usage error (unknown option, bad option value) into one line too."""
@@ -90,12 +98,19 @@ class _Group(click.Group):
             raise _failure(str(error), error.exit_code) from error
         except KeyboardInterrupt as interrupt:  # Ctrl-C outside a worker (kg.worker reports its own)
             raise _failure("stopped (Ctrl-C)", StoppedError.exit_code) from interrupt
+        except OSError as error:
+            if error.errno not in _OUTPUT_FULL:
+                raise
+            raise _failure(f"cannot write the output: {error.strerror} (standard output)",
+                           InputError.exit_code) from error
 
 
 def _failure(message: str, exit_code: int) -> click.ClickException:
-    """click's one-line 'Error: <message>' that exits with ``exit_code``."""
+    """click's one-line 'Error: <message>' that exits with ``exit_code``; control and bidirectional characters
+    of the input it quotes (a path, a revision, a URL) are written as escapes, so that a terminal shows them
+    instead of obeying them."""
     failure_type = type(f"ExitCode{exit_code}", (click.ClickException,), {"exit_code": exit_code})
-    return failure_type(message)
+    return failure_type(_UNPRINTABLE.sub(lambda match: match[0].encode("unicode_escape").decode(), message))
 
 
 def _usage_failure(error: click.UsageError) -> click.ClickException:
@@ -362,11 +377,11 @@ def export_command(part: str, fmt: str | None, output: Path | None, graph_paths:
 @cli.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback by default).")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="0: any free port.")
-@click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
+@click.option("--timeout", type=Seconds(0.1), default=10.0, show_default=True,
               help="Seconds a query may run before it is cancelled (HTTP 503).")
 @click.option("--max-results", type=click.IntRange(min=1), default=10000, show_default=True,
               help="Most rows (or triples) a query may return (HTTP 422 beyond).")
-@click.option("--memory", type=click.IntRange(min=256), default=SERVE_MEMORY, show_default=True, metavar="MIB",
+@click.option("--memory", type=click.IntRange(256, MAX_MEMORY), default=SERVE_MEMORY, show_default=True, metavar="MIB",
               help="MiB of address space for each SPARQL engine; a query needing more stops its engine, which is "
                    "restarted (HTTP 503).")
 @graph_option
@@ -447,9 +462,9 @@ def docs_command(output: Path, check: bool) -> None:
               help="Turtle file or folder to load instead of the project's ontology and data (repeatable; - reads "
                    "standard input).")
 @supplement_option
-@click.option("--timeout", type=click.FloatRange(min=0.1), default=REMOTE_TIMEOUT, show_default=True,
+@click.option("--timeout", type=Seconds(0.1), default=REMOTE_TIMEOUT, show_default=True,
               help="Seconds each request may take altogether: connection, headers and reply.")
-@click.option("--work-timeout", type=click.FloatRange(min=0, min_open=True), default=WORK_TIMEOUT,
+@click.option("--work-timeout", type=Seconds(), default=WORK_TIMEOUT,
               show_default=True, help="Seconds reading and reasoning the graph may take before they are stopped "
                                       "(exit 4).")
 @memory_option

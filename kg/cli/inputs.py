@@ -14,7 +14,7 @@ import click
 
 from kg.cli.options import STDIN, STDIN_NAME
 from kg.errors import InputError, KgError
-from kg.sparql.saved import SavedQuery, load_saved_query, saved_query_from_text
+from kg.sparql.saved import SavedQuery, load_saved_query, read_query_file, saved_query_from_text
 
 
 def read_stdin() -> str:
@@ -30,10 +30,7 @@ def query_text(path: Path) -> tuple[str, str]:
     """The query in the file at ``path`` (``-``: standard input) and how to name where it came from."""
     if str(path) == STDIN:
         return read_stdin(), STDIN_NAME
-    try:
-        return path.read_text(encoding="utf-8"), str(path)
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(f"cannot read query file: {error.__class__.__name__}", str(path)) from error
+    return read_query_file(path, "query file"), str(path)
 
 
 def saved_query(argument: str, queries_dir: Path) -> SavedQuery:

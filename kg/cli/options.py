@@ -97,6 +97,28 @@ def apply(function: Callable[..., Any], *options: Callable[[Any], Any]) -> Calla
     return function
 
 
+MAX_SECONDS = 1e6  # about 11.6 days: a larger --timeout is no limit, and the clocks' arithmetic overflows
+MAX_MEMORY = 1 << 24  # MiB (16 TiB): setrlimit overflows beyond
+
+
+class Seconds(click.FloatRange):
+    """A number of seconds above ``minimum`` and at most MAX_SECONDS; not 'nan', which every range admits."""
+
+    name = "seconds"
+
+    def __init__(self, minimum: float = 0.0) -> None:
+        super().__init__(min=minimum, min_open=not minimum, max=MAX_SECONDS)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        try:
+            seconds = float(value)
+        except (TypeError, ValueError):
+            seconds = float("nan")
+        if seconds != seconds:
+            self.fail(f"{value!r} is not a number of seconds", param, ctx)
+        return super().convert(seconds, param, ctx)
+
+
 graph_option = click.option(
     "--graph", "graph_paths", multiple=True, type=click.Path(path_type=Path, allow_dash=True),
     help="Turtle file or folder to load instead of the project's ontology and data (repeatable; - reads "
@@ -105,11 +127,11 @@ queries_option = click.option(
     "--queries", "queries_dir", type=click.Path(path_type=Path), default=QUERIES_DIR,
     help="Folder of saved queries (*.rq with a '#+' header) to use instead of the project's.")
 timeout_option = click.option(
-    "--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_TIMEOUT, show_default=True,
+    "--timeout", type=Seconds(), default=DEFAULT_TIMEOUT, show_default=True,
     help="Seconds loading, reasoning and the query may take before they are stopped (exit 4); with --endpoint, "
          "the whole of each request: connection, headers and body (exit 3).")
 memory_option = click.option(
-    "--memory", type=click.IntRange(min=64), default=DEFAULT_MEMORY, show_default=True, metavar="MIB",
+    "--memory", type=click.IntRange(64, MAX_MEMORY), default=DEFAULT_MEMORY, show_default=True, metavar="MIB",
     help="MiB of address space the work may use; more stops it (exit 4).")
 max_results_option = click.option(
     "--max-results", type=click.IntRange(min=1), default=DEFAULT_MAX_RESULTS, show_default=True,
@@ -131,7 +153,7 @@ query_format_option = format_option(
 
 def work_timeout_option(default: float) -> Callable[[Any], Any]:
     """--timeout for a command whose work (loading, reasoning, its checks or output) is stopped after it."""
-    return click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=default,
+    return click.option("--timeout", type=Seconds(), default=default,
                         show_default=True, help="Seconds the work may take before it is stopped (exit 4).")
 
 

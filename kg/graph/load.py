@@ -20,14 +20,21 @@ def turtle_files(paths: Iterable[Path]) -> list[Path]:
             found = sorted(path.rglob("*.ttl"))
             if not found:
                 raise InputError("no Turtle (.ttl) file in folder", str(path))
-            files.extend(found)
-        elif path.is_file():
-            if path.stat().st_size == 0:
-                raise InputError("empty graph file (0 bytes): a graph file holds at least one triple", str(path))
-            files.append(path)
+            files.extend(_regular(file) for file in found)
         else:
-            raise InputError("no such file or folder", str(path))
+            files.append(_regular(path))
     return files
+
+
+def _regular(path: Path) -> Path:
+    """``path`` when it is a regular file with something in it; a device or pipe would be read without end."""
+    if path.is_file():
+        if path.stat().st_size == 0:
+            raise InputError("empty graph file (0 bytes): a graph file holds at least one triple", str(path))
+        return path
+    if path.exists():
+        raise InputError("not a regular file or folder (a device, pipe or socket)", str(path))
+    raise InputError("no such file or folder", str(path))
 
 
 def parse_turtle(path: Path) -> Graph:

@@ -62,7 +62,8 @@ class ReasonedStore:
         """How many triples are asserted."""
         return sum(1 for _ in self.store.quads_for_pattern(None, None, None, _ASSERTED))
 
-    def select(self, text: str, *runs: dict[Variable, URIRef], cap: int | None = None) -> Result:
+    def select(self, text: str, *runs: dict[Variable, URIRef], cap: int | None = None,
+               where: str | None = None) -> Result:
         """Run a read-only query over the union of the asserted and inferred graphs; an rdflib Result.
 
         Each of ``runs`` binds variables to IRIs before an evaluation (SEP-0007), so that every part of the
@@ -70,12 +71,13 @@ class ReasonedStore:
         (see QueryPlan). Oxigraph's cost estimates still count such a variable as unbound: the saved queries
         put the pattern on it first and compare constant predicates in FILTERs.
         A final ORDER BY on projected variables is done here, in rdflib's order (see ``_ordered``). Solutions
-        are counted as Oxigraph streams them: more than ``cap`` in one run stop the evaluation (QueryLimitError).
+        are counted as Oxigraph streams them: more than ``cap`` in one run stop the evaluation (QueryLimitError naming
+        ``where``, the query).
         """
         conditions, unordered = order_conditions(text), text
         if conditions and all(_projected(str(variable), text) for variable, _ in conditions):
             unordered = _ORDER_BY.sub("", text)
-        results = [self._result(self._answer(unordered, run), conditions or [], unordered is not text, cap)
+        results = [self._result(self._answer(unordered, run), conditions or [], unordered is not text, cap, where)
                    for run in runs or ({},)]
         for result in results[1:]:
             results[0].bindings.extend(result.bindings)
@@ -119,12 +121,12 @@ class ReasonedStore:
         more than ``cap`` solutions."""
         labels = self.labels() if names_by_label(query, raw_values) else Graph()
         plan = saved_query_plan(query, bind_values(query, raw_values, labels))
-        return self.select(plan.text, *plan.runs, cap=cap)
+        return self.select(plan.text, *plan.runs, cap=cap, where=f"query {query.name}")
 
     def run_query(self, text: str, where: str, cap: int | None = None) -> Result:
         """Run one read-only SPARQL query (``cap``: see run_saved)."""
         parse_read_only(text, where)
-        return self.select(text, cap=cap)
+        return self.select(text, cap=cap, where=where)
 
     def answer_graph(self, result: Result) -> Graph:
         """The graph a formatter needs for ``result``: prefixes, and the details of the citations it names."""
@@ -161,7 +163,7 @@ class ReasonedStore:
         return dataset
 
     def _result(self, answer: Any, conditions: list[tuple[Variable, bool]], unsorted: bool,
-                cap: int | None = None) -> Result:
+                cap: int | None = None, where: str | None = None) -> Result:
         """The answer as an rdflib Result; a SELECT's rows in the order of ``conditions`` (see ``_ordered``)."""
         if isinstance(answer, ox.QueryBoolean):
             result = Result("ASK")
@@ -170,13 +172,13 @@ class ReasonedStore:
         if isinstance(answer, ox.QueryTriples):
             result = Result("CONSTRUCT")
             graph = Graph(namespace_manager=namespace_manager())
-            for triple in capped(answer, cap, "triples") if cap else answer:
+            for triple in capped(answer, cap, "triples", where) if cap else answer:
                 graph.add((self.term(triple.subject), self.term(triple.predicate), self.term(triple.object)))
             result.graph = graph
             return result
         variables = [Variable(v.value) for v in answer.variables]
         term = self._terms.__getitem__
-        streamed = capped(answer, cap, "rows") if cap else answer
+        streamed = capped(answer, cap, "rows", where) if cap else answer
         rows = _ordered([tuple(map(term, solution)) for solution in streamed], [
             (variables.index(variable), descending) for variable, descending in conditions if variable in variables
         ], unsorted)

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from rdflib.plugins.sparql.sparql import Query
 
 UPDATES_REFUSED = "updates are not accepted"
+MAX_QUERY_CHARACTERS = 1024 * 1024  # as kg serve's request body: a VALUES block of 10,000 IRIs is about 600 KB
 _FOUND = re.compile(r", found (?P<found>.*?)\s+\(at char \d+\)")
 _UPDATE_KEYWORD = re.compile(r"\b(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.IGNORECASE)
 _ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
@@ -36,9 +37,13 @@ def syntax_problem(error: Exception) -> str:
 
 
 def parse_query(text: str, where: str) -> Query:
-    """The parsed and translated query; InputError (``invalid SPARQL query``), UpdateError for an update."""
+    """The parsed and translated query; InputError (``invalid SPARQL query``), UpdateError for an update; an
+    InputError too when it is longer than MAX_QUERY_CHARACTERS (parsing it, and SPARQLWrapper's reading of it,
+    take time in proportion)."""
     from rdflib.plugins.sparql import prepareQuery
 
+    if len(text) > MAX_QUERY_CHARACTERS:
+        raise InputError(f"the query is longer than {MAX_QUERY_CHARACTERS} characters, the most accepted", where)
     try:
         return prepareQuery(text)
     except Exception as error:  # pyparsing raises several exception types

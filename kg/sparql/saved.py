@@ -16,7 +16,7 @@ import yaml
 from rdflib.term import Literal, Node
 
 from kg.errors import InputError
-from kg.sparql.parse import parse_query
+from kg.sparql.parse import MAX_QUERY_CHARACTERS, parse_query
 from kg.sparql.validity import known_valid, remember_valid
 
 PARAMETER_TYPES = ("iri", "string", "integer")
@@ -109,8 +109,8 @@ def saved_query_titles(directory: Path) -> dict[str, str]:
     titles = {}
     for path in sorted(directory.glob("*.rq")) if directory.is_dir() else []:
         try:
-            questions = read_header(path.read_text(encoding="utf-8"), path).get("questions")
-        except (InputError, OSError, UnicodeDecodeError):
+            questions = read_header(read_query_file(path, "saved query"), path).get("questions")
+        except InputError:
             continue
         first = questions[0] if isinstance(questions, list) and questions else None
         title = first.get("text") if isinstance(first, dict) else first
@@ -125,16 +125,33 @@ def load_saved_query(directory: Path, name: str) -> SavedQuery | None:
     return parse_saved_query(path) if _NAME.match(name) and path.is_file() else None
 
 
+def read_query_file(path: Path, what: str) -> str:
+    """The text of a query file (``what`` names it in errors): a regular file (a device or pipe would be read
+    without end) of UTF-8 text (a byte that is not is named by its offset) and at most MAX_QUERY_CHARACTERS."""
+    if path.exists() and not path.is_file():
+        raise InputError("not a regular file (a device, pipe or socket)", str(path))
+    try:
+        with path.open("rb") as stream:  # enough bytes for one character more than a query may have
+            data = stream.read(4 * MAX_QUERY_CHARACTERS + 1)
+    except OSError as error:
+        raise InputError(f"cannot read {what}: {error.strerror}", str(path)) from error
+    too_long = InputError(f"the query is longer than {MAX_QUERY_CHARACTERS} characters, the most accepted", str(path))
+    if len(data) > 4 * MAX_QUERY_CHARACTERS:
+        raise too_long
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(f"{what} is not UTF-8 text (byte {error.start})", str(path)) from error
+    if len(text) > MAX_QUERY_CHARACTERS:
+        raise too_long
+    return text
+
+
 def parse_saved_query(path: Path) -> SavedQuery:
     """Read and validate one saved query file."""
     if not _NAME.match(path.stem):
         raise InputError("query file name must be lower-case words joined by hyphens", str(path))
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        raise InputError(f"saved query is not UTF-8 text (byte {error.start})", str(path)) from error
-    except OSError as error:
-        raise InputError(f"cannot read saved query: {error.strerror}", str(path)) from error
+    text = read_query_file(path, "saved query")
     return saved_query_from_text(text, path, path.stem)
 
 

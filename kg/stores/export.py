@@ -86,7 +86,11 @@ def write_atomically(path: Path, data: bytes) -> None:
     check_writable(path)
     remove_stale_parts(path)
     mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o666 & ~_umask()
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=".part")
+    try:
+        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.",
+                                                 suffix=".part")
+    except OSError as error:  # a read-only folder or file system, /proc
+        raise _unwritable(error, path) from error
     try:
         with os.fdopen(descriptor, "wb") as stream:
             os.fchmod(stream.fileno(), mode)
@@ -94,9 +98,15 @@ def write_atomically(path: Path, data: bytes) -> None:
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, path)
-    except BaseException:
+    except BaseException as error:
         Path(temporary).unlink(missing_ok=True)
+        if isinstance(error, OSError):  # a full disk, a quota
+            raise _unwritable(error, path) from error
         raise
+
+
+def _unwritable(error: OSError, path: Path) -> InputError:
+    return InputError(f"cannot write the output file: {error.strerror}", str(path))
 
 
 def remove_stale_parts(path: Path) -> None:

@@ -1,21 +1,23 @@
 """Talking to a remote store: SPARQL queries and updates through SPARQLWrapper, Graph Store PUTs through requests.
 
-Every failure becomes one ``RemoteError`` line (exit 3) naming what went wrong and the URL. Each request as a
-whole (connection, headers and body) is bounded by ``Remote.timeout``: the socket timeouts of urllib and
-requests bound each read, and a server sending a byte a second never trips them. A request is retried
-(``Remote.retries`` times, with a short back-off) only where that can help and cannot do harm: the connection
-was refused or the server answered 503, or, for idempotent requests (queries, PUT), the connection was reset.
+Every failure becomes one ``RemoteError`` line (exit 3) naming what went wrong and the URL. A reply is read up
+to MAX_REPLY_MIB. Each request as a whole (connection, headers and body) is bounded by ``Remote.timeout``: the
+socket timeouts of urllib and requests bound each read, and a server sending a byte a second never trips them.
+A request is retried (``Remote.retries`` times, with a short back-off) only where that can help and cannot do
+harm: the connection was refused or the server answered 503, or, for idempotent requests (queries, PUT), the
+connection was reset.
 """
 
 from __future__ import annotations
 
-import ast
 import io
 import re
 import socket
 import threading
 import time
+import unicodedata
 import urllib.error
+import urllib.request
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from http.client import HTTPException
@@ -26,14 +28,6 @@ from urllib.parse import urlsplit
 from rdflib import Graph
 from rdflib.query import Result
 from SPARQLWrapper import BASIC, DIGEST, JSON, POST, TURTLE, URLENCODED, SPARQLWrapper
-from SPARQLWrapper.SPARQLExceptions import (
-    EndPointInternalError,
-    EndPointNotFound,
-    QueryBadFormed,
-    SPARQLWrapperException,
-    Unauthorized,
-    URITooLong,
-)
 
 from kg.errors import InputError, RemoteError
 from kg.sparql.parse import query_form
@@ -45,8 +39,11 @@ DEFAULT_TIMEOUT = 30.0
 DEFAULT_RETRIES = 2
 AUTH_SCHEMES = ("digest", "basic")
 _BACKOFF = 0.5
-_STATUS = {QueryBadFormed: 400, Unauthorized: 401, EndPointNotFound: 404, URITooLong: 414, EndPointInternalError: 500}
+MAX_REPLY_MIB = 64  # the most of a reply read: 100,000 rows of three IRIs are about 45 MiB of JSON
+_MIB = 1024 * 1024
+_ERROR_BODY = 65536  # the most of an error reply read: a snippet of it is shown
 _GRAPH_FORMS = ("ConstructQuery", "DescribeQuery")
+_HOST = re.compile(r"[\w.-]+|[0-9a-f:.]+(%[\w.-]+)?")  # a name (IDN letters included), IPv4, or IPv6 with a zone
 
 T = TypeVar("T")
 
@@ -71,19 +68,28 @@ class Remote:
 
 
 def check_url(url: str, option: str) -> str:
-    """An http(s) URL with a host and a valid port, or an InputError naming the option."""
+    """An http(s) URL with a host name or IP address, a port from 1 to 65535 and no space or control character,
+    or an InputError naming the option."""
+    odd = next((c for c in url if c.isspace() or unicodedata.category(c) == "Cc"), None)
+    if odd is not None:
+        raise InputError(f"not a valid URL: {url!r}: a space or control character (U+{ord(odd):04X})", option)
     try:
         parts = urlsplit(url)
-        parts.port  # noqa: B018 - raises ValueError for a port out of range
+        port = parts.port  # raises ValueError for a port out of range
     except ValueError as error:
         raise InputError(f"not a valid URL: {url!r}: {error}", option) from error
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise InputError(f"not an http(s) URL: {url!r}", option)
+    if port == 0:
+        raise InputError(f"not a valid URL: {url!r}: Port out of range 1-65535", option)
+    if not _HOST.fullmatch(parts.hostname):
+        raise InputError(f"not a valid URL: {url!r}: {parts.hostname!r} is no host name or IP address", option)
     return url
 
 
 def query_endpoint(url: str, text: str, remote: Remote, default_graphs: Sequence[str] = (), where: str = "") -> Result:
-    """Run a SPARQL 1.1 query on an endpoint (form-encoded POST) and read the reply into an rdflib Result."""
+    """Run a SPARQL 1.1 query on an endpoint (form-encoded POST) and read the reply into an rdflib Result, both
+    within the request's timeout (reading 64 MiB of results takes seconds)."""
     form = query_form(text, where or url)
     wrapper = _wrapper(url, remote)
     wrapper.setQuery(text)
@@ -91,8 +97,7 @@ def query_endpoint(url: str, text: str, remote: Remote, default_graphs: Sequence
         wrapper.addDefaultGraph(graph)
         wrapper.addNamedGraph(graph)
     wrapper.setReturnFormat(TURTLE if form in _GRAPH_FORMS else JSON)
-    body, content_type = _retrying(url, remote, idempotent=True, action=lambda: _read(wrapper))
-    return _parse_reply(body, content_type, form, url)
+    return _retrying(url, remote, idempotent=True, action=lambda: _parse_reply(*_read(wrapper), form, url))
 
 
 def update_endpoint(url: str, text: str, remote: Remote) -> None:
@@ -105,10 +110,11 @@ def update_endpoint(url: str, text: str, remote: Remote) -> None:
 def gsp_put(url: str, graph: str, data: bytes, media_type: str, remote: Remote) -> None:
     """Replace one named graph through the SPARQL 1.1 Graph Store HTTP Protocol (``?graph=IRI``)."""
     def put() -> None:
-        response = _requests().put(url, params={"graph": graph}, data=data, headers={"Content-Type": media_type},
-                                auth=remote.requests_auth(), timeout=remote.timeout)
-        if response.status_code >= 400:
-            raise _HttpStatus(response.status_code, response.reason, response.content)
+        with _requests().put(url, params={"graph": graph}, data=data, headers={"Content-Type": media_type},
+                             auth=remote.requests_auth(), timeout=remote.timeout, stream=True) as response:
+            if response.status_code >= 400:
+                body = next(response.iter_content(_ERROR_BODY), b"")  # decoded, unlike response.raw
+                raise _HttpStatus(response.status_code, response.reason, body)
     _retrying(url, remote, idempotent=True, action=put)
 
 
@@ -116,6 +122,10 @@ class _HttpStatus(Exception):
     def __init__(self, status: int, reason: str, body: bytes) -> None:
         super().__init__(status)
         self.status, self.reason, self.body = status, reason, body
+
+
+class _TooLarge(Exception):
+    """The reply is longer than MAX_REPLY_MIB."""
 
 
 def _wrapper(url: str, remote: Remote) -> SPARQLWrapper:
@@ -130,23 +140,30 @@ def _wrapper(url: str, remote: Remote) -> SPARQLWrapper:
 
 
 def _read(wrapper: SPARQLWrapper) -> tuple[bytes, str]:
+    """The reply's body and Content-Type. SPARQLWrapper builds the request (and installs the digest-auth opener),
+    but it is sent here: SPARQLWrapper reads an error reply whole, however long."""
+    request = wrapper._createRequest()
     try:
-        response = wrapper.query().response
+        with urllib.request.urlopen(request, timeout=wrapper.timeout) as response:
+            body = _read_at_most(response, MAX_REPLY_MIB * _MIB)
+            if len(body) > MAX_REPLY_MIB * _MIB:
+                raise _TooLarge()
+            return body, response.headers.get("Content-Type", "")
     except urllib.error.HTTPError as error:
-        raise _HttpStatus(error.code, str(error.reason), error.read()) from error
-    except SPARQLWrapperException as error:
-        raise _HttpStatus(_STATUS.get(type(error), 0), "", _response_of(error)) from error
-    return response.read(), response.headers.get("Content-Type", "")
+        raise _HttpStatus(error.code, str(error.reason), _read_at_most(error, _ERROR_BODY)) from error
 
 
-def _response_of(error: SPARQLWrapperException) -> bytes:
-    """SPARQLWrapper keeps the server's reply only inside its message, as a bytes literal."""
-    _, _, tail = str(error).partition("Response:\n")
-    try:
-        value = ast.literal_eval(tail) if tail else b""
-    except (ValueError, SyntaxError):
-        return tail.encode()
-    return value if isinstance(value, bytes) else b""
+def _read_at_most(stream: Any, limit: int) -> bytes:
+    """The bytes of ``stream`` up to its end or to ``limit`` + 1 bytes, whichever comes first."""
+    chunks: list[bytes] = []
+    size = 0
+    while size <= limit:
+        chunk = stream.read(min(_MIB, limit + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
 
 
 def _parse_reply(body: bytes, content_type: str, form: str, url: str) -> Result:
@@ -201,6 +218,8 @@ def _within(seconds: float, action: Callable[[], T]) -> T:
 
 def _describe(error: BaseException, remote: Remote, idempotent: bool) -> tuple[str | None, bool]:
     """A one-line message for a network failure and whether retrying can help; (None, False) if not one."""
+    if isinstance(error, _TooLarge):
+        return f"the reply is larger than {MAX_REPLY_MIB} MiB, the most kg reads", False
     if isinstance(error, _HttpStatus):
         if error.status == 401:
             return "HTTP 401: the server refused the credentials (see --user, --password, --auth)", False
@@ -245,6 +264,7 @@ def _public(url: str) -> str:
     """The URL without its query string (which may hold a long query) and without credentials."""
     parts = urlsplit(url)
     host = parts.hostname or ""
+    host = f"[{host}]" if ":" in host else host
     port = f":{parts.port}" if parts.port else ""
     return f"{parts.scheme}://{host}{port}{parts.path}"
 
