@@ -12,7 +12,7 @@ from rdflib.term import Node
 from kg.answers.citations import CitationDetail
 from kg.answers.claim_index import ClaimIndex
 from kg.answers.question import Mention
-from kg.answers.verdict import SUPPORT, Reply
+from kg.answers.reply import SUPPORT, Reply
 from kg.graph.namespaces import namespace_manager
 
 _MANAGER = namespace_manager()
