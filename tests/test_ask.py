@@ -381,6 +381,21 @@ def test_a_relation_word_naming_several_properties_shows_the_one_answered(index:
     assert answer("What causes SMA?", index).sentence.startswith("spinal muscular atrophy has causal gene: SMN1.")
 
 
+def test_a_relation_word_read_both_ways_is_read_from_where_the_entity_stands(index: ClaimIndex) -> None:
+    """'cause' reads mnd:hasCausalGene from object to subject (mnd:inverseAltLabel: SMN1 causes SMA): with the
+    entity only after it, the question asks what causes the entity; only before it, what the entity causes."""
+    causes = answer("What causes ALS?", index)
+    assert {t.rsplit("#", 1)[-1] for m in causes.reading.relations for t in m.terms} == {"hasCausalGene"}
+    assert causes.sentence == "familial amyotrophic lateral sclerosis has causal gene: C9orf72, FUS, SOD1, TARDBP."
+    caused = answer("What does ALS cause?", index)
+    assert {t.rsplit("#", 1)[-1] for m in caused.reading.relations for t in m.terms} == {"hasClinicalFeature"}
+    assert caused.sentence.startswith("amyotrophic lateral sclerosis has clinical feature: muscle atrophy, ")
+    both = answer("Does SMN1 cause SMA?", index)
+    assert {t.rsplit("#", 1)[-1] for m in both.reading.relations for t in m.terms} == {
+        "hasClinicalFeature", "hasCausalGene"}
+    assert both.verdict == "yes"
+
+
 def test_a_list_of_a_relation_the_entity_lacks_comes_from_its_subtypes(index: ClaimIndex) -> None:
     """The documents name ALS's genes for familial ALS (a subtype of ALS): the list says so."""
     reply = answer("What genes cause ALS?", index)

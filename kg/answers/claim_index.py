@@ -32,6 +32,7 @@ ONTOLOGY = str(MND._NS)
 NEGATION_OF = URIRef(ONTOLOGY + "negationOf")
 NEGATIVE_VALUE = URIRef(ONTOLOGY + "negativeValue")
 HEDGE = URIRef(ONTOLOGY + "hedge")
+INVERSE_ALT_LABEL = URIRef(ONTOLOGY + "inverseAltLabel")
 SUBTYPE_OF = URIRef(ONTOLOGY + "subtypeOf")
 PRIMARY_PATHOLOGY = URIRef(ONTOLOGY + "PrimaryPathology")
 PATHOLOGICAL_PROCESS = URIRef(ONTOLOGY + "PathologicalProcess")
@@ -81,6 +82,7 @@ class ClaimIndex:
     broader: dict[URIRef, frozenset[URIRef]]  # a property -> it and every property it is a subproperty of
     negative_values: frozenset[URIRef]  # values saying their property's relation does not hold (no known cure)
     defined_by: dict[URIRef, frozenset[URIRef]]  # a defined class -> the properties its definition restricts
+    inverse_names: dict[tuple[str, ...], frozenset[URIRef]]  # a relation name -> the properties it reads inversely
     stopwords: frozenset[str]
     postings: dict[str, dict[int, float]] = field(repr=False)  # stemmed word -> statement number -> BM25 score
 
@@ -165,6 +167,7 @@ def build_index(dataset: Dataset) -> ClaimIndex:
     properties = {p for p in asserted.subjects(RDF.type, OWL.ObjectProperty)} | {
         p for p in asserted.subjects(RDF.type, OWL.DatatypeProperty)}
     relation_names = _names(asserted, lambda s: s in properties)
+    inverse_names = _names(asserted, lambda s: s in properties, (INVERSE_ALT_LABEL,))
     entity_names = _names(asserted, lambda s: (str(s).startswith(str(KG)) or s in classes))
     entity_names = {**{name: terms for name, terms in _pathology_names(asserted, dataset).items()
                        if name not in relation_names}, **entity_names}  # "primary pathology" stays a relation
@@ -183,7 +186,7 @@ def build_index(dataset: Dataset) -> ClaimIndex:
             defined_by.setdefault(cls, set()).add(prop)
     return ClaimIndex(statements, entity_names, relation_names, labels, details, vocabulary, classes, diseases,
                       disjoint, negation_of, broader, negative_values,
-                      {c: frozenset(p) for c, p in defined_by.items()}, stopwords, postings)
+                      {c: frozenset(p) for c, p in defined_by.items()}, inverse_names, stopwords, postings)
 
 
 def _bm25(texts: list[str]) -> tuple[frozenset[str], dict[str, dict[int, float]]]:
@@ -202,10 +205,12 @@ def _bm25(texts: list[str]) -> tuple[frozenset[str], dict[str, dict[int, float]]
     return frozenset(STOPWORDS_EN), postings
 
 
-def _names(graph: Graph, keep: Callable[[URIRef], bool]) -> dict[tuple[str, ...], frozenset[URIRef]]:
-    """Label and altLabel words -> the terms so named (a name may name more than one term)."""
+def _names(graph: Graph, keep: Callable[[URIRef], bool], predicates: tuple[URIRef, ...] = (RDFS.label, SKOS.altLabel)
+           ) -> dict[tuple[str, ...], frozenset[URIRef]]:
+    """Label and altLabel words (or those of ``predicates``) -> the terms so named (a name may name more than one
+    term)."""
     names: dict[tuple[str, ...], set[URIRef]] = {}
-    for predicate in (RDFS.label, SKOS.altLabel):
+    for predicate in predicates:
         for subject, name in graph.subject_objects(predicate):
             if isinstance(subject, URIRef) and keep(subject):
                 key = words(str(name))

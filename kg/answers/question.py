@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rdflib import URIRef
 
@@ -169,7 +169,7 @@ def _ratio(a: str, b: str) -> float:
 
 def _mentions(tokens: list[str], index: ClaimIndex) -> tuple[list[Mention], set[int], bool]:
     """Names found longest first, left to right; a word ending in -less or beginning with un- whose stem is a
-    name negates it."""
+    name negates it; a relation word that reads both ways is read as the entities around it say (_directed)."""
     mentions: list[Mention] = []
     consumed: set[int] = set()
     negated = False
@@ -183,6 +183,8 @@ def _mentions(tokens: list[str], index: ClaimIndex) -> tuple[list[Mention], set[
                     found = (length, Mention(" ".join(key), index.entity_names[variant]))
                 elif variant in index.relation_names:
                     found = (length, Mention(" ".join(key), index.relation_names[variant], relation=True))
+                    found = (length, _directed(found[1], index.inverse_names.get(variant, frozenset()), mentions,
+                                               tokens[position + length:], index))
                 if found:
                     break
             if found:
@@ -198,6 +200,24 @@ def _mentions(tokens: list[str], index: ClaimIndex) -> tuple[list[Mention], set[
         consumed.update(range(position, position + length))
         position += length
     return mentions, consumed, negated
+
+
+def _directed(mention: Mention, inverse: frozenset[URIRef], before: list[Mention], after: list[str],
+              index: ClaimIndex) -> Mention:
+    """A relation word naming some properties read from subject to object and others read inversely
+    (mnd:inverseAltLabel: "ALS causes weakness", "SMN1 causes SMA"), with entities named on one side of it only:
+    before it, they are its subject, so it names the former ("What does ALS cause?"); after it, its object, so
+    it names the latter ("What causes ALS?"). Named on both sides ("Does SMN1 cause SMA?"), the statements
+    linking them decide."""
+    inverse = mention.terms & inverse
+    forward = mention.terms - inverse
+    subject = any(not m.relation for m in before)
+    following = any(name in index.entity_names for n in range(len(after))
+                    for m in range(n + 1, min(n + LONGEST_NAME, len(after)) + 1)
+                    for name in _variants(tuple(after[n:m])))
+    if not inverse or not forward or subject == following:
+        return mention
+    return replace(mention, terms=forward if subject else inverse)
 
 
 def _denied(token: str, index: ClaimIndex) -> tuple[int, Mention] | None:
