@@ -565,3 +565,15 @@ def test_a_relation_the_entity_is_the_value_of_answers_whether_there_are_any(ind
     assert reply.verdict == "yes"
     assert reply.sentence.startswith("Yes: subtype of spinal muscular atrophy: spinal muscular atrophy type ")
     assert answer("Is SMA a subtype?", index).verdict == "unstated"
+
+
+def test_a_statements_cited_sentences_are_shown_best_first_for_the_question(index: ClaimIndex) -> None:
+    """One figure, two cited sentences: the one bm25s scores higher for the question comes first, whatever
+    their IRIs' order."""
+    text = format_reply(answer("What is the annual incidence of ALS?", index), index, width=200).splitlines()
+    assert text[3:5] == [
+        '  - "Annual incidence: 1-2 per 100,000 people" [document 003, reference 2]',
+        '  - "The majority of ALS cases (85-90%) are sporadic, with an annual incidence of 1-2 per 100,000 people" '
+        '[document 002, reference 1]']
+    cure = format_reply(answer("Is there a cure for ALS?", index), index, width=200).splitlines()
+    assert cure[2] == '  - "There is no cure for ALS; treatment focuses on symptom management." [document 004]'

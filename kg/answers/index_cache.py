@@ -80,6 +80,7 @@ def _write(folder: Path, index: ClaimIndex) -> None:
         "inverse_names": [[list(k), sorted(str(t) for t in v)] for k, v in index.inverse_names.items()],
         "stopwords": sorted(index.stopwords),
         "postings": index.postings,
+        "quote_postings": index.quote_postings,
     }
     try:
         folder.parent.mkdir(parents=True, exist_ok=True)
@@ -118,4 +119,5 @@ def _read(folder: Path) -> ClaimIndex:
         {tuple(k): frozenset(URIRef(t) for t in v) for k, v in document["inverse_names"]},
         frozenset(document["stopwords"]),
         {token: {int(n): s for n, s in scores.items()} for token, scores in document["postings"].items()},
+        document["quote_postings"],
     )
