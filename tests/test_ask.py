@@ -383,13 +383,19 @@ def test_a_relation_word_naming_several_properties_shows_the_one_answered(index:
 
 def test_a_relation_word_read_both_ways_is_read_from_where_the_entity_stands(index: ClaimIndex) -> None:
     """'cause' reads mnd:hasCausalGene from object to subject (mnd:inverseAltLabel: SMN1 causes SMA): with the
-    entity only after it, the question asks what causes the entity; only before it, what the entity causes."""
+    entity only after it, the question asks what causes the entity; only before it, what the entity causes; of
+    the two properties, the one with statements placing the entity (or a subtype) there."""
     causes = answer("What causes ALS?", index)
     assert {t.rsplit("#", 1)[-1] for m in causes.reading.relations for t in m.terms} == {"hasCausalGene"}
     assert causes.sentence == "familial amyotrophic lateral sclerosis has causal gene: C9orf72, FUS, SOD1, TARDBP."
     caused = answer("What does ALS cause?", index)
     assert {t.rsplit("#", 1)[-1] for m in caused.reading.relations for t in m.terms} == {"hasClinicalFeature"}
     assert caused.sentence.startswith("amyotrophic lateral sclerosis has clinical feature: muscle atrophy, ")
+    assert answer("What causes muscle weakness?", index).sentence == (
+        "has clinical feature muscle weakness: amyotrophic lateral sclerosis, muscular dystrophy, spinal muscular "
+        "atrophy.")
+    assert answer("What does SMN1 cause?", index).sentence.startswith(
+        "has causal gene SMN1: spinal muscular atrophy, spinal muscular atrophy type 1 (derived), ")
     both = answer("Does SMN1 cause SMA?", index)
     assert {t.rsplit("#", 1)[-1] for m in both.reading.relations for t in m.terms} == {
         "hasClinicalFeature", "hasCausalGene"}

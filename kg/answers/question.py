@@ -206,18 +206,32 @@ def _directed(mention: Mention, inverse: frozenset[URIRef], before: list[Mention
               index: ClaimIndex) -> Mention:
     """A relation word naming some properties read from subject to object and others read inversely
     (mnd:inverseAltLabel: "ALS causes weakness", "SMN1 causes SMA"), with entities named on one side of it only:
-    before it, they are its subject, so it names the former ("What does ALS cause?"); after it, its object, so
-    it names the latter ("What causes ALS?"). Named on both sides ("Does SMN1 cause SMA?"), the statements
-    linking them decide."""
+    before it they are its subject, after it its object. It names the properties that have statements with the
+    entity (or a subtype of it) where the word puts it: "What causes ALS?" asks for ALS's causal genes (its
+    subtypes'), "What causes muscle weakness?" for the diseases with that feature, "What does SMN1 cause?" for
+    the diseases it is the causal gene of. With entities on both sides, or none fitting, the statements linking
+    them decide."""
     inverse = mention.terms & inverse
     forward = mention.terms - inverse
-    subject = any(not m.relation for m in before)
-    following = any(name in index.entity_names for n in range(len(after))
-                    for m in range(n + 1, min(n + LONGEST_NAME, len(after)) + 1)
-                    for name in _variants(tuple(after[n:m])))
-    if not inverse or not forward or subject == following:
+    named_before = frozenset().union(*(m.terms for m in before if not m.relation))
+    named_after = frozenset().union(*(index.entity_names[name] for n in range(len(after))
+                                      for m in range(n + 1, min(n + LONGEST_NAME, len(after)) + 1)
+                                      for name in _variants(tuple(after[n:m])) if name in index.entity_names))
+    if not inverse or not forward or bool(named_before) == bool(named_after):
         return mention
-    return replace(mention, terms=forward if subject else inverse)
+    entity = named_before or named_after
+    entity |= {s.subject for s in index.statements if s.property == SUBTYPE_OF and s.object in entity}
+    subject_first = bool(named_before)  # the entity is the word's subject: forward, the property's subject
+    kept = frozenset().union(*(props for props, as_subject in ((forward, subject_first), (inverse, not subject_first))
+                               if _stated(index, props, entity, as_subject)))
+    return replace(mention, terms=kept) if kept else mention
+
+
+def _stated(index: ClaimIndex, properties: frozenset[URIRef], entity: frozenset[URIRef], as_subject: bool) -> bool:
+    """Whether some statement of one of ``properties`` (or of a negative property denying one) has ``entity``
+    as its subject (``as_subject``) or its object."""
+    return any(index.negation_of.get(s.property, s.property) in properties
+               and (s.subject if as_subject else s.object) in entity for s in index.statements)
 
 
 def _denied(token: str, index: ClaimIndex) -> tuple[int, Mention] | None:
