@@ -281,6 +281,7 @@ def test_cached_index_answers_as_the_built_one(index: ClaimIndex, tmp_path: Path
     files = default_graph_files(supplement=False)
     built = load_index(files, lambda: load_reasoned(files).dataset())
     cached = load_index(files, lambda: pytest.fail("the cached index was not used"))
+    assert (cached.inverse_names, cached.quote_postings) == (built.inverse_names, built.quote_postings)
     for case in load_cases()[:40]:
         assert format_reply(answer(case["question"], cached), cached) == \
             format_reply(answer(case["question"], built), built) == \
