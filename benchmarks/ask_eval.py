@@ -1,4 +1,4 @@
-"""Evaluate kg ask on benchmarks/ask_eval.yaml: accuracy and wrong verdicts, tuning and hold-out apart.
+"""Evaluate kg ask on benchmarks/ask_eval.yaml: accuracy and wrong verdicts, tuning and each hold-out apart.
 
     python -m benchmarks.ask_eval [FILE] [--show wrong|missed|all]
 
@@ -26,6 +26,7 @@ from kg.reasoning.engine import load_reasoned
 
 EVAL_FILE = Path(__file__).resolve().parent / "ask_eval.yaml"
 VERDICTS = {"yes", "no", "qualified"}
+SPLITS = ("tune", "holdout", "holdout2")
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ def evaluate(cases: list[dict[str, Any]], index: ClaimIndex) -> list[Outcome]:
 
 def summary(outcomes: list[Outcome]) -> dict[str, dict[str, float]]:
     result = {}
-    for split in ("tune", "holdout"):
+    for split in SPLITS:
         part = [o for o in outcomes if o.split == split]
         right = sum(o.right for o in part)
         accuracy = round(right / len(part), 3) if part else 0.0
@@ -86,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("file", nargs="?", type=Path, default=EVAL_FILE)
     parser.add_argument("--show", choices=("wrong", "missed", "all"), help="print these questions and answers")
-    parser.add_argument("--split", choices=("tune", "holdout"), help="only this split")
+    parser.add_argument("--split", choices=SPLITS, help="only this split")
     args = parser.parse_args(argv)
     index = build_index(load_reasoned(default_graph_files(supplement=False)).dataset())
     cases = [c for c in load_cases(args.file) if args.split is None or c["split"] == args.split]

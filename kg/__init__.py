@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from rdflib import Graph
     from rdflib.query import Result
 
-    from kg.answers.verdict import Reply
+    from kg.answers.reply import Reply
     from kg.checks.checker import CheckReport
     from kg.reasoning.engine import ReasonedGraph
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from benchmarks.ask_eval import evaluate, load_cases, summary
+from benchmarks.ask_eval import SPLITS, evaluate, load_cases, summary
 from kg.answers.claim_index import ClaimIndex, build_index
 from kg.answers.question import MAX_CHARACTERS
 from kg.answers.reply_format import format_reply, reply_json, support
@@ -23,6 +23,7 @@ from kg.reasoning.engine import load_reasoned
 
 TUNE_FLOOR = 0.99
 HOLDOUT_FLOOR = 0.83
+HOLDOUT2_FLOOR = 0.69
 
 
 @pytest.fixture(scope="module")
@@ -202,9 +203,10 @@ def test_qualifier_is_read_from_the_graph(tmp_path: Path) -> None:
 
 def test_evaluation_has_no_wrong_verdict_and_keeps_its_accuracy(index: ClaimIndex) -> None:
     figures = summary(evaluate(load_cases(), index))
-    assert (figures["tune"]["wrong_verdicts"], figures["holdout"]["wrong_verdicts"]) == (0, 0)
+    assert [figures[split]["wrong_verdicts"] for split in SPLITS] == [0, 0, 0]
     assert figures["tune"]["accuracy"] >= TUNE_FLOOR
     assert figures["holdout"]["accuracy"] >= HOLDOUT_FLOOR
+    assert figures["holdout2"]["accuracy"] >= HOLDOUT2_FLOOR
 
 
 def test_evaluation_file_holds_four_wordings_per_fact_and_a_fifth_held_out() -> None:
@@ -212,7 +214,8 @@ def test_evaluation_file_holds_four_wordings_per_fact_and_a_fifth_held_out() -> 
     facts = {c["fact"] for c in cases}
     assert len(cases) >= 200
     assert all(sum(c["fact"] == fact for c in cases) >= 4 for fact in facts)
-    assert sum(c["split"] == "holdout" for c in cases) >= len(cases) / 5
+    assert {c["split"] for c in cases} == set(SPLITS)
+    assert sum(c["split"] != "tune" for c in cases) >= len(cases) / 5
 
 
 @pytest.mark.parametrize(("question", "message"), [
@@ -278,6 +281,7 @@ def test_cached_index_answers_as_the_built_one(index: ClaimIndex, tmp_path: Path
     files = default_graph_files(supplement=False)
     built = load_index(files, lambda: load_reasoned(files).dataset())
     cached = load_index(files, lambda: pytest.fail("the cached index was not used"))
+    assert (cached.inverse_names, cached.quote_postings) == (built.inverse_names, built.quote_postings)
     for case in load_cases()[:40]:
         assert format_reply(answer(case["question"], cached), cached) == \
             format_reply(answer(case["question"], built), built) == \
@@ -376,6 +380,27 @@ def test_a_relation_word_naming_several_properties_shows_the_one_answered(index:
     assert format_reply(reply, index).splitlines()[0] == (
         "Understood: amyotrophic lateral sclerosis · has clinical feature · pain")
     assert answer("What causes SMA?", index).sentence.startswith("spinal muscular atrophy has causal gene: SMN1.")
+
+
+def test_a_relation_word_read_both_ways_is_read_from_where_the_entity_stands(index: ClaimIndex) -> None:
+    """'cause' reads mnd:hasCausalGene from object to subject (mnd:inverseAltLabel: SMN1 causes SMA): with the
+    entity only after it, the question asks what causes the entity; only before it, what the entity causes; of
+    the two properties, the one with statements placing the entity (or a subtype) there."""
+    causes = answer("What causes ALS?", index)
+    assert {t.rsplit("#", 1)[-1] for m in causes.reading.relations for t in m.terms} == {"hasCausalGene"}
+    assert causes.sentence == "familial amyotrophic lateral sclerosis has causal gene: C9orf72, FUS, SOD1, TARDBP."
+    caused = answer("What does ALS cause?", index)
+    assert {t.rsplit("#", 1)[-1] for m in caused.reading.relations for t in m.terms} == {"hasClinicalFeature"}
+    assert caused.sentence.startswith("amyotrophic lateral sclerosis has clinical feature: muscle atrophy, ")
+    assert answer("What causes muscle weakness?", index).sentence == (
+        "has clinical feature muscle weakness: amyotrophic lateral sclerosis, muscular dystrophy, spinal muscular "
+        "atrophy.")
+    assert answer("What does SMN1 cause?", index).sentence.startswith(
+        "has causal gene SMN1: spinal muscular atrophy, spinal muscular atrophy type 1 (derived), ")
+    both = answer("Does SMN1 cause SMA?", index)
+    assert {t.rsplit("#", 1)[-1] for m in both.reading.relations for t in m.terms} == {
+        "hasClinicalFeature", "hasCausalGene"}
+    assert both.verdict == "yes"
 
 
 def test_a_list_of_a_relation_the_entity_lacks_comes_from_its_subtypes(index: ClaimIndex) -> None:
@@ -547,3 +572,15 @@ def test_a_relation_the_entity_is_the_value_of_answers_whether_there_are_any(ind
     assert reply.verdict == "yes"
     assert reply.sentence.startswith("Yes: subtype of spinal muscular atrophy: spinal muscular atrophy type ")
     assert answer("Is SMA a subtype?", index).verdict == "unstated"
+
+
+def test_a_statements_cited_sentences_are_shown_best_first_for_the_question(index: ClaimIndex) -> None:
+    """One figure, two cited sentences: the one bm25s scores higher for the question comes first, whatever
+    their IRIs' order."""
+    text = format_reply(answer("What is the annual incidence of ALS?", index), index, width=200).splitlines()
+    assert text[3:5] == [
+        '  - "Annual incidence: 1-2 per 100,000 people" [document 003, reference 2]',
+        '  - "The majority of ALS cases (85-90%) are sporadic, with an annual incidence of 1-2 per 100,000 people" '
+        '[document 002, reference 1]']
+    cure = format_reply(answer("Is there a cure for ALS?", index), index, width=200).splitlines()
+    assert cure[2] == '  - "There is no cure for ALS; treatment focuses on symptom management." [document 004]'

@@ -13,8 +13,9 @@ from rdflib import Dataset
 from kg.answers.answer import SUPPORT, Answer, answer_with, declared, verdict_line
 from kg.answers.claim_index import ClaimIndex
 from kg.answers.question import checked
+from kg.answers.reply import Reply
 from kg.answers.reply_format import group_line, support, understood, where
-from kg.answers.verdict import Reply, answer
+from kg.answers.verdict import answer
 from kg.errors import InputError
 from kg.sparql.saved import SavedQuery
 

@@ -8,7 +8,8 @@ qualifiers from the claim itself (literal notes such as "some patients", values 
 "traditionally"). Names of entities and relations are the graph's labels and
 skos:altLabels. Statements are ranked against a question with BM25 over their words and quotes: bm25s
 scores every (word, statement) pair once, when the index is built; a question's score for a statement is
-the sum of its words' scores, as bm25s's own ``get_scores`` computes it. So answering a question needs
+the sum of its words' scores, as bm25s's own ``get_scores`` computes it. The cited sentences are scored the
+same way, apart, so a statement's sentences are shown best first. So answering a question needs
 neither bm25s nor its NumPy and SciPy imports (kg.answers.index_cache keeps the scores on disk).
 """
 
@@ -32,6 +33,7 @@ ONTOLOGY = str(MND._NS)
 NEGATION_OF = URIRef(ONTOLOGY + "negationOf")
 NEGATIVE_VALUE = URIRef(ONTOLOGY + "negativeValue")
 HEDGE = URIRef(ONTOLOGY + "hedge")
+INVERSE_ALT_LABEL = URIRef(ONTOLOGY + "inverseAltLabel")
 SUBTYPE_OF = URIRef(ONTOLOGY + "subtypeOf")
 PRIMARY_PATHOLOGY = URIRef(ONTOLOGY + "PrimaryPathology")
 PATHOLOGICAL_PROCESS = URIRef(ONTOLOGY + "PathologicalProcess")
@@ -81,8 +83,10 @@ class ClaimIndex:
     broader: dict[URIRef, frozenset[URIRef]]  # a property -> it and every property it is a subproperty of
     negative_values: frozenset[URIRef]  # values saying their property's relation does not hold (no known cure)
     defined_by: dict[URIRef, frozenset[URIRef]]  # a defined class -> the properties its definition restricts
+    inverse_names: dict[tuple[str, ...], frozenset[URIRef]]  # a relation name -> the properties it reads inversely
     stopwords: frozenset[str]
     postings: dict[str, dict[int, float]] = field(repr=False)  # stemmed word -> statement number -> BM25 score
+    quote_postings: dict[str, dict[str, float]] = field(repr=False)  # stemmed word -> citation -> its quote's score
 
     @staticmethod
     def nary(statement: Statement) -> bool:
@@ -115,6 +119,12 @@ class ClaimIndex:
         allowed = None if among is None else set(among)
         ranked = [(n, s) for n, s in enumerate(scores) if allowed is None or n in allowed]
         return sorted(ranked, key=lambda item: (-item[1], item[0]))
+
+    def by_quote(self, text: str, citations: Iterable[URIRef]) -> list[URIRef]:
+        """``citations`` by their quotes' BM25 score for ``text`` (best first, ties in the order given)."""
+        tokens = self.tokens(text)
+        score = {c: sum(self.quote_postings.get(token, {}).get(str(c), 0.0) for token in tokens) for c in citations}
+        return sorted(score, key=lambda c: -score[c])
 
     def tokens(self, text: str) -> list[str]:
         """``text`` as bm25s.tokenize splits it for this index: lower-cased words, stopwords out, stemmed."""
@@ -165,6 +175,7 @@ def build_index(dataset: Dataset) -> ClaimIndex:
     properties = {p for p in asserted.subjects(RDF.type, OWL.ObjectProperty)} | {
         p for p in asserted.subjects(RDF.type, OWL.DatatypeProperty)}
     relation_names = _names(asserted, lambda s: s in properties)
+    inverse_names = _names(asserted, lambda s: s in properties, (INVERSE_ALT_LABEL,))
     entity_names = _names(asserted, lambda s: (str(s).startswith(str(KG)) or s in classes))
     entity_names = {**{name: terms for name, terms in _pathology_names(asserted, dataset).items()
                        if name not in relation_names}, **entity_names}  # "primary pathology" stays a relation
@@ -172,6 +183,10 @@ def build_index(dataset: Dataset) -> ClaimIndex:
     vocabulary = frozenset(STEMMER.stemWords([w for _, o in asserted.subject_objects(None)
                                               if isinstance(o, Literal) for w in words(str(o))]))
     stopwords, postings = _bm25([s.text for s in statements])
+    quoted = [c for c in cited if c in details]
+    _, by_number = _bm25([details[c].quote for c in quoted])
+    quote_postings = {token: {str(quoted[n]): score for n, score in scores.items()}
+                      for token, scores in by_number.items()}
     diseases = frozenset(d for d in dataset.subjects(RDF.type, MND.Disease) if isinstance(d, URIRef))
     broader = {p: frozenset(q for q in asserted.transitive_objects(p, RDFS.subPropertyOf) if isinstance(q, URIRef))
                for p in properties if isinstance(p, URIRef)}
@@ -183,7 +198,8 @@ def build_index(dataset: Dataset) -> ClaimIndex:
             defined_by.setdefault(cls, set()).add(prop)
     return ClaimIndex(statements, entity_names, relation_names, labels, details, vocabulary, classes, diseases,
                       disjoint, negation_of, broader, negative_values,
-                      {c: frozenset(p) for c, p in defined_by.items()}, stopwords, postings)
+                      {c: frozenset(p) for c, p in defined_by.items()}, inverse_names, stopwords, postings,
+                      quote_postings)
 
 
 def _bm25(texts: list[str]) -> tuple[frozenset[str], dict[str, dict[int, float]]]:
@@ -202,10 +218,12 @@ def _bm25(texts: list[str]) -> tuple[frozenset[str], dict[str, dict[int, float]]
     return frozenset(STOPWORDS_EN), postings
 
 
-def _names(graph: Graph, keep: Callable[[URIRef], bool]) -> dict[tuple[str, ...], frozenset[URIRef]]:
-    """Label and altLabel words -> the terms so named (a name may name more than one term)."""
+def _names(graph: Graph, keep: Callable[[URIRef], bool], predicates: tuple[URIRef, ...] = (RDFS.label, SKOS.altLabel)
+           ) -> dict[tuple[str, ...], frozenset[URIRef]]:
+    """Label and altLabel words (or those of ``predicates``) -> the terms so named (a name may name more than one
+    term)."""
     names: dict[tuple[str, ...], set[URIRef]] = {}
-    for predicate in (RDFS.label, SKOS.altLabel):
+    for predicate in predicates:
         for subject, name in graph.subject_objects(predicate):
             if isinstance(subject, URIRef) and keep(subject):
                 key = words(str(name))

@@ -26,7 +26,7 @@ from kg.answers.claim_index import ClaimIndex, Statement, build_index
 from kg.graph.paths import cache_dir
 from kg.reasoning import cache
 
-FORMAT = "mnd-kg-claim-index-1"
+FORMAT = "mnd-kg-claim-index-2"
 
 
 def load_index(files: list[Path], dataset: Callable[[], Dataset]) -> ClaimIndex:
@@ -77,8 +77,10 @@ def _write(folder: Path, index: ClaimIndex) -> None:
         "broader": sorted([str(k), sorted(str(b) for b in v)] for k, v in index.broader.items()),
         "negative_values": sorted(str(v) for v in index.negative_values),
         "defined_by": sorted([str(k), sorted(str(p) for p in v)] for k, v in index.defined_by.items()),
+        "inverse_names": [[list(k), sorted(str(t) for t in v)] for k, v in index.inverse_names.items()],
         "stopwords": sorted(index.stopwords),
         "postings": index.postings,
+        "quote_postings": index.quote_postings,
     }
     temporary: Path | None = None
     try:
@@ -116,6 +118,8 @@ def _read(folder: Path) -> ClaimIndex:
         {URIRef(k): frozenset(URIRef(b) for b in v) for k, v in document["broader"]},
         frozenset(URIRef(v) for v in document["negative_values"]),
         {URIRef(k): frozenset(URIRef(p) for p in v) for k, v in document["defined_by"]},
+        {tuple(k): frozenset(URIRef(t) for t in v) for k, v in document["inverse_names"]},
         frozenset(document["stopwords"]),
         {token: {int(n): s for n, s in scores.items()} for token, scores in document["postings"].items()},
+        document["quote_postings"],
     )

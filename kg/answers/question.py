@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rdflib import URIRef
 
@@ -169,7 +169,7 @@ def _ratio(a: str, b: str) -> float:
 
 def _mentions(tokens: list[str], index: ClaimIndex) -> tuple[list[Mention], set[int], bool]:
     """Names found longest first, left to right; a word ending in -less or beginning with un- whose stem is a
-    name negates it."""
+    name negates it; a relation word that reads both ways is read as the entities around it say (_directed)."""
     mentions: list[Mention] = []
     consumed: set[int] = set()
     negated = False
@@ -183,6 +183,8 @@ def _mentions(tokens: list[str], index: ClaimIndex) -> tuple[list[Mention], set[
                     found = (length, Mention(" ".join(key), index.entity_names[variant]))
                 elif variant in index.relation_names:
                     found = (length, Mention(" ".join(key), index.relation_names[variant], relation=True))
+                    found = (length, _directed(found[1], index.inverse_names.get(variant, frozenset()), mentions,
+                                               tokens[position + length:], index))
                 if found:
                     break
             if found:
@@ -198,6 +200,38 @@ def _mentions(tokens: list[str], index: ClaimIndex) -> tuple[list[Mention], set[
         consumed.update(range(position, position + length))
         position += length
     return mentions, consumed, negated
+
+
+def _directed(mention: Mention, inverse: frozenset[URIRef], before: list[Mention], after: list[str],
+              index: ClaimIndex) -> Mention:
+    """A relation word naming some properties read from subject to object and others read inversely
+    (mnd:inverseAltLabel: "ALS causes weakness", "SMN1 causes SMA"), with entities named on one side of it only:
+    before it they are its subject, after it its object. It names the properties that have statements with the
+    entity (or a subtype of it) where the word puts it: "What causes ALS?" asks for ALS's causal genes (its
+    subtypes'), "What causes muscle weakness?" for the diseases with that feature, "What does SMN1 cause?" for
+    the diseases it is the causal gene of. With entities on both sides, or none fitting, the statements linking
+    them decide."""
+    inverse = mention.terms & inverse
+    forward = mention.terms - inverse
+    named_before = frozenset().union(*(m.terms for m in before if not m.relation))
+    named_after = frozenset().union(*(index.entity_names[name] for n in range(len(after))
+                                      for m in range(n + 1, min(n + LONGEST_NAME, len(after)) + 1)
+                                      for name in _variants(tuple(after[n:m])) if name in index.entity_names))
+    if not inverse or not forward or bool(named_before) == bool(named_after):
+        return mention
+    entity = named_before or named_after
+    entity |= {s.subject for s in index.statements if s.property == SUBTYPE_OF and s.object in entity}
+    subject_first = bool(named_before)  # the entity is the word's subject: forward, the property's subject
+    kept = frozenset().union(*(props for props, as_subject in ((forward, subject_first), (inverse, not subject_first))
+                               if _stated(index, props, entity, as_subject)))
+    return replace(mention, terms=kept) if kept else mention
+
+
+def _stated(index: ClaimIndex, properties: frozenset[URIRef], entity: frozenset[URIRef], as_subject: bool) -> bool:
+    """Whether some statement of one of ``properties`` (or of a negative property denying one) has ``entity``
+    as its subject (``as_subject``) or its object."""
+    return any(index.negation_of.get(s.property, s.property) in properties
+               and (s.subject if as_subject else s.object) in entity for s in index.statements)
 
 
 def _denied(token: str, index: ClaimIndex) -> tuple[int, Mention] | None:

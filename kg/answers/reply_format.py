@@ -12,7 +12,7 @@ from rdflib.term import Node
 from kg.answers.citations import CitationDetail
 from kg.answers.claim_index import ClaimIndex
 from kg.answers.question import Mention
-from kg.answers.verdict import SUPPORT, Reply
+from kg.answers.reply import SUPPORT, Reply
 from kg.graph.namespaces import namespace_manager
 
 _MANAGER = namespace_manager()
@@ -57,15 +57,16 @@ def _meant(reply: Reply, index: ClaimIndex, mention: Mention) -> frozenset[URIRe
 
 
 def support(reply: Reply, index: ClaimIndex, every: bool = False) -> list[tuple[CitationDetail, str]]:
-    """The cited sentences behind the reply, best first (a list answer's widest sentences first), each once; at
-    most SUPPORT unless ``every``."""
+    """The cited sentences behind the reply, best first (a list answer's widest sentences first; a statement's
+    own by their BM25 score for the question), each once; at most SUPPORT unless ``every``."""
     seen: dict[str, tuple[CitationDetail, str]] = {}
     for citation, iri in reply.widest:
         detail = index.citations.get(citation)
         if detail is not None and detail.quote not in seen:
             seen[detail.quote] = (detail, iri)
+    asked = " ".join(reply.reading.words)
     for used in reply.used:
-        for citation in used.statement.citations:
+        for citation in index.by_quote(asked, used.statement.citations):
             detail = index.citations.get(citation)
             if detail is not None and detail.quote not in seen:
                 seen[detail.quote] = (detail, used.statement.iri)

@@ -1,0 +1,119 @@
+"""Which statements are about the very thing asked: its entities, its relation, the words naming its values, and
+whether a statement says yes to the question as read."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF
+from rdflib.term import Node
+
+from kg.answers.claim_index import ONTOLOGY, SUBTYPE_OF, ClaimIndex, Statement
+from kg.answers.question import Mention, Reading
+
+# the properties that say what kind of disease something is: a statement of a group answers them
+CLASSIFYING = frozenset({RDF.type, URIRef(ONTOLOGY + "asCategory"), SUBTYPE_OF})
+COPULA = {"is", "are", "was", "were"}
+
+
+def statements_linking(index: ClaimIndex, entities: list[Mention],
+                       keep: Callable[[Statement], bool]) -> tuple[list[int], list[int]]:
+    """Statements kept by ``keep`` whose subject and object are two entities asked (the first and the last
+    named, else the last and another, else the first and another), and every statement of that pair."""
+    first, last, middle = entities[0], entities[-1], entities[1:-1]
+    for pairs in ([(first, last)], [(m, last) for m in middle], [(first, m) for m in middle]):
+        pair = [n for n, s in enumerate(index.statements) if any(links(index, s, a, b) for a, b in pairs)]
+        kept = [n for n in pair if keep(index.statements[n])]
+        if kept:
+            return kept, pair
+    return [], []
+
+
+def links(index: ClaimIndex, statement: Statement, a: Mention, b: Mention) -> bool:
+    """Whether ``statement`` links the two things asked: as its subject and object, or, for a part of an n-ary
+    statement whose object is one of them, as two of the n-ary statement's values ("Can SMA treatment improve
+    symptoms?": the treatment effect's intervention and outcome); never two groups of diseases."""
+    ends = {statement.subject, statement.object}
+    if a.terms & ends and b.terms & (ends - a.terms):
+        return True
+    values = index.values_of.get(statement.iri, frozenset())
+    return index.nary(statement) and statement.object in (a.terms | b.terms) and bool(a.terms & values) \
+        and bool(b.terms & (values - a.terms)) and not (a.terms | b.terms) & index.classes
+
+
+def about(index: ClaimIndex, entities: list[Mention]) -> list[int]:
+    """Statements about every entity named, else about the first one named."""
+    if not entities:
+        return []
+    every = [n for n, s in enumerate(index.statements) if all(m.terms & s.about for m in entities)]
+    return every or [n for n, s in enumerate(index.statements) if entities[0].terms & s.about]
+
+
+def relation_asked(index: ClaimIndex, reading: Reading, statement: Statement, relations: set[Node]) -> bool:
+    """Whether ``statement`` is about the relation asked: its property (or a broader one, or the one a negative
+    property denies; for an n-ary statement, any of its links) is named in the question; or it says what group
+    the subject is in (a class) and the question names a classifying relation ("a form of"), one the class is
+    defined by ("primarily"), or none and every word of it is understood; or the question names no relation and
+    every word of it is understood ("Is ALS painless?"), unless it asks whether one disease is another and the
+    statement is not of its kind."""
+    if isinstance(statement.object, URIRef) and statement.object in index.classes and (
+            (not relations and not reading.conditions)
+            or relations & (CLASSIFYING | index.defined_by.get(statement.object, frozenset()))):
+        return True
+    if not relations and asks_kind(reading) and statement.subject not in reading.entities[0].terms:
+        return False  # "Is DMD a muscular dystrophy?" asks what DMD is, not what muscular dystrophy has
+    if not relations and not reading.conditions:
+        # "Is ALS SMA?": of two diseases, only a statement of what kind one is answers
+        both = statement.subject in index.diseases and statement.object in index.diseases
+        return not (both and reading.words[0] in COPULA) or statement.property in CLASSIFYING
+    for stated in index.properties_of[statement.iri]:
+        prop = positive_of(index, stated)
+        if isinstance(prop, URIRef) and index.broader.get(prop, frozenset({prop})) & relations:
+            return True
+    return False
+
+
+def asks_kind(reading: Reading) -> bool:
+    """Whether the question asks what kind of thing something is: "Is X a Y?" (a copula and an article)."""
+    return reading.words[0] in COPULA and bool({"a", "an"} & set(reading.words))
+
+
+def positive_of(index: ClaimIndex, prop: Node) -> Node:
+    return index.negation_of.get(prop, prop) if isinstance(prop, URIRef) else prop
+
+
+def relations_of(index: ClaimIndex, mentions: list[Mention]) -> set[Node]:
+    return {positive_of(index, p) for m in mentions for p in m.terms}
+
+
+def says_yes(index: ClaimIndex, reading: Reading, statement: Statement) -> bool:
+    """Whether ``statement`` says yes to the question as read: its own polarity (a negative property, a negative
+    value not itself asked nor named by the question's words, a false literal) turned by the question's (a "not",
+    a "-less", a negative relation)."""
+    asked = frozenset().union(*(m.terms for m in reading.entities))
+    named = bool(reading.conditions) and set(index.tokens(" ".join(reading.conditions))) <= set(
+        index.tokens(index.label(statement.object)))  # "Is ALS sporadic?" names the value by its words
+    positive = not statement.negative and not (statement.object in index.negative_values
+                                               and statement.object not in asked and not named)
+    if isinstance(statement.object, Literal) and statement.object.datatype is not None:
+        positive = positive and bool(statement.object.toPython())
+    asked_negative = reading.negated ^ any(p in index.negation_of for m in reading.relations for p in m.terms)
+    return positive != asked_negative
+
+
+def stating_every(index: ClaimIndex, reading: Reading, found: list[int]) -> list[int]:
+    """Of ``found``, the statements stating every relation the question names ("Can SMA improve with
+    treatment?", "What gene causes SMA?")."""
+    return [n for n in found if all(relation_asked(index, reading, index.statements[n], relations_of(index, [m]))
+                                    for m in reading.relations)]
+
+
+def explaining(index: ClaimIndex, reading: Reading, found: list[int]) -> list[int]:
+    """Of ``found``, the statements whose values name every word of the question not otherwise understood
+    ("during pregnancy": genetic testing during pregnancy); all of them when every word is understood."""
+    if not reading.conditions:
+        return found
+    wanted = set(index.tokens(" ".join(reading.conditions)))
+    return [n for n in found
+            if wanted <= set(index.tokens(index.label(index.statements[n].object)))] if wanted else []

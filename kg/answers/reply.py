@@ -1,0 +1,41 @@
+"""What ``kg ask`` says: the reply (what was understood, the verdict, its sentence) and the statements it rests on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rdflib import URIRef
+
+from kg.answers.claim_index import ClaimIndex, Statement
+from kg.answers.question import Reading
+
+SUPPORT = 3
+
+
+@dataclass(frozen=True)
+class Used:
+    """A statement an answer rests on, with its BM25 score for the question."""
+
+    statement: Statement
+    score: float
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What ``kg ask`` says: what was understood, the verdict, its sentence and the statements it rests on."""
+
+    question: str
+    reading: Reading
+    verdict: str  # yes | no | qualified | unstated | unknown-entity | answer
+    sentence: str
+    used: tuple[Used, ...] = ()
+    qualifiers: tuple[str, ...] = ()
+    groups: tuple[tuple[str, tuple[str, ...]], ...] = field(default=())
+    members: bool = False  # a list of a disease group's members, grouped by what the statements say
+    widest: tuple[tuple[URIRef, str], ...] = ()  # a list's citations (and a statement each) naming most of it
+    full: str = ""  # a long list's sentence with every value (``sentence`` names the first LISTED of each group)
+
+
+def used_of(index: ClaimIndex, numbers: list[int], score: dict[int, float]) -> tuple[Used, ...]:
+    ordered = sorted(dict.fromkeys(numbers), key=lambda n: (-score.get(n, 0.0), index.statements[n].derived, n))
+    return tuple(Used(index.statements[n], round(score.get(n, 0.0), 4)) for n in ordered)
