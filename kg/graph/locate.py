@@ -59,7 +59,9 @@ _DIRECTIVE_START = re.compile(r"[ \t]*(?:@prefix\b|@base\b|[Pp][Rr][Ee][Ff][Ii][
 _LINE_DIRECTIVE = re.compile(r"\n(?=" + _DIRECTIVE_START.pattern + ")")
 _SPARQL_DIRECTIVE_MIDLINE = re.compile(r"\.[ \t]+(?:[Pp][Rr][Ee][Ff][Ii][Xx]\s|[Bb][Aa][Ss][Ee]\s*<)")
 _LOCAL_ESCAPED = re.compile(r"([~.\-!$&'()*+,;=/?#@%_])")
-_BLOCK = 1 << 20
+# A place counts the line breaks of at most one block of _BLOCK characters (str.count reads a text with non-ASCII
+# characters at about 400 MB/s: with 1 MiB blocks, 2,000 places on 20,000 triples took 1.2 s)
+_BLOCK = 1 << 14
 IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|^`\\]*")  # an absolute IRI, as a check row gives one
 _UCHAR = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 
