@@ -32,7 +32,6 @@ def test_forms_and_updates_are_told_apart() -> None:
                                                                   "DescribeQuery"]
     assert [is_update(t) for t in ("INSERT DATA { <urn:a> <urn:b> <urn:c> }", "LOAD <urn:x>",
                                    "SELECT ?insert WHERE { ?insert ?p ?o }")] == [True, True, False]
-    assert not is_update("CLEAR ALL", longest=5)
 
 
 def test_the_parse_tree_reads_escaped_keywords_and_names_updates() -> None:

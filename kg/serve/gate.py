@@ -26,7 +26,7 @@ import pyoxigraph
 from kg.errors import InputError, ServiceError
 from kg.serve.engine import FAST_SECONDS, Engine, Lanes
 from kg.sparql.limits import Limits
-from kg.sparql.parse import UpdateError, expand_escapes, is_update, parse_tree, uses_service
+from kg.sparql.parse import UpdateError, expand_escapes, parse_tree, uses_service
 
 _ERROR_BODY_LIMIT = 64 * 1024
 CHECKED_LENGTH = 16384  # the longest query text rdflib's parser reads here (about 80 µs a character)
@@ -69,11 +69,11 @@ def check_query(text: str) -> Outcome | None:
 def invalid(text: str, engine_message: str) -> Outcome:
     """The refusal of a query the engine found invalid: 403 for an update, else 400 with one line saying where
     the query broke (rdflib's parser, for queries it can check in time; else the engine's message)."""
-    if is_update(text, CHECKED_LENGTH):
-        return refusal(403, UPDATE_REFUSED)
     if len(text) <= CHECKED_LENGTH:
         try:
             parse_tree(text, "kg serve")
+        except UpdateError:
+            return refusal(403, UPDATE_REFUSED)
         except InputError as error:
             return refusal(400, error.what)
     return refusal(400, "invalid SPARQL query: " + engine_message)

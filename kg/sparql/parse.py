@@ -43,11 +43,16 @@ def parse_query(text: str, where: str) -> Query:
     from rdflib.plugins.sparql import prepareQuery
 
     if len(text) > MAX_QUERY_CHARACTERS:
-        raise InputError(f"the query is longer than {MAX_QUERY_CHARACTERS} characters, the most accepted", where)
+        raise query_too_long(where)
     try:
         return prepareQuery(text)
     except Exception as error:  # pyparsing raises several exception types
         raise _not_a_query(text, error, where) from error
+
+
+def query_too_long(where: str) -> InputError:
+    """The refusal of a query over MAX_QUERY_CHARACTERS, wherever it is read."""
+    return InputError(f"the query is longer than {MAX_QUERY_CHARACTERS} characters, the most accepted", where)
 
 
 def parse_tree(text: str, where: str) -> ParseResults:
@@ -92,10 +97,9 @@ def query_form(text: str, where: str) -> str:
     return str(parse_query(text, where).algebra.name)
 
 
-def is_update(text: str, longest: int | None = None) -> bool:
-    """Whether ``text`` is a SPARQL Update (only texts that use an update keyword, and at most ``longest``
-    characters when given, are parsed)."""
-    if (longest is not None and len(text) > longest) or not _UPDATE_KEYWORD.search(text):
+def is_update(text: str) -> bool:
+    """Whether ``text`` is a SPARQL Update (only texts that use an update keyword are parsed)."""
+    if not _UPDATE_KEYWORD.search(text):
         return False
     from rdflib.plugins.sparql.parser import parseUpdate
 

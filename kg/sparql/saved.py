@@ -16,7 +16,7 @@ import yaml
 from rdflib.term import Literal, Node
 
 from kg.errors import InputError
-from kg.sparql.parse import MAX_QUERY_CHARACTERS, parse_query
+from kg.sparql.parse import MAX_QUERY_CHARACTERS, parse_query, query_too_long
 from kg.sparql.validity import known_valid, remember_valid
 
 PARAMETER_TYPES = ("iri", "string", "integer")
@@ -135,7 +135,7 @@ def read_query_file(path: Path, what: str) -> str:
             data = stream.read(4 * MAX_QUERY_CHARACTERS + 1)
     except OSError as error:
         raise InputError(f"cannot read {what}: {error.strerror}", str(path)) from error
-    too_long = InputError(f"the query is longer than {MAX_QUERY_CHARACTERS} characters, the most accepted", str(path))
+    too_long = query_too_long(str(path))
     if len(data) > 4 * MAX_QUERY_CHARACTERS:
         raise too_long
     try:
