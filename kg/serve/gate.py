@@ -126,13 +126,12 @@ def _scheduled(lanes: Lanes, request: _Request, limits: Limits, client: str) -> 
         if not isinstance(hold, Hold):
             if not known_heavy:
                 return _timed_out(limits)
-            return refusal(503, f"the server is busy with a long query; this one took more than {HEAVY_CPU_SECONDS:g} "
-                                "s of CPU before: retry later")
+            return refusal(503, "the server is busy with a long query, and this one is long too (by its CPU time "
+                                "before, or its shape): retry later")
         started = lanes.heavy.cpu_seconds()
         outcome = _ask(lanes.heavy, request, limits, lanes.heavy_watch(request.text, hold), main=False)
         if outcome is None:
-            return refusal(503, f"this query, which took more than {HEAVY_CPU_SECONDS:g} s of CPU, gave way to "
-                                "one not known to be long: retry later")
+            return refusal(503, "this long query was cancelled to let one not known to be long run: retry later")
         if lanes.heavy.cpu_seconds() - started >= HEAVY_CPU_SECONDS or outcome.body.startswith(_STOPPED):
             lanes.record(request.text, heavy=True)
         elif outcome.status in (200, 422):
