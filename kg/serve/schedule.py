@@ -9,8 +9,8 @@ the worst clients of ``kg serve`` send the costliest queries they can find, on a
 - **Cost estimated by shape**: a query with two or more triple patterns made of variables alone (``?a ?b ?c``:
   each matches every triple, and two of them join into the square of the graph; the worst queries found
   are such products) is taken for heavy before it runs, unless its history says otherwise.
-- **Two lanes**: every query starts on the main engine, unless its history or its shape says it is heavy. One without an
-  answer after FAST_SECONDS is run on the heavy engine. The main engine's own timeout is FAST_SECONDS, so it
+- **Two lanes**: every query starts on the main engine, unless its history or its shape says it is heavy.
+  One without an answer after FAST_SECONDS is run on the heavy engine. The main engine's own timeout is FAST_SECONDS, so it
   stops evaluating the query too: closing the connection does not stop Oxigraph before the query's first
   row (a COUNT over a cartesian product went on for the whole --timeout, taking the CPU of the cheap
   queries), though it does not stop a sort either (one growing to --memory ends with the engine's restart).
@@ -51,11 +51,11 @@ SLOT_WAIT = 1.0  # a client refused at once would ask again at once
 HISTORY = 10_000  # query texts remembered as heavy or cheap
 CACHE_BYTES = 64 * 1024 * 1024
 CACHE_ENTRY_BYTES = 4 * 1024 * 1024
-# functions whose value differs from one evaluation to the next: an answer using them is never kept
 # a triple pattern of three variables (?x or $x), from a group's or a pattern's start to its end; a literal or a
 # comment that looks like one only costs a run on the heavy lane, after which the history knows better
 _ALL_VARIABLES = re.compile(r"[{}.]\s*[?$]\w+\s+[?$]\w+\s+[?$]\w+\s*"
                             r"(?=[.{}]|(?:OPTIONAL|FILTER|MINUS|BIND|VALUES|GRAPH)\b)", re.IGNORECASE)
+# functions whose value differs from one evaluation to the next: an answer using them is never kept
 _VOLATILE = re.compile(r"\b(?:rand|now|uuid|struuid|bnode)\s*\(", re.IGNORECASE)
 
 Answer = tuple[int, str, bytes]  # HTTP status, media type, body
