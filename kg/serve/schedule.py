@@ -10,10 +10,11 @@ the worst clients of ``kg serve`` send the costliest queries they can find, on a
   each matches every triple, and two of them join into the square of the graph; the worst queries found
   are such products) is taken for heavy before it runs, unless its history says otherwise.
 - **Two lanes**: every query starts on the main engine, unless its history or its shape says it is heavy.
-  One without an answer after FAST_SECONDS is run on the heavy engine. The main engine's own timeout is FAST_SECONDS, so it
-  stops evaluating the query too: closing the connection does not stop Oxigraph before the query's first
-  row (a COUNT over a cartesian product went on for the whole --timeout, taking the CPU of the cheap
-  queries), though it does not stop a sort either (one growing to --memory ends with the engine's restart).
+  One without an answer after FAST_SECONDS is run on the heavy engine. The main engine's own timeout is
+  FAST_SECONDS, so it stops evaluating the query too: closing the connection does not stop Oxigraph before
+  the query's first row (a COUNT over a cartesian product went on for the whole --timeout, taking the CPU of
+  the cheap queries), though it does not stop a sort either (one growing to --memory ends with the engine's
+  restart).
 - **History in CPU time**: the heavy engine takes one query at a time, so its CPU time is the query's. A
   query that uses HEAVY_CPU_SECONDS there (known as soon as it has), or stops the engine (memory), is
   remembered as heavy: its next run goes straight to the heavy lane. One answered having used less is
