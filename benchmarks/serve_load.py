@@ -8,7 +8,8 @@ left behind.
 ``--abusive N`` adds clients that send the worst queries found (a cartesian ORDER BY that grew the engine past
 6 GB, a cartesian COUNT that runs until the timeout, a cartesian SELECT) one after another, and ``--slow N``
 opens sockets that send a request a byte a second (slowloris), reopened when the server closes them; the
-latency figures are the normal clients'.
+latency figures are the normal clients'. ``--distinct`` makes every normal request's text new (a comment
+with a serial number), so that the server cannot answer it from the answers it keeps.
 
     python benchmarks/serve_load.py --clients 8 --seconds 60
     python benchmarks/serve_load.py --clients 8 --abusive 8 --slow 150 --seconds 60
@@ -51,6 +52,8 @@ WORST = (
     "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
     "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
 )
+CLIENT_TIMEOUT = 300  # seconds a client waits for an answer: beyond any --timeout of kg serve used here
+STOP_SECONDS = 120  # for kg serve to stop after SIGINT, on a loaded machine
 READY = re.compile(r"^kg serve: (http://\S+/) ")
 
 
@@ -70,15 +73,19 @@ def workload() -> list[tuple[str, str, str]]:
     return saved + [(f"ad-hoc-{n}", PROLOGUE + query, accept) for n, (query, accept) in enumerate(AD_HOC, start=1)]
 
 
-def client(url: str, queries: list[tuple[str, str, str]], offset: int, stop_at: float, tally: Tally) -> None:
-    """Send the queries round-robin from ``offset`` on one keep-alive connection until ``stop_at``."""
+def client(url: str, queries: list[tuple[str, str, str]], offset: int, stop_at: float, tally: Tally,
+           distinct: bool = False) -> None:
+    """Send the queries round-robin from ``offset`` on one keep-alive connection until ``stop_at``; with
+    ``distinct``, each with a comment naming the client and the request, so that no two texts are the same."""
     parts = urllib.parse.urlsplit(url)
     host = parts.hostname or "127.0.0.1"
-    connection = http.client.HTTPConnection(host, parts.port, timeout=60)
+    connection = http.client.HTTPConnection(host, parts.port, timeout=CLIENT_TIMEOUT)
     index = offset
     while time.monotonic() < stop_at:
         name, query, accept = queries[index % len(queries)]
         index += 1
+        if distinct:
+            query += f"\n# client {offset} request {index}"
         body = urllib.parse.urlencode({"query": query})
         started = time.perf_counter()
         try:
@@ -97,7 +104,7 @@ def client(url: str, queries: list[tuple[str, str, str]], offset: int, stop_at: 
             with tally.lock:
                 tally.errors.append(f"{error.__class__.__name__}: {error}")
             connection.close()
-            connection = http.client.HTTPConnection(host, parts.port, timeout=60)
+            connection = http.client.HTTPConnection(host, parts.port, timeout=CLIENT_TIMEOUT)
     connection.close()
 
 
@@ -108,7 +115,7 @@ def abuser(url: str, offset: int, stop_at: float, tally: Tally) -> None:
     while time.monotonic() < stop_at:
         query = WORST[index % len(WORST)]
         index += 1
-        connection = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=120)
+        connection = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=CLIENT_TIMEOUT)
         try:
             connection.request("POST", "/query", urllib.parse.urlencode({"query": query}),
                                {"Content-Type": "application/x-www-form-urlencoded", "Accept": RESULTS})
@@ -166,7 +173,8 @@ def children_of(pid: int) -> list[int]:
         return []
 
 
-def run_load(url: str, pids: list[int], clients: int, seconds: float, abusive: int = 0, slow: int = 0) -> dict:
+def run_load(url: str, pids: list[int], clients: int, seconds: float, abusive: int = 0, slow: int = 0,
+             distinct: bool = False) -> dict:
     """Drive the server at ``url`` for ``seconds``; sample the RSS of ``pids`` (and their children, which a
     restarted engine changes) twice a second."""
     queries = workload()
@@ -174,7 +182,8 @@ def run_load(url: str, pids: list[int], clients: int, seconds: float, abusive: i
     samples: list[tuple[float, int]] = []
     started = time.monotonic()
     stop_at = started + seconds
-    threads = [threading.Thread(target=client, args=(url, queries, i * 7, stop_at, tally)) for i in range(clients)]
+    threads = [threading.Thread(target=client, args=(url, queries, i * 7, stop_at, tally, distinct))
+               for i in range(clients)]
     threads += [threading.Thread(target=abuser, args=(url, i, stop_at, tally)) for i in range(abusive)]
     if slow:
         threads.append(threading.Thread(target=slow_sockets, args=(url, slow, stop_at, tally)))
@@ -198,6 +207,7 @@ def run_load(url: str, pids: list[int], clients: int, seconds: float, abusive: i
         "clients": clients,
         "abusive_clients": abusive,
         "slow_sockets": slow,
+        "distinct_texts": distinct,
         "abusive_answers": dict(sorted(tally.abusive.items())),
         "slow_sockets_closed_by_server": tally.slow_closed,
         "seconds": seconds,
@@ -217,9 +227,10 @@ def run_load(url: str, pids: list[int], clients: int, seconds: float, abusive: i
     }
 
 
-def start_server() -> tuple[subprocess.Popen, str]:
-    """``kg serve --port 0`` in a child process, once it prints its URL."""
-    process = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--port", "0"], cwd=ROOT,
+def start_server(timeout: float | None = None) -> tuple[subprocess.Popen, str]:
+    """``kg serve --port 0`` (with ``--timeout`` when given) in a child process, once it prints its URL."""
+    options = ["--timeout", f"{timeout:g}"] if timeout is not None else []
+    process = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--port", "0", *options], cwd=ROOT,
                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     assert process.stdout is not None
     line = process.stdout.readline()
@@ -236,6 +247,9 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--abusive", type=int, default=0, help="clients sending the worst queries found")
     parser.add_argument("--slow", type=int, default=0, help="slowloris sockets")
+    parser.add_argument("--distinct", action="store_true", help="a new text for every normal request (no answer "
+                                                                    "kept by the server applies)")
+    parser.add_argument("--server-timeout", type=float, help="kg serve's --timeout (default: its own)")
     parser.add_argument("--url", help="a running kg serve (its RSS is then not measured)")
     parser.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     options = parser.parse_args()
@@ -243,14 +257,15 @@ def main() -> None:
     if options.url:
         url, pids = options.url, []
     else:
-        process, url = start_server()
+        process, url = start_server(options.server_timeout)
         pids = [process.pid, *children_of(process.pid)]
     try:
-        figures = run_load(url, pids, options.clients, options.seconds, options.abusive, options.slow)
+        figures = run_load(url, pids, options.clients, options.seconds, options.abusive, options.slow,
+                           options.distinct)
     finally:
         if process is not None:
             process.send_signal(signal.SIGINT)
-            code = process.wait(timeout=30)
+            code = process.wait(timeout=STOP_SECONDS)
     if process is not None:
         figures["server_exit_code"] = code
         figures["left_running"] = [pid for pid in pids[1:] if rss_kib(pid)]

@@ -291,7 +291,8 @@ def test_cached_index_answers_as_the_built_one(index: ClaimIndex, tmp_path: Path
 def _front_page(index: ClaimIndex, query_string: str) -> tuple[str, str]:
     from kg.answers.ask import ask_html
     from kg.serve.app import make_app
-    from kg.serve.engine import Engine, Lanes
+    from kg.serve.engine import Engine
+    from kg.serve.schedule import Lanes
     from kg.sparql.limits import Limits
 
     unstarted = Engine("oxigraph", Path("/nonexistent"), Path("/nonexistent/log"), 5.0, 100)  # the box asks none

@@ -19,10 +19,10 @@ from werkzeug.middleware.shared_data import SharedDataMiddleware
 from kg.answers.overview import Disease
 from kg.graph.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH
 from kg.serve.editor import EDITOR_HEADERS, STATIC_PREFIX, render_editor
-from kg.serve.engine import Lanes
 from kg.serve.front_page import BOX_ACCEPT, render_page
 from kg.serve.gate import UPDATE_REFUSED, Outcome, refusal, run_query
 from kg.serve.protocol import CORS_HEADERS, METHODS, PREFLIGHT_HEADERS, description_outcome, results_accept, wants_page
+from kg.serve.schedule import Lanes
 from kg.sparql.limits import Limits
 from kg.sparql.saved import SavedQuery
 
@@ -60,7 +60,7 @@ def make_app(diseases: list[Disease], lanes: Lanes, limits: Limits,
             if "query" not in params:
                 return _send(start_response, Outcome(200, "text/html; charset=utf-8", front_page), HTML_HEADERS)
             text = params["query"][0]
-            outcome = run_query(lanes, text, {}, BOX_ACCEPT, limits)
+            outcome = run_query(lanes, text, {}, BOX_ACCEPT, limits, environ.get("REMOTE_ADDR", ""))
             page = render_page(diseases, queries, text, outcome).encode()
             return _send(start_response, Outcome(200, "text/html; charset=utf-8", page), HTML_HEADERS)
         if path in ENDPOINTS:
@@ -97,7 +97,8 @@ def _endpoint(environ: dict, start_response: StartResponse, lanes: Lanes, limits
     if isinstance(request, Outcome):
         return _send(start_response, request, CORS_HEADERS)
     text, graphs = request
-    outcome = run_query(lanes, text, graphs, results_accept(environ.get("HTTP_ACCEPT", "")), limits)
+    outcome = run_query(lanes, text, graphs, results_accept(environ.get("HTTP_ACCEPT", "")), limits,
+                        environ.get("REMOTE_ADDR", ""))
     return _send(start_response, outcome, [("Vary", "Accept"), *CORS_HEADERS])
 
 

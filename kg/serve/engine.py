@@ -4,18 +4,15 @@ server down or hold every other client up.
 - ``Engine``: one ``oxigraph serve-read-only`` child on a free loopback port, with an address-space limit
   (RLIMIT_AS, ``--memory``): a query needing more makes it abort, and ``watch`` restarts it; when it keeps
   dying (more than MAX_RESTARTS in RESTART_WINDOW seconds), the server stops with exit code 3 for a supervisor.
-- ``Lanes``: every query starts on the main engine; one still running after FAST_SECONDS is cancelled there
-  (Oxigraph stops evaluating when the connection closes) and run on the heavy engine, which takes one query
-  at a time per HEAVY_SLOTS; its text is remembered, so that its next run goes straight to the heavy lane.
-  Cheap queries thus never queue behind heavy ones, and a heavy query that exhausts memory kills only the
-  heavy engine.
+  ``cpu_seconds`` is the CPU time it has used; a ``niceness`` lowers its CPU priority.
+
+Which of the two engines (a main and a heavy lane) runs a query is kg.serve.schedule's decision; a heavy
+query that exhausts memory kills only the heavy engine.
 """
 
 from __future__ import annotations
 
-import contextlib
 import ctypes
-import hashlib
 import os
 import resource
 import shutil
@@ -28,8 +25,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from collections import OrderedDict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 from kg.errors import ServiceError
@@ -37,13 +33,10 @@ from kg.worker import process_running
 
 READY_SECONDS = 20.0
 STOP_SECONDS = 5.0
-FAST_SECONDS = 2.0  # ordinary queries take up to 0.9 s (p99) with abusive clients on a loaded two-core machine
-HEAVY_SLOTS = 1  # two cores: one for the heavy lane, one for everybody else
-SLOT_WAIT = 1.0  # a client refused at once would ask again at once
 MAX_RESTARTS = 5
 RESTART_WINDOW = 60.0
-KNOWN_HEAVY = 10_000  # query texts remembered as heavy
 TEMP_PREFIX = "kg-serve-"
+_CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 # glibc reserves 64 MiB of address space for each thread's malloc arena, and Oxigraph's server runs a thread per
 # connection: without a cap, eight connections reached a 1 GiB limit with no query using the memory
 _CHILD_ENVIRONMENT = {**os.environ, "MALLOC_ARENA_MAX": "2"}
@@ -52,9 +45,10 @@ _CHILD_ENVIRONMENT = {**os.environ, "MALLOC_ARENA_MAX": "2"}
 class Engine:
     """One Oxigraph server over ``store``, read-only on loopback; restarted by ``revive`` when it has died."""
 
-    def __init__(self, binary: str, store: Path, log: Path, timeout: float, memory_mib: int) -> None:
+    def __init__(self, binary: str, store: Path, log: Path, timeout: float, memory_mib: int,
+                 niceness: int = 0) -> None:
         self.binary, self.store, self.log = binary, store, log
-        self.timeout, self.memory_mib = timeout, memory_mib
+        self.timeout, self.memory_mib, self.niceness = timeout, memory_mib, niceness
         self.child: subprocess.Popen[bytes] | None = None
         self.url = ""
         self.restarts: list[float] = []
@@ -78,14 +72,27 @@ class Engine:
         raise ServiceError(f"the Oxigraph server did not start: {_last_line(self.log)}", str(self.log))
 
     def _limit_child(self) -> None:
-        """In the child, before exec: the address-space limit, and SIGTERM when the parent dies."""
+        """In the child, before exec: the address-space limit, the CPU priority, and SIGTERM when the parent
+        dies."""
         limit = self.memory_mib * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        os.nice(self.niceness)
         if sys.platform.startswith("linux"):
             ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
     def alive(self) -> bool:
         return self.child is not None and self.child.poll() is None
+
+    def cpu_seconds(self) -> float:
+        """The CPU time (user and system, all threads) the running child has used; 0 when none runs."""
+        if self.child is None:
+            return 0.0
+        try:
+            stat = Path(f"/proc/{self.child.pid}/stat").read_text()
+        except OSError:
+            return 0.0
+        fields = stat.rsplit(")", 1)[1].split()  # after the command name, which may hold spaces
+        return (int(fields[11]) + int(fields[12])) / _CLOCK_TICKS
 
     def died(self, within: float) -> bool:
         """Whether the child exits within ``within`` seconds (a failed connection: did it die, or refuse?)."""
@@ -112,36 +119,6 @@ class Engine:
     def stop(self) -> None:
         if self.child is not None:
             _stop(self.child)
-
-
-class Lanes:
-    """Chooses the engine for each query: see the module's docstring."""
-
-    def __init__(self, main: Engine, heavy: Engine) -> None:
-        self.main, self.heavy = main, heavy
-        self.slots = threading.BoundedSemaphore(HEAVY_SLOTS)
-        self.known_heavy: OrderedDict[str, None] = OrderedDict()
-        self.known_lock = threading.Lock()
-
-    def is_known_heavy(self, text: str) -> bool:
-        with self.known_lock:
-            return _key(text) in self.known_heavy
-
-    def remember_heavy(self, text: str) -> None:
-        with self.known_lock:
-            self.known_heavy[_key(text)] = None
-            while len(self.known_heavy) > KNOWN_HEAVY:
-                self.known_heavy.popitem(last=False)
-
-    @contextlib.contextmanager
-    def heavy_slot(self) -> Iterator[bool]:
-        """Whether a heavy slot was free (held inside the block); a query that finds none is refused."""
-        acquired = self.slots.acquire(timeout=SLOT_WAIT)
-        try:
-            yield acquired
-        finally:
-            if acquired:
-                self.slots.release()
 
 
 def watch(engines: list[Engine], stopped: threading.Event, on_failure: Callable[[ServiceError], None]) -> None:
@@ -173,10 +150,6 @@ def remove_stale_folders() -> list[Path]:
 def mark_folder(folder: Path) -> None:
     """Record this process in its temporary folder, for ``remove_stale_folders`` of a later run."""
     (folder / "pid").write_text(str(os.getpid()))
-
-
-def _key(text: str) -> str:
-    return hashlib.sha256(" ".join(text.split()).encode()).hexdigest()
 
 
 def _free_loopback_port() -> int:

@@ -17,18 +17,29 @@ import io
 import select
 import time
 import urllib.parse
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import BinaryIO
 
 import pyoxigraph
 
 from kg.errors import InputError, ServiceError
-from kg.serve.engine import FAST_SECONDS, Engine, Lanes
+from kg.serve.engine import Engine
+from kg.serve.schedule import (
+    FAST_SECONDS,
+    HEAVY_CPU_SECONDS,
+    HEAVY_PER_CLIENT,
+    SLOT_WAIT,
+    TICK,
+    Hold,
+    Lanes,
+    answer_key,
+)
 from kg.sparql.limits import Limits
 from kg.sparql.parse import UpdateError, expand_escapes, parse_tree, uses_service
 
 _ERROR_BODY_LIMIT = 64 * 1024
+_STOPPED = b"the query stopped the SPARQL server"
 CHECKED_LENGTH = 16384  # the longest query text rdflib's parser reads here (about 80 µs a character)
 
 
@@ -79,25 +90,52 @@ def invalid(text: str, engine_message: str) -> Outcome:
     return refusal(400, "invalid SPARQL query: " + engine_message)
 
 
-def run_query(lanes: Lanes, text: str, graphs: Mapping[str, Sequence[str]], accept: str, limits: Limits) -> Outcome:
-    """Run one query within ``limits``: on the main engine, or on the heavy one once it has run FAST_SECONDS
-    (see kg.serve.engine)."""
+def run_query(lanes: Lanes, text: str, graphs: Mapping[str, Sequence[str]], accept: str, limits: Limits,
+              client: str = "") -> Outcome:
+    """Run one query of ``client`` (its address) within ``limits``: a kept answer, or the answer of the engine
+    kg.serve.schedule chooses."""
     refused = check_query(text)
     if refused is not None:
         return refused
     form = [("query", text)] + [(key, value) for key, values in sorted(graphs.items()) for value in values]
+    key = answer_key(form, accept)
     request = _Request(urllib.parse.urlencode(form).encode(), accept, text, time.monotonic() + limits.timeout)
-    if not lanes.is_known_heavy(text):
-        outcome = _ask(lanes.main, request, limits, FAST_SECONDS)
+    if key is None:
+        return _scheduled(lanes, request, limits, client)
+    with lanes.kept_answer(key, limits.timeout) as kept:
+        if kept is not None:
+            return Outcome(*kept)
+        outcome = _scheduled(lanes, request, limits, client)
+        if outcome.status in (200, 422):
+            lanes.answers.put(key, (outcome.status, outcome.content_type, outcome.body))
+        return outcome
+
+
+def _scheduled(lanes: Lanes, request: _Request, limits: Limits, client: str) -> Outcome:
+    known_heavy = lanes.is_known_heavy(request.text)
+    if not known_heavy:
+        patience = time.monotonic() + FAST_SECONDS
+        outcome = _ask(lanes.main, request, limits, lambda: time.monotonic() >= patience, main=True)
         if outcome is not None:
             return outcome
-        lanes.remember_heavy(text)
-    with lanes.heavy_slot() as free:
-        if not free:
-            return refusal(503, "the server is busy with a long query; this one ran longer than "
-                                f"{FAST_SECONDS:g} s before: retry later")
-        outcome = _ask(lanes.heavy, request, limits, None)
-        assert outcome is not None
+    wait = SLOT_WAIT if known_heavy else request.deadline - time.monotonic()
+    with lanes.heavy_slot(client, known_heavy, wait) as hold:
+        if hold == "client":
+            return refusal(503, f"you have {HEAVY_PER_CLIENT} long query running already (at most "
+                                f"{HEAVY_PER_CLIENT} at a time per client): retry when it has ended")
+        if not isinstance(hold, Hold):
+            if not known_heavy:
+                return _timed_out(limits)
+            return refusal(503, "the server is busy with a long query, and this one is long too (by its CPU time "
+                                "before, or its shape): retry later")
+        started = lanes.heavy.cpu_seconds()
+        outcome = _ask(lanes.heavy, request, limits, lanes.heavy_watch(request.text, hold), main=False)
+        if outcome is None:
+            return refusal(503, "this long query was cancelled to let one not known to be long run: retry later")
+        if lanes.heavy.cpu_seconds() - started >= HEAVY_CPU_SECONDS or outcome.body.startswith(_STOPPED):
+            lanes.record(request.text, heavy=True)
+        elif outcome.status in (200, 422):
+            lanes.record(request.text, heavy=False)
         return outcome
 
 
@@ -109,10 +147,10 @@ class _Request:
     deadline: float
 
 
-def _ask(engine: Engine, request: _Request, limits: Limits, fast: float | None) -> Outcome | None:
-    """The engine's answer; None when ``fast`` is given and no answer began within it (the query is then
-    cancelled: Oxigraph stops evaluating when the connection closes). An engine found dead is restarted; on
-    the main engine the query is asked again (another query may have killed it), on the heavy one not."""
+def _ask(engine: Engine, request: _Request, limits: Limits, move: Callable[[], bool], main: bool) -> Outcome | None:
+    """The engine's answer; None when ``move()``, asked every TICK until the answer begins, says so, or when
+    the main engine cancelled the query (its timeout). An engine found dead is restarted; on the main engine the
+    query is then asked once more, since another query may have killed it."""
     for attempt in range(2):
         port = urllib.parse.urlsplit(engine.url).port
         remaining = max(0.01, request.deadline - time.monotonic())
@@ -120,9 +158,14 @@ def _ask(engine: Engine, request: _Request, limits: Limits, fast: float | None) 
         try:
             connection.request("POST", "/query", request.body, {
                 "Accept": request.accept or "*/*", "Content-Type": "application/x-www-form-urlencoded"})
-            if fast is not None and not select.select([connection.sock], [], [], fast)[0]:
-                return None
+            while not select.select([connection.sock], [], [], TICK)[0]:
+                if time.monotonic() >= request.deadline:
+                    return _timed_out(limits)
+                if move():
+                    return None
             return _answer(connection.getresponse(), request, limits)
+        except _Cancelled:
+            return None if main else _timed_out(limits)
         except TimeoutError:
             return _timed_out(limits)
         except (OSError, http.client.HTTPException) as error:
@@ -132,9 +175,9 @@ def _ask(engine: Engine, request: _Request, limits: Limits, fast: float | None) 
                 engine.revive()
             except ServiceError as failure:
                 return refusal(503, f"the SPARQL server stopped: {failure.what}")
-            if fast is None or attempt:
-                return refusal(503, f"the query stopped the SPARQL server (it may need more than {limits.memory} "
-                                    "MiB, the --memory of kg serve); the server was restarted")
+            if not main or attempt:
+                return refusal(503, _STOPPED.decode() + f" (it may need more than {limits.memory} MiB, the --memory "
+                                                        "of kg serve); the server was restarted")
         finally:
             connection.close()
     raise AssertionError("unreachable")
@@ -176,6 +219,10 @@ class _TooMany(Exception):
     pass
 
 
+class _Cancelled(Exception):
+    """The engine cancelled the query at its own timeout."""
+
+
 def _read_counted(response: http.client.HTTPResponse, deadline: float, limits: Limits) -> Outcome:
     content_type = response.headers.get("Content-Type", "application/octet-stream")
     recorder = _Recorder(response, deadline)
@@ -191,7 +238,7 @@ def _read_counted(response: http.client.HTTPResponse, deadline: float, limits: L
         return _timed_out(limits)
     except (SyntaxError, ValueError, csv.Error, UnicodeDecodeError) as error:
         if b"cancelled" in b"".join(recorder.chunks[-4:]):
-            return _timed_out(limits)
+            raise _Cancelled from error
         return refusal(502, f"the SPARQL server sent a broken answer: {error}")
     return Outcome(200, content_type, b"".join(recorder.chunks))
 

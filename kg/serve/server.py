@@ -36,7 +36,8 @@ from kg.answers.claim_index import build_index
 from kg.answers.overview import disease_overview
 from kg.errors import InputError, ServiceError
 from kg.serve.app import make_app
-from kg.serve.engine import TEMP_PREFIX, Engine, Lanes, mark_folder, remove_stale_folders, watch
+from kg.serve.engine import TEMP_PREFIX, Engine, mark_folder, remove_stale_folders, watch
+from kg.serve.schedule import FAST_SECONDS, HEAVY_NICENESS, Lanes
 from kg.sparql.limits import Limits
 from kg.sparql.saved import SavedQuery
 from kg.stores.export import serialize
@@ -78,8 +79,9 @@ def run_server(listener: socket.socket, dataset: Dataset, queries: list[SavedQue
         mark_folder(folder)
         store = load_store(folder, serialize(dataset, "all", "nt") + serialize(dataset, "all", "nquads"))
         binary = oxigraph_binary()
-        engines = [Engine(binary, store, folder / f"oxigraph-{lane}.log", limits.timeout, limits.memory)
-                   for lane in ("main", "heavy")]
+        lanes = (("main", FAST_SECONDS, 0), ("heavy", limits.timeout, HEAVY_NICENESS))
+        engines = [Engine(binary, store, folder / f"oxigraph-{lane}.log", timeout, limits.memory, niceness)
+                   for lane, timeout, niceness in lanes]
         stopped = threading.Event()
         failures: list[ServiceError] = []
         try:
