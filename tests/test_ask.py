@@ -24,6 +24,7 @@ from kg.reasoning.engine import load_reasoned
 TUNE_FLOOR = 0.99
 HOLDOUT_FLOOR = 0.83
 HOLDOUT2_FLOOR = 0.69
+HOLDOUT3_FLOOR = 0.44
 
 
 @pytest.fixture(scope="module")
@@ -203,10 +204,11 @@ def test_qualifier_is_read_from_the_graph(tmp_path: Path) -> None:
 
 def test_evaluation_has_no_wrong_verdict_and_keeps_its_accuracy(index: ClaimIndex) -> None:
     figures = summary(evaluate(load_cases(), index))
-    assert [figures[split]["wrong_verdicts"] for split in SPLITS] == [0, 0, 0]
+    assert [figures[split]["wrong_verdicts"] for split in SPLITS] == [0, 0, 0, 0]
     assert figures["tune"]["accuracy"] >= TUNE_FLOOR
     assert figures["holdout"]["accuracy"] >= HOLDOUT_FLOOR
     assert figures["holdout2"]["accuracy"] >= HOLDOUT2_FLOOR
+    assert figures["holdout3"]["accuracy"] >= HOLDOUT3_FLOOR
 
 
 def test_evaluation_file_holds_four_wordings_per_fact_and_a_fifth_held_out() -> None:
