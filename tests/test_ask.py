@@ -103,6 +103,41 @@ def test_question_polarity_turns_the_same_fact(index: ClaimIndex) -> None:
     assert answer("Does SMA cause sensory loss?", index).verdict == "no"
 
 
+@pytest.mark.parametrize(("question", "verdict", "sentence"), [
+    # a wrong verdict found by probing: the leading "not" was read as the question's polarity ("No: ... SMN1")
+    ("Is it not true that SMA is caused by SMN1?", "yes", "Yes: spinal muscular atrophy has causal gene SMN1."),
+    ("Is it true that SMA is caused by SMN1?", "yes", "Yes: spinal muscular atrophy has causal gene SMN1."),
+    ("Isn't it true that ALS is demyelinating?", "no",
+     "No: ALS is a disease of axonal degeneration affecting motor neurons, not a demyelinating disease."),
+    ("Isn't ALS a demyelinating disease?", "no",
+     "No: ALS is a disease of axonal degeneration affecting motor neurons, not a demyelinating disease."),
+    ("Isn\u2019t SMA inherited?", "yes", "Yes: spinal muscular atrophy has inheritance pattern autosomal recessive."),
+    ("Doesn't SMA affect cognition?", "no",
+     "No: spinal muscular atrophy does not typically have cognitive impairment."),
+    ("Can't ALS be cured?", "no", "No: amyotrophic lateral sclerosis has cure status no known cure."),
+    ("Isn't ALS painless?", "qualified",
+     "Not entirely: amyotrophic lateral sclerosis has clinical feature pain (some patients)."),
+])
+def test_a_question_asking_to_confirm_is_read_as_the_positive_question(index: ClaimIndex, question: str,
+                                                                       verdict: str, sentence: str) -> None:
+    """"Isn't SMA inherited?" and "Is it not true that ...?" ask whether the statement holds: "No" still means
+    it does not; only a negation inside the statement ("painless") turns the verdict."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence, reply.reading.yes_no) == (verdict, sentence, True)
+
+
+def test_a_kind_asked_is_answered_by_the_classifying_statement_and_its_sentence(index: ClaimIndex) -> None:
+    """"Is ALS a motor neuron disease?" rests on what ALS is (derived from its primary pathology), cited first by
+    the sentence naming the class, not on the figure counting ALS among motor neuron diseases (85%)."""
+    reply = answer("Is ALS a motor neuron disease?", index)
+    assert (reply.verdict, reply.sentence) == (
+        "yes", "Yes (derived): amyotrophic lateral sclerosis is a motor neuron disease.")
+    assert format_reply(reply, index, width=1000).splitlines()[2] == (
+        '  - "ALS involves degeneration of both upper and lower motor neurons in the brain and spinal cord along the '
+        'corticospinal tracts, making it primarily a motor neuron disease rather than a primary muscle disorder" '
+        '[document 002, reference 1]')
+
+
 @pytest.mark.parametrize("question", ["Is ALS a form of SMA?", "Does SMA cause ALS?", "Is SMA a subtype of ALS?",
                                       "Is ALS SMA?", "Is DMD a muscular dystrophy?",
                                       "Is SMA the most common motor neuron disease?",

@@ -24,6 +24,14 @@ YES_NO = {"is", "are", "does", "do", "did", "can", "could", "should", "has", "ha
           "would", "may", "might", "must"}
 NEGATIONS = {"not", "no", "never", "without", "lack", "lacks", "absent", "spared", "spare", "preserved",
              "isn't", "aren't", "doesn't", "don't", "cannot", "can't", "non"}
+# a question opening with a negated auxiliary asks for confirmation ("Isn't SMA inherited?" asks "Is SMA
+# inherited?", and "No" still means it is not): read as the positive question, not as one asked in the negative
+CONFIRMING = {"isn't": "is", "aren't": "are", "doesn't": "does", "don't": "do", "didn't": "did", "can't": "can",
+              "cannot": "can", "couldn't": "could", "shouldn't": "should", "hasn't": "has", "haven't": "have",
+              "wasn't": "was", "weren't": "were", "won't": "will", "wouldn't": "would", "mustn't": "must"}
+# the words between "Is it" and "that" of a question about a statement ("Is it not true that SMA is caused by
+# SMN1?", "Isn't it the case that ..."): the statement after "that" is what is asked, in the positive
+ABOUT_STATEMENT = {"not", "true", "the", "case", "correct", "right", "so", "really", "fact", "a"}
 # the words of a question that name nothing: function words and the question's own frame
 FRAME = {
     "a", "about", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "being", "both", "but", "by",
@@ -128,7 +136,7 @@ def checked(question: str) -> str:
 
 def read(question: str, index: ClaimIndex) -> Reading:
     """Read ``question`` (already checked) against the graph's names."""
-    tokens = list(words(question))
+    tokens, confirming = _confirmation(list(words(question.replace("\u2019", "'"))))
     name_words = {w for name in (*index.entity_names, *index.relation_names) for w in name}
     corrections = []
     fixes: dict[str, str | None] = {}  # each distinct word looked up once: linear in the question's length
@@ -148,7 +156,27 @@ def read(question: str, index: ClaimIndex) -> Reading:
     unexplained = tuple(t for n, t in enumerate(tokens) if n not in consumed and t not in FRAME
                         and t not in NEGATIONS and not any(t in u.split() for u in unknown) and t[0].isalpha())
     return Reading(question, tuple(mentions), tuple(unknown), tuple(corrections), negated,
-                   bool(tokens) and tokens[0] in YES_NO, tuple(tokens), unexplained)
+                   confirming or (bool(tokens) and tokens[0] in YES_NO), tuple(tokens), unexplained)
+
+
+def _confirmation(tokens: list[str]) -> tuple[list[str], bool]:
+    """A question asking to confirm a statement, as the positive yes/no question it asks: "Isn't SMA inherited?"
+    as "is sma inherited", "Is it not true that SMA is caused by SMN1?" as "is sma caused by smn1" (the
+    statement's own auxiliary, or "does", put first); whether it was one."""
+    if not tokens:
+        return tokens, False
+    first = CONFIRMING.get(tokens[0], tokens[0])
+    if first in {"is", "was"} and tokens[1:2] == ["it"] and "that" in tokens[2:8] \
+            and set(tokens[2:tokens.index("that", 2)]) <= ABOUT_STATEMENT:
+        clause = tokens[tokens.index("that", 2) + 1:]
+        verb = next((n for n, token in enumerate(clause) if token in YES_NO or token in CONFIRMING), None)
+        if verb is None:
+            return ["does", *clause], True
+        return [CONFIRMING.get(clause[verb], clause[verb]), *clause[:verb],
+                *(["not"] if clause[verb] in CONFIRMING else []), *clause[verb + 1:]], True
+    if tokens[0] in CONFIRMING:
+        return [first, *tokens[1:]], True
+    return tokens, False
 
 
 def _correction(token: str, name_words: set[str]) -> str | None:

@@ -20,6 +20,7 @@ from kg.answers.claim_index import SUBTYPE_OF, ClaimIndex, Statement
 from kg.answers.compare import compare, comparing, kinds_of
 from kg.answers.lists import RANKED, listing, members_of, open_answer
 from kg.answers.matching import (
+    CLASSIFYING,
     about,
     asks_kind,
     explaining,
@@ -56,6 +57,8 @@ def answer(question: str, index: ClaimIndex) -> Reply:
         asked, pair = statements_linking(index, entities, lambda s: relation_asked(index, reading, s, relations))
         if not asked:
             return _of_subtypes(question, reading, index, score, relations)
+        if asks_kind(reading):  # "Is ALS a motor neuron disease?": what it is, before a figure counting it
+            asked = [n for n in asked if positive_of(index, index.statements[n].property) in CLASSIFYING] or asked
         # a qualified statement about the same two things (a share of patients) qualifies the answer too
         hedging = [n for n in pair if n not in asked and index.statements[n].qualifiers]
         return _verdict(question, reading, index, score, asked + hedging)
