@@ -138,6 +138,38 @@ def test_a_kind_asked_is_answered_by_the_classifying_statement_and_its_sentence(
         '[document 002, reference 1]')
 
 
+@pytest.mark.parametrize(("question", "verdict", "sentence"), [
+    ("Which of ALS and MS is demyelinating?", "answer",
+     "Multiple sclerosis. For amyotrophic lateral sclerosis, no: ALS is a disease of axonal degeneration affecting "
+     "motor neurons, not a demyelinating disease. For multiple sclerosis, yes: Multiple sclerosis is the classic "
+     "demyelinating disease."),
+    ("Are ALS and SMA both inherited?", "qualified",
+     "Partly. For amyotrophic lateral sclerosis, partly: amyotrophic lateral sclerosis has inheritance pattern "
+     "familial (some); amyotrophic lateral sclerosis has inheritance pattern sporadic (no family history) (most ALS "
+     "cases). For spinal muscular atrophy, yes: spinal muscular atrophy has inheritance pattern autosomal recessive."),
+    # one statement saying no is enough for "both"; the other disease's silence is shown, never turned into a no
+    ("Can ALS and SMA be cured?", "no",
+     "No. For amyotrophic lateral sclerosis, no: amyotrophic lateral sclerosis has cure status no known cure. For "
+     "spinal muscular atrophy, the documents don't say."),
+    ("Are ALS and muscular dystrophy both motor neuron diseases?", "no",
+     "No. For amyotrophic lateral sclerosis, yes (derived): amyotrophic lateral sclerosis is a motor neuron disease. "
+     "For muscular dystrophy, no: ICD-11 designates motor neuron diseases as a separate category from muscular "
+     "dystrophies."),
+    ("Are ALS and SMA both motor neuron diseases?", "yes",
+     "Yes: amyotrophic lateral sclerosis is a motor neuron disease (derived); spinal muscular atrophy is a motor "
+     "neuron disease (derived)."),
+    ("When do ALS and SMA start?", "answer",
+     "amyotrophic lateral sclerosis typical onset: adulthood. spinal muscular atrophy typical onset: early "
+     "childhood, infancy."),
+])
+def test_a_question_about_several_diseases_is_asked_of_each(index: ClaimIndex, question: str, verdict: str,
+                                                            sentence: str) -> None:
+    """Two diseases asked at once, with no statement about the two together: each disease's own answer, a yes
+    only if each says yes, a no only from a statement saying no (these were unstated or answered of one)."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == (verdict, sentence)
+
+
 @pytest.mark.parametrize("question", ["Is ALS a form of SMA?", "Does SMA cause ALS?", "Is SMA a subtype of ALS?",
                                       "Is ALS SMA?", "Is DMD a muscular dystrophy?",
                                       "Is SMA the most common motor neuron disease?",

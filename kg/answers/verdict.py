@@ -21,6 +21,7 @@ from kg.answers.compare import compare, comparing, kinds_of
 from kg.answers.lists import RANKED, listing, members_of, open_answer
 from kg.answers.matching import (
     CLASSIFYING,
+    COPULA,
     about,
     asks_kind,
     explaining,
@@ -33,6 +34,7 @@ from kg.answers.matching import (
 )
 from kg.answers.question import Mention, Reading, read
 from kg.answers.reply import Reply, used_of
+from kg.answers.several import each_disease, several
 
 
 def answer(question: str, index: ClaimIndex) -> Reply:
@@ -49,6 +51,9 @@ def answer(question: str, index: ClaimIndex) -> Reply:
                      used_of(index, near, score))
     if comparing(index, reading):  # "Are ALS and MS the same disease?": what both are, no verdict
         return compare(question, reading, index, score, entities)
+    diseases = several(reading, index)
+    if diseases:  # "Are ALS and SMA both inherited?": asked of each apart
+        return each_disease(question, reading, index, diseases, lambda one: answer(one, index))
     if reading.yes_no and len(entities) >= 2:
         relations = relations_of(index, reading.relations)
         diseases = [m for m in entities if m.terms & index.diseases]
@@ -57,8 +62,7 @@ def answer(question: str, index: ClaimIndex) -> Reply:
         asked, pair = statements_linking(index, entities, lambda s: relation_asked(index, reading, s, relations))
         if not asked:
             return _of_subtypes(question, reading, index, score, relations)
-        if asks_kind(reading):  # "Is ALS a motor neuron disease?": what it is, before a figure counting it
-            asked = [n for n in asked if positive_of(index, index.statements[n].property) in CLASSIFYING] or asked
+        asked = _classifying_first(index, reading, asked)
         # a qualified statement about the same two things (a share of patients) qualifies the answer too
         hedging = [n for n in pair if n not in asked and index.statements[n].qualifiers]
         return _verdict(question, reading, index, score, asked + hedging)
@@ -171,6 +175,7 @@ def _of_each(question: str, reading: Reading, index: ClaimIndex, score: dict[int
         asked, _ = statements_linking(index, [thing, disease], lambda s: relation_asked(index, reading, s, relations))
         if not asked:
             return _verdict(question, reading, index, score, [])
+        asked = _classifying_first(index, reading, asked)
         found += asked
         lead = min(asked, key=lambda n: (index.statements[n].derived, -score.get(n, 0.0), n))
         leads.append(index.phrase(index.statements[lead]) + (" (derived)" if index.statements[lead].derived else ""))
@@ -178,6 +183,14 @@ def _of_each(question: str, reading: Reading, index: ClaimIndex, score: dict[int
     if reply.verdict in ("yes", "no"):  # each disease's statement, not only the best-ranked one
         reply = replace(reply, sentence=f"{reply.verdict.capitalize()}: {'; '.join(dict.fromkeys(leads))}.")
     return reply
+
+
+def _classifying_first(index: ClaimIndex, reading: Reading, asked: list[int]) -> list[int]:
+    """Of the statements linking the things asked, those saying what kind the subject is, when the question asks
+    it ("Is ALS a motor neuron disease?", "Are ALS and SMA motor neuron diseases?"): not a figure counting it."""
+    if asks_kind(reading) or (reading.words[0] in COPULA and reading.entities[-1].terms <= index.classes):
+        return [n for n in asked if positive_of(index, index.statements[n].property) in CLASSIFYING] or asked
+    return asked
 
 
 def _of_subtypes(question: str, reading: Reading, index: ClaimIndex, score: dict[int, float],
