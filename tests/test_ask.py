@@ -170,6 +170,15 @@ def test_a_question_about_several_diseases_is_asked_of_each(index: ClaimIndex, q
     assert (reply.verdict, reply.sentence) == (verdict, sentence)
 
 
+def test_a_value_of_a_thing_linked_to_the_disease_answers(index: ClaimIndex) -> None:
+    """"Does FTD shorten survival in ALS?": FTD's impact names the other words, and ALS has FTD; of SMA, which
+    the statements do not link to FTD, the documents don't say."""
+    reply = answer("Does FTD shorten survival in ALS?", index)
+    assert (reply.verdict, reply.sentence) == ("yes", "Yes: frontotemporal dementia has impact significantly "
+                                                      "shortened survival.")
+    assert answer("Does frontotemporal dementia shorten survival in SMA?", index).verdict == "unstated"
+
+
 @pytest.mark.parametrize("question", ["Is ALS a form of SMA?", "Does SMA cause ALS?", "Is SMA a subtype of ALS?",
                                       "Is ALS SMA?", "Is DMD a muscular dystrophy?",
                                       "Is SMA the most common motor neuron disease?",

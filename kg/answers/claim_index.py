@@ -110,6 +110,20 @@ class ClaimIndex:
                 found.setdefault(statement.iri, set()).update({*statement.about, statement.object})
         return {iri: frozenset(values) for iri, values in found.items()}
 
+    @cached_property
+    def names_of(self) -> dict[Node, frozenset[str]]:
+        """A term -> the stemmed words of every name of it (its label and altLabels): "adults" names adulthood
+        when the graph calls it so."""
+        found: dict[Node, set[str]] = {}
+        for name, terms in self.entity_names.items():
+            for term in terms:
+                found.setdefault(term, set()).update(self.tokens(" ".join(name)))
+        return {term: frozenset(stems) for term, stems in found.items()}
+
+    def names(self, term: Node) -> frozenset[str]:
+        """The stemmed words naming ``term``: its label's and its altLabels'."""
+        return frozenset(self.tokens(self.label(term))) | self.names_of.get(term, frozenset())
+
     def rank(self, text: str, among: Iterable[int] | None = None) -> list[tuple[int, float]]:
         """Statement numbers by BM25 score for ``text`` (best first, ties by number), optionally only ``among``."""
         scores = [0.0] * len(self.statements)

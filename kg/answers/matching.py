@@ -74,6 +74,26 @@ def relation_asked(index: ClaimIndex, reading: Reading, statement: Statement, re
     return False
 
 
+def through(index: ClaimIndex, reading: Reading) -> list[int]:
+    """"Does FTD shorten survival in ALS?": no statement links the things asked with the words asked, but one
+    entity asked has statements whose values name every other word of the question (FTD: significantly shortened
+    survival), and some statement links it to each other entity asked (ALS has FTD); those statements."""
+    entities = reading.entities
+    relations = relations_of(index, reading.relations)
+    for mention in entities:
+        others = [m for m in entities if m is not mention]
+        if not reading.conditions or not all(any(links(index, s, mention, other) or links(index, s, other, mention)
+                                                 for s in index.statements) for other in others):
+            continue
+        own = [n for n, s in enumerate(index.statements) if s.subject in mention.terms and not index.nary(s)
+               and s.object not in index.classes
+               and (not relations or relation_asked(index, reading, s, relations))]
+        explained = explaining(index, reading, own)
+        if explained:
+            return explained
+    return []
+
+
 def asks_kind(reading: Reading) -> bool:
     """Whether the question asks what kind of thing something is: "Is X a Y?" (a copula and an article)."""
     return reading.words[0] in COPULA and bool({"a", "an"} & set(reading.words))
@@ -92,8 +112,8 @@ def says_yes(index: ClaimIndex, reading: Reading, statement: Statement) -> bool:
     value not itself asked nor named by the question's words, a false literal) turned by the question's (a "not",
     a "-less", a negative relation)."""
     asked = frozenset().union(*(m.terms for m in reading.entities))
-    named = bool(reading.conditions) and set(index.tokens(" ".join(reading.conditions))) <= set(
-        index.tokens(index.label(statement.object)))  # "Is ALS sporadic?" names the value by its words
+    named = bool(reading.conditions) and set(index.tokens(" ".join(reading.conditions))) <= index.names(
+        statement.object)  # "Is ALS sporadic?" names the value by its words
     positive = not statement.negative and not (statement.object in index.negative_values
                                                and statement.object not in asked and not named)
     if isinstance(statement.object, Literal) and statement.object.datatype is not None:
@@ -111,9 +131,9 @@ def stating_every(index: ClaimIndex, reading: Reading, found: list[int]) -> list
 
 def explaining(index: ClaimIndex, reading: Reading, found: list[int]) -> list[int]:
     """Of ``found``, the statements whose values name every word of the question not otherwise understood
-    ("during pregnancy": genetic testing during pregnancy); all of them when every word is understood."""
+    ("during pregnancy": genetic testing during pregnancy), by any of their names; all of them when every word
+    is understood."""
     if not reading.conditions:
         return found
     wanted = set(index.tokens(" ".join(reading.conditions)))
-    return [n for n in found
-            if wanted <= set(index.tokens(index.label(index.statements[n].object)))] if wanted else []
+    return [n for n in found if wanted <= index.names(index.statements[n].object)] if wanted else []

@@ -31,6 +31,7 @@ from kg.answers.matching import (
     says_yes,
     statements_linking,
     stating_every,
+    through,
 )
 from kg.answers.question import Mention, Reading, read
 from kg.answers.reply import Reply, used_of
@@ -60,6 +61,8 @@ def answer(question: str, index: ClaimIndex) -> Reply:
         if len(diseases) >= 2 and len(entities) - len(diseases) == 1:
             return _of_each(question, reading, index, score, relations, diseases)
         asked, pair = statements_linking(index, entities, lambda s: relation_asked(index, reading, s, relations))
+        if not asked and (chained := through(index, reading)):
+            return _verdict(question, reading, index, score, chained)
         if not asked:
             return _of_subtypes(question, reading, index, score, relations)
         asked = _classifying_first(index, reading, asked)
