@@ -179,6 +179,36 @@ def test_a_value_of_a_thing_linked_to_the_disease_answers(index: ClaimIndex) -> 
     assert answer("Does frontotemporal dementia shorten survival in SMA?", index).verdict == "unstated"
 
 
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Is it common for ALS and MS to occur together?", "no"),
+    ("Do ALS and MS often co-occur?", "no"),
+    ("Is it rare for ALS and MS to occur together?", "yes"),
+    ("Do ALS and MS occur together?", "qualified"),
+])
+def test_how_often_is_answered_by_a_statement_saying_rarely(index: ClaimIndex, question: str, verdict: str) -> None:
+    """"Is it common ...?" was "Partly" from "extremely rare (only 33 reported cases as of 2024)": the hedge says
+    how often, so it answers a question asking how often."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.used[0].statement.qualifiers) == (
+        verdict, ("extremely rare (only 33 reported cases as of 2024)",))
+
+
+@pytest.mark.parametrize(("question", "verdict", "sentence"), [
+    ("Does glutamate build up in ALS?", "yes",
+     "Yes: amyotrophic lateral sclerosis involves mechanism glutamate excitotoxicity."),
+    ("Is ALS a disease of adults?", "yes", "Yes: amyotrophic lateral sclerosis typical onset adulthood."),
+    ("Is SMA passed on from parents?", "yes",
+     "Yes: spinal muscular atrophy has inheritance pattern autosomal recessive."),
+    ("Does dementia shorten life in ALS?", "yes",
+     "Yes: frontotemporal dementia has impact significantly shortened survival."),
+])
+def test_lay_words_are_the_graphs_altlabels(index: ClaimIndex, question: str, verdict: str, sentence: str) -> None:
+    """"build up", "adults", "passed on", "dementia", "shorten life": skos:altLabels in the graph, not a Python
+    table (the first was declined as naming something unknown, the others unstated)."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == (verdict, sentence)
+
+
 @pytest.mark.parametrize("question", ["Is ALS a form of SMA?", "Does SMA cause ALS?", "Is SMA a subtype of ALS?",
                                       "Is ALS SMA?", "Is DMD a muscular dystrophy?",
                                       "Is SMA the most common motor neuron disease?",

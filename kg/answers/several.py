@@ -39,8 +39,10 @@ def several(reading: Reading, index: ClaimIndex) -> list[Mention]:
     if reading.yes_no and others:  # a thing asked of each: the statements linking it to each (verdict._of_each)
         return []
     relations = relations_of(index, reading.relations)
+    if not relations and not others:
+        return []  # "ALS and MS?": nothing asked of each
     if any(a is not b and s.subject in a.terms and s.object in b.terms
-           and (not relations or relation_asked(index, reading, s, relations))
+           and relations and relation_asked(index, reading, s, relations)
            for s in index.statements for a in diseases for b in diseases):
         return []  # "Do ALS and SMA share hallmarks?": a statement about the two together answers
     return diseases

@@ -16,7 +16,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
-from kg.answers.claim_index import SUBTYPE_OF, ClaimIndex, Statement
+from kg.answers.claim_index import SUBTYPE_OF, ClaimIndex, Statement, words
 from kg.answers.compare import compare, comparing, kinds_of
 from kg.answers.lists import RANKED, listing, members_of, open_answer
 from kg.answers.matching import (
@@ -36,6 +36,10 @@ from kg.answers.matching import (
 from kg.answers.question import Mention, Reading, read
 from kg.answers.reply import Reply, used_of
 from kg.answers.several import each_disease, several
+
+# a yes/no asking how often ("Is it common ...?") is answered by a statement saying it happens rarely
+OFTEN = {"common", "frequent", "often", "usual", "commonly", "frequently"}
+SELDOM = {"rare", "rarely", "uncommon", "seldom", "occasionally", "infrequent"}
 
 
 def answer(question: str, index: ClaimIndex) -> Reply:
@@ -158,6 +162,14 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
         hedges += [q for q in statement.qualifiers if q not in hedges]
     ordered = sorted(found, key=lambda n: (index.statements[n].derived, -score.get(n, 0.0), n))
     lead = index.statements[ordered[0]]
+    asked_often = set(reading.conditions) & OFTEN
+    if hedges and len(says) == 1 and (asked_often or set(reading.conditions) & SELDOM) \
+            and all(set(words(hedge)) & SELDOM for hedge in hedges):
+        # "Is it common for ALS and MS to occur together?": the statement says how often, rarely; so no
+        verdict = "no" if says.pop() == bool(asked_often) else "yes"
+        return Reply(question, reading, verdict, f"{verdict.capitalize()}, rarely: "
+                     f"{_qualified(index, ordered, False).split(': ', 1)[1]}", used_of(index, ordered, score),
+                     tuple(hedges))
     if hedges or len(says) > 1:
         return Reply(question, reading, "qualified", _qualified(index, ordered, reading.negated),
                      used_of(index, ordered, score), tuple(hedges))
