@@ -209,6 +209,27 @@ def test_lay_words_are_the_graphs_altlabels(index: ClaimIndex, question: str, ve
     assert (reply.verdict, reply.sentence) == (verdict, sentence)
 
 
+@pytest.mark.parametrize("question", ["What is seen in ALS on MRI?", "What is seen on imaging in ALS?",
+                                      "What can be seen in ALS on imaging?",
+                                      "What abnormalities are seen on MRI in ALS?"])
+def test_an_imaging_question_gets_the_imaging_findings(index: ClaimIndex, question: str) -> None:
+    """"seen in" named ALS's molecular features and co-occurring conditions, and "imaging" the MRI's use: the
+    answer was TDP-43 deposits, case reports or "used mainly to exclude other conditions"."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == (
+        "answer", 'amyotrophic lateral sclerosis has imaging finding: abnormal T2/FLAIR signal in the corticospinal '
+        'tracts, "snake eyes" appearance of the anterior horns' + ("." if "abnormalities" in question
+                                                                    else " (may show)."))
+
+
+def test_values_of_another_disease_are_not_an_answer(index: ClaimIndex) -> None:
+    """What MRI detects is ALS's imaging findings (document 000-003 say so of ALS): of SMA the documents don't say
+    (it listed them)."""
+    reply = answer("What does imaging show in SMA?", index)
+    assert (reply.verdict, reply.sentence) == (
+        "unstated", "The documents don't say this: What does imaging show in SMA?")
+
+
 @pytest.mark.parametrize("question", ["Is ALS a form of SMA?", "Does SMA cause ALS?", "Is SMA a subtype of ALS?",
                                       "Is ALS SMA?", "Is DMD a muscular dystrophy?",
                                       "Is SMA the most common motor neuron disease?",

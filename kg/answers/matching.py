@@ -10,7 +10,7 @@ from rdflib.namespace import RDF
 from rdflib.term import Node
 
 from kg.answers.claim_index import ONTOLOGY, SUBTYPE_OF, ClaimIndex, Statement
-from kg.answers.question import Mention, Reading
+from kg.answers.question import TOGETHER, Mention, Reading
 
 # the properties that say what kind of disease something is: a statement of a group answers them
 CLASSIFYING = frozenset({RDF.type, URIRef(ONTOLOGY + "asCategory"), SUBTYPE_OF})
@@ -66,7 +66,8 @@ def relation_asked(index: ClaimIndex, reading: Reading, statement: Statement, re
     if not relations and not reading.conditions:
         # "Is ALS SMA?": of two diseases, only a statement of what kind one is answers
         both = statement.subject in index.diseases and statement.object in index.diseases
-        return not (both and reading.words[0] in COPULA) or statement.property in CLASSIFYING
+        return not (both and reading.words[0] in COPULA and not TOGETHER & set(reading.words)) \
+            or statement.property in CLASSIFYING
     for stated in index.properties_of[statement.iri]:
         prop = positive_of(index, stated)
         if isinstance(prop, URIRef) and index.broader.get(prop, frozenset({prop})) & relations:

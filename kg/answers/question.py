@@ -47,11 +47,14 @@ FRAME = {
     "baby", "child", "children", "born", "before", "after", "during", "live", "die", "worse",
     "better", "common", "frequent", "first", "begin", "start", "age", "stage", "stages", "part", "play", "role",
     "take", "taken", "fraction", "percentage", "proportion", "share", "exist", "exists", "happens",
-    # words that ask whether two things go together at all, whatever the relation
-    "associated", "association", "linked", "link", "related", "relation", "connected", "found", "present",
-    "occur", "occurs", "seen", "feature", "features", "characteristic", "characterized", "involve", "involves",
-    "involved", "include", "includes", "known", "usual", "shared", "whats",
+    "known", "usual", "whats",
 }
+# words that ask whether two things go together at all, whatever the relation ("Is demyelinating polyneuropathy
+# seen in ALS?" asks for any statement linking them, not whether one disease is the other)
+TOGETHER = {"associated", "association", "linked", "link", "related", "relation", "connected", "found", "present",
+            "occur", "occurs", "seen", "feature", "features", "characteristic", "characterized", "involve",
+            "involves", "involved", "include", "includes", "shared"}
+FRAME |= TOGETHER
 
 # the words of a question asking what something is ("What is SMA?", "Define SMA", "Tell me about MS")
 DEFINITION = {"what", "is", "are", "a", "an", "the", "define", "describe", "explain", "tell", "me", "about",

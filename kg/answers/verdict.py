@@ -33,7 +33,7 @@ from kg.answers.matching import (
     stating_every,
     through,
 )
-from kg.answers.question import Mention, Reading, read
+from kg.answers.question import TOGETHER, Mention, Reading, read
 from kg.answers.reply import Reply, used_of
 from kg.answers.several import each_disease, several
 
@@ -139,12 +139,43 @@ def answer(question: str, index: ClaimIndex) -> Reply:
     relations = relations_of(index, reading.relations)
     near = about(index, entities) or [n for n, _ in ranked[:RANKED]]
     related = [n for n in near if positive_of(index, index.statements[n].property) in relations]
+    if (relations or TOGETHER & set(reading.words)) and not related and (via := _values_via(index, entities)):
+        # "What is seen in ALS on MRI?": not what MRI is used for in ALS, ALS's values MRI detects
+        return listing(question, reading, index, score, via)
     if not related and entities:  # the relation asked, from the first entity named
         related = [n for n, s in enumerate(index.statements) if entities[0].terms & s.about
                    and positive_of(index, s.property) in relations]
     if reading.negated:  # "Which neurons are not affected in SMA?": the statements that say not
         related = [n for n in related if says_yes(index, reading, index.statements[n])] or related
-    return open_answer(question, reading, index, score, related or near)
+    tied = _tied(index, entities, related or near)
+    if (related or near) and not tied:  # "What does imaging show in SMA?": MRI's findings are ALS's
+        return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
+                     used_of(index, about(index, [m for m in entities if m.terms & index.diseases]), score))
+    return open_answer(question, reading, index, score, tied)
+
+
+def _values_via(index: ClaimIndex, entities: list[Mention]) -> list[int]:
+    """The statements of the one disease named whose values another thing named has statements about ("What is
+    seen in ALS on MRI?": ALS's imaging findings, which MRI detects)."""
+    diseases = [m for m in entities if m.terms & index.diseases]
+    others = [m for m in entities if m not in diseases and not m.terms & index.classes]
+    if len(diseases) != 1 or not others:
+        return []
+    values = frozenset().union(*(s.about for s in index.statements for m in others if m.terms & s.about)) - \
+        frozenset().union(*(m.terms for m in entities))
+    return [n for n, s in enumerate(index.statements) if s.subject in diseases[0].terms and s.object in values
+            and not index.nary(s)]
+
+
+def _tied(index: ClaimIndex, entities: list[Mention], found: list[int]) -> list[int]:
+    """Of ``found``, the statements tied to every disease the question names: about it, or stating a value some
+    statement about it names ("MRI detects T2/FLAIR signal" is ALS's: ALS has that imaging finding)."""
+    diseases = [m for m in entities if m.terms & index.diseases]
+    if not diseases:
+        return found
+    linked = [frozenset().union(*(s.about for s in index.statements if m.terms & s.about)) for m in diseases]
+    return [n for n in found if all(m.terms & index.statements[n].about or index.statements[n].object in values
+                                    for m, values in zip(diseases, linked, strict=True))]
 
 
 def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int, float],
