@@ -201,6 +201,11 @@ def test_how_often_is_answered_by_a_statement_saying_rarely(index: ClaimIndex, q
      "Yes: spinal muscular atrophy has inheritance pattern autosomal recessive."),
     ("Does dementia shorten life in ALS?", "yes",
      "Yes: frontotemporal dementia has impact significantly shortened survival."),
+    ("Is neuroinflammation part of SMA?", "yes",
+     "Yes: spinal muscular atrophy has pathological hallmark inflammation."),
+    # the article belongs to the thing named, not to a kind asked ("Is DMD a muscular dystrophy?")
+    ("Is a nerve conduction study used in ALS?", "yes",
+     "Yes: amyotrophic lateral sclerosis has key diagnostic test nerve conduction velocity studies."),
 ])
 def test_lay_words_are_the_graphs_altlabels(index: ClaimIndex, question: str, verdict: str, sentence: str) -> None:
     """"build up", "adults", "passed on", "dementia", "shorten life": skos:altLabels in the graph, not a Python

@@ -96,8 +96,14 @@ def through(index: ClaimIndex, reading: Reading) -> list[int]:
 
 
 def asks_kind(reading: Reading) -> bool:
-    """Whether the question asks what kind of thing something is: "Is X a Y?" (a copula and an article)."""
-    return reading.words[0] in COPULA and bool({"a", "an"} & set(reading.words))
+    """Whether the question asks what kind of thing something is: "Is X a Y?" (a copula, and an article after
+    the first thing named: "Is a nerve conduction study used in ALS?" asks no kind)."""
+    if reading.words[0] not in COPULA:
+        return False
+    articles = [n for n, w in enumerate(reading.words) if w in ("a", "an")]
+    first = reading.entities[0].text.split()[0] if reading.entities else None
+    start = reading.words.index(first) if first in reading.words else 0
+    return any(n > start for n in articles)
 
 
 def positive_of(index: ClaimIndex, prop: Node) -> Node:
