@@ -203,6 +203,12 @@ def test_how_often_is_answered_by_a_statement_saying_rarely(index: ClaimIndex, q
      "Yes: frontotemporal dementia has impact significantly shortened survival."),
     ("Is neuroinflammation part of SMA?", "yes",
      "Yes: spinal muscular atrophy has pathological hallmark inflammation."),
+    ("Does ALS cause muscle wasting?", "yes",
+     "Yes: amyotrophic lateral sclerosis has clinical feature muscle atrophy."),
+    ("Does ALS get worse over time?", "yes",
+     "Yes: amyotrophic lateral sclerosis has clinical feature relentlessly progressive course."),
+    ("Is SMA progression variable?", "yes",
+     "Yes: spinal muscular atrophy has clinical feature variable course and severity, dependent on type."),
     # the article belongs to the thing named, not to a kind asked ("Is DMD a muscular dystrophy?")
     ("Is a nerve conduction study used in ALS?", "yes",
      "Yes: amyotrophic lateral sclerosis has key diagnostic test nerve conduction velocity studies."),
@@ -225,6 +231,12 @@ def test_an_imaging_question_gets_the_imaging_findings(index: ClaimIndex, questi
         "answer", 'amyotrophic lateral sclerosis has imaging finding: abnormal T2/FLAIR signal in the corticospinal '
         'tracts, "snake eyes" appearance of the anterior horns' + ("." if "abnormalities" in question
                                                                     else " (may show)."))
+
+
+def test_an_open_question_rests_on_the_values_its_words_name(index: ClaimIndex) -> None:
+    """"How fast does SMA progress?" listed what SMA does not typically have (quotes saying "progressive")."""
+    reply = answer("How fast does SMA progress?", index)
+    assert (reply.verdict, reply.sentence) == ("answer", "SMA, Typical Progression: Variable, dependent on SMA type.")
 
 
 def test_values_of_another_disease_are_not_an_answer(index: ClaimIndex) -> None:

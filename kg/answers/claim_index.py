@@ -375,7 +375,7 @@ def _with_text(statement: Statement, graph: Graph, labels: dict[Node, str],
     # one step further from the object: what kind of figure it is ("mean survival", "life expectancy")
     terms += sorted({o for o in graph.objects(statement.object, None) if isinstance(o, URIRef) and o in labels
                      and _ontology_individual(graph, o)}, key=str)
-    for term in terms:
+    for term in dict.fromkeys(terms):  # each term's names once: the subject and object are also in about
         parts.append(labels.get(term, ""))
         parts += [str(a) for a in graph.objects(term, SKOS.altLabel)] if isinstance(term, URIRef) else []
     parts += list(statement.qualifiers)

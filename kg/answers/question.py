@@ -47,7 +47,8 @@ FRAME = {
     "baby", "child", "children", "born", "before", "after", "during", "live", "die", "worse",
     "better", "common", "frequent", "first", "begin", "start", "age", "stage", "stages", "part", "play", "role",
     "take", "taken", "fraction", "percentage", "proportion", "share", "exist", "exists", "happens",
-    "known", "usual", "whats",
+    "known", "usual", "whats", "allow", "allows", "done", "make", "makes", "go", "goes", "over",
+    "time", "still", "really", "true",
 }
 # words that ask whether two things go together at all, whatever the relation ("Is demyelinating polyneuropathy
 # seen in ALS?" asks for any statement linking them, not whether one disease is the other)

@@ -138,6 +138,10 @@ def answer(question: str, index: ClaimIndex) -> Reply:
                          used_of(index, about(index, entities), score))
     relations = relations_of(index, reading.relations)
     near = about(index, entities) or [n for n, _ in ranked[:RANKED]]
+    wanted = set(index.tokens(" ".join(reading.unexplained)))
+    named = [n for n in near if wanted and wanted <= index.names(index.statements[n].object)]
+    if named and not relations:  # "How fast does SMA progress?": the statements whose values name "progress"
+        return open_answer(question, reading, index, score, named)
     related = [n for n in near if positive_of(index, index.statements[n].property) in relations]
     if (relations or TOGETHER & set(reading.words)) and not related and (via := _values_via(index, entities)):
         # "What is seen in ALS on MRI?": not what MRI is used for in ALS, ALS's values MRI detects
