@@ -170,6 +170,18 @@ def test_a_question_about_several_diseases_is_asked_of_each(index: ClaimIndex, q
     assert (reply.verdict, reply.sentence) == (verdict, sentence)
 
 
+@pytest.mark.parametrize(("question", "verdict"), [
+    # wrong verdicts found by probing, each a "Yes" the documents do not give
+    ("Is ALS only a disease of lower motor neurons?", "unstated"),  # "only" named "only 5-10%" (a survival figure)
+    ("Does SMA only affect lower motor neurons?", "unstated"),  # SMA *mainly* affects them
+    ("Is physical therapy useless in ALS?", "no"),  # "useless" was question frame: "Yes: ... physical therapy"
+    ("Does treatment cure SMA?", "unstated"),  # a treatment is no cure
+    ("Is SMA a form of ALS?", "unstated"),  # asked of each disease apart, "yes" of ALS's own subtypes
+])
+def test_probed_wrong_verdicts_stay_fixed(index: ClaimIndex, question: str, verdict: str) -> None:
+    assert answer(question, index).verdict == verdict
+
+
 def test_a_value_of_a_thing_linked_to_the_disease_answers(index: ClaimIndex) -> None:
     """"Does FTD shorten survival in ALS?": FTD's impact names the other words, and ALS has FTD; of SMA, which
     the statements do not link to FTD, the documents don't say."""

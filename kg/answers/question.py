@@ -23,6 +23,7 @@ TYPO_CUTOFF = 0.84
 YES_NO = {"is", "are", "does", "do", "did", "can", "could", "should", "has", "have", "was", "were", "will",
           "would", "may", "might", "must"}
 NEGATIONS = {"not", "no", "never", "without", "lack", "lacks", "absent", "spared", "spare", "preserved",
+             "useless", "ineffective", "pointless", "worthless", "unhelpful", "futile",
              "isn't", "aren't", "doesn't", "don't", "cannot", "can't", "non"}
 # a question opening with a negated auxiliary asks for confirmation ("Isn't SMA inherited?" asks "Is SMA
 # inherited?", and "No" still means it is not): read as the positive question, not as one asked in the negative
@@ -57,6 +58,9 @@ TOGETHER = {"associated", "association", "linked", "link", "related", "relation"
             "involves", "involved", "include", "includes", "shared"}
 FRAME |= TOGETHER
 
+# words that restrict a yes to all, always or nothing else ("Does SMA only affect lower motor neurons?"): they
+# name no value, and no statement short of saying so answers yes
+RESTRICTING = {"only", "all", "every", "always", "solely", "exclusively", "entirely", "just", "purely"}
 # the words of a question asking what something is ("What is SMA?", "Define SMA", "Tell me about MS")
 DEFINITION = {"what", "is", "are", "a", "an", "the", "define", "describe", "explain", "tell", "me", "about",
               "mean", "means", "does", "kind", "sort", "of", "disease", "disorder", "condition"}
@@ -102,8 +106,14 @@ class Reading:
         frame that narrows (CONDITIONS)."""
         named = {w for m in self.mentions for w in m.text.split()}
         compared = len(self.entities) > 1  # "different types of SMA" compares nothing
-        return tuple(w for w in self.unexplained if compared or w not in COMPARISON) + tuple(
-            w for w in self.words if w in CONDITIONS and w not in named)
+        return tuple(w for w in self.unexplained if (compared or w not in COMPARISON) and w not in RESTRICTING) + \
+            tuple(w for w in self.words if w in CONDITIONS and w not in named)
+
+    @property
+    def restricted(self) -> bool:
+        """Whether the question asks "only", "all" or "always" in words no name of the graph holds."""
+        named = {w for m in self.mentions for w in m.text.split()}
+        return any(w in RESTRICTING and w not in named for w in self.words)
 
     @property
     def definition(self) -> bool:

@@ -10,7 +10,7 @@ one, asked with "or"); otherwise the documents don't say, and each disease's ans
 from __future__ import annotations
 
 from collections.abc import Callable
-from itertools import zip_longest
+from itertools import pairwise, zip_longest
 
 from kg.answers.claim_index import ClaimIndex
 from kg.answers.matching import relation_asked, relations_of
@@ -34,7 +34,8 @@ def several(reading: Reading, index: ClaimIndex) -> list[Mention]:
         if len(diseases) == len(reading.entities) - 1:
             return diseases
     others = [m for m in reading.entities if m not in diseases]
-    if len(diseases) < 2 or reading.unknown or any(w in COMPARISON for w in reading.words):
+    if len(diseases) < 2 or reading.unknown or any(w in COMPARISON for w in reading.words) \
+            or not _coordinated(reading, diseases):
         return []
     if reading.yes_no and others:  # a thing asked of each: the statements linking it to each (verdict._of_each)
         return []
@@ -78,6 +79,16 @@ def each_disease(question: str, reading: Reading, index: ClaimIndex, diseases: l
                "unstated": "The documents don't say this of each"}[verdict]
     return Reply(question, reading, verdict, f"{opening}. " + " ".join(parts), used,
                  tuple(q for _, reply in replies for q in reply.qualifiers))
+
+
+def _coordinated(reading: Reading, diseases: list[Mention]) -> bool:
+    """Whether the diseases are named side by side, joined by "and", "or" or a comma ("ALS and SMA"), not one
+    related to the other ("Is SMA a form of ALS?")."""
+    text = " ".join(reading.words)
+    spans = sorted((text.find(m.text), text.find(m.text) + len(m.text)) for m in diseases)
+    if any(start < 0 for start, _ in spans):
+        return False
+    return all(set(text[end:start].split()) <= JOINING for (_, end), (start, _) in pairwise(spans))
 
 
 def _name(index: ClaimIndex, disease: Mention) -> str:

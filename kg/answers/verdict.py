@@ -81,7 +81,11 @@ def answer(question: str, index: ClaimIndex) -> Reply:
         if not found and not asks_kind(reading):  # "Are there different types of SMA?": SMA as the value
             found = [n for n, s in enumerate(index.statements) if s.object in entities[0].terms
                      and not index.nary(s) and positive_of(index, s.property) in relations]
-        found = stating_every(index, reading, found) or found
+        # two relations asked ("Does treatment cure SMA?"): a statement of one of them answers only with a qualifier
+        # or when it states both; a plain yes to the treatment is no yes to the cure
+        every = stating_every(index, reading, found)
+        found = every or [n for n in found if not _two_relations(index, reading)
+                          or index.statements[n].qualifiers or index.statements[n].negative]
         # every word of the question not otherwise understood must name the values a verdict rests on
         explained = explaining(index, reading, found)
         if any(index.statements[n].qualifiers or index.statements[n].object in index.negative_values
@@ -158,6 +162,12 @@ def answer(question: str, index: ClaimIndex) -> Reply:
     return open_answer(question, reading, index, score, tied)
 
 
+def _two_relations(index: ClaimIndex, reading: Reading) -> bool:
+    """Whether the question names two relations, neither broader than the other."""
+    named = [relations_of(index, [m]) for m in reading.relations]
+    return any(not (a <= b or b <= a) for a in named for b in named)
+
+
 def _values_via(index: ClaimIndex, entities: list[Mention]) -> list[int]:
     """The statements of the one disease named whose values another thing named has statements about ("What is
     seen in ALS on MRI?": ALS's imaging findings, which MRI detects)."""
@@ -209,6 +219,9 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
         return Reply(question, reading, "qualified", _qualified(index, ordered, reading.negated),
                      used_of(index, ordered, score), tuple(hedges))
     verdict = "yes" if says.pop() else "no"
+    if verdict == "yes" and reading.restricted:  # "Does SMA only affect lower motor neurons?": not said
+        return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
+                     used_of(index, ordered, score))
     derived = " (derived)" if lead.derived else ""
     return Reply(question, reading, verdict, f"{verdict.capitalize()}{derived}: {_phrases(index, lead, ordered)}.",
                  used_of(index, ordered, score))
