@@ -603,7 +603,8 @@ def test_two_diseases_compared_by_what_links_them_and_what_kind_each_is(index: C
 
 def test_a_kind_of_pathology_names_the_primary_pathologies_of_that_kind(index: ClaimIndex) -> None:
     """'axonal degeneration' (mnd:AxonalDegeneration) names the processes of that kind that are a disease's
-    primary pathology: ALS's is one; ALS's demyelination is secondary, so 'demyelination' does not find it."""
+    or secondary pathology: ALS's axonal degeneration is primary; its demyelination secondary, so it is no disease
+    of demyelination, yet demyelination is seen in ALS."""
     reply = answer("Is ALS a disease of axonal degeneration?", index)
     assert (reply.verdict, reply.sentence) == (
         "yes", "Yes: amyotrophic lateral sclerosis has primary pathology progressive degeneration and death of motor "
@@ -616,6 +617,9 @@ def test_a_kind_of_pathology_names_the_primary_pathologies_of_that_kind(index: C
     assert answer("Is demyelination the primary pathology of ALS?", index).verdict == "unstated"
     assert answer("Is ALS a muscle disease?", index).verdict == "unstated"  # what kind ALS is: no claim says
     assert answer("Is MS an axonal disease?", index).verdict == "unstated"
+    assert answer("Is demyelination seen in ALS?", index).sentence == (
+        "Yes: amyotrophic lateral sclerosis has secondary pathology demyelination secondary to axonal degeneration "
+        "(ALS).")
 
 
 def test_a_statement_of_a_subtype_answers_partly_and_names_the_subtype(index: ClaimIndex) -> None:

@@ -36,6 +36,7 @@ HEDGE = URIRef(ONTOLOGY + "hedge")
 INVERSE_ALT_LABEL = URIRef(ONTOLOGY + "inverseAltLabel")
 SUBTYPE_OF = URIRef(ONTOLOGY + "subtypeOf")
 PRIMARY_PATHOLOGY = URIRef(ONTOLOGY + "PrimaryPathology")
+SECONDARY_PATHOLOGY = URIRef(ONTOLOGY + "SecondaryPathology")
 PATHOLOGICAL_PROCESS = URIRef(ONTOLOGY + "PathologicalProcess")
 ABOUT = (URIRef(ONTOLOGY + "aboutDisease"), URIRef(ONTOLOGY + "classifies"))
 # literal values that are a statement's wording or figures, not a qualifier of it
@@ -248,8 +249,10 @@ def _names(graph: Graph, keep: Callable[[URIRef], bool], predicates: tuple[URIRe
 
 def _pathology_names(graph: Graph, dataset: Dataset) -> dict[tuple[str, ...], frozenset[URIRef]]:
     """A kind of pathological process ("axonal degeneration") names the processes of that kind that are some
-    disease's primary pathology: "Is ALS a disease of axonal degeneration?" asks about ALS's."""
-    primary = {p for p in dataset.subjects(RDF.type, PRIMARY_PATHOLOGY) if isinstance(p, URIRef)}
+    disease's primary or secondary pathology: "Is ALS a disease of axonal degeneration?" asks about ALS's, "Is
+    demyelination seen in ALS?" about its secondary demyelination."""
+    primary = {p for kind in (PRIMARY_PATHOLOGY, SECONDARY_PATHOLOGY) for p in dataset.subjects(RDF.type, kind)
+               if isinstance(p, URIRef)}
     kinds = {c for c in graph.transitive_subjects(RDFS.subClassOf, PATHOLOGICAL_PROCESS)
              if isinstance(c, URIRef) and c != PATHOLOGICAL_PROCESS}
     names: dict[tuple[str, ...], set[URIRef]] = {}

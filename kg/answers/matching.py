@@ -12,6 +12,7 @@ from rdflib.term import Node
 from kg.answers.claim_index import ONTOLOGY, SUBTYPE_OF, ClaimIndex, Statement
 from kg.answers.question import TOGETHER, Mention, Reading
 
+SECONDARY_PATHOLOGY = URIRef(ONTOLOGY + "hasSecondaryPathology")
 # the properties that say what kind of disease something is: a statement of a group answers them
 CLASSIFYING = frozenset({RDF.type, URIRef(ONTOLOGY + "asCategory"), SUBTYPE_OF})
 COPULA = {"is", "are", "was", "were"}
@@ -63,6 +64,8 @@ def relation_asked(index: ClaimIndex, reading: Reading, statement: Statement, re
         return True
     if not relations and asks_kind(reading) and statement.subject not in reading.entities[0].terms:
         return False  # "Is DMD a muscular dystrophy?" asks what DMD is, not what muscular dystrophy has
+    if asks_kind(reading) and statement.property == SECONDARY_PATHOLOGY:
+        return False  # "Is ALS a disease of demyelination?" asks its kind: a secondary pathology is none
     if not relations and not reading.conditions:
         # "Is ALS SMA?": of two diseases, only a statement of what kind one is answers
         both = statement.subject in index.diseases and statement.object in index.diseases
