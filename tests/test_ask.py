@@ -177,6 +177,8 @@ def test_a_question_about_several_diseases_is_asked_of_each(index: ClaimIndex, q
     ("Is physical therapy useless in ALS?", "no"),  # "useless" was question frame: "Yes: ... physical therapy"
     ("Does treatment cure SMA?", "unstated"),  # a treatment is no cure
     ("Is SMA a form of ALS?", "unstated"),  # asked of each disease apart, "yes" of ALS's own subtypes
+    # "absent" negated the question and "dystrophin" named the gene: "No: muscular dystrophy has causal gene DMD"
+    ("Is dystrophin absent in muscular dystrophy?", "yes"),
 ])
 def test_probed_wrong_verdicts_stay_fixed(index: ClaimIndex, question: str, verdict: str) -> None:
     assert answer(question, index).verdict == verdict
