@@ -179,6 +179,9 @@ def test_a_question_about_several_diseases_is_asked_of_each(index: ClaimIndex, q
     ("Is SMA a form of ALS?", "unstated"),  # asked of each disease apart, "yes" of ALS's own subtypes
     # "absent" negated the question and "dystrophin" named the gene: "No: muscular dystrophy has causal gene DMD"
     ("Is dystrophin absent in muscular dystrophy?", "yes"),
+    # "lack" turned "SMA has causal gene SMN1" into a No, where the gene's deletion is the cause
+    ("Do SMA patients lack the SMN1 gene?", "unstated"),
+    ("Do ALS patients lack reflexes?", "no"),  # a feature they have: hyperreflexia
 ])
 def test_probed_wrong_verdicts_stay_fixed(index: ClaimIndex, question: str, verdict: str) -> None:
     assert answer(question, index).verdict == verdict

@@ -23,7 +23,7 @@ TYPO_CUTOFF = 0.84
 YES_NO = {"is", "are", "does", "do", "did", "can", "could", "should", "has", "have", "was", "were", "will",
           "would", "may", "might", "must"}
 NEGATIONS = {"not", "no", "never", "without", "lack", "lacks", "absent", "spared", "spare", "preserved",
-             "useless", "ineffective", "pointless", "worthless", "unhelpful", "futile",
+             "useless", "ineffective", "pointless", "worthless", "unhelpful", "futile", "lacking", "missing",
              "isn't", "aren't", "doesn't", "don't", "cannot", "can't", "non"}
 # a question opening with a negated auxiliary asks for confirmation ("Isn't SMA inherited?" asks "Is SMA
 # inherited?", and "No" still means it is not): read as the positive question, not as one asked in the negative
@@ -58,6 +58,9 @@ TOGETHER = {"associated", "association", "linked", "link", "related", "relation"
             "involves", "involved", "include", "includes", "shared"}
 FRAME |= TOGETHER
 
+# negations saying something is missing ("Do SMA patients lack the SMN1 gene?"): of a causal gene, a deletion is
+# the cause itself, so they turn no statement of one
+ABSENCE = {"lack", "lacks", "lacking", "absent", "missing", "without", "deficient", "deleted"}
 # words that restrict a yes to all, always or nothing else ("Does SMA only affect lower motor neurons?"): they
 # name no value, and no statement short of saying so answers yes
 RESTRICTING = {"only", "all", "every", "always", "solely", "exclusively", "entirely", "just", "purely"}
@@ -108,6 +111,12 @@ class Reading:
         compared = len(self.entities) > 1  # "different types of SMA" compares nothing
         return tuple(w for w in self.unexplained if (compared or w not in COMPARISON) and w not in RESTRICTING) + \
             tuple(w for w in self.words if w in CONDITIONS and w not in named)
+
+    @property
+    def absence(self) -> bool:
+        """Whether the question asks whether something is missing ("lack", "absent") in words no name holds."""
+        named = {w for m in self.mentions for w in m.text.split()}
+        return any(w in ABSENCE and w not in named for w in self.words)
 
     @property
     def restricted(self) -> bool:

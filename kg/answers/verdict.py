@@ -16,7 +16,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
-from kg.answers.claim_index import SUBTYPE_OF, ClaimIndex, Statement, words
+from kg.answers.claim_index import ONTOLOGY, SUBTYPE_OF, ClaimIndex, Statement, words
 from kg.answers.compare import compare, comparing, kinds_of
 from kg.answers.lists import RANKED, listing, members_of, open_answer
 from kg.answers.matching import (
@@ -37,6 +37,7 @@ from kg.answers.question import TOGETHER, Mention, Reading, read
 from kg.answers.reply import Reply, used_of
 from kg.answers.several import each_disease, several
 
+CAUSAL_GENE = URIRef(ONTOLOGY + "hasCausalGene")
 # a yes/no asking how often ("Is it common ...?") is answered by a statement saying it happens rarely
 OFTEN = {"common", "frequent", "often", "usual", "commonly", "frequently"}
 SELDOM = {"rare", "rarely", "uncommon", "seldom", "occasionally", "infrequent"}
@@ -199,6 +200,10 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
         near = about(index, reading.entities)
         return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
                      used_of(index, near, score))
+    if reading.absence and any(index.statements[n].property == CAUSAL_GENE for n in found):
+        # "Do SMA patients lack the SMN1 gene?": its deletion is the cause, not a "no"
+        return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
+                     used_of(index, found, score))
     says = set()
     hedges: list[str] = []
     for n in found:
