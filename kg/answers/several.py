@@ -57,14 +57,14 @@ def each_disease(question: str, reading: Reading, index: ClaimIndex, diseases: l
     used = _interleaved([reply.used for _, reply in replies])
     parts = [_part(index, disease, reply) for disease, reply in replies]
     if not reading.yes_no and not which:
-        return Reply(question, reading, "answer", " ".join(parts), used)
+        return Reply(question, reading, "answer", " ".join(parts), used, each=True)
     verdicts = [reply.verdict for _, reply in replies]
     if which:
         named = [_name(index, d) for d, r in replies if r.verdict == "yes"]
         named += [f"partly {_name(index, d)}" for d, r in replies if r.verdict == "qualified"]
         lead = f"{', '.join(named)}." if named else "The documents name none of them."
         lead = lead[0].upper() + lead[1:]
-        return Reply(question, reading, "answer", " ".join([lead, *parts]), used)
+        return Reply(question, reading, "answer", " ".join([lead, *parts]), used, each=True)
     either = "or" in reading.words or "either" in reading.words
     wanted, against = ("yes", "no") if not either else ("no", "yes")
     if all(v == wanted for v in verdicts):
@@ -78,7 +78,7 @@ def each_disease(question: str, reading: Reading, index: ClaimIndex, diseases: l
     opening = {"yes": "Yes", "no": "No", "qualified": "Partly",
                "unstated": "The documents don't say this of each"}[verdict]
     return Reply(question, reading, verdict, f"{opening}. " + " ".join(parts), used,
-                 tuple(q for _, reply in replies for q in reply.qualifiers))
+                 tuple(q for _, reply in replies for q in reply.qualifiers), each=True)
 
 
 def _coordinated(reading: Reading, diseases: list[Mention]) -> bool:
