@@ -170,6 +170,15 @@ def test_a_question_about_several_diseases_is_asked_of_each(index: ClaimIndex, q
     assert (reply.verdict, reply.sentence) == (verdict, sentence)
 
 
+def test_an_answer_for_each_disease_cites_each(index: ClaimIndex) -> None:
+    """The three cited sentences were all ALS's: each disease's best sentence comes first, in turn."""
+    reply = answer("Which of ALS and MS is demyelinating?", index)
+    assert [detail.quote for detail, _ in support(reply, index)][:2] == [
+        "The pathomechanism for such rare demyelination in ALS patients remains unclear and does not change the "
+        "fundamental non-demyelinating nature of ALS",
+        "In MS, demyelination is the initial insult, with axonal injury being variable and secondary"]
+
+
 @pytest.mark.parametrize(("question", "verdict"), [
     # wrong verdicts found by probing, each a "Yes" the documents do not give
     ("Is ALS only a disease of lower motor neurons?", "unstated"),  # "only" named "only 5-10%" (a survival figure)
@@ -183,15 +192,6 @@ def test_a_question_about_several_diseases_is_asked_of_each(index: ClaimIndex, q
     ("Do SMA patients lack the SMN1 gene?", "unstated"),
     ("Do ALS patients lack reflexes?", "no"),  # a feature they have: hyperreflexia
 ])
-def test_an_answer_for_each_disease_cites_each(index: ClaimIndex) -> None:
-    """The three cited sentences were all ALS's: each disease's best sentence comes first, in turn."""
-    reply = answer("Which of ALS and MS is demyelinating?", index)
-    assert [detail.quote for detail, _ in support(reply, index)][:2] == [
-        "The pathomechanism for such rare demyelination in ALS patients remains unclear and does not change the "
-        "fundamental non-demyelinating nature of ALS",
-        "In MS, demyelination is the initial insult, with axonal injury being variable and secondary"]
-
-
 def test_probed_wrong_verdicts_stay_fixed(index: ClaimIndex, question: str, verdict: str) -> None:
     assert answer(question, index).verdict == verdict
 
