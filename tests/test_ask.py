@@ -170,6 +170,14 @@ def test_a_question_about_several_diseases_is_asked_of_each(index: ClaimIndex, q
     assert (reply.verdict, reply.sentence) == (verdict, sentence)
 
 
+def test_a_relation_the_disease_has_only_through_its_subtypes_answers_partly(index: ClaimIndex) -> None:
+    """"Is ALS caused by genes?" was unstated: familial ALS's causal genes answer it, partly."""
+    reply = answer("Is ALS caused by genes?", index)
+    assert (reply.verdict, reply.sentence) == (
+        "qualified", "Partly, for familial amyotrophic lateral sclerosis: familial amyotrophic lateral sclerosis has "
+                     "causal gene: SOD1, C9orf72, FUS, TARDBP.")
+
+
 def test_an_answer_for_each_disease_cites_each(index: ClaimIndex) -> None:
     """The three cited sentences were all ALS's: each disease's best sentence comes first, in turn."""
     reply = answer("Which of ALS and MS is demyelinating?", index)
@@ -191,6 +199,8 @@ def test_an_answer_for_each_disease_cites_each(index: ClaimIndex) -> None:
     # "lack" turned "SMA has causal gene SMN1" into a No, where the gene's deletion is the cause
     ("Do SMA patients lack the SMN1 gene?", "unstated"),
     ("Do ALS patients lack reflexes?", "no"),  # a feature they have: hyperreflexia
+    # "genetic" and "cause" read as two relations: "Partly: ... has clinical feature pain (some patients)"
+    ("Does ALS have a genetic cause?", "qualified"),
 ])
 def test_probed_wrong_verdicts_stay_fixed(index: ClaimIndex, question: str, verdict: str) -> None:
     assert answer(question, index).verdict == verdict

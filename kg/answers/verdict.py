@@ -82,11 +82,10 @@ def answer(question: str, index: ClaimIndex) -> Reply:
         if not found and not asks_kind(reading):  # "Are there different types of SMA?": SMA as the value
             found = [n for n, s in enumerate(index.statements) if s.object in entities[0].terms
                      and not index.nary(s) and positive_of(index, s.property) in relations]
-        # two relations asked ("Does treatment cure SMA?"): a statement of one of them answers only with a qualifier
-        # or when it states both; a plain yes to the treatment is no yes to the cure
+        # two relations asked ("Does treatment cure SMA?", "Does ALS have a genetic cause?"): only a statement of
+        # both answers; a yes to the treatment is no yes to the cure, a symptom no genetic cause
         every = stating_every(index, reading, found)
-        found = every or [n for n in found if not _two_relations(index, reading)
-                          or index.statements[n].qualifiers or index.statements[n].negative]
+        found = every or ([] if _two_relations(index, reading) else found)
         # every word of the question not otherwise understood must name the values a verdict rests on
         explained = explaining(index, reading, found)
         if any(index.statements[n].qualifiers or index.statements[n].object in index.negative_values
@@ -98,6 +97,10 @@ def answer(question: str, index: ClaimIndex) -> Reply:
             direct = [n for n in explained if positive_of(index, index.statements[n].property) in relations
                       and not index.nary(index.statements[n])]  # claims before n-ary parts
             return _verdict(question, reading, index, score, direct or explained)
+        if not found and len(entities) == 1 and not reading.conditions and not reading.negated \
+                and not _two_relations(index, reading) and not asks_kind(reading) and SUBTYPE_OF not in relations:
+            # "Is ALS caused by genes?": none of its own, its subtypes' (familial ALS's causal genes) answer partly
+            return _of_subtypes(question, reading, index, score, relations, [entities[0], None])
     if reading.yes_no and len(entities) == 1 and not reading.relations and reading.conditions \
             and not asks_kind(reading):
         # "Is the course of SMA variable?": the entity's own claims whose values name every other word
@@ -262,18 +265,23 @@ def _classifying_first(index: ClaimIndex, reading: Reading, asked: list[int]) ->
 
 
 def _of_subtypes(question: str, reading: Reading, index: ClaimIndex, score: dict[int, float],
-                 relations: set[Node]) -> Reply:
+                 relations: set[Node], alone: list[Mention | None] | None = None) -> Reply:
     """No statement about the two things asked: statements that say yes of a subtype of a disease asked ("Is
     C9orf72 linked to ALS?": familial ALS's causal gene) answer partly, for that subtype; otherwise the documents
-    don't say."""
-    entities = reading.entities
+    don't say. With ``alone`` (the one entity asked, and None), any statement of the relation asked about a
+    subtype ("Is ALS caused by genes?")."""
+    entities = reading.entities if alone is None else [m for m in alone if m is not None]
     for position, mention in enumerate(entities):
         subtypes = frozenset(s.subject for s in index.statements if s.property == SUBTYPE_OF
                              and s.object in mention.terms and isinstance(s.subject, URIRef))
         if not subtypes:
             continue
         swapped = [*entities[:position], Mention(mention.text, subtypes), *entities[position + 1:]]
-        found, _ = statements_linking(index, swapped, lambda s: relation_asked(index, reading, s, relations))
+        if alone is not None:
+            found = [n for n, s in enumerate(index.statements) if s.subject in subtypes and not index.nary(s)
+                     and relation_asked(index, reading, s, relations) and s.object not in index.classes]
+        else:
+            found, _ = statements_linking(index, swapped, lambda s: relation_asked(index, reading, s, relations))
         if found and all(says_yes(index, reading, index.statements[n]) for n in found):
             ordered = sorted(found, key=lambda n: (index.statements[n].derived, -score.get(n, 0.0), n))
             named = sorted({index.label(index.statements[n].subject) for n in ordered} & {index.label(t)
