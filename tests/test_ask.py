@@ -22,9 +22,9 @@ from kg.graph.paths import default_graph_files
 from kg.reasoning.engine import load_reasoned
 
 TUNE_FLOOR = 0.99
-HOLDOUT_FLOOR = 0.83
-HOLDOUT2_FLOOR = 0.69
-HOLDOUT3_FLOOR = 0.44
+HOLDOUT_FLOOR = 0.89
+HOLDOUT2_FLOOR = 0.8
+HOLDOUT3_FLOOR = 0.78
 
 
 @pytest.fixture(scope="module")
