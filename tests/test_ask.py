@@ -201,6 +201,9 @@ def test_an_answer_for_each_disease_cites_each(index: ClaimIndex) -> None:
     ("Do ALS patients lack reflexes?", "no"),  # a feature they have: hyperreflexia
     # "genetic" and "cause" read as two relations: "Partly: ... has clinical feature pain (some patients)"
     ("Does ALS have a genetic cause?", "qualified"),
+    # MS's own treatment was read as the answer (MS and ALS linked, "drugs" naming it): the relation is asked of ALS
+    ("Is it the case that MS drugs are appropriate for ALS?", "no"),
+    ("Is ALS or MS a demyelinating disease?", "yes"),  # "or": one is enough (it was "Partly")
 ])
 def test_probed_wrong_verdicts_stay_fixed(index: ClaimIndex, question: str, verdict: str) -> None:
     assert answer(question, index).verdict == verdict

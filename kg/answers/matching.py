@@ -81,17 +81,18 @@ def relation_asked(index: ClaimIndex, reading: Reading, statement: Statement, re
 def through(index: ClaimIndex, reading: Reading) -> list[int]:
     """"Does FTD shorten survival in ALS?": no statement links the things asked with the words asked, but one
     entity asked has statements whose values name every other word of the question (FTD: significantly shortened
-    survival), and some statement links it to each other entity asked (ALS has FTD); those statements."""
+    survival), and some statement links it to each other entity asked (ALS has FTD); those statements. Not when
+    the question names a relation: that is asked between the things named."""
     entities = reading.entities
-    relations = relations_of(index, reading.relations)
+    if reading.relations:  # "Are MS drugs appropriate for ALS?" asks of ALS, not of MS's own treatment
+        return []
     for mention in entities:
         others = [m for m in entities if m is not mention]
         if not reading.conditions or not all(any(links(index, s, mention, other) or links(index, s, other, mention)
                                                  for s in index.statements) for other in others):
             continue
         own = [n for n, s in enumerate(index.statements) if s.subject in mention.terms and not index.nary(s)
-               and s.object not in index.classes
-               and (not relations or relation_asked(index, reading, s, relations))]
+               and s.object not in index.classes]
         explained = explaining(index, reading, own)
         if explained:
             return explained

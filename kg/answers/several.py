@@ -37,7 +37,8 @@ def several(reading: Reading, index: ClaimIndex) -> list[Mention]:
     if len(diseases) < 2 or reading.unknown or any(w in COMPARISON for w in reading.words) \
             or not _coordinated(reading, diseases):
         return []
-    if reading.yes_no and others:  # a thing asked of each: the statements linking it to each (verdict._of_each)
+    either = "or" in reading.words or "either" in reading.words
+    if reading.yes_no and others and not either:  # a thing asked of each: verdict._of_each links it to each
         return []
     relations = relations_of(index, reading.relations)
     if not relations and not others:
