@@ -240,6 +240,8 @@ def test_how_often_is_answered_by_a_statement_saying_rarely(index: ClaimIndex, q
      "Yes: spinal muscular atrophy has inheritance pattern autosomal recessive."),
     ("Does dementia shorten life in ALS?", "yes",
      "Yes: frontotemporal dementia has impact significantly shortened survival."),
+    ("Is intrinsic muscle defect a hallmark of SMA?", "yes",
+     "Yes: spinal muscular atrophy has pathological hallmark intrinsic muscle defects."),
     ("Is neuroinflammation part of SMA?", "yes",
      "Yes: spinal muscular atrophy has pathological hallmark inflammation."),
     ("Does ALS cause muscle wasting?", "yes",
