@@ -240,6 +240,8 @@ def test_how_often_is_answered_by_a_statement_saying_rarely(index: ClaimIndex, q
      "Yes: spinal muscular atrophy has inheritance pattern autosomal recessive."),
     ("Does dementia shorten life in ALS?", "yes",
      "Yes: frontotemporal dementia has impact significantly shortened survival."),
+    ("Can lifestyle changes help with SMA?", "yes",  # document 004's own question, answered by these two
+     "Yes: spinal muscular atrophy has treatment approach: supportive care, physical therapy."),
     ("Is intrinsic muscle defect a hallmark of SMA?", "yes",
      "Yes: spinal muscular atrophy has pathological hallmark intrinsic muscle defects."),
     ("Is neuroinflammation part of SMA?", "yes",
@@ -278,6 +280,12 @@ def test_an_open_question_rests_on_the_values_its_words_name(index: ClaimIndex) 
     """"How fast does SMA progress?" listed what SMA does not typically have (quotes saying "progressive")."""
     reply = answer("How fast does SMA progress?", index)
     assert (reply.verdict, reply.sentence) == ("answer", "SMA, Typical Progression: Variable, dependent on SMA type.")
+
+
+def test_what_a_thing_is_used_for_in_a_disease_is_the_statement_about_both(index: ClaimIndex) -> None:
+    """"What is MRI used for in ALS?" names a statement about both: not ALS's imaging findings."""
+    assert answer("What is MRI used for in ALS?", index).sentence == (
+        "MRI of the brain and spine used mainly to exclude other conditions in: amyotrophic lateral sclerosis.")
 
 
 def test_values_of_another_disease_are_not_an_answer(index: ClaimIndex) -> None:

@@ -151,7 +151,8 @@ def answer(question: str, index: ClaimIndex) -> Reply:
     if named and not relations:  # "How fast does SMA progress?": the statements whose values name "progress"
         return open_answer(question, reading, index, score, named)
     related = [n for n in near if positive_of(index, index.statements[n].property) in relations]
-    if (relations or TOGETHER & set(reading.words)) and not related and (via := _values_via(index, entities)):
+    if (TOGETHER & set(reading.words) or (relations and not _both(index, entities))) \
+            and not related and (via := _values_via(index, entities)):
         # "What is seen in ALS on MRI?": not what MRI is used for in ALS, ALS's values MRI detects
         return listing(question, reading, index, score, via)
     if not related and entities:  # the relation asked, from the first entity named
@@ -170,6 +171,11 @@ def _two_relations(index: ClaimIndex, reading: Reading) -> bool:
     """Whether the question names two relations, neither broader than the other."""
     named = [relations_of(index, [m]) for m in reading.relations]
     return any(not (a <= b or b <= a) for a in named for b in named)
+
+
+def _both(index: ClaimIndex, entities: list[Mention]) -> bool:
+    """Whether some statement is about every entity named."""
+    return len(entities) > 1 and any(all(m.terms & s.about for m in entities) for s in index.statements)
 
 
 def _values_via(index: ClaimIndex, entities: list[Mention]) -> list[int]:
