@@ -204,6 +204,8 @@ def test_an_answer_for_each_disease_cites_each(index: ClaimIndex) -> None:
     # MS's own treatment was read as the answer (MS and ALS linked, "drugs" naming it): the relation is asked of ALS
     ("Is it the case that MS drugs are appropriate for ALS?", "no"),
     ("Is ALS or MS a demyelinating disease?", "yes"),  # "or": one is enough (it was "Partly")
+    ("Is MS worse than ALS?", "unstated"),  # "Partly: ALS has ... rapid progression" ("worse" named its course)
+    ("Is A.L.S. demyelinating?", "no"),  # "l" was an unknown entity
 ])
 def test_probed_wrong_verdicts_stay_fixed(index: ClaimIndex, question: str, verdict: str) -> None:
     assert answer(question, index).verdict == verdict

@@ -88,6 +88,8 @@ def through(index: ClaimIndex, reading: Reading) -> list[int]:
         return []
     for mention in entities:
         others = [m for m in entities if m is not mention]
+        if mention.terms & index.diseases:  # "Is MS worse than ALS?": a disease's own values compare nothing
+            continue
         if not reading.conditions or not all(any(links(index, s, mention, other) or links(index, s, other, mention)
                                                  for s in index.statements) for other in others):
             continue

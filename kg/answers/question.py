@@ -9,6 +9,7 @@ is named as unknown to the graph.
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
@@ -160,7 +161,9 @@ def checked(question: str) -> str:
 
 def read(question: str, index: ClaimIndex) -> Reading:
     """Read ``question`` (already checked) against the graph's names."""
-    tokens, confirming = _confirmation(list(words(question.replace("\u2019", "'"))))
+    # "A.L.S." as "ALS": an abbreviation written with dots
+    undotted = re.sub(r"\b((?:[A-Za-z]\.){2,})", lambda m: m.group(1).replace(".", ""), question.replace("\u2019", "'"))
+    tokens, confirming = _confirmation(list(words(undotted)))
     name_words = {w for name in (*index.entity_names, *index.relation_names) for w in name}
     corrections = []
     fixes: dict[str, str | None] = {}  # each distinct word looked up once: linear in the question's length
