@@ -225,6 +225,7 @@ def test_a_value_of_a_thing_linked_to_the_disease_answers(index: ClaimIndex) -> 
     ("Do ALS and MS often co-occur?", "no"),
     ("Is it rare for ALS and MS to occur together?", "yes"),
     ("Do ALS and MS occur together?", "qualified"),
+    ("Is it uncommon to have both ALS and MS?", "yes"),
 ])
 def test_how_often_is_answered_by_a_statement_saying_rarely(index: ClaimIndex, question: str, verdict: str) -> None:
     """"Is it common ...?" was "Partly" from "extremely rare (only 33 reported cases as of 2024)": the hedge says
@@ -232,6 +233,13 @@ def test_how_often_is_answered_by_a_statement_saying_rarely(index: ClaimIndex, q
     reply = answer(question, index)
     assert (reply.verdict, reply.used[0].statement.qualifiers) == (
         verdict, ("extremely rare (only 33 reported cases as of 2024)",))
+
+
+def test_how_often_without_a_relation_word_is_asked_of_the_statements_linking_them(index: ClaimIndex) -> None:
+    """"Is demyelinating neuropathy common in ALS patients?" names no relation: the case reports linking them say
+    how often (it was unstated)."""
+    reply = answer("Is demyelinating neuropathy common in ALS patients?", index)
+    assert (reply.verdict, reply.sentence.split(":")[0]) == ("no", "No, rarely")
 
 
 @pytest.mark.parametrize(("question", "verdict", "sentence"), [

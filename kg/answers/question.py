@@ -75,7 +75,7 @@ KIND_WORDS = {"disease", "disorder", "condition"}  # "What type of disease is AL
 # born?"): no verdict rests on a statement whose values do not name them
 CONDITIONS = {"baby", "babies", "child", "children", "kids", "born", "before", "after", "during", "early", "first",
               "age", "stage", "stages", "worse", "better", "fast", "quickly", "live", "die", "long", "often",
-              "common", "frequent", "many", "most", "more"}
+              "common", "frequent", "many", "most", "more", "uncommon", "infrequent"}
 
 # words that compare two things: they name nothing, yet no statement merely linking the two answers them
 # ("Is ALS the same as SMA?" is not answered by "ALS shares hallmarks with SMA")

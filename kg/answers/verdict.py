@@ -66,6 +66,10 @@ def answer(question: str, index: ClaimIndex) -> Reply:
         if len(diseases) >= 2 and len(entities) - len(diseases) == 1:
             return _of_each(question, reading, index, score, relations, diseases)
         asked, pair = statements_linking(index, entities, lambda s: relation_asked(index, reading, s, relations))
+        if not asked and reading.conditions and set(reading.conditions) <= OFTEN | SELDOM and not relations:
+            # "Is demyelinating neuropathy common in ALS patients?": a statement linking them that says how often
+            asked, _ = statements_linking(index, entities, lambda s: bool(s.qualifiers) and all(
+                set(words(q)) & SELDOM for q in s.qualifiers))
         if not asked and (chained := through(index, reading)):
             return _verdict(question, reading, index, score, chained)
         if not asked:
