@@ -82,6 +82,11 @@ EXPECTED: dict[str, tuple[tuple[str, ...], set[tuple[str, ...]]]] = {
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'ALS with concurrent demyelinating polyneuropathy: extremely rare, chance coincidence (document 000)', 'interpretation', 'The pathomechanism for such rare demyelination in ALS patients remains unclear and does not change the fundamental non-demyelinating nature of ALS'),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'ALS with concurrent demyelinating polyneuropathy: extremely rare, chance coincidence (document 000)', 'interpretation', 'This represents chance coincidence of two diseases rather than ALS being a demyelinating disease'),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'ALS with concurrent demyelinating polyneuropathy: extremely rare, chance coincidence (document 000)', 'interpretation', 'a separate, coincidental condition'),
+        # the co-occurrence of ALS and MS as a report of rare co-occurrence too, so kg ask reads "Do ALS and MS
+        # occur together?" from it (document 001: "The co-occurrence of ALS and MS is extremely rare (only 33 ...)")
+        ('kg:ALS', 'amyotrophic lateral sclerosis', 'ALS with co-occurring MS: extremely rare, only 33 reported cases as of 2024 (document 001)', 'co-occurring condition', 'multiple sclerosis'),
+        ('kg:ALS', 'amyotrophic lateral sclerosis', 'ALS with co-occurring MS: extremely rare, only 33 reported cases as of 2024 (document 001)', 'how often', 'extremely rare (only 33 reported cases as of 2024)'),
+        ('kg:ALS', 'amyotrophic lateral sclerosis', 'ALS with co-occurring MS: extremely rare, only 33 reported cases as of 2024 (document 001)', 'interpretation', 'emphasizing that these are fundamentally different disease processes'),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'Reported cases of co-occurring ALS and MS: 33 as of 2024', 'as of', '2024'),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'Reported cases of co-occurring ALS and MS: 33 as of 2024', 'co-occurring condition', 'multiple sclerosis'),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'Reported cases of co-occurring ALS and MS: 33 as of 2024', 'reported cases', '33'),

@@ -22,8 +22,9 @@ from kg.graph.paths import default_graph_files
 from kg.reasoning.engine import load_reasoned
 
 TUNE_FLOOR = 0.99
-HOLDOUT_FLOOR = 0.83
-HOLDOUT2_FLOOR = 0.69
+HOLDOUT_FLOOR = 0.89
+HOLDOUT2_FLOOR = 0.8
+HOLDOUT3_FLOOR = 0.78
 
 
 @pytest.fixture(scope="module")
@@ -100,6 +101,209 @@ def test_question_polarity_turns_the_same_fact(index: ClaimIndex) -> None:
     assert answer("Is ALS a form of muscular dystrophy?", index).verdict == "no"
     assert answer("Is ALS not a muscular dystrophy?", index).verdict == "yes"
     assert answer("Does SMA cause sensory loss?", index).verdict == "no"
+
+
+@pytest.mark.parametrize(("question", "verdict", "sentence"), [
+    # a wrong verdict found by probing: the leading "not" was read as the question's polarity ("No: ... SMN1")
+    ("Is it not true that SMA is caused by SMN1?", "yes", "Yes: spinal muscular atrophy has causal gene SMN1."),
+    ("Is it true that SMA is caused by SMN1?", "yes", "Yes: spinal muscular atrophy has causal gene SMN1."),
+    ("Isn't it true that ALS is demyelinating?", "no",
+     "No: ALS is a disease of axonal degeneration affecting motor neurons, not a demyelinating disease."),
+    ("Isn't ALS a demyelinating disease?", "no",
+     "No: ALS is a disease of axonal degeneration affecting motor neurons, not a demyelinating disease."),
+    ("Isn\u2019t SMA inherited?", "yes", "Yes: spinal muscular atrophy has inheritance pattern autosomal recessive."),
+    ("Doesn't SMA affect cognition?", "no",
+     "No: spinal muscular atrophy does not typically have cognitive impairment."),
+    ("Can't ALS be cured?", "no", "No: amyotrophic lateral sclerosis has cure status no known cure."),
+    ("Isn't ALS painless?", "qualified",
+     "Not entirely: amyotrophic lateral sclerosis has clinical feature pain (some patients)."),
+])
+def test_a_question_asking_to_confirm_is_read_as_the_positive_question(index: ClaimIndex, question: str,
+                                                                       verdict: str, sentence: str) -> None:
+    """"Isn't SMA inherited?" and "Is it not true that ...?" ask whether the statement holds: "No" still means
+    it does not; only a negation inside the statement ("painless") turns the verdict."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence, reply.reading.yes_no) == (verdict, sentence, True)
+
+
+def test_a_kind_asked_is_answered_by_the_classifying_statement_and_its_sentence(index: ClaimIndex) -> None:
+    """"Is ALS a motor neuron disease?" rests on what ALS is (derived from its primary pathology), cited first by
+    the sentence naming the class, not on the figure counting ALS among motor neuron diseases (85%)."""
+    reply = answer("Is ALS a motor neuron disease?", index)
+    assert (reply.verdict, reply.sentence) == (
+        "yes", "Yes (derived): amyotrophic lateral sclerosis is a motor neuron disease.")
+    assert format_reply(reply, index, width=1000).splitlines()[2] == (
+        '  - "ALS involves degeneration of both upper and lower motor neurons in the brain and spinal cord along the '
+        'corticospinal tracts, making it primarily a motor neuron disease rather than a primary muscle disorder" '
+        '[document 002, reference 1]')
+
+
+@pytest.mark.parametrize(("question", "verdict", "sentence"), [
+    ("Which of ALS and MS is demyelinating?", "answer",
+     "Multiple sclerosis. For amyotrophic lateral sclerosis, no: ALS is a disease of axonal degeneration affecting "
+     "motor neurons, not a demyelinating disease. For multiple sclerosis, yes: Multiple sclerosis is the classic "
+     "demyelinating disease."),
+    ("Are ALS and SMA both inherited?", "qualified",
+     "Partly. For amyotrophic lateral sclerosis, partly: amyotrophic lateral sclerosis has inheritance pattern "
+     "familial (some); amyotrophic lateral sclerosis has inheritance pattern sporadic (no family history) (most ALS "
+     "cases). For spinal muscular atrophy, yes: spinal muscular atrophy has inheritance pattern autosomal recessive."),
+    # one statement saying no is enough for "both"; the other disease's silence is shown, never turned into a no
+    ("Can ALS and SMA be cured?", "no",
+     "No. For amyotrophic lateral sclerosis, no: amyotrophic lateral sclerosis has cure status no known cure. For "
+     "spinal muscular atrophy, the documents don't say."),
+    ("Are ALS and muscular dystrophy both motor neuron diseases?", "no",
+     "No. For amyotrophic lateral sclerosis, yes (derived): amyotrophic lateral sclerosis is a motor neuron disease. "
+     "For muscular dystrophy, no: ICD-11 designates motor neuron diseases as a separate category from muscular "
+     "dystrophies."),
+    ("Are ALS and SMA both motor neuron diseases?", "yes",
+     "Yes: amyotrophic lateral sclerosis is a motor neuron disease (derived); spinal muscular atrophy is a motor "
+     "neuron disease (derived)."),
+    ("When do ALS and SMA start?", "answer",
+     "amyotrophic lateral sclerosis typical onset: adulthood. spinal muscular atrophy typical onset: early "
+     "childhood, infancy."),
+])
+def test_a_question_about_several_diseases_is_asked_of_each(index: ClaimIndex, question: str, verdict: str,
+                                                            sentence: str) -> None:
+    """Two diseases asked at once, with no statement about the two together: each disease's own answer, a yes
+    only if each says yes, a no only from a statement saying no (these were unstated or answered of one)."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == (verdict, sentence)
+
+
+def test_a_relation_the_disease_has_only_through_its_subtypes_answers_partly(index: ClaimIndex) -> None:
+    """"Is ALS caused by genes?" was unstated: familial ALS's causal genes answer it, partly."""
+    reply = answer("Is ALS caused by genes?", index)
+    assert (reply.verdict, reply.sentence) == (
+        "qualified", "Partly, for familial amyotrophic lateral sclerosis: familial amyotrophic lateral sclerosis has "
+                     "causal gene: SOD1, C9orf72, FUS, TARDBP.")
+
+
+def test_an_answer_for_each_disease_cites_each(index: ClaimIndex) -> None:
+    """The three cited sentences were all ALS's: each disease's best sentence comes first, in turn."""
+    reply = answer("Which of ALS and MS is demyelinating?", index)
+    assert [detail.quote for detail, _ in support(reply, index)][:2] == [
+        "The pathomechanism for such rare demyelination in ALS patients remains unclear and does not change the "
+        "fundamental non-demyelinating nature of ALS",
+        "In MS, demyelination is the initial insult, with axonal injury being variable and secondary"]
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    # wrong verdicts found by probing, each a "Yes" the documents do not give
+    ("Is ALS only a disease of lower motor neurons?", "unstated"),  # "only" named "only 5-10%" (a survival figure)
+    ("Does SMA only affect lower motor neurons?", "unstated"),  # SMA *mainly* affects them
+    ("Is physical therapy useless in ALS?", "no"),  # "useless" was question frame: "Yes: ... physical therapy"
+    ("Does treatment cure SMA?", "unstated"),  # a treatment is no cure
+    ("Is SMA a form of ALS?", "unstated"),  # asked of each disease apart, "yes" of ALS's own subtypes
+    # "absent" negated the question and "dystrophin" named the gene: "No: muscular dystrophy has causal gene DMD"
+    ("Is dystrophin absent in muscular dystrophy?", "yes"),
+    # "lack" turned "SMA has causal gene SMN1" into a No, where the gene's deletion is the cause
+    ("Do SMA patients lack the SMN1 gene?", "unstated"),
+    ("Do ALS patients lack reflexes?", "no"),  # a feature they have: hyperreflexia
+    # "genetic" and "cause" read as two relations: "Partly: ... has clinical feature pain (some patients)"
+    ("Does ALS have a genetic cause?", "qualified"),
+    # MS's own treatment was read as the answer (MS and ALS linked, "drugs" naming it): the relation is asked of ALS
+    ("Is it the case that MS drugs are appropriate for ALS?", "no"),
+    ("Is ALS or MS a demyelinating disease?", "yes"),  # "or": one is enough (it was "Partly")
+    ("Is MS worse than ALS?", "unstated"),  # "Partly: ALS has ... rapid progression" ("worse" named its course)
+    ("Is A.L.S. demyelinating?", "no"),  # "l" was an unknown entity
+])
+def test_probed_wrong_verdicts_stay_fixed(index: ClaimIndex, question: str, verdict: str) -> None:
+    assert answer(question, index).verdict == verdict
+
+
+def test_a_value_of_a_thing_linked_to_the_disease_answers(index: ClaimIndex) -> None:
+    """"Does FTD shorten survival in ALS?": FTD's impact names the other words, and ALS has FTD; of SMA, which
+    the statements do not link to FTD, the documents don't say."""
+    reply = answer("Does FTD shorten survival in ALS?", index)
+    assert (reply.verdict, reply.sentence) == ("yes", "Yes: frontotemporal dementia has impact significantly "
+                                                      "shortened survival.")
+    assert answer("Does frontotemporal dementia shorten survival in SMA?", index).verdict == "unstated"
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Is it common for ALS and MS to occur together?", "no"),
+    ("Do ALS and MS often co-occur?", "no"),
+    ("Is it rare for ALS and MS to occur together?", "yes"),
+    ("Do ALS and MS occur together?", "qualified"),
+    ("Is it uncommon to have both ALS and MS?", "yes"),
+])
+def test_how_often_is_answered_by_a_statement_saying_rarely(index: ClaimIndex, question: str, verdict: str) -> None:
+    """"Is it common ...?" was "Partly" from "extremely rare (only 33 reported cases as of 2024)": the hedge says
+    how often, so it answers a question asking how often."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.used[0].statement.qualifiers) == (
+        verdict, ("extremely rare (only 33 reported cases as of 2024)",))
+
+
+def test_how_often_without_a_relation_word_is_asked_of_the_statements_linking_them(index: ClaimIndex) -> None:
+    """"Is demyelinating neuropathy common in ALS patients?" names no relation: the case reports linking them say
+    how often (it was unstated)."""
+    reply = answer("Is demyelinating neuropathy common in ALS patients?", index)
+    assert (reply.verdict, reply.sentence.split(":")[0]) == ("no", "No, rarely")
+
+
+@pytest.mark.parametrize(("question", "verdict", "sentence"), [
+    ("Does glutamate build up in ALS?", "yes",
+     "Yes: amyotrophic lateral sclerosis involves mechanism glutamate excitotoxicity."),
+    ("Is ALS a disease of adults?", "yes", "Yes: amyotrophic lateral sclerosis typical onset adulthood."),
+    ("Is SMA passed on from parents?", "yes",
+     "Yes: spinal muscular atrophy has inheritance pattern autosomal recessive."),
+    ("Does dementia shorten life in ALS?", "yes",
+     "Yes: frontotemporal dementia has impact significantly shortened survival."),
+    ("Can lifestyle changes help with SMA?", "yes",  # document 004's own question, answered by these two
+     "Yes: spinal muscular atrophy has treatment approach: supportive care, physical therapy."),
+    ("Is intrinsic muscle defect a hallmark of SMA?", "yes",
+     "Yes: spinal muscular atrophy has pathological hallmark intrinsic muscle defects."),
+    ("Is neuroinflammation part of SMA?", "yes",
+     "Yes: spinal muscular atrophy has pathological hallmark inflammation."),
+    ("Does ALS cause muscle wasting?", "yes",
+     "Yes: amyotrophic lateral sclerosis has clinical feature muscle atrophy."),
+    ("Does ALS get worse over time?", "yes",
+     "Yes: amyotrophic lateral sclerosis has clinical feature relentlessly progressive course."),
+    ("Is SMA progression variable?", "yes",
+     "Yes: spinal muscular atrophy has clinical feature variable course and severity, dependent on type."),
+    # the article belongs to the thing named, not to a kind asked ("Is DMD a muscular dystrophy?")
+    ("Is a nerve conduction study used in ALS?", "yes",
+     "Yes: amyotrophic lateral sclerosis has key diagnostic test nerve conduction velocity studies."),
+])
+def test_lay_words_are_the_graphs_altlabels(index: ClaimIndex, question: str, verdict: str, sentence: str) -> None:
+    """"build up", "adults", "passed on", "dementia", "shorten life": skos:altLabels in the graph, not a Python
+    table (the first was declined as naming something unknown, the others unstated)."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == (verdict, sentence)
+
+
+@pytest.mark.parametrize("question", ["What is seen in ALS on MRI?", "What is seen on imaging in ALS?",
+                                      "What can be seen in ALS on imaging?",
+                                      "What abnormalities are seen on MRI in ALS?"])
+def test_an_imaging_question_gets_the_imaging_findings(index: ClaimIndex, question: str) -> None:
+    """"seen in" named ALS's molecular features and co-occurring conditions, and "imaging" the MRI's use: the
+    answer was TDP-43 deposits, case reports or "used mainly to exclude other conditions"."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == (
+        "answer", 'amyotrophic lateral sclerosis has imaging finding: abnormal T2/FLAIR signal in the corticospinal '
+        'tracts, "snake eyes" appearance of the anterior horns' + ("." if "abnormalities" in question
+                                                                    else " (may show)."))
+
+
+def test_an_open_question_rests_on_the_values_its_words_name(index: ClaimIndex) -> None:
+    """"How fast does SMA progress?" listed what SMA does not typically have (quotes saying "progressive")."""
+    reply = answer("How fast does SMA progress?", index)
+    assert (reply.verdict, reply.sentence) == ("answer", "SMA, Typical Progression: Variable, dependent on SMA type.")
+
+
+def test_what_a_thing_is_used_for_in_a_disease_is_the_statement_about_both(index: ClaimIndex) -> None:
+    """"What is MRI used for in ALS?" names a statement about both: not ALS's imaging findings."""
+    assert answer("What is MRI used for in ALS?", index).sentence == (
+        "MRI of the brain and spine used mainly to exclude other conditions in: amyotrophic lateral sclerosis.")
+
+
+def test_values_of_another_disease_are_not_an_answer(index: ClaimIndex) -> None:
+    """What MRI detects is ALS's imaging findings (document 000-003 say so of ALS): of SMA the documents don't say
+    (it listed them)."""
+    reply = answer("What does imaging show in SMA?", index)
+    assert (reply.verdict, reply.sentence) == (
+        "unstated", "The documents don't say this: What does imaging show in SMA?")
 
 
 @pytest.mark.parametrize("question", ["Is ALS a form of SMA?", "Does SMA cause ALS?", "Is SMA a subtype of ALS?",
@@ -203,10 +407,11 @@ def test_qualifier_is_read_from_the_graph(tmp_path: Path) -> None:
 
 def test_evaluation_has_no_wrong_verdict_and_keeps_its_accuracy(index: ClaimIndex) -> None:
     figures = summary(evaluate(load_cases(), index))
-    assert [figures[split]["wrong_verdicts"] for split in SPLITS] == [0, 0, 0]
+    assert [figures[split]["wrong_verdicts"] for split in SPLITS] == [0, 0, 0, 0]
     assert figures["tune"]["accuracy"] >= TUNE_FLOOR
     assert figures["holdout"]["accuracy"] >= HOLDOUT_FLOOR
     assert figures["holdout2"]["accuracy"] >= HOLDOUT2_FLOOR
+    assert figures["holdout3"]["accuracy"] >= HOLDOUT3_FLOOR
 
 
 def test_evaluation_file_holds_four_wordings_per_fact_and_a_fifth_held_out() -> None:
@@ -446,7 +651,8 @@ def test_two_diseases_compared_by_what_links_them_and_what_kind_each_is(index: C
 
 def test_a_kind_of_pathology_names_the_primary_pathologies_of_that_kind(index: ClaimIndex) -> None:
     """'axonal degeneration' (mnd:AxonalDegeneration) names the processes of that kind that are a disease's
-    primary pathology: ALS's is one; ALS's demyelination is secondary, so 'demyelination' does not find it."""
+    or secondary pathology: ALS's axonal degeneration is primary; its demyelination secondary, so it is no disease
+    of demyelination, yet demyelination is seen in ALS."""
     reply = answer("Is ALS a disease of axonal degeneration?", index)
     assert (reply.verdict, reply.sentence) == (
         "yes", "Yes: amyotrophic lateral sclerosis has primary pathology progressive degeneration and death of motor "
@@ -459,6 +665,9 @@ def test_a_kind_of_pathology_names_the_primary_pathologies_of_that_kind(index: C
     assert answer("Is demyelination the primary pathology of ALS?", index).verdict == "unstated"
     assert answer("Is ALS a muscle disease?", index).verdict == "unstated"  # what kind ALS is: no claim says
     assert answer("Is MS an axonal disease?", index).verdict == "unstated"
+    assert answer("Is demyelination seen in ALS?", index).sentence == (
+        "Yes: amyotrophic lateral sclerosis has secondary pathology demyelination secondary to axonal degeneration "
+        "(ALS).")
 
 
 def test_a_statement_of_a_subtype_answers_partly_and_names_the_subtype(index: ClaimIndex) -> None:

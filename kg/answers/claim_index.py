@@ -36,6 +36,7 @@ HEDGE = URIRef(ONTOLOGY + "hedge")
 INVERSE_ALT_LABEL = URIRef(ONTOLOGY + "inverseAltLabel")
 SUBTYPE_OF = URIRef(ONTOLOGY + "subtypeOf")
 PRIMARY_PATHOLOGY = URIRef(ONTOLOGY + "PrimaryPathology")
+SECONDARY_PATHOLOGY = URIRef(ONTOLOGY + "SecondaryPathology")
 PATHOLOGICAL_PROCESS = URIRef(ONTOLOGY + "PathologicalProcess")
 ABOUT = (URIRef(ONTOLOGY + "aboutDisease"), URIRef(ONTOLOGY + "classifies"))
 # literal values that are a statement's wording or figures, not a qualifier of it
@@ -109,6 +110,20 @@ class ClaimIndex:
             if self.nary(statement):
                 found.setdefault(statement.iri, set()).update({*statement.about, statement.object})
         return {iri: frozenset(values) for iri, values in found.items()}
+
+    @cached_property
+    def names_of(self) -> dict[Node, frozenset[str]]:
+        """A term -> the stemmed words of every name of it (its label and altLabels): "adults" names adulthood
+        when the graph calls it so."""
+        found: dict[Node, set[str]] = {}
+        for name, terms in self.entity_names.items():
+            for term in terms:
+                found.setdefault(term, set()).update(self.tokens(" ".join(name)))
+        return {term: frozenset(stems) for term, stems in found.items()}
+
+    def names(self, term: Node) -> frozenset[str]:
+        """The stemmed words naming ``term``: its label's and its altLabels'."""
+        return frozenset(self.tokens(self.label(term))) | self.names_of.get(term, frozenset())
 
     def rank(self, text: str, among: Iterable[int] | None = None) -> list[tuple[int, float]]:
         """Statement numbers by BM25 score for ``text`` (best first, ties by number), optionally only ``among``."""
@@ -234,8 +249,10 @@ def _names(graph: Graph, keep: Callable[[URIRef], bool], predicates: tuple[URIRe
 
 def _pathology_names(graph: Graph, dataset: Dataset) -> dict[tuple[str, ...], frozenset[URIRef]]:
     """A kind of pathological process ("axonal degeneration") names the processes of that kind that are some
-    disease's primary pathology: "Is ALS a disease of axonal degeneration?" asks about ALS's."""
-    primary = {p for p in dataset.subjects(RDF.type, PRIMARY_PATHOLOGY) if isinstance(p, URIRef)}
+    disease's primary or secondary pathology: "Is ALS a disease of axonal degeneration?" asks about ALS's, "Is
+    demyelination seen in ALS?" about its secondary demyelination."""
+    primary = {p for kind in (PRIMARY_PATHOLOGY, SECONDARY_PATHOLOGY) for p in dataset.subjects(RDF.type, kind)
+               if isinstance(p, URIRef)}
     kinds = {c for c in graph.transitive_subjects(RDFS.subClassOf, PATHOLOGICAL_PROCESS)
              if isinstance(c, URIRef) and c != PATHOLOGICAL_PROCESS}
     names: dict[tuple[str, ...], set[URIRef]] = {}
@@ -361,7 +378,7 @@ def _with_text(statement: Statement, graph: Graph, labels: dict[Node, str],
     # one step further from the object: what kind of figure it is ("mean survival", "life expectancy")
     terms += sorted({o for o in graph.objects(statement.object, None) if isinstance(o, URIRef) and o in labels
                      and _ontology_individual(graph, o)}, key=str)
-    for term in terms:
+    for term in dict.fromkeys(terms):  # each term's names once: the subject and object are also in about
         parts.append(labels.get(term, ""))
         parts += [str(a) for a in graph.objects(term, SKOS.altLabel)] if isinstance(term, URIRef) else []
     parts += list(statement.qualifiers)

@@ -10,8 +10,9 @@ from rdflib.namespace import RDF
 from rdflib.term import Node
 
 from kg.answers.claim_index import ONTOLOGY, SUBTYPE_OF, ClaimIndex, Statement
-from kg.answers.question import Mention, Reading
+from kg.answers.question import TOGETHER, Mention, Reading
 
+SECONDARY_PATHOLOGY = URIRef(ONTOLOGY + "hasSecondaryPathology")
 # the properties that say what kind of disease something is: a statement of a group answers them
 CLASSIFYING = frozenset({RDF.type, URIRef(ONTOLOGY + "asCategory"), SUBTYPE_OF})
 COPULA = {"is", "are", "was", "were"}
@@ -63,10 +64,13 @@ def relation_asked(index: ClaimIndex, reading: Reading, statement: Statement, re
         return True
     if not relations and asks_kind(reading) and statement.subject not in reading.entities[0].terms:
         return False  # "Is DMD a muscular dystrophy?" asks what DMD is, not what muscular dystrophy has
+    if asks_kind(reading) and statement.property == SECONDARY_PATHOLOGY:
+        return False  # "Is ALS a disease of demyelination?" asks its kind: a secondary pathology is none
     if not relations and not reading.conditions:
         # "Is ALS SMA?": of two diseases, only a statement of what kind one is answers
         both = statement.subject in index.diseases and statement.object in index.diseases
-        return not (both and reading.words[0] in COPULA) or statement.property in CLASSIFYING
+        return not (both and reading.words[0] in COPULA and not TOGETHER & set(reading.words)) \
+            or statement.property in CLASSIFYING
     for stated in index.properties_of[statement.iri]:
         prop = positive_of(index, stated)
         if isinstance(prop, URIRef) and index.broader.get(prop, frozenset({prop})) & relations:
@@ -74,9 +78,38 @@ def relation_asked(index: ClaimIndex, reading: Reading, statement: Statement, re
     return False
 
 
+def through(index: ClaimIndex, reading: Reading) -> list[int]:
+    """"Does FTD shorten survival in ALS?": no statement links the things asked with the words asked, but one
+    entity asked has statements whose values name every other word of the question (FTD: significantly shortened
+    survival), and some statement links it to each other entity asked (ALS has FTD); those statements. Not when
+    the question names a relation: that is asked between the things named."""
+    entities = reading.entities
+    if reading.relations:  # "Are MS drugs appropriate for ALS?" asks of ALS, not of MS's own treatment
+        return []
+    for mention in entities:
+        others = [m for m in entities if m is not mention]
+        if mention.terms & index.diseases:  # "Is MS worse than ALS?": a disease's own values compare nothing
+            continue
+        if not reading.conditions or not all(any(links(index, s, mention, other) or links(index, s, other, mention)
+                                                 for s in index.statements) for other in others):
+            continue
+        own = [n for n, s in enumerate(index.statements) if s.subject in mention.terms and not index.nary(s)
+               and s.object not in index.classes]
+        explained = explaining(index, reading, own)
+        if explained:
+            return explained
+    return []
+
+
 def asks_kind(reading: Reading) -> bool:
-    """Whether the question asks what kind of thing something is: "Is X a Y?" (a copula and an article)."""
-    return reading.words[0] in COPULA and bool({"a", "an"} & set(reading.words))
+    """Whether the question asks what kind of thing something is: "Is X a Y?" (a copula, and an article after
+    the first thing named: "Is a nerve conduction study used in ALS?" asks no kind)."""
+    if reading.words[0] not in COPULA:
+        return False
+    articles = [n for n, w in enumerate(reading.words) if w in ("a", "an")]
+    first = reading.entities[0].text.split()[0] if reading.entities else None
+    start = reading.words.index(first) if first in reading.words else 0
+    return any(n > start for n in articles)
 
 
 def positive_of(index: ClaimIndex, prop: Node) -> Node:
@@ -92,8 +125,8 @@ def says_yes(index: ClaimIndex, reading: Reading, statement: Statement) -> bool:
     value not itself asked nor named by the question's words, a false literal) turned by the question's (a "not",
     a "-less", a negative relation)."""
     asked = frozenset().union(*(m.terms for m in reading.entities))
-    named = bool(reading.conditions) and set(index.tokens(" ".join(reading.conditions))) <= set(
-        index.tokens(index.label(statement.object)))  # "Is ALS sporadic?" names the value by its words
+    named = bool(reading.conditions) and set(index.tokens(" ".join(reading.conditions))) <= index.names(
+        statement.object)  # "Is ALS sporadic?" names the value by its words
     positive = not statement.negative and not (statement.object in index.negative_values
                                                and statement.object not in asked and not named)
     if isinstance(statement.object, Literal) and statement.object.datatype is not None:
@@ -111,9 +144,9 @@ def stating_every(index: ClaimIndex, reading: Reading, found: list[int]) -> list
 
 def explaining(index: ClaimIndex, reading: Reading, found: list[int]) -> list[int]:
     """Of ``found``, the statements whose values name every word of the question not otherwise understood
-    ("during pregnancy": genetic testing during pregnancy); all of them when every word is understood."""
+    ("during pregnancy": genetic testing during pregnancy), by any of their names; all of them when every word
+    is understood."""
     if not reading.conditions:
         return found
     wanted = set(index.tokens(" ".join(reading.conditions)))
-    return [n for n in found
-            if wanted <= set(index.tokens(index.label(index.statements[n].object)))] if wanted else []
+    return [n for n in found if wanted <= index.names(index.statements[n].object)] if wanted else []

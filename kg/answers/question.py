@@ -9,6 +9,7 @@ is named as unknown to the graph.
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
@@ -23,7 +24,16 @@ TYPO_CUTOFF = 0.84
 YES_NO = {"is", "are", "does", "do", "did", "can", "could", "should", "has", "have", "was", "were", "will",
           "would", "may", "might", "must"}
 NEGATIONS = {"not", "no", "never", "without", "lack", "lacks", "absent", "spared", "spare", "preserved",
+             "useless", "ineffective", "pointless", "worthless", "unhelpful", "futile", "lacking", "missing",
              "isn't", "aren't", "doesn't", "don't", "cannot", "can't", "non"}
+# a question opening with a negated auxiliary asks for confirmation ("Isn't SMA inherited?" asks "Is SMA
+# inherited?", and "No" still means it is not): read as the positive question, not as one asked in the negative
+CONFIRMING = {"isn't": "is", "aren't": "are", "doesn't": "does", "don't": "do", "didn't": "did", "can't": "can",
+              "cannot": "can", "couldn't": "could", "shouldn't": "should", "hasn't": "has", "haven't": "have",
+              "wasn't": "was", "weren't": "were", "won't": "will", "wouldn't": "would", "mustn't": "must"}
+# the words between "Is it" and "that" of a question about a statement ("Is it not true that SMA is caused by
+# SMN1?", "Isn't it the case that ..."): the statement after "that" is what is asked, in the positive
+ABOUT_STATEMENT = {"not", "true", "the", "case", "correct", "right", "so", "really", "fact", "a"}
 # the words of a question that name nothing: function words and the question's own frame
 FRAME = {
     "a", "about", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "being", "both", "but", "by",
@@ -39,12 +49,23 @@ FRAME = {
     "baby", "child", "children", "born", "before", "after", "during", "live", "die", "worse",
     "better", "common", "frequent", "first", "begin", "start", "age", "stage", "stages", "part", "play", "role",
     "take", "taken", "fraction", "percentage", "proportion", "share", "exist", "exists", "happens",
-    # words that ask whether two things go together at all, whatever the relation
-    "associated", "association", "linked", "link", "related", "relation", "connected", "found", "present",
-    "occur", "occurs", "seen", "feature", "features", "characteristic", "characterized", "involve", "involves",
-    "involved", "include", "includes", "known", "usual", "shared", "whats",
+    "known", "usual", "whats", "allow", "allows", "done", "make", "makes", "go", "goes", "over",
+    "time", "still", "really", "true", "last", "lasts", "main", "major", "two", "three", "four",
+    "wrong", "look", "looks", "body", "available",
 }
+# words that ask whether two things go together at all, whatever the relation ("Is demyelinating polyneuropathy
+# seen in ALS?" asks for any statement linking them, not whether one disease is the other)
+TOGETHER = {"associated", "association", "linked", "link", "related", "relation", "connected", "found", "present",
+            "occur", "occurs", "seen", "feature", "features", "characteristic", "characterized", "involve",
+            "involves", "involved", "include", "includes", "shared"}
+FRAME |= TOGETHER
 
+# negations saying something is missing ("Do SMA patients lack the SMN1 gene?"): of a causal gene, a deletion is
+# the cause itself, so they turn no statement of one
+ABSENCE = {"lack", "lacks", "lacking", "absent", "missing", "without", "deficient", "deleted"}
+# words that restrict a yes to all, always or nothing else ("Does SMA only affect lower motor neurons?"): they
+# name no value, and no statement short of saying so answers yes
+RESTRICTING = {"only", "all", "every", "always", "solely", "exclusively", "entirely", "just", "purely"}
 # the words of a question asking what something is ("What is SMA?", "Define SMA", "Tell me about MS")
 DEFINITION = {"what", "is", "are", "a", "an", "the", "define", "describe", "explain", "tell", "me", "about",
               "mean", "means", "does", "kind", "sort", "of", "disease", "disorder", "condition"}
@@ -54,7 +75,7 @@ KIND_WORDS = {"disease", "disorder", "condition"}  # "What type of disease is AL
 # born?"): no verdict rests on a statement whose values do not name them
 CONDITIONS = {"baby", "babies", "child", "children", "kids", "born", "before", "after", "during", "early", "first",
               "age", "stage", "stages", "worse", "better", "fast", "quickly", "live", "die", "long", "often",
-              "common", "frequent", "many", "most", "more"}
+              "common", "frequent", "many", "most", "more", "uncommon", "infrequent"}
 
 # words that compare two things: they name nothing, yet no statement merely linking the two answers them
 # ("Is ALS the same as SMA?" is not answered by "ALS shares hallmarks with SMA")
@@ -90,8 +111,20 @@ class Reading:
         frame that narrows (CONDITIONS)."""
         named = {w for m in self.mentions for w in m.text.split()}
         compared = len(self.entities) > 1  # "different types of SMA" compares nothing
-        return tuple(w for w in self.unexplained if compared or w not in COMPARISON) + tuple(
-            w for w in self.words if w in CONDITIONS and w not in named)
+        return tuple(w for w in self.unexplained if (compared or w not in COMPARISON) and w not in RESTRICTING) + \
+            tuple(w for w in self.words if w in CONDITIONS and w not in named)
+
+    @property
+    def absence(self) -> bool:
+        """Whether the question asks whether something is missing ("lack", "absent") in words no name holds."""
+        named = {w for m in self.mentions for w in m.text.split()}
+        return any(w in ABSENCE and w not in named for w in self.words)
+
+    @property
+    def restricted(self) -> bool:
+        """Whether the question asks "only", "all" or "always" in words no name of the graph holds."""
+        named = {w for m in self.mentions for w in m.text.split()}
+        return any(w in RESTRICTING and w not in named for w in self.words)
 
     @property
     def definition(self) -> bool:
@@ -128,7 +161,9 @@ def checked(question: str) -> str:
 
 def read(question: str, index: ClaimIndex) -> Reading:
     """Read ``question`` (already checked) against the graph's names."""
-    tokens = list(words(question))
+    # "A.L.S." as "ALS": an abbreviation written with dots
+    undotted = re.sub(r"\b((?:[A-Za-z]\.){2,})", lambda m: m.group(1).replace(".", ""), question.replace("\u2019", "'"))
+    tokens, confirming = _confirmation(list(words(undotted)))
     name_words = {w for name in (*index.entity_names, *index.relation_names) for w in name}
     corrections = []
     fixes: dict[str, str | None] = {}  # each distinct word looked up once: linear in the question's length
@@ -148,7 +183,27 @@ def read(question: str, index: ClaimIndex) -> Reading:
     unexplained = tuple(t for n, t in enumerate(tokens) if n not in consumed and t not in FRAME
                         and t not in NEGATIONS and not any(t in u.split() for u in unknown) and t[0].isalpha())
     return Reading(question, tuple(mentions), tuple(unknown), tuple(corrections), negated,
-                   bool(tokens) and tokens[0] in YES_NO, tuple(tokens), unexplained)
+                   confirming or (bool(tokens) and tokens[0] in YES_NO), tuple(tokens), unexplained)
+
+
+def _confirmation(tokens: list[str]) -> tuple[list[str], bool]:
+    """A question asking to confirm a statement, as the positive yes/no question it asks: "Isn't SMA inherited?"
+    as "is sma inherited", "Is it not true that SMA is caused by SMN1?" as "is sma caused by smn1" (the
+    statement's own auxiliary, or "does", put first); whether it was one."""
+    if not tokens:
+        return tokens, False
+    first = CONFIRMING.get(tokens[0], tokens[0])
+    if first in {"is", "was"} and tokens[1:2] == ["it"] and "that" in tokens[2:8] \
+            and set(tokens[2:tokens.index("that", 2)]) <= ABOUT_STATEMENT:
+        clause = tokens[tokens.index("that", 2) + 1:]
+        verb = next((n for n, token in enumerate(clause) if token in YES_NO or token in CONFIRMING), None)
+        if verb is None:
+            return ["does", *clause], True
+        return [CONFIRMING.get(clause[verb], clause[verb]), *clause[:verb],
+                *(["not"] if clause[verb] in CONFIRMING else []), *clause[verb + 1:]], True
+    if tokens[0] in CONFIRMING:
+        return [first, *tokens[1:]], True
+    return tokens, False
 
 
 def _correction(token: str, name_words: set[str]) -> str | None:

@@ -65,8 +65,19 @@ def support(reply: Reply, index: ClaimIndex, every: bool = False) -> list[tuple[
         if detail is not None and detail.quote not in seen:
             seen[detail.quote] = (detail, iri)
     asked = " ".join(reply.reading.words)
+    if reply.each and not every:  # one sentence of each disease's statements in turn
+        for used in reply.used:
+            best = index.by_quote(asked, used.statement.citations)
+            detail = index.citations.get(best[0]) if best else None
+            if detail is not None and detail.quote not in seen:
+                seen[detail.quote] = (detail, used.statement.iri)
     for used in reply.used:
-        for citation in index.by_quote(asked, used.statement.citations):
+        # a derived statement's premises are cited by many sentences: those naming what it derives come first
+        # ("Is ALS a motor neuron disease?": "..., making it primarily a motor neuron disease")
+        named = index.label(used.statement.object).casefold() if used.statement.derived else ""
+        ranked = index.by_quote(asked, used.statement.citations)
+        for citation in sorted(ranked, key=lambda c: not (named and c in index.citations
+                                                          and named in index.citations[c].quote.casefold())):
             detail = index.citations.get(citation)
             if detail is not None and detail.quote not in seen:
                 seen[detail.quote] = (detail, used.statement.iri)

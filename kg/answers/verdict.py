@@ -16,10 +16,12 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
-from kg.answers.claim_index import SUBTYPE_OF, ClaimIndex, Statement
+from kg.answers.claim_index import ONTOLOGY, SUBTYPE_OF, ClaimIndex, Statement, words
 from kg.answers.compare import compare, comparing, kinds_of
 from kg.answers.lists import RANKED, listing, members_of, open_answer
 from kg.answers.matching import (
+    CLASSIFYING,
+    COPULA,
     about,
     asks_kind,
     explaining,
@@ -29,9 +31,16 @@ from kg.answers.matching import (
     says_yes,
     statements_linking,
     stating_every,
+    through,
 )
-from kg.answers.question import Mention, Reading, read
+from kg.answers.question import TOGETHER, Mention, Reading, read
 from kg.answers.reply import Reply, used_of
+from kg.answers.several import each_disease, several
+
+CAUSAL_GENE = URIRef(ONTOLOGY + "hasCausalGene")
+# a yes/no asking how often ("Is it common ...?") is answered by a statement saying it happens rarely
+OFTEN = {"common", "frequent", "often", "usual", "commonly", "frequently"}
+SELDOM = {"rare", "rarely", "uncommon", "seldom", "occasionally", "infrequent"}
 
 
 def answer(question: str, index: ClaimIndex) -> Reply:
@@ -48,14 +57,24 @@ def answer(question: str, index: ClaimIndex) -> Reply:
                      used_of(index, near, score))
     if comparing(index, reading):  # "Are ALS and MS the same disease?": what both are, no verdict
         return compare(question, reading, index, score, entities)
+    diseases = several(reading, index)
+    if diseases:  # "Are ALS and SMA both inherited?": asked of each apart
+        return each_disease(question, reading, index, diseases, lambda one: answer(one, index))
     if reading.yes_no and len(entities) >= 2:
         relations = relations_of(index, reading.relations)
         diseases = [m for m in entities if m.terms & index.diseases]
         if len(diseases) >= 2 and len(entities) - len(diseases) == 1:
             return _of_each(question, reading, index, score, relations, diseases)
         asked, pair = statements_linking(index, entities, lambda s: relation_asked(index, reading, s, relations))
+        if not asked and reading.conditions and set(reading.conditions) <= OFTEN | SELDOM and not relations:
+            # "Is demyelinating neuropathy common in ALS patients?": a statement linking them that says how often
+            asked, _ = statements_linking(index, entities, lambda s: bool(s.qualifiers) and all(
+                set(words(q)) & SELDOM for q in s.qualifiers))
+        if not asked and (chained := through(index, reading)):
+            return _verdict(question, reading, index, score, chained)
         if not asked:
             return _of_subtypes(question, reading, index, score, relations)
+        asked = _classifying_first(index, reading, asked)
         # a qualified statement about the same two things (a share of patients) qualifies the answer too
         hedging = [n for n in pair if n not in asked and index.statements[n].qualifiers]
         return _verdict(question, reading, index, score, asked + hedging)
@@ -67,7 +86,10 @@ def answer(question: str, index: ClaimIndex) -> Reply:
         if not found and not asks_kind(reading):  # "Are there different types of SMA?": SMA as the value
             found = [n for n, s in enumerate(index.statements) if s.object in entities[0].terms
                      and not index.nary(s) and positive_of(index, s.property) in relations]
-        found = stating_every(index, reading, found) or found
+        # two relations asked ("Does treatment cure SMA?", "Does ALS have a genetic cause?"): only a statement of
+        # both answers; a yes to the treatment is no yes to the cure, a symptom no genetic cause
+        every = stating_every(index, reading, found)
+        found = every or ([] if _two_relations(index, reading) else found)
         # every word of the question not otherwise understood must name the values a verdict rests on
         explained = explaining(index, reading, found)
         if any(index.statements[n].qualifiers or index.statements[n].object in index.negative_values
@@ -79,6 +101,10 @@ def answer(question: str, index: ClaimIndex) -> Reply:
             direct = [n for n in explained if positive_of(index, index.statements[n].property) in relations
                       and not index.nary(index.statements[n])]  # claims before n-ary parts
             return _verdict(question, reading, index, score, direct or explained)
+        if not found and len(entities) == 1 and not reading.conditions and not reading.negated \
+                and not _two_relations(index, reading) and not asks_kind(reading) and SUBTYPE_OF not in relations:
+            # "Is ALS caused by genes?": none of its own, its subtypes' (familial ALS's causal genes) answer partly
+            return _of_subtypes(question, reading, index, score, relations, [entities[0], None])
     if reading.yes_no and len(entities) == 1 and not reading.relations and reading.conditions \
             and not asks_kind(reading):
         # "Is the course of SMA variable?": the entity's own claims whose values name every other word
@@ -124,13 +150,60 @@ def answer(question: str, index: ClaimIndex) -> Reply:
                          used_of(index, about(index, entities), score))
     relations = relations_of(index, reading.relations)
     near = about(index, entities) or [n for n, _ in ranked[:RANKED]]
+    wanted = set(index.tokens(" ".join(reading.unexplained)))
+    named = [n for n in near if wanted and wanted <= index.names(index.statements[n].object)]
+    if named and not relations:  # "How fast does SMA progress?": the statements whose values name "progress"
+        return open_answer(question, reading, index, score, named)
     related = [n for n in near if positive_of(index, index.statements[n].property) in relations]
+    if (TOGETHER & set(reading.words) or (relations and not _both(index, entities))) \
+            and not related and (via := _values_via(index, entities)):
+        # "What is seen in ALS on MRI?": not what MRI is used for in ALS, ALS's values MRI detects
+        return listing(question, reading, index, score, via)
     if not related and entities:  # the relation asked, from the first entity named
         related = [n for n, s in enumerate(index.statements) if entities[0].terms & s.about
                    and positive_of(index, s.property) in relations]
     if reading.negated:  # "Which neurons are not affected in SMA?": the statements that say not
         related = [n for n in related if says_yes(index, reading, index.statements[n])] or related
-    return open_answer(question, reading, index, score, related or near)
+    tied = _tied(index, entities, related or near)
+    if (related or near) and not tied:  # "What does imaging show in SMA?": MRI's findings are ALS's
+        return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
+                     used_of(index, about(index, [m for m in entities if m.terms & index.diseases]), score))
+    return open_answer(question, reading, index, score, tied)
+
+
+def _two_relations(index: ClaimIndex, reading: Reading) -> bool:
+    """Whether the question names two relations, neither broader than the other."""
+    named = [relations_of(index, [m]) for m in reading.relations]
+    return any(not (a <= b or b <= a) for a in named for b in named)
+
+
+def _both(index: ClaimIndex, entities: list[Mention]) -> bool:
+    """Whether some statement is about every entity named."""
+    return len(entities) > 1 and any(all(m.terms & s.about for m in entities) for s in index.statements)
+
+
+def _values_via(index: ClaimIndex, entities: list[Mention]) -> list[int]:
+    """The statements of the one disease named whose values another thing named has statements about ("What is
+    seen in ALS on MRI?": ALS's imaging findings, which MRI detects)."""
+    diseases = [m for m in entities if m.terms & index.diseases]
+    others = [m for m in entities if m not in diseases and not m.terms & index.classes]
+    if len(diseases) != 1 or not others:
+        return []
+    values = frozenset().union(*(s.about for s in index.statements for m in others if m.terms & s.about)) - \
+        frozenset().union(*(m.terms for m in entities))
+    return [n for n, s in enumerate(index.statements) if s.subject in diseases[0].terms and s.object in values
+            and not index.nary(s)]
+
+
+def _tied(index: ClaimIndex, entities: list[Mention], found: list[int]) -> list[int]:
+    """Of ``found``, the statements tied to every disease the question names: about it, or stating a value some
+    statement about it names ("MRI detects T2/FLAIR signal" is ALS's: ALS has that imaging finding)."""
+    diseases = [m for m in entities if m.terms & index.diseases]
+    if not diseases:
+        return found
+    linked = [frozenset().union(*(s.about for s in index.statements if m.terms & s.about)) for m in diseases]
+    return [n for n in found if all(m.terms & index.statements[n].about or index.statements[n].object in values
+                                    for m, values in zip(diseases, linked, strict=True))]
 
 
 def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int, float],
@@ -140,6 +213,10 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
         near = about(index, reading.entities)
         return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
                      used_of(index, near, score))
+    if reading.absence and any(index.statements[n].property == CAUSAL_GENE for n in found):
+        # "Do SMA patients lack the SMN1 gene?": its deletion is the cause, not a "no"
+        return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
+                     used_of(index, found, score))
     says = set()
     hedges: list[str] = []
     for n in found:
@@ -148,10 +225,21 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
         hedges += [q for q in statement.qualifiers if q not in hedges]
     ordered = sorted(found, key=lambda n: (index.statements[n].derived, -score.get(n, 0.0), n))
     lead = index.statements[ordered[0]]
+    asked_often = set(reading.conditions) & OFTEN
+    if hedges and len(says) == 1 and (asked_often or set(reading.conditions) & SELDOM) \
+            and all(set(words(hedge)) & SELDOM for hedge in hedges):
+        # "Is it common for ALS and MS to occur together?": the statement says how often, rarely; so no
+        verdict = "no" if says.pop() == bool(asked_often) else "yes"
+        return Reply(question, reading, verdict, f"{verdict.capitalize()}, rarely: "
+                     f"{_qualified(index, ordered, False).split(': ', 1)[1]}", used_of(index, ordered, score),
+                     tuple(hedges))
     if hedges or len(says) > 1:
         return Reply(question, reading, "qualified", _qualified(index, ordered, reading.negated),
                      used_of(index, ordered, score), tuple(hedges))
     verdict = "yes" if says.pop() else "no"
+    if verdict == "yes" and reading.restricted:  # "Does SMA only affect lower motor neurons?": not said
+        return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
+                     used_of(index, ordered, score))
     derived = " (derived)" if lead.derived else ""
     return Reply(question, reading, verdict, f"{verdict.capitalize()}{derived}: {_phrases(index, lead, ordered)}.",
                  used_of(index, ordered, score))
@@ -168,6 +256,7 @@ def _of_each(question: str, reading: Reading, index: ClaimIndex, score: dict[int
         asked, _ = statements_linking(index, [thing, disease], lambda s: relation_asked(index, reading, s, relations))
         if not asked:
             return _verdict(question, reading, index, score, [])
+        asked = _classifying_first(index, reading, asked)
         found += asked
         lead = min(asked, key=lambda n: (index.statements[n].derived, -score.get(n, 0.0), n))
         leads.append(index.phrase(index.statements[lead]) + (" (derived)" if index.statements[lead].derived else ""))
@@ -177,19 +266,32 @@ def _of_each(question: str, reading: Reading, index: ClaimIndex, score: dict[int
     return reply
 
 
+def _classifying_first(index: ClaimIndex, reading: Reading, asked: list[int]) -> list[int]:
+    """Of the statements linking the things asked, those saying what kind the subject is, when the question asks
+    it ("Is ALS a motor neuron disease?", "Are ALS and SMA motor neuron diseases?"): not a figure counting it."""
+    if asks_kind(reading) or (reading.words[0] in COPULA and reading.entities[-1].terms <= index.classes):
+        return [n for n in asked if positive_of(index, index.statements[n].property) in CLASSIFYING] or asked
+    return asked
+
+
 def _of_subtypes(question: str, reading: Reading, index: ClaimIndex, score: dict[int, float],
-                 relations: set[Node]) -> Reply:
+                 relations: set[Node], alone: list[Mention | None] | None = None) -> Reply:
     """No statement about the two things asked: statements that say yes of a subtype of a disease asked ("Is
     C9orf72 linked to ALS?": familial ALS's causal gene) answer partly, for that subtype; otherwise the documents
-    don't say."""
-    entities = reading.entities
+    don't say. With ``alone`` (the one entity asked, and None), any statement of the relation asked about a
+    subtype ("Is ALS caused by genes?")."""
+    entities = reading.entities if alone is None else [m for m in alone if m is not None]
     for position, mention in enumerate(entities):
         subtypes = frozenset(s.subject for s in index.statements if s.property == SUBTYPE_OF
                              and s.object in mention.terms and isinstance(s.subject, URIRef))
         if not subtypes:
             continue
         swapped = [*entities[:position], Mention(mention.text, subtypes), *entities[position + 1:]]
-        found, _ = statements_linking(index, swapped, lambda s: relation_asked(index, reading, s, relations))
+        if alone is not None:
+            found = [n for n, s in enumerate(index.statements) if s.subject in subtypes and not index.nary(s)
+                     and relation_asked(index, reading, s, relations) and s.object not in index.classes]
+        else:
+            found, _ = statements_linking(index, swapped, lambda s: relation_asked(index, reading, s, relations))
         if found and all(says_yes(index, reading, index.statements[n]) for n in found):
             ordered = sorted(found, key=lambda n: (index.statements[n].derived, -score.get(n, 0.0), n))
             named = sorted({index.label(index.statements[n].subject) for n in ordered} & {index.label(t)

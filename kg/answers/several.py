@@ -1,0 +1,142 @@
+"""A question about several diseases at once ("Are ALS and SMA both inherited?", "Which of ALS and MS is
+demyelinating?", "When do ALS and SMA start?"): asked of each disease apart, then the answers put together.
+
+The question about one disease is the question's own words with the other diseases (and the words joining
+them) taken out, read again; a "which of" question asks of each whether it holds. A yes needs a yes for every
+disease (for one of them, asked with "or"), a no needs a statement saying no (for one of them; for every
+one, asked with "or"); otherwise the documents don't say, and each disease's answer is shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from itertools import pairwise, zip_longest
+
+from kg.answers.claim_index import ClaimIndex
+from kg.answers.matching import relation_asked, relations_of
+from kg.answers.question import COMPARISON, YES_NO, Mention, Reading
+from kg.answers.reply import Reply, Used
+
+JOINING = {"and", "or", "both", "either", "neither", "nor", "each", "all"}
+WHICH = {"which", "who"}  # "Which of ALS and MS is demyelinating?": of each disease, whether it is
+WHICH_FRAME = {"of", "one", "ones", "these", "the", "two", "disease", "diseases", "disorder", "disorders",
+               "condition", "conditions"}
+
+
+def several(reading: Reading, index: ClaimIndex) -> list[Mention]:
+    """The diseases a question asks about at once, if it asks the same of two or more of them (not one of
+    them about another, not a comparison): else none."""
+    diseases = [m for m in reading.entities if m.terms & index.diseases and not m.terms & index.classes]
+    groups = [m for m in reading.entities if m.terms & index.classes]
+    if reading.yes_no and diseases and len(groups) >= 2 and reading.entities[-1] is groups[-1]:
+        # "Are ALS and muscular dystrophy both motor neuron diseases?": a group asked like a disease
+        diseases = [m for m in reading.entities[:-1] if m in diseases or m in groups]
+        if len(diseases) == len(reading.entities) - 1:
+            return diseases
+    others = [m for m in reading.entities if m not in diseases]
+    if len(diseases) < 2 or reading.unknown or any(w in COMPARISON for w in reading.words) \
+            or not _coordinated(reading, diseases):
+        return []
+    either = "or" in reading.words or "either" in reading.words
+    if reading.yes_no and others and not either:  # a thing asked of each: verdict._of_each links it to each
+        return []
+    relations = relations_of(index, reading.relations)
+    if not relations and not others:
+        return []  # "ALS and MS?": nothing asked of each
+    if any(a is not b and s.subject in a.terms and s.object in b.terms
+           and relations and relation_asked(index, reading, s, relations)
+           for s in index.statements for a in diseases for b in diseases):
+        return []  # "Do ALS and SMA share hallmarks?": a statement about the two together answers
+    return diseases
+
+
+def each_disease(question: str, reading: Reading, index: ClaimIndex, diseases: list[Mention],
+                 answer_one: Callable[[str], Reply]) -> Reply:
+    """The question asked of each disease apart (``answer_one`` answers one question), then put together."""
+    which = not reading.yes_no and reading.words[0] in WHICH
+    replies = [(disease, answer_one(_one(reading, disease, diseases, which))) for disease in diseases]
+    used = _interleaved([reply.used for _, reply in replies])
+    parts = [_part(index, disease, reply) for disease, reply in replies]
+    if not reading.yes_no and not which:
+        return Reply(question, reading, "answer", " ".join(parts), used, each=True)
+    verdicts = [reply.verdict for _, reply in replies]
+    if which:
+        named = [_name(index, d) for d, r in replies if r.verdict == "yes"]
+        named += [f"partly {_name(index, d)}" for d, r in replies if r.verdict == "qualified"]
+        lead = f"{', '.join(named)}." if named else "The documents name none of them."
+        lead = lead[0].upper() + lead[1:]
+        return Reply(question, reading, "answer", " ".join([lead, *parts]), used, each=True)
+    either = "or" in reading.words or "either" in reading.words
+    wanted, against = ("yes", "no") if not either else ("no", "yes")
+    if all(v == wanted for v in verdicts):
+        verdict = wanted
+    elif against in verdicts:
+        verdict = against
+    elif all(v in ("yes", "no", "qualified") for v in verdicts):
+        verdict = "qualified"
+    else:
+        verdict = "unstated"
+    opening = {"yes": "Yes", "no": "No", "qualified": "Partly",
+               "unstated": "The documents don't say this of each"}[verdict]
+    return Reply(question, reading, verdict, f"{opening}. " + " ".join(parts), used,
+                 tuple(q for _, reply in replies for q in reply.qualifiers), each=True)
+
+
+def _coordinated(reading: Reading, diseases: list[Mention]) -> bool:
+    """Whether the diseases are named side by side, joined by "and", "or" or a comma ("ALS and SMA"), not one
+    related to the other ("Is SMA a form of ALS?")."""
+    text = " ".join(reading.words)
+    spans = sorted((text.find(m.text), text.find(m.text) + len(m.text)) for m in diseases)
+    if any(start < 0 for start, _ in spans):
+        return False
+    return all(set(text[end:start].split()) <= JOINING for (_, end), (start, _) in pairwise(spans))
+
+
+def _name(index: ClaimIndex, disease: Mention) -> str:
+    return index.label(min(disease.terms & index.diseases or disease.terms, key=str))
+
+
+def _part(index: ClaimIndex, disease: Mention, reply: Reply) -> str:
+    """One disease's answer: its sentence, named by the disease unless it starts with its name."""
+    name = _name(index, disease)
+    if reply.verdict in ("unstated", "unknown-entity"):
+        return f"For {name}, the documents don't say."
+    if reply.verdict in ("yes", "no", "qualified"):  # "For ALS, no: ..."
+        return f"For {name}, {reply.sentence[0].lower()}{reply.sentence[1:]}"
+    return reply.sentence if reply.sentence.casefold().startswith(name.casefold()) else f"{name}: {reply.sentence}"
+
+
+def _one(reading: Reading, disease: Mention, diseases: list[Mention], which: bool) -> str:
+    """The question's words with the other diseases and the words joining them taken out; a "which" question
+    as the yes/no question it asks of the disease."""
+    tokens = list(reading.words)
+    for other in diseases:
+        if other is disease:
+            continue
+        span = other.text.split()
+        for start in range(len(tokens) - len(span) + 1):
+            if tokens[start:start + len(span)] == span:
+                del tokens[start:start + len(span)]
+                break
+    tokens = [t for t in tokens if t not in JOINING]
+    if which:
+        tokens = tokens[1:]
+        while tokens and tokens[0] in WHICH_FRAME:
+            tokens = tokens[1:]
+        verb = next((n for n, t in enumerate(tokens) if t in YES_NO), None)
+        named = disease.text.split()
+        if verb is not None and tokens[verb:verb + len(named)] != named:
+            tokens = [tokens[verb], *tokens[:verb], *tokens[verb + 1:]]
+        elif verb is None:
+            tokens = ["does", *tokens]
+    return " ".join(tokens)
+
+
+def _interleaved(groups: list[tuple[Used, ...]]) -> tuple[Used, ...]:
+    """The statements each answer rests on, taken in turn, so each disease's best comes first."""
+    seen: dict[str, Used] = {}
+    for row in zip_longest(*groups):
+        for used in row:
+            if used is not None:
+                seen.setdefault(used.statement.iri + str(used.statement.subject) + str(used.statement.object), used)
+    return tuple(seen.values())
