@@ -206,6 +206,8 @@ def test_an_answer_for_each_disease_cites_each(index: ClaimIndex) -> None:
     ("Is ALS or MS a demyelinating disease?", "yes"),  # "or": one is enough (it was "Partly")
     ("Is MS worse than ALS?", "unstated"),  # "Partly: ALS has ... rapid progression" ("worse" named its course)
     ("Is A.L.S. demyelinating?", "no"),  # "l" was an unknown entity
+    # "compatible with a longer lifespan" (document 004) says nothing of a normal one: no altLabel may say it does
+    ("Do people with SMA have a normal lifespan?", "unknown-entity"),
 ])
 def test_probed_wrong_verdicts_stay_fixed(index: ClaimIndex, question: str, verdict: str) -> None:
     assert answer(question, index).verdict == verdict
