@@ -13,7 +13,7 @@ from rdflib import Graph
 
 from kg.serve.engine import Engine
 from kg.serve.schedule import HEAVY_PER_CLIENT, AnswerCache, Hold, Lanes, answer_key
-from kg.serve.shape import CHECKED_LENGTH
+from kg.serve.shape import CHECKED_LENGTH, without_comment_lines
 from kg.sparql.run import bind_values
 from kg.sparql.saved import load_saved_queries
 
@@ -117,6 +117,14 @@ def test_a_product_of_broad_parts_or_a_closure_between_variables_is_heavy_before
 @pytest.mark.parametrize("text", CHEAP)
 def test_a_join_a_bound_or_selective_pattern_and_a_query_stopping_early_are_not_heavy_by_shape(text: str) -> None:
     assert not lanes().is_known_heavy(text)
+
+
+def test_the_shape_is_kept_by_the_text_without_its_comment_lines_unless_one_may_be_in_a_long_string() -> None:
+    text = "SELECT * WHERE {\n  # a note\n  ?a <urn:p> ?b . ?c <urn:p> ?d } ORDER BY ?a # last"
+    assert without_comment_lines(text + "\n# request 2") == "SELECT * WHERE {\n  ?a <urn:p> ?b . ?c <urn:p> ?d } " \
+                                                          "ORDER BY ?a # last"
+    for long_string in ('SELECT ("""\n# x\n""" AS ?s) {}', "SELECT (\\u0027\\u0027\\u0027\n# x\n''' AS ?s) {}"):
+        assert without_comment_lines(long_string) == long_string
 
 
 def test_a_text_too_long_to_parse_in_time_is_taken_for_heavy_until_its_history_says_otherwise() -> None:

@@ -24,12 +24,10 @@ from typing import Any
 from rdflib import RDF, RDFS, BNode, Variable
 from rdflib.paths import AlternativePath, InvPath, MulPath, Path, SequencePath
 
-from kg.errors import InputError
-from kg.sparql.parse import parse_tree
+from kg.sparql.parse import expand_escapes, parse_tree
 
 CHECKED_LENGTH = 16384  # the longest query text rdflib's parser reads in kg serve (40 to 80 µs a character)
 _COMMON = frozenset({RDF.type, RDFS.label})  # predicates nearly every subject has: no restriction
-_STOPS_EARLY = ("AskQuery",)
 _WHOLE_RESULT = frozenset({"OrderBy", "Group", "AggregateJoin", "Distinct", "Reduced"})  # read every row
 
 
@@ -41,6 +39,17 @@ class _Part:
     broad: bool
 
 
+def without_comment_lines(text: str) -> str:
+    """``text`` without its lines that are comments alone (``#`` their first character but spaces), which do not
+    change its shape: the key its verdict is kept by, so that a text differing only there is not parsed again. A
+    text with a long string (three quotes, also spelled with escapes), within which such a line would be a part of
+    the string, is kept whole."""
+    expanded = expand_escapes(text)
+    if '"""' in expanded or "'''" in expanded:
+        return text
+    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+
+
 def heavy_by_shape(text: str) -> bool:
     """Whether ``text`` is heavy by its shape (see the module's docstring)."""
     if len(text) > CHECKED_LENGTH:
@@ -49,14 +58,12 @@ def heavy_by_shape(text: str) -> bool:
 
     try:
         algebra = translateQuery(parse_tree(text, "kg serve")).algebra
-    except InputError:
-        return False
-    except Exception:  # rdflib's translation raises bare Exceptions (an unknown prefix); the engine says why
-        return False
-    if algebra.name in _STOPS_EARLY or _stops_at_limit(algebra["p"]):
+    except Exception:  # the parser's InputError, or a translation's bare Exception (an unknown prefix): the engine
+        return False  # refuses the query, and kg.serve.gate says why in the parser's words
+    if algebra.name == "AskQuery" or _stops_at_limit(algebra.get("p")):
         return False
     found: list[bool] = []
-    _parts(algebra["p"], _bound(algebra), found)
+    _parts(algebra.get("p"), _bound(algebra), found)
     return bool(found)
 
 
