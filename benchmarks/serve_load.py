@@ -6,7 +6,8 @@ Oxigraph children over time, the second half of the run against the first. Witho
 left behind.
 
 ``--abusive N`` adds clients that send the worst queries found (a cartesian ORDER BY that grew the engine past
-6 GB, a cartesian COUNT that runs until the timeout, a cartesian SELECT) one after another, and ``--slow N``
+6 GB, a cartesian COUNT that runs until the timeout, a cartesian SELECT, a cartesian ORDER BY of patterns with a
+constant predicate) one after another, and ``--slow N``
 opens sockets that send a request a byte a second (slowloris), reopened when the server closes them; the
 latency figures are the normal clients'. ``--distinct`` makes every normal request's text new (a comment
 with a serial number), so that the server cannot answer it from the answers it keeps.
@@ -51,6 +52,9 @@ WORST = (
     "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?a ?c ?f",
     "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
     "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
+    # a product with constants: no pattern of variables alone, a sort that Oxigraph's timeout does not stop
+    "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+    "SELECT * WHERE { ?a rdfs:label ?b . ?c rdfs:label ?d . ?e rdfs:label ?f } ORDER BY ?b ?d ?f",
 )
 CLIENT_TIMEOUT = 300  # seconds a client waits for an answer: beyond any --timeout of kg serve used here
 STOP_SECONDS = 120  # for kg serve to stop after SIGINT, on a loaded machine

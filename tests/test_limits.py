@@ -23,8 +23,11 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
+from kg.errors import InputError
+from kg.graph.load import LIST_ITEMS
 from kg.graph.paths import ONTOLOGY_DIR, ROOT
-from kg.reasoning.store import LIST_ITEMS
+from kg.reasoning.engine import load_reasoned
+from kg.reasoning.store import load_files
 
 ONTOLOGY = str(ONTOLOGY_DIR)
 CARTESIAN = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
@@ -313,6 +316,34 @@ def test_a_graph_with_more_list_items_than_the_limit_is_refused_in_one_line_befo
     completed, _ = kg("check", str(first), "--memory", "512", "--format", "json")
     assert completed.returncode == 0, completed.stderr
     assert json.loads(completed.stdout)["triples"] == 2 * half + 1
+
+
+def test_the_list_item_limit_holds_on_the_reference_path_too(tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """kg.graph.load_graph, which every engine's loading of files goes through on the reference path, counts the
+    items as the fast path's loader does: the same refusal, naming the file that passed the limit."""
+    first, second = tmp_path / "first.ttl", tmp_path / "second.ttl"
+    half = LIST_ITEMS // 2 + 1
+    for path, name in ((first, "a"), (second, "b")):
+        path.write_text(f"<urn:{name}> <urn:p> (" + " ".join(f"<urn:{name}{n}>" for n in range(half)) + ") .\n")
+    monkeypatch.setenv("MND_KG_ENGINE", "reference")
+    with pytest.raises(InputError) as refused:
+        load_reasoned([first, second])
+    assert (refused.value.what, refused.value.where) == (
+        f"the graph has more than {LIST_ITEMS:,} RDF list items (rdf:rest triples), the most kg reasons over",
+        str(second))
+
+
+def test_a_graph_refused_for_its_list_items_stops_the_loader_thread_in_library_use(tmp_path: Path) -> None:
+    """The fast path's second thread (Oxigraph loading the file) went on loading the rest of a refused file in
+    the background of the process that asked; it now stops at its next read, and is gone when the error is
+    raised."""
+    graph = tmp_path / "list-1m.ttl"
+    graph.write_text("<urn:s> <urn:p> (" + " ".join(f"<urn:item{n}>" for n in range(10 * LIST_ITEMS)) + ") .\n")
+    with pytest.raises(InputError) as refused:
+        load_files([graph])
+    assert refused.value.where == str(graph)
+    assert [thread.name for thread in threading.enumerate() if thread.name == "mnd-kg load"] == []
 
 
 def test_ctrl_c_stops_a_command_waiting_for_a_remote_server(trickle: TrickleServer) -> None:

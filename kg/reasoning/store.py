@@ -8,13 +8,14 @@ the reference.
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
 from itertools import islice
 from operator import attrgetter
 from pathlib import Path
-from threading import Thread
+from threading import Event, Thread
 from typing import Any, NamedTuple, cast
 
 import pyoxigraph as ox
@@ -25,6 +26,7 @@ from rdflib.term import Node
 
 from kg.errors import InputError
 from kg.graph import parse_turtle
+from kg.graph.load import LIST_ITEMS, too_many_list_items
 from kg.graph.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH, PREFIXES, namespace_manager
 from kg.reasoning import fast_reason
 from kg.reasoning.consistency import RULES, Finding, ill_typed_finding
@@ -44,12 +46,10 @@ _PROBE = ox.NamedNode("urn:mnd-kg:probe")
 _ABOUT = internal_query(__file__, "about")
 MIB = 1024 * 1024
 TOKEN_LIMIT = 16 * MIB  # Oxigraph's parsers keep a token in a buffer of at most this size
-# RDF list items (rdf:rest triples) in a graph, at most: reasoning and checking cost about 80 µs and 2 KB an item
-# (100,000 items: kg check in 8 s and 230 MB; 1,000,000: 93 s and 2.2 GB)
-LIST_ITEMS = 100_000
 _REST = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#rest")
 _PREDICATE = attrgetter("predicate")
 _CHUNK = 65536  # quads parsed between counts of the list items
+_READ = MIB  # bytes the loader thread reads at a time: it stops, when asked, at its next read
 
 
 class ReasonedStore:
@@ -395,7 +395,8 @@ def load_files(files: Iterable[Path]) -> tuple[ox.Store, dict[Any, Any]]:
     for path in files:
         before = items
         loaded: list[bool] = []
-        loader = Thread(target=_load_into, args=(store, path, loaded), name="mnd-kg load", daemon=True)
+        stop = Event()
+        loader = Thread(target=_load_into, args=(store, path, loaded, stop), name="mnd-kg load")
         loader.start()
         quads: list[ox.Quad] | None = None
         try:
@@ -413,37 +414,52 @@ def load_files(files: Iterable[Path]) -> tuple[ox.Store, dict[Any, Any]]:
             loader.join()
             raise InputError(f"malformed Turtle: a literal or IRI longer than {TOKEN_LIMIT // MIB} MiB, the "
                              "most the parser accepts", _long_line(path)) from error
-        if quads is not None and items > LIST_ITEMS:  # refused without waiting for the loader (a daemon thread)
-            raise _too_many_items(path)
+        if quads is not None and items > LIST_ITEMS:  # refused without loading the rest: the loader stops
+            stop.set()
+            loader.join()
+            raise too_many_list_items(path)
         loader.join()
         if quads is None:
             graph = parse_turtle(path)  # raises the InputError the reference path gives
             quads = [ox.Quad(*map(to_oxigraph, triple)) for triple in graph]
             items = before + _list_items(quads)
             if items > LIST_ITEMS:
-                raise _too_many_items(path)
+                raise too_many_list_items(path)
         if not loaded:
             store.extend([ox.Quad(q.subject, q.predicate, q.object, _ASSERTED) for q in quads])
         typed.update(q.object for q in quads if isinstance(q.object, ox.Literal) and _canonicalized(q.object))
     return store, _originals(typed)
 
 
-def _too_many_items(path: Path) -> InputError:
-    return InputError(f"the graph has more than {LIST_ITEMS:,} RDF list items (rdf:rest triples), the most kg reasons "
-                      "over", str(path))
-
-
 def _list_items(quads: list[ox.Quad]) -> int:
     return sum(map(_REST.__eq__, map(_PREDICATE, quads)))
 
 
-def _load_into(store: ox.Store, path: Path, loaded: list[bool]) -> None:
-    """Load one file into the asserted graph (all or nothing); ``loaded`` says whether it was."""
+def _load_into(store: ox.Store, path: Path, loaded: list[bool], stop: Event) -> None:
+    """Load one file into the asserted graph (all or nothing); ``loaded`` says whether it was. Once ``stop`` is
+    set, the load ends at its next read, loading nothing."""
     try:
-        store.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=_ASSERTED)
+        with path.open("rb") as raw:
+            store.load(input=io.BufferedReader(_Stoppable(raw, stop), _READ), format=ox.RdfFormat.TURTLE,
+                       to_graph=_ASSERTED)
         loaded.append(True)
-    except (SyntaxError, ValueError, OSError, MemoryError):  # this thread's caller reports them
+    except (SyntaxError, ValueError, OSError, MemoryError):  # this thread's caller reports them (or stopped it)
         return
+
+
+class _Stoppable(io.RawIOBase):
+    """A file read until ``stop`` is set: then InterruptedError."""
+
+    def __init__(self, raw: io.BufferedReader, stop: Event) -> None:
+        self.raw, self.stop = raw, stop
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self.stop.is_set():
+            raise InterruptedError("the load was stopped")
+        return self.raw.readinto(buffer)
 
 
 def _long_line(path: Path) -> str:

@@ -35,12 +35,12 @@ from kg.serve.schedule import (
     Lanes,
     answer_key,
 )
+from kg.serve.shape import CHECKED_LENGTH
 from kg.sparql.limits import Limits
 from kg.sparql.parse import UpdateError, expand_escapes, parse_tree, uses_service
 
 _ERROR_BODY_LIMIT = 64 * 1024
 _STOPPED = b"the query stopped the SPARQL server"
-CHECKED_LENGTH = 16384  # the longest query text rdflib's parser reads here (about 80 µs a character)
 
 
 @dataclass(frozen=True)
