@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -37,6 +38,11 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def entries(directory: Path) -> list[Path]:
     cache.finish_writes()
     return sorted(directory.iterdir()) if directory.exists() else []
+
+
+def closures(directory: Path) -> list[Path]:
+    """The closure entries (the folder also holds kg.sparql.saved's memo of valid saved queries)."""
+    return [path for path in entries(directory) if path.suffix == ".nq"]
 
 
 def test_entry_is_written_once_and_read_back_the_same(graph_files: list[Path], cache_dir: Path) -> None:
@@ -105,6 +111,53 @@ def test_cache_can_be_turned_off(graph_files: list[Path], cache_dir: Path, monke
     assert paths.cache_dir() is None
     load_reasoned(graph_files)
     assert entries(cache_dir) == []
+
+
+def test_a_load_without_the_cache_neither_reads_nor_writes_it(graph_files: list[Path], cache_dir: Path) -> None:
+    load_reasoned(graph_files, cache=False)
+    assert closures(cache_dir) == []
+    before = load_reasoned(graph_files)
+    [entry] = closures(cache_dir)
+    with graph_files[1].open("a", encoding="utf-8") as out:
+        out.write("\n<https://w3id.org/mnd-kg/resource/X> <http://www.w3.org/2000/01/rdf-schema#label> \"X\" .\n")
+    planted = entry.rename(cache_dir / f"{cache.cache_key(graph_files)}.nq")  # the old closure under the new key
+    fresh = load_reasoned(graph_files, cache=False)
+    assert fresh.triples == before.triples + 1
+    assert closures(cache_dir) == [planted]
+    assert load_reasoned(graph_files).triples == before.triples  # read from the cache, the planted entry is served
+
+
+def test_standard_input_stays_out_of_the_cache_and_the_environment(graph_files: list[Path], cache_dir: Path,
+                                                                   tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """kg reads ``--graph -`` into a private file that no later command names: it is reasoned without the cache,
+    and the process's environment (MND_KG_CACHE, which other threads read) is left as it was."""
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+    from kg.reasoning import engine
+
+    log = tmp_path / "environments"  # the command's work runs in a forked child (kg.worker): it writes to a file
+    original = engine.cache_dir
+
+    def seen() -> Path | None:
+        with log.open("a", encoding="utf-8") as out:
+            out.write(f"{os.environ.get('MND_KG_CACHE')}\n")
+        return original()
+
+    def environments() -> list[str]:
+        return log.read_text(encoding="utf-8").splitlines() if log.exists() else []
+
+    monkeypatch.delenv("MND_KG_CACHE", raising=False)
+    monkeypatch.setattr(engine, "cache_dir", seen)
+    data = b"".join(path.read_bytes() for path in graph_files)
+    command = ["query", "is-demyelinating", "-p", "disease=ALS", "--format", "tsv"]
+    from_stdin = CliRunner().invoke(cli, [*command, "--graph", "-"], input=data)
+    assert (from_stdin.exit_code, closures(cache_dir), environments()) == (0, [], [])
+    from_files = CliRunner().invoke(cli, [*command, *(arg for path in graph_files for arg in ("--graph", str(path)))])
+    assert (from_files.exit_code, from_files.output) == (0, from_stdin.output)
+    assert len(closures(cache_dir)) == 1
+    assert environments() == ["None"]
 
 
 def test_default_location_honours_xdg_cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

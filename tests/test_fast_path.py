@@ -1,48 +1,33 @@
 """Same answers: the fast path (Oxigraph, reasonable, closure cache) against the reference (rdflib, owlrl).
 
 Derived class memberships, inferred triples, logical findings, ``kg check`` findings and every saved query's
-answers must be identical on the project's graph, on mutants of it and on generated graphs.
+answers must be identical on the project's graph (here), on mutants of it (test_fast_path_mutants.py), on a
+generated graph (test_fast_path_generated.py) and without the fast engines (test_fast_path_fallback.py).
 """
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-from collections import Counter
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from rdflib import BNode, Graph, Variable
-from rdflib.compare import to_isomorphic
-from rdflib.namespace import RDF
-from rdflib.term import Node
+from rdflib import Graph, Variable
 
-from kg.checks.checker import CheckReport, check_reasoned, load_check_files
-from kg.cli import cli
+from kg.checks.checker import check_reasoned, load_check_files
 from kg.errors import InputError
-from kg.graph import load_graph
-from kg.graph.namespaces import KG, MND
 from kg.graph.paths import CHECKS_DIR, DOCUMENTS_DIR, SUPPLEMENTARY_DIR, default_graph_files
 from kg.graph.terms import term_text
 from kg.reasoning import fast_reason
-from kg.reasoning.engine import ReasonedGraph, fast_available, load_reasoned, reason_graph
+from kg.reasoning.engine import load_reasoned, reason_graph
 from kg.reasoning.reason import Reasoned, reason
 from kg.reasoning.store import ReasonedStore, load_files, saved_query_plan
 from kg.sparql.format import format_result
 from kg.sparql.results import CITATION_VARIABLE, solutions
 from kg.sparql.run import bind_values
 from kg.sparql.saved import SavedQuery, parse_saved_query
+from tests.differential import NEEDS_FAST_ENGINES, assert_same, findings_of
 from tests.test_answers import EXPECTED
 
-ROOT = Path(__file__).resolve().parent.parent
-MUTANTS_DIR = Path(__file__).resolve().parent / "mutants"
-LOGICAL_MUTANTS = ("als-asserted-muscular-dystrophy.ttl", "als-given-demyelinating-pathology.ttl",
-                   "ill-typed-literal.ttl")
-
-pytestmark = pytest.mark.skipif(not fast_available(), reason="the fast engines (pyoxigraph, reasonable) are absent")
+pytestmark = NEEDS_FAST_ENGINES
 
 
 @pytest.fixture(scope="module")
@@ -55,41 +40,6 @@ def fast() -> ReasonedStore:
 @pytest.fixture(scope="module")
 def reference(asserted: Graph) -> Reasoned:
     return reason(asserted, reference=True)
-
-
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """About 9,000 triples of the project's shape: the ontology, one copy of the data and part of a second."""
-    path = tmp_path_factory.mktemp("generated") / "graph.ttl"
-    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"), "--triples", "9000", "-o", str(path)],
-                   check=True)
-    return path
-
-
-def answers(reasoned: ReasonedGraph, query: SavedQuery, values: dict[str, list[str]]) -> Counter:
-    result = reasoned.run_saved(query, values)
-    return Counter(tuple(sorted(row.items())) for row in solutions(result))
-
-
-def memberships(graph: Graph) -> set:
-    return set(graph.triples((None, RDF.type, None)))
-
-
-def assert_same(fast: ReasonedGraph, reference: Reasoned, queries: dict[str, SavedQuery]) -> None:
-    assert memberships(fast.inferred) == memberships(reference.inferred)
-    assert set(fast.inferred) == set(reference.inferred)
-    assert fast.findings == reference.findings
-    assert to_isomorphic(fast.asserted) == to_isomorphic(reference.asserted)
-    for name, query in queries.items():
-        assert answers(fast, query, {}) == answers(reference, query, {}), name
-        for question in query.questions:
-            values = {k: list(v) for k, v in question.bindings.items()}
-            if values:
-                assert answers(fast, query, values) == answers(reference, query, values), (name, question.text)
-
-
-def findings_of(report: CheckReport) -> list[tuple]:
-    return [(f.severity, f.check, f.message, f.terms, [s.triple for s in f.because]) for f in report.findings]
 
 
 def test_project_graph_same_closure_findings_and_answers(fast: ReasonedStore, reference: Reasoned,
@@ -207,35 +157,6 @@ def test_project_graph_same_check_findings(fast: ReasonedStore, reference: Reaso
     assert fast_report.triples == reference_report.triples
 
 
-@pytest.mark.parametrize("mutant", LOGICAL_MUTANTS)
-def test_mutants_same_check_findings(asserted: Graph, mutant: str) -> None:
-    graph = Graph()
-    for triple in asserted:
-        graph.add(triple)
-    graph.parse(MUTANTS_DIR / mutant, format="turtle")
-    checks = load_check_files(CHECKS_DIR)
-    fast = reason_graph(graph)
-    assert isinstance(fast, ReasonedStore)
-    reference = reason(graph, reference=True)
-    assert fast.findings == reference.findings
-    assert fast.findings
-    assert findings_of(check_reasoned(fast, checks, DOCUMENTS_DIR, SUPPLEMENTARY_DIR)) == findings_of(
-        check_reasoned(reference, checks, DOCUMENTS_DIR, SUPPLEMENTARY_DIR))
-
-
-def test_generated_graph_same_closure_findings_and_answers(generated: Path,
-                                                           saved_queries: dict[str, SavedQuery]) -> None:
-    fast = load_reasoned([generated])
-    assert isinstance(fast, ReasonedStore)
-    reference = reason(load_graph([generated]), reference=True)
-    assert fast.triples == reference.triples
-    assert 9000 <= fast.triples < 9200
-    assert_same(fast, reference, saved_queries)
-    checks = load_check_files(CHECKS_DIR)
-    assert findings_of(check_reasoned(fast, checks, DOCUMENTS_DIR, SUPPLEMENTARY_DIR)) == findings_of(
-        check_reasoned(reference, checks, DOCUMENTS_DIR, SUPPLEMENTARY_DIR))
-
-
 def test_the_rule_engine_alone_reasons_the_project_graph(asserted: Graph, reference: Reasoned,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     """kg.reasoning.rules, not reasonable, derives the project's closure (reasonable is only for the equality rules)."""
@@ -244,32 +165,6 @@ def test_the_rule_engine_alone_reasons_the_project_graph(asserted: Graph, refere
 
     monkeypatch.setattr(fast_reason, "_reasonable", no_reasonable)
     fast = reason(asserted)
-    assert set(fast.inferred) == set(reference.inferred)
-    assert fast.findings == reference.findings
-
-
-@pytest.mark.parametrize("extra", ["kg:ALS owl:sameAs kg:amyotrophic-lateral-sclerosis-twin .",
-                                   "kg:ALS mnd:thresholdValue 1, 2 ."])
-def test_graphs_needing_equality_rules_go_to_reasonable(asserted: Graph, extra: str,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    """A sameAs, or two values of a functional property, need eq-* and prp-fp, which kg.reasoning.rules leaves out:
-    such a graph is reasoned by reasonable, with owlrl's result."""
-    graph = Graph()
-    for triple in asserted:
-        graph.add(triple)
-    graph.parse(data="@prefix kg: <https://w3id.org/mnd-kg/resource/> . @prefix owl: <http://www.w3.org/2002/07/owl#> ."
-                     " @prefix mnd: <https://w3id.org/mnd-kg/ontology#> . " + extra, format="turtle")
-    used = []
-    original = fast_reason._reasonable
-
-    def counted() -> Callable[[list], set]:
-        used.append(1)
-        return original()
-
-    monkeypatch.setattr(fast_reason, "_reasonable", counted)
-    fast = reason(graph)
-    reference = reason(graph, reference=True)
-    assert used
     assert set(fast.inferred) == set(reference.inferred)
     assert fast.findings == reference.findings
 
@@ -291,72 +186,19 @@ def test_a_file_only_rdflib_reads_is_loaded_from_rdflibs_parse(tmp_path: Path) -
         ("http://example.org/a", (tmp_path / "b").as_uri()), ("http://example.org/a", "7")}
 
 
-def test_unsupported_axioms_fall_back_to_owlrl(asserted: Graph) -> None:
+def test_unsupported_axioms_fall_back_to_owlrl() -> None:
+    """The engine is chosen by the axioms the graph uses, not by its data: the ontology alone, which owlrl
+    reasons in a second (the project's graph takes it 10)."""
     from rdflib import BNode
     from rdflib.namespace import OWL
 
+    from kg.graph import load_graph
     from kg.graph.namespaces import MND
+    from kg.graph.paths import ONTOLOGY_DIR
 
-    graph = Graph()
-    for triple in asserted:
-        graph.add(triple)
+    graph = load_graph([ONTOLOGY_DIR])
     graph.add((MND.Disease, OWL.hasKey, BNode()))
     assert fast_reason.needs_reference(graph.predicates(unique=True))
     assert isinstance(reason_graph(graph), Reasoned)
 
 
-def test_without_the_fast_engines_every_command_answers_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The optional engines fall back cleanly: absent reasonable, or absent pyoxigraph, or forced reference."""
-    runner = CliRunner()
-    # owlrl reasons the project's graph in 12 s alone, more on a loaded machine: past the default --timeout
-    commands = [["query", "subtypes", "--format", "json", "--timeout", "600"],
-                ["query", "is-demyelinating", "-p", "disease=MS", "--timeout", "600"], ["check", "--format", "json"]]
-    fast_outputs = [normalized(runner.invoke(cli, command).output) for command in commands]
-    with monkeypatch.context() as patch:
-        patch.setattr(fast_reason, "available", lambda: False)
-        assert not fast_available()
-        assert isinstance(load_reasoned(default_graph_files()), Reasoned)
-        assert [normalized(runner.invoke(cli, command).output) for command in commands] == fast_outputs
-    with monkeypatch.context() as patch:
-        patch.setitem(sys.modules, "pyoxigraph", None)
-        assert not fast_available()
-    with monkeypatch.context() as patch:
-        patch.setenv("MND_KG_ENGINE", "reference")
-        assert not fast_available()
-
-
-def normalized(output: str) -> object:
-    """JSON compared as data (rdflib orders the keys of a binding as it evaluated them), text as is."""
-    if not output.startswith("{"):
-        return output
-    data = json.loads(output)
-    if "results" in data:
-        data["results"]["bindings"] = sorted(json.dumps(b, sort_keys=True) for b in data["results"]["bindings"])
-    return data
-
-
-def test_a_list_in_the_data_is_reasoned_like_owlrl_but_is_not_schema(asserted: Graph) -> None:
-    """A list that no axiom points to stays out of owlrl's schema closure (where its cells cost quadratic
-    time), the ontology's own lists (unionOf, ...) stay in, and the closure is still owlrl's."""
-    graph = Graph()
-    for triple in asserted:
-        graph.add(triple)
-    items = " ".join(f"kg:neuron-{n}" for n in range(200))
-    graph.parse(data="@prefix kg: <https://w3id.org/mnd-kg/resource/> . "
-                     f"@prefix mnd: <https://w3id.org/mnd-kg/ontology#> . kg:ALS mnd:affectsNeuron ( {items} ) .",
-                format="turtle")
-    head = next(o for o in graph.objects(KG.ALS, MND._NS["affectsNeuron"]) if isinstance(o, BNode))
-    data_cells = {cell for cell, _, _ in graph.triples((None, RDF.first, None))
-                  if cell in set(_cells(graph, head))}
-    schema_cells = {s for s, p, _ in fast_reason.schema_of(list(graph)) if p == RDF.first}
-    assert len(data_cells) == 200
-    assert schema_cells == {s for s, _, _ in asserted.triples((None, RDF.first, None))} != set()
-    fast, reference = reason(graph), reason(graph, reference=True)
-    assert set(fast.inferred) == set(reference.inferred)
-    assert fast.findings == reference.findings
-
-
-def _cells(graph: Graph, head: Node | None) -> Iterator[Node]:
-    while head is not None and head != RDF.nil:
-        yield head
-        head = graph.value(head, RDF.rest)

@@ -213,9 +213,9 @@ def _run_and_print(where: str, fmt: str, limits: Limits, endpoint: str | None, g
         click.echo(format_result(result, fmt, context_graph(url, result, settings, graphs)), nl=False)
         return
 
-    with graph_inputs(graph_paths) as (paths, _):
+    with graph_inputs(graph_paths) as (paths, names):
         def answer() -> str:
-            reasoned = _reasoned(paths, no_supplement)
+            reasoned = _reasoned(paths, no_supplement, cache=not names)
             result = within_cap(local(reasoned, limits.max_results), limits, where)
             return format_result(result, fmt, reasoned.answer_graph(result))
 
@@ -294,7 +294,7 @@ def check_command(paths: tuple[Path, ...], fmt: str, fail_on: str, sources: Path
             from kg.graph.locate import Locator
 
             files = turtle_files(list(given) or default_graph_files())
-            reasoned = load_reasoned(files)
+            reasoned = load_reasoned(files, cache=not names)
             if reasoned.triples == 0:
                 raise InputError("the graph has no triples: nothing to check", ", ".join(map(str, given)) or None)
             checks = load_check_files(CHECKS_DIR)
@@ -321,7 +321,7 @@ def check_command(paths: tuple[Path, ...], fmt: str, fail_on: str, sources: Path
 def explain_command(entity: str, fmt: str, graph_paths: tuple[Path, ...], no_supplement: bool, timeout: float,
                     memory: int) -> None:
     """Why ENTITY (IRI, prefixed name or label) belongs to each class the reasoner derived for it."""
-    def explained(paths: tuple[Path, ...]) -> str:
+    def explained(paths: tuple[Path, ...], cache: bool) -> str:
         from rdflib.namespace import RDF
 
         from kg.answers.explain import explainer_from
@@ -329,7 +329,7 @@ def explain_command(entity: str, fmt: str, graph_paths: tuple[Path, ...], no_sup
         from kg.graph.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH
         from kg.sparql.resolve import resolve_entity
 
-        dataset = _load(paths, no_supplement)
+        dataset = _load(paths, no_supplement, cache)
         subject = resolve_entity(entity, dataset, "kg explain")
         inferred = dataset.graph(INFERRED_GRAPH)
         explainer = explainer_from(dataset.graph(ASSERTED_GRAPH), inferred)
@@ -337,8 +337,8 @@ def explain_command(entity: str, fmt: str, graph_paths: tuple[Path, ...], no_sup
                  if (step := explainer.explain((subject, RDF.type, cls))) is not None]
         return format_explanations(subject, steps, dataset, fmt)
 
-    with graph_inputs(graph_paths) as (given, _):
-        click.echo(run_limited(lambda: explained(given), Limits(timeout, memory=memory), "kg explain",
+    with graph_inputs(graph_paths) as (given, names):
+        click.echo(run_limited(lambda: explained(given, not names), Limits(timeout, memory=memory), "kg explain",
                                "the explanation"), nl=False)
 
 
@@ -365,8 +365,8 @@ def export_command(part: str, fmt: str | None, output: Path | None, graph_paths:
     if output is not None:
         check_writable(output)
     chosen = fmt
-    with graph_inputs(graph_paths) as (given, _):
-        data = run_limited(lambda: serialize(_load(given, no_supplement), part, chosen),
+    with graph_inputs(graph_paths) as (given, names):
+        data = run_limited(lambda: serialize(_load(given, no_supplement, not names), part, chosen),
                            Limits(timeout, memory=memory), "kg export", "the export")
     if output is None:
         sys.stdout.buffer.write(data)
@@ -392,10 +392,10 @@ def serve_command(host: str, port: int, timeout: float, max_results: int, memory
     front page that answers questions in plain words, with citations."""
     from kg.serve.server import bind_listener, oxigraph_binary, run_server, stop_on_signals
 
-    with bind_listener(host, port) as listener, stop_on_signals(), graph_inputs(graph_paths) as (given, _):
+    with bind_listener(host, port) as listener, stop_on_signals(), graph_inputs(graph_paths) as (given, names):
         oxigraph_binary()  # fail before the slow part when the server is missing
         with progress_shown("loading and reasoning the graph"):
-            dataset = _load(given, no_supplement)
+            dataset = _load(given, no_supplement, not names)
         run_server(listener, dataset, list(load_saved_queries(QUERIES_DIR).values()),
                    Limits(timeout, max_results, memory),
                    on_ready=lambda url: click.echo(f"kg serve: {url} (SPARQL endpoint {url}sparql); "
@@ -486,8 +486,8 @@ def load_command(store: str | None, update: str | None, target_graph: str | None
             check_url(url, option)
     if target_graph is not None:
         resolve_entity(f"<{target_graph}>", Dataset(), "--graph")
-    with graph_inputs(graph_paths) as (given, _):
-        targets = run_limited(lambda: targets_of(_load(given, no_supplement), part, target_graph),
+    with graph_inputs(graph_paths) as (given, names):
+        targets = run_limited(lambda: targets_of(_load(given, no_supplement, not names), part, target_graph),
                               Limits(work_timeout, memory=memory), "kg load", "reading and reasoning the graph")
     with progress_shown("loading into the store"):
         report = load(targets, store, update, _remote(timeout, auth))
@@ -518,14 +518,14 @@ def _endpoint(endpoint: str, graph_paths: tuple[Path, ...], default_graphs: tupl
     return check_url(endpoint, "--endpoint"), default_graphs or DEFAULT_GRAPHS, _remote(timeout, auth)
 
 
-def _load(graph_paths: tuple[Path, ...], no_supplement: bool = False) -> Dataset:
-    return _reasoned(graph_paths, no_supplement).dataset()
+def _load(graph_paths: tuple[Path, ...], no_supplement: bool = False, cache: bool = True) -> Dataset:
+    return _reasoned(graph_paths, no_supplement, cache).dataset()
 
 
-def _reasoned(graph_paths: tuple[Path, ...], no_supplement: bool = False) -> ReasonedGraph:
+def _reasoned(graph_paths: tuple[Path, ...], no_supplement: bool = False, cache: bool = True) -> ReasonedGraph:
     """The reasoned graph every command works on (fast engines and closure cache when installed); an
     inconsistent graph is an error, since answers from it would be meaningless."""
-    reasoned = load_reasoned(list(graph_paths) or default_graph_files(supplement=not no_supplement))
+    reasoned = load_reasoned(list(graph_paths) or default_graph_files(supplement=not no_supplement), cache)
     if not reasoned.consistent:
         first = reasoned.findings[0]
         more = f" and {len(reasoned.findings) - 1} more" if len(reasoned.findings) > 1 else ""

@@ -71,7 +71,8 @@ def stdin_once(query_from_stdin: bool, graph_paths: Iterable[Path], command: str
 def graph_inputs(paths: Iterable[Path]) -> Iterator[tuple[tuple[Path, ...], dict[Path, str]]]:
     """The graph paths with ``-`` replaced by a private file holding standard input, and the names to show for
     such files (``<stdin>``); an error naming that file names ``<stdin>`` instead. Nothing read from standard
-    input goes into the closure cache (kg.reasoning.cache), which it would only fill."""
+    input belongs in the closure cache (kg.reasoning.cache), which it would only fill: a command loads the
+    paths with ``load_reasoned(paths, cache=not names)``."""
     given = tuple(paths)
     if not any(str(path) == STDIN for path in given):
         yield given, {}
@@ -80,15 +81,8 @@ def graph_inputs(paths: Iterable[Path]) -> Iterator[tuple[tuple[Path, ...], dict
     with tempfile.TemporaryDirectory(prefix="kg-stdin-") as folder:
         file = Path(folder) / "stdin.ttl"
         file.write_bytes(data)
-        cache = os.environ.get("MND_KG_CACHE")
-        os.environ["MND_KG_CACHE"] = "off"
         try:
             yield tuple(file if str(path) == STDIN else path for path in given), {file: STDIN_NAME}
         except KgError as error:
             raise type(error)(error.what.replace(str(file), STDIN_NAME),
                               error.where.replace(str(file), STDIN_NAME) if error.where else None) from error
-        finally:
-            if cache is None:
-                os.environ.pop("MND_KG_CACHE", None)
-            else:
-                os.environ["MND_KG_CACHE"] = cache

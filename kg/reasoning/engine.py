@@ -75,24 +75,28 @@ def fast_available() -> bool:
     return fast_reason.available()
 
 
-def load_reasoned(paths: Iterable[Path]) -> ReasonedGraph:
-    """Load and reason the Turtle files (folders expanded): from the closure cache when it holds them."""
+def load_reasoned(paths: Iterable[Path], cache: bool = True) -> ReasonedGraph:
+    """Load and reason the Turtle files (folders expanded): from the closure cache when it holds them.
+
+    ``cache=False`` neither reads nor writes the closure cache, whatever MND_KG_CACHE says: for files that will
+    not be read again (``kg``'s standard input, copied to a private file), whose entries would only fill it.
+    """
     files = turtle_files(paths)
     if not fast_available():
         return reason(load_graph(files))
-    from kg.reasoning import cache
+    from kg.reasoning import cache as closure_cache
     from kg.reasoning.store import load_files, reason_store, uses_unsupported_axioms
 
-    directory = cache_dir()
-    key = cache.cache_key(files) if directory else ""
-    if directory and (hit := cache.read(directory, key)) is not None:
+    directory = cache_dir() if cache else None
+    key = closure_cache.cache_key(files) if directory else ""
+    if directory and (hit := closure_cache.read(directory, key)) is not None:
         return hit
     store, originals = load_files(files)
     if uses_unsupported_axioms(store):
         return reason(load_graph(files))
     reasoned = reason_store(store, originals)
     if directory:
-        cache.write(directory, key, reasoned)
+        closure_cache.write(directory, key, reasoned)
     return reasoned
 
 
