@@ -3,7 +3,11 @@ Markdown report that fits a pull-request comment."""
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import jsonschema
@@ -233,3 +237,35 @@ def test_the_ci_page_documents_every_format_and_level() -> None:
     for name in (*REPORT_FORMATS, *FAIL_ON):
         assert f"`{name}`" in page, name
     assert "[--format text|json|markdown|tsv|sarif] [--fail-on error|warning|none]" in page
+
+
+def _restriction_label(value: str) -> str:
+    """The label of ``[ a owl:Restriction; owl:onProperty mnd:reflectsDegenerationOf; owl:hasValue value ]``:
+    the SHA-256 of what it says, one sorted ``predicate object`` line each."""
+    said = sorted([f"<{RDF.type}> <http://www.w3.org/2002/07/owl#Restriction>",
+                   "<http://www.w3.org/2002/07/owl#onProperty> <https://w3id.org/mnd-kg/ontology#reflectsDegenerationOf>",
+                   f"<http://www.w3.org/2002/07/owl#hasValue> <https://w3id.org/mnd-kg/resource/{value}>"])
+    return "_:" + hashlib.sha256("\n".join(said).encode()).hexdigest()
+
+
+@pytest.mark.parametrize("fmt", REPORT_FORMATS)
+def test_a_blank_node_is_shown_by_the_same_label_on_every_run(fmt: str) -> None:
+    """The undescribed-iri finding points at a triple whose subject is a restriction written as ``[ ... ]``: the
+    parser labels it at random, the report names it by what it says, so two runs (two hash seeds, two parses)
+    write the same bytes."""
+    command = [sys.executable, "-m", "kg", "check", "ontology", "tests/mutants/unsatisfiable-class.ttl",
+               str(MUTANT.relative_to(ROOT)), "--format", fmt]
+    outputs = [subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False, timeout=300,
+                              env={**os.environ, "PYTHONPATH": str(ROOT), "PYTHONHASHSEED": seed})
+               for seed in ("1", "2")]
+    assert [o.returncode for o in outputs] == [1, 1]
+    assert outputs[0].stdout == outputs[1].stdout
+    lower, upper = _restriction_label("lower-motor-neuron"), _restriction_label("upper-motor-neuron")
+    if fmt == "json":
+        triples = [f["triple"] for f in json.loads(outputs[0].stdout)["findings"] if f["check"] == "undescribed-iri"]
+        assert triples == [[lower, "http://www.w3.org/2002/07/owl#hasValue", "https://w3id.org/mnd-kg/resource/lower-motor-neuron"],
+                           [upper, "http://www.w3.org/2002/07/owl#hasValue", "https://w3id.org/mnd-kg/resource/upper-motor-neuron"]]
+    if fmt == "tsv":
+        rows = [line for line in outputs[0].stdout.splitlines() if "\tundescribed-iri\t" in line]
+        assert rows == [f"ERROR\tundescribed-iri\t{lower}\towl:hasValue\tkg:lower-motor-neuron\tontology/mnd.ttl:264:5",
+                        f"ERROR\tundescribed-iri\t{upper}\towl:hasValue\tkg:upper-motor-neuron\tontology/mnd.ttl:255:5"]

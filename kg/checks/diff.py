@@ -8,7 +8,6 @@ fact: it is shown as the citations of each changed fact, and counted.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import subprocess
 import tarfile
@@ -25,7 +24,7 @@ from kg.errors import InputError
 from kg.graph import load_graph
 from kg.graph.namespaces import MND, PROV, SRC
 from kg.graph.paths import project_graph_files
-from kg.graph.terms import term_text
+from kg.graph.terms import named_by_content, term_text
 from kg.reasoning.engine import reason_graph
 
 Triple = tuple[Node, Node, Node]
@@ -75,7 +74,7 @@ def diff_graphs(old: Graph, new: Graph, old_name: str, new_name: str) -> Diff:
     """Compare the asserted facts (blank nodes matched by canonical labelling) and the inferred facts."""
     old_facts, old_provenance = _split(old)
     new_facts, new_provenance = _split(new)
-    old_named, new_named = _named_by_content(old_facts), _named_by_content(new_facts)
+    old_named, new_named = named_by_content(old_facts), named_by_content(new_facts)
     if old_named is None or new_named is None:
         old_named, new_named = (set(canonical) for canonical in graph_diff(to_isomorphic(old_facts),
                                                                           to_isomorphic(new_facts))[1:])
@@ -92,35 +91,6 @@ def diff_graphs(old: Graph, new: Graph, old_name: str, new_name: str) -> Diff:
     changes.sort(key=lambda c: (order[c.kind], order[c.change], *(term.n3() for term in c.triple)))
     return Diff(old_name, new_name, tuple(changes), len(set(new_provenance) - set(old_provenance)),
                 len(set(old_provenance) - set(new_provenance)))
-
-
-def _named_by_content(graph: Graph) -> set[Triple] | None:
-    """The triples of ``graph`` with each blank node named by what it says: a hash of its outgoing triples, the
-    blank nodes among their objects named first. Linear in the graph: rdflib's canonical labelling ran for
-    minutes on a 2,000-item list. None when blank nodes form a cycle, which only canonical labelling names."""
-    outgoing: dict[Node, list[tuple[Node, Node]]] = {}
-    for subject, predicate, obj in graph:
-        if isinstance(subject, BNode):
-            outgoing.setdefault(subject, []).append((predicate, obj))
-    names: dict[Node, Node] = {}
-    for root in [o for o in graph.objects() if isinstance(o, BNode)] + list(outgoing):
-        pending: list[tuple[Node, bool]] = [(root, False)]
-        path: set[Node] = set()  # the blank nodes being named, each inside the one before
-        while pending:
-            node, ready = pending.pop()
-            if node in names:
-                continue
-            if ready:
-                path.discard(node)
-                said = sorted(f"{p.n3()} {names.get(o, o).n3()}" for p, o in outgoing.get(node, []))
-                names[node] = BNode(hashlib.sha256("\n".join(said).encode()).hexdigest())
-                continue
-            if node in path:
-                return None
-            path.add(node)
-            pending.append((node, True))
-            pending += [(o, False) for _, o in outgoing.get(node, []) if isinstance(o, BNode) and o not in names]
-    return {(names.get(s, s), p, names.get(o, o)) for s, p, o in graph}
 
 
 def name(term: Node, graph: Graph) -> str:

@@ -6,8 +6,9 @@ import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from rdflib import Graph, URIRef
+from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import RDFS
+from rdflib.term import Node
 
 from kg.answers.citations import CitationDetail, citation_details
 from kg.checks.checker import SEVERITIES
@@ -161,10 +162,16 @@ def _finding_json(finding: CheckFinding, graph: Graph, locator: Locator) -> dict
         "check": finding.check,
         "message": finding.message,
         "terms": [{"term": t, "label": _label(t, graph)} for t in finding.terms],
-        "triple": [str(t) for t in located.triple] if located.triple else None,
+        "triple": [_json_term(t) for t in located.triple] if located.triple else None,
         "places": [_place_json(place) for place in located.places],
         "because": [_step_json(step, graph, locator) for step in finding.because],
     }
+
+
+def _json_term(term: Node) -> str:
+    """A term of a triple in full: an IRI or a literal's text as it is, a blank node as ``_:label`` (the label
+    kg.graph.locate gives it, the same on every run) so that it reads as no IRI."""
+    return term.n3() if isinstance(term, BNode) else str(term)
 
 
 def _place_json(place: Place) -> dict:
@@ -175,7 +182,7 @@ def _step_json(step: Step, graph: Graph, locator: Locator) -> dict:
     details = citation_details(graph, step.citations)
     places = locator.triple_places(step.triple) if step.rule == "asserted" else ()
     return {
-        "triple": [str(t) for t in step.triple],
+        "triple": [_json_term(t) for t in step.triple],
         "rule": step.rule,
         "places": [_place_json(place) for place in places],
         "citations": [{"citation": str(c), "document": details[c].document_file,

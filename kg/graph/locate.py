@@ -21,6 +21,7 @@ from rdflib.plugins.parsers.notation3 import BadSyntax
 from rdflib.term import Node
 
 from kg.answers.explain import Step, Triple
+from kg.graph.terms import named_by_content
 
 _BODY = r"""(?:<[^>\n]*>
       |\"\"\"(?:(?:"|"")?(?:[^"\\]|\\[\s\S]))*\"\"\"
@@ -339,7 +340,17 @@ class _TurtleFile:
             for n in members:
                 parsed = _parse(f"{prologue}\n{pieces[n].text}\n", "turtle", self.base)
                 read[n] = list(parsed.triples((None, None, None))) if parsed is not None else []
-        return read
+        return [_stable(triples) for triples in read]
+
+
+def _stable(triples: list[Triple]) -> list[Triple]:
+    """A piece's triples in one order, each blank node named by what it says instead of the parser's random
+    label, so that a finding shows the same triple on every run; blank nodes in a cycle (only ``_:x`` labels
+    write one) are left out: no place rather than a label that changes."""
+    named = named_by_content(triples)
+    if named is None:
+        named = {triple for triple in triples if not any(isinstance(term, BNode) for term in triple)}
+    return sorted(named, key=lambda triple: tuple(term.n3() for term in triple))
 
 
 def _parse(text: str, fmt: str, base: str) -> Dataset | None:
