@@ -7,24 +7,33 @@ generated graph (test_fast_path_generated.py) and without the fast engines (test
 
 from __future__ import annotations
 
+import json
+import os
+import random
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from rdflib import Graph, Variable
+from rdflib import BNode, Graph, Literal, URIRef, Variable
+from rdflib.namespace import OWL, RDF, RDFS, XSD
+from rdflib.term import Node
 
 from kg.checks.checker import check_reasoned, load_check_files
 from kg.errors import InputError
+from kg.graph import load_graph
 from kg.graph.paths import CHECKS_DIR, DOCUMENTS_DIR, SUPPLEMENTARY_DIR, default_graph_files
 from kg.graph.terms import term_text
 from kg.reasoning import fast_reason
 from kg.reasoning.engine import load_reasoned, reason_graph
 from kg.reasoning.reason import Reasoned, reason
+from kg.reasoning.schema import schema_closure as closed_schema
 from kg.reasoning.store import ReasonedStore, load_files, saved_query_plan
 from kg.sparql.format import format_result
 from kg.sparql.results import CITATION_VARIABLE, solutions
 from kg.sparql.run import bind_values
 from kg.sparql.saved import SavedQuery, parse_saved_query
-from tests.differential import NEEDS_FAST_ENGINES, assert_same, findings_of
+from tests.differential import NEEDS_FAST_ENGINES, ROOT, assert_same, findings_of
 from tests.test_answers import EXPECTED
 
 pytestmark = NEEDS_FAST_ENGINES
@@ -202,3 +211,112 @@ def test_unsupported_axioms_fall_back_to_owlrl() -> None:
     assert isinstance(reason_graph(graph), Reasoned)
 
 
+
+
+def _owlrl_closure(triples: list[tuple[Node, Node, Node]]) -> set[tuple[Node, Node, Node]]:
+    """owlrl's closure, less what kg.reasoning.schema leaves out: its error messages, literal subjects and
+    (as owlrl itself at the end) blank-node predicates."""
+    import owlrl
+
+    graph = Graph(store="SimpleMemory")
+    for triple in triples:
+        graph.add(triple)
+    owlrl.DeductiveClosure(owlrl.OWLRL_Semantics, axiomatic_triples=False, datatype_axioms=False).expand(graph)
+    messages = set(graph.subjects(RDF.type, owlrl.Namespaces.ERRNS.ErrorMessage))
+    return {t for t in graph if t[0] not in messages and not isinstance(t[0], Literal) and not isinstance(t[1], BNode)}
+
+
+def _random_schema(seed: int) -> list[tuple[Node, Node, Node]]:
+    """A small graph drawing on every axiom kg.reasoning.schema has a rule for, with individuals and literals."""
+    pick = random.Random(seed)
+    classes = [URIRef(f"http://example.org/C{n}") for n in range(5)] + [BNode(f"restriction{n}") for n in range(3)]
+    properties = [URIRef(f"http://example.org/p{n}") for n in range(4)]
+    individuals = [URIRef(f"http://example.org/i{n}") for n in range(5)]
+    values = [*individuals, Literal("x"), Literal(1), Literal("2", datatype=XSD.positiveInteger),
+              Literal("a", lang="en")]
+    triples: set[tuple[Node, Node, Node]] = set()
+
+    def rdf_list(members: list[Node]) -> Node:
+        cells: list[Node] = [BNode() for _ in members]
+        for cell, member, rest in zip(cells, members, [*cells[1:], RDF.nil], strict=True):
+            triples.update({(cell, RDF.first, member), (cell, RDF.rest, rest)})
+        return cells[0]
+
+    for _ in range(pick.randint(5, 25)):
+        c1, c2, p1, p2 = pick.choice(classes), pick.choice(classes), pick.choice(properties), pick.choice(properties)
+        restriction = pick.choice(classes[5:])
+        triples |= pick.choice([
+            {(c1, RDFS.subClassOf, c2)}, {(c1, OWL.equivalentClass, c2)}, {(c1, RDF.type, OWL.Class)},
+            {(p1, RDFS.subPropertyOf, p2)}, {(p1, OWL.equivalentProperty, p2)}, {(p1, OWL.inverseOf, p2)},
+            {(p1, RDFS.domain, c1)}, {(p1, RDFS.range, c1)},
+            {(p1, RDF.type, pick.choice([OWL.SymmetricProperty, OWL.TransitiveProperty, OWL.FunctionalProperty,
+                                         OWL.InverseFunctionalProperty, OWL.ObjectProperty, OWL.DatatypeProperty]))},
+            {(pick.choice(individuals), p1, pick.choice(values))},
+            {(pick.choice(individuals), RDF.type, pick.choice([*classes, XSD.string]))},
+            {(pick.choice(individuals), OWL.sameAs, pick.choice(individuals))},
+            {(restriction, OWL.onProperty, p1), (restriction, pick.choice([OWL.someValuesFrom, OWL.allValuesFrom]),
+                                                 pick.choice([*classes[:5], OWL.Thing]))},
+            {(restriction, OWL.onProperty, p1), (restriction, OWL.hasValue, pick.choice(values))},
+            {(classes[pick.randrange(5)], OWL.intersectionOf, rdf_list(pick.sample(classes[:5], 2)))},
+            {(classes[pick.randrange(5)], OWL.unionOf, rdf_list(pick.sample(classes[:5], 2)))},
+            {(classes[pick.randrange(5)], OWL.oneOf, rdf_list(pick.sample(individuals, 2)))},
+            {(p1, OWL.propertyChainAxiom, rdf_list([p2, pick.choice(properties)]))},
+        ])
+    return sorted(triples)
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_schema_closure_is_owlrls_on_random_graphs(seed: int) -> None:
+    """kg.reasoning.schema, which reasons the schema so that no command runs owlrl, derives what owlrl derives
+    (every OWL 2 RL rule but those that only detect inconsistencies), on graphs mixing every axiom."""
+    triples = _random_schema(seed)
+    assert set(closed_schema(triples)) == _owlrl_closure(triples)
+
+
+def test_schema_closure_is_owlrls_on_the_project_schema(asserted: Graph) -> None:
+    schema = fast_reason.schema_of(list(asserted))
+    assert set(closed_schema(schema)) == _owlrl_closure(schema)
+    assert set(closed_schema(list(asserted))) == _owlrl_closure(list(asserted))
+
+
+def test_datatype_tables_are_owlrls() -> None:
+    from owlrl.AxiomaticTriples import OWLRL_Datatypes_Disjointness
+    from owlrl.OWLRL import OWLRL_Annotation_properties
+    from owlrl.XsdDatatypes import OWL_Datatype_Subsumptions, OWL_RL_Datatypes
+
+    from kg.reasoning import schema
+
+    assert list(schema.RL_DATATYPES) == OWL_RL_Datatypes
+    assert {k: tuple(v) for k, v in OWL_Datatype_Subsumptions.items()} == schema.DATATYPE_SUBSUMPTIONS
+    assert [(left, OWL.disjointWith, right) for left, right in schema.DATATYPE_DISJOINTNESS] == \
+        OWLRL_Datatypes_Disjointness
+    assert list(schema.ANNOTATION_PROPERTIES) == OWLRL_Annotation_properties
+
+
+def test_a_literal_in_an_axiom_is_checked_as_on_the_reference_path(tmp_path: Path) -> None:
+    """``owl:hasValue "x"``: the schema closure's literal subjects (``"x" owl:sameAs "x"``) stopped the fast path
+    with a TypeError from Oxigraph; they are left out, and kg check says what the reference path says."""
+    path = tmp_path / "graph.ttl"
+    path.write_text("@prefix owl: <http://www.w3.org/2002/07/owl#> . @prefix ex: <http://example.org/> .\n"
+                    "ex:p a owl:DatatypeProperty .\n"
+                    "ex:R a owl:Restriction ; owl:onProperty ex:p ; owl:hasValue \"x\" .\n"
+                    "ex:C owl:equivalentClass ex:R . ex:a ex:p \"x\" .\n", encoding="utf-8")
+    fast = load_reasoned([path])
+    assert isinstance(fast, ReasonedStore)
+    reference = reason(load_graph([path]), reference=True)
+    assert set(fast.inferred) == set(reference.inferred)
+    assert (URIRef("http://example.org/a"), RDF.type, URIRef("http://example.org/C")) in set(fast.inferred)
+    assert fast.findings == reference.findings == ()
+
+
+def test_a_cold_check_does_not_import_owlrl(tmp_path: Path) -> None:
+    """owlrl is the reference, for the differential tests and MND_KG_ENGINE=reference: never on a command's path."""
+    code = ("import sys\nimport kg.cli.commands\nfrom kg.cli import main\n"
+            "sys.argv = ['kg', 'check', '--format', 'json']\n"
+            "kg.cli.commands.run_limited = lambda work, *limits: work()  # in this process, to see its imports\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('owlrl', 'kg.reasoning.store') if m in sys.modules), file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          env={**os.environ, "MND_KG_CACHE_DIR": str(tmp_path), "PYTHONPATH": str(ROOT)})
+    assert json.loads(done.stdout)["errors"] == 0
+    assert done.stderr.strip() == "['kg.reasoning.store']"  # the fast path ran, without owlrl

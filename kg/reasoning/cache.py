@@ -29,7 +29,7 @@ FORMAT = "mnd-kg-closure-1"
 _REASONING_CODE = ("reasoning/cache.py", "reasoning/consistency.py", "reasoning/fast_reason.py", "graph/load.py",
                    "graph/namespaces.py", "reasoning/reason.py", "sparql/results.py", "reasoning/rules.py",
                    "sparql/parse.py", "sparql/resolve.py", "sparql/saved.py", "sparql/validity.py",
-                   "reasoning/store.py", "sparql/run.py")
+                   "reasoning/store.py", "sparql/run.py", "reasoning/schema.py")
 _ENGINES = ("mnd-kg", "reasonable", "pyoxigraph", "owlrl", "rdflib")
 
 

@@ -1,16 +1,17 @@
 """The fast OWL 2 RL closure: kg.reasoning.rules for the data (``reasonable`` where the equality rules are
-needed), owlrl for the schema, and the rules both leave out, so that the derived triples equal owlrl's on the whole
-graph.
+needed), kg.reasoning.schema for the schema, and the rules both leave out, so that the derived triples equal
+owlrl's on the whole graph.
 
 How each part of OWL 2 RL is covered:
 
 - the schema rules (``scm-*``: subclass and subproperty transitivity, inherited domains and ranges, ...):
-  owlrl computes the closure of the schema triples alone, which is small whatever the data's size;
+  kg.reasoning.schema computes owlrl's closure of the schema triples alone, which is small whatever the
+  data's size;
 - the data rules: kg.reasoning.rules, compiled from that schema closure; a graph with a non-reflexive ``owl:sameAs`` or
   two values of a functional property goes to ``reasonable``, which has the equality rules (``eq-*``,
   ``prp-fp``, ``prp-ifp``);
 - ``prp-spo2`` (property chains): applied here, alternating with the data rules until nothing new follows;
-- ``cls-oo`` (``owl:oneOf``): applied to the schema closure before the data is reasoned;
+- ``cls-oo`` (``owl:oneOf``): applied in the schema closure, before the data is reasoned;
 - the rules that only detect inconsistencies (``cax-dw``, ``prp-irp``, ...): kg.reasoning.consistency's SPARQL rules,
   run on the closure like on owlrl's;
 - ``prp-key`` and the max-cardinality rules (``cls-maxc2``, ``cls-maxqc3/4``): a graph that uses
@@ -33,6 +34,7 @@ from rdflib.term import Node
 
 from kg.graph.namespaces import W3C_VOCABULARIES
 from kg.reasoning import rules
+from kg.reasoning.schema import schema_closure as closed_schema
 
 Triple = tuple[Node, Node, Node]
 
@@ -77,8 +79,8 @@ def is_schema(triple: Triple) -> bool:
 
 def schema_of(triples: list[Triple]) -> list[Triple]:
     """The schema triples (``is_schema``) less the cells of lists no axiom points to: a list in the data
-    (``ex:s ex:p ( ... )``) is data. In owlrl's schema closure its cells cost time quadratic in its length
-    (a 10,000-item list: 17 s); a rule reads only the lists of LIST_AXIOMS."""
+    (``ex:s ex:p ( ... )``) is data. In owlrl's closure its cells cost time quadratic in its length (a
+    10,000-item list: 17 s); a rule reads only the lists of LIST_AXIOMS."""
     rest = {subject: obj for subject, predicate, obj in triples if predicate == RDF.rest}
     cells: set[Node] = set()
     for cell in {obj for _, predicate, obj in triples if predicate in LIST_AXIOMS}:
@@ -92,22 +94,16 @@ _LIST_CELL = (RDF.first, RDF.rest)
 
 
 def schema_closure(schema: Iterable[Triple]) -> Graph:
-    """owlrl's closure of the schema triples, plus ``cls-oo`` (members of an ``owl:oneOf`` class)."""
+    """The OWL 2 RL closure of the schema triples, owlrl's (kg.reasoning.schema computes it without owlrl)."""
     return _schema_closure(frozenset(schema))
 
 
 @lru_cache(maxsize=4)
 def _schema_closure(schema: frozenset[Triple]) -> Graph:
     """Cached: ``kg check`` reasons the same schema twice (the graph, then the class probes)."""
-    import owlrl  # loaded only when a closure is computed, not on a cache hit
-
-    graph = Graph(store="SimpleMemory")  # no contexts: owlrl's many lookups run faster (0.41 -> 0.34 s)
-    for triple in schema:
+    graph = Graph(store="SimpleMemory")  # no contexts: the tables' lookups run faster
+    for triple in closed_schema(schema):
         graph.add(triple)
-    owlrl.DeductiveClosure(owlrl.OWLRL_Semantics, axiomatic_triples=False, datatype_axioms=False).expand(graph)
-    for cls, members in list(graph.subject_objects(OWL.oneOf)):
-        for member in Collection(graph, members):
-            graph.add((member, RDF.type, cls))
     return graph
 
 
