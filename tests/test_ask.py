@@ -633,6 +633,17 @@ def test_how_common_a_subtype_is_comes_from_the_share_counting_it(index: ClaimIn
         "share of ALS patients with bulbar onset: 25-35%.")
 
 
+def test_a_share_asked_with_another_relation_is_the_figure_counting_what_has_it(index: ClaimIndex) -> None:
+    """'hereditary' names mnd:hasInheritancePattern: of ALS's figures, the share counting familial ALS (which has an
+    inheritance pattern) answers; not sporadic ALS's (its pattern is a mnd:negativeValue), nor every figure."""
+    reply = answer("What percentage of ALS is hereditary?", index)
+    assert (reply.verdict, reply.sentence) == ("answer", "amyotrophic lateral sclerosis has figure: share of ALS "
+                                                         "cases that are familial (genetic factors present): 5-10%.")
+    assert [detail.quote for detail, _ in support(reply, index)] == [
+        "Genetic factors are present in 5-10% of cases (familial ALS), with common causal genes including C9orf72, "
+        "SOD1, FUS, and TARDBP"]
+
+
 def test_a_group_answers_the_relation_its_definition_restricts(index: ClaimIndex) -> None:
     """mnd:DemyelinatingDisease is defined by mnd:hasPrimaryPathology: 'primarily demyelinating' is answered by
     ALS's classification; 'the most common motor neuron disease' is not answered by SMA being one."""

@@ -140,6 +140,7 @@ def answer(question: str, index: ClaimIndex) -> Reply:
         # ... and, of a relation the entity is the object of ("What are the types of SMA?"), its subjects
         listed = counted + (stating_every(index, reading, own) or stating_every(index, reading, of_subtypes)
                             or own or stating_every(index, reading, inverse))
+        listed = _values_naming(index, relations, entities[0], listed) or listed
         if reading.negated:  # "What does ALS not affect?": the statements that say so
             listed = [n for n in listed if says_yes(index, reading, index.statements[n])]
         if listed:  # "What are the symptoms of ALS?": every value of the relation asked
@@ -169,6 +170,24 @@ def answer(question: str, index: ClaimIndex) -> Reply:
         return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
                      used_of(index, about(index, [m for m in entities if m.terms & index.diseases]), score))
     return open_answer(question, reading, index, score, tied)
+
+
+def _values_naming(index: ClaimIndex, relations: set[Node], entity: Mention, listed: list[int]) -> list[int]:
+    """Of ``listed``, the statements of an n-ary value (a figure) with a value of which some statement states a
+    relation asked that the n-ary value's own links do not ("What percentage of ALS is hereditary?": the share
+    counting familial ALS, which has an inheritance pattern; not every figure of ALS, nor the share counting
+    sporadic ALS, whose inheritance pattern is a negative value: none)."""
+    kept = []
+    for n in listed:
+        statement = index.statements[n]
+        values = index.values_of.get(str(statement.object), frozenset()) - entity.terms - {statement.subject}
+        own = {positive_of(index, statement.property), *index.properties_of.get(str(statement.object), ())}
+        rest = relations - own
+        if values and rest and any(s.subject in values and positive_of(index, s.property) in rest
+                                   and not index.nary(s) and not s.negative and s.object not in index.negative_values
+                                   for s in index.statements):  # sporadic ALS's inheritance says none
+            kept.append(n)
+    return kept
 
 
 def _two_relations(index: ClaimIndex, reading: Reading) -> bool:
