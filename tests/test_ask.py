@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from benchmarks.ask_eval import SPLITS, evaluate, load_cases, summary
 from kg.answers.claim_index import ClaimIndex, build_index
 from kg.answers.question import MAX_CHARACTERS
-from kg.answers.reply_format import format_reply, reply_json, support
+from kg.answers.reply_format import format_reply, reply_json, support, understood
 from kg.answers.verdict import answer, says_yes
 from kg.cli import cli
 from kg.graph.paths import default_graph_files
@@ -558,8 +558,7 @@ def test_a_relation_asked_matches_any_link_of_an_n_ary_statement(index: ClaimInd
 def test_only_a_question_of_what_something_is_gets_its_groups(index: ClaimIndex) -> None:
     assert answer("Define SMA", index).sentence.startswith("spinal muscular atrophy is a genetic disease")
     assert answer("How long can someone live with ALS?", index).sentence.startswith(
-        "amyotrophic lateral sclerosis has figure: share of ALS patients living longer than 10 years: only 5-10%, "
-        "ALS typical survival: 3-5 years after diagnosis")
+        "amyotrophic lateral sclerosis has figure: ALS typical survival: 3-5 years after diagnosis")
 
 
 def test_a_list_question_gets_every_value_grouped_and_the_widest_sentences_first(index: ClaimIndex) -> None:
@@ -642,6 +641,29 @@ def test_a_share_asked_with_another_relation_is_the_figure_counting_what_has_it(
     assert [detail.quote for detail, _ in support(reply, index)] == [
         "Genetic factors are present in 5-10% of cases (familial ALS), with common causal genes including C9orf72, "
         "SOD1, FUS, and TARDBP"]
+
+
+@pytest.mark.parametrize("question", ["What is the life expectancy of someone with SMA?",
+                                      "How long do people with SMA live?", "What is the survival of SMA patients?"])
+def test_a_kind_of_figure_the_disease_lacks_is_unstated_with_the_closest_sentence(index: ClaimIndex,
+                                                                                   question: str) -> None:
+    """'life expectancy', 'how long they live' and 'survival' name mnd:MeanSurvival and mnd:TypicalSurvival (their
+    skos:altLabel): SMA has no such figure, so the documents don't say; the sentence holding a name of the kind
+    ('lifespan') comes first, not 'quality of life' nor SMN1's gene name ('survival motor neuron 1')."""
+    reply = answer(question, index)
+    assert (reply.verdict, understood(reply, index)) == (
+        "unstated", "spinal muscular atrophy · mean survival / typical survival")
+    assert support(reply, index)[0][0].quote == (
+        "While SMA can also lead to severe physical disabilities, its course is more variable, and some forms are "
+        "compatible with a longer lifespan.")
+
+
+def test_a_kind_of_figure_asked_gets_the_figures_of_that_kind(index: ClaimIndex) -> None:
+    """'how long they live' names mean and typical survival: ALS's figures of those kinds, not its other figures."""
+    assert answer("How long do people with ALS live?", index).sentence == (
+        "amyotrophic lateral sclerosis has figure: ALS typical survival: 3-5 years after diagnosis (varies; some live "
+        "longer), mean survival in ALS: typically 3-5 years after symptom onset, ALS mean survival: 3-5 years "
+        "(origin not stated).")
 
 
 def test_a_group_answers_the_relation_its_definition_restricts(index: ClaimIndex) -> None:

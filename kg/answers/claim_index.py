@@ -86,6 +86,8 @@ class ClaimIndex:
     defined_by: dict[URIRef, frozenset[URIRef]]  # a defined class -> the properties its definition restricts
     inverse_names: dict[tuple[str, ...], frozenset[URIRef]]  # a relation name -> the properties it reads inversely
     stopwords: frozenset[str]
+    kind_names: dict[tuple[str, ...], frozenset[URIRef]]  # a name -> the kinds of figure so named ("life expectancy")
+    of_kind: dict[URIRef, frozenset[URIRef]]  # a kind of figure -> the figures of that kind
     postings: dict[str, dict[int, float]] = field(repr=False)  # stemmed word -> statement number -> BM25 score
     quote_postings: dict[str, dict[str, float]] = field(repr=False)  # stemmed word -> citation -> its quote's score
 
@@ -211,10 +213,14 @@ def build_index(dataset: Dataset) -> ClaimIndex:
         prop = asserted.value(restriction, OWL.onProperty)
         if isinstance(cls, URIRef) and isinstance(prop, URIRef):
             defined_by.setdefault(cls, set()).add(prop)
+    kinds = {k for k in asserted.subjects(RDF.type, MND.QuantityKind) if isinstance(k, URIRef)}
+    kind_names = _names(asserted, lambda s: s in kinds)
+    of_kind = {k: frozenset(f for f in asserted.subjects(None, k) if isinstance(f, URIRef) and f in labels)
+               for k in kinds}
     return ClaimIndex(statements, entity_names, relation_names, labels, details, vocabulary, classes, diseases,
                       disjoint, negation_of, broader, negative_values,
-                      {c: frozenset(p) for c, p in defined_by.items()}, inverse_names, stopwords, postings,
-                      quote_postings)
+                      {c: frozenset(p) for c, p in defined_by.items()}, inverse_names, stopwords, kind_names,
+                      of_kind, postings, quote_postings)
 
 
 def _bm25(texts: list[str]) -> tuple[frozenset[str], dict[str, dict[int, float]]]:

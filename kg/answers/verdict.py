@@ -152,6 +152,14 @@ def answer(question: str, index: ClaimIndex) -> Reply:
     relations = relations_of(index, reading.relations)
     near = about(index, entities) or [n for n, _ in ranked[:RANKED]]
     wanted = set(index.tokens(" ".join(reading.unexplained)))
+    # the question holds a whole name of a kind of figure, naming a word no name of the graph explains
+    framed, spoken = (set(index.tokens(" ".join(part))) for part in (reading.conditions, reading.words))
+    figure_kinds: frozenset[URIRef] = frozenset() if relations else frozenset().union(
+        *(terms for name, terms in index.kind_names.items() if (name_words := set(index.tokens(" ".join(name))))
+          and name_words <= spoken and name_words & framed))
+    if figure_kinds and entities:  # "What is the life expectancy of someone with SMA?": its figures of that kind
+        return _of_kind(question, replace(reading, mentions=(*reading.mentions, Mention(
+            " ".join(reading.conditions), figure_kinds))), index, score, figure_kinds, near)
     named = [n for n in near if wanted and wanted <= index.names(index.statements[n].object)]
     if named and not relations:  # "How fast does SMA progress?": the statements whose values name "progress"
         return open_answer(question, reading, index, score, named)
@@ -188,6 +196,25 @@ def _values_naming(index: ClaimIndex, relations: set[Node], entity: Mention, lis
                                    for s in index.statements):  # sporadic ALS's inheritance says none
             kept.append(n)
     return kept
+
+
+def _of_kind(question: str, reading: Reading, index: ClaimIndex, score: dict[int, float], kinds: frozenset[URIRef],
+             near: list[int]) -> Reply:
+    """The question's words name a kind of figure (a mnd:QuantityKind by its label or altLabels: "life
+    expectancy" names mean and typical survival): the entity's figures of that kind; if it has none, the documents
+    don't say, and the closest statements are ranked with every name of the kind too ("lifespan")."""
+    figures = frozenset().union(*(index.of_kind.get(k, frozenset()) for k in kinds))
+    found = [n for n in near if index.statements[n].object in figures]
+    if found:
+        return open_answer(question, reading, index, score, found)
+    # closest: the cited sentences holding a whole name of the kind ("lifespan"), not a word of one ("life" is
+    # in "quality of life"), scored by BM25 over the sentences (a statement's names hold "survival" in SMN1's)
+    names = sorted({tuple(index.tokens(" ".join(name))) for name, terms in index.kind_names.items() if terms & kinds})
+    closest = {n: max((sum(sum(index.quote_postings.get(t, {}).get(str(c), 0.0) for t in name) for name in names
+                           if all(str(c) in index.quote_postings.get(t, {}) for t in name))
+                       for c in index.statements[n].citations), default=0.0) for n in near}
+    return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
+                 used_of(index, near, closest))
 
 
 def _two_relations(index: ClaimIndex, reading: Reading) -> bool:
