@@ -666,6 +666,23 @@ def test_a_kind_of_figure_asked_gets_the_figures_of_that_kind(index: ClaimIndex)
         "(origin not stated).")
 
 
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Are men more likely to get ALS?", "qualified"), ("Is ALS more common in men?", "qualified"),
+    ("Are men more likely to get SMA?", "unstated"),  # the risk group is ALS's
+    ("Are adults more likely to get ALS?", "unstated"),  # adulthood is ALS's onset, not a predominance
+])
+def test_a_relation_two_steps_away_answers_through_the_thing_between(index: ClaimIndex, question: str,
+                                                                     verdict: str) -> None:
+    """'more likely' names mnd:predominantSex (its skos:altLabel): ALS has a risk group, whose predominant sex is
+    male, slightly; both statements answer, the qualifier carried."""
+    reply = answer(question, index)
+    assert reply.verdict == verdict
+    if verdict == "qualified":
+        assert reply.qualifiers == ("slight",)
+        assert support(reply, index)[0][0].quote == (
+            "Adults, typically between 40-70 years old, with a slight male predominance.")
+
+
 def test_a_group_answers_the_relation_its_definition_restricts(index: ClaimIndex) -> None:
     """mnd:DemyelinatingDisease is defined by mnd:hasPrimaryPathology: 'primarily demyelinating' is answered by
     ALS's classification; 'the most common motor neuron disease' is not answered by SMA being one."""

@@ -70,7 +70,7 @@ def answer(question: str, index: ClaimIndex) -> Reply:
             # "Is demyelinating neuropathy common in ALS patients?": a statement linking them that says how often
             asked, _ = statements_linking(index, entities, lambda s: bool(s.qualifiers) and all(
                 set(words(q)) & SELDOM for q in s.qualifiers))
-        if not asked and (chained := through(index, reading)):
+        if not asked and (chained := through(index, reading) or _two_steps(index, reading, relations)):
             return _verdict(question, reading, index, score, chained)
         if not asked:
             return _of_subtypes(question, reading, index, score, relations)
@@ -215,6 +215,29 @@ def _of_kind(question: str, reading: Reading, index: ClaimIndex, score: dict[int
                        for c in index.statements[n].citations), default=0.0) for n in near}
     return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
                  used_of(index, near, closest))
+
+
+def _two_steps(index: ClaimIndex, reading: Reading, relations: set[Node]) -> list[int]:
+    """No statement links the two things asked, but they are the ends of a path of two statements: the other
+    thing has a thing (its subject, not a disease nor a group of diseases) of which a statement of the relation
+    asked names the one ("Are men more likely to get ALS?": ALS has a risk group whose predominant sex is male,
+    slightly); both statements. Two things sharing a value ("Does SMA cause ALS?": both have muscle atrophy) are no
+    path; nor is a question naming no relation."""
+    if not relations or len(reading.entities) != 2:
+        return []
+    first, last = reading.entities
+    for one, other in ((first, last), (last, first)):
+        for n, statement in enumerate(index.statements):
+            middle = statement.subject
+            if index.nary(statement) or statement.derived or statement.object not in one.terms \
+                    or middle in index.diseases or middle in index.classes or middle in other.terms \
+                    or not relation_asked(index, reading, statement, relations):
+                continue
+            linked = [m for m, s in enumerate(index.statements) if not index.nary(s) and not s.derived
+                      and s.subject in other.terms and s.object == middle]
+            if linked:
+                return [n, *linked]
+    return []
 
 
 def _two_relations(index: ClaimIndex, reading: Reading) -> bool:
