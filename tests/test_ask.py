@@ -683,6 +683,22 @@ def test_a_relation_two_steps_away_answers_through_the_thing_between(index: Clai
             "Adults, typically between 40-70 years old, with a slight male predominance.")
 
 
+@pytest.mark.parametrize(("question", "verdict", "sentence"), [
+    ("Which SMA type is the mildest?", "answer",
+     "spinal muscular atrophy type 4: severity rank 4, the mildest of the ranks stated."),
+    ("What is the most severe type of SMA?", "answer",
+     "spinal muscular atrophy type 1: severity rank 1, the most severe of the ranks stated."),
+    ("Which form of ALS is the mildest?", "unstated", "The documents don't say this: Which form of ALS is the "
+                                                      "mildest?"),  # no ALS form is ranked
+])
+def test_a_word_naming_the_first_or_last_rank_answers_with_that_subtype(index: ClaimIndex, question: str,
+                                                                        verdict: str, sentence: str) -> None:
+    """mnd:firstRankLabel ('most severe') and mnd:lastRankLabel ('mildest') on mnd:severityRank: the subtype of
+    the lowest or highest rank stated, cited by 'Type 1 (most severe) to Type 4 (least severe)'."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == (verdict, sentence)
+
+
 def test_a_group_answers_the_relation_its_definition_restricts(index: ClaimIndex) -> None:
     """mnd:DemyelinatingDisease is defined by mnd:hasPrimaryPathology: 'primarily demyelinating' is answered by
     ALS's classification; 'the most common motor neuron disease' is not answered by SMA being one."""

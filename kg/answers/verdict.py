@@ -127,6 +127,8 @@ def answer(question: str, index: ClaimIndex) -> Reply:
     if not reading.yes_no and len(entities) == 1 and reading.relations and not reading.unexplained:
         relations = relations_of(index, reading.relations)
         subtypes = {s.subject for s in index.statements if s.property == SUBTYPE_OF and s.object in entities[0].terms}
+        if (by_rank := _rank_named(question, reading, index, score, {*entities[0].terms, *subtypes})) is not None:
+            return by_rank
         own, of_subtypes = ([n for n, s in enumerate(index.statements) if s.subject in subjects
                              and positive_of(index, s.property) in relations and not index.nary(s)
                              and not (subjects is subtypes and s.property == SUBTYPE_OF)]
@@ -238,6 +240,32 @@ def _two_steps(index: ClaimIndex, reading: Reading, relations: set[Node]) -> lis
             if linked:
                 return [n, *linked]
     return []
+
+
+def _rank_named(question: str, reading: Reading, index: ClaimIndex, score: dict[int, float],
+                subjects: set[Node]) -> Reply | None:
+    """"Which SMA type is the mildest?": a word naming the first or the last of a rank property
+    (mnd:firstRankLabel "most severe", mnd:lastRankLabel "mildest") is answered by the statement of the lowest or
+    the highest rank stated of the entity or its subtypes, among the ranks stated only, and so said; with no rank
+    stated ("Which form of ALS is the mildest?"), the documents don't say."""
+    for mention in reading.relations:
+        for names, last in ((index.first_rank_names, False), (index.last_rank_names, True)):
+            properties = names.get(words(mention.text), frozenset())
+            if not properties:
+                continue
+            ranks = {n: float(s.object.toPython()) for n, s in enumerate(index.statements)
+                     if s.property in properties and s.subject in subjects and isinstance(s.object, Literal)
+                     and not s.negative}
+            if not ranks:
+                return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
+                             used_of(index, [n for n, s in enumerate(index.statements) if subjects & s.about], score))
+            value = (max if last else min)(ranks.values())
+            chosen = [n for n, rank in ranks.items() if rank == value]
+            lead = index.statements[chosen[0]]
+            named = ", ".join(index.label(index.statements[n].subject) for n in chosen)
+            return Reply(question, reading, "answer", f"{named}: {index.label(lead.property)} {lead.object}, the "
+                         f"{mention.text} of the ranks stated.", used_of(index, chosen, score))
+    return None
 
 
 def _two_relations(index: ClaimIndex, reading: Reading) -> bool:
