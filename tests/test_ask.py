@@ -208,6 +208,10 @@ def test_an_answer_for_each_disease_cites_each(index: ClaimIndex) -> None:
     ("Is A.L.S. demyelinating?", "no"),  # "l" was an unknown entity
     # "compatible with a longer lifespan" (document 004) says nothing of a normal one: no altLabel may say it does
     ("Do people with SMA have a normal lifespan?", "unknown-entity"),
+    # "upper" (of "upper and lower motor neurons") was left unread: "Yes: SMA mainly affects lower motor neurons"
+    ("Are both upper and lower motor neurons affected in SMA?", "unstated"),
+    ("Does SMA affect upper and lower motor neurons?", "unstated"),
+    ("Does ALS affect both upper and lower motor neurons?", "yes"),  # ALS's statements name both
 ])
 def test_probed_wrong_verdicts_stay_fixed(index: ClaimIndex, question: str, verdict: str) -> None:
     assert answer(question, index).verdict == verdict

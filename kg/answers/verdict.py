@@ -70,6 +70,9 @@ def answer(question: str, index: ClaimIndex) -> Reply:
             # "Is demyelinating neuropathy common in ALS patients?": a statement linking them that says how often
             asked, _ = statements_linking(index, entities, lambda s: bool(s.qualifiers) and all(
                 set(words(q)) & SELDOM for q in s.qualifiers))
+        if asked and not _named_by(index, reading, asked):
+            # "Are both upper and lower motor neurons affected in SMA?": "upper" names no value SMA is said to have
+            return _verdict(question, reading, index, score, [])
         if not asked and (chained := through(index, reading) or _two_steps(index, reading, relations)):
             return _verdict(question, reading, index, score, chained)
         if not asked:
@@ -266,6 +269,27 @@ def _rank_named(question: str, reading: Reading, index: ClaimIndex, score: dict[
             return Reply(question, reading, "answer", f"{named}: {index.label(lead.property)} {lead.object}, the "
                          f"{mention.text} of the ranks stated.", used_of(index, chosen, score))
     return None
+
+
+def _named_by(index: ClaimIndex, reading: Reading, asked: list[int]) -> bool:
+    """Whether every word of the question left unexplained that, with other words of the question, makes a name of
+    the graph ("upper" ... "motor neurons": a second thing asked, not read as one) is a name of something the
+    statements asked, or the statements of the same subject and relation, state ("Does ALS affect both upper and
+    lower motor neurons?": "upper" names ALS's other affected neurons; in SMA it names none)."""
+    spoken = set(index.tokens(" ".join(reading.words)))
+    unnamed = {w for w in index.tokens(" ".join(reading.unexplained))
+               if any(len(name) > 1 and w in (stems := set(index.tokens(" ".join(name)))) and stems <= spoken
+                      for name in index.entity_names)}
+    if not unnamed:
+        return True
+    kinds = {(index.statements[n].subject, index.statements[n].property) for n in asked}
+    named: set[str] = set()
+    for statement in index.statements:
+        if (statement.subject, statement.property) in kinds or statement in (index.statements[n] for n in asked):
+            named |= index.names(statement.property) | set(index.tokens(" ".join(statement.qualifiers)))
+            for term in {statement.subject, statement.object, *statement.about}:
+                named |= index.names(term)
+    return unnamed <= named
 
 
 def _two_relations(index: ClaimIndex, reading: Reading) -> bool:
