@@ -703,6 +703,14 @@ def test_a_word_naming_the_first_or_last_rank_answers_with_that_subtype(index: C
     assert (reply.verdict, reply.sentence) == (verdict, sentence)
 
 
+def test_a_feature_of_names_the_clinical_feature_relation(index: ClaimIndex) -> None:
+    """'feature of' is an altLabel of mnd:hasClinicalFeature: it was read as no relation, so the documents said
+    nothing of spasticity in ALS."""
+    assert answer("Is spasticity a feature of ALS?", index).sentence == (
+        "Yes: amyotrophic lateral sclerosis has clinical feature spasticity.")
+    assert answer("Is spasticity a feature of SMA?", index).verdict == "unstated"
+
+
 def test_a_group_answers_the_relation_its_definition_restricts(index: ClaimIndex) -> None:
     """mnd:DemyelinatingDisease is defined by mnd:hasPrimaryPathology: 'primarily demyelinating' is answered by
     ALS's classification; 'the most common motor neuron disease' is not answered by SMA being one."""
