@@ -711,6 +711,15 @@ def test_a_feature_of_names_the_clinical_feature_relation(index: ClaimIndex) -> 
     assert answer("Is spasticity a feature of SMA?", index).verdict == "unstated"
 
 
+def test_how_common_lists_the_figures_of_the_kinds_it_names(index: ClaimIndex) -> None:
+    """'how common' names mnd:AnnualIncidence and mnd:ShareOfCases (skos:altLabel): ALS's incidence and shares of
+    cases, not its survival or its reported co-occurrence count."""
+    assert answer("How common is ALS?", index).sentence == (
+        "amyotrophic lateral sclerosis has figure: ALS share of motor neuron disease cases: approximately 85%, annual "
+        "incidence of ALS: 1-2 per 100,000 people, share of ALS cases that are sporadic: 85-90%, share of ALS cases "
+        "that are familial (genetic factors present): 5-10%, share of ALS patients with bulbar onset: 25-35%.")
+
+
 def test_a_group_answers_the_relation_its_definition_restricts(index: ClaimIndex) -> None:
     """mnd:DemyelinatingDisease is defined by mnd:hasPrimaryPathology: 'primarily demyelinating' is answered by
     ALS's classification; 'the most common motor neuron disease' is not answered by SMA being one."""

@@ -145,7 +145,8 @@ def answer(question: str, index: ClaimIndex) -> Reply:
         # ... and, of a relation the entity is the object of ("What are the types of SMA?"), its subjects
         listed = counted + (stating_every(index, reading, own) or stating_every(index, reading, of_subtypes)
                             or own or stating_every(index, reading, inverse))
-        listed = _values_naming(index, relations, entities[0], listed) or listed
+        listed = _values_naming(index, relations, entities[0], listed) or _of_kinds_named(index, reading, listed) \
+            or listed
         if reading.negated:  # "What does ALS not affect?": the statements that say so
             listed = [n for n in listed if says_yes(index, reading, index.statements[n])]
         if listed:  # "What are the symptoms of ALS?": every value of the relation asked
@@ -201,6 +202,21 @@ def _values_naming(index: ClaimIndex, relations: set[Node], entity: Mention, lis
                                    for s in index.statements):  # sporadic ALS's inheritance says none
             kept.append(n)
     return kept
+
+
+def _kinds_named(index: ClaimIndex, reading: Reading) -> frozenset[URIRef]:
+    """The kinds of figure a whole name of which the question holds ("how common": annual incidence, share of
+    cases)."""
+    spoken = set(index.tokens(" ".join(reading.words)))
+    return frozenset().union(*(terms for name, terms in index.kind_names.items()
+                               if (stems := set(index.tokens(" ".join(name)))) and stems <= spoken))
+
+
+def _of_kinds_named(index: ClaimIndex, reading: Reading, listed: list[int]) -> list[int]:
+    """Of ``listed``, the figures of a kind the question names ("How common is ALS?": its incidence and shares of
+    cases, not its survival)."""
+    figures = frozenset().union(*(index.of_kind.get(k, frozenset()) for k in _kinds_named(index, reading)))
+    return [n for n in listed if index.statements[n].object in figures]
 
 
 def _of_kind(question: str, reading: Reading, index: ClaimIndex, score: dict[int, float], kinds: frozenset[URIRef],
