@@ -720,6 +720,14 @@ def test_how_common_lists_the_figures_of_the_kinds_it_names(index: ClaimIndex) -
         "that are familial (genetic factors present): 5-10%, share of ALS patients with bulbar onset: 25-35%.")
 
 
+def test_involved_in_names_the_molecular_feature(index: ClaimIndex) -> None:
+    """'involved in' is an altLabel of mnd:hasMolecularFeature too: TDP-43 deposits were unreachable by it."""
+    assert answer("Is TDP-43 involved in ALS?", index).sentence == (
+        "Yes: amyotrophic lateral sclerosis has molecular feature TDP-43 protein deposits in the cytoplasm of motor "
+        "neurons.")
+    assert answer("Is TDP-43 involved in SMA?", index).verdict == "unstated"
+
+
 def test_a_group_answers_the_relation_its_definition_restricts(index: ClaimIndex) -> None:
     """mnd:DemyelinatingDisease is defined by mnd:hasPrimaryPathology: 'primarily demyelinating' is answered by
     ALS's classification; 'the most common motor neuron disease' is not answered by SMA being one."""
