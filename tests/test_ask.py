@@ -212,6 +212,10 @@ def test_an_answer_for_each_disease_cites_each(index: ClaimIndex) -> None:
     ("Are both upper and lower motor neurons affected in SMA?", "unstated"),
     ("Does SMA affect upper and lower motor neurons?", "unstated"),
     ("Does ALS affect both upper and lower motor neurons?", "yes"),  # ALS's statements name both
+    ("Is type 4 SMA the most severe?", "no"),  # "Yes: type 4 severity rank 4": having a rank is not being first
+    ("Is type 1 SMA the mildest?", "no"),
+    ("Is SMA type 4 the mildest?", "yes"),
+    ("Is SMA type 2 the mildest?", "unstated"),  # type 2 has no rank stated
 ])
 def test_probed_wrong_verdicts_stay_fixed(index: ClaimIndex, question: str, verdict: str) -> None:
     assert answer(question, index).verdict == verdict

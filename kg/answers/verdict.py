@@ -81,6 +81,8 @@ def answer(question: str, index: ClaimIndex) -> Reply:
         # a qualified statement about the same two things (a share of patients) qualifies the answer too
         hedging = [n for n in pair if n not in asked and index.statements[n].qualifiers]
         return _verdict(question, reading, index, score, asked + hedging)
+    if reading.yes_no and len(entities) == 1 and (first := _rank_verdict(question, reading, index, score)):
+        return first  # "Is type 4 SMA the most severe?": not by having a rank, by being the first ranked
     if reading.yes_no and entities and reading.relations:
         relations = relations_of(index, reading.relations)
         found = [n for n, s in enumerate(index.statements)
@@ -306,6 +308,33 @@ def _named_by(index: ClaimIndex, reading: Reading, asked: list[int]) -> bool:
             for term in {statement.subject, statement.object, *statement.about}:
                 named |= index.names(term)
     return unnamed <= named
+
+
+def _rank_verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int, float]) -> Reply | None:
+    """"Is type 4 SMA the most severe?": a word naming the first or last of a rank property is a yes when the
+    entity's rank stated is the lowest (or highest) of its siblings' (the subtypes of what it is a subtype of),
+    a no when another's is, naming it; None when the entity has no rank stated."""
+    entity = reading.entities[0].terms
+    parents = {s.object for s in index.statements if s.property == SUBTYPE_OF and s.subject in entity}
+    siblings = {s.subject for s in index.statements if s.property == SUBTYPE_OF and s.object in parents} | entity
+    for mention in reading.relations:
+        for names, last in ((index.first_rank_names, False), (index.last_rank_names, True)):
+            properties = names.get(words(mention.text), frozenset())
+            ranks = {n: float(s.object.toPython()) for n, s in enumerate(index.statements)
+                     if s.property in properties and s.subject in siblings and isinstance(s.object, Literal)
+                     and not s.negative}
+            own = [n for n in ranks if index.statements[n].subject in entity]
+            if not own:
+                continue
+            value = (max if last else min)(ranks.values())
+            chosen = [n for n, rank in ranks.items() if rank == value]
+            verdict = "yes" if any(n in chosen for n in own) != reading.negated else "no"
+            named = ", ".join(index.label(index.statements[n].subject) for n in chosen)
+            lead = index.statements[chosen[0]]
+            return Reply(question, reading, verdict, f"{verdict.capitalize()}: {named} is the {mention.text} of the "
+                         f"ranks stated ({index.label(lead.property)} {lead.object}).",
+                         used_of(index, [*own, *chosen], score))
+    return None
 
 
 def _two_relations(index: ClaimIndex, reading: Reading) -> bool:
