@@ -23,7 +23,7 @@ from kg.reasoning.engine import load_reasoned
 
 TUNE_FLOOR = 0.99
 HOLDOUT_FLOOR = 0.89
-HOLDOUT2_FLOOR = 0.8
+HOLDOUT2_FLOOR = 0.82
 HOLDOUT3_FLOOR = 0.78
 
 
