@@ -732,6 +732,14 @@ def test_involved_in_names_the_molecular_feature(index: ClaimIndex) -> None:
     assert answer("Is TDP-43 involved in SMA?", index).verdict == "unstated"
 
 
+def test_how_many_subtypes_lists_them_when_no_figure_counts_them(index: ClaimIndex) -> None:
+    """'how many' names the figure relations, which SMA's subtypes have none of: the subtypes are listed (it was
+    one of them, type 2, alone)."""
+    assert answer("How many types of SMA are there?", index).sentence == (
+        "subtype of spinal muscular atrophy: spinal muscular atrophy type 1, spinal muscular atrophy type 2, spinal "
+        "muscular atrophy type 3, spinal muscular atrophy type 4.")
+
+
 def test_a_group_answers_the_relation_its_definition_restricts(index: ClaimIndex) -> None:
     """mnd:DemyelinatingDisease is defined by mnd:hasPrimaryPathology: 'primarily demyelinating' is answered by
     ALS's classification; 'the most common motor neuron disease' is not answered by SMA being one."""

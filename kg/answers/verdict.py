@@ -146,7 +146,7 @@ def answer(question: str, index: ClaimIndex) -> Reply:
                    and positive_of(index, s.property) in relations and not index.nary(s)]
         # ... and, of a relation the entity is the object of ("What are the types of SMA?"), its subjects
         listed = counted + (stating_every(index, reading, own) or stating_every(index, reading, of_subtypes)
-                            or own or stating_every(index, reading, inverse))
+                            or own or stating_every(index, reading, inverse) or inverse)
         listed = _values_naming(index, relations, entities[0], listed) or _of_kinds_named(index, reading, listed) \
             or listed
         if reading.negated:  # "What does ALS not affect?": the statements that say so
