@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from benchmarks.ask_eval import SPLITS, evaluate, load_cases, summary
 from kg.answers.claim_index import ClaimIndex, build_index
 from kg.answers.question import MAX_CHARACTERS
-from kg.answers.reply_format import format_reply, reply_json, support
+from kg.answers.reply_format import format_reply, reply_json, support, understood
 from kg.answers.verdict import answer, says_yes
 from kg.cli import cli
 from kg.graph.paths import default_graph_files
@@ -23,7 +23,7 @@ from kg.reasoning.engine import load_reasoned
 
 TUNE_FLOOR = 0.99
 HOLDOUT_FLOOR = 0.89
-HOLDOUT2_FLOOR = 0.8
+HOLDOUT2_FLOOR = 0.82
 HOLDOUT3_FLOOR = 0.78
 
 
@@ -208,6 +208,14 @@ def test_an_answer_for_each_disease_cites_each(index: ClaimIndex) -> None:
     ("Is A.L.S. demyelinating?", "no"),  # "l" was an unknown entity
     # "compatible with a longer lifespan" (document 004) says nothing of a normal one: no altLabel may say it does
     ("Do people with SMA have a normal lifespan?", "unknown-entity"),
+    # "upper" (of "upper and lower motor neurons") was left unread: "Yes: SMA mainly affects lower motor neurons"
+    ("Are both upper and lower motor neurons affected in SMA?", "unstated"),
+    ("Does SMA affect upper and lower motor neurons?", "unstated"),
+    ("Does ALS affect both upper and lower motor neurons?", "yes"),  # ALS's statements name both
+    ("Is type 4 SMA the most severe?", "no"),  # "Yes: type 4 severity rank 4": having a rank is not being first
+    ("Is type 1 SMA the mildest?", "no"),
+    ("Is SMA type 4 the mildest?", "yes"),
+    ("Is SMA type 2 the mildest?", "unstated"),  # type 2 has no rank stated
 ])
 def test_probed_wrong_verdicts_stay_fixed(index: ClaimIndex, question: str, verdict: str) -> None:
     assert answer(question, index).verdict == verdict
@@ -558,8 +566,7 @@ def test_a_relation_asked_matches_any_link_of_an_n_ary_statement(index: ClaimInd
 def test_only_a_question_of_what_something_is_gets_its_groups(index: ClaimIndex) -> None:
     assert answer("Define SMA", index).sentence.startswith("spinal muscular atrophy is a genetic disease")
     assert answer("How long can someone live with ALS?", index).sentence.startswith(
-        "amyotrophic lateral sclerosis has figure: share of ALS patients living longer than 10 years: only 5-10%, "
-        "ALS typical survival: 3-5 years after diagnosis")
+        "amyotrophic lateral sclerosis has figure: ALS typical survival: 3-5 years after diagnosis")
 
 
 def test_a_list_question_gets_every_value_grouped_and_the_widest_sentences_first(index: ClaimIndex) -> None:
@@ -631,6 +638,106 @@ def test_how_common_a_subtype_is_comes_from_the_share_counting_it(index: ClaimIn
     """'how common' names mnd:countsCasesOf too: the figure counting bulbar-onset ALS among ALS cases answers."""
     assert answer("How common is bulbar-onset ALS?", index).sentence.startswith(
         "share of ALS patients with bulbar onset: 25-35%.")
+
+
+def test_a_share_asked_with_another_relation_is_the_figure_counting_what_has_it(index: ClaimIndex) -> None:
+    """'hereditary' names mnd:hasInheritancePattern: of ALS's figures, the share counting familial ALS (which has an
+    inheritance pattern) answers; not sporadic ALS's (its pattern is a mnd:negativeValue), nor every figure."""
+    reply = answer("What percentage of ALS is hereditary?", index)
+    assert (reply.verdict, reply.sentence) == ("answer", "amyotrophic lateral sclerosis has figure: share of ALS "
+                                                         "cases that are familial (genetic factors present): 5-10%.")
+    assert [detail.quote for detail, _ in support(reply, index)] == [
+        "Genetic factors are present in 5-10% of cases (familial ALS), with common causal genes including C9orf72, "
+        "SOD1, FUS, and TARDBP"]
+
+
+@pytest.mark.parametrize("question", ["What is the life expectancy of someone with SMA?",
+                                      "How long do people with SMA live?", "What is the survival of SMA patients?"])
+def test_a_kind_of_figure_the_disease_lacks_is_unstated_with_the_closest_sentence(index: ClaimIndex,
+                                                                                   question: str) -> None:
+    """'life expectancy', 'how long they live' and 'survival' name mnd:MeanSurvival and mnd:TypicalSurvival (their
+    skos:altLabel): SMA has no such figure, so the documents don't say; the sentence holding a name of the kind
+    ('lifespan') comes first, not 'quality of life' nor SMN1's gene name ('survival motor neuron 1')."""
+    reply = answer(question, index)
+    assert (reply.verdict, understood(reply, index)) == (
+        "unstated", "spinal muscular atrophy · mean survival / typical survival")
+    assert support(reply, index)[0][0].quote == (
+        "While SMA can also lead to severe physical disabilities, its course is more variable, and some forms are "
+        "compatible with a longer lifespan.")
+
+
+def test_a_kind_of_figure_asked_gets_the_figures_of_that_kind(index: ClaimIndex) -> None:
+    """'how long they live' names mean and typical survival: ALS's figures of those kinds, not its other figures."""
+    assert answer("How long do people with ALS live?", index).sentence == (
+        "amyotrophic lateral sclerosis has figure: ALS typical survival: 3-5 years after diagnosis (varies; some live "
+        "longer), mean survival in ALS: typically 3-5 years after symptom onset, ALS mean survival: 3-5 years "
+        "(origin not stated).")
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Are men more likely to get ALS?", "qualified"), ("Is ALS more common in men?", "qualified"),
+    ("Are men more likely to get SMA?", "unstated"),  # the risk group is ALS's
+    ("Are adults more likely to get ALS?", "unstated"),  # adulthood is ALS's onset, not a predominance
+])
+def test_a_relation_two_steps_away_answers_through_the_thing_between(index: ClaimIndex, question: str,
+                                                                     verdict: str) -> None:
+    """'more likely' names mnd:predominantSex (its skos:altLabel): ALS has a risk group, whose predominant sex is
+    male, slightly; both statements answer, the qualifier carried."""
+    reply = answer(question, index)
+    assert reply.verdict == verdict
+    if verdict == "qualified":
+        assert reply.qualifiers == ("slight",)
+        assert support(reply, index)[0][0].quote == (
+            "Adults, typically between 40-70 years old, with a slight male predominance.")
+
+
+@pytest.mark.parametrize(("question", "verdict", "sentence"), [
+    ("Which SMA type is the mildest?", "answer",
+     "spinal muscular atrophy type 4: severity rank 4, the mildest of the ranks stated."),
+    ("What is the most severe type of SMA?", "answer",
+     "spinal muscular atrophy type 1: severity rank 1, the most severe of the ranks stated."),
+    ("Which form of ALS is the mildest?", "unstated", "The documents don't say this: Which form of ALS is the "
+                                                      "mildest?"),  # no ALS form is ranked
+])
+def test_a_word_naming_the_first_or_last_rank_answers_with_that_subtype(index: ClaimIndex, question: str,
+                                                                        verdict: str, sentence: str) -> None:
+    """mnd:firstRankLabel ('most severe') and mnd:lastRankLabel ('mildest') on mnd:severityRank: the subtype of
+    the lowest or highest rank stated, cited by 'Type 1 (most severe) to Type 4 (least severe)'."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == (verdict, sentence)
+
+
+def test_a_feature_of_names_the_clinical_feature_relation(index: ClaimIndex) -> None:
+    """'feature of' is an altLabel of mnd:hasClinicalFeature: it was read as no relation, so the documents said
+    nothing of spasticity in ALS."""
+    assert answer("Is spasticity a feature of ALS?", index).sentence == (
+        "Yes: amyotrophic lateral sclerosis has clinical feature spasticity.")
+    assert answer("Is spasticity a feature of SMA?", index).verdict == "unstated"
+
+
+def test_how_common_lists_the_figures_of_the_kinds_it_names(index: ClaimIndex) -> None:
+    """'how common' names mnd:AnnualIncidence and mnd:ShareOfCases (skos:altLabel): ALS's incidence and shares of
+    cases, not its survival or its reported co-occurrence count."""
+    assert answer("How common is ALS?", index).sentence == (
+        "amyotrophic lateral sclerosis has figure: ALS share of motor neuron disease cases: approximately 85%, annual "
+        "incidence of ALS: 1-2 per 100,000 people, share of ALS cases that are sporadic: 85-90%, share of ALS cases "
+        "that are familial (genetic factors present): 5-10%, share of ALS patients with bulbar onset: 25-35%.")
+
+
+def test_involved_in_names_the_molecular_feature(index: ClaimIndex) -> None:
+    """'involved in' is an altLabel of mnd:hasMolecularFeature too: TDP-43 deposits were unreachable by it."""
+    assert answer("Is TDP-43 involved in ALS?", index).sentence == (
+        "Yes: amyotrophic lateral sclerosis has molecular feature TDP-43 protein deposits in the cytoplasm of motor "
+        "neurons.")
+    assert answer("Is TDP-43 involved in SMA?", index).verdict == "unstated"
+
+
+def test_how_many_subtypes_lists_them_when_no_figure_counts_them(index: ClaimIndex) -> None:
+    """'how many' names the figure relations, which SMA's subtypes have none of: the subtypes are listed (it was
+    one of them, type 2, alone)."""
+    assert answer("How many types of SMA are there?", index).sentence == (
+        "subtype of spinal muscular atrophy: spinal muscular atrophy type 1, spinal muscular atrophy type 2, spinal "
+        "muscular atrophy type 3, spinal muscular atrophy type 4.")
 
 
 def test_a_group_answers_the_relation_its_definition_restricts(index: ClaimIndex) -> None:

@@ -34,6 +34,8 @@ NEGATION_OF = URIRef(ONTOLOGY + "negationOf")
 NEGATIVE_VALUE = URIRef(ONTOLOGY + "negativeValue")
 HEDGE = URIRef(ONTOLOGY + "hedge")
 INVERSE_ALT_LABEL = URIRef(ONTOLOGY + "inverseAltLabel")
+FIRST_RANK_LABEL = URIRef(ONTOLOGY + "firstRankLabel")
+LAST_RANK_LABEL = URIRef(ONTOLOGY + "lastRankLabel")
 SUBTYPE_OF = URIRef(ONTOLOGY + "subtypeOf")
 PRIMARY_PATHOLOGY = URIRef(ONTOLOGY + "PrimaryPathology")
 SECONDARY_PATHOLOGY = URIRef(ONTOLOGY + "SecondaryPathology")
@@ -86,6 +88,10 @@ class ClaimIndex:
     defined_by: dict[URIRef, frozenset[URIRef]]  # a defined class -> the properties its definition restricts
     inverse_names: dict[tuple[str, ...], frozenset[URIRef]]  # a relation name -> the properties it reads inversely
     stopwords: frozenset[str]
+    kind_names: dict[tuple[str, ...], frozenset[URIRef]]  # a name -> the kinds of figure so named ("life expectancy")
+    of_kind: dict[URIRef, frozenset[URIRef]]  # a kind of figure -> the figures of that kind
+    first_rank_names: dict[tuple[str, ...], frozenset[URIRef]]  # "most severe" -> the rank properties it orders
+    last_rank_names: dict[tuple[str, ...], frozenset[URIRef]]  # "mildest" -> the rank properties it orders
     postings: dict[str, dict[int, float]] = field(repr=False)  # stemmed word -> statement number -> BM25 score
     quote_postings: dict[str, dict[str, float]] = field(repr=False)  # stemmed word -> citation -> its quote's score
 
@@ -211,10 +217,15 @@ def build_index(dataset: Dataset) -> ClaimIndex:
         prop = asserted.value(restriction, OWL.onProperty)
         if isinstance(cls, URIRef) and isinstance(prop, URIRef):
             defined_by.setdefault(cls, set()).add(prop)
+    kinds = {k for k in asserted.subjects(RDF.type, MND.QuantityKind) if isinstance(k, URIRef)}
+    kind_names = _names(asserted, lambda s: s in kinds)
+    of_kind = {k: frozenset(f for f in asserted.subjects(None, k) if isinstance(f, URIRef) and f in labels)
+               for k in kinds}
     return ClaimIndex(statements, entity_names, relation_names, labels, details, vocabulary, classes, diseases,
                       disjoint, negation_of, broader, negative_values,
-                      {c: frozenset(p) for c, p in defined_by.items()}, inverse_names, stopwords, postings,
-                      quote_postings)
+                      {c: frozenset(p) for c, p in defined_by.items()}, inverse_names, stopwords, kind_names,
+                      of_kind, _names(asserted, lambda s: s in properties, (FIRST_RANK_LABEL,)),
+                      _names(asserted, lambda s: s in properties, (LAST_RANK_LABEL,)), postings, quote_postings)
 
 
 def _bm25(texts: list[str]) -> tuple[frozenset[str], dict[str, dict[int, float]]]:

@@ -26,7 +26,7 @@ from kg.answers.claim_index import ClaimIndex, Statement, build_index
 from kg.graph.paths import cache_dir
 from kg.reasoning import cache
 
-FORMAT = "mnd-kg-claim-index-2"
+FORMAT = "mnd-kg-claim-index-4"
 
 
 def load_index(files: list[Path], dataset: Callable[[], Dataset]) -> ClaimIndex:
@@ -79,6 +79,10 @@ def _write(folder: Path, index: ClaimIndex) -> None:
         "defined_by": sorted([str(k), sorted(str(p) for p in v)] for k, v in index.defined_by.items()),
         "inverse_names": [[list(k), sorted(str(t) for t in v)] for k, v in index.inverse_names.items()],
         "stopwords": sorted(index.stopwords),
+        "kind_names": [[list(k), sorted(str(t) for t in v)] for k, v in index.kind_names.items()],
+        "of_kind": sorted([str(k), sorted(str(f) for f in v)] for k, v in index.of_kind.items()),
+        "first_rank_names": [[list(k), sorted(str(t) for t in v)] for k, v in index.first_rank_names.items()],
+        "last_rank_names": [[list(k), sorted(str(t) for t in v)] for k, v in index.last_rank_names.items()],
         "postings": index.postings,
         "quote_postings": index.quote_postings,
     }
@@ -120,6 +124,10 @@ def _read(folder: Path) -> ClaimIndex:
         {URIRef(k): frozenset(URIRef(p) for p in v) for k, v in document["defined_by"]},
         {tuple(k): frozenset(URIRef(t) for t in v) for k, v in document["inverse_names"]},
         frozenset(document["stopwords"]),
+        {tuple(k): frozenset(URIRef(t) for t in v) for k, v in document["kind_names"]},
+        {URIRef(k): frozenset(URIRef(f) for f in v) for k, v in document["of_kind"]},
+        {tuple(k): frozenset(URIRef(t) for t in v) for k, v in document["first_rank_names"]},
+        {tuple(k): frozenset(URIRef(t) for t in v) for k, v in document["last_rank_names"]},
         {token: {int(n): s for n, s in scores.items()} for token, scores in document["postings"].items()},
         document["quote_postings"],
     )

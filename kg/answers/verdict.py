@@ -70,7 +70,10 @@ def answer(question: str, index: ClaimIndex) -> Reply:
             # "Is demyelinating neuropathy common in ALS patients?": a statement linking them that says how often
             asked, _ = statements_linking(index, entities, lambda s: bool(s.qualifiers) and all(
                 set(words(q)) & SELDOM for q in s.qualifiers))
-        if not asked and (chained := through(index, reading)):
+        if asked and not _named_by(index, reading, asked):
+            # "Are both upper and lower motor neurons affected in SMA?": "upper" names no value SMA is said to have
+            return _verdict(question, reading, index, score, [])
+        if not asked and (chained := through(index, reading) or _two_steps(index, reading, relations)):
             return _verdict(question, reading, index, score, chained)
         if not asked:
             return _of_subtypes(question, reading, index, score, relations)
@@ -78,6 +81,8 @@ def answer(question: str, index: ClaimIndex) -> Reply:
         # a qualified statement about the same two things (a share of patients) qualifies the answer too
         hedging = [n for n in pair if n not in asked and index.statements[n].qualifiers]
         return _verdict(question, reading, index, score, asked + hedging)
+    if reading.yes_no and len(entities) == 1 and (first := _rank_verdict(question, reading, index, score)):
+        return first  # "Is type 4 SMA the most severe?": not by having a rank, by being the first ranked
     if reading.yes_no and entities and reading.relations:
         relations = relations_of(index, reading.relations)
         found = [n for n, s in enumerate(index.statements)
@@ -127,6 +132,8 @@ def answer(question: str, index: ClaimIndex) -> Reply:
     if not reading.yes_no and len(entities) == 1 and reading.relations and not reading.unexplained:
         relations = relations_of(index, reading.relations)
         subtypes = {s.subject for s in index.statements if s.property == SUBTYPE_OF and s.object in entities[0].terms}
+        if (by_rank := _rank_named(question, reading, index, score, {*entities[0].terms, *subtypes})) is not None:
+            return by_rank
         own, of_subtypes = ([n for n, s in enumerate(index.statements) if s.subject in subjects
                              and positive_of(index, s.property) in relations and not index.nary(s)
                              and not (subjects is subtypes and s.property == SUBTYPE_OF)]
@@ -139,7 +146,9 @@ def answer(question: str, index: ClaimIndex) -> Reply:
                    and positive_of(index, s.property) in relations and not index.nary(s)]
         # ... and, of a relation the entity is the object of ("What are the types of SMA?"), its subjects
         listed = counted + (stating_every(index, reading, own) or stating_every(index, reading, of_subtypes)
-                            or own or stating_every(index, reading, inverse))
+                            or own or stating_every(index, reading, inverse) or inverse)
+        listed = _values_naming(index, relations, entities[0], listed) or _of_kinds_named(index, reading, listed) \
+            or listed
         if reading.negated:  # "What does ALS not affect?": the statements that say so
             listed = [n for n in listed if says_yes(index, reading, index.statements[n])]
         if listed:  # "What are the symptoms of ALS?": every value of the relation asked
@@ -151,6 +160,14 @@ def answer(question: str, index: ClaimIndex) -> Reply:
     relations = relations_of(index, reading.relations)
     near = about(index, entities) or [n for n, _ in ranked[:RANKED]]
     wanted = set(index.tokens(" ".join(reading.unexplained)))
+    # the question holds a whole name of a kind of figure, naming a word no name of the graph explains
+    framed, spoken = (set(index.tokens(" ".join(part))) for part in (reading.conditions, reading.words))
+    figure_kinds: frozenset[URIRef] = frozenset() if relations else frozenset().union(
+        *(terms for name, terms in index.kind_names.items() if (name_words := set(index.tokens(" ".join(name))))
+          and name_words <= spoken and name_words & framed))
+    if figure_kinds and entities:  # "What is the life expectancy of someone with SMA?": its figures of that kind
+        return _of_kind(question, replace(reading, mentions=(*reading.mentions, Mention(
+            " ".join(reading.conditions), figure_kinds))), index, score, figure_kinds, near)
     named = [n for n in near if wanted and wanted <= index.names(index.statements[n].object)]
     if named and not relations:  # "How fast does SMA progress?": the statements whose values name "progress"
         return open_answer(question, reading, index, score, named)
@@ -169,6 +186,155 @@ def answer(question: str, index: ClaimIndex) -> Reply:
         return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
                      used_of(index, about(index, [m for m in entities if m.terms & index.diseases]), score))
     return open_answer(question, reading, index, score, tied)
+
+
+def _values_naming(index: ClaimIndex, relations: set[Node], entity: Mention, listed: list[int]) -> list[int]:
+    """Of ``listed``, the statements of an n-ary value (a figure) with a value of which some statement states a
+    relation asked that the n-ary value's own links do not ("What percentage of ALS is hereditary?": the share
+    counting familial ALS, which has an inheritance pattern; not every figure of ALS, nor the share counting
+    sporadic ALS, whose inheritance pattern is a negative value: none)."""
+    kept = []
+    for n in listed:
+        statement = index.statements[n]
+        values = index.values_of.get(str(statement.object), frozenset()) - entity.terms - {statement.subject}
+        own = {positive_of(index, statement.property), *index.properties_of.get(str(statement.object), ())}
+        rest = relations - own
+        if values and rest and any(s.subject in values and positive_of(index, s.property) in rest
+                                   and not index.nary(s) and not s.negative and s.object not in index.negative_values
+                                   for s in index.statements):  # sporadic ALS's inheritance says none
+            kept.append(n)
+    return kept
+
+
+def _kinds_named(index: ClaimIndex, reading: Reading) -> frozenset[URIRef]:
+    """The kinds of figure a whole name of which the question holds ("how common": annual incidence, share of
+    cases)."""
+    spoken = set(index.tokens(" ".join(reading.words)))
+    return frozenset().union(*(terms for name, terms in index.kind_names.items()
+                               if (stems := set(index.tokens(" ".join(name)))) and stems <= spoken))
+
+
+def _of_kinds_named(index: ClaimIndex, reading: Reading, listed: list[int]) -> list[int]:
+    """Of ``listed``, the figures of a kind the question names ("How common is ALS?": its incidence and shares of
+    cases, not its survival)."""
+    figures = frozenset().union(*(index.of_kind.get(k, frozenset()) for k in _kinds_named(index, reading)))
+    return [n for n in listed if index.statements[n].object in figures]
+
+
+def _of_kind(question: str, reading: Reading, index: ClaimIndex, score: dict[int, float], kinds: frozenset[URIRef],
+             near: list[int]) -> Reply:
+    """The question's words name a kind of figure (a mnd:QuantityKind by its label or altLabels: "life
+    expectancy" names mean and typical survival): the entity's figures of that kind; if it has none, the documents
+    don't say, and the closest statements are ranked with every name of the kind too ("lifespan")."""
+    figures = frozenset().union(*(index.of_kind.get(k, frozenset()) for k in kinds))
+    found = [n for n in near if index.statements[n].object in figures]
+    if found:
+        return open_answer(question, reading, index, score, found)
+    # closest: the cited sentences holding a whole name of the kind ("lifespan"), not a word of one ("life" is
+    # in "quality of life"), scored by BM25 over the sentences (a statement's names hold "survival" in SMN1's)
+    names = sorted({tuple(index.tokens(" ".join(name))) for name, terms in index.kind_names.items() if terms & kinds})
+    closest = {n: max((sum(sum(index.quote_postings.get(t, {}).get(str(c), 0.0) for t in name) for name in names
+                           if all(str(c) in index.quote_postings.get(t, {}) for t in name))
+                       for c in index.statements[n].citations), default=0.0) for n in near}
+    return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
+                 used_of(index, near, closest))
+
+
+def _two_steps(index: ClaimIndex, reading: Reading, relations: set[Node]) -> list[int]:
+    """No statement links the two things asked, but they are the ends of a path of two statements: the other
+    thing has a thing (its subject, not a disease nor a group of diseases) of which a statement of the relation
+    asked names the one ("Are men more likely to get ALS?": ALS has a risk group whose predominant sex is male,
+    slightly); both statements. Two things sharing a value ("Does SMA cause ALS?": both have muscle atrophy) are no
+    path; nor is a question naming no relation."""
+    if not relations or len(reading.entities) != 2:
+        return []
+    first, last = reading.entities
+    for one, other in ((first, last), (last, first)):
+        for n, statement in enumerate(index.statements):
+            middle = statement.subject
+            if index.nary(statement) or statement.derived or statement.object not in one.terms \
+                    or middle in index.diseases or middle in index.classes or middle in other.terms \
+                    or not relation_asked(index, reading, statement, relations):
+                continue
+            linked = [m for m, s in enumerate(index.statements) if not index.nary(s) and not s.derived
+                      and s.subject in other.terms and s.object == middle]
+            if linked:
+                return [n, *linked]
+    return []
+
+
+def _rank_named(question: str, reading: Reading, index: ClaimIndex, score: dict[int, float],
+                subjects: set[Node]) -> Reply | None:
+    """"Which SMA type is the mildest?": a word naming the first or the last of a rank property
+    (mnd:firstRankLabel "most severe", mnd:lastRankLabel "mildest") is answered by the statement of the lowest or
+    the highest rank stated of the entity or its subtypes, among the ranks stated only, and so said; with no rank
+    stated ("Which form of ALS is the mildest?"), the documents don't say."""
+    for mention in reading.relations:
+        for names, last in ((index.first_rank_names, False), (index.last_rank_names, True)):
+            properties = names.get(words(mention.text), frozenset())
+            if not properties:
+                continue
+            ranks = {n: float(s.object.toPython()) for n, s in enumerate(index.statements)
+                     if s.property in properties and s.subject in subjects and isinstance(s.object, Literal)
+                     and not s.negative}
+            if not ranks:
+                return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
+                             used_of(index, [n for n, s in enumerate(index.statements) if subjects & s.about], score))
+            value = (max if last else min)(ranks.values())
+            chosen = [n for n, rank in ranks.items() if rank == value]
+            lead = index.statements[chosen[0]]
+            named = ", ".join(index.label(index.statements[n].subject) for n in chosen)
+            return Reply(question, reading, "answer", f"{named}: {index.label(lead.property)} {lead.object}, the "
+                         f"{mention.text} of the ranks stated.", used_of(index, chosen, score))
+    return None
+
+
+def _named_by(index: ClaimIndex, reading: Reading, asked: list[int]) -> bool:
+    """Whether every word of the question left unexplained that, with other words of the question, makes a name of
+    the graph ("upper" ... "motor neurons": a second thing asked, not read as one) is a name of something the
+    statements asked, or the statements of the same subject and relation, state ("Does ALS affect both upper and
+    lower motor neurons?": "upper" names ALS's other affected neurons; in SMA it names none)."""
+    spoken = set(index.tokens(" ".join(reading.words)))
+    unnamed = {w for w in index.tokens(" ".join(reading.unexplained))
+               if any(len(name) > 1 and w in (stems := set(index.tokens(" ".join(name)))) and stems <= spoken
+                      for name in index.entity_names)}
+    if not unnamed:
+        return True
+    kinds = {(index.statements[n].subject, index.statements[n].property) for n in asked}
+    named: set[str] = set()
+    for statement in index.statements:
+        if (statement.subject, statement.property) in kinds or statement in (index.statements[n] for n in asked):
+            named |= index.names(statement.property) | set(index.tokens(" ".join(statement.qualifiers)))
+            for term in {statement.subject, statement.object, *statement.about}:
+                named |= index.names(term)
+    return unnamed <= named
+
+
+def _rank_verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int, float]) -> Reply | None:
+    """"Is type 4 SMA the most severe?": a word naming the first or last of a rank property is a yes when the
+    entity's rank stated is the lowest (or highest) of its siblings' (the subtypes of what it is a subtype of),
+    a no when another's is, naming it; None when the entity has no rank stated."""
+    entity = reading.entities[0].terms
+    parents = {s.object for s in index.statements if s.property == SUBTYPE_OF and s.subject in entity}
+    siblings = {s.subject for s in index.statements if s.property == SUBTYPE_OF and s.object in parents} | entity
+    for mention in reading.relations:
+        for names, last in ((index.first_rank_names, False), (index.last_rank_names, True)):
+            properties = names.get(words(mention.text), frozenset())
+            ranks = {n: float(s.object.toPython()) for n, s in enumerate(index.statements)
+                     if s.property in properties and s.subject in siblings and isinstance(s.object, Literal)
+                     and not s.negative}
+            own = [n for n in ranks if index.statements[n].subject in entity]
+            if not own:
+                continue
+            value = (max if last else min)(ranks.values())
+            chosen = [n for n, rank in ranks.items() if rank == value]
+            verdict = "yes" if any(n in chosen for n in own) != reading.negated else "no"
+            named = ", ".join(index.label(index.statements[n].subject) for n in chosen)
+            lead = index.statements[chosen[0]]
+            return Reply(question, reading, verdict, f"{verdict.capitalize()}: {named} is the {mention.text} of the "
+                         f"ranks stated ({index.label(lead.property)} {lead.object}).",
+                         used_of(index, [*own, *chosen], score))
+    return None
 
 
 def _two_relations(index: ClaimIndex, reading: Reading) -> bool:

@@ -23,6 +23,7 @@ class MND(DefinedNamespace):
     Reference: URIRef
     CitedStatement: URIRef
     Disease: URIRef
+    QuantityKind: URIRef
     quote: URIRef
     fileName: URIRef
     question: URIRef
