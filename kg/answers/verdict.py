@@ -78,6 +78,9 @@ def answer(question: str, index: ClaimIndex) -> Reply:
         if not asked:
             return _of_subtypes(question, reading, index, score, relations)
         asked = _classifying_first(index, reading, asked)
+        if diseases and not (asked := _tied(index, diseases, asked)):
+            # "Does MRI show snake eyes in MS?": MRI detects snake eyes, but no statement ties them to MS (ALS's)
+            return _verdict(question, reading, index, score, [])
         # a qualified statement about the same two things (a share of patients) qualifies the answer too
         hedging = [n for n in pair if n not in asked and index.statements[n].qualifiers]
         return _verdict(question, reading, index, score, asked + hedging)
