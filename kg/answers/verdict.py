@@ -78,8 +78,9 @@ def answer(question: str, index: ClaimIndex) -> Reply:
         if not asked:
             return _of_subtypes(question, reading, index, score, relations)
         asked = _classifying_first(index, reading, asked)
-        if diseases and not (asked := _tied(index, diseases, asked)):
-            # "Does MRI show snake eyes in MS?": MRI detects snake eyes, but no statement ties them to MS (ALS's)
+        if not (asked := _tied(index, entities, asked)):
+            # "Does MRI show snake eyes in MS?": MRI detects snake eyes, but no statement ties them to MS (ALS's);
+            # "Does dystrophin deficiency cause weakness in ALS?": ALS has weakness, dystrophin deficiency is MD's
             return _verdict(question, reading, index, score, [])
         # a qualified statement about the same two things (a share of patients) qualifies the answer too
         hedging = [n for n in pair if n not in asked and index.statements[n].qualifiers]
@@ -184,7 +185,7 @@ def answer(question: str, index: ClaimIndex) -> Reply:
                    and positive_of(index, s.property) in relations]
     if reading.negated:  # "Which neurons are not affected in SMA?": the statements that say not
         related = [n for n in related if says_yes(index, reading, index.statements[n])] or related
-    tied = _tied(index, entities, related or near)
+    tied = _tied(index, [m for m in entities if m.terms & index.diseases], related or near)
     if (related or near) and not tied:  # "What does imaging show in SMA?": MRI's findings are ALS's
         return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
                      used_of(index, about(index, [m for m in entities if m.terms & index.diseases]), score))
@@ -364,15 +365,46 @@ def _values_via(index: ClaimIndex, entities: list[Mention]) -> list[int]:
             and not index.nary(s)]
 
 
-def _tied(index: ClaimIndex, entities: list[Mention], found: list[int]) -> list[int]:
-    """Of ``found``, the statements tied to every disease the question names: about it, or stating a value some
-    statement about it names ("MRI detects T2/FLAIR signal" is ALS's: ALS has that imaging finding)."""
-    diseases = [m for m in entities if m.terms & index.diseases]
-    if not diseases:
-        return found
-    linked = [frozenset().union(*(s.about for s in index.statements if m.terms & s.about)) for m in diseases]
-    return [n for n in found if all(m.terms & index.statements[n].about or index.statements[n].object in values
-                                    for m, values in zip(diseases, linked, strict=True))]
+def _tied(index: ClaimIndex, named: list[Mention], found: list[int]) -> list[int]:
+    """Of ``found``, the statements accounting for every thing ``named`` (see ``_accounts``), each with the
+    statements vouching for a thing it does not account for itself: "ALS has muscle weakness" accounts for no
+    dystrophin deficiency, and no statement about dystrophin deficiency and ALS quotes muscle weakness."""
+    linked = [frozenset().union(*(s.about for s in index.statements if m.terms & s.about)) for m in named]
+    kept: dict[int, None] = {}
+    for n in found:
+        statement = index.statements[n]
+        vouching: list[int] = []
+        for m, values in zip(named, linked, strict=True):
+            if _accounts(index, statement, m, values):
+                continue
+            if not (vouches := _vouching(index, statement, m)):
+                break
+            vouching += vouches
+        else:
+            kept.update(dict.fromkeys([n, *vouching]))
+    return list(kept)
+
+
+def _accounts(index: ClaimIndex, statement: Statement, thing: Mention, linked: frozenset[Node]) -> bool:
+    """Whether ``statement`` accounts for ``thing`` (``linked``: what the statements about it are about): about
+    it (of an n-ary statement's part, a value of the whole), stating a value some statement about it names ("MRI
+    detects T2/FLAIR signal" is ALS's: ALS has that imaging finding) or whose name names it (TDP-43 deposits "in
+    motor neurons"), or, a thing not a disease, of a subject not a disease linked to it ("snake eyes" on MRI)."""
+    return bool(thing.terms & (statement.about | index.values_of.get(statement.iri, frozenset()))) \
+        or statement.object in linked or set(index.tokens(thing.text)) <= index.names(statement.object) \
+        or (not thing.terms & index.diseases and statement.subject in linked - index.diseases)
+
+
+def _vouching(index: ClaimIndex, statement: Statement, thing: Mention) -> list[int]:
+    """The statements about ``thing`` (not a disease) and ``statement``'s subject whose quotes name its value:
+    "ALS involves glutamate excitotoxicity", quoting "... overstimulation of motor neurons", vouches for excess
+    glutamate in "ALS affects motor neurons"."""
+    if thing.terms & index.diseases:
+        return []
+    value = set(index.tokens(index.label(statement.object)))
+    return [n for n, s in enumerate(index.statements) if thing.terms & s.about and statement.subject in s.about
+            and value <= set(index.tokens(" ".join(index.citations[c].quote for c in s.citations
+                                                   if c in index.citations)))]
 
 
 def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int, float],
