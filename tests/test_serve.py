@@ -496,6 +496,11 @@ def _open(connection: socket.socket) -> bool:
         return False
 
 
+def newest(pids: list[int]) -> int:
+    """The process started last (process ids wrap around, so not the highest)."""
+    return max(pids, key=lambda pid: int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[19]))
+
+
 def engine_answers(pid: int) -> bool:
     """Whether the Oxigraph child ``pid`` answers ASK {} on the address its command line binds."""
     try:
@@ -513,13 +518,13 @@ def test_a_server_whose_engine_keeps_dying_exits_with_code_3(tmp_path: Path) -> 
     try:
         engines = len(children_of(server.process.pid))
         for _ in range(6):  # MAX_RESTARTS is 5 in 60 s
-            victim = children_of(server.process.pid)[-1]  # the newest: the same engine each time
+            victim = newest(children_of(server.process.pid))  # the same engine each time
             os.kill(victim, signal.SIGKILL)
             # until its successor answers: killed while starting, it is retried, not counted as a death
             deadline = time.monotonic() + 60
             while server.process.poll() is None and time.monotonic() < deadline:
                 now = children_of(server.process.pid)
-                if victim not in now and len(now) == engines and engine_answers(now[-1]):
+                if victim not in now and len(now) == engines and engine_answers(newest(now)):
                     break
                 time.sleep(0.1)
             time.sleep(0.5)  # kg serve's own readiness probe sees it too
