@@ -1,9 +1,9 @@
 """Load test of ``kg serve`` on loopback: concurrent clients send saved queries and ad-hoc SPARQL for a while.
 
 Prints requests, errors, throughput, p50/p99 latency, and the resident memory (RSS) of the server and its
-Oxigraph children over time, the second half of the run against the first. Without ``--url`` it starts
-``kg serve --port 0`` itself and stops it with SIGINT at the end, reporting its exit code and any process
-left behind.
+children (the Oxigraph engines and the query reader) over time, the second half of the run against the first.
+Without ``--url`` it starts ``kg serve --port 0`` itself and stops it with SIGINT at the end, reporting its exit
+code and any process left behind.
 
 ``--abusive N`` adds clients that send the worst queries found (a cartesian ORDER BY that grew the engine past
 6 GB, a cartesian COUNT that runs until the timeout, a cartesian SELECT, a cartesian ORDER BY of patterns with a

@@ -178,6 +178,17 @@ def test_a_text_is_parsed_once_and_one_differing_in_comment_lines_only_if_it_doe
     assert read("# request 2\n" + invalid).problem.endswith("line 3, column 2: unexpected '?'")
 
 
+def test_a_service_pattern_after_a_comment_ending_at_a_carriage_return_gets_a_reading_of_its_own() -> None:
+    """SPARQL's comment ends at \\r as at \\n: a text whose key dropped the rest of such a line would share the
+    reading of the text without its SERVICE pattern, and reach the network."""
+    schedule = lanes()
+    deadline = time.monotonic() + GENEROUS
+    benign = "SELECT * WHERE {\n ?s ?p ?o }"
+    hidden = "SELECT * WHERE {\n# c\r SERVICE <urn:x> { ?a ?b ?c }\n ?s ?p ?o }"
+    assert schedule.reading(benign, deadline) == Reading(heavy=False)
+    assert schedule.reading(hidden, deadline) == Reading(heavy=False, service=True)
+
+
 def test_the_reader_parses_in_its_worker_process_and_restarts_it_when_it_dies_or_takes_too_long(
         monkeypatch: pytest.MonkeyPatch) -> None:
     worker = Reader()

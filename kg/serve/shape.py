@@ -39,6 +39,7 @@ MANY = 4.0
 SOME = 2.0
 FEW = 1.0
 PRODUCT_ROWS = 6.0  # a product estimated at 10^6 rows or more is heavy
+_SPACE = " \t"  # SPARQL's white space within a line
 _COMMON = frozenset({RDF.type, RDFS.label})  # predicates nearly every subject has: no restriction
 _WHOLE_RESULT = frozenset({"OrderBy", "Group", "AggregateJoin", "Distinct", "Reduced"})  # read every row
 
@@ -52,14 +53,17 @@ class _Part:
 
 
 def without_comment_lines(text: str) -> str:
-    """``text`` without its lines that are blank or comments alone (``#`` their first character but spaces), which
-    change neither its shape nor whether it parses: the key its reading is kept by, so that a text differing only
-    there is not parsed again. A text with a long string (three quotes, also spelled with escapes), within which such a
-    line would be a part of the string, is kept whole."""
+    """``text`` without its lines that are blank or comments alone (``#`` their first character but spaces and
+    tabs), which change neither its shape, nor whether it holds SERVICE, nor whether it parses: the key its reading
+    is kept by, so that a text differing only there is not parsed again. A text with a long string (three quotes,
+    also spelled with escapes), within which such a line would be a part of the string, is kept whole. Lines end
+    where SPARQL's do (``\\r``, ``\\n``) and at more characters besides: a comment is never dropped beyond its
+    end."""
     expanded = expand_escapes(text)
     if '"""' in expanded or "'''" in expanded:
         return text
-    return "\n".join(line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
+    lines = text.splitlines()
+    return "\n".join(line for line in lines if line.strip(_SPACE) and not line.lstrip(_SPACE).startswith("#"))
 
 
 def heavy_by_shape(tree: ParseResults) -> bool:
