@@ -3,11 +3,12 @@
 a SERVICE pattern, and where it does not parse.
 
 rdflib's parser is pure Python: 40 to 80 µs of CPU a character, 75 ms for a saved query. In the server's own
-process it would hold the GIL that long, and every other request would wait for it (with every query text new,
-the normal clients' p99 was 400 to 640 ms). So a ``Reader`` parses in a worker process (``python -m
-kg.serve.reading``), one text at a time, under an address-space limit of READER_MEMORY MiB; a worker that takes
-longer than READ_SECONDS over one text is killed (and started again for the next), and the text is unchecked:
-taken for heavy, like a text over CHECKED_LENGTH, which is never parsed.
+process it would hold the GIL that long, and every other request would wait for it (with 2 of 8 clients sending
+texts new in their patterns, the other clients' p99 was 2 to 4 s; 0.8 to 0.9 s with the worker, docs/serve.md).
+So a ``Reader`` parses in a worker process (``python -m kg.serve.reading``), one text at a time, under an
+address-space limit of READER_MEMORY MiB; a worker that takes longer than READ_SECONDS over one text is killed
+(and started again for the next), and the text is unchecked: taken for heavy, like a text over CHECKED_LENGTH,
+which is never parsed.
 """
 
 from __future__ import annotations
