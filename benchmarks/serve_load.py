@@ -1,16 +1,19 @@
 """Load test of ``kg serve`` on loopback: concurrent clients send saved queries and ad-hoc SPARQL for a while.
 
 Prints requests, errors, throughput, p50/p99 latency, and the resident memory (RSS) of the server and its
-Oxigraph children over time, the second half of the run against the first. Without ``--url`` it starts
-``kg serve --port 0`` itself and stops it with SIGINT at the end, reporting its exit code and any process
-left behind.
+children (the Oxigraph engines and the query reader) over time, the second half of the run against the first.
+Without ``--url`` it starts ``kg serve --port 0`` itself and stops it with SIGINT at the end, reporting its exit
+code and any process left behind.
 
 ``--abusive N`` adds clients that send the worst queries found (a cartesian ORDER BY that grew the engine past
 6 GB, a cartesian COUNT that runs until the timeout, a cartesian SELECT, a cartesian ORDER BY of patterns with a
 constant predicate) one after another, and ``--slow N``
 opens sockets that send a request a byte a second (slowloris), reopened when the server closes them; the
 latency figures are the normal clients'. ``--distinct`` makes every normal request's text new (a comment
-with a serial number), so that the server cannot answer it from the answers it keeps.
+with a serial number), so that the server cannot answer it from the answers it keeps; ``--new-patterns N``
+makes the texts of N of the normal clients new in their patterns too (a trailing ``VALUES ?request { serial }``,
+one row joined to nothing: the same rows), so that the server must parse each of them anew (kg.serve.reading),
+and reports the other clients' latency apart.
 
     python benchmarks/serve_load.py --clients 8 --seconds 60
     python benchmarks/serve_load.py --clients 8 --abusive 8 --slow 150 --seconds 60
@@ -64,6 +67,7 @@ READY = re.compile(r"^kg serve: (http://\S+/) ")
 @dataclass
 class Tally:
     latencies: list[float] = field(default_factory=list)
+    new_pattern_latencies: list[float] = field(default_factory=list)
     by_query: dict[str, list[float]] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     abusive: dict[str, int] = field(default_factory=dict)
@@ -78,9 +82,10 @@ def workload() -> list[tuple[str, str, str]]:
 
 
 def client(url: str, queries: list[tuple[str, str, str]], offset: int, stop_at: float, tally: Tally,
-           distinct: bool = False) -> None:
+           distinct: bool = False, new_patterns: bool = False) -> None:
     """Send the queries round-robin from ``offset`` on one keep-alive connection until ``stop_at``; with
-    ``distinct``, each with a comment naming the client and the request, so that no two texts are the same."""
+    ``distinct``, each with a comment naming the client and the request, so that no two texts are the same;
+    with ``new_patterns``, with a trailing VALUES of the request's serial number instead."""
     parts = urllib.parse.urlsplit(url)
     host = parts.hostname or "127.0.0.1"
     connection = http.client.HTTPConnection(host, parts.port, timeout=CLIENT_TIMEOUT)
@@ -88,7 +93,9 @@ def client(url: str, queries: list[tuple[str, str, str]], offset: int, stop_at: 
     while time.monotonic() < stop_at:
         name, query, accept = queries[index % len(queries)]
         index += 1
-        if distinct:
+        if new_patterns:
+            query += f"\nVALUES ?request {{ {offset * 1_000_000 + index} }}"
+        elif distinct:
             query += f"\n# client {offset} request {index}"
         body = urllib.parse.urlencode({"query": query})
         started = time.perf_counter()
@@ -99,7 +106,9 @@ def client(url: str, queries: list[tuple[str, str, str]], offset: int, stop_at: 
             payload = response.read()
             elapsed = time.perf_counter() - started
             with tally.lock:
-                if response.status == 200:
+                if response.status == 200 and new_patterns:
+                    tally.new_pattern_latencies.append(elapsed)
+                elif response.status == 200:
                     tally.latencies.append(elapsed)
                     tally.by_query.setdefault(name, []).append(elapsed)
                 else:
@@ -178,7 +187,7 @@ def children_of(pid: int) -> list[int]:
 
 
 def run_load(url: str, pids: list[int], clients: int, seconds: float, abusive: int = 0, slow: int = 0,
-             distinct: bool = False) -> dict:
+             distinct: bool = False, new_patterns: int = 0) -> dict:
     """Drive the server at ``url`` for ``seconds``; sample the RSS of ``pids`` (and their children, which a
     restarted engine changes) twice a second."""
     queries = workload()
@@ -186,7 +195,7 @@ def run_load(url: str, pids: list[int], clients: int, seconds: float, abusive: i
     samples: list[tuple[float, int]] = []
     started = time.monotonic()
     stop_at = started + seconds
-    threads = [threading.Thread(target=client, args=(url, queries, i * 7, stop_at, tally, distinct))
+    threads = [threading.Thread(target=client, args=(url, queries, i * 7, stop_at, tally, distinct, i < new_patterns))
                for i in range(clients)]
     threads += [threading.Thread(target=abuser, args=(url, i, stop_at, tally)) for i in range(abusive)]
     if slow:
@@ -202,9 +211,10 @@ def run_load(url: str, pids: list[int], clients: int, seconds: float, abusive: i
     first = [rss for moment, rss in samples if moment < seconds / 2] or [0]
     second = [rss for moment, rss in samples if moment >= seconds / 2] or [0]
     latencies = sorted(tally.latencies)
+    new_pattern_latencies = sorted(tally.new_pattern_latencies)
 
-    def percentile(share: float) -> float:
-        return latencies[min(len(latencies) - 1, int(share * len(latencies)))] * 1000 if latencies else 0.0
+    def percentile(share: float, measured: list[float] = latencies) -> float:
+        return measured[min(len(measured) - 1, int(share * len(measured)))] * 1000 if measured else 0.0
 
     slowest = sorted(((statistics.fmean(times), name) for name, times in tally.by_query.items()), reverse=True)[:3]
     return {
@@ -212,17 +222,21 @@ def run_load(url: str, pids: list[int], clients: int, seconds: float, abusive: i
         "abusive_clients": abusive,
         "slow_sockets": slow,
         "distinct_texts": distinct,
+        "clients_with_new_patterns": new_patterns,
         "abusive_answers": dict(sorted(tally.abusive.items())),
         "slow_sockets_closed_by_server": tally.slow_closed,
         "seconds": seconds,
         "queries_in_mix": len(queries),
-        "requests": len(latencies) + len(tally.errors),
+        "requests": len(latencies) + len(new_pattern_latencies) + len(tally.errors),
         "errors": len(tally.errors),
         "first_errors": tally.errors[:5],
-        "requests_per_second": round((len(latencies) + len(tally.errors)) / seconds, 1),
+        "requests_per_second": round((len(latencies) + len(new_pattern_latencies) + len(tally.errors)) / seconds, 1),
         "p50_ms": round(percentile(0.50), 1),
         "p99_ms": round(percentile(0.99), 1),
         "mean_ms": round(statistics.fmean(latencies) * 1000, 1) if latencies else 0.0,
+        "new_patterns_requests": len(new_pattern_latencies),
+        "new_patterns_p50_ms": round(percentile(0.50, new_pattern_latencies), 1),
+        "new_patterns_p99_ms": round(percentile(0.99, new_pattern_latencies), 1),
         "slowest_mean_ms": {name: round(mean * 1000, 1) for mean, name in slowest},
         "rss_mib_start": round(samples[0][1] / 1024, 1) if samples else 0.0,
         "rss_mib_first_half_max": round(max(first) / 1024, 1),
@@ -253,6 +267,8 @@ def main() -> None:
     parser.add_argument("--slow", type=int, default=0, help="slowloris sockets")
     parser.add_argument("--distinct", action="store_true", help="a new text for every normal request (no answer "
                                                                     "kept by the server applies)")
+    parser.add_argument("--new-patterns", type=int, default=0, metavar="N",
+                        help="clients whose texts are new in their patterns (each parsed anew by the server)")
     parser.add_argument("--server-timeout", type=float, help="kg serve's --timeout (default: its own)")
     parser.add_argument("--url", help="a running kg serve (its RSS is then not measured)")
     parser.add_argument("--json", action="store_true", help="print the figures as one JSON object")
@@ -265,7 +281,7 @@ def main() -> None:
         pids = [process.pid, *children_of(process.pid)]
     try:
         figures = run_load(url, pids, options.clients, options.seconds, options.abusive, options.slow,
-                           options.distinct)
+                           options.distinct, options.new_patterns)
     finally:
         if process is not None:
             process.send_signal(signal.SIGINT)

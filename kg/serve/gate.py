@@ -1,9 +1,9 @@
 """What ``kg serve`` lets through to its Oxigraph server: read-only queries without SERVICE, in bounded time
 and size.
 
-The Oxigraph server federates ``SERVICE`` over HTTP, so a query whose text (after SPARQL's ``\\u`` escapes)
-mentions the word is parsed with rdflib and refused when it holds a SERVICE pattern; any other query cannot
-name one and goes straight through. Updates never run: the gate forwards only to Oxigraph's read-only
+The Oxigraph server federates ``SERVICE`` over HTTP, so a query is refused when rdflib's parse of it (kg.serve.reading,
+once a text) finds a SERVICE pattern, or when it was not parsed (too long, or not read in time) and its text (after
+SPARQL's ``\\u`` escapes) mentions the word. Updates never run: the gate forwards only to Oxigraph's read-only
 ``/query``. ``FROM`` and ``FROM NAMED`` only choose among the store's own graphs; Oxigraph fetches nothing.
 The answer is counted while it streams in (pyoxigraph's result and RDF parsers, the csv module for CSV)
 and refused past the row cap or the time limit, before anything reaches the client.
@@ -23,8 +23,9 @@ from typing import BinaryIO
 
 import pyoxigraph
 
-from kg.errors import InputError, ServiceError
+from kg.errors import ServiceError
 from kg.serve.engine import Engine
+from kg.serve.reading import Reading
 from kg.serve.schedule import (
     FAST_SECONDS,
     HEAVY_CPU_SECONDS,
@@ -37,7 +38,7 @@ from kg.serve.schedule import (
 )
 from kg.serve.shape import CHECKED_LENGTH
 from kg.sparql.limits import Limits
-from kg.sparql.parse import UpdateError, expand_escapes, parse_tree, uses_service
+from kg.sparql.parse import expand_escapes
 
 _ERROR_BODY_LIMIT = 64 * 1024
 _STOPPED = b"the query stopped the SPARQL server"
@@ -59,63 +60,65 @@ def refusal(status: int, message: str) -> Outcome:
 UPDATE_REFUSED = "SPARQL Update (and LOAD) is not accepted: kg serve is read-only"
 
 
-def check_query(text: str) -> Outcome | None:
-    """A refusal when ``text`` holds a SERVICE pattern (or names SERVICE and does not parse); else None."""
-    if "service" not in expand_escapes(text).casefold():
-        return None
-    if len(text) > CHECKED_LENGTH:  # rdflib's parser takes about 80 µs a character
-        return refusal(413, f"a query that mentions SERVICE must be at most {CHECKED_LENGTH} characters long, "
-                            "to be checked")
-    try:
-        tree = parse_tree(text, "kg serve")
-    except UpdateError:
-        return refusal(403, UPDATE_REFUSED)
-    except InputError as error:
-        return refusal(400, error.what)
-    if uses_service(tree):
+def check_query(text: str, reading: Reading) -> Outcome | None:
+    """A refusal when ``text`` holds a SERVICE pattern (or names SERVICE and does not parse, or was not parsed);
+    else None."""
+    if not reading.checked or reading.problem:
+        if "service" not in expand_escapes(text).casefold():
+            return None
+        if len(text) > CHECKED_LENGTH:  # rdflib's parser takes about 80 µs a character
+            return refusal(413, f"a query that mentions SERVICE must be at most {CHECKED_LENGTH} characters long, "
+                                "to be checked")
+        if not reading.checked:
+            return refusal(503, "a query that mentions SERVICE must be checked, and the server could not read this "
+                                "one in time: retry later")
+        return invalid(reading, "")
+    if reading.service:
         return refusal(403, "SERVICE is not allowed: kg serve never reaches the network")
     return None
 
 
-def invalid(text: str, engine_message: str) -> Outcome:
-    """The refusal of a query the engine found invalid: 403 for an update, else 400 with one line saying where
-    the query broke (rdflib's parser, for queries it can check in time; else the engine's message)."""
-    if len(text) <= CHECKED_LENGTH:
-        try:
-            parse_tree(text, "kg serve")
-        except UpdateError:
-            return refusal(403, UPDATE_REFUSED)
-        except InputError as error:
-            return refusal(400, error.what)
-    return refusal(400, "invalid SPARQL query: " + engine_message)
+def invalid(reading: Reading, engine_message: str) -> Outcome:
+    """The refusal of a query found invalid: 403 for an update, else 400 with one line saying where the query
+    broke (rdflib's parser, for queries it read; else the engine's message)."""
+    if reading.update:
+        return refusal(403, UPDATE_REFUSED)
+    return refusal(400, reading.problem or "invalid SPARQL query: " + engine_message)
 
 
 def run_query(lanes: Lanes, text: str, graphs: Mapping[str, Sequence[str]], accept: str, limits: Limits,
               client: str = "") -> Outcome:
     """Run one query of ``client`` (its address) within ``limits``: a kept answer, or the answer of the engine
     kg.serve.schedule chooses."""
-    refused = check_query(text)
-    if refused is not None:
-        return refused
     form = [("query", text)] + [(key, value) for key, values in sorted(graphs.items()) for value in values]
     key = answer_key(form, accept)
     request = _Request(urllib.parse.urlencode(form).encode(), accept, text, time.monotonic() + limits.timeout)
     if key is None:
-        return _scheduled(lanes, request, limits, client)
-    with lanes.kept_answer(key, limits.timeout) as kept:
+        return _checked(lanes, request, limits, client)
+    with lanes.kept_answer(key, limits.timeout) as kept:  # only answers to queries that passed check_query
         if kept is not None:
             return Outcome(*kept)
-        outcome = _scheduled(lanes, request, limits, client)
+        outcome = _checked(lanes, request, limits, client)
         if outcome.status in (200, 422):
             lanes.answers.put(key, (outcome.status, outcome.content_type, outcome.body))
         return outcome
 
 
-def _scheduled(lanes: Lanes, request: _Request, limits: Limits, client: str) -> Outcome:
-    known_heavy = lanes.is_known_heavy(request.text)
+def _checked(lanes: Lanes, request: _Request, limits: Limits, client: str) -> Outcome:
+    reading = lanes.reading(request.text, request.deadline)
+    if reading is None:
+        return _timed_out(limits)
+    refused = check_query(request.text, reading)
+    if refused is not None:
+        return refused
+    return _scheduled(lanes, request, reading, limits, client)
+
+
+def _scheduled(lanes: Lanes, request: _Request, reading: Reading, limits: Limits, client: str) -> Outcome:
+    known_heavy = lanes.is_known_heavy(request.text, reading)
     if not known_heavy:
         patience = time.monotonic() + FAST_SECONDS
-        outcome = _ask(lanes.main, request, limits, lambda: time.monotonic() >= patience, main=True)
+        outcome = _ask(lanes.main, request, reading, limits, lambda: time.monotonic() >= patience, main=True)
         if outcome is not None:
             return outcome
     wait = SLOT_WAIT if known_heavy else request.deadline - time.monotonic()
@@ -129,7 +132,7 @@ def _scheduled(lanes: Lanes, request: _Request, limits: Limits, client: str) -> 
             return refusal(503, "the server is busy with a long query, and this one is long too (by its CPU time "
                                 "before, or its shape): retry later")
         started = lanes.heavy.cpu_seconds()
-        outcome = _ask(lanes.heavy, request, limits, lanes.heavy_watch(request.text, hold), main=False)
+        outcome = _ask(lanes.heavy, request, reading, limits, lanes.heavy_watch(request.text, hold), main=False)
         if outcome is None:
             return refusal(503, "this long query was cancelled to let one not known to be long run: retry later")
         if lanes.heavy.cpu_seconds() - started >= HEAVY_CPU_SECONDS or outcome.body.startswith(_STOPPED):
@@ -147,7 +150,8 @@ class _Request:
     deadline: float
 
 
-def _ask(engine: Engine, request: _Request, limits: Limits, move: Callable[[], bool], main: bool) -> Outcome | None:
+def _ask(engine: Engine, request: _Request, reading: Reading, limits: Limits, move: Callable[[], bool],
+         main: bool) -> Outcome | None:
     """The engine's answer; None when ``move()``, asked every TICK until the answer begins, says so, or when
     the main engine cancelled the query (its timeout). An engine found dead is restarted; on the main engine the
     query is then asked once more, since another query may have killed it."""
@@ -163,7 +167,7 @@ def _ask(engine: Engine, request: _Request, limits: Limits, move: Callable[[], b
                     return _timed_out(limits)
                 if move():
                     return None
-            return _answer(connection.getresponse(), request, limits)
+            return _answer(connection.getresponse(), request, reading, limits)
         except _Cancelled:
             return None if main else _timed_out(limits)
         except TimeoutError:
@@ -183,11 +187,11 @@ def _ask(engine: Engine, request: _Request, limits: Limits, move: Callable[[], b
     raise AssertionError("unreachable")
 
 
-def _answer(response: http.client.HTTPResponse, request: _Request, limits: Limits) -> Outcome:
+def _answer(response: http.client.HTTPResponse, request: _Request, reading: Reading, limits: Limits) -> Outcome:
     if response.status >= 400:
         message = " ".join(response.read(_ERROR_BODY_LIMIT).decode("utf-8", "replace").split())
         if response.status == 400:
-            return invalid(request.text, message)
+            return invalid(reading, message)
         return refusal(response.status, message or f"the SPARQL server answered {response.status}")
     return _read_counted(response, request.deadline, limits)
 

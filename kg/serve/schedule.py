@@ -6,11 +6,12 @@ the worst clients of ``kg serve`` send the costliest queries they can find, on a
   kept, by its exact text, dataset and Accept header, in an LRU cache of CACHE_BYTES (entries up to
   CACHE_ENTRY_BYTES). An identical query is answered without an engine, and one sent while the first is
   still running waits for its answer rather than running again.
-- **Cost estimated by shape**: a query whose parse (kg.serve.shape) shows a cartesian product of parts that
-  each match many triples, or a closure (``*``, ``+``) between two variables, is taken for heavy before it
+- **Cost estimated by shape**: a query whose parse (kg.serve.shape) shows a large cartesian product (of parts
+  sharing no variable), or a closure (``*``, ``+``) between two variables, is taken for heavy before it
   runs, unless its history says otherwise: the worst queries found are such products, and a sort over one
-  escapes the main engine's timeout. The verdict is kept by the query's text without its comment lines
-  (parsing takes about 40 µs a character: 75 ms for a saved query).
+  escapes the main engine's timeout. The parse is a worker process's (kg.serve.reading: 75 ms for a saved
+  query, which in the server would hold the GIL), and what it showed is kept by the query's text without its
+  comment lines, or by its exact text when it does not parse (the parser's message counts those lines).
 - **Two lanes**: every query starts on the main engine, unless its history or its shape says it is heavy.
   One without an answer after FAST_SECONDS is run on the heavy engine. The main engine's own timeout is
   FAST_SECONDS, so it stops evaluating the query too: closing the connection does not stop Oxigraph before
@@ -41,9 +42,11 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from kg.serve.engine import Engine
-from kg.serve.shape import heavy_by_shape, without_comment_lines
+from kg.serve.reading import Reader, Reading
+from kg.serve.shape import without_comment_lines
 from kg.sparql.parse import expand_escapes
 
 FAST_SECONDS = 2  # the main engine's patience (Oxigraph's timeout there: whole seconds)
@@ -52,7 +55,7 @@ HEAVY_NICENESS = 19
 HEAVY_PER_CLIENT = 1
 TICK = 0.25  # seconds between looks at a query waiting for its answer
 SLOT_WAIT = 1.0  # a client refused at once would ask again at once
-HISTORY = 10_000  # query texts remembered as heavy or cheap
+HISTORY = 10_000  # query texts remembered as heavy or cheap, and readings kept
 CACHE_BYTES = 64 * 1024 * 1024
 CACHE_ENTRY_BYTES = 4 * 1024 * 1024
 # functions whose value differs from one evaluation to the next: an answer using them is never kept
@@ -100,10 +103,12 @@ class Hold:
 class Lanes:
     """The engines, what is known of the queries, and the answers kept: see the module's docstring."""
 
-    def __init__(self, main: Engine, heavy: Engine) -> None:
+    def __init__(self, main: Engine, heavy: Engine, reader: Reader | None = None) -> None:
         self.main, self.heavy = main, heavy
+        self.reader = reader or Reader()
         self.history: OrderedDict[str, bool] = OrderedDict()  # True: heavy
-        self.shapes: OrderedDict[str, bool] = OrderedDict()  # True: heavy by its shape
+        self.readings: OrderedDict[str, Reading] = OrderedDict()  # of texts that parse, without comment lines
+        self.problems: OrderedDict[str, Reading] = OrderedDict()  # of texts that do not, exact (the line numbers)
         self.lock = threading.Lock()
         self.heavy_lane = threading.Condition()  # guards holder, unproven_waiting, per_client
         self.holder: Hold | None = None
@@ -112,18 +117,29 @@ class Lanes:
         self.answers = AnswerCache(CACHE_BYTES, CACHE_ENTRY_BYTES)
         self.running: dict[str, threading.Event] = {}  # answer keys of the queries running
 
-    def is_known_heavy(self, text: str) -> bool:
-        """Whether the query is heavy by its history, else by its shape."""
-        shape = _key(without_comment_lines(text))
+    def reading(self, text: str, deadline: float) -> Reading | None:
+        """What a parse of ``text`` showed: kept, else the reader's (kg.serve.reading); None when the reader is
+        not free by ``deadline`` (time.monotonic())."""
+        parsing, exact = _exact_key(without_comment_lines(text)), _exact_key(text)
+
+        def kept() -> Reading | None:
+            with self.lock:
+                return self.readings.get(parsing) or self.problems.get(exact)
+
+        reading = kept() or self.reader.read(text, deadline, kept)
+        if reading is not None and reading.checked:
+            with self.lock:
+                if reading.problem:
+                    _remember(self.problems, exact, reading)
+                else:
+                    _remember(self.readings, parsing, reading)
+        return reading
+
+    def is_known_heavy(self, text: str, reading: Reading) -> bool:
+        """Whether the query is heavy by its history, else by its reading's shape."""
         with self.lock:
             known = self.history.get(_key(text))
-            if known is None:
-                known = self.shapes.get(shape)
-        if known is None:
-            known = heavy_by_shape(text)  # outside the lock: it takes milliseconds
-            with self.lock:
-                _remember(self.shapes, shape, known)
-        return known
+        return reading.heavy if known is None else known
 
     def record(self, text: str, heavy: bool) -> None:
         """What a run on the heavy engine showed: the query is heavy, or cheap."""
@@ -224,12 +240,18 @@ def answer_key(form: list[tuple[str, str]], accept: str) -> str | None:
     return hashlib.sha256(repr((form, accept)).encode()).hexdigest()
 
 
-def _remember(memory: OrderedDict[str, bool], key: str, heavy: bool) -> None:
-    memory[key] = heavy
+def _remember(memory: OrderedDict[str, Any], key: str, value: Any) -> None:
+    memory[key] = value
     memory.move_to_end(key)
     while len(memory) > HISTORY:
         memory.popitem(last=False)
 
 
 def _key(text: str) -> str:
+    """The key of a query in its history: its text, however spaced."""
     return hashlib.sha256(" ".join(text.split()).encode()).hexdigest()
+
+
+def _exact_key(text: str) -> str:
+    """The key of a reading: spacing counts (``# a comment`` ends at a line's end)."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()

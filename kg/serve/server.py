@@ -22,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -37,6 +38,7 @@ from kg.answers.overview import disease_overview
 from kg.errors import InputError, ServiceError
 from kg.serve.app import make_app
 from kg.serve.engine import TEMP_PREFIX, Engine, mark_folder, remove_stale_folders, watch
+from kg.serve.reading import READ_SECONDS, Reader
 from kg.serve.schedule import FAST_SECONDS, HEAVY_NICENESS, Lanes
 from kg.sparql.limits import Limits
 from kg.sparql.saved import SavedQuery
@@ -82,14 +84,19 @@ def run_server(listener: socket.socket, dataset: Dataset, queries: list[SavedQue
         lanes = (("main", FAST_SECONDS, 0), ("heavy", limits.timeout, HEAVY_NICENESS))
         engines = [Engine(binary, store, folder / f"oxigraph-{lane}.log", timeout, limits.memory, niceness)
                    for lane, timeout, niceness in lanes]
+        reader = Reader()
         stopped = threading.Event()
         failures: list[ServiceError] = []
         try:
             for engine in engines:
                 engine.start()
+            reader.start()
+            schedule = Lanes(engines[0], engines[1], reader)
+            threading.Thread(target=read_ahead, args=(schedule, [query.text for query in queries]),
+                             name="mnd-kg read ahead", daemon=True).start()
             index = build_index(dataset)
             by_name = {query.name: query for query in queries}
-            app = make_app(disease_overview(index), Lanes(*engines), limits,
+            app = make_app(disease_overview(index), schedule, limits,
                            lambda question: ask_html(question, index, lambda: by_name, lambda: dataset), queries)
             server = waitress.create_server(
                 app, sockets=[listener], threads=THREADS, ident="mnd-kg", max_request_body_size=1024 * 1024,
@@ -116,6 +123,14 @@ def run_server(listener: socket.socket, dataset: Dataset, queries: list[SavedQue
             stopped.set()
             for engine in engines:
                 engine.stop()
+            reader.stop()
+
+
+def read_ahead(lanes: Lanes, texts: list[str]) -> None:
+    """Read ``texts`` (the saved queries, which the front page and the editor offer) before anyone sends them, so
+    that their first requests do not wait for the parse."""
+    for text in texts:
+        lanes.reading(text, time.monotonic() + READ_SECONDS)
 
 
 def close_slow_requests(server: Any, seconds: float) -> None:

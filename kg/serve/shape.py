@@ -1,65 +1,79 @@
-"""Whether a query is heavy by its shape, read from rdflib's parse of it (kg.sparql.parse, the project's one
+"""Whether a query is heavy by its shape, read from rdflib's parse tree of it (kg.sparql.parse, the project's one
 parser) rather than from its text: the costliest queries found are cartesian products, and a sort over one is
 not stopped by Oxigraph's timeout but grows until the engine's memory limit restarts it.
 
 A query is heavy by its shape when, anywhere in it,
 
 - a group (a basic graph pattern, or groups joined, OPTIONAL ones included) falls into two or more parts
-  sharing no variable, each of which may match many triples: every pattern of the part has a variable
-  subject (a subject's triples are few) and at most one constant, counting a variable bound by VALUES as one
-  and not counting the predicates rdf:type and rdfs:label, which most subjects have (``?a <p> ?b . ?c <p>
-  ?d`` is such a product; ``?d a mnd:Disease ; rdfs:label ?n`` is one part);
+  sharing no variable whose estimated rows multiply to PRODUCT_ROWS or more. A part's rows are estimated by
+  its most selective triple pattern, as powers of ten: MANY for a pattern with a variable subject (a
+  variable bound by VALUES counts as a constant) and at most one constant, not counting the predicates rdf:type
+  and rdfs:label, which most subjects have (``?a <p> ?b``, ``?d a mnd:Disease``); SOME for a subject's triples
+  (``<s> ?p ?o``) or the subjects of a predicate and object (``?s <p> <o>``); FEW for a subject's values of one
+  predicate (``<s> <p> ?o``); a VALUES block by its rows. So two broad parts make a product
+  (``?a <p> ?b . ?c <p> ?d``), and so do a broad part and a subject's triples, or three subjects' triples;
+  a broad part and one subject's label do not;
 - or a property path with ``*`` or ``+`` joins two variables (``?a <p>+ ?b``: a closure of the graph);
 
 unless the query stops at its first rows: an ASK, or a LIMIT without ORDER BY, GROUP BY, aggregate or DISTINCT.
-A text that does not parse is not heavy by its shape (the engine refuses it, and kg.serve.gate says why in the
-parser's words); one over CHECKED_LENGTH, which the parser would take seconds to read, is taken for heavy.
+A tree that does not translate (an unknown prefix) is not heavy by its shape: the engine refuses the query.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rdflib import RDF, RDFS, BNode, Variable
 from rdflib.paths import AlternativePath, InvPath, MulPath, Path, SequencePath
 
-from kg.sparql.parse import expand_escapes, parse_tree
+from kg.sparql.parse import expand_escapes
+
+if TYPE_CHECKING:
+    from pyparsing import ParseResults
 
 CHECKED_LENGTH = 16384  # the longest query text rdflib's parser reads in kg serve (40 to 80 µs a character)
+# a part's estimated rows, as a power of ten (the project's graph: about 10^4 triples)
+MANY = 4.0
+SOME = 2.0
+FEW = 1.0
+PRODUCT_ROWS = 6.0  # a product estimated at 10^6 rows or more is heavy
+_SPACE = " \t"  # SPARQL's white space within a line
 _COMMON = frozenset({RDF.type, RDFS.label})  # predicates nearly every subject has: no restriction
 _WHOLE_RESULT = frozenset({"OrderBy", "Group", "AggregateJoin", "Distinct", "Reduced"})  # read every row
 
 
 @dataclass
 class _Part:
-    """Triple patterns joined by shared variables: their variables, and whether every one may match many."""
+    """Triple patterns joined by shared variables: their variables, and their estimated rows (a power of ten)."""
 
     variables: set[Any]
-    broad: bool
+    rows: float
 
 
 def without_comment_lines(text: str) -> str:
-    """``text`` without its lines that are comments alone (``#`` their first character but spaces), which do not
-    change its shape: the key its verdict is kept by, so that a text differing only there is not parsed again. A
-    text with a long string (three quotes, also spelled with escapes), within which such a line would be a part of
-    the string, is kept whole."""
+    """``text`` without its lines that are blank or comments alone (``#`` their first character but spaces and
+    tabs), which change neither its shape, nor whether it holds SERVICE, nor whether it parses: the key its reading
+    is kept by, so that a text differing only there is not parsed again. A text with a long string (three quotes,
+    also spelled with escapes), within which such a line would be a part of the string, is kept whole. Lines end
+    where SPARQL's do (``\\r``, ``\\n``) and at more characters besides: a comment is never dropped beyond its
+    end."""
     expanded = expand_escapes(text)
     if '"""' in expanded or "'''" in expanded:
         return text
-    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+    lines = text.splitlines()
+    return "\n".join(line for line in lines if line.strip(_SPACE) and not line.lstrip(_SPACE).startswith("#"))
 
 
-def heavy_by_shape(text: str) -> bool:
-    """Whether ``text`` is heavy by its shape (see the module's docstring)."""
-    if len(text) > CHECKED_LENGTH:
-        return True
+def heavy_by_shape(tree: ParseResults) -> bool:
+    """Whether the query of rdflib's parse tree ``tree`` is heavy by its shape (see the module's docstring)."""
     from rdflib.plugins.sparql.algebra import translateQuery
 
     try:
-        algebra = translateQuery(parse_tree(text, "kg serve")).algebra
-    except Exception:  # the parser's InputError, or a translation's bare Exception (an unknown prefix): the engine
-        return False  # refuses the query, and kg.serve.gate says why in the parser's words
+        algebra = translateQuery(tree).algebra
+    except Exception:  # a translation's bare Exception (an unknown prefix): the engine refuses the query
+        return False
     if algebra.name == "AskQuery" or _stops_at_limit(algebra.get("p")):
         return False
     found: list[bool] = []
@@ -94,8 +108,8 @@ def _bound(node: Any) -> set[Any]:
 
 
 def _parts(node: Any, bound: set[Any], found: list[bool]) -> list[_Part]:
-    """The parts sharing no variable that ``node``'s solutions join; appends to ``found`` at any product of two
-    broad parts or any closure between two variables."""
+    """The parts sharing no variable that ``node``'s solutions join; appends to ``found`` at any product of
+    PRODUCT_ROWS or more, or any closure between two variables."""
     name = getattr(node, "name", None)
     if name == "BGP":
         parts = [part for triple in node["triples"] if (part := _pattern(triple, bound, found)) is not None]
@@ -105,31 +119,36 @@ def _parts(node: Any, bound: set[Any], found: list[bool]) -> list[_Part]:
         _parts(node["p2"], bound, found)
         return _parts(node["p1"], bound, found)
     elif name == "Union":
-        both = _parts(node["p1"], bound, found) + _parts(node["p2"], bound, found)
-        return [_Part(set().union(*(part.variables for part in both)), any(part.broad for part in both))]
+        branches = [_parts(node[side], bound, found) for side in ("p1", "p2")]
+        variables = set().union(*(part.variables for branch in branches for part in branch))
+        return [_Part(variables, max(sum(part.rows for part in branch) for branch in branches))]
     elif name == "values":
-        return [_Part({variable for row in node["res"] for variable in row}, broad=False)]
+        return [_Part({variable for row in node["res"] for variable in row}, math.log10(max(1, len(node["res"]))))]
     elif name is not None and isinstance(node.get("p"), dict):  # Filter, Extend, Graph, ToMultiSet, a subquery
         return _parts(node["p"], bound, found)
     else:
         return []
     merged = _merge(parts)
-    if sum(part.broad for part in merged) >= 2:
+    if len(merged) >= 2 and sum(part.rows for part in merged) >= PRODUCT_ROWS:
         found.append(True)
     return merged
 
 
 def _pattern(triple: tuple[Any, Any, Any], bound: set[Any], found: list[bool]) -> _Part | None:
     subject, predicate, obj = triple
+    variables = {term for term in (subject, predicate, obj) if _variable(term)}
+    if not variables:
+        return None
     if isinstance(predicate, Path):
         if _free(subject, bound) and _free(obj, bound) and _closure(predicate):
             found.append(True)
-        constants = 1
+        restricts = 1
     else:
-        constants = 0 if predicate in _COMMON or _free(predicate, bound) else 1
-    constants += 0 if _free(obj, bound) else 1
-    variables = {term for term in (subject, predicate, obj) if _variable(term)}
-    return _Part(variables, broad=_free(subject, bound) and constants <= 1) if variables else None
+        restricts = 0 if _free(predicate, bound) or (_free(subject, bound) and predicate in _COMMON) else 1
+    restricts += 0 if _free(obj, bound) else 1
+    if _free(subject, bound):
+        return _Part(variables, MANY if restricts <= 1 else SOME)
+    return _Part(variables, SOME if restricts == 0 else FEW)
 
 
 def _free(term: Any, bound: set[Any]) -> bool:
@@ -153,12 +172,12 @@ def _closure(path: object) -> bool:
 
 
 def _merge(parts: list[_Part]) -> list[_Part]:
-    """Parts that share a variable made one (broad only when both were)."""
+    """Parts that share a variable made one, estimated by the more selective."""
     merged: list[_Part] = []
     for part in parts:
-        joined = _Part(set(part.variables), part.broad)
+        joined = _Part(set(part.variables), part.rows)
         for other in [other for other in merged if other.variables & joined.variables]:
             merged.remove(other)
-            joined = _Part(joined.variables | other.variables, joined.broad and other.broad)
+            joined = _Part(joined.variables | other.variables, min(joined.rows, other.rows))
         merged.append(joined)
     return merged

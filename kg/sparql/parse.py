@@ -19,6 +19,7 @@ UPDATES_REFUSED = "updates are not accepted"
 MAX_QUERY_CHARACTERS = 1024 * 1024  # as kg serve's request body: a VALUES block of 10,000 IRIs is about 600 KB
 _FOUND = re.compile(r", found (?P<found>.*?)\s+\(at char \d+\)")
 _UPDATE_KEYWORD = re.compile(r"\b(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.IGNORECASE)
+_LONE_CARRIAGE_RETURN = re.compile(r"\r(?!\n)")
 _ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 
 
@@ -45,7 +46,7 @@ def parse_query(text: str, where: str) -> Query:
     if len(text) > MAX_QUERY_CHARACTERS:
         raise query_too_long(where)
     try:
-        return prepareQuery(text)
+        return prepareQuery(_line_ends(text))
     except Exception as error:  # pyparsing raises several exception types
         raise _not_a_query(text, error, where) from error
 
@@ -61,9 +62,16 @@ def parse_tree(text: str, where: str) -> ParseResults:
     from rdflib.plugins.sparql.parser import parseQuery
 
     try:
-        return parseQuery(expand_escapes(text))
+        return parseQuery(expand_escapes(_line_ends(text)))
     except Exception as error:  # pyparsing raises several exception types
         raise _not_a_query(text, error, where) from error
+
+
+def _line_ends(text: str) -> str:
+    """``text`` with each carriage return not before a line feed made a line feed. SPARQL's comments end at either,
+    as Oxigraph's do, while rdflib's parser reads on to the next line feed: ``# note\\r SERVICE <url> { }`` would
+    be a comment to the checks here and a SERVICE call to the engine."""
+    return _LONE_CARRIAGE_RETURN.sub("\n", text)
 
 
 def expand_escapes(text: str) -> str:
@@ -104,7 +112,7 @@ def is_update(text: str) -> bool:
     from rdflib.plugins.sparql.parser import parseUpdate
 
     try:
-        parseUpdate(text)
+        parseUpdate(_line_ends(text))
     except Exception:  # pyparsing raises several exception types
         return False
     return True
