@@ -25,6 +25,7 @@ TUNE_FLOOR = 0.985
 HOLDOUT_FLOOR = 0.89
 HOLDOUT2_FLOOR = 0.82
 HOLDOUT3_FLOOR = 0.76
+HOLDOUT4_FLOOR = 0.6
 
 
 @pytest.fixture(scope="module")
@@ -248,6 +249,11 @@ def test_an_answer_for_each_disease_cites_each(index: ClaimIndex) -> None:
     ("Does glutamate excitotoxicity cause spasticity in ALS?", "unstated"),
     ("Does oxidative stress cause weakness in ALS?", "unstated"),
     ("Does C9orf72 cause atrophy in ALS?", "unstated"),
+    # a subtype's statement left a thing named unaccounted for: "Partly, for bulbar-onset ALS: ... dysphagia"
+    ("Does TDP-43 cause dysphagia in ALS?", "unstated"),
+    ("Does SOD1 cause bulbar onset in ALS?", "unstated"),  # "Partly, for familial ALS: ... causal gene SOD1"
+    ("Does FTD shorten survival in ALS?", "yes"),  # a path accounting for each: FTD's impact, ALS has FTD
+    ("Is C9orf72 linked to ALS?", "qualified"),
 ])
 def test_probed_wrong_verdicts_stay_fixed(index: ClaimIndex, question: str, verdict: str) -> None:
     assert answer(question, index).verdict == verdict
@@ -449,11 +455,12 @@ def test_qualifier_is_read_from_the_graph(tmp_path: Path) -> None:
 
 def test_evaluation_has_no_wrong_verdict_and_keeps_its_accuracy(index: ClaimIndex) -> None:
     figures = summary(evaluate(load_cases(), index))
-    assert [figures[split]["wrong_verdicts"] for split in SPLITS] == [0, 0, 0, 0]
+    assert [figures[split]["wrong_verdicts"] for split in SPLITS] == [0] * len(SPLITS)
     assert figures["tune"]["accuracy"] >= TUNE_FLOOR
     assert figures["holdout"]["accuracy"] >= HOLDOUT_FLOOR
     assert figures["holdout2"]["accuracy"] >= HOLDOUT2_FLOOR
     assert figures["holdout3"]["accuracy"] >= HOLDOUT3_FLOOR
+    assert figures["holdout4"]["accuracy"] >= HOLDOUT4_FLOOR
 
 
 def test_evaluation_file_holds_four_wordings_per_fact_and_a_fifth_held_out() -> None:

@@ -74,7 +74,8 @@ def answer(question: str, index: ClaimIndex) -> Reply:
             # "Are both upper and lower motor neurons affected in SMA?": "upper" names no value SMA is said to have
             return _verdict(question, reading, index, score, [])
         if not asked and (chained := through(index, reading) or _two_steps(index, reading, relations)):
-            return _verdict(question, reading, index, score, chained)
+            # a path of statements answers only when it accounts for every thing named, as one statement must
+            return _verdict(question, reading, index, score, chained if _chain_tied(index, entities, chained) else [])
         if not asked:
             return _of_subtypes(question, reading, index, score, relations)
         asked = _classifying_first(index, reading, asked)
@@ -385,6 +386,17 @@ def _tied(index: ClaimIndex, named: list[Mention], found: list[int]) -> list[int
     return list(kept)
 
 
+def _chain_tied(index: ClaimIndex, named: list[Mention], chain: list[int]) -> bool:
+    """Whether a path of statements accounts for every thing ``named`` (see ``_accounts``): some statement of it
+    does, or one linking the thing to the subject of a statement of it ("Does FTD shorten survival in ALS?": FTD's
+    impact, and ALS has FTD), or one vouching for it (see ``_vouching``)."""
+    subjects = {index.statements[n].subject for n in chain}
+    linked = [frozenset().union(*(s.about for s in index.statements if m.terms & s.about)) for m in named]
+    return all(any(_accounts(index, index.statements[n], m, values) or _vouching(index, index.statements[n], m)
+                   for n in chain) or subjects & values
+               for m, values in zip(named, linked, strict=True))
+
+
 def _accounts(index: ClaimIndex, statement: Statement, thing: Mention, linked: frozenset[Node]) -> bool:
     """Whether ``statement`` accounts for ``thing`` (``linked``: what the statements about it are about): about
     it (of an n-ary statement's part, a value of the whole), stating a value some statement about it names ("MRI
@@ -493,6 +505,11 @@ def _of_subtypes(question: str, reading: Reading, index: ClaimIndex, score: dict
                      and relation_asked(index, reading, s, relations) and s.object not in index.classes]
         else:
             found, _ = statements_linking(index, swapped, lambda s: relation_asked(index, reading, s, relations))
+        # every other thing named accounted for, as of a statement about the disease itself ("Does TDP-43 cause
+        # dysphagia in ALS?" is not answered by bulbar-onset ALS's dysphagia, which says nothing of TDP-43)
+        # and every word of the question not otherwise understood names the values ("Does SOD1 cause bulbar onset
+        # in ALS?": familial ALS's causal gene says nothing of bulbar onset)
+        found = explaining(index, reading, _tied(index, swapped, found))
         if found and all(says_yes(index, reading, index.statements[n]) for n in found):
             ordered = sorted(found, key=lambda n: (index.statements[n].derived, -score.get(n, 0.0), n))
             named = sorted({index.label(index.statements[n].subject) for n in ordered} & {index.label(t)
