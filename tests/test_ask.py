@@ -7,6 +7,7 @@ evaluation (benchmarks/ask_eval.yaml) must give no wrong verdict and stay above 
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -259,6 +260,37 @@ def test_probed_wrong_verdicts_stay_fixed(index: ClaimIndex, question: str, verd
     assert answer(question, index).verdict == verdict
 
 
+@pytest.mark.parametrize(("question", "verdict", "sentence"), [
+    ("Are most motor neuron disease cases ALS?", "yes",
+     "Yes: ALS share of motor neuron disease cases: approximately 85%."),
+    ("Do most ALS patients develop cognitive impairment?", "no",  # it was "Partly: ... up to 40%"
+     "No: share of ALS patients who develop evidence of cognitive deterioration: up to 40%."),
+    ("Do most ALS patients have bulbar onset?", "no", "No: share of ALS patients with bulbar onset: 25-35%."),
+    ("Are most cases of ALS inherited?", "no",
+     "No: share of ALS cases that are familial (genetic factors present): 5-10%."),
+    ("Are most ALS cases not familial?", "yes",
+     "Yes: share of ALS cases that are familial (genetic factors present): 5-10%."),
+    # a value of what the share counts is not what it counts: SOD1 is familial ALS's causal gene, not its only case
+    ("Is most ALS caused by SOD1?", "unstated", "The documents don't say this: Is most ALS caused by SOD1?"),
+    ("Do most ALS patients have muscle weakness?", "unstated",
+     "The documents don't say this: Do most ALS patients have muscle weakness?"),
+])
+def test_most_is_answered_by_a_share_over_or_under_half(index: ClaimIndex, question: str, verdict: str,
+                                                        sentence: str) -> None:
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == (verdict, sentence)
+
+
+def test_a_share_near_half_says_neither(index: ClaimIndex) -> None:
+    shares = dict(index.shares)
+    figure = next(f for f in shares if str(f).endswith("als-bulbar-onset-share"))
+    index.shares = {**shares, figure: replace(shares[figure], low=45.0, high=55.0)}
+    try:
+        assert answer("Do most ALS patients have bulbar onset?", index).verdict == "unstated"
+    finally:
+        index.shares = shares
+
+
 def test_a_value_of_a_thing_linked_to_the_disease_answers(index: ClaimIndex) -> None:
     """"Does FTD shorten survival in ALS?": FTD's impact names the other words, and ALS has FTD; of SMA, which
     the statements do not link to FTD, the documents don't say."""
@@ -373,10 +405,16 @@ def test_open_world_no_statement_means_the_documents_dont_say(index: ClaimIndex)
 
 
 def test_every_yes_or_no_rests_on_a_statement_of_that_polarity(index: ClaimIndex) -> None:
-    """Over the whole evaluation: a 'no' only from a negative statement (or a positive one asked in the negative)."""
+    """Over the whole evaluation: a 'no' only from a negative statement (or a positive one asked in the negative),
+    or, of "most", from a share all of whose bounds are under half."""
+    shares = {str(f): s for f, s in index.shares.items()}
     for case in load_cases():
         reply = answer(case["question"], index)
-        if reply.verdict in ("yes", "no"):
+        if reply.verdict in ("yes", "no") and all(u.statement.iri in shares for u in reply.used):
+            over = {shares[u.statement.iri].low > 50 for u in reply.used} | {
+                not shares[u.statement.iri].high < 50 for u in reply.used}
+            assert over == {(reply.verdict == "yes") != reply.reading.negated}, case["question"]
+        elif reply.verdict in ("yes", "no"):
             says = {says_yes(index, reply.reading, u.statement) for u in reply.used}
             assert (reply.verdict == "yes") in says, case["question"]
 

@@ -16,7 +16,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
-from kg.answers.claim_index import ONTOLOGY, SUBTYPE_OF, ClaimIndex, Statement, words
+from kg.answers.claim_index import COUNTS_CASES_OF, ONTOLOGY, SUBTYPE_OF, ClaimIndex, Statement, words
 from kg.answers.compare import compare, comparing, kinds_of
 from kg.answers.lists import RANKED, listing, members_of, open_answer
 from kg.answers.matching import (
@@ -41,6 +41,9 @@ CAUSAL_GENE = URIRef(ONTOLOGY + "hasCausalGene")
 # a yes/no asking how often ("Is it common ...?") is answered by a statement saying it happens rarely
 OFTEN = {"common", "frequent", "often", "usual", "commonly", "frequently"}
 SELDOM = {"rare", "rarely", "uncommon", "seldom", "occasionally", "infrequent"}
+# a yes/no asking whether most cases are something is answered by a share counting them, above or below half
+MOST = {"most", "majority", "mostly"}
+CASES = {"case", "cases"}  # "Are most ALS cases familial?": the share's own frame
 
 
 def answer(question: str, index: ClaimIndex) -> Reply:
@@ -55,6 +58,8 @@ def answer(question: str, index: ClaimIndex) -> Reply:
         return Reply(question, reading, "unknown-entity",
                      f"The graph knows nothing about {unknown}, so the documents don't say this.",
                      used_of(index, near, score))
+    if (share := _share_verdict(question, reading, index, score)) is not None:
+        return share  # "Is most ALS sporadic?": the share counting sporadic ALS, 85-90%
     if comparing(index, reading):  # "Are ALS and MS the same disease?": what both are, no verdict
         return compare(question, reading, index, score, entities)
     diseases = several(reading, index)
@@ -191,6 +196,54 @@ def answer(question: str, index: ClaimIndex) -> Reply:
         return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
                      used_of(index, about(index, [m for m in entities if m.terms & index.diseases]), score))
     return open_answer(question, reading, index, score, tied)
+
+
+def _share_verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int, float]) -> Reply | None:
+    """"Is most ALS sporadic?", "Do most ALS patients develop cognitive impairment?": a share (see ``_shares_asked``)
+    all of whose bounds are over half says yes, all under half no; otherwise, or with shares that differ, the
+    documents don't say. None when the question asks no "most" or no share counts what it asks."""
+    if not reading.yes_no or not set(reading.conditions) & MOST:
+        return None
+    shares = _shares_asked(index, reading)
+    if not shares:
+        return None
+    figures = [index.shares[f] for f in shares]
+    verdicts = {True if f.low > 50 else False if f.high < 50 else None for f in figures}
+    iris = {str(f) for f in shares}
+    numbers = [n for n, s in enumerate(index.statements) if s.iri in iris]
+    if len(verdicts) != 1 or (says := verdicts.pop()) is None:
+        return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
+                     used_of(index, numbers, score))
+    verdict = "yes" if says != reading.negated else "no"
+    named = "; ".join(index.label(f) for f in shares)
+    return Reply(question, reading, verdict, f"{verdict.capitalize()}: {named}.", used_of(index, numbers, score))
+
+
+def _shares_asked(index: ClaimIndex, reading: Reading) -> list[URIRef]:
+    """The shares among the cases of one thing named that count what the rest of the question names: every other
+    thing named is what a share counts or a name of it ("familial": familial ALS), every other word names it
+    ("sporadic": sporadic ALS), and a relation asked of nothing named is one it
+    has ("Are most ALS cases inherited?": familial ALS has an inheritance pattern, sporadic ALS's is none). A value
+    of what a share counts is not what it counts: familial ALS has causal gene SOD1, yet SOD1 may cause others."""
+    rest = set(index.tokens(" ".join(w for w in reading.conditions if w not in MOST and w not in CASES)))
+    relations = relations_of(index, reading.relations) - index.broader.get(COUNTS_CASES_OF, frozenset())
+    found = []
+    for figure, share in sorted(index.shares.items()):
+        wholes = [m for m in reading.entities if m.terms & share.among]
+        if len(wholes) != 1:
+            continue
+        others = [m for m in reading.entities if m is not wholes[0]]
+        stated = [s for s in index.statements if s.subject in share.counted and not index.nary(s) and not s.derived
+                  and not s.negative and s.object not in index.negative_values]
+        names = frozenset().union(*(index.names(t) for t in share.counted))
+        if not all(m.terms & share.counted or set(index.tokens(m.text)) <= names for m in others) \
+                or not rest <= names:
+            continue  # "Is most ALS caused by SOD1?": familial ALS's causal gene, yet the share counts familial ALS
+        if not others and not rest and not (relations and any(positive_of(index, s.property) in relations
+                                                                for s in stated)):
+            continue  # nothing names what the share counts
+        found.append(figure)
+    return found
 
 
 def _values_naming(index: ClaimIndex, relations: set[Node], entity: Mention, listed: list[int]) -> list[int]:
