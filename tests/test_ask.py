@@ -255,6 +255,11 @@ def test_an_answer_for_each_disease_cites_each(index: ClaimIndex) -> None:
     ("Does SOD1 cause bulbar onset in ALS?", "unstated"),  # "Partly, for familial ALS: ... causal gene SOD1"
     ("Does FTD shorten survival in ALS?", "yes"),  # a path accounting for each: FTD's impact, ALS has FTD
     ("Is C9orf72 linked to ALS?", "qualified"),
+    # "Yes: ALS has diagnostic test MRI", where the documents say MRI is used to exclude others rather than confirm
+    ("Does MRI confirm ALS?", "no"),
+    ("Is MRI not used to confirm ALS?", "yes"),
+    ("Is MRI used to exclude other conditions in ALS?", "yes"),
+    ("Is MRI used in ALS?", "yes"),  # the statement denying confirmation is no "no" to a question naming no relation
 ])
 def test_probed_wrong_verdicts_stay_fixed(index: ClaimIndex, question: str, verdict: str) -> None:
     assert answer(question, index).verdict == verdict

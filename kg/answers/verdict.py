@@ -84,6 +84,10 @@ def answer(question: str, index: ClaimIndex) -> Reply:
         if not asked:
             return _of_subtypes(question, reading, index, score, relations)
         asked = _classifying_first(index, reading, asked)
+        if not reading.relations and any(not index.statements[n].negative for n in asked):
+            # "Is MRI used in ALS?" names no relation: a statement denying another one ("used mainly to exclude
+            # other conditions", not to confirm) is no "no" beside one linking them (ALS has diagnostic test MRI)
+            asked = [n for n in asked if not index.statements[n].negative]
         if not (asked := _tied(index, entities, asked)):
             # "Does MRI show snake eyes in MS?": MRI detects snake eyes, but no statement ties them to MS (ALS's);
             # "Does dystrophin deficiency cause weakness in ALS?": ALS has weakness, dystrophin deficiency is MD's
