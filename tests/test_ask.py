@@ -260,9 +260,23 @@ def test_an_answer_for_each_disease_cites_each(index: ClaimIndex) -> None:
     ("Is MRI not used to confirm ALS?", "yes"),
     ("Is MRI used to exclude other conditions in ALS?", "yes"),
     ("Is MRI used in ALS?", "yes"),  # the statement denying confirmation is no "no" to a question naming no relation
+    # "more" named a value: "Partly: ALS has clinical feature needing more assistance for daily activities"
+    ("Is there more than one kind of ALS?", "unstated"),
+    # several values of several relations ("cause": features too) are no several causes
+    ("Does SMA have more than one cause?", "unstated"),
+    ("Does SMA have several causal genes?", "unstated"),  # one: SMN1
 ])
+
 def test_probed_wrong_verdicts_stay_fixed(index: ClaimIndex, question: str, verdict: str) -> None:
     assert answer(question, index).verdict == verdict
+
+
+@pytest.mark.parametrize("question", ["Are there several types of ALS?", "Are there multiple forms of SMA?",
+                                      "Are there various kinds of ALS?"])
+def test_several_is_named_by_two_values_of_the_relation_asked(index: ClaimIndex, question: str) -> None:
+    reply = answer(question, index)
+    assert reply.verdict == "yes"
+    assert len({u.statement.subject for u in reply.used}) >= 2
 
 
 @pytest.mark.parametrize(("question", "verdict", "sentence"), [

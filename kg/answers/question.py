@@ -77,6 +77,9 @@ CONDITIONS = {"baby", "babies", "child", "children", "kids", "born", "before", "
               "age", "stage", "stages", "worse", "better", "fast", "quickly", "live", "die", "long", "often",
               "common", "frequent", "many", "most", "more", "uncommon", "infrequent"}
 
+# words asking for more than one of something ("Are there several types of ALS?"): named by two values or more
+PLURAL = {"several", "multiple", "various", "numerous", "different"}
+
 # words that compare two things: they name nothing, yet no statement merely linking the two answers them
 # ("Is ALS the same as SMA?" is not answered by "ALS shares hallmarks with SMA")
 COMPARISON = {"same", "different", "differ", "differs", "difference", "differences", "compare", "compared",
@@ -143,6 +146,12 @@ class Reading:
         return [m for m in self.mentions if m.relation]
 
 
+def without(reading: Reading, dropped: set[str]) -> Reading:
+    """``reading`` with the words ``dropped`` read as question frame."""
+    return replace(reading, words=tuple(w for w in reading.words if w not in dropped),
+                   unexplained=tuple(w for w in reading.unexplained if w not in dropped))
+
+
 def checked(question: str) -> str:
     """The question with its white space folded, or InputError (exit 2): a control character (a terminal escape
     sequence would act on the user's terminal when echoed), an empty question, or one over MAX_CHARACTERS."""
@@ -168,7 +177,8 @@ def read(question: str, index: ClaimIndex) -> Reading:
     corrections = []
     fixes: dict[str, str | None] = {}  # each distinct word looked up once: linear in the question's length
     for position, token in enumerate(tokens):
-        if token in name_words or token in FRAME or token in COMPARISON or token in CONDITIONS or token in NEGATIONS \
+        if token in name_words or token in FRAME or token in COMPARISON or token in PLURAL or token in CONDITIONS \
+                or token in NEGATIONS \
                 or index.knows(token) \
                 or _denied(token, index):
             continue
@@ -319,7 +329,8 @@ def _unknown(tokens: list[str], consumed: set[int], index: ClaimIndex) -> list[s
     runs: list[list[str]] = []
     previous = -2
     for position, token in enumerate(tokens):
-        if position in consumed or token in FRAME or token in COMPARISON or token in CONDITIONS or token in NEGATIONS \
+        if position in consumed or token in FRAME or token in COMPARISON or token in PLURAL or token in CONDITIONS \
+                or token in NEGATIONS \
                 or not token[0].isalpha():
             continue
         if index.knows(token):

@@ -33,7 +33,7 @@ from kg.answers.matching import (
     stating_every,
     through,
 )
-from kg.answers.question import TOGETHER, Mention, Reading, read
+from kg.answers.question import PLURAL, TOGETHER, Mention, Reading, read, without
 from kg.answers.reply import Reply, used_of
 from kg.answers.several import each_disease, several
 
@@ -109,8 +109,12 @@ def answer(question: str, index: ClaimIndex) -> Reply:
         # both answers; a yes to the treatment is no yes to the cure, a symptom no genetic cause
         every = stating_every(index, reading, found)
         found = every or ([] if _two_relations(index, reading) else found)
-        # every word of the question not otherwise understood must name the values a verdict rests on
-        explained = explaining(index, reading, found)
+        # every word of the question not otherwise understood must name the values a verdict rests on; one asking
+        # for more than one ("Are there several types of ALS?") is named by statements of two values or more
+        ends = {(s.subject, s.property, s.object, says_yes(index, reading, s))
+                for s in (index.statements[n] for n in found)}
+        plural = len(ends) > 1 and len({(p, yes) for _, p, _, yes in ends}) == 1  # one relation, one polarity
+        explained = explaining(index, without(reading, PLURAL) if plural else reading, found)
         if any(index.statements[n].qualifiers or index.statements[n].object in index.negative_values
                for n in explained):
             return _verdict(question, reading, index, score, explained)
@@ -124,7 +128,7 @@ def answer(question: str, index: ClaimIndex) -> Reply:
                 and not _two_relations(index, reading) and not asks_kind(reading) and SUBTYPE_OF not in relations:
             # "Is ALS caused by genes?": none of its own, its subtypes' (familial ALS's causal genes) answer partly
             return _of_subtypes(question, reading, index, score, relations, [entities[0], None])
-    if reading.yes_no and len(entities) == 1 and not reading.relations and reading.conditions \
+    if reading.yes_no and len(entities) == 1 and not reading.relations and reading.unexplained \
             and not asks_kind(reading):
         # "Is the course of SMA variable?": the entity's own claims whose values name every other word
         own = [n for n, s in enumerate(index.statements) if s.subject in entities[0].terms and not index.nary(s)
