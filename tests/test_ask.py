@@ -265,6 +265,14 @@ def test_an_answer_for_each_disease_cites_each(index: ClaimIndex) -> None:
     # several values of several relations ("cause": features too) are no several causes
     ("Does SMA have more than one cause?", "unstated"),
     ("Does SMA have several causal genes?", "unstated"),  # one: SMN1
+    # "halt" named a treatment approach: "Yes: SMA has treatment approach ...", where SMA treatment can slow it
+    ("Can treatment halt SMA?", "unstated"),
+    ("Does treatment stop SMA?", "unstated"),
+    ("Do immunomodulatory therapies halt ALS progression?", "no"),  # "do not halt ALS progression"
+    # "slow" named any outcome: "Yes: ... gene therapy ... offer potential for significant improvement"
+    ("Does gene therapy slow SMA?", "unstated"),
+    ("Does treatment slow SMA?", "yes"),  # "SMA treatment can slow progression"
+    ("Does treatment slow ALS?", "unstated"),
 ])
 
 def test_probed_wrong_verdicts_stay_fixed(index: ClaimIndex, question: str, verdict: str) -> None:

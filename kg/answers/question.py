@@ -66,6 +66,10 @@ ABSENCE = {"lack", "lacks", "lacking", "absent", "missing", "without", "deficien
 # words that restrict a yes to all, always or nothing else ("Does SMA only affect lower motor neurons?"): they
 # name no value, and no statement short of saying so answers yes
 RESTRICTING = {"only", "all", "every", "always", "solely", "exclusively", "entirely", "just", "purely"}
+# words asking more than a treatment or an effect does, even where they name its relation ("halt" names a treatment
+# approach, so that "do not halt" says no): no statement short of saying so answers yes ("Can treatment halt SMA?":
+# it can slow its progression)
+STRONGER = {"halt", "halts", "stop", "stops", "reverse", "reverses", "reversed", "prevent", "prevents"}
 # the words of a question asking what something is ("What is SMA?", "Define SMA", "Tell me about MS")
 DEFINITION = {"what", "is", "are", "a", "an", "the", "define", "describe", "explain", "tell", "me", "about",
               "mean", "means", "does", "kind", "sort", "of", "disease", "disorder", "condition"}
@@ -125,9 +129,9 @@ class Reading:
 
     @property
     def restricted(self) -> bool:
-        """Whether the question asks "only", "all" or "always" in words no name of the graph holds."""
+        """Whether the question asks "only", "all" or "always" in words no name of the graph holds, or "halt"."""
         named = {w for m in self.mentions for w in m.text.split()}
-        return any(w in RESTRICTING and w not in named for w in self.words)
+        return any((w in RESTRICTING and w not in named) or w in STRONGER for w in self.words)
 
     @property
     def definition(self) -> bool:
@@ -177,7 +181,8 @@ def read(question: str, index: ClaimIndex) -> Reading:
     corrections = []
     fixes: dict[str, str | None] = {}  # each distinct word looked up once: linear in the question's length
     for position, token in enumerate(tokens):
-        if token in name_words or token in FRAME or token in COMPARISON or token in PLURAL or token in CONDITIONS \
+        if token in name_words or token in FRAME or token in COMPARISON or token in PLURAL or token in STRONGER \
+                or token in CONDITIONS \
                 or token in NEGATIONS \
                 or index.knows(token) \
                 or _denied(token, index):
@@ -329,7 +334,8 @@ def _unknown(tokens: list[str], consumed: set[int], index: ClaimIndex) -> list[s
     runs: list[list[str]] = []
     previous = -2
     for position, token in enumerate(tokens):
-        if position in consumed or token in FRAME or token in COMPARISON or token in PLURAL or token in CONDITIONS \
+        if position in consumed or token in FRAME or token in COMPARISON or token in PLURAL or token in STRONGER \
+                or token in CONDITIONS \
                 or token in NEGATIONS \
                 or not token[0].isalpha():
             continue
