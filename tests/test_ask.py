@@ -844,6 +844,13 @@ def test_how_many_subtypes_lists_them_when_no_figure_counts_them(index: ClaimInd
         "muscular atrophy type 3, spinal muscular atrophy type 4.")
 
 
+def test_how_many_kinds_lists_the_subtypes_not_the_shares_of_some(index: ClaimIndex) -> None:
+    """ALS has shares counting some of its subtypes; "how many kinds" asks for the kinds (it listed the shares)."""
+    assert answer("How many kinds of ALS are there?", index).sentence.startswith(
+        "subtype of amyotrophic lateral sclerosis: bulbar-onset amyotrophic lateral sclerosis, classical amyotrophic "
+        "lateral sclerosis, familial amyotrophic lateral sclerosis, limb-onset")
+
+
 def test_a_group_answers_the_relation_its_definition_restricts(index: ClaimIndex) -> None:
     """mnd:DemyelinatingDisease is defined by mnd:hasPrimaryPathology: 'primarily demyelinating' is answered by
     ALS's classification; 'the most common motor neuron disease' is not answered by SMA being one."""

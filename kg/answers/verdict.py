@@ -165,6 +165,9 @@ def answer(question: str, index: ClaimIndex) -> Reply:
         # ... and, of a relation the entity is the object of ("What are the types of SMA?"), its subjects
         listed = counted + (stating_every(index, reading, own) or stating_every(index, reading, of_subtypes)
                             or own or stating_every(index, reading, inverse) or inverse)
+        if SUBTYPE_OF in relations and not reading.conditions \
+                and (kinds := [n for n in inverse if index.statements[n].property == SUBTYPE_OF]):
+            listed = kinds  # "How many kinds of ALS are there?": its subtypes, not the shares of some of them
         listed = _values_naming(index, relations, entities[0], listed) or _of_kinds_named(index, reading, listed) \
             or listed
         if reading.negated:  # "What does ALS not affect?": the statements that say so
