@@ -273,6 +273,9 @@ def test_an_answer_for_each_disease_cites_each(index: ClaimIndex) -> None:
     ("Does gene therapy slow SMA?", "unstated"),
     ("Does treatment slow SMA?", "yes"),  # "SMA treatment can slow progression"
     ("Does treatment slow ALS?", "unstated"),
+    # "upper motor neuron" named the neurons: "Yes: ALS has clinical feature muscle weakness" (a lower motor neuron
+    # sign in documents 002 and 003)
+    ("Is weakness an upper motor neuron sign in ALS?", "unstated"),
 ])
 
 def test_probed_wrong_verdicts_stay_fixed(index: ClaimIndex, question: str, verdict: str) -> None:

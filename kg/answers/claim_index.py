@@ -46,6 +46,7 @@ NOT_QUALIFIERS = {RDFS.label, RDFS.comment, SKOS.note, SKOS.definition, URIRef(O
                   URIRef(ONTOLOGY + "cellText"), MND.quote}
 # a figure counting the cases of X among the subject's: a share, so it qualifies "the subject has X"
 COUNTS_CASES_OF = URIRef(ONTOLOGY + "countsCasesOf")
+CLINICAL_FEATURE = URIRef(ONTOLOGY + "ClinicalFeature")
 APPROXIMATE = 5.0  # per cent points either side of an approximate share ("approximately 85%": 80 to 90)
 STRUCTURE = {RDF.type, RDF.subject, RDF.predicate, RDF.object, PROV.wasDerivedFrom}
 WORD = re.compile(r"[\w][\w'\u2019-]*")
@@ -210,7 +211,11 @@ def build_index(dataset: Dataset) -> ClaimIndex:
         p for p in asserted.subjects(RDF.type, OWL.DatatypeProperty)}
     relation_names = _names(asserted, lambda s: s in properties)
     inverse_names = _names(asserted, lambda s: s in properties, (INVERSE_ALT_LABEL,))
-    entity_names = _names(asserted, lambda s: (str(s).startswith(str(KG)) or s in classes))
+    # kinds of sign ("upper motor neuron sign") are names too: "Is weakness an upper motor neuron sign in ALS?" asks
+    # of that kind, not of the upper motor neurons ALS affects
+    signs = {c for c in asserted.transitive_subjects(RDFS.subClassOf, CLINICAL_FEATURE)
+             if isinstance(c, URIRef) and c != CLINICAL_FEATURE and (c, OWL.equivalentClass, None) in asserted}
+    entity_names = _names(asserted, lambda s: (str(s).startswith(str(KG)) or s in classes or s in signs))
     entity_names = {**{name: terms for name, terms in _pathology_names(asserted, dataset).items()
                        if name not in relation_names}, **entity_names}  # "primary pathology" stays a relation
     statements = [_with_text(s, asserted, labels, details) for s in statements]
