@@ -276,6 +276,14 @@ def test_an_answer_for_each_disease_cites_each(index: ClaimIndex) -> None:
     # "upper motor neuron" named the neurons: "Yes: ALS has clinical feature muscle weakness" (a lower motor neuron
     # sign in documents 002 and 003)
     ("Is weakness an upper motor neuron sign in ALS?", "unstated"),
+    # a yes resting on a weaker statement than asked: "key diagnostic test" is not "required"; "severe disability"
+    # and a variable course are not "usually severe"; "main" was question frame
+    ("Is EMG required to diagnose ALS?", "unstated"),
+    ("Is SMA usually severe?", "unstated"),
+    ("Is atrophy the main symptom of ALS?", "unstated"),
+    ("Does ALS typically start in adulthood?", "yes"),  # "typical onset"
+    ("Does SMA typically affect cognition?", "no"),  # "does not typically affect cognitive functions"
+    ("Is ALS usually sporadic?", "yes"),  # the share: 85-90%
 ])
 
 def test_probed_wrong_verdicts_stay_fixed(index: ClaimIndex, question: str, verdict: str) -> None:

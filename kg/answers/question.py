@@ -50,7 +50,7 @@ FRAME = {
     "better", "common", "frequent", "first", "begin", "start", "age", "stage", "stages", "part", "play", "role",
     "take", "taken", "fraction", "percentage", "proportion", "share", "exist", "exists", "happens",
     "known", "usual", "whats", "allow", "allows", "done", "make", "makes", "go", "goes", "over",
-    "time", "still", "really", "true", "last", "lasts", "main", "major", "two", "three", "four",
+    "time", "still", "really", "true", "last", "lasts", "two", "three", "four",
     "wrong", "look", "looks", "body", "available",
 }
 # words that ask whether two things go together at all, whatever the relation ("Is demyelinating polyneuropathy
@@ -65,11 +65,16 @@ FRAME |= TOGETHER
 ABSENCE = {"lack", "lacks", "lacking", "absent", "missing", "without", "deficient", "deleted"}
 # words that restrict a yes to all, always or nothing else ("Does SMA only affect lower motor neurons?"): they
 # name no value, and no statement short of saying so answers yes
-RESTRICTING = {"only", "all", "every", "always", "solely", "exclusively", "entirely", "just", "purely"}
+RESTRICTING = {"only", "all", "every", "always", "solely", "exclusively", "entirely", "just", "purely", "main",
+               "major"}
 # words asking more than a treatment or an effect does, even where they name its relation ("halt" names a treatment
 # approach, so that "do not halt" says no): no statement short of saying so answers yes ("Can treatment halt SMA?":
 # it can slow its progression)
-STRONGER = {"halt", "halts", "stop", "stops", "reverse", "reverses", "reversed", "prevent", "prevents"}
+STRONGER = {"halt", "halts", "stop", "stops", "reverse", "reverses", "reversed", "prevent", "prevents", "required",
+            "require", "requires", "necessary", "essential", "needed", "best", "definitive"}
+# words asking how usual something is ("Is SMA usually severe?"): a yes needs a statement saying so in its own names
+# ("typical onset", "does not typically have") or its qualifiers
+USUALLY = {"usually", "typically", "typical", "generally", "normally", "mostly"}
 # the words of a question asking what something is ("What is SMA?", "Define SMA", "Tell me about MS")
 DEFINITION = {"what", "is", "are", "a", "an", "the", "define", "describe", "explain", "tell", "me", "about",
               "mean", "means", "does", "kind", "sort", "of", "disease", "disorder", "condition"}
@@ -132,6 +137,12 @@ class Reading:
         """Whether the question asks "only", "all" or "always" in words no name of the graph holds, or "halt"."""
         named = {w for m in self.mentions for w in m.text.split()}
         return any((w in RESTRICTING and w not in named) or w in STRONGER for w in self.words)
+
+    @property
+    def habitual(self) -> bool:
+        """Whether the question asks how usual something is ("usually", "typically") in words no name holds."""
+        named = {w for m in self.mentions for w in m.text.split()}
+        return any(w in USUALLY and w not in named for w in self.words)
 
     @property
     def definition(self) -> bool:

@@ -33,7 +33,7 @@ from kg.answers.matching import (
     stating_every,
     through,
 )
-from kg.answers.question import PLURAL, TOGETHER, Mention, Reading, read, without
+from kg.answers.question import PLURAL, TOGETHER, USUALLY, Mention, Reading, read, without
 from kg.answers.reply import Reply, used_of
 from kg.answers.several import each_disease, several
 
@@ -42,7 +42,7 @@ CAUSAL_GENE = URIRef(ONTOLOGY + "hasCausalGene")
 OFTEN = {"common", "frequent", "often", "usual", "commonly", "frequently"}
 SELDOM = {"rare", "rarely", "uncommon", "seldom", "occasionally", "infrequent"}
 # a yes/no asking whether most cases are something is answered by a share counting them, above or below half
-MOST = {"most", "majority", "mostly"}
+MOST = {"most", "majority", "mostly", "usually", "generally"}
 CASES = {"case", "cases"}  # "Are most ALS cases familial?": the share's own frame
 
 
@@ -213,7 +213,8 @@ def _share_verdict(question: str, reading: Reading, index: ClaimIndex, score: di
     """"Is most ALS sporadic?", "Do most ALS patients develop cognitive impairment?": a share (see ``_shares_asked``)
     all of whose bounds are over half says yes, all under half no; otherwise, or with shares that differ, the
     documents don't say. None when the question asks no "most" or no share counts what it asks."""
-    if not reading.yes_no or not set(reading.conditions) & MOST:
+    spoken = {w for m in reading.mentions for w in m.text.split()}
+    if not reading.yes_no or not (set(reading.words) - spoken) & MOST:
         return None
     shares = _shares_asked(index, reading)
     if not shares:
@@ -514,12 +515,22 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
         return Reply(question, reading, "qualified", _qualified(index, ordered, reading.negated),
                      used_of(index, ordered, score), tuple(hedges))
     verdict = "yes" if says.pop() else "no"
-    if verdict == "yes" and reading.restricted:  # "Does SMA only affect lower motor neurons?": not said
+    if verdict == "yes" and (reading.restricted or (reading.habitual and not any(
+            _says_usually(index, index.statements[n]) for n in ordered))):
+        # "Does SMA only affect lower motor neurons?", "Is SMA usually severe?": not said
         return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
                      used_of(index, ordered, score))
     derived = " (derived)" if lead.derived else ""
     return Reply(question, reading, verdict, f"{verdict.capitalize()}{derived}: {_phrases(index, lead, ordered)}.",
                  used_of(index, ordered, score))
+
+
+def _says_usually(index: ClaimIndex, statement: Statement) -> bool:
+    """Whether ``statement`` says how usual it is, in its property's or value's names or its qualifiers ("typical
+    onset": ALS usually begins in adulthood)."""
+    said = index.names(statement.property) | index.names(statement.object) | set(
+        index.tokens(" ".join(statement.qualifiers)))
+    return bool(said & set(index.tokens(" ".join(USUALLY))))
 
 
 def _of_each(question: str, reading: Reading, index: ClaimIndex, score: dict[int, float], relations: set[Node],
