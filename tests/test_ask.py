@@ -284,6 +284,10 @@ def test_an_answer_for_each_disease_cites_each(index: ClaimIndex) -> None:
     ("Does ALS typically start in adulthood?", "yes"),  # "typical onset"
     ("Does SMA typically affect cognition?", "no"),  # "does not typically affect cognitive functions"
     ("Is ALS usually sporadic?", "yes"),  # the share: 85-90%
+    # asked in the negative, a "No" said the same overstatement: "No: SMA has ... severe disability"
+    ("Is SMA not usually severe?", "unstated"),
+    ("Does SMA not only affect lower motor neurons?", "unstated"),
+    ("Do immunomodulatory therapies not halt ALS progression?", "yes"),  # a statement saying so
 ])
 
 def test_probed_wrong_verdicts_stay_fixed(index: ClaimIndex, question: str, verdict: str) -> None:

@@ -515,9 +515,10 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
         return Reply(question, reading, "qualified", _qualified(index, ordered, reading.negated),
                      used_of(index, ordered, score), tuple(hedges))
     verdict = "yes" if says.pop() else "no"
-    if verdict == "yes" and (reading.restricted or (reading.habitual and not any(
+    if (verdict == "yes") != reading.negated and (reading.restricted or (reading.habitual and not any(
             _says_usually(index, index.statements[n]) for n in ordered))):
-        # "Does SMA only affect lower motor neurons?", "Is SMA usually severe?": not said
+        # "Does SMA only affect lower motor neurons?", "Is SMA usually severe?" (or "not usually severe": no): not
+        # said by a statement that SMA mainly affects them, or has severe disability
         return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
                      used_of(index, ordered, score))
     derived = " (derived)" if lead.derived else ""
