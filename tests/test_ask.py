@@ -288,6 +288,9 @@ def test_an_answer_for_each_disease_cites_each(index: ClaimIndex) -> None:
     ("Is SMA not usually severe?", "unstated"),
     ("Does SMA not only affect lower motor neurons?", "unstated"),
     ("Do immunomodulatory therapies not halt ALS progression?", "yes"),  # a statement saying so
+    # a path of two statements left words of the question unnamed: "Partly: snake eyes ... not indicative of primary
+    # demyelination", asked of the T2/FLAIR signal
+    ("Does T2/FLAIR signal in ALS reflect primary demyelination?", "unstated"),
 ])
 
 def test_probed_wrong_verdicts_stay_fixed(index: ClaimIndex, question: str, verdict: str) -> None:

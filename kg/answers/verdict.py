@@ -80,7 +80,8 @@ def answer(question: str, index: ClaimIndex) -> Reply:
             return _verdict(question, reading, index, score, [])
         if not asked and (chained := through(index, reading) or _two_steps(index, reading, relations)):
             # a path of statements answers only when it accounts for every thing named, as one statement must
-            return _verdict(question, reading, index, score, chained if _chain_tied(index, entities, chained) else [])
+            whole = _chain_tied(index, entities, chained) and _chain_names(index, reading, chained)
+            return _verdict(question, reading, index, score, chained if whole else [])
         if not asked:
             return _of_subtypes(question, reading, index, score, relations)
         asked = _classifying_first(index, reading, asked)
@@ -460,6 +461,19 @@ def _chain_tied(index: ClaimIndex, named: list[Mention], chain: list[int]) -> bo
     return all(any(_accounts(index, index.statements[n], m, values) or _vouching(index, index.statements[n], m)
                    for n in chain) or subjects & values
                for m, values in zip(named, linked, strict=True))
+
+
+def _chain_names(index: ClaimIndex, reading: Reading, chain: list[int]) -> bool:
+    """Whether the names of what a path of statements is about, of their properties and their qualifiers hold
+    every word of the question not otherwise understood ("Does T2/FLAIR signal in ALS reflect primary
+    demyelination?" is not answered by ALS's snake eyes, not indicative of primary demyelination)."""
+    wanted = set(index.tokens(" ".join(reading.conditions)))
+    named: set[str] = set()
+    for statement in (index.statements[n] for n in chain):
+        named |= index.names(statement.property) | set(index.tokens(" ".join(statement.qualifiers)))
+        for term in statement.about:
+            named |= index.names(term)
+    return wanted <= named
 
 
 def _accounts(index: ClaimIndex, statement: Statement, thing: Mention, linked: frozenset[Node]) -> bool:
