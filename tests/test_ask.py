@@ -291,6 +291,7 @@ def test_an_answer_for_each_disease_cites_each(index: ClaimIndex) -> None:
     # a path of two statements left words of the question unnamed: "Partly: snake eyes ... not indicative of primary
     # demyelination", asked of the T2/FLAIR signal
     ("Does T2/FLAIR signal in ALS reflect primary demyelination?", "unstated"),
+    ("Can ALS be diagnosed in the womb?", "unstated"),  # only SMA's prenatal genetic testing is stated
 ])
 
 def test_probed_wrong_verdicts_stay_fixed(index: ClaimIndex, question: str, verdict: str) -> None:
@@ -299,6 +300,14 @@ def test_probed_wrong_verdicts_stay_fixed(index: ClaimIndex, question: str, verd
 
 @pytest.mark.parametrize("question", ["Are there several types of ALS?", "Are there multiple forms of SMA?",
                                       "Are there various kinds of ALS?"])
+@pytest.mark.parametrize("question", ["Can SMA be diagnosed in the womb?", "Can parents test an unborn baby for SMA?",
+                                      "Is antenatal testing available for SMA?"])
+def test_lay_words_for_prenatal_testing_name_it(index: ClaimIndex, question: str) -> None:
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == (
+        "yes", "Yes: spinal muscular atrophy has diagnostic test genetic testing during pregnancy.")
+
+
 def test_several_is_named_by_two_values_of_the_relation_asked(index: ClaimIndex, question: str) -> None:
     reply = answer(question, index)
     assert reply.verdict == "yes"
