@@ -298,8 +298,6 @@ def test_probed_wrong_verdicts_stay_fixed(index: ClaimIndex, question: str, verd
     assert answer(question, index).verdict == verdict
 
 
-@pytest.mark.parametrize("question", ["Are there several types of ALS?", "Are there multiple forms of SMA?",
-                                      "Are there various kinds of ALS?"])
 @pytest.mark.parametrize("question", ["Can SMA be diagnosed in the womb?", "Can parents test an unborn baby for SMA?",
                                       "Is antenatal testing available for SMA?"])
 def test_lay_words_for_prenatal_testing_name_it(index: ClaimIndex, question: str) -> None:
@@ -308,6 +306,8 @@ def test_lay_words_for_prenatal_testing_name_it(index: ClaimIndex, question: str
         "yes", "Yes: spinal muscular atrophy has diagnostic test genetic testing during pregnancy.")
 
 
+@pytest.mark.parametrize("question", ["Are there several types of ALS?", "Are there multiple forms of SMA?",
+                                      "Are there various kinds of ALS?"])
 def test_several_is_named_by_two_values_of_the_relation_asked(index: ClaimIndex, question: str) -> None:
     reply = answer(question, index)
     assert reply.verdict == "yes"
@@ -942,8 +942,10 @@ def test_question_frame_that_narrows_keeps_a_yes_from_statements_that_do_not_nam
     assert answer("Does ALS affect children?", index).verdict == "unstated"
     assert answer("Can SMA be tested for before it is born?", index).sentence == (
         "Yes: spinal muscular atrophy has diagnostic test genetic testing during pregnancy.")
-    # "a baby" names infancy (SMA's onset), which the statement about prenatal testing does not account for
-    assert answer("Can a baby be tested for SMA before it is born?", index).verdict == "unstated"
+    # "a baby" names infancy (SMA's onset), which the statement about prenatal testing accounts for only by its name
+    # "unborn baby"
+    assert answer("Can a baby be tested for SMA before it is born?", index).verdict == "yes"
+    assert answer("Can a baby be tested for SMA after birth?", index).verdict == "unstated"
 
 
 @pytest.mark.parametrize(("question", "verdict"), [
