@@ -229,7 +229,12 @@ def _share_verdict(question: str, reading: Reading, index: ClaimIndex, score: di
                      used_of(index, numbers, score))
     verdict = "yes" if says != reading.negated else "no"
     named = "; ".join(index.label(f) for f in shares)
-    return Reply(question, reading, verdict, f"{verdict.capitalize()}: {named}.", used_of(index, numbers, score))
+    # what was understood: the share counting what is asked among the cases of the thing named
+    counted = frozenset().union(*(index.shares[f].counted for f in shares))
+    wholes = [m for m in reading.entities if m.terms & frozenset().union(*(index.shares[f].among for f in shares))]
+    shown = replace(reading, mentions=(*wholes[:1], Mention("most", frozenset({COUNTS_CASES_OF}), relation=True),
+                                       Mention(" ".join(sorted(index.label(t) for t in counted)), counted)))
+    return Reply(question, shown, verdict, f"{verdict.capitalize()}: {named}.", used_of(index, numbers, score))
 
 
 def _shares_asked(index: ClaimIndex, reading: Reading) -> list[URIRef]:
