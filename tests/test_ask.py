@@ -292,6 +292,11 @@ def test_an_answer_for_each_disease_cites_each(index: ClaimIndex) -> None:
     # demyelination", asked of the T2/FLAIR signal
     ("Does T2/FLAIR signal in ALS reflect primary demyelination?", "unstated"),
     ("Can ALS be diagnosed in the womb?", "unstated"),  # only SMA's prenatal genetic testing is stated
+    # "several" asked of a relation word read as another: "Yes: SMA has clinical feature: ..." ("have ... causes")
+    ("Does SMA have several causes?", "unstated"),
+    ("Does SMA have a cause?", "yes"),  # its causal gene SMN1, not its clinical features
+    ("Does familial ALS have several causes?", "yes"),  # SOD1, C9orf72, FUS, TARDBP
+    ("Are there several treatments for ALS?", "yes"),  # it was "Partly", one of them an example sentence's
 ])
 
 def test_probed_wrong_verdicts_stay_fixed(index: ClaimIndex, question: str, verdict: str) -> None:

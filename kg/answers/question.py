@@ -89,6 +89,8 @@ CONDITIONS = {"baby", "babies", "child", "children", "kids", "born", "before", "
 # words asking for more than one of something ("Are there several types of ALS?"): named by two values or more
 PLURAL = {"several", "multiple", "various", "numerous", "different"}
 
+HAVE = {"have", "has", "had", "having"}  # "Does SMA have a cause?": the word a noun the entity has
+
 # words that compare two things: they name nothing, yet no statement merely linking the two answers them
 # ("Is ALS the same as SMA?" is not answered by "ALS shares hallmarks with SMA")
 COMPARISON = {"same", "different", "differ", "differs", "difference", "differences", "compare", "compared",
@@ -265,7 +267,8 @@ def _mentions(tokens: list[str], index: ClaimIndex) -> tuple[list[Mention], set[
                 elif variant in index.relation_names:
                     found = (length, Mention(" ".join(key), index.relation_names[variant], relation=True))
                     found = (length, _directed(found[1], index.inverse_names.get(variant, frozenset()), mentions,
-                                               tokens[position + length:], index))
+                                               tokens[position + length:], index,
+                                               bool(HAVE & set(tokens[max(consumed, default=-1) + 1:position]))))
                 if found:
                     break
             if found:
@@ -284,7 +287,7 @@ def _mentions(tokens: list[str], index: ClaimIndex) -> tuple[list[Mention], set[
 
 
 def _directed(mention: Mention, inverse: frozenset[URIRef], before: list[Mention], after: list[str],
-              index: ClaimIndex) -> Mention:
+              index: ClaimIndex, had: bool = False) -> Mention:
     """A relation word naming some properties read from subject to object and others read inversely
     (mnd:inverseAltLabel: "ALS causes weakness", "SMN1 causes SMA"), with entities named on one side of it only:
     before it they are its subject, after it its object. It names the properties that have statements with the
@@ -302,7 +305,9 @@ def _directed(mention: Mention, inverse: frozenset[URIRef], before: list[Mention
         return mention
     entity = named_before or named_after
     entity |= {s.subject for s in index.statements if s.property == SUBTYPE_OF and s.object in entity}
-    subject_first = bool(named_before)  # the entity is the word's subject: forward, the property's subject
+    # the entity is the word's subject: forward, the property's subject; unless it has the word ("Does SMA have
+    # several causes?": its causes, read inversely, as "What causes SMA?")
+    subject_first = bool(named_before) != had
     kept = frozenset().union(*(props for props, as_subject in ((forward, subject_first), (inverse, not subject_first))
                                if _stated(index, props, entity, as_subject)))
     return replace(mention, terms=kept) if kept else mention

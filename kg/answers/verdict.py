@@ -112,10 +112,9 @@ def answer(question: str, index: ClaimIndex) -> Reply:
         found = every or ([] if _two_relations(index, reading) else found)
         # every word of the question not otherwise understood must name the values a verdict rests on; one asking
         # for more than one ("Are there several types of ALS?") is named by statements of two values or more
-        ends = {(s.subject, s.property, s.object, says_yes(index, reading, s))
-                for s in (index.statements[n] for n in found)}
-        plural = len(ends) > 1 and len({(p, yes) for _, p, _, yes in ends}) == 1  # one relation, one polarity
-        explained = explaining(index, without(reading, PLURAL) if plural else reading, found)
+        if set(reading.conditions) & PLURAL and (plural := _several(index, reading, found)):
+            found, reading = plural, without(reading, PLURAL)
+        explained = explaining(index, reading, found)
         if any(index.statements[n].qualifiers or index.statements[n].object in index.negative_values
                for n in explained):
             return _verdict(question, reading, index, score, explained)
@@ -543,6 +542,16 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
     derived = " (derived)" if lead.derived else ""
     return Reply(question, reading, verdict, f"{verdict.capitalize()}{derived}: {_phrases(index, lead, ordered)}.",
                  used_of(index, ordered, score))
+
+
+def _several(index: ClaimIndex, reading: Reading, found: list[int]) -> list[int]:
+    """Of ``found``, all of one relation, those saying yes with no qualifier, if of two values or more: what
+    "several", "multiple", "various" ask ("Are there several treatments for ALS?"); none otherwise."""
+    kept = [n for n in found if not index.nary(index.statements[n]) and not index.statements[n].qualifiers
+            and says_yes(index, reading, index.statements[n])]
+    if len({positive_of(index, index.statements[n].property) for n in found}) != 1:
+        return []  # "Does SMA have several causes?": one causal gene, many clinical features ("cause" names both)
+    return kept if len({(index.statements[n].subject, index.statements[n].object) for n in kept}) > 1 else []
 
 
 def _says_usually(index: ClaimIndex, statement: Statement) -> bool:
