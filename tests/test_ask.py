@@ -297,6 +297,8 @@ def test_an_answer_for_each_disease_cites_each(index: ClaimIndex) -> None:
     ("Does SMA have a cause?", "yes"),  # its causal gene SMN1, not its clinical features
     ("Does familial ALS have several causes?", "yes"),  # SOD1, C9orf72, FUS, TARDBP
     ("Are there several treatments for ALS?", "yes"),  # it was "Partly", one of them an example sentence's
+    ("Is respiratory failure the main cause of death in ALS?", "yes"),  # "main cause of death": the primary one
+    ("Is respiratory failure the main cause of death in SMA?", "unstated"),
 ])
 
 def test_probed_wrong_verdicts_stay_fixed(index: ClaimIndex, question: str, verdict: str) -> None:

@@ -97,6 +97,10 @@ COMPARISON = {"same", "different", "differ", "differs", "difference", "differenc
               "comparison", "vs", "versus", "distinguish", "distinguishes", "alike", "similar", "identical"}
 
 
+# the words of a question that are neither typos nor names unknown to the graph
+QUESTION_WORDS = FRAME | COMPARISON | PLURAL | STRONGER | USUALLY | CONDITIONS | NEGATIONS
+
+
 @dataclass(frozen=True)
 class Mention:
     """Words of the question naming terms of the graph: entities, or relations (properties)."""
@@ -194,11 +198,7 @@ def read(question: str, index: ClaimIndex) -> Reading:
     corrections = []
     fixes: dict[str, str | None] = {}  # each distinct word looked up once: linear in the question's length
     for position, token in enumerate(tokens):
-        if token in name_words or token in FRAME or token in COMPARISON or token in PLURAL or token in STRONGER \
-                or token in CONDITIONS \
-                or token in NEGATIONS \
-                or index.knows(token) \
-                or _denied(token, index):
+        if token in name_words or token in QUESTION_WORDS or index.knows(token) or _denied(token, index):
             continue
         fix = fixes[token] if token in fixes else fixes.setdefault(token, _correction(token, name_words))
         if fix:
@@ -350,10 +350,7 @@ def _unknown(tokens: list[str], consumed: set[int], index: ClaimIndex) -> list[s
     runs: list[list[str]] = []
     previous = -2
     for position, token in enumerate(tokens):
-        if position in consumed or token in FRAME or token in COMPARISON or token in PLURAL or token in STRONGER \
-                or token in CONDITIONS \
-                or token in NEGATIONS \
-                or not token[0].isalpha():
+        if position in consumed or token in QUESTION_WORDS or not token[0].isalpha():
             continue
         if index.knows(token):
             continue
