@@ -7,6 +7,7 @@ evaluation (benchmarks/ask_eval.yaml) must give no wrong verdict and stay above 
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -21,10 +22,11 @@ from kg.cli import cli
 from kg.graph.paths import default_graph_files
 from kg.reasoning.engine import load_reasoned
 
-TUNE_FLOOR = 0.985
+TUNE_FLOOR = 0.99
 HOLDOUT_FLOOR = 0.89
 HOLDOUT2_FLOOR = 0.82
-HOLDOUT3_FLOOR = 0.76
+HOLDOUT3_FLOOR = 0.78
+HOLDOUT4_FLOOR = 0.77
 
 
 @pytest.fixture(scope="module")
@@ -248,9 +250,106 @@ def test_an_answer_for_each_disease_cites_each(index: ClaimIndex) -> None:
     ("Does glutamate excitotoxicity cause spasticity in ALS?", "unstated"),
     ("Does oxidative stress cause weakness in ALS?", "unstated"),
     ("Does C9orf72 cause atrophy in ALS?", "unstated"),
+    # a subtype's statement left a thing named unaccounted for: "Partly, for bulbar-onset ALS: ... dysphagia"
+    ("Does TDP-43 cause dysphagia in ALS?", "unstated"),
+    ("Does SOD1 cause bulbar onset in ALS?", "unstated"),  # "Partly, for familial ALS: ... causal gene SOD1"
+    ("Does FTD shorten survival in ALS?", "yes"),  # a path accounting for each: FTD's impact, ALS has FTD
+    ("Is C9orf72 linked to ALS?", "qualified"),
+    # "Yes: ALS has diagnostic test MRI", where the documents say MRI is used to exclude others rather than confirm
+    ("Does MRI confirm ALS?", "no"),
+    ("Is MRI not used to confirm ALS?", "yes"),
+    ("Is MRI used to exclude other conditions in ALS?", "yes"),
+    ("Is MRI used in ALS?", "yes"),  # the statement denying confirmation is no "no" to a question naming no relation
+    # "more" named a value: "Partly: ALS has clinical feature needing more assistance for daily activities"
+    ("Is there more than one kind of ALS?", "unstated"),
+    # several values of several relations ("cause": features too) are no several causes
+    ("Does SMA have more than one cause?", "unstated"),
+    ("Does SMA have several causal genes?", "unstated"),  # one: SMN1
+    # "halt" named a treatment approach: "Yes: SMA has treatment approach ...", where SMA treatment can slow it
+    ("Can treatment halt SMA?", "unstated"),
+    ("Does treatment stop SMA?", "unstated"),
+    ("Do immunomodulatory therapies halt ALS progression?", "no"),  # "do not halt ALS progression"
+    # "slow" named any outcome: "Yes: ... gene therapy ... offer potential for significant improvement"
+    ("Does gene therapy slow SMA?", "unstated"),
+    ("Does treatment slow SMA?", "yes"),  # "SMA treatment can slow progression"
+    ("Does treatment slow ALS?", "unstated"),
+    # "upper motor neuron" named the neurons: "Yes: ALS has clinical feature muscle weakness" (a lower motor neuron
+    # sign in documents 002 and 003)
+    ("Is weakness an upper motor neuron sign in ALS?", "unstated"),
+    # a yes resting on a weaker statement than asked: "key diagnostic test" is not "required"; "severe disability"
+    # and a variable course are not "usually severe"; "main" was question frame
+    ("Is EMG required to diagnose ALS?", "unstated"),
+    ("Is SMA usually severe?", "unstated"),
+    ("Is atrophy the main symptom of ALS?", "unstated"),
+    ("Does ALS typically start in adulthood?", "yes"),  # "typical onset"
+    ("Does SMA typically affect cognition?", "no"),  # "does not typically affect cognitive functions"
+    ("Is ALS usually sporadic?", "yes"),  # the share: 85-90%
+    # asked in the negative, a "No" said the same overstatement: "No: SMA has ... severe disability"
+    ("Is SMA not usually severe?", "unstated"),
+    ("Does SMA not only affect lower motor neurons?", "unstated"),
+    ("Do immunomodulatory therapies not halt ALS progression?", "yes"),  # a statement saying so
+    # a path of two statements left words of the question unnamed: "Partly: snake eyes ... not indicative of primary
+    # demyelination", asked of the T2/FLAIR signal
+    ("Does T2/FLAIR signal in ALS reflect primary demyelination?", "unstated"),
+    ("Can ALS be diagnosed in the womb?", "unstated"),  # only SMA's prenatal genetic testing is stated
+    # "several" asked of a relation word read as another: "Yes: SMA has clinical feature: ..." ("have ... causes")
+    ("Does SMA have several causes?", "unstated"),
+    ("Does SMA have a cause?", "yes"),  # its causal gene SMN1, not its clinical features
+    ("Does familial ALS have several causes?", "yes"),  # SOD1, C9orf72, FUS, TARDBP
+    ("Are there several treatments for ALS?", "yes"),  # it was "Partly", one of them an example sentence's
+    ("Is respiratory failure the main cause of death in ALS?", "yes"),  # "main cause of death": the primary one
+    ("Is respiratory failure the main cause of death in SMA?", "unstated"),
 ])
+
 def test_probed_wrong_verdicts_stay_fixed(index: ClaimIndex, question: str, verdict: str) -> None:
     assert answer(question, index).verdict == verdict
+
+
+@pytest.mark.parametrize("question", ["Can SMA be diagnosed in the womb?", "Can parents test an unborn baby for SMA?",
+                                      "Is antenatal testing available for SMA?"])
+def test_lay_words_for_prenatal_testing_name_it(index: ClaimIndex, question: str) -> None:
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == (
+        "yes", "Yes: spinal muscular atrophy has diagnostic test genetic testing during pregnancy.")
+
+
+@pytest.mark.parametrize("question", ["Are there several types of ALS?", "Are there multiple forms of SMA?",
+                                      "Are there various kinds of ALS?"])
+def test_several_is_named_by_two_values_of_the_relation_asked(index: ClaimIndex, question: str) -> None:
+    reply = answer(question, index)
+    assert reply.verdict == "yes"
+    assert len({u.statement.subject for u in reply.used}) >= 2
+
+
+@pytest.mark.parametrize(("question", "verdict", "sentence"), [
+    ("Are most motor neuron disease cases ALS?", "yes",
+     "Yes: ALS share of motor neuron disease cases: approximately 85%."),
+    ("Do most ALS patients develop cognitive impairment?", "no",  # it was "Partly: ... up to 40%"
+     "No: share of ALS patients who develop evidence of cognitive deterioration: up to 40%."),
+    ("Do most ALS patients have bulbar onset?", "no", "No: share of ALS patients with bulbar onset: 25-35%."),
+    ("Are most cases of ALS inherited?", "no",
+     "No: share of ALS cases that are familial (genetic factors present): 5-10%."),
+    ("Are most ALS cases not familial?", "yes",
+     "Yes: share of ALS cases that are familial (genetic factors present): 5-10%."),
+    # a value of what the share counts is not what it counts: SOD1 is familial ALS's causal gene, not its only case
+    ("Is most ALS caused by SOD1?", "unstated", "The documents don't say this: Is most ALS caused by SOD1?"),
+    ("Do most ALS patients have muscle weakness?", "unstated",
+     "The documents don't say this: Do most ALS patients have muscle weakness?"),
+])
+def test_most_is_answered_by_a_share_over_or_under_half(index: ClaimIndex, question: str, verdict: str,
+                                                        sentence: str) -> None:
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == (verdict, sentence)
+
+
+def test_a_share_near_half_says_neither(index: ClaimIndex) -> None:
+    shares = dict(index.shares)
+    figure = next(f for f in shares if str(f).endswith("als-bulbar-onset-share"))
+    index.shares = {**shares, figure: replace(shares[figure], low=45.0, high=55.0)}
+    try:
+        assert answer("Do most ALS patients have bulbar onset?", index).verdict == "unstated"
+    finally:
+        index.shares = shares
 
 
 def test_a_value_of_a_thing_linked_to_the_disease_answers(index: ClaimIndex) -> None:
@@ -367,10 +466,16 @@ def test_open_world_no_statement_means_the_documents_dont_say(index: ClaimIndex)
 
 
 def test_every_yes_or_no_rests_on_a_statement_of_that_polarity(index: ClaimIndex) -> None:
-    """Over the whole evaluation: a 'no' only from a negative statement (or a positive one asked in the negative)."""
+    """Over the whole evaluation: a 'no' only from a negative statement (or a positive one asked in the negative),
+    or, of "most", from a share all of whose bounds are under half."""
+    shares = {str(f): s for f, s in index.shares.items()}
     for case in load_cases():
         reply = answer(case["question"], index)
-        if reply.verdict in ("yes", "no"):
+        if reply.verdict in ("yes", "no") and all(u.statement.iri in shares for u in reply.used):
+            over = {shares[u.statement.iri].low > 50 for u in reply.used} | {
+                not shares[u.statement.iri].high < 50 for u in reply.used}
+            assert over == {(reply.verdict == "yes") != reply.reading.negated}, case["question"]
+        elif reply.verdict in ("yes", "no"):
             says = {says_yes(index, reply.reading, u.statement) for u in reply.used}
             assert (reply.verdict == "yes") in says, case["question"]
 
@@ -449,11 +554,12 @@ def test_qualifier_is_read_from_the_graph(tmp_path: Path) -> None:
 
 def test_evaluation_has_no_wrong_verdict_and_keeps_its_accuracy(index: ClaimIndex) -> None:
     figures = summary(evaluate(load_cases(), index))
-    assert [figures[split]["wrong_verdicts"] for split in SPLITS] == [0, 0, 0, 0]
+    assert [figures[split]["wrong_verdicts"] for split in SPLITS] == [0] * len(SPLITS)
     assert figures["tune"]["accuracy"] >= TUNE_FLOOR
     assert figures["holdout"]["accuracy"] >= HOLDOUT_FLOOR
     assert figures["holdout2"]["accuracy"] >= HOLDOUT2_FLOOR
     assert figures["holdout3"]["accuracy"] >= HOLDOUT3_FLOOR
+    assert figures["holdout4"]["accuracy"] >= HOLDOUT4_FLOOR
 
 
 def test_evaluation_file_holds_four_wordings_per_fact_and_a_fifth_held_out() -> None:
@@ -772,6 +878,13 @@ def test_how_many_subtypes_lists_them_when_no_figure_counts_them(index: ClaimInd
         "muscular atrophy type 3, spinal muscular atrophy type 4.")
 
 
+def test_how_many_kinds_lists_the_subtypes_not_the_shares_of_some(index: ClaimIndex) -> None:
+    """ALS has shares counting some of its subtypes; "how many kinds" asks for the kinds (it listed the shares)."""
+    assert answer("How many kinds of ALS are there?", index).sentence.startswith(
+        "subtype of amyotrophic lateral sclerosis: bulbar-onset amyotrophic lateral sclerosis, classical amyotrophic "
+        "lateral sclerosis, familial amyotrophic lateral sclerosis, limb-onset")
+
+
 def test_a_group_answers_the_relation_its_definition_restricts(index: ClaimIndex) -> None:
     """mnd:DemyelinatingDisease is defined by mnd:hasPrimaryPathology: 'primarily demyelinating' is answered by
     ALS's classification; 'the most common motor neuron disease' is not answered by SMA being one."""
@@ -836,8 +949,10 @@ def test_question_frame_that_narrows_keeps_a_yes_from_statements_that_do_not_nam
     assert answer("Does ALS affect children?", index).verdict == "unstated"
     assert answer("Can SMA be tested for before it is born?", index).sentence == (
         "Yes: spinal muscular atrophy has diagnostic test genetic testing during pregnancy.")
-    # "a baby" names infancy (SMA's onset), which the statement about prenatal testing does not account for
-    assert answer("Can a baby be tested for SMA before it is born?", index).verdict == "unstated"
+    # "a baby" names infancy (SMA's onset), which the statement about prenatal testing accounts for only by its name
+    # "unborn baby"
+    assert answer("Can a baby be tested for SMA before it is born?", index).verdict == "yes"
+    assert answer("Can a baby be tested for SMA after birth?", index).verdict == "unstated"
 
 
 @pytest.mark.parametrize(("question", "verdict"), [

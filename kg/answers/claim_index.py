@@ -46,6 +46,8 @@ NOT_QUALIFIERS = {RDFS.label, RDFS.comment, SKOS.note, SKOS.definition, URIRef(O
                   URIRef(ONTOLOGY + "cellText"), MND.quote}
 # a figure counting the cases of X among the subject's: a share, so it qualifies "the subject has X"
 COUNTS_CASES_OF = URIRef(ONTOLOGY + "countsCasesOf")
+CLINICAL_FEATURE = URIRef(ONTOLOGY + "ClinicalFeature")
+APPROXIMATE = 5.0  # per cent points either side of an approximate share ("approximately 85%": 80 to 90)
 STRUCTURE = {RDF.type, RDF.subject, RDF.predicate, RDF.object, PROV.wasDerivedFrom}
 WORD = re.compile(r"[\w][\w'\u2019-]*")
 STEMMER = Stemmer.Stemmer("english")
@@ -67,6 +69,17 @@ class Statement:
     derived: bool = False
     premises: tuple[str, ...] = ()
     text: str = ""
+
+
+@dataclass(frozen=True)
+class Share:
+    """A figure giving a share in per cent: what it counts (mnd:countsCasesOf) among what (mnd:amongCasesOf), and
+    the lowest and highest share its words allow ("up to 40%": 0 to 40; "approximately 85%": 80 to 90)."""
+
+    counted: frozenset[URIRef]
+    among: frozenset[URIRef]
+    low: float
+    high: float
 
 
 @dataclass
@@ -92,6 +105,7 @@ class ClaimIndex:
     of_kind: dict[URIRef, frozenset[URIRef]]  # a kind of figure -> the figures of that kind
     first_rank_names: dict[tuple[str, ...], frozenset[URIRef]]  # "most severe" -> the rank properties it orders
     last_rank_names: dict[tuple[str, ...], frozenset[URIRef]]  # "mildest" -> the rank properties it orders
+    shares: dict[URIRef, Share]  # a figure giving a share in per cent -> what it counts among what, its bounds
     postings: dict[str, dict[int, float]] = field(repr=False)  # stemmed word -> statement number -> BM25 score
     quote_postings: dict[str, dict[str, float]] = field(repr=False)  # stemmed word -> citation -> its quote's score
 
@@ -197,7 +211,11 @@ def build_index(dataset: Dataset) -> ClaimIndex:
         p for p in asserted.subjects(RDF.type, OWL.DatatypeProperty)}
     relation_names = _names(asserted, lambda s: s in properties)
     inverse_names = _names(asserted, lambda s: s in properties, (INVERSE_ALT_LABEL,))
-    entity_names = _names(asserted, lambda s: (str(s).startswith(str(KG)) or s in classes))
+    # kinds of sign ("upper motor neuron sign") are names too: "Is weakness an upper motor neuron sign in ALS?" asks
+    # of that kind, not of the upper motor neurons ALS affects
+    signs = {c for c in asserted.transitive_subjects(RDFS.subClassOf, CLINICAL_FEATURE)
+             if isinstance(c, URIRef) and c != CLINICAL_FEATURE and (c, OWL.equivalentClass, None) in asserted}
+    entity_names = _names(asserted, lambda s: (str(s).startswith(str(KG)) or s in classes or s in signs))
     entity_names = {**{name: terms for name, terms in _pathology_names(asserted, dataset).items()
                        if name not in relation_names}, **entity_names}  # "primary pathology" stays a relation
     statements = [_with_text(s, asserted, labels, details) for s in statements]
@@ -225,7 +243,31 @@ def build_index(dataset: Dataset) -> ClaimIndex:
                       disjoint, negation_of, broader, negative_values,
                       {c: frozenset(p) for c, p in defined_by.items()}, inverse_names, stopwords, kind_names,
                       of_kind, _names(asserted, lambda s: s in properties, (FIRST_RANK_LABEL,)),
-                      _names(asserted, lambda s: s in properties, (LAST_RANK_LABEL,)), postings, quote_postings)
+                      _names(asserted, lambda s: s in properties, (LAST_RANK_LABEL,)), _shares(asserted), postings,
+                      quote_postings)
+
+
+def _shares(graph: Graph) -> dict[URIRef, Share]:
+    """Every figure in per cent counting something among the cases of something, with the bounds its words allow:
+    a minimum or a maximum alone is open on the other side, an approximate value is taken as APPROXIMATE points
+    either way."""
+    found = {}
+    for figure in sorted(graph.subjects(URIRef(ONTOLOGY + "unit"), URIRef(ONTOLOGY + "percent")), key=str):
+        counted, among = (frozenset(o for o in graph.objects(figure, p) if isinstance(o, URIRef))
+                          for p in (COUNTS_CASES_OF, URIRef(ONTOLOGY + "amongCasesOf")))
+        value, low, high = (graph.value(figure, URIRef(ONTOLOGY + p))
+                            for p in ("value", "minimumValue", "maximumValue"))
+        if not isinstance(figure, URIRef) or not counted or not among:
+            continue
+        margin = APPROXIMATE if graph.value(figure, URIRef(ONTOLOGY + "approximate")) == Literal(True) else 0.0
+        bounds = (_number(value), _number(value)) if value is not None else (
+            _number(low) if low is not None else 0.0, _number(high) if high is not None else 100.0)
+        found[figure] = Share(counted, among, max(bounds[0] - margin, 0.0), min(bounds[1] + margin, 100.0))
+    return found
+
+
+def _number(value: Node) -> float:
+    return float(value.toPython()) if isinstance(value, Literal) else float("nan")
 
 
 def _bm25(texts: list[str]) -> tuple[frozenset[str], dict[str, dict[int, float]]]:

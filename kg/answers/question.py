@@ -50,7 +50,7 @@ FRAME = {
     "better", "common", "frequent", "first", "begin", "start", "age", "stage", "stages", "part", "play", "role",
     "take", "taken", "fraction", "percentage", "proportion", "share", "exist", "exists", "happens",
     "known", "usual", "whats", "allow", "allows", "done", "make", "makes", "go", "goes", "over",
-    "time", "still", "really", "true", "last", "lasts", "main", "major", "two", "three", "four",
+    "time", "still", "really", "true", "last", "lasts", "two", "three", "four",
     "wrong", "look", "looks", "body", "available",
 }
 # words that ask whether two things go together at all, whatever the relation ("Is demyelinating polyneuropathy
@@ -65,7 +65,16 @@ FRAME |= TOGETHER
 ABSENCE = {"lack", "lacks", "lacking", "absent", "missing", "without", "deficient", "deleted"}
 # words that restrict a yes to all, always or nothing else ("Does SMA only affect lower motor neurons?"): they
 # name no value, and no statement short of saying so answers yes
-RESTRICTING = {"only", "all", "every", "always", "solely", "exclusively", "entirely", "just", "purely"}
+RESTRICTING = {"only", "all", "every", "always", "solely", "exclusively", "entirely", "just", "purely", "main",
+               "major"}
+# words asking more than a treatment or an effect does, even where they name its relation ("halt" names a treatment
+# approach, so that "do not halt" says no): no statement short of saying so answers yes ("Can treatment halt SMA?":
+# it can slow its progression)
+STRONGER = {"halt", "halts", "stop", "stops", "reverse", "reverses", "reversed", "prevent", "prevents", "required",
+            "require", "requires", "necessary", "essential", "needed", "best", "definitive"}
+# words asking how usual something is ("Is SMA usually severe?"): a yes needs a statement saying so in its own names
+# ("typical onset", "does not typically have") or its qualifiers
+USUALLY = {"usually", "typically", "typical", "generally", "normally", "mostly"}
 # the words of a question asking what something is ("What is SMA?", "Define SMA", "Tell me about MS")
 DEFINITION = {"what", "is", "are", "a", "an", "the", "define", "describe", "explain", "tell", "me", "about",
               "mean", "means", "does", "kind", "sort", "of", "disease", "disorder", "condition"}
@@ -77,10 +86,19 @@ CONDITIONS = {"baby", "babies", "child", "children", "kids", "born", "before", "
               "age", "stage", "stages", "worse", "better", "fast", "quickly", "live", "die", "long", "often",
               "common", "frequent", "many", "most", "more", "uncommon", "infrequent"}
 
+# words asking for more than one of something ("Are there several types of ALS?"): named by two values or more
+PLURAL = {"several", "multiple", "various", "numerous", "different"}
+
+HAVE = {"have", "has", "had", "having"}  # "Does SMA have a cause?": the word a noun the entity has
+
 # words that compare two things: they name nothing, yet no statement merely linking the two answers them
 # ("Is ALS the same as SMA?" is not answered by "ALS shares hallmarks with SMA")
 COMPARISON = {"same", "different", "differ", "differs", "difference", "differences", "compare", "compared",
               "comparison", "vs", "versus", "distinguish", "distinguishes", "alike", "similar", "identical"}
+
+
+# the words of a question that are neither typos nor names unknown to the graph
+QUESTION_WORDS = FRAME | COMPARISON | PLURAL | STRONGER | USUALLY | CONDITIONS | NEGATIONS
 
 
 @dataclass(frozen=True)
@@ -122,9 +140,15 @@ class Reading:
 
     @property
     def restricted(self) -> bool:
-        """Whether the question asks "only", "all" or "always" in words no name of the graph holds."""
+        """Whether the question asks "only", "all" or "always" in words no name of the graph holds, or "halt"."""
         named = {w for m in self.mentions for w in m.text.split()}
-        return any(w in RESTRICTING and w not in named for w in self.words)
+        return any((w in RESTRICTING and w not in named) or w in STRONGER for w in self.words)
+
+    @property
+    def habitual(self) -> bool:
+        """Whether the question asks how usual something is ("usually", "typically") in words no name holds."""
+        named = {w for m in self.mentions for w in m.text.split()}
+        return any(w in USUALLY and w not in named for w in self.words)
 
     @property
     def definition(self) -> bool:
@@ -141,6 +165,12 @@ class Reading:
     @property
     def relations(self) -> list[Mention]:
         return [m for m in self.mentions if m.relation]
+
+
+def without(reading: Reading, dropped: set[str]) -> Reading:
+    """``reading`` with the words ``dropped`` read as question frame."""
+    return replace(reading, words=tuple(w for w in reading.words if w not in dropped),
+                   unexplained=tuple(w for w in reading.unexplained if w not in dropped))
 
 
 def checked(question: str) -> str:
@@ -168,9 +198,7 @@ def read(question: str, index: ClaimIndex) -> Reading:
     corrections = []
     fixes: dict[str, str | None] = {}  # each distinct word looked up once: linear in the question's length
     for position, token in enumerate(tokens):
-        if token in name_words or token in FRAME or token in COMPARISON or token in CONDITIONS or token in NEGATIONS \
-                or index.knows(token) \
-                or _denied(token, index):
+        if token in name_words or token in QUESTION_WORDS or index.knows(token) or _denied(token, index):
             continue
         fix = fixes[token] if token in fixes else fixes.setdefault(token, _correction(token, name_words))
         if fix:
@@ -239,7 +267,8 @@ def _mentions(tokens: list[str], index: ClaimIndex) -> tuple[list[Mention], set[
                 elif variant in index.relation_names:
                     found = (length, Mention(" ".join(key), index.relation_names[variant], relation=True))
                     found = (length, _directed(found[1], index.inverse_names.get(variant, frozenset()), mentions,
-                                               tokens[position + length:], index))
+                                               tokens[position + length:], index,
+                                               bool(HAVE & set(tokens[max(consumed, default=-1) + 1:position]))))
                 if found:
                     break
             if found:
@@ -258,7 +287,7 @@ def _mentions(tokens: list[str], index: ClaimIndex) -> tuple[list[Mention], set[
 
 
 def _directed(mention: Mention, inverse: frozenset[URIRef], before: list[Mention], after: list[str],
-              index: ClaimIndex) -> Mention:
+              index: ClaimIndex, had: bool = False) -> Mention:
     """A relation word naming some properties read from subject to object and others read inversely
     (mnd:inverseAltLabel: "ALS causes weakness", "SMN1 causes SMA"), with entities named on one side of it only:
     before it they are its subject, after it its object. It names the properties that have statements with the
@@ -276,7 +305,9 @@ def _directed(mention: Mention, inverse: frozenset[URIRef], before: list[Mention
         return mention
     entity = named_before or named_after
     entity |= {s.subject for s in index.statements if s.property == SUBTYPE_OF and s.object in entity}
-    subject_first = bool(named_before)  # the entity is the word's subject: forward, the property's subject
+    # the entity is the word's subject: forward, the property's subject; unless it has the word ("Does SMA have
+    # several causes?": its causes, read inversely, as "What causes SMA?")
+    subject_first = bool(named_before) != had
     kept = frozenset().union(*(props for props, as_subject in ((forward, subject_first), (inverse, not subject_first))
                                if _stated(index, props, entity, as_subject)))
     return replace(mention, terms=kept) if kept else mention
@@ -319,8 +350,7 @@ def _unknown(tokens: list[str], consumed: set[int], index: ClaimIndex) -> list[s
     runs: list[list[str]] = []
     previous = -2
     for position, token in enumerate(tokens):
-        if position in consumed or token in FRAME or token in COMPARISON or token in CONDITIONS or token in NEGATIONS \
-                or not token[0].isalpha():
+        if position in consumed or token in QUESTION_WORDS or not token[0].isalpha():
             continue
         if index.knows(token):
             continue

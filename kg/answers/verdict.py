@@ -16,7 +16,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
-from kg.answers.claim_index import ONTOLOGY, SUBTYPE_OF, ClaimIndex, Statement, words
+from kg.answers.claim_index import COUNTS_CASES_OF, ONTOLOGY, SUBTYPE_OF, ClaimIndex, Statement, words
 from kg.answers.compare import compare, comparing, kinds_of
 from kg.answers.lists import RANKED, listing, members_of, open_answer
 from kg.answers.matching import (
@@ -33,7 +33,7 @@ from kg.answers.matching import (
     stating_every,
     through,
 )
-from kg.answers.question import TOGETHER, Mention, Reading, read
+from kg.answers.question import PLURAL, TOGETHER, USUALLY, Mention, Reading, read, without
 from kg.answers.reply import Reply, used_of
 from kg.answers.several import each_disease, several
 
@@ -41,6 +41,9 @@ CAUSAL_GENE = URIRef(ONTOLOGY + "hasCausalGene")
 # a yes/no asking how often ("Is it common ...?") is answered by a statement saying it happens rarely
 OFTEN = {"common", "frequent", "often", "usual", "commonly", "frequently"}
 SELDOM = {"rare", "rarely", "uncommon", "seldom", "occasionally", "infrequent"}
+# a yes/no asking whether most cases are something is answered by a share counting them, above or below half
+MOST = {"most", "majority", "mostly", "usually", "generally"}
+CASES = {"case", "cases"}  # "Are most ALS cases familial?": the share's own frame
 
 
 def answer(question: str, index: ClaimIndex) -> Reply:
@@ -55,6 +58,8 @@ def answer(question: str, index: ClaimIndex) -> Reply:
         return Reply(question, reading, "unknown-entity",
                      f"The graph knows nothing about {unknown}, so the documents don't say this.",
                      used_of(index, near, score))
+    if (share := _share_verdict(question, reading, index, score)) is not None:
+        return share  # "Is most ALS sporadic?": the share counting sporadic ALS, 85-90%
     if comparing(index, reading):  # "Are ALS and MS the same disease?": what both are, no verdict
         return compare(question, reading, index, score, entities)
     diseases = several(reading, index)
@@ -74,10 +79,16 @@ def answer(question: str, index: ClaimIndex) -> Reply:
             # "Are both upper and lower motor neurons affected in SMA?": "upper" names no value SMA is said to have
             return _verdict(question, reading, index, score, [])
         if not asked and (chained := through(index, reading) or _two_steps(index, reading, relations)):
-            return _verdict(question, reading, index, score, chained)
+            # a path of statements answers only when it accounts for every thing named, as one statement must
+            whole = _chain_tied(index, entities, chained) and _chain_names(index, reading, chained)
+            return _verdict(question, reading, index, score, chained if whole else [])
         if not asked:
             return _of_subtypes(question, reading, index, score, relations)
         asked = _classifying_first(index, reading, asked)
+        if not reading.relations and any(not index.statements[n].negative for n in asked):
+            # "Is MRI used in ALS?" names no relation: a statement denying another one ("used mainly to exclude
+            # other conditions", not to confirm) is no "no" beside one linking them (ALS has diagnostic test MRI)
+            asked = [n for n in asked if not index.statements[n].negative]
         if not (asked := _tied(index, entities, asked)):
             # "Does MRI show snake eyes in MS?": MRI detects snake eyes, but no statement ties them to MS (ALS's);
             # "Does dystrophin deficiency cause weakness in ALS?": ALS has weakness, dystrophin deficiency is MD's
@@ -99,7 +110,10 @@ def answer(question: str, index: ClaimIndex) -> Reply:
         # both answers; a yes to the treatment is no yes to the cure, a symptom no genetic cause
         every = stating_every(index, reading, found)
         found = every or ([] if _two_relations(index, reading) else found)
-        # every word of the question not otherwise understood must name the values a verdict rests on
+        # every word of the question not otherwise understood must name the values a verdict rests on; one asking
+        # for more than one ("Are there several types of ALS?") is named by statements of two values or more
+        if set(reading.conditions) & PLURAL and (plural := _several(index, reading, found)):
+            found, reading = plural, without(reading, PLURAL)
         explained = explaining(index, reading, found)
         if any(index.statements[n].qualifiers or index.statements[n].object in index.negative_values
                for n in explained):
@@ -114,7 +128,7 @@ def answer(question: str, index: ClaimIndex) -> Reply:
                 and not _two_relations(index, reading) and not asks_kind(reading) and SUBTYPE_OF not in relations:
             # "Is ALS caused by genes?": none of its own, its subtypes' (familial ALS's causal genes) answer partly
             return _of_subtypes(question, reading, index, score, relations, [entities[0], None])
-    if reading.yes_no and len(entities) == 1 and not reading.relations and reading.conditions \
+    if reading.yes_no and len(entities) == 1 and not reading.relations and reading.unexplained \
             and not asks_kind(reading):
         # "Is the course of SMA variable?": the entity's own claims whose values name every other word
         own = [n for n, s in enumerate(index.statements) if s.subject in entities[0].terms and not index.nary(s)
@@ -151,6 +165,9 @@ def answer(question: str, index: ClaimIndex) -> Reply:
         # ... and, of a relation the entity is the object of ("What are the types of SMA?"), its subjects
         listed = counted + (stating_every(index, reading, own) or stating_every(index, reading, of_subtypes)
                             or own or stating_every(index, reading, inverse) or inverse)
+        if SUBTYPE_OF in relations and not reading.conditions \
+                and (kinds := [n for n in inverse if index.statements[n].property == SUBTYPE_OF]):
+            listed = kinds  # "How many kinds of ALS are there?": its subtypes, not the shares of some of them
         listed = _values_naming(index, relations, entities[0], listed) or _of_kinds_named(index, reading, listed) \
             or listed
         if reading.negated:  # "What does ALS not affect?": the statements that say so
@@ -190,6 +207,60 @@ def answer(question: str, index: ClaimIndex) -> Reply:
         return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
                      used_of(index, about(index, [m for m in entities if m.terms & index.diseases]), score))
     return open_answer(question, reading, index, score, tied)
+
+
+def _share_verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int, float]) -> Reply | None:
+    """"Is most ALS sporadic?", "Do most ALS patients develop cognitive impairment?": a share (see ``_shares_asked``)
+    all of whose bounds are over half says yes, all under half no; otherwise, or with shares that differ, the
+    documents don't say. None when the question asks no "most" or no share counts what it asks."""
+    spoken = {w for m in reading.mentions for w in m.text.split()}
+    if not reading.yes_no or not (set(reading.words) - spoken) & MOST:
+        return None
+    shares = _shares_asked(index, reading)
+    if not shares:
+        return None
+    figures = [index.shares[f] for f in shares]
+    verdicts = {True if f.low > 50 else False if f.high < 50 else None for f in figures}
+    iris = {str(f) for f in shares}
+    numbers = [n for n, s in enumerate(index.statements) if s.iri in iris]
+    if len(verdicts) != 1 or (says := verdicts.pop()) is None:
+        return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
+                     used_of(index, numbers, score))
+    verdict = "yes" if says != reading.negated else "no"
+    named = "; ".join(index.label(f) for f in shares)
+    # what was understood: the share counting what is asked among the cases of the thing named
+    counted = frozenset().union(*(index.shares[f].counted for f in shares))
+    wholes = [m for m in reading.entities if m.terms & frozenset().union(*(index.shares[f].among for f in shares))]
+    shown = replace(reading, mentions=(*wholes[:1], Mention("most", frozenset({COUNTS_CASES_OF}), relation=True),
+                                       Mention(" ".join(sorted(index.label(t) for t in counted)), counted)))
+    return Reply(question, shown, verdict, f"{verdict.capitalize()}: {named}.", used_of(index, numbers, score))
+
+
+def _shares_asked(index: ClaimIndex, reading: Reading) -> list[URIRef]:
+    """The shares among the cases of one thing named that count what the rest of the question names: every other
+    thing named is what a share counts or a name of it ("familial": familial ALS), every other word names it
+    ("sporadic": sporadic ALS), and a relation asked of nothing named is one it
+    has ("Are most ALS cases inherited?": familial ALS has an inheritance pattern, sporadic ALS's is none). A value
+    of what a share counts is not what it counts: familial ALS has causal gene SOD1, yet SOD1 may cause others."""
+    rest = set(index.tokens(" ".join(w for w in reading.conditions if w not in MOST and w not in CASES)))
+    relations = relations_of(index, reading.relations) - index.broader.get(COUNTS_CASES_OF, frozenset())
+    found = []
+    for figure, share in sorted(index.shares.items()):
+        wholes = [m for m in reading.entities if m.terms & share.among]
+        if len(wholes) != 1:
+            continue
+        others = [m for m in reading.entities if m is not wholes[0]]
+        stated = [s for s in index.statements if s.subject in share.counted and not index.nary(s) and not s.derived
+                  and not s.negative and s.object not in index.negative_values]
+        names = frozenset().union(*(index.names(t) for t in share.counted))
+        if not all(m.terms & share.counted or set(index.tokens(m.text)) <= names for m in others) \
+                or not rest <= names:
+            continue  # "Is most ALS caused by SOD1?": familial ALS's causal gene, yet the share counts familial ALS
+        if not others and not rest and not (relations and any(positive_of(index, s.property) in relations
+                                                                for s in stated)):
+            continue  # nothing names what the share counts
+        found.append(figure)
+    return found
 
 
 def _values_naming(index: ClaimIndex, relations: set[Node], entity: Mention, listed: list[int]) -> list[int]:
@@ -385,6 +456,30 @@ def _tied(index: ClaimIndex, named: list[Mention], found: list[int]) -> list[int
     return list(kept)
 
 
+def _chain_tied(index: ClaimIndex, named: list[Mention], chain: list[int]) -> bool:
+    """Whether a path of statements accounts for every thing ``named`` (see ``_accounts``): some statement of it
+    does, or one linking the thing to the subject of a statement of it ("Does FTD shorten survival in ALS?": FTD's
+    impact, and ALS has FTD), or one vouching for it (see ``_vouching``)."""
+    subjects = {index.statements[n].subject for n in chain}
+    linked = [frozenset().union(*(s.about for s in index.statements if m.terms & s.about)) for m in named]
+    return all(any(_accounts(index, index.statements[n], m, values) or _vouching(index, index.statements[n], m)
+                   for n in chain) or subjects & values
+               for m, values in zip(named, linked, strict=True))
+
+
+def _chain_names(index: ClaimIndex, reading: Reading, chain: list[int]) -> bool:
+    """Whether the names of what a path of statements is about, of their properties and their qualifiers hold
+    every word of the question not otherwise understood ("Does T2/FLAIR signal in ALS reflect primary
+    demyelination?" is not answered by ALS's snake eyes, not indicative of primary demyelination)."""
+    wanted = set(index.tokens(" ".join(reading.conditions)))
+    named: set[str] = set()
+    for statement in (index.statements[n] for n in chain):
+        named |= index.names(statement.property) | set(index.tokens(" ".join(statement.qualifiers)))
+        for term in statement.about:
+            named |= index.names(term)
+    return wanted <= named
+
+
 def _accounts(index: ClaimIndex, statement: Statement, thing: Mention, linked: frozenset[Node]) -> bool:
     """Whether ``statement`` accounts for ``thing`` (``linked``: what the statements about it are about): about
     it (of an n-ary statement's part, a value of the whole), stating a value some statement about it names ("MRI
@@ -438,12 +533,33 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
         return Reply(question, reading, "qualified", _qualified(index, ordered, reading.negated),
                      used_of(index, ordered, score), tuple(hedges))
     verdict = "yes" if says.pop() else "no"
-    if verdict == "yes" and reading.restricted:  # "Does SMA only affect lower motor neurons?": not said
+    if (verdict == "yes") != reading.negated and (reading.restricted or (reading.habitual and not any(
+            _says_usually(index, index.statements[n]) for n in ordered))):
+        # "Does SMA only affect lower motor neurons?", "Is SMA usually severe?" (or "not usually severe": no): not
+        # said by a statement that SMA mainly affects them, or has severe disability
         return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
                      used_of(index, ordered, score))
     derived = " (derived)" if lead.derived else ""
     return Reply(question, reading, verdict, f"{verdict.capitalize()}{derived}: {_phrases(index, lead, ordered)}.",
                  used_of(index, ordered, score))
+
+
+def _several(index: ClaimIndex, reading: Reading, found: list[int]) -> list[int]:
+    """Of ``found``, all of one relation, those saying yes with no qualifier, if of two values or more: what
+    "several", "multiple", "various" ask ("Are there several treatments for ALS?"); none otherwise."""
+    kept = [n for n in found if not index.nary(index.statements[n]) and not index.statements[n].qualifiers
+            and says_yes(index, reading, index.statements[n])]
+    if len({positive_of(index, index.statements[n].property) for n in found}) != 1:
+        return []  # "Does SMA have several causes?": one causal gene, many clinical features ("cause" names both)
+    return kept if len({(index.statements[n].subject, index.statements[n].object) for n in kept}) > 1 else []
+
+
+def _says_usually(index: ClaimIndex, statement: Statement) -> bool:
+    """Whether ``statement`` says how usual it is, in its property's or value's names or its qualifiers ("typical
+    onset": ALS usually begins in adulthood)."""
+    said = index.names(statement.property) | index.names(statement.object) | set(
+        index.tokens(" ".join(statement.qualifiers)))
+    return bool(said & set(index.tokens(" ".join(USUALLY))))
 
 
 def _of_each(question: str, reading: Reading, index: ClaimIndex, score: dict[int, float], relations: set[Node],
@@ -493,6 +609,11 @@ def _of_subtypes(question: str, reading: Reading, index: ClaimIndex, score: dict
                      and relation_asked(index, reading, s, relations) and s.object not in index.classes]
         else:
             found, _ = statements_linking(index, swapped, lambda s: relation_asked(index, reading, s, relations))
+        # every other thing named accounted for, as of a statement about the disease itself ("Does TDP-43 cause
+        # dysphagia in ALS?" is not answered by bulbar-onset ALS's dysphagia, which says nothing of TDP-43)
+        # and every word of the question not otherwise understood names the values ("Does SOD1 cause bulbar onset
+        # in ALS?": familial ALS's causal gene says nothing of bulbar onset)
+        found = explaining(index, reading, _tied(index, swapped, found))
         if found and all(says_yes(index, reading, index.statements[n]) for n in found):
             ordered = sorted(found, key=lambda n: (index.statements[n].derived, -score.get(n, 0.0), n))
             named = sorted({index.label(index.statements[n].subject) for n in ordered} & {index.label(t)
