@@ -13,7 +13,7 @@ latency figures are the normal clients'. ``--distinct`` makes every normal reque
 with a serial number), so that the server cannot answer it from the answers it keeps; ``--new-patterns N``
 makes the texts of N of the normal clients new in their patterns too (a trailing ``VALUES ?request { serial }``,
 one row joined to nothing: the same rows), so that the server must parse each of them anew (kg.serve.reading),
-and reports the other clients' latency apart.
+and reports the other clients' latency apart. ``--per-query`` adds each query's requests, mean and p99 latency.
 
     python benchmarks/serve_load.py --clients 8 --seconds 60
     python benchmarks/serve_load.py --clients 8 --abusive 8 --slow 150 --seconds 60
@@ -187,7 +187,7 @@ def children_of(pid: int) -> list[int]:
 
 
 def run_load(url: str, pids: list[int], clients: int, seconds: float, abusive: int = 0, slow: int = 0,
-             distinct: bool = False, new_patterns: int = 0) -> dict:
+             distinct: bool = False, new_patterns: int = 0, per_query: bool = False) -> dict:
     """Drive the server at ``url`` for ``seconds``; sample the RSS of ``pids`` (and their children, which a
     restarted engine changes) twice a second."""
     queries = workload()
@@ -217,7 +217,7 @@ def run_load(url: str, pids: list[int], clients: int, seconds: float, abusive: i
         return measured[min(len(measured) - 1, int(share * len(measured)))] * 1000 if measured else 0.0
 
     slowest = sorted(((statistics.fmean(times), name) for name, times in tally.by_query.items()), reverse=True)[:3]
-    return {
+    figures = {
         "clients": clients,
         "abusive_clients": abusive,
         "slow_sockets": slow,
@@ -243,6 +243,11 @@ def run_load(url: str, pids: list[int], clients: int, seconds: float, abusive: i
         "rss_mib_second_half_max": round(max(second) / 1024, 1),
         "rss_mib_end": round(samples[-1][1] / 1024, 1) if samples else 0.0,
     }
+    if per_query:
+        figures["per_query_ms"] = {name: {"requests": len(times), "mean": round(statistics.fmean(times) * 1000, 1),
+                                          "p99": round(percentile(0.99, sorted(times)), 1)}
+                                   for name, times in sorted(tally.by_query.items())}
+    return figures
 
 
 def start_server(timeout: float | None = None) -> tuple[subprocess.Popen, str]:
@@ -269,6 +274,7 @@ def main() -> None:
                                                                     "kept by the server applies)")
     parser.add_argument("--new-patterns", type=int, default=0, metavar="N",
                         help="clients whose texts are new in their patterns (each parsed anew by the server)")
+    parser.add_argument("--per-query", action="store_true", help="each query's requests, mean and p99 latency")
     parser.add_argument("--server-timeout", type=float, help="kg serve's --timeout (default: its own)")
     parser.add_argument("--url", help="a running kg serve (its RSS is then not measured)")
     parser.add_argument("--json", action="store_true", help="print the figures as one JSON object")
@@ -281,7 +287,7 @@ def main() -> None:
         pids = [process.pid, *children_of(process.pid)]
     try:
         figures = run_load(url, pids, options.clients, options.seconds, options.abusive, options.slow,
-                           options.distinct, options.new_patterns)
+                           options.distinct, options.new_patterns, options.per_query)
     finally:
         if process is not None:
             process.send_signal(signal.SIGINT)
@@ -293,7 +299,11 @@ def main() -> None:
         print(json.dumps(figures, sort_keys=True))
     else:
         for key, value in figures.items():
-            print(f"{key:>24}: {value}")
+            if key == "per_query_ms":
+                for name, query in value.items():
+                    print(f"{name:>24}: {query['requests']} requests, mean {query['mean']} ms, p99 {query['p99']} ms")
+            else:
+                print(f"{key:>24}: {value}")
 
 
 if __name__ == "__main__":
