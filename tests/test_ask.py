@@ -299,10 +299,25 @@ def test_an_answer_for_each_disease_cites_each(index: ClaimIndex) -> None:
     ("Are there several treatments for ALS?", "yes"),  # it was "Partly", one of them an example sentence's
     ("Is respiratory failure the main cause of death in ALS?", "yes"),  # "main cause of death": the primary one
     ("Is respiratory failure the main cause of death in SMA?", "unstated"),
+    # "shorten survival" read as a third thing named: "Partly: ALS has clinical feature frontotemporal dementia"
+    ("Does frontotemporal dementia shorten survival in ALS?", "yes"),
 ])
+
 
 def test_probed_wrong_verdicts_stay_fixed(index: ClaimIndex, question: str, verdict: str) -> None:
     assert answer(question, index).verdict == verdict
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Is sensation lost in SMA?", "no"),  # "sensation lost": sensory loss's "lose sensation" in other forms
+    ("Is feeling lost in SMA?", "no"),  # "loss of feeling"
+    ("Is sensation kept in spinal muscular atrophy?", "yes"),
+    ("Is cognition intact in SMA?", "yes"),
+])
+def test_a_name_in_other_word_forms_and_order_is_read(index: ClaimIndex, question: str, verdict: str) -> None:
+    reply = answer(question, index)
+    assert reply.verdict == verdict
+    assert reply.sentence.split(": ", 1)[1].startswith("spinal muscular atrophy does not typically have ")
 
 
 @pytest.mark.parametrize("question", ["Can SMA be diagnosed in the womb?", "Can parents test an unborn baby for SMA?",
@@ -566,7 +581,10 @@ def test_evaluation_file_holds_four_wordings_per_fact_and_a_fifth_held_out() -> 
     cases = load_cases()
     facts = {c["fact"] for c in cases}
     assert len(cases) >= 200
-    assert all(sum(c["fact"] == fact for c in cases) >= 4 for fact in facts)
+    # holdout5 spreads 30 questions over more facts (one to three wordings each) to cover all five documents
+    spread = {c["fact"] for c in cases if c["split"] == "holdout5"}
+    assert all(sum(c["fact"] == fact for c in cases) >= 4 for fact in facts - spread)
+    assert sum(c["split"] == "holdout5" for c in cases) >= 30
     assert {c["split"] for c in cases} == set(SPLITS)
     assert sum(c["split"] != "tune" for c in cases) >= len(cases) / 5
 

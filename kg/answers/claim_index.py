@@ -52,6 +52,8 @@ STRUCTURE = {RDF.type, RDF.subject, RDF.predicate, RDF.object, PROV.wasDerivedFr
 WORD = re.compile(r"[\w][\w'\u2019-]*")
 STEMMER = Stemmer.Stemmer("english")
 TOKEN = re.compile(r"(?u)\b\w\w+\b")  # bm25s.tokenize's default token pattern
+# stems of one word family the stemmer keeps apart: "sensation lost" names "loss of sensation"
+WORD_FAMILY = {"lost": "loss", "lose": "loss"}
 
 
 @dataclass(frozen=True)
@@ -140,6 +142,21 @@ class ClaimIndex:
             for term in terms:
                 found.setdefault(term, set()).update(self.tokens(" ".join(name)))
         return {term: frozenset(stems) for term, stems in found.items()}
+
+    @cached_property
+    def names_by_stems(self) -> dict[tuple[str, ...], frozenset[URIRef]]:
+        """The stems of a name of two words or more, sorted -> the terms so named: "sensation lost" and "sensory
+        loss" are the same name in other word forms and order."""
+        found: dict[tuple[str, ...], set[URIRef]] = {}
+        for name, terms in self.entity_names.items():
+            key = self.stem_key(name)
+            if len(key) > 1:
+                found.setdefault(key, set()).update(terms)
+        return {key: frozenset(terms) for key, terms in found.items()}
+
+    def stem_key(self, name: tuple[str, ...]) -> tuple[str, ...]:
+        """The stems of ``name``'s words but stopwords, one word family's as one, sorted."""
+        return tuple(sorted(WORD_FAMILY.get(stem, stem) for stem in self.tokens(" ".join(name))))
 
     def names(self, term: Node) -> frozenset[str]:
         """The stemmed words naming ``term``: its label's and its altLabels'."""

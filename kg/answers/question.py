@@ -23,7 +23,8 @@ LONGEST_NAME = 8
 TYPO_CUTOFF = 0.84
 YES_NO = {"is", "are", "does", "do", "did", "can", "could", "should", "has", "have", "was", "were", "will",
           "would", "may", "might", "must"}
-NEGATIONS = {"not", "no", "never", "without", "lack", "lacks", "absent", "spared", "spare", "preserved",
+NEGATIONS = {"not", "no", "never", "without", "lack", "lacks", "absent", "spared", "spare", "preserved", "kept",
+             "intact", "retained", "unimpaired",
              "useless", "ineffective", "pointless", "worthless", "unhelpful", "futile", "lacking", "missing",
              "isn't", "aren't", "doesn't", "don't", "cannot", "can't", "non"}
 # a question opening with a negated auxiliary asks for confirmation ("Isn't SMA inherited?" asks "Is SMA
@@ -208,8 +209,12 @@ def read(question: str, index: ClaimIndex) -> Reading:
     mentions, consumed, negated = _mentions(tokens, index)
     unknown = _unknown(tokens, consumed, index)
     negated ^= any(t in NEGATIONS for n, t in enumerate(tokens) if n not in consumed)
+    # a word of the name of a thing named is part of that name ("Is CK high in the blood ...?": "elevated
+    # creatine kinase levels in blood")
+    own = frozenset().union(*(index.names(term) for m in mentions if not m.relation for term in m.terms))
     unexplained = tuple(t for n, t in enumerate(tokens) if n not in consumed and t not in FRAME
-                        and t not in NEGATIONS and not any(t in u.split() for u in unknown) and t[0].isalpha())
+                        and t not in NEGATIONS and not any(t in u.split() for u in unknown) and t[0].isalpha()
+                        and not set(index.tokens(t)) & own)
     return Reading(question, tuple(mentions), tuple(unknown), tuple(corrections), negated,
                    confirming or (bool(tokens) and tokens[0] in YES_NO), tuple(tokens), unexplained)
 
@@ -274,6 +279,8 @@ def _mentions(tokens: list[str], index: ClaimIndex) -> tuple[list[Mention], set[
             if found:
                 break
         if found is None:
+            found = _by_stems(tokens[position:position + LONGEST_NAME], index)
+        if found is None:
             found = _denied(tokens[position], index)
             negated ^= found is not None
         if found is None:
@@ -284,6 +291,20 @@ def _mentions(tokens: list[str], index: ClaimIndex) -> tuple[list[Mention], set[
         consumed.update(range(position, position + length))
         position += length
     return mentions, consumed, negated
+
+
+def _by_stems(window: list[str], index: ClaimIndex) -> tuple[int, Mention] | None:
+    """A name of two words or more in other word forms or order, longest first, its first and last words not
+    question frame, holding a word the graph's literals do not use (else the words are read one by one, as
+    values a statement must name): "Is sensation lost in SMA?" names sensory loss ("loss of sensation")."""
+    for length in range(len(window), 1, -1):
+        key = window[:length]
+        if key[0] in QUESTION_WORDS or key[-1] in QUESTION_WORDS or all(index.knows(w) for w in key):
+            continue
+        terms = index.names_by_stems.get(index.stem_key(tuple(key)))
+        if terms:
+            return length, Mention(" ".join(key), terms)
+    return None
 
 
 def _directed(mention: Mention, inverse: frozenset[URIRef], before: list[Mention], after: list[str],
