@@ -320,6 +320,23 @@ def test_a_name_in_other_word_forms_and_order_is_read(index: ClaimIndex, questio
     assert reply.sentence.split(": ", 1)[1].startswith("spinal muscular atrophy does not typically have ")
 
 
+@pytest.mark.parametrize(("question", "verdict", "sentence"), [
+    # "muscles" names skeletal, bulbar and stiff muscles in part: a more specific value muscular dystrophy does not
+    # typically affect (bulbar muscles, early) does not weaken the plain yes (it was "Partly")
+    ("Does muscular dystrophy affect the muscles?", "yes",
+     "Yes: muscular dystrophy affects structure skeletal muscles."),
+    ("Does muscular dystrophy affect bulbar muscles?", "qualified",  # the value named whole is asked of itself
+     "Partly: muscular dystrophy does not typically affect bulbar muscles (early in the disease course)."),
+    # a statement saying no of the very value said yes of still qualifies it
+    ("Does ALS affect the muscles?", "qualified", None),
+])
+def test_a_more_specific_value_does_not_weaken_a_plain_yes(index: ClaimIndex, question: str, verdict: str,
+                                                           sentence: str | None) -> None:
+    reply = answer(question, index)
+    assert reply.verdict == verdict
+    assert sentence is None or reply.sentence == sentence
+
+
 @pytest.mark.parametrize("question", ["Can SMA be diagnosed in the womb?", "Can parents test an unborn baby for SMA?",
                                       "Is antenatal testing available for SMA?"])
 def test_lay_words_for_prenatal_testing_name_it(index: ClaimIndex, question: str) -> None:

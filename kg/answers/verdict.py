@@ -114,7 +114,7 @@ def answer(question: str, index: ClaimIndex) -> Reply:
         # for more than one ("Are there several types of ALS?") is named by statements of two values or more
         if set(reading.conditions) & PLURAL and (plural := _several(index, reading, found)):
             found, reading = plural, without(reading, PLURAL)
-        explained = explaining(index, reading, found)
+        explained = _some_value(index, reading, explaining(index, reading, found))
         if any(index.statements[n].qualifiers or index.statements[n].object in index.negative_values
                for n in explained):
             return _verdict(question, reading, index, score, explained)
@@ -552,6 +552,24 @@ def _several(index: ClaimIndex, reading: Reading, found: list[int]) -> list[int]
     if len({positive_of(index, index.statements[n].property) for n in found}) != 1:
         return []  # "Does SMA have several causes?": one causal gene, many clinical features ("cause" names both)
     return kept if len({(index.statements[n].subject, index.statements[n].object) for n in kept}) > 1 else []
+
+
+def _some_value(index: ClaimIndex, reading: Reading, found: list[int]) -> list[int]:
+    """Of ``found``, answering a question whose words name values only in part ("Does muscular dystrophy affect the
+    muscles?": skeletal, bulbar, stiff muscles), the statements saying yes and those saying no of the values said
+    yes of: one value it has answers "some"; a more specific one it lacks ("does not typically affect bulbar
+    muscles") does not weaken it, nor does a qualified one beside a plain yes ("typically" proximal weakness). Not
+    asked in the negative or of all ("only", "always")."""
+    if reading.negated or reading.restricted or not reading.conditions:
+        return found
+    named = set(index.tokens(" ".join(reading.conditions)))
+    if any(index.names(index.statements[n].object) == named for n in found):
+        return found  # a value named whole is asked of itself
+    yes = [n for n in found if says_yes(index, reading, index.statements[n])]
+    plain = [n for n in yes if not index.statements[n].qualifiers]
+    values = {index.statements[n].object for n in plain or yes}
+    return [n for n in found if index.statements[n].object in values and (n in plain or n not in yes or not plain)
+            ] if yes else found
 
 
 def _says_usually(index: ClaimIndex, statement: Statement) -> bool:
