@@ -337,6 +337,15 @@ def test_a_more_specific_value_does_not_weaken_a_plain_yes(index: ClaimIndex, qu
     assert sentence is None or reply.sentence == sentence
 
 
+@pytest.mark.parametrize("question", ["Are ALS treatments focused on managing symptoms?",
+                                      "Is the treatment of ALS aimed at symptom relief?"])
+def test_a_claim_in_a_narrower_context_does_not_weaken_the_same_plain_claim(index: ClaimIndex, question: str) -> None:
+    # ALS's symptom management is stated plainly (four sentences) and as one patient's case (an example sentence)
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == (
+        "yes", "Yes: amyotrophic lateral sclerosis has treatment approach symptom management.")
+
+
 @pytest.mark.parametrize("question", ["Can SMA be diagnosed in the womb?", "Can parents test an unborn baby for SMA?",
                                       "Is antenatal testing available for SMA?"])
 def test_lay_words_for_prenatal_testing_name_it(index: ClaimIndex, question: str) -> None:

@@ -207,6 +207,10 @@ def read(question: str, index: ClaimIndex) -> Reading:
                 corrections.append((token, fix))
             tokens[position] = fix
     mentions, consumed, negated = _mentions(tokens, index)
+    if sum(not m.relation for m in mentions) > 2:
+        # a name in other word forms is read only as one of two things asked: "Does FTD shorten survival in ALS?"
+        # asks what FTD does in ALS, not how three things are linked
+        mentions, consumed, negated = _mentions(tokens, index, by_stems=False)
     unknown = _unknown(tokens, consumed, index)
     negated ^= any(t in NEGATIONS for n, t in enumerate(tokens) if n not in consumed)
     # a word of the name of a thing named is part of that name ("Is CK high in the blood ...?": "elevated
@@ -255,7 +259,7 @@ def _ratio(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, a, b).ratio()
 
 
-def _mentions(tokens: list[str], index: ClaimIndex) -> tuple[list[Mention], set[int], bool]:
+def _mentions(tokens: list[str], index: ClaimIndex, by_stems: bool = True) -> tuple[list[Mention], set[int], bool]:
     """Names found longest first, left to right; a word ending in -less or beginning with un- whose stem is a
     name negates it; a relation word that reads both ways is read as the entities around it say (_directed)."""
     mentions: list[Mention] = []
@@ -278,7 +282,7 @@ def _mentions(tokens: list[str], index: ClaimIndex) -> tuple[list[Mention], set[
                     break
             if found:
                 break
-        if found is None:
+        if found is None and by_stems:
             found = _by_stems(tokens[position:position + LONGEST_NAME], index)
         if found is None:
             found = _denied(tokens[position], index)
@@ -299,7 +303,7 @@ def _by_stems(window: list[str], index: ClaimIndex) -> tuple[int, Mention] | Non
     values a statement must name): "Is sensation lost in SMA?" names sensory loss ("loss of sensation")."""
     for length in range(len(window), 1, -1):
         key = window[:length]
-        if key[0] in QUESTION_WORDS or key[-1] in QUESTION_WORDS or all(index.knows(w) for w in key):
+        if key[0] in QUESTION_WORDS or key[-1] in QUESTION_WORDS:
             continue
         terms = index.names_by_stems.get(index.stem_key(tuple(key)))
         if terms:

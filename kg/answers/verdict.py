@@ -513,6 +513,10 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
         # "Do SMA patients lack the SMN1 gene?": its deletion is the cause, not a "no"
         return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
                      used_of(index, found, score))
+    # the same statement made plainly by one claim and in a narrower context by another ("one patient's case
+    # (example sentence)"): the plain claim answers, the narrower one does not weaken it
+    plain = {_triple(index.statements[n]) for n in found if not index.statements[n].qualifiers}
+    found = [n for n in found if not (index.statements[n].qualifiers and _triple(index.statements[n]) in plain)]
     says = set()
     hedges: list[str] = []
     for n in found:
@@ -552,6 +556,10 @@ def _several(index: ClaimIndex, reading: Reading, found: list[int]) -> list[int]
     if len({positive_of(index, index.statements[n].property) for n in found}) != 1:
         return []  # "Does SMA have several causes?": one causal gene, many clinical features ("cause" names both)
     return kept if len({(index.statements[n].subject, index.statements[n].object) for n in kept}) > 1 else []
+
+
+def _triple(statement: Statement) -> tuple[Node, Node, Node, bool]:
+    return statement.subject, statement.property, statement.object, statement.negative
 
 
 def _some_value(index: ClaimIndex, reading: Reading, found: list[int]) -> list[int]:
