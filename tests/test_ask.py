@@ -346,6 +346,14 @@ def test_a_claim_in_a_narrower_context_does_not_weaken_the_same_plain_claim(inde
         "yes", "Yes: amyotrophic lateral sclerosis has treatment approach symptom management.")
 
 
+@pytest.mark.parametrize("question", ["Is ALS treatment focused on symptoms?", "Are ALS symptoms treated?"])
+def test_a_relation_word_naming_a_value_of_the_other_relation_is_read_as_it(index: ClaimIndex, question: str) -> None:
+    # "symptoms" names has clinical feature, and the treatment approach symptom management: the latter is stated
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == (
+        "yes", "Yes: amyotrophic lateral sclerosis has treatment approach symptom management.")
+
+
 @pytest.mark.parametrize("question", ["Can SMA be diagnosed in the womb?", "Can parents test an unborn baby for SMA?",
                                       "Is antenatal testing available for SMA?"])
 def test_lay_words_for_prenatal_testing_name_it(index: ClaimIndex, question: str) -> None:

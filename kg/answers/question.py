@@ -53,6 +53,7 @@ FRAME = {
     "known", "usual", "whats", "allow", "allows", "done", "make", "makes", "go", "goes", "over",
     "time", "still", "really", "true", "last", "lasts", "two", "three", "four",
     "wrong", "look", "looks", "body", "available",
+    "focus", "focused", "focuses", "focusing", "aimed",  # "treatment focused on ...": its approach
 }
 # words that ask whether two things go together at all, whatever the relation ("Is demyelinating polyneuropathy
 # seen in ALS?" asks for any statement linking them, not whether one disease is the other)

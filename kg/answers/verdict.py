@@ -99,6 +99,7 @@ def answer(question: str, index: ClaimIndex) -> Reply:
     if reading.yes_no and len(entities) == 1 and (first := _rank_verdict(question, reading, index, score)):
         return first  # "Is type 4 SMA the most severe?": not by having a rank, by being the first ranked
     if reading.yes_no and entities and reading.relations:
+        reading = _relation_word_as_value(index, reading)
         relations = relations_of(index, reading.relations)
         found = [n for n, s in enumerate(index.statements)
                  if s.subject in entities[0].terms and relation_asked(index, reading, s, relations)
@@ -410,6 +411,22 @@ def _rank_verdict(question: str, reading: Reading, index: ClaimIndex, score: dic
                          f"ranks stated ({index.label(lead.property)} {lead.object}).",
                          used_of(index, [*own, *chosen], score))
     return None
+
+
+def _relation_word_as_value(index: ClaimIndex, reading: Reading) -> Reading:
+    """Of two relations named, one whose words name values the first entity has by the other ("Is ALS treatment
+    focused on symptoms?": its treatment approach symptom management, not its symptoms) is read as those words."""
+    if not _two_relations(index, reading):
+        return reading
+    for mention in reading.relations:
+        other = replace(reading, mentions=tuple(m for m in reading.mentions if m is not mention),
+                        unexplained=(*reading.unexplained, *mention.text.split()))
+        relations = relations_of(index, other.relations)
+        own = [n for n, s in enumerate(index.statements) if s.subject in other.entities[0].terms
+               and relation_asked(index, other, s, relations)]
+        if explaining(index, other, own):
+            return other
+    return reading
 
 
 def _two_relations(index: ClaimIndex, reading: Reading) -> bool:
