@@ -354,6 +354,13 @@ def test_a_relation_word_naming_a_value_of_the_other_relation_is_read_as_it(inde
         "yes", "Yes: amyotrophic lateral sclerosis has treatment approach symptom management.")
 
 
+def test_narrowing_frame_is_answered_by_a_qualifier_naming_it(index: ClaimIndex) -> None:
+    # "early" named by the claim's context note "early in the disease course" (it was: the documents don't say)
+    reply = answer("Are bulbar muscles involved early in muscular dystrophy?", index)
+    assert (reply.verdict, reply.sentence) == ("qualified", "Partly: muscular dystrophy does not typically affect "
+                                                            "bulbar muscles (early in the disease course).")
+
+
 @pytest.mark.parametrize("question", ["Can SMA be diagnosed in the womb?", "Can parents test an unborn baby for SMA?",
                                       "Is antenatal testing available for SMA?"])
 def test_lay_words_for_prenatal_testing_name_it(index: ClaimIndex, question: str) -> None:
