@@ -50,8 +50,8 @@ ISSUE_EXAMPLES = [
     ("Is ALS a neuromuscular disease?", "qualified",
      "Only traditionally: ALS has traditionally been classified within neuromuscular disorders."),
     ("Is ALS genetic?", "qualified",
-     "Partly: amyotrophic lateral sclerosis has inheritance pattern familial (some); amyotrophic lateral sclerosis "
-     "has inheritance pattern sporadic (no family history) (most ALS cases)."),
+     "Partly: amyotrophic lateral sclerosis has inheritance pattern sporadic (no family history) (most ALS cases); "
+     "amyotrophic lateral sclerosis has inheritance pattern familial (some)."),
     ("Is muscular dystrophy a nerve disease?", "unstated",
      "The documents don't say this: Is muscular dystrophy a nerve disease?"),
     ("ALS vs MS", "answer",
@@ -359,6 +359,14 @@ def test_narrowing_frame_is_answered_by_a_qualifier_naming_it(index: ClaimIndex)
     reply = answer("Are bulbar muscles involved early in muscular dystrophy?", index)
     assert (reply.verdict, reply.sentence) == ("qualified", "Partly: muscular dystrophy does not typically affect "
                                                             "bulbar muscles (early in the disease course).")
+
+
+@pytest.mark.parametrize("question", ["Does MS affect the myelin sheath?", "Does MS damage myelin?"])
+def test_a_disease_affects_the_structure_its_primary_pathology_is_in(index: ClaimIndex, question: str) -> None:
+    # derived: MS has primary pathology degradation of the myelin sheath, located in the myelin sheath
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == (
+        "yes", "Yes (derived): multiple sclerosis affects structure myelin sheath.")
 
 
 @pytest.mark.parametrize("question", ["Can SMA be diagnosed in the womb?", "Can parents test an unborn baby for SMA?",
