@@ -26,7 +26,7 @@ TUNE_FLOOR = 0.99
 HOLDOUT_FLOOR = 0.89
 HOLDOUT2_FLOOR = 0.82
 HOLDOUT3_FLOOR = 0.80
-HOLDOUT4_FLOOR = 0.77
+HOLDOUT4_FLOOR = 0.80
 HOLDOUT5_FLOOR = 0.90
 
 
@@ -319,6 +319,15 @@ def test_a_name_in_other_word_forms_and_order_is_read(index: ClaimIndex, questio
     reply = answer(question, index)
     assert reply.verdict == verdict
     assert reply.sentence.split(": ", 1)[1].startswith("spinal muscular atrophy does not typically have ")
+
+
+@pytest.mark.parametrize(("question", "sentence"), [
+    ("Does ALS weaken muscles?", "Yes: amyotrophic lateral sclerosis has clinical feature muscle weakness."),
+    ("Is SMA caused by a faulty SMN1 gene?", "Yes: spinal muscular atrophy has causal gene SMN1."),
+])
+def test_lay_verbs_and_adjectives_read_as_the_graphs_names(index: ClaimIndex, question: str, sentence: str) -> None:
+    # "weaken": muscle weakness's word family (it was unknown to the graph); "faulty" names what a causal gene is
+    assert answer(question, index).sentence == sentence
 
 
 @pytest.mark.parametrize(("question", "verdict", "sentence"), [

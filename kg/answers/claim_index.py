@@ -52,8 +52,9 @@ STRUCTURE = {RDF.type, RDF.subject, RDF.predicate, RDF.object, PROV.wasDerivedFr
 WORD = re.compile(r"[\w][\w'\u2019-]*")
 STEMMER = Stemmer.Stemmer("english")
 TOKEN = re.compile(r"(?u)\b\w\w+\b")  # bm25s.tokenize's default token pattern
-# stems of one word family the stemmer keeps apart: "sensation lost" names "loss of sensation"
-WORD_FAMILY = {"lost": "loss", "lose": "loss"}
+# stems of one word family the stemmer keeps apart: "sensation lost" names "loss of sensation", "weaken muscles"
+# "muscle weakness"
+WORD_FAMILY = {"lost": "loss", "lose": "loss", "weaken": "weak"}
 
 
 @dataclass(frozen=True)
@@ -196,8 +197,9 @@ class ClaimIndex:
         return self.label(statement.property)
 
     def knows(self, word: str) -> bool:
-        """Whether the graph's literals use ``word`` (in any inflection)."""
-        return STEMMER.stemWord(word) in self.vocabulary
+        """Whether the graph's literals use ``word`` (in any inflection, or another word of its family)."""
+        stem = STEMMER.stemWord(word)
+        return stem in self.vocabulary or WORD_FAMILY.get(stem, stem) in self.vocabulary
 
     def label(self, term: Node) -> str:
         return self.labels.get(term) or (str(term) if isinstance(term, Literal) else str(term).rsplit("/", 1)[-1])

@@ -54,6 +54,7 @@ FRAME = {
     "time", "still", "really", "true", "last", "lasts", "two", "three", "four",
     "wrong", "look", "looks", "body", "available",
     "focus", "focused", "focuses", "focusing", "aimed",  # "treatment focused on ...": its approach
+    "faulty", "defective",  # "a faulty gene": what a causal gene is ("deletions or mutations in SMN1")
 }
 # words that ask whether two things go together at all, whatever the relation ("Is demyelinating polyneuropathy
 # seen in ALS?" asks for any statement linking them, not whether one disease is the other)
