@@ -302,6 +302,11 @@ def test_an_answer_for_each_disease_cites_each(index: ClaimIndex) -> None:
     ("Is respiratory failure the main cause of death in SMA?", "unstated"),
     # "shorten survival" read as a third thing named: "Partly: ALS has clinical feature frontotemporal dementia"
     ("Does frontotemporal dementia shorten survival in ALS?", "yes"),
+    # a number asked that the statement does not state: "Yes: ... mean survival in ALS: typically 3-5 years"
+    ("Is ALS survival 10 years?", "unstated"),
+    ("Is ALS incidence 5 per 100,000?", "unstated"),  # it was "Yes: ... 1-2 per 100,000 people"
+    ("Is ALS incidence 1-2 per 100,000?", "yes"),
+    ("Do 5-10% of ALS patients live longer than 10 years?", "yes"),
 ])
 
 

@@ -10,6 +10,7 @@ answer        an open question: the best-ranked statements, grouped by relation
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from rdflib import Literal, URIRef
@@ -44,6 +45,9 @@ SELDOM = {"rare", "rarely", "uncommon", "seldom", "occasionally", "infrequent"}
 # a yes/no asking whether most cases are something is answered by a share counting them, above or below half
 MOST = {"most", "majority", "mostly", "usually", "generally"}
 CASES = {"case", "cases"}  # "Are most ALS cases familial?": the share's own frame
+
+
+NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w])")
 
 
 def answer(question: str, index: ClaimIndex) -> Reply:
@@ -522,6 +526,10 @@ def _vouching(index: ClaimIndex, statement: Statement, thing: Mention) -> list[i
 def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int, float],
              found: list[int]) -> Reply:
     """Yes, no or qualified from the statements about the very thing asked; unstated if there are none."""
+    # a number asked must be one the statement states ("Is ALS survival 10 years?" is not answered by 3-5 years)
+    asked = _numbers(question) - _numbers(" ".join(m.text for m in reading.mentions))  # not "type 1", "TDP-43"
+    found = [n for n in found if asked <= _numbers(" ".join((index.phrase(index.statements[n]),
+                                                             *index.statements[n].qualifiers)))]
     if not found:
         near = about(index, reading.entities)
         return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
@@ -573,6 +581,11 @@ def _several(index: ClaimIndex, reading: Reading, found: list[int]) -> list[int]
     if len({positive_of(index, index.statements[n].property) for n in found}) != 1:
         return []  # "Does SMA have several causes?": one causal gene, many clinical features ("cause" names both)
     return kept if len({(index.statements[n].subject, index.statements[n].object) for n in kept}) > 1 else []
+
+
+def _numbers(text: str) -> set[str]:
+    """The numbers standing alone in ``text`` ("3-5 years": 3 and 5; "100,000" as 100000)."""
+    return set(NUMBER.findall(re.sub(r"(?<=\d),(?=\d{3})", "", text)))
 
 
 def _triple(statement: Statement) -> tuple[Node, Node, Node, bool]:
