@@ -307,6 +307,10 @@ def test_an_answer_for_each_disease_cites_each(index: ClaimIndex) -> None:
     ("Is ALS incidence 5 per 100,000?", "unstated"),  # it was "Yes: ... 1-2 per 100,000 people"
     ("Is ALS incidence 1-2 per 100,000?", "yes"),
     ("Do 5-10% of ALS patients live longer than 10 years?", "yes"),
+    # "neurons" named "absence of upper motor neuron signs" in part: "Yes: muscular dystrophy has clinical feature
+    # absence of upper motor neuron signs"
+    ("Does muscular dystrophy affect the neurons?", "unstated"),
+    ("Does muscular dystrophy have an absence of upper motor neuron signs?", "yes"),
 ])
 
 

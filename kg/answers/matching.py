@@ -9,8 +9,8 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
-from kg.answers.claim_index import ONTOLOGY, SUBTYPE_OF, ClaimIndex, Statement
-from kg.answers.question import CONDITIONS, TOGETHER, Mention, Reading
+from kg.answers.claim_index import ONTOLOGY, SUBTYPE_OF, ClaimIndex, Statement, words
+from kg.answers.question import ABSENCE, CONDITIONS, TOGETHER, Mention, Reading
 
 SECONDARY_PATHOLOGY = URIRef(ONTOLOGY + "hasSecondaryPathology")
 # the properties that say what kind of disease something is: a statement of a group answers them
@@ -153,4 +153,8 @@ def explaining(index: ClaimIndex, reading: Reading, found: list[int]) -> list[in
     if not reading.conditions:
         return found
     wanted = set(index.tokens(" ".join(reading.conditions)))
-    return [n for n in found if wanted <= index.names(index.statements[n].object)] if wanted else []
+    # a value saying something is absent is not named by words asking whether it is there ("Does muscular dystrophy
+    # affect the neurons?" is not answered by "absence of upper motor neuron signs")
+    return [n for n in found if wanted <= index.names(index.statements[n].object)
+            and not ABSENCE & set(words(index.label(index.statements[n].object))) - set(reading.words)
+            ] if wanted else []

@@ -65,7 +65,7 @@ FRAME |= TOGETHER
 
 # negations saying something is missing ("Do SMA patients lack the SMN1 gene?"): of a causal gene, a deletion is
 # the cause itself, so they turn no statement of one
-ABSENCE = {"lack", "lacks", "lacking", "absent", "missing", "without", "deficient", "deleted"}
+ABSENCE = {"lack", "lacks", "lacking", "absent", "absence", "missing", "without", "deficient", "deleted"}
 # words that restrict a yes to all, always or nothing else ("Does SMA only affect lower motor neurons?"): they
 # name no value, and no statement short of saying so answers yes
 RESTRICTING = {"only", "all", "every", "always", "solely", "exclusively", "entirely", "just", "purely", "main",
