@@ -215,9 +215,10 @@ def read(question: str, index: ClaimIndex) -> Reading:
         mentions, consumed, negated = _mentions(tokens, index, by_stems=False)
     unknown = _unknown(tokens, consumed, index)
     negated ^= any(t in NEGATIONS for n, t in enumerate(tokens) if n not in consumed)
-    # a word of the name of a thing named is part of that name ("Is CK high in the blood ...?": "elevated
-    # creatine kinase levels in blood")
-    own = frozenset().union(*(index.names(term) for m in mentions if not m.relation for term in m.terms))
+    # a word of the name of a thing named (of each thing a name names) is part of that name ("Is CK high in the
+    # blood ...?": "elevated creatine kinase levels in blood")
+    own = frozenset().union(*(frozenset.intersection(*(index.names(term) for term in m.terms))
+                              for m in mentions if not m.relation and m.terms))
     unexplained = tuple(t for n, t in enumerate(tokens) if n not in consumed and t not in FRAME
                         and t not in NEGATIONS and not any(t in u.split() for u in unknown) and t[0].isalpha()
                         and not set(index.tokens(t)) & own)
