@@ -25,8 +25,9 @@ from kg.reasoning.engine import load_reasoned
 TUNE_FLOOR = 0.99
 HOLDOUT_FLOOR = 0.89
 HOLDOUT2_FLOOR = 0.82
-HOLDOUT3_FLOOR = 0.78
-HOLDOUT4_FLOOR = 0.77
+HOLDOUT3_FLOOR = 0.80
+HOLDOUT4_FLOOR = 0.80
+HOLDOUT5_FLOOR = 0.90
 
 
 @pytest.fixture(scope="module")
@@ -50,8 +51,8 @@ ISSUE_EXAMPLES = [
     ("Is ALS a neuromuscular disease?", "qualified",
      "Only traditionally: ALS has traditionally been classified within neuromuscular disorders."),
     ("Is ALS genetic?", "qualified",
-     "Partly: amyotrophic lateral sclerosis has inheritance pattern familial (some); amyotrophic lateral sclerosis "
-     "has inheritance pattern sporadic (no family history) (most ALS cases)."),
+     "Partly: amyotrophic lateral sclerosis has inheritance pattern sporadic (no family history) (most ALS cases); "
+     "amyotrophic lateral sclerosis has inheritance pattern familial (some)."),
     ("Is muscular dystrophy a nerve disease?", "unstated",
      "The documents don't say this: Is muscular dystrophy a nerve disease?"),
     ("ALS vs MS", "answer",
@@ -299,10 +300,95 @@ def test_an_answer_for_each_disease_cites_each(index: ClaimIndex) -> None:
     ("Are there several treatments for ALS?", "yes"),  # it was "Partly", one of them an example sentence's
     ("Is respiratory failure the main cause of death in ALS?", "yes"),  # "main cause of death": the primary one
     ("Is respiratory failure the main cause of death in SMA?", "unstated"),
+    # "shorten survival" read as a third thing named: "Partly: ALS has clinical feature frontotemporal dementia"
+    ("Does frontotemporal dementia shorten survival in ALS?", "yes"),
+    # a number asked that the statement does not state: "Yes: ... mean survival in ALS: typically 3-5 years"
+    ("Is ALS survival 10 years?", "unstated"),
+    ("Is ALS incidence 5 per 100,000?", "unstated"),  # it was "Yes: ... 1-2 per 100,000 people"
+    ("Is ALS incidence 1-2 per 100,000?", "yes"),
+    ("Do 5-10% of ALS patients live longer than 10 years?", "yes"),
+    # "neurons" named "absence of upper motor neuron signs" in part: "Yes: muscular dystrophy has clinical feature
+    # absence of upper motor neuron signs"
+    ("Does muscular dystrophy affect the neurons?", "unstated"),
+    ("Does muscular dystrophy have an absence of upper motor neuron signs?", "yes"),
+    # "initial insult" read as part of the name "demyelination" (one of the five processes so named is called so):
+    # "Yes: ALS has secondary pathology demyelination secondary to axonal degeneration"
+    ("Is demyelination the initial insult in ALS?", "unstated"),
 ])
+
 
 def test_probed_wrong_verdicts_stay_fixed(index: ClaimIndex, question: str, verdict: str) -> None:
     assert answer(question, index).verdict == verdict
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Is sensation lost in SMA?", "no"),  # "sensation lost": sensory loss's "lose sensation" in other forms
+    ("Is feeling lost in SMA?", "no"),  # "loss of feeling"
+    ("Is sensation kept in spinal muscular atrophy?", "yes"),
+    ("Is cognition intact in SMA?", "yes"),
+])
+def test_a_name_in_other_word_forms_and_order_is_read(index: ClaimIndex, question: str, verdict: str) -> None:
+    reply = answer(question, index)
+    assert reply.verdict == verdict
+    assert reply.sentence.split(": ", 1)[1].startswith("spinal muscular atrophy does not typically have ")
+
+
+@pytest.mark.parametrize(("question", "sentence"), [
+    ("Does ALS weaken muscles?", "Yes: amyotrophic lateral sclerosis has clinical feature muscle weakness."),
+    ("Is SMA caused by a faulty SMN1 gene?", "Yes: spinal muscular atrophy has causal gene SMN1."),
+])
+def test_lay_verbs_and_adjectives_read_as_the_graphs_names(index: ClaimIndex, question: str, sentence: str) -> None:
+    # "weaken": muscle weakness's word family (it was unknown to the graph); "faulty" names what a causal gene is
+    assert answer(question, index).sentence == sentence
+
+
+@pytest.mark.parametrize(("question", "verdict", "sentence"), [
+    # "muscles" names skeletal, bulbar and stiff muscles in part: a more specific value muscular dystrophy does not
+    # typically affect (bulbar muscles, early) does not weaken the plain yes (it was "Partly")
+    ("Does muscular dystrophy affect the muscles?", "yes",
+     "Yes: muscular dystrophy affects structure skeletal muscles."),
+    ("Does muscular dystrophy affect bulbar muscles?", "qualified",  # the value named whole is asked of itself
+     "Partly: muscular dystrophy does not typically affect bulbar muscles (early in the disease course)."),
+    # a statement saying no of the very value said yes of still qualifies it
+    ("Does ALS affect the muscles?", "qualified", None),
+])
+def test_a_more_specific_value_does_not_weaken_a_plain_yes(index: ClaimIndex, question: str, verdict: str,
+                                                           sentence: str | None) -> None:
+    reply = answer(question, index)
+    assert reply.verdict == verdict
+    assert sentence is None or reply.sentence == sentence
+
+
+@pytest.mark.parametrize("question", ["Are ALS treatments focused on managing symptoms?",
+                                      "Is the treatment of ALS aimed at symptom relief?"])
+def test_a_claim_in_a_narrower_context_does_not_weaken_the_same_plain_claim(index: ClaimIndex, question: str) -> None:
+    # ALS's symptom management is stated plainly (four sentences) and as one patient's case (an example sentence)
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == (
+        "yes", "Yes: amyotrophic lateral sclerosis has treatment approach symptom management.")
+
+
+@pytest.mark.parametrize("question", ["Is ALS treatment focused on symptoms?", "Are ALS symptoms treated?"])
+def test_a_relation_word_naming_a_value_of_the_other_relation_is_read_as_it(index: ClaimIndex, question: str) -> None:
+    # "symptoms" names has clinical feature, and the treatment approach symptom management: the latter is stated
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == (
+        "yes", "Yes: amyotrophic lateral sclerosis has treatment approach symptom management.")
+
+
+def test_narrowing_frame_is_answered_by_a_qualifier_naming_it(index: ClaimIndex) -> None:
+    # "early" named by the claim's context note "early in the disease course" (it was: the documents don't say)
+    reply = answer("Are bulbar muscles involved early in muscular dystrophy?", index)
+    assert (reply.verdict, reply.sentence) == ("qualified", "Partly: muscular dystrophy does not typically affect "
+                                                            "bulbar muscles (early in the disease course).")
+
+
+@pytest.mark.parametrize("question", ["Does MS affect the myelin sheath?", "Does MS damage myelin?"])
+def test_a_disease_affects_the_structure_its_primary_pathology_is_in(index: ClaimIndex, question: str) -> None:
+    # derived: MS has primary pathology degradation of the myelin sheath, located in the myelin sheath
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == (
+        "yes", "Yes (derived): multiple sclerosis affects structure myelin sheath.")
 
 
 @pytest.mark.parametrize("question", ["Can SMA be diagnosed in the womb?", "Can parents test an unborn baby for SMA?",
@@ -560,13 +646,17 @@ def test_evaluation_has_no_wrong_verdict_and_keeps_its_accuracy(index: ClaimInde
     assert figures["holdout2"]["accuracy"] >= HOLDOUT2_FLOOR
     assert figures["holdout3"]["accuracy"] >= HOLDOUT3_FLOOR
     assert figures["holdout4"]["accuracy"] >= HOLDOUT4_FLOOR
+    assert figures["holdout5"]["accuracy"] >= HOLDOUT5_FLOOR
 
 
 def test_evaluation_file_holds_four_wordings_per_fact_and_a_fifth_held_out() -> None:
     cases = load_cases()
     facts = {c["fact"] for c in cases}
     assert len(cases) >= 200
-    assert all(sum(c["fact"] == fact for c in cases) >= 4 for fact in facts)
+    # holdout5 spreads 30 questions over more facts (one to three wordings each) to cover all five documents
+    spread = {c["fact"] for c in cases if c["split"] == "holdout5"}
+    assert all(sum(c["fact"] == fact for c in cases) >= 4 for fact in facts - spread)
+    assert sum(c["split"] == "holdout5" for c in cases) >= 30
     assert {c["split"] for c in cases} == set(SPLITS)
     assert sum(c["split"] != "tune" for c in cases) >= len(cases) / 5
 

@@ -52,6 +52,9 @@ STRUCTURE = {RDF.type, RDF.subject, RDF.predicate, RDF.object, PROV.wasDerivedFr
 WORD = re.compile(r"[\w][\w'\u2019-]*")
 STEMMER = Stemmer.Stemmer("english")
 TOKEN = re.compile(r"(?u)\b\w\w+\b")  # bm25s.tokenize's default token pattern
+# stems of one word family the stemmer keeps apart: "sensation lost" names "loss of sensation", "weaken muscles"
+# "muscle weakness"
+WORD_FAMILY = {"lost": "loss", "lose": "loss", "weaken": "weak"}
 
 
 @dataclass(frozen=True)
@@ -141,6 +144,21 @@ class ClaimIndex:
                 found.setdefault(term, set()).update(self.tokens(" ".join(name)))
         return {term: frozenset(stems) for term, stems in found.items()}
 
+    @cached_property
+    def names_by_stems(self) -> dict[tuple[str, ...], frozenset[URIRef]]:
+        """The stems of a name of two words or more, sorted -> the terms so named: "sensation lost" and "sensory
+        loss" are the same name in other word forms and order."""
+        found: dict[tuple[str, ...], set[URIRef]] = {}
+        for name, terms in self.entity_names.items():
+            key = self.stem_key(name)
+            if len(key) > 1:
+                found.setdefault(key, set()).update(terms)
+        return {key: frozenset(terms) for key, terms in found.items()}
+
+    def stem_key(self, name: tuple[str, ...]) -> tuple[str, ...]:
+        """The stems of ``name``'s words but stopwords, one word family's as one, sorted."""
+        return tuple(sorted(WORD_FAMILY.get(stem, stem) for stem in self.tokens(" ".join(name))))
+
     def names(self, term: Node) -> frozenset[str]:
         """The stemmed words naming ``term``: its label's and its altLabels'."""
         return frozenset(self.tokens(self.label(term))) | self.names_of.get(term, frozenset())
@@ -179,8 +197,9 @@ class ClaimIndex:
         return self.label(statement.property)
 
     def knows(self, word: str) -> bool:
-        """Whether the graph's literals use ``word`` (in any inflection)."""
-        return STEMMER.stemWord(word) in self.vocabulary
+        """Whether the graph's literals use ``word`` (in any inflection, or another word of its family)."""
+        stem = STEMMER.stemWord(word)
+        return stem in self.vocabulary or WORD_FAMILY.get(stem, stem) in self.vocabulary
 
     def label(self, term: Node) -> str:
         return self.labels.get(term) or (str(term) if isinstance(term, Literal) else str(term).rsplit("/", 1)[-1])

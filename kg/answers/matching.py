@@ -9,8 +9,8 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
-from kg.answers.claim_index import ONTOLOGY, SUBTYPE_OF, ClaimIndex, Statement
-from kg.answers.question import TOGETHER, Mention, Reading
+from kg.answers.claim_index import ONTOLOGY, SUBTYPE_OF, ClaimIndex, Statement, words
+from kg.answers.question import ABSENCE, CONDITIONS, TOGETHER, Mention, Reading
 
 SECONDARY_PATHOLOGY = URIRef(ONTOLOGY + "hasSecondaryPathology")
 # the properties that say what kind of disease something is: a statement of a group answers them
@@ -58,15 +58,19 @@ def relation_asked(index: ClaimIndex, reading: Reading, statement: Statement, re
     defined by ("primarily"), or none and every word of it is understood; or the question names no relation and
     every word of it is understood ("Is ALS painless?"), unless it asks whether one disease is another and the
     statement is not of its kind."""
+    # question frame that narrows ("early") is answered by a statement whose qualifiers name it ("does not typically
+    # affect bulbar muscles", early in the disease course)
+    said = set(index.tokens(" ".join(statement.qualifiers)))
+    unsaid = [w for w in reading.conditions if not (w in CONDITIONS and set(index.tokens(w)) <= said)]
     if isinstance(statement.object, URIRef) and statement.object in index.classes and (
-            (not relations and not reading.conditions)
+            (not relations and not unsaid)
             or relations & (CLASSIFYING | index.defined_by.get(statement.object, frozenset()))):
         return True
     if not relations and asks_kind(reading) and statement.subject not in reading.entities[0].terms:
         return False  # "Is DMD a muscular dystrophy?" asks what DMD is, not what muscular dystrophy has
     if asks_kind(reading) and statement.property == SECONDARY_PATHOLOGY:
         return False  # "Is ALS a disease of demyelination?" asks its kind: a secondary pathology is none
-    if not relations and not reading.conditions:
+    if not relations and not unsaid:
         # "Is ALS SMA?": of two diseases, only a statement of what kind one is answers
         both = statement.subject in index.diseases and statement.object in index.diseases
         return not (both and reading.words[0] in COPULA and not TOGETHER & set(reading.words)) \
@@ -149,4 +153,8 @@ def explaining(index: ClaimIndex, reading: Reading, found: list[int]) -> list[in
     if not reading.conditions:
         return found
     wanted = set(index.tokens(" ".join(reading.conditions)))
-    return [n for n in found if wanted <= index.names(index.statements[n].object)] if wanted else []
+    # a value saying something is absent is not named by words asking whether it is there ("Does muscular dystrophy
+    # affect the neurons?" is not answered by "absence of upper motor neuron signs")
+    return [n for n in found if wanted <= index.names(index.statements[n].object)
+            and not ABSENCE & set(words(index.label(index.statements[n].object))) - set(reading.words)
+            ] if wanted else []

@@ -23,7 +23,8 @@ LONGEST_NAME = 8
 TYPO_CUTOFF = 0.84
 YES_NO = {"is", "are", "does", "do", "did", "can", "could", "should", "has", "have", "was", "were", "will",
           "would", "may", "might", "must"}
-NEGATIONS = {"not", "no", "never", "without", "lack", "lacks", "absent", "spared", "spare", "preserved",
+NEGATIONS = {"not", "no", "never", "without", "lack", "lacks", "absent", "spared", "spare", "preserved", "kept",
+             "intact", "retained", "unimpaired",
              "useless", "ineffective", "pointless", "worthless", "unhelpful", "futile", "lacking", "missing",
              "isn't", "aren't", "doesn't", "don't", "cannot", "can't", "non"}
 # a question opening with a negated auxiliary asks for confirmation ("Isn't SMA inherited?" asks "Is SMA
@@ -52,6 +53,8 @@ FRAME = {
     "known", "usual", "whats", "allow", "allows", "done", "make", "makes", "go", "goes", "over",
     "time", "still", "really", "true", "last", "lasts", "two", "three", "four",
     "wrong", "look", "looks", "body", "available",
+    "focus", "focused", "focuses", "focusing", "aimed",  # "treatment focused on ...": its approach
+    "faulty", "defective",  # "a faulty gene": what a causal gene is ("deletions or mutations in SMN1")
 }
 # words that ask whether two things go together at all, whatever the relation ("Is demyelinating polyneuropathy
 # seen in ALS?" asks for any statement linking them, not whether one disease is the other)
@@ -62,7 +65,7 @@ FRAME |= TOGETHER
 
 # negations saying something is missing ("Do SMA patients lack the SMN1 gene?"): of a causal gene, a deletion is
 # the cause itself, so they turn no statement of one
-ABSENCE = {"lack", "lacks", "lacking", "absent", "missing", "without", "deficient", "deleted"}
+ABSENCE = {"lack", "lacks", "lacking", "absent", "absence", "missing", "without", "deficient", "deleted"}
 # words that restrict a yes to all, always or nothing else ("Does SMA only affect lower motor neurons?"): they
 # name no value, and no statement short of saying so answers yes
 RESTRICTING = {"only", "all", "every", "always", "solely", "exclusively", "entirely", "just", "purely", "main",
@@ -206,10 +209,19 @@ def read(question: str, index: ClaimIndex) -> Reading:
                 corrections.append((token, fix))
             tokens[position] = fix
     mentions, consumed, negated = _mentions(tokens, index)
+    if sum(not m.relation for m in mentions) > 2:
+        # a name in other word forms is read only as one of two things asked: "Does FTD shorten survival in ALS?"
+        # asks what FTD does in ALS, not how three things are linked
+        mentions, consumed, negated = _mentions(tokens, index, by_stems=False)
     unknown = _unknown(tokens, consumed, index)
     negated ^= any(t in NEGATIONS for n, t in enumerate(tokens) if n not in consumed)
+    # a word of the name of a thing named (of each thing a name names) is part of that name ("Is CK high in the
+    # blood ...?": "elevated creatine kinase levels in blood")
+    own = frozenset().union(*(frozenset.intersection(*(index.names(term) for term in m.terms))
+                              for m in mentions if not m.relation and m.terms))
     unexplained = tuple(t for n, t in enumerate(tokens) if n not in consumed and t not in FRAME
-                        and t not in NEGATIONS and not any(t in u.split() for u in unknown) and t[0].isalpha())
+                        and t not in NEGATIONS and not any(t in u.split() for u in unknown) and t[0].isalpha()
+                        and not set(index.tokens(t)) & own)
     return Reading(question, tuple(mentions), tuple(unknown), tuple(corrections), negated,
                    confirming or (bool(tokens) and tokens[0] in YES_NO), tuple(tokens), unexplained)
 
@@ -250,7 +262,7 @@ def _ratio(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, a, b).ratio()
 
 
-def _mentions(tokens: list[str], index: ClaimIndex) -> tuple[list[Mention], set[int], bool]:
+def _mentions(tokens: list[str], index: ClaimIndex, by_stems: bool = True) -> tuple[list[Mention], set[int], bool]:
     """Names found longest first, left to right; a word ending in -less or beginning with un- whose stem is a
     name negates it; a relation word that reads both ways is read as the entities around it say (_directed)."""
     mentions: list[Mention] = []
@@ -273,6 +285,8 @@ def _mentions(tokens: list[str], index: ClaimIndex) -> tuple[list[Mention], set[
                     break
             if found:
                 break
+        if found is None and by_stems:
+            found = _by_stems(tokens[position:position + LONGEST_NAME], index)
         if found is None:
             found = _denied(tokens[position], index)
             negated ^= found is not None
@@ -284,6 +298,20 @@ def _mentions(tokens: list[str], index: ClaimIndex) -> tuple[list[Mention], set[
         consumed.update(range(position, position + length))
         position += length
     return mentions, consumed, negated
+
+
+def _by_stems(window: list[str], index: ClaimIndex) -> tuple[int, Mention] | None:
+    """A name of two words or more in other word forms or order, longest first, its first and last words not
+    question frame, holding a word the graph's literals do not use (else the words are read one by one, as
+    values a statement must name): "Is sensation lost in SMA?" names sensory loss ("loss of sensation")."""
+    for length in range(len(window), 1, -1):
+        key = window[:length]
+        if key[0] in QUESTION_WORDS or key[-1] in QUESTION_WORDS:
+            continue
+        terms = index.names_by_stems.get(index.stem_key(tuple(key)))
+        if terms:
+            return length, Mention(" ".join(key), terms)
+    return None
 
 
 def _directed(mention: Mention, inverse: frozenset[URIRef], before: list[Mention], after: list[str],

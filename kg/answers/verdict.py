@@ -10,6 +10,7 @@ answer        an open question: the best-ranked statements, grouped by relation
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from rdflib import Literal, URIRef
@@ -44,6 +45,9 @@ SELDOM = {"rare", "rarely", "uncommon", "seldom", "occasionally", "infrequent"}
 # a yes/no asking whether most cases are something is answered by a share counting them, above or below half
 MOST = {"most", "majority", "mostly", "usually", "generally"}
 CASES = {"case", "cases"}  # "Are most ALS cases familial?": the share's own frame
+
+
+NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w])")
 
 
 def answer(question: str, index: ClaimIndex) -> Reply:
@@ -99,6 +103,7 @@ def answer(question: str, index: ClaimIndex) -> Reply:
     if reading.yes_no and len(entities) == 1 and (first := _rank_verdict(question, reading, index, score)):
         return first  # "Is type 4 SMA the most severe?": not by having a rank, by being the first ranked
     if reading.yes_no and entities and reading.relations:
+        reading = _relation_word_as_value(index, reading)
         relations = relations_of(index, reading.relations)
         found = [n for n, s in enumerate(index.statements)
                  if s.subject in entities[0].terms and relation_asked(index, reading, s, relations)
@@ -114,7 +119,7 @@ def answer(question: str, index: ClaimIndex) -> Reply:
         # for more than one ("Are there several types of ALS?") is named by statements of two values or more
         if set(reading.conditions) & PLURAL and (plural := _several(index, reading, found)):
             found, reading = plural, without(reading, PLURAL)
-        explained = explaining(index, reading, found)
+        explained = _some_value(index, reading, explaining(index, reading, found))
         if any(index.statements[n].qualifiers or index.statements[n].object in index.negative_values
                for n in explained):
             return _verdict(question, reading, index, score, explained)
@@ -412,6 +417,22 @@ def _rank_verdict(question: str, reading: Reading, index: ClaimIndex, score: dic
     return None
 
 
+def _relation_word_as_value(index: ClaimIndex, reading: Reading) -> Reading:
+    """Of two relations named, one whose words name values the first entity has by the other ("Is ALS treatment
+    focused on symptoms?": its treatment approach symptom management, not its symptoms) is read as those words."""
+    if not _two_relations(index, reading):
+        return reading
+    for mention in reading.relations:
+        other = replace(reading, mentions=tuple(m for m in reading.mentions if m is not mention),
+                        unexplained=(*reading.unexplained, *mention.text.split()))
+        relations = relations_of(index, other.relations)
+        own = [n for n, s in enumerate(index.statements) if s.subject in other.entities[0].terms
+               and relation_asked(index, other, s, relations)]
+        if explaining(index, other, own):
+            return other
+    return reading
+
+
 def _two_relations(index: ClaimIndex, reading: Reading) -> bool:
     """Whether the question names two relations, neither broader than the other."""
     named = [relations_of(index, [m]) for m in reading.relations]
@@ -505,6 +526,10 @@ def _vouching(index: ClaimIndex, statement: Statement, thing: Mention) -> list[i
 def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int, float],
              found: list[int]) -> Reply:
     """Yes, no or qualified from the statements about the very thing asked; unstated if there are none."""
+    # a number asked must be one the statement states ("Is ALS survival 10 years?" is not answered by 3-5 years)
+    asked = _numbers(question) - _numbers(" ".join(m.text for m in reading.mentions))  # not "type 1", "TDP-43"
+    found = [n for n in found if asked <= _numbers(" ".join((index.phrase(index.statements[n]),
+                                                             *index.statements[n].qualifiers)))]
     if not found:
         near = about(index, reading.entities)
         return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
@@ -513,6 +538,10 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
         # "Do SMA patients lack the SMN1 gene?": its deletion is the cause, not a "no"
         return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
                      used_of(index, found, score))
+    # the same statement made plainly by one claim and in a narrower context by another ("one patient's case
+    # (example sentence)"): the plain claim answers, the narrower one does not weaken it
+    plain = {_triple(index.statements[n]) for n in found if not index.statements[n].qualifiers}
+    found = [n for n in found if not (index.statements[n].qualifiers and _triple(index.statements[n]) in plain)]
     says = set()
     hedges: list[str] = []
     for n in found:
@@ -552,6 +581,33 @@ def _several(index: ClaimIndex, reading: Reading, found: list[int]) -> list[int]
     if len({positive_of(index, index.statements[n].property) for n in found}) != 1:
         return []  # "Does SMA have several causes?": one causal gene, many clinical features ("cause" names both)
     return kept if len({(index.statements[n].subject, index.statements[n].object) for n in kept}) > 1 else []
+
+
+def _numbers(text: str) -> set[str]:
+    """The numbers standing alone in ``text`` ("3-5 years": 3 and 5; "100,000" as 100000)."""
+    return set(NUMBER.findall(re.sub(r"(?<=\d),(?=\d{3})", "", text)))
+
+
+def _triple(statement: Statement) -> tuple[Node, Node, Node, bool]:
+    return statement.subject, statement.property, statement.object, statement.negative
+
+
+def _some_value(index: ClaimIndex, reading: Reading, found: list[int]) -> list[int]:
+    """Of ``found``, answering a question whose words name values only in part ("Does muscular dystrophy affect the
+    muscles?": skeletal, bulbar, stiff muscles), the statements saying yes and those saying no of the values said
+    yes of: one value it has answers "some"; a more specific one it lacks ("does not typically affect bulbar
+    muscles") does not weaken it, nor does a qualified one beside a plain yes ("typically" proximal weakness). Not
+    asked in the negative or of all ("only", "always")."""
+    if reading.negated or reading.restricted or not reading.conditions:
+        return found
+    named = set(index.tokens(" ".join(reading.conditions)))
+    if any(index.names(index.statements[n].object) == named for n in found):
+        return found  # a value named whole is asked of itself
+    yes = [n for n in found if says_yes(index, reading, index.statements[n])]
+    plain = [n for n in yes if not index.statements[n].qualifiers]
+    values = {index.statements[n].object for n in plain or yes}
+    return [n for n in found if index.statements[n].object in values and (n in plain or n not in yes or not plain)
+            ] if yes else found
 
 
 def _says_usually(index: ClaimIndex, statement: Statement) -> bool:
