@@ -260,7 +260,12 @@ def test_an_answer_for_each_disease_cites_each(index: ClaimIndex) -> None:
     ("Does MRI confirm ALS?", "no"),
     ("Is MRI not used to confirm ALS?", "yes"),
     ("Is MRI used to exclude other conditions in ALS?", "yes"),
-    ("Is MRI used in ALS?", "yes"),  # the statement denying confirmation is no "no" to a question naming no relation
+    ("Is MRI used in ALS?", "yes"),
+    # hedged denials were a plain "No": "does not primarily affect", "does not typically have" deny only so far
+    ("Does ALS affect the myelin sheath?", "qualified"),
+    ("Does ALS primarily affect the myelin sheath?", "no"),
+    ("Does ascending sensory disturbance occur in motor neuron disease?", "qualified"),
+  # the statement denying confirmation is no "no" to a question naming no relation
     # "more" named a value: "Partly: ALS has clinical feature needing more assistance for daily activities"
     ("Is there more than one kind of ALS?", "unstated"),
     # several values of several relations ("cause": features too) are no several causes
@@ -348,7 +353,7 @@ def test_lay_verbs_and_adjectives_read_as_the_graphs_names(index: ClaimIndex, qu
     ("Does muscular dystrophy affect the muscles?", "yes",
      "Yes: muscular dystrophy affects structure skeletal muscles."),
     ("Does muscular dystrophy affect bulbar muscles?", "qualified",  # the value named whole is asked of itself
-     "Partly: muscular dystrophy does not typically affect bulbar muscles (early in the disease course)."),
+     "Not typically: muscular dystrophy does not typically affect bulbar muscles (early in the disease course)."),
     # a statement saying no of the very value said yes of still qualifies it
     ("Does ALS affect the muscles?", "qualified", None),
 ])
@@ -379,8 +384,9 @@ def test_a_relation_word_naming_a_value_of_the_other_relation_is_read_as_it(inde
 def test_narrowing_frame_is_answered_by_a_qualifier_naming_it(index: ClaimIndex) -> None:
     # "early" named by the claim's context note "early in the disease course" (it was: the documents don't say)
     reply = answer("Are bulbar muscles involved early in muscular dystrophy?", index)
-    assert (reply.verdict, reply.sentence) == ("qualified", "Partly: muscular dystrophy does not typically affect "
-                                                            "bulbar muscles (early in the disease course).")
+    assert (reply.verdict, reply.sentence) == (
+        "qualified", "Not typically: muscular dystrophy does not typically affect bulbar muscles (early in the disease "
+                     "course).")
 
 
 @pytest.mark.parametrize("question", ["Does MS affect the myelin sheath?", "Does MS damage myelin?"])

@@ -32,6 +32,7 @@ from kg.graph.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH, KG, MND, PROV
 ONTOLOGY = str(MND._NS)
 NEGATION_OF = URIRef(ONTOLOGY + "negationOf")
 NEGATIVE_VALUE = URIRef(ONTOLOGY + "negativeValue")
+NEGATION_HEDGE = URIRef(ONTOLOGY + "negationHedge")
 HEDGE = URIRef(ONTOLOGY + "hedge")
 INVERSE_ALT_LABEL = URIRef(ONTOLOGY + "inverseAltLabel")
 FIRST_RANK_LABEL = URIRef(ONTOLOGY + "firstRankLabel")
@@ -99,6 +100,7 @@ class ClaimIndex:
     diseases: frozenset[URIRef]
     disjoint: dict[URIRef, frozenset[URIRef]]
     negation_of: dict[URIRef, URIRef]
+    negation_hedges: dict[URIRef, frozenset[str]]  # a negative property denying only so far -> its hedge words
     broader: dict[URIRef, frozenset[URIRef]]  # a property -> it and every property it is a subproperty of
     negative_values: frozenset[URIRef]  # values saying their property's relation does not hold (no known cure)
     defined_by: dict[URIRef, frozenset[URIRef]]  # a defined class -> the properties its definition restricts
@@ -217,6 +219,10 @@ def build_index(dataset: Dataset) -> ClaimIndex:
     labels = {s: str(o) for s, o in asserted.subject_objects(RDFS.label)}
     negation_of = {p: q for p, q in asserted.subject_objects(NEGATION_OF)
                    if isinstance(p, URIRef) and isinstance(q, URIRef)}
+    negation_hedges: dict[URIRef, set[str]] = {}
+    for p, hedge in asserted.subject_objects(NEGATION_HEDGE):
+        if isinstance(p, URIRef):
+            negation_hedges.setdefault(p, set()).add(str(hedge).casefold())
     statements = [*_claims(asserted, labels, negation_of), *_nary(asserted, labels, negation_of)]
     disjoint = _disjoint(asserted)
     stated: set[tuple[Node, Node, Node]] = {(s.subject, s.property, s.object) for s in statements}
@@ -238,8 +244,8 @@ def build_index(dataset: Dataset) -> ClaimIndex:
     entity_names = {**{name: terms for name, terms in _pathology_names(asserted, dataset).items()
                        if name not in relation_names}, **entity_names}  # "primary pathology" stays a relation
     statements = [_with_text(s, asserted, labels, details) for s in statements]
-    vocabulary = frozenset(STEMMER.stemWords([w for _, o in asserted.subject_objects(None)
-                                              if isinstance(o, Literal) for w in words(str(o))]))
+    vocabulary = frozenset(STEMMER.stemWords([w for _, p, o in asserted if isinstance(o, Literal)
+                                              and p != NEGATION_HEDGE for w in words(str(o))]))  # no hedge names
     stopwords, postings = _bm25([s.text for s in statements])
     quoted = [c for c in cited if c in details]
     _, by_number = _bm25([details[c].quote for c in quoted])
@@ -259,7 +265,8 @@ def build_index(dataset: Dataset) -> ClaimIndex:
     of_kind = {k: frozenset(f for f in asserted.subjects(None, k) if isinstance(f, URIRef) and f in labels)
                for k in kinds}
     return ClaimIndex(statements, entity_names, relation_names, labels, details, vocabulary, classes, diseases,
-                      disjoint, negation_of, broader, negative_values,
+                      disjoint, negation_of, {p: frozenset(h) for p, h in negation_hedges.items()}, broader,
+                      negative_values,
                       {c: frozenset(p) for c, p in defined_by.items()}, inverse_names, stopwords, kind_names,
                       of_kind, _names(asserted, lambda s: s in properties, (FIRST_RANK_LABEL,)),
                       _names(asserted, lambda s: s in properties, (LAST_RANK_LABEL,)), _shares(asserted), postings,

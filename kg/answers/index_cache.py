@@ -26,7 +26,7 @@ from kg.answers.claim_index import ClaimIndex, Share, Statement, build_index
 from kg.graph.paths import cache_dir
 from kg.reasoning import cache
 
-FORMAT = "mnd-kg-claim-index-5"
+FORMAT = "mnd-kg-claim-index-6"
 
 
 def load_index(files: list[Path], dataset: Callable[[], Dataset]) -> ClaimIndex:
@@ -74,6 +74,7 @@ def _write(folder: Path, index: ClaimIndex) -> None:
         "diseases": sorted(str(d) for d in index.diseases),
         "disjoint": sorted([str(k), sorted(str(d) for d in v)] for k, v in index.disjoint.items()),
         "negation_of": sorted([str(k), str(v)] for k, v in index.negation_of.items()),
+        "negation_hedges": sorted([str(k), sorted(v)] for k, v in index.negation_hedges.items()),
         "broader": sorted([str(k), sorted(str(b) for b in v)] for k, v in index.broader.items()),
         "negative_values": sorted(str(v) for v in index.negative_values),
         "defined_by": sorted([str(k), sorted(str(p) for p in v)] for k, v in index.defined_by.items()),
@@ -121,6 +122,7 @@ def _read(folder: Path) -> ClaimIndex:
         frozenset(URIRef(d) for d in document["diseases"]),
         {URIRef(k): frozenset(URIRef(d) for d in v) for k, v in document["disjoint"]},
         {URIRef(k): URIRef(v) for k, v in document["negation_of"]},
+        {URIRef(k): frozenset(v) for k, v in document["negation_hedges"]},
         {URIRef(k): frozenset(URIRef(b) for b in v) for k, v in document["broader"]},
         frozenset(URIRef(v) for v in document["negative_values"]),
         {URIRef(k): frozenset(URIRef(p) for p in v) for k, v in document["defined_by"]},

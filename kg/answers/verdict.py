@@ -550,6 +550,12 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
         hedges += [q for q in statement.qualifiers if q not in hedges]
     ordered = sorted(found, key=lambda n: (index.statements[n].derived, -score.get(n, 0.0), n))
     lead = index.statements[ordered[0]]
+    if short := _short_of(index, question, found):
+        # "Does ALS affect the myelin sheath?": it "does not primarily affect" it, which is no plain no
+        verdict, rest = ("qualified", _qualified(index, ordered, False).split(": ", 1)[1])
+        opening = f"Not {short}" if says == {False} else "Mostly"
+        return Reply(question, reading, verdict, f"{opening}: {rest}", used_of(index, ordered, score),
+                     tuple(hedges) or (f"not {short}",))
     asked_often = set(reading.conditions) & OFTEN
     if hedges and len(says) == 1 and (asked_often or set(reading.conditions) & SELDOM) \
             and all(set(words(hedge)) & SELDOM for hedge in hedges):
@@ -571,6 +577,23 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
     derived = " (derived)" if lead.derived else ""
     return Reply(question, reading, verdict, f"{verdict.capitalize()}{derived}: {_phrases(index, lead, ordered)}.",
                  used_of(index, ordered, score))
+
+
+def _short_of(index: ClaimIndex, question: str, found: list[int]) -> str:
+    """The hedge of a negative property among ``found`` that denies only so far ("primarily" of "does not
+    primarily affect") when the question does not ask that much; empty otherwise. The word given is the one its
+    property's label uses."""
+    asked = set(words(question))
+    for n in found:
+        statement = index.statements[n]
+        hedges = index.negation_hedges.get(statement.property, frozenset()) if statement.negative else frozenset()
+        unhedged = any(other.negative and other.property not in index.negation_hedges
+                       and (other.subject, other.object) == (statement.subject, statement.object)
+                       for other in (index.statements[m] for m in found))  # "is without" it says more
+        if hedges and not hedges & asked and not unhedged:
+            label = index.label(statement.property)
+            return max(sorted(hedges), key=lambda h: (h in label, len(h)))
+    return ""
 
 
 def _several(index: ClaimIndex, reading: Reading, found: list[int]) -> list[int]:
