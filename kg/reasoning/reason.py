@@ -48,6 +48,12 @@ class Reasoned:
         """Run a read-only query over the union of the asserted and inferred graphs (rdflib's engine)."""
         return self.union.query(text)
 
+    def reason_part(self, construct: str) -> Reasoned:
+        """The graph a CONSTRUCT query builds from this one, reasoned on its own by owlrl."""
+        graph = self.select(construct).graph
+        assert graph is not None
+        return reason(graph)
+
     def run_saved(self, query: SavedQuery, raw_values: Mapping[str, Sequence[str]], cap: int | None = None) -> Result:
         """Run a saved query with parameter values given as text (rdflib yields rows lazily: ``cap`` is counted by
         the caller, kg.sparql.limits.within_cap)."""

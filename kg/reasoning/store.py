@@ -91,6 +91,14 @@ class ReasonedStore:
             results[0].bindings.extend(result.bindings)
         return results[0]
 
+    def reason_part(self, construct: str) -> ReasonedStore:
+        """The graph a CONSTRUCT query builds from this one, reasoned on its own: kept in Oxigraph's terms from
+        the query to the new store (no rdflib graph in between)."""
+        part = ox.Store()
+        part.extend([ox.Quad(triple.subject, triple.predicate, triple.object, _ASSERTED)
+                     for triple in self._answer(construct, {})])
+        return reason_store(part, self.originals)
+
     def _answer(self, text: str, substitutions: dict[Variable, URIRef]) -> Any:
         bound: dict[ox.Variable, Any] = {ox.Variable(str(name)): ox.NamedNode(str(iri))
                                          for name, iri in substitutions.items()}
