@@ -81,7 +81,7 @@ def schema_of(triples: list[Triple]) -> list[Triple]:
     """The schema triples (``is_schema``) less the cells of lists no axiom points to: a list in the data
     (``ex:s ex:p ( ... )``) is data. In owlrl's closure its cells cost time quadratic in its length (a
     10,000-item list: 17 s); a rule reads only the lists of LIST_AXIOMS."""
-    rest = {subject: obj for subject, predicate, obj in triples if predicate == RDF.rest}
+    rest = {subject: obj for subject, predicate, obj in triples if predicate in _IS_REST}
     cells: set[Node] = set()
     for cell in {obj for _, predicate, obj in triples if predicate in LIST_AXIOMS}:
         while cell in rest and cell not in cells:
@@ -91,6 +91,7 @@ def schema_of(triples: list[Triple]) -> list[Triple]:
 
 
 _LIST_CELL = (RDF.first, RDF.rest)
+_IS_REST = frozenset({RDF.rest})  # a set test compares hashes first, not rdflib's slow __eq__
 
 
 def schema_closure(schema: Iterable[Triple]) -> Graph:

@@ -24,6 +24,7 @@ from kg.sparql.saved import SavedQuery
 
 _REFLEXIVE_NOISE = {OWL.sameAs, OWL.equivalentClass, OWL.equivalentProperty, RDFS.subClassOf, RDFS.subPropertyOf}
 _TRIVIAL_OBJECTS = {OWL.Thing, RDFS.Resource}
+_IS_TYPE = frozenset({RDF.type})
 ENGINE_VARIABLE = "MND_KG_ENGINE"
 
 
@@ -139,4 +140,4 @@ def is_informative(subject: Node, predicate: Node, obj: Node) -> bool:
         return False
     if obj in _TRIVIAL_OBJECTS:
         return False
-    return not (str(obj).startswith(W3C_VOCABULARIES) and predicate == RDF.type)
+    return not (predicate in _IS_TYPE and str(obj).startswith(W3C_VOCABULARIES))
