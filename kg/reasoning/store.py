@@ -591,9 +591,11 @@ def _rule_findings(reasoned: ReasonedStore) -> Iterator[Finding]:
 
 
 def _unique(triples: Iterable[tuple[Node, Node, Node]]) -> Iterator[tuple[Node, Node, Node]]:
+    """Each triple once (the closure yields the schema's twice). Their literals are plain already (no need for
+    fast_reason.plain): to_rdflib converts an xsd:string literal to a simple one, and fast_reason makes
+    ``reasonable``'s plain."""
     seen: set[tuple[Node, Node, Node]] = set()
     for triple in triples:
-        plain = fast_reason.plain(triple)
-        if plain not in seen:
-            seen.add(plain)
-            yield plain
+        if triple not in seen:
+            seen.add(triple)
+            yield triple
