@@ -6,19 +6,17 @@ that led there, each with its citations.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF
-from rdflib.term import Node
 
 from kg.answers.explain import Explainer, Step, Triple, explainer_from
 from kg.checks.shapes import load_shapes, shape_names, validate_reasoned
 from kg.errors import InputError
-from kg.graph.namespaces import KG, MND, SRC, W3C_VOCABULARIES
+from kg.graph.namespaces import W3C_VOCABULARIES
 from kg.graph.paths import SHAPES_DIR
 from kg.reasoning.fast_reason import LIST_AXIOMS
 from kg.sparql.results import solutions
@@ -98,7 +96,7 @@ def check_reasoned(reasoned: ReasonedGraph, check_files: list[CheckFile], source
     for finding in reasoned.findings:
         because = _explain_terms(explainer, finding.rule, finding.terms)
         findings.append(CheckFinding("error", finding.rule, finding.message, finding.terms, because))
-    findings += unsatisfiable_classes(_graph(reasoned, "schema-axioms", LIST_AXIOMS))
+    findings += unsatisfiable_classes(reasoned)
     findings += unintended_equivalences(Graph(), _graph(reasoned, "inferred-equivalences"), explainer)
     names = ["logical-consistency", "unsatisfiable-classes", "unintended-equivalences"]
     for check in check_files:
@@ -114,11 +112,9 @@ def check_reasoned(reasoned: ReasonedGraph, check_files: list[CheckFile], source
     return CheckReport(reasoned.triples, tuple(names), tuple(sorted(set(findings))))
 
 
-def _graph(reasoned: ReasonedGraph, construct: str, values: Iterable[Node] = ()) -> Graph:
-    """The graph one of this stage's CONSTRUCT queries (``queries/<construct>.rq``) builds; ``values`` fill its
-    ``VALUES ?axiom`` block, if it has one."""
-    text = internal_query(__file__, construct)
-    graph = reasoned.select(with_values(text, "axiom", sorted(values, key=str)) if values else text).graph
+def _graph(reasoned: ReasonedGraph, construct: str) -> Graph:
+    """The graph one of this stage's CONSTRUCT queries (``queries/<construct>.rq``) builds."""
+    graph = reasoned.select(internal_query(__file__, construct)).graph
     assert graph is not None
     return graph
 
@@ -136,20 +132,10 @@ class _LazyExplainer(Explainer):
         return self._built.explain(triple)
 
 
-def unsatisfiable_classes(asserted: Graph) -> list[CheckFinding]:
+def unsatisfiable_classes(reasoned: ReasonedGraph) -> list[CheckFinding]:
     """Classes that cannot have members: probe each with a fresh individual and reason over the axioms."""
-    axioms = Graph()
-    for triple in asserted:
-        subject = str(triple[0])
-        if not subject.startswith((str(KG), str(SRC))):
-            axioms.add(triple)
-    classes = sorted(c for c in axioms.subjects(RDF.type, OWL.Class)
-                     if isinstance(c, URIRef) and str(c).startswith(str(MND._NS)))
-    for cls in classes:
-        axioms.add((URIRef(PROBE + str(cls)), RDF.type, cls))
-    from kg.reasoning.engine import reason_graph
-
-    probed = reason_graph(axioms)
+    probe = with_values(internal_query(__file__, "schema-axioms"), "axiom", sorted(LIST_AXIOMS, key=str))
+    probed = reasoned.reason_part(probe)
     unsatisfiable = sorted({term[len(PROBE):] for finding in probed.findings for term in finding.terms
                             if term.startswith(PROBE)})
     return [CheckFinding("error", "unsatisfiable-class", "class cannot have any member", (cls,))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import RDF, Graph, URIRef
-from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from kg.errors import InputError
 from kg.graph.namespaces import IRI_FORBIDDEN, namespace_manager
@@ -14,6 +14,9 @@ from kg.graph.namespaces import IRI_FORBIDDEN, namespace_manager
 # RDF list items (rdf:rest triples) in a graph, at most: reasoning and checking cost about 80 µs and 2 KB an item
 # (100,000 items: kg check in 8 s and 230 MB; 1,000,000: 93 s and 2.2 GB)
 LIST_ITEMS = 100_000
+
+if TYPE_CHECKING:
+    from rdflib.plugins.parsers.notation3 import BadSyntax
 
 
 def too_many_list_items(path: Path) -> InputError:
@@ -49,6 +52,8 @@ def _regular(path: Path) -> Path:
 
 def parse_turtle(path: Path) -> Graph:
     """Parse one Turtle file; a syntax error becomes an InputError naming file:line:column."""
+    from rdflib.plugins.parsers.notation3 import BadSyntax  # the parser's module: loaded by the parse anyway
+
     graph = Graph()
     try:
         graph.parse(path, format="turtle")

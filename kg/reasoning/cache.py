@@ -43,6 +43,8 @@ def cache_key(files: list[Path]) -> str:
         digest.update(b"\0code\0" + (code / name).read_bytes())
     for rule in sorted(RULES_DIR.glob("*.rq")):  # the inconsistency rules' queries are reasoning code too
         digest.update(f"\0rule\0{rule.name}\0".encode() + rule.read_bytes())
+    for query in sorted((code / "reasoning" / "queries").glob("*.rq")):  # as are the queries reading the rules' input
+        digest.update(f"\0query\0{query.name}\0".encode() + query.read_bytes())
     for path in files:
         data = path.read_bytes()
         digest.update(f"\0file\0{path.resolve()}\0{len(data)}\0".encode() + data)

@@ -46,6 +46,10 @@ class ReasonedGraph(Protocol):
 
     def select(self, text: str) -> Result: ...
 
+    def reason_part(self, construct: str) -> ReasonedGraph:
+        """The graph a CONSTRUCT query builds from this one, reasoned on its own by the same engine."""
+        ...
+
     def run_saved(self, query: SavedQuery, raw_values: Mapping[str, Sequence[str]], cap: int | None = None) -> Result:
         """Run a saved query with parameter values given as text (IRIs, prefixed names, labels, numbers); the
         same solutions on either engine. ``cap``: stop at more than this many solutions where the engine can."""

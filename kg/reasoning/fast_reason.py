@@ -81,7 +81,7 @@ def schema_of(triples: list[Triple]) -> list[Triple]:
     """The schema triples (``is_schema``) less the cells of lists no axiom points to: a list in the data
     (``ex:s ex:p ( ... )``) is data. In owlrl's closure its cells cost time quadratic in its length (a
     10,000-item list: 17 s); a rule reads only the lists of LIST_AXIOMS."""
-    rest = {subject: obj for subject, predicate, obj in triples if predicate == RDF.rest}
+    rest = {subject: obj for subject, predicate, obj in triples if predicate in _IS_REST}
     cells: set[Node] = set()
     for cell in {obj for _, predicate, obj in triples if predicate in LIST_AXIOMS}:
         while cell in rest and cell not in cells:
@@ -91,6 +91,7 @@ def schema_of(triples: list[Triple]) -> list[Triple]:
 
 
 _LIST_CELL = (RDF.first, RDF.rest)
+_IS_REST = frozenset({RDF.rest})  # a set test compares hashes first, not rdflib's slow __eq__
 
 
 def schema_closure(schema: Iterable[Triple]) -> Graph:
@@ -107,11 +108,11 @@ def _schema_closure(schema: frozenset[Triple]) -> Graph:
     return graph
 
 
-def active_predicates(schema: Graph) -> set[Node]:
+def active_predicates(schema: Iterable[Triple]) -> set[Node]:
     """Predicates some axiom of the schema closure mentions (declarations and reflexive triples aside)."""
     active: set[Node] = {RDF.type, OWL.sameAs, OWL.differentFrom}
     for subject, predicate, obj in schema:
-        if subject == obj or (predicate == RDF.type and obj in _DECLARATIONS):
+        if subject == obj or (predicate in rules.IS_TYPE and obj in _DECLARATIONS):
             continue
         active.update((subject, obj))
     return active
@@ -121,16 +122,17 @@ def closure(asserted: Iterable[Triple]) -> Iterator[Triple]:
     """Every triple of the OWL 2 RL closure of ``asserted`` (asserted ones included, literals as parsed)."""
     data = list(asserted)
     schema = schema_closure(schema_of(data))
+    axioms = list(schema)  # iterated three times here: an rdflib graph yields each triple through generators
     if rules.SAME_AS not in {t[1] for t in data}:
-        active = active_predicates(schema)
+        active = active_predicates(axioms)
         data = [t for t in data if t[1] in active]
     chains = _chains(schema)
-    base = [t for t in (*data, *schema) if not isinstance(t[0], Literal)]
+    base = [t for t in (*data, *axioms) if not isinstance(t[0], Literal)]
     try:
         yield from _data_closure(base, schema, chains, _rules_engine(schema))
     except rules.SameAsNeeded:
         yield from _data_closure(base, schema, chains, _reasonable)
-    yield from schema
+    yield from axioms
 
 
 def _data_closure(base: list[Triple], schema: Graph, chains: list[tuple[Node, list[Node]]],

@@ -24,6 +24,7 @@ from kg.sparql.saved import SavedQuery
 
 _REFLEXIVE_NOISE = {OWL.sameAs, OWL.equivalentClass, OWL.equivalentProperty, RDFS.subClassOf, RDFS.subPropertyOf}
 _TRIVIAL_OBJECTS = {OWL.Thing, RDFS.Resource}
+_IS_TYPE = frozenset({RDF.type})
 ENGINE_VARIABLE = "MND_KG_ENGINE"
 
 
@@ -47,6 +48,12 @@ class Reasoned:
     def select(self, text: str) -> Result:
         """Run a read-only query over the union of the asserted and inferred graphs (rdflib's engine)."""
         return self.union.query(text)
+
+    def reason_part(self, construct: str) -> Reasoned:
+        """The graph a CONSTRUCT query builds from this one, reasoned on its own by owlrl."""
+        graph = self.select(construct).graph
+        assert graph is not None
+        return reason(graph)
 
     def run_saved(self, query: SavedQuery, raw_values: Mapping[str, Sequence[str]], cap: int | None = None) -> Result:
         """Run a saved query with parameter values given as text (rdflib yields rows lazily: ``cap`` is counted by
@@ -133,4 +140,4 @@ def is_informative(subject: Node, predicate: Node, obj: Node) -> bool:
         return False
     if obj in _TRIVIAL_OBJECTS:
         return False
-    return not (str(obj).startswith(W3C_VOCABULARIES) and predicate == RDF.type)
+    return not (predicate in _IS_TYPE and str(obj).startswith(W3C_VOCABULARIES))

@@ -27,13 +27,13 @@ from urllib.parse import urlsplit
 
 from rdflib import Graph
 from rdflib.query import Result
-from SPARQLWrapper import BASIC, DIGEST, JSON, POST, TURTLE, URLENCODED, SPARQLWrapper
 
 from kg.errors import InputError, RemoteError
 from kg.sparql.parse import query_form
 
 if TYPE_CHECKING:
     from requests.auth import AuthBase
+    from SPARQLWrapper import SPARQLWrapper
 
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_RETRIES = 2
@@ -90,6 +90,8 @@ def check_url(url: str, option: str) -> str:
 def query_endpoint(url: str, text: str, remote: Remote, default_graphs: Sequence[str] = (), where: str = "") -> Result:
     """Run a SPARQL 1.1 query on an endpoint (form-encoded POST) and read the reply into an rdflib Result, both
     within the request's timeout (reading 64 MiB of results takes seconds)."""
+    from SPARQLWrapper import JSON, TURTLE
+
     form = query_form(text, where or url)
     wrapper = _wrapper(url, remote)
     wrapper.setQuery(text)
@@ -129,6 +131,10 @@ class _TooLarge(Exception):
 
 
 def _wrapper(url: str, remote: Remote) -> SPARQLWrapper:
+    """A POST request to ``url``; SPARQLWrapper is imported here, so that the commands that never reach a
+    remote store start without it."""
+    from SPARQLWrapper import BASIC, DIGEST, POST, URLENCODED, SPARQLWrapper
+
     wrapper = SPARQLWrapper(url)
     wrapper.setMethod(POST)
     wrapper.setRequestMethod(URLENCODED)  # Virtuoso never answers a direct application/sparql-query POST
