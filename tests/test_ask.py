@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from rdflib import URIRef
 
 from benchmarks.ask_eval import SPLITS, evaluate, load_cases, summary
 from kg.answers.claim_index import ClaimIndex, build_index
@@ -19,6 +20,7 @@ from kg.answers.question import MAX_CHARACTERS
 from kg.answers.reply_format import format_reply, reply_json, support, understood
 from kg.answers.verdict import answer, says_yes
 from kg.cli import cli
+from kg.graph.namespaces import KG, MND
 from kg.graph.paths import default_graph_files
 from kg.reasoning.engine import load_reasoned
 
@@ -642,6 +644,30 @@ def test_qualifier_is_read_from_the_graph(tmp_path: Path) -> None:
     assert (reply.verdict, reply.sentence) == (
         "yes", "Yes: amyotrophic lateral sclerosis has clinical feature foot drop.")
     assert '"Foot drop test." [document 004]' in format_reply(reply, index)
+
+
+def test_a_derived_statement_of_a_negative_property_says_no(tmp_path: Path) -> None:
+    """Injected change: a negative subproperty of 'does not typically have'; what the reasoner derives from it is
+    a 'does not typically have' statement, which says no (it said yes: derived statements were all positive)."""
+    files = default_graph_files(supplement=False)
+    extra = tmp_path / "extra.ttl"
+    extra.write_text(
+        "@prefix mnd: <https://w3id.org/mnd-kg/ontology#> . @prefix kg: <https://w3id.org/mnd-kg/resource/> .\n"
+        "@prefix src: <https://w3id.org/mnd-kg/source/> . @prefix owl: <http://www.w3.org/2002/07/owl#> .\n"
+        "@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .\n"
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . @prefix prov: <http://www.w3.org/ns/prov#> .\n"
+        'kg:foot-drop a mnd:ClinicalFeature ; rdfs:label "foot drop"@en .\n'
+        'mnd:neverHas a owl:ObjectProperty ; rdfs:label "never has"@en ; mnd:negationOf mnd:hasClinicalFeature ;\n'
+        "    rdfs:subPropertyOf mnd:doesNotTypicallyHave .\n"
+        "kg:SMA mnd:neverHas kg:foot-drop .\n"
+        "src:claim-test-foot-drop a mnd:Claim ; rdf:subject kg:SMA ; rdf:predicate mnd:neverHas ;\n"
+        "    rdf:object kg:foot-drop ; prov:wasDerivedFrom src:cit-test-foot-drop .\n"
+        'src:cit-test-foot-drop a mnd:Citation ; prov:wasQuotedFrom src:doc-004 ; mnd:quote "Foot drop test." .\n',
+        encoding="utf-8")
+    index = build_index(load_reasoned([*files, extra]).dataset())
+    derived = [s for s in index.statements if s.derived and s.object == KG["foot-drop"]]
+    assert [(s.property, s.negative) for s in derived] == [(URIRef(str(MND._NS) + "doesNotTypicallyHave"), True)]
+    assert answer("Do people with SMA get foot drop?", index).verdict == "no"
 
 
 def test_evaluation_has_no_wrong_verdict_and_keeps_its_accuracy(index: ClaimIndex) -> None:

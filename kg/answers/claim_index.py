@@ -226,7 +226,7 @@ def build_index(dataset: Dataset) -> ClaimIndex:
     statements = [*_claims(asserted, labels, negation_of), *_nary(asserted, labels, negation_of)]
     disjoint = _disjoint(asserted)
     stated: set[tuple[Node, Node, Node]] = {(s.subject, s.property, s.object) for s in statements}
-    statements += _derived(asserted, inferred, Explainer(asserted, dataset), labels, disjoint, stated)
+    statements += _derived(asserted, inferred, Explainer(asserted, dataset), labels, disjoint, stated, negation_of)
     cited = sorted({c for s in statements for c in s.citations})
     details = citation_details(asserted, cited)
     classes = frozenset(c for c in set(asserted.subjects(RDFS.subClassOf, None))
@@ -413,9 +413,11 @@ def _disjoint(graph: Graph) -> dict[URIRef, frozenset[URIRef]]:
 
 
 def _derived(asserted: Graph, inferred: Graph, explainer: Explainer, labels: dict[Node, str],
-             disjoint: dict[URIRef, frozenset[URIRef]], known: set[tuple[Node, Node, Node]]) -> list[Statement]:
-    """Triples the reasoner derived about the graph's entities, with their premises and citations; a derived
-    membership of a class disjoint with another is also a derived 'no' for that other class."""
+             disjoint: dict[URIRef, frozenset[URIRef]], known: set[tuple[Node, Node, Node]],
+             negation_of: dict[URIRef, URIRef]) -> list[Statement]:
+    """Triples the reasoner derived about the graph's entities, with their premises and citations (one of a
+    negative property says no, as asserted); a derived membership of a class disjoint with another is also a
+    derived 'no' for that other class."""
     found = []
     for subject, prop, obj in sorted(inferred, key=lambda t: tuple(str(x) for x in t)):
         if not isinstance(subject, URIRef) or not isinstance(prop, URIRef) or not str(subject).startswith(str(KG)) \
@@ -434,7 +436,8 @@ def _derived(asserted: Graph, inferred: Graph, explainer: Explainer, labels: dic
             continue
         premises = tuple(" ".join(_short(t, labels) for t in leaf.triple) for leaf in leaves)
         iri = " ".join(_short(t, labels) for t in (subject, prop, obj))
-        found.append(Statement(iri, subject, prop, obj, False, (), citations, frozenset({subject, obj}), True,
+        found.append(Statement(iri, subject, prop, obj, prop in negation_of, (), citations, frozenset({subject, obj}),
+                               True,
                                premises))
         if prop == RDF.type and isinstance(obj, URIRef):
             for other in sorted(disjoint.get(obj, ()), key=str):
