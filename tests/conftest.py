@@ -17,6 +17,23 @@ from tests.serving import MAX_RESULTS, TIMEOUT, Served, start_serve, stop_serve
 from tests.stores import oxigraph_server, virtuoso_server  # noqa: F401  (session fixtures: real triple stores)
 
 TESTS_DIR = Path(__file__).resolve().parent
+# The files that take longest, slowest first (their tests' summed --durations, 2 workers on a loaded 2-core
+# machine). With --dist loadfile a file is one worker's, and xdist hands the files out in the order collected
+# (--no-loadscope-reorder: its own order, most tests first, left the one-test files that reason with owlrl for
+# last, one worker busy with them while the other had finished): the long ones start first and the many short
+# ones even out the two ends.
+# test_limits.py (246 s) is left to its place among the rest: its Ctrl-C and timeout tests, run first on a
+# worker (a cold closure cache, the other worker in owlrl), stopped after their 10 s bound on the loaded machine.
+SLOWEST_FIRST = ("test_fast_path.py", "test_fast_path_mutants.py", "test_export.py", "test_fast_path_generated.py",
+                 "test_check_output.py", "test_remote_stores.py", "test_fast_path_fallback.py", "test_check.py",
+                 "test_benchmark.py", "test_serve.py", "test_answers.py", "test_wheel.py", "test_cache.py",
+                 "test_docs_pages.py", "test_ask.py", "test_parameter_binding.py", "test_ci_hooks.py")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The slowest files first (SLOWEST_FIRST), the rest in the order collected."""
+    rank = {name: n for n, name in enumerate(SLOWEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
 
 
 @pytest.fixture(scope="session", autouse=True)
