@@ -30,6 +30,7 @@ from pathlib import Path
 from kg.errors import InputError, ServiceError
 from kg.serve.shape import CHECKED_LENGTH, heavy_by_shape
 from kg.sparql.parse import UpdateError, parse_tree, uses_service
+from kg.sparql.saved import internal_query
 
 READ_SECONDS = 5.0  # for one text of at most CHECKED_LENGTH characters (1.3 s alone), on a loaded machine
 READY_SECONDS = 30.0  # for the worker to import rdflib and say it is ready
@@ -165,7 +166,7 @@ def _line(child: subprocess.Popen[bytes], deadline: float) -> bytes | None:
 
 def _serve() -> None:
     """The worker: a text a line in (JSON), its reading a line out (JSON), until its input ends."""
-    read("ASK {}")  # rdflib's parser imported and built before the worker says it is ready
+    read(internal_query(__file__, "example"))  # rdflib's parser imported and built before the worker is ready
     output = sys.stdout.buffer
     output.write(_READY)
     output.flush()
