@@ -106,14 +106,18 @@ def test_iri_parameters_become_one_evaluation_per_iri_when_the_rows_stay_the_sam
 
 
 @pytest.mark.parametrize("text", [
-    "SELECT ?s ?o WHERE { ?s ?p ?o FILTER (isLiteral(?o)) } ORDER BY DESC(?o) ?s",  # unlike terms in a column
+    # unlike terms in a column: IRIs, plain and language-tagged strings (rdflib orders literals whose datatypes do
+    # not compare, a date beside a number, as they come in, and that order follows the hash seed; so do blank nodes)
+    "SELECT ?s ?o WHERE { ?s ?p ?o FILTER (isIRI(?s) && (isIRI(?o) || datatype(?o) IN (xsd:string, rdf:langString)))"
+    " } ORDER BY DESC(?o) ?s",
     "SELECT ?d ?name WHERE { ?d a mnd:Disease OPTIONAL { ?d skos:altLabel ?name } } ORDER BY ?name DESC(?d)",
     "SELECT ?d WHERE { ?d a mnd:Disease ; rdfs:label ?name } ORDER BY ?name ?d",  # by a variable not projected
     "SELECT (STR(?d) AS ?iri) WHERE { ?d a mnd:Disease } ORDER BY DESC(?d)",  # in an expression, not projected
 ])
 def test_rows_come_in_rdflibs_order_by_order(fast: ReasonedStore, reference: Reasoned, text: str) -> None:
     query = ("PREFIX mnd: <https://w3id.org/mnd-kg/ontology#>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
-             "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n")
+             "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\nPREFIX xsd: <http://www.w3.org/2001/XMLSchema#>\n"
+             "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n")
     fast_rows = fast.run_query(query + text, "test").bindings
     assert len(fast_rows) > 10
     assert fast_rows == reference.run_query(query + text, "test").bindings
