@@ -5,6 +5,7 @@ per client. Its effect under load is measured by benchmarks/serve_load.py (docs/
 
 from __future__ import annotations
 
+import subprocess
 import threading
 import time
 from collections.abc import Callable
@@ -13,8 +14,9 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
+from kg.errors import ServiceError
 from kg.serve import reading
-from kg.serve.engine import Engine
+from kg.serve.engine import MAX_RESTARTS, Engine
 from kg.serve.reading import UNCHECKED, Reader, Reading, read
 from kg.serve.schedule import HEAVY_PER_CLIENT, AnswerCache, Hold, Lanes, answer_key
 from kg.serve.shape import CHECKED_LENGTH, without_comment_lines
@@ -275,3 +277,30 @@ def test_a_query_not_known_heavy_makes_a_heavy_one_give_way() -> None:
         assert watch() is True  # the heavy query's wait loop cancels it
     moved.join(GENEROUS)
     assert got == [Hold(proven=False)]
+
+
+@pytest.mark.parametrize("in_flight, gives_up", [(1, False), (0, True)])
+def test_an_engine_dying_under_its_queries_is_restarted_without_giving_up(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, in_flight: int, gives_up: bool) -> None:
+    """A child that dies while a query runs (its --memory reached: an abusive client's work) is restarted however
+    often; one that keeps dying with nothing in flight stops the server (ServiceError, exit 3) after
+    MAX_RESTARTS in RESTART_WINDOW. Each 'start' here is a child that has already exited."""
+    engine = Engine("oxigraph", tmp_path, tmp_path / "log", 5.0, 100)
+    (tmp_path / "log").write_text("")
+
+    def start_dead() -> None:
+        child = subprocess.Popen(["true"])
+        child.wait()
+        engine.child = child
+
+    monkeypatch.setattr(engine, "start", start_dead)
+    start_dead()
+    engine.in_flight = in_flight
+    failures = []
+    for _death in range(MAX_RESTARTS + 2):
+        try:
+            engine.revive()
+        except ServiceError as error:
+            failures.append(error)
+            break
+    assert bool(failures) == gives_up

@@ -3,7 +3,9 @@ server down or hold every other client up.
 
 - ``Engine``: one ``oxigraph serve-read-only`` child on a free loopback port, with an address-space limit
   (RLIMIT_AS, ``--memory``): a query needing more makes it abort, and ``watch`` restarts it; when it keeps
-  dying (more than MAX_RESTARTS in RESTART_WINDOW seconds), the server stops with exit code 3 for a supervisor.
+  dying with no query in flight (more than MAX_RESTARTS in RESTART_WINDOW seconds), the server stops with exit
+  code 3 for a supervisor. A death while queries run is the memory limit at work, not a failing engine: an
+  abusive client sending memory-hungry queries made a heavy engine die six times a minute, and the server exit.
   ``cpu_seconds`` is the CPU time it has used; a ``niceness`` lowers its CPU priority.
 
 Which of the two engines (a main and a heavy lane) runs a query is kg.serve.schedule's decision; a heavy
@@ -52,6 +54,7 @@ class Engine:
         self.child: subprocess.Popen[bytes] | None = None
         self.url = ""
         self.restarts: list[float] = []
+        self.in_flight = 0  # queries sent to the child and not yet answered (kg.serve.gate counts them)
         self.lock = threading.Lock()
 
     def start(self) -> None:
@@ -105,12 +108,14 @@ class Engine:
         return True
 
     def revive(self) -> None:
-        """Restart the child if it has died (reaping it); ServiceError once it died too often to go on."""
+        """Restart the child if it has died (reaping it); ServiceError once it died too often, with no query in
+        flight, to go on."""
         with self.lock:
             if self.alive():
                 return
             now = time.monotonic()
-            self.restarts = [moment for moment in self.restarts if now - moment < RESTART_WINDOW] + [now]
+            self.restarts = [moment for moment in self.restarts if now - moment < RESTART_WINDOW] + (
+                [] if self.in_flight else [now])
             if len(self.restarts) > MAX_RESTARTS:
                 raise ServiceError(f"the Oxigraph server died {len(self.restarts)} times in {RESTART_WINDOW:g} s; "
                                    f"last: {_last_line(self.log)}", str(self.log))

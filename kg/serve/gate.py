@@ -159,6 +159,8 @@ def _ask(engine: Engine, request: _Request, reading: Reading, limits: Limits, mo
         port = urllib.parse.urlsplit(engine.url).port
         remaining = max(0.01, request.deadline - time.monotonic())
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=remaining)
+        with engine.lock:
+            engine.in_flight += 1
         try:
             connection.request("POST", "/query", request.body, {
                 "Accept": request.accept or "*/*", "Content-Type": "application/x-www-form-urlencoded"})
@@ -184,6 +186,8 @@ def _ask(engine: Engine, request: _Request, reading: Reading, limits: Limits, mo
                                                         "of kg serve); the server was restarted")
         finally:
             connection.close()
+            with engine.lock:
+                engine.in_flight -= 1
     raise AssertionError("unreachable")
 
 
