@@ -127,10 +127,15 @@ class Reading:
     unexplained: tuple[str, ...] = ()  # known words that are neither names, question frame nor negations
 
     @property
+    def named_words(self) -> set[str]:
+        """The words of the question that the names it mentions hold."""
+        return {w for m in self.mentions for w in m.text.split()}
+
+    @property
     def conditions(self) -> tuple[str, ...]:
         """The words a yes or no must find named by the values it rests on: the unexplained ones and the question
         frame that narrows (CONDITIONS)."""
-        named = {w for m in self.mentions for w in m.text.split()}
+        named = self.named_words
         compared = len(self.entities) > 1  # "different types of SMA" compares nothing
         return tuple(w for w in self.unexplained if (compared or w not in COMPARISON) and w not in RESTRICTING) + \
             tuple(w for w in self.words if w in CONDITIONS and w not in named)
@@ -138,25 +143,25 @@ class Reading:
     @property
     def absence(self) -> bool:
         """Whether the question asks whether something is missing ("lack", "absent") in words no name holds."""
-        named = {w for m in self.mentions for w in m.text.split()}
+        named = self.named_words
         return any(w in ABSENCE and w not in named for w in self.words)
 
     @property
     def restricted(self) -> bool:
         """Whether the question asks "only", "all" or "always" in words no name of the graph holds, or "halt"."""
-        named = {w for m in self.mentions for w in m.text.split()}
+        named = self.named_words
         return any((w in RESTRICTING and w not in named) or w in STRONGER for w in self.words)
 
     @property
     def habitual(self) -> bool:
         """Whether the question asks how usual something is ("usually", "typically") in words no name holds."""
-        named = {w for m in self.mentions for w in m.text.split()}
+        named = self.named_words
         return any(w in USUALLY and w not in named for w in self.words)
 
     @property
     def definition(self) -> bool:
         """Whether the question asks what the one thing it names is, and nothing more."""
-        named = {w for m in self.mentions for w in m.text.split()}
+        named = self.named_words
         kind_of = all(m.terms == {SUBTYPE_OF} for m in self.relations) and bool(KIND_WORDS & set(self.words))
         return len(self.entities) == 1 and (not self.relations or kind_of) and \
             all(w in DEFINITION or w in named for w in self.words)

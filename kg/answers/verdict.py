@@ -552,9 +552,9 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
     lead = index.statements[ordered[0]]
     if short := _short_of(index, question, found):
         # "Does ALS affect the myelin sheath?": it "does not primarily affect" it, which is no plain no
-        verdict, rest = ("qualified", _qualified(index, ordered, False).split(": ", 1)[1])
+        said = _qualified(index, ordered, False).split(": ", 1)[1]
         opening = f"Not {short}" if says == {False} else "Mostly"
-        return Reply(question, reading, verdict, f"{opening}: {rest}", used_of(index, ordered, score),
+        return Reply(question, reading, "qualified", f"{opening}: {said}", used_of(index, ordered, score),
                      tuple(hedges) or (f"not {short}",))
     asked_often = set(reading.conditions) & OFTEN
     if hedges and len(says) == 1 and (asked_often or set(reading.conditions) & SELDOM) \
