@@ -14,6 +14,7 @@ query that exhausts memory kills only the heavy engine.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import os
 import resource
@@ -27,7 +28,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from kg.errors import ServiceError
@@ -54,8 +55,9 @@ class Engine:
         self.child: subprocess.Popen[bytes] | None = None
         self.url = ""
         self.restarts: list[float] = []
-        self.in_flight = 0  # queries sent to the child and not yet answered (kg.serve.gate counts them)
+        self.in_flight = 0  # queries sent to the child and not yet answered (``running``)
         self.lock = threading.Lock()
+        self._counting = threading.Lock()  # apart from ``lock``, which ``revive`` holds while the child starts
 
     def start(self) -> None:
         """Start the child and wait until it answers; ServiceError when it cannot."""
@@ -96,6 +98,17 @@ class Engine:
             return 0.0
         fields = stat.rsplit(")", 1)[1].split()  # after the command name, which may hold spaces
         return (int(fields[11]) + int(fields[12])) / _CLOCK_TICKS
+
+    @contextlib.contextmanager
+    def running(self) -> Iterator[None]:
+        """Count a query in flight while the block runs: a death then is its --memory at work (see ``revive``)."""
+        with self._counting:
+            self.in_flight += 1
+        try:
+            yield
+        finally:
+            with self._counting:
+                self.in_flight -= 1
 
     def died(self, within: float) -> bool:
         """Whether the child exits within ``within`` seconds (a failed connection: did it die, or refuse?)."""

@@ -159,35 +159,32 @@ def _ask(engine: Engine, request: _Request, reading: Reading, limits: Limits, mo
         port = urllib.parse.urlsplit(engine.url).port
         remaining = max(0.01, request.deadline - time.monotonic())
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=remaining)
-        with engine.lock:
-            engine.in_flight += 1
-        try:
-            connection.request("POST", "/query", request.body, {
-                "Accept": request.accept or "*/*", "Content-Type": "application/x-www-form-urlencoded"})
-            while not select.select([connection.sock], [], [], TICK)[0]:
-                if time.monotonic() >= request.deadline:
-                    return _timed_out(limits)
-                if move():
-                    return None
-            return _answer(connection.getresponse(), request, reading, limits)
-        except _Cancelled:
-            return None if main else _timed_out(limits)
-        except TimeoutError:
-            return _timed_out(limits)
-        except (OSError, http.client.HTTPException) as error:
-            if not engine.died(within=1.0):
-                return refusal(502, f"the SPARQL server failed: {error}")
+        with engine.running():
             try:
-                engine.revive()
-            except ServiceError as failure:
-                return refusal(503, f"the SPARQL server stopped: {failure.what}")
-            if not main or attempt:
-                return refusal(503, _STOPPED.decode() + f" (it may need more than {limits.memory} MiB, the --memory "
-                                                        "of kg serve); the server was restarted")
-        finally:
-            connection.close()
-            with engine.lock:
-                engine.in_flight -= 1
+                connection.request("POST", "/query", request.body, {
+                    "Accept": request.accept or "*/*", "Content-Type": "application/x-www-form-urlencoded"})
+                while not select.select([connection.sock], [], [], TICK)[0]:
+                    if time.monotonic() >= request.deadline:
+                        return _timed_out(limits)
+                    if move():
+                        return None
+                return _answer(connection.getresponse(), request, reading, limits)
+            except _Cancelled:
+                return None if main else _timed_out(limits)
+            except TimeoutError:
+                return _timed_out(limits)
+            except (OSError, http.client.HTTPException) as error:
+                if not engine.died(within=1.0):
+                    return refusal(502, f"the SPARQL server failed: {error}")
+                try:
+                    engine.revive()
+                except ServiceError as failure:
+                    return refusal(503, f"the SPARQL server stopped: {failure.what}")
+                if not main or attempt:
+                    return refusal(503, _STOPPED.decode() + f" (it may need more than {limits.memory} MiB, the "
+                                                            "--memory of kg serve); the server was restarted")
+            finally:
+                connection.close()
     raise AssertionError("unreachable")
 
 
