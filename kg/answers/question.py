@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from rdflib import URIRef
 
-from kg.answers.claim_index import SUBTYPE_OF, ClaimIndex, words
+from kg.answers.claim_index import SUBTYPE_OF, WORD, ClaimIndex, words
 from kg.errors import InputError
 
 MAX_CHARACTERS = 1000
@@ -23,15 +23,17 @@ LONGEST_NAME = 8
 TYPO_CUTOFF = 0.84
 YES_NO = {"is", "are", "does", "do", "did", "can", "could", "should", "has", "have", "was", "were", "will",
           "would", "may", "might", "must"}
-NEGATIONS = {"not", "no", "never", "without", "lack", "lacks", "absent", "spared", "spare", "preserved", "kept",
-             "intact", "retained", "unimpaired",
-             "useless", "ineffective", "pointless", "worthless", "unhelpful", "futile", "lacking", "missing",
-             "isn't", "aren't", "doesn't", "don't", "cannot", "can't", "non"}
 # a question opening with a negated auxiliary asks for confirmation ("Isn't SMA inherited?" asks "Is SMA
 # inherited?", and "No" still means it is not): read as the positive question, not as one asked in the negative
 CONFIRMING = {"isn't": "is", "aren't": "are", "doesn't": "does", "don't": "do", "didn't": "did", "can't": "can",
               "cannot": "can", "couldn't": "could", "shouldn't": "should", "hasn't": "has", "haven't": "have",
               "wasn't": "was", "weren't": "were", "won't": "will", "wouldn't": "would", "mustn't": "must"}
+# the same typed without the apostrophe ("isnt", "doesnt", "cant", "wont"): read as the contraction
+CONFIRMING |= {negative.replace("'", ""): positive for negative, positive in CONFIRMING.items() if "'" in negative}
+NEGATIONS = {"not", "no", "never", "without", "lack", "lacks", "absent", "spared", "spare", "preserved", "kept",
+             "intact", "retained", "unimpaired",
+             "useless", "ineffective", "pointless", "worthless", "unhelpful", "futile", "lacking", "missing",
+             "cannot", "non", *CONFIRMING}
 # the words between "Is it" and "that" of a question about a statement ("Is it not true that SMA is caused by
 # SMN1?", "Isn't it the case that ..."): the statement after "that" is what is asked, in the positive
 ABOUT_STATEMENT = {"not", "true", "the", "case", "correct", "right", "so", "really", "fact", "a"}
@@ -203,7 +205,8 @@ def read(question: str, index: ClaimIndex) -> Reading:
     undotted = re.sub(r"\b((?:[A-Za-z]\.){2,})", lambda m: m.group(1).replace(".", ""), question.replace("\u2019", "'"))
     tokens, confirming = _confirmation(list(words(undotted)))
     name_words = {w for name in (*index.entity_names, *index.relation_names) for w in name}
-    corrections = []
+    corrections: list[tuple[str, str]] = []
+    tokens = _abbreviations(tokens, undotted, name_words, index, corrections)
     fixes: dict[str, str | None] = {}  # each distinct word looked up once: linear in the question's length
     for position, token in enumerate(tokens):
         if token in name_words or token in QUESTION_WORDS or index.knows(token) or _denied(token, index):
@@ -249,6 +252,53 @@ def _confirmation(tokens: list[str]) -> tuple[list[str], bool]:
     if tokens[0] in CONFIRMING:
         return [first, *tokens[1:]], True
     return tokens, False
+
+
+def _abbreviations(tokens: list[str], question: str, name_words: set[str], index: ClaimIndex,
+                   corrections: list[tuple[str, str]]) -> list[str]:
+    """The tokens with abbreviations the graph does not know written out: a name word written apart from its
+    number ("ICD 11", "ICD11": "icd-11"), and a word written in capitals ("MNs", "QoL") that spells the initials
+    of one name of the graph (a whole name, else the end of one: "quality of life"), a plural s aside."""
+    capitals = {w.casefold(): w for w in WORD.findall(question) if sum(c.isupper() for c in w) >= 2}
+    names = [*index.entity_names, *index.relation_names]
+    read: list[str] = []
+    position = 0
+    while position < len(tokens):
+        token = tokens[position]
+        following = tokens[position + 1] if position + 1 < len(tokens) else ""
+        joined = next((j for j in (f"{token}-{following}", token + following) if following.isdigit()
+                       and j in name_words), None)
+        spaced = re.fullmatch(r"([a-z]+)(\d+)", token)
+        if joined is None and token not in name_words and spaced and f"{spaced[1]}-{spaced[2]}" in name_words:
+            joined, following = f"{spaced[1]}-{spaced[2]}", ""
+        if joined:
+            corrections.append((f"{token} {following}".strip(), joined))
+            read.append(joined)
+            position += 2 if following else 1
+            continue
+        written = _written_out(capitals[token], names) if token in capitals and token not in name_words \
+            and not index.knows(token) else None
+        if written:
+            corrections.append((token, " ".join(written)))
+            read.extend(written)
+        else:
+            read.append(token)
+        position += 1
+    return read
+
+
+def _written_out(abbreviation: str, names: list[tuple[str, ...]]) -> tuple[str, ...] | None:
+    """The one run of name words whose initials ``abbreviation`` (as written) spells, a plural s after capitals
+    aside ("MNs"), if one: among whole names first, else among the ends of names; the same words singular or
+    plural count as one (the plural read for a plural abbreviation)."""
+    plural = abbreviation.endswith("s") and abbreviation[-2:-1].isupper()
+    letters = abbreviation.casefold()[:-1] if plural else abbreviation.casefold()
+    for runs in ([name for name in names if len(name) == len(letters)],
+                 [name[-len(letters):] for name in names if len(name) > len(letters)]):
+        found = {run for run in runs if "".join(w[0] for w in run) == letters}
+        if found and len({(*run[:-1], run[-1].removesuffix("s")) for run in found}) == 1:
+            return max(found, key=lambda run: (run[-1].endswith("s") == plural, run))
+    return None
 
 
 def _correction(token: str, name_words: set[str]) -> str | None:
