@@ -92,6 +92,23 @@ def test_unknown_drug_is_named_never_dropped(index: ClaimIndex) -> None:
         "The graph knows nothing about aspirin, so the documents don't say this."]
 
 
+def test_a_common_english_word_the_graph_lacks_names_nothing_yet_no_verdict_rests_on_it(index: ClaimIndex) -> None:
+    """"hands" is no entity unknown to the graph, but no statement accounts for it: ALS's weakness says nothing of
+    the hands, so the documents don't say; a drug name (rarer in English) is still named unknown."""
+    reply = answer("Does ALS cause weakness in the hands?", index)
+    assert (reply.verdict, reply.reading.unknown, reply.reading.unaccounted) == ("unstated", (), ("hands",))
+    assert "[words the documents do not use: hands]" in format_reply(reply, index, width=1000)
+    assert answer("Does ALS cause weakness?", index).verdict != "unstated"
+    for drug in ("aspirin", "lithium", "insulin"):
+        assert answer(f"Does {drug} help ALS?", index).reading.unknown == (drug,)
+    # a run holding a rarer word is one name, its common words with it
+    assert answer("Is interferon beta a treatment for ALS?", index).reading.unknown == ("interferon beta",)
+    # an open question is answered without it, and says it was not used
+    reply = answer("What does the official ICD-11 classification say about motor neuron diseases?", index)
+    assert (reply.verdict, reply.reading.unaccounted) == ("answer", ("official",))
+    assert "separate category from muscular dystrophies" in format_reply(reply, index, width=1000)
+
+
 def test_typo_is_corrected_only_when_clearly_meant_and_the_correction_is_shown(index: ClaimIndex) -> None:
     reply = answer("Is ALS demylinating?", index)
     assert reply.reading.corrections == (("demylinating", "demyelinating"),)
@@ -239,7 +256,8 @@ def test_an_answer_for_each_disease_cites_each(index: ClaimIndex) -> None:
     ("Is MS worse than ALS?", "unstated"),  # "Partly: ALS has ... rapid progression" ("worse" named its course)
     ("Is A.L.S. demyelinating?", "no"),  # "l" was an unknown entity
     # "compatible with a longer lifespan" (document 004) says nothing of a normal one: no altLabel may say it does
-    ("Do people with SMA have a normal lifespan?", "unknown-entity"),
+    # ("normal", common English the graph does not use, names nothing unknown, yet no statement accounts for it)
+    ("Do people with SMA have a normal lifespan?", "unstated"),
     # "upper" (of "upper and lower motor neurons") was left unread: "Yes: SMA mainly affects lower motor neurons"
     ("Are both upper and lower motor neurons affected in SMA?", "unstated"),
     ("Does SMA affect upper and lower motor neurons?", "unstated"),

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from rdflib import URIRef
 
 from kg.answers.claim_index import SUBTYPE_OF, WORD, ClaimIndex, words
+from kg.answers.english import common_words
 from kg.errors import InputError
 
 MAX_CHARACTERS = 1000
@@ -57,6 +58,7 @@ FRAME = {
     "wrong", "look", "looks", "body", "available",
     "focus", "focused", "focuses", "focusing", "aimed",  # "treatment focused on ...": its approach
     "faulty", "defective",  # "a faulty gene": what a causal gene is ("deletions or mutations in SMN1")
+    "actually", "please", "i'm", "im", "wondering", "curious",  # the asker's own words
 }
 # words that ask whether two things go together at all, whatever the relation ("Is demyelinating polyneuropathy
 # seen in ALS?" asks for any statement linking them, not whether one disease is the other)
@@ -103,7 +105,7 @@ COMPARISON = {"same", "different", "differ", "differs", "difference", "differenc
 
 
 # the words of a question that are neither typos nor names unknown to the graph
-QUESTION_WORDS = FRAME | COMPARISON | PLURAL | STRONGER | USUALLY | CONDITIONS | NEGATIONS
+QUESTION_WORDS = FRAME | COMPARISON | PLURAL | STRONGER | USUALLY | CONDITIONS | NEGATIONS | RESTRICTING
 
 
 @dataclass(frozen=True)
@@ -127,6 +129,8 @@ class Reading:
     yes_no: bool = False
     words: tuple[str, ...] = field(default=())
     unexplained: tuple[str, ...] = ()  # known words that are neither names, question frame nor negations
+    # words of common English the graph's literals never use ("near", "official"): no statement accounts for them
+    unaccounted: tuple[str, ...] = ()
 
     @property
     def named_words(self) -> set[str]:
@@ -209,7 +213,8 @@ def read(question: str, index: ClaimIndex) -> Reading:
     tokens = _abbreviations(tokens, undotted, name_words, index, corrections)
     fixes: dict[str, str | None] = {}  # each distinct word looked up once: linear in the question's length
     for position, token in enumerate(tokens):
-        if token in name_words or token in QUESTION_WORDS or index.knows(token) or _denied(token, index):
+        if token in name_words or token in QUESTION_WORDS or index.knows(token) or _denied(token, index) \
+                or token in common_words():  # a word of common English is no misspelling of a name
             continue
         fix = fixes[token] if token in fixes else fixes.setdefault(token, _correction(token, name_words))
         if fix:
@@ -221,17 +226,22 @@ def read(question: str, index: ClaimIndex) -> Reading:
         # a name in other word forms is read only as one of two things asked: "Does FTD shorten survival in ALS?"
         # asks what FTD does in ALS, not how three things are linked
         mentions, consumed, negated = _mentions(tokens, index, by_stems=False)
-    unknown = _unknown(tokens, consumed, index)
+    runs = _unknown(tokens, consumed, index)
+    # a run of common English words names nothing the graph lacks; one holding a rarer word is a name ("interferon
+    # beta")
+    unknown = [run for run in runs if not set(run.split()) <= common_words()]
+    unaccounted = tuple(word for run in runs if run not in unknown for word in run.split())
     negated ^= any(t in NEGATIONS for n, t in enumerate(tokens) if n not in consumed)
     # a word of the name of a thing named (of each thing a name names) is part of that name ("Is CK high in the
     # blood ...?": "elevated creatine kinase levels in blood")
     own = frozenset().union(*(frozenset.intersection(*(index.names(term) for term in m.terms))
                               for m in mentions if not m.relation and m.terms))
     unexplained = tuple(t for n, t in enumerate(tokens) if n not in consumed and t not in FRAME
-                        and t not in NEGATIONS and not any(t in u.split() for u in unknown) and t[0].isalpha()
+                        and t not in NEGATIONS and not any(t in u.split() for u in runs) and t[0].isalpha()
                         and not set(index.tokens(t)) & own)
     return Reading(question, tuple(mentions), tuple(unknown), tuple(corrections), negated,
-                   confirming or (bool(tokens) and tokens[0] in YES_NO), tuple(tokens), unexplained)
+                   confirming or (bool(tokens) and tokens[0] in YES_NO), tuple(tokens), unexplained,
+                   tuple(dict.fromkeys(unaccounted)))
 
 
 def _confirmation(tokens: list[str]) -> tuple[list[str], bool]:

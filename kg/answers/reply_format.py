@@ -29,6 +29,8 @@ def understood(reply: Reply, index: ClaimIndex) -> str:
         line += "  [asked in the negative]"
     if reply.reading.corrections:
         line += "  [read " + ", ".join(f'"{a}" as "{b}"' for a, b in reply.reading.corrections) + "]"
+    if reply.reading.unaccounted:
+        line += "  [words the documents do not use: " + ", ".join(reply.reading.unaccounted) + "]"
     return line
 
 
@@ -130,6 +132,7 @@ def reply_json(reply: Reply, index: ClaimIndex) -> dict[str, Any]:
                           for m in reply.reading.relations],
             "unknown": list(reply.reading.unknown),
             "corrections": [{"written": a, "read": b} for a, b in reply.reading.corrections],
+            "unaccounted": list(reply.reading.unaccounted),
             "negated": reply.reading.negated,
         },
         "verdict": reply.verdict,

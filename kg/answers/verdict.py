@@ -5,6 +5,8 @@ yes / no      a statement whose subject and object are the ones asked, its polar
 qualified     such a statement carries a hedge ("some patients", "traditionally"), or the statements differ
 unstated      no such statement: "The documents don't say ...", with the closest cited statements
 unknown-entity the question names something the graph does not know: named as unknown
+              (a word of common English the graph does not use names nothing, yet no yes/no rests on a
+              statement that does not account for it: "the documents don't say")
 answer        an open question: the best-ranked statements, grouped by relation
 """
 
@@ -62,6 +64,10 @@ def answer(question: str, index: ClaimIndex) -> Reply:
         return Reply(question, reading, "unknown-entity",
                      f"The graph knows nothing about {unknown}, so the documents don't say this.",
                      used_of(index, near, score))
+    if reading.yes_no and reading.unaccounted:
+        # "Does ALS cause weakness near the eyes?": no statement's names or quote use "near", so none answers
+        return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
+                     used_of(index, about(index, entities) or [n for n, _ in ranked[:RANKED]], score))
     if (share := _share_verdict(question, reading, index, score)) is not None:
         return share  # "Is most ALS sporadic?": the share counting sporadic ALS, 85-90%
     if comparing(index, reading):  # "Are ALS and MS the same disease?": what both are, no verdict
