@@ -109,6 +109,24 @@ def test_a_common_english_word_the_graph_lacks_names_nothing_yet_no_verdict_rest
     assert "separate category from muscular dystrophies" in format_reply(reply, index, width=1000)
 
 
+@pytest.mark.parametrize(("question", "sentence", "quote"), [
+    ("Which neurons are affected first in bulbar-onset ALS?",
+     "bulbar-onset amyotrophic lateral sclerosis affects neuron: brainstem motor neurons.",
+     "Bulbar-onset ALS: Initial pathology affects brainstem motor neurons, causing dysarthria and dysphagia in "
+     "approximately 80% of these patients"),
+    ("Which protein is usually found deposited inside motor neurons in ALS?",
+     "amyotrophic lateral sclerosis has molecular feature: TDP-43 protein deposits in the cytoplasm of motor neurons.",
+     "Protein deposits (most commonly TDP-43) in the cytoplasm of motor neurons are a molecular feature of ALS"),
+])
+def test_an_open_question_is_answered_by_its_best_claim(index: ClaimIndex, question: str, sentence: str,
+                                                        quote: str) -> None:
+    """The best-ranked claim naming what was asked leads an open answer that found nothing, or only statements
+    accounting for fewer of the question's words (ALS's primary pathology, for the protein deposited)."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == ("answer", sentence)
+    assert support(reply, index)[0][0].quote == quote
+
+
 def test_typo_is_corrected_only_when_clearly_meant_and_the_correction_is_shown(index: ClaimIndex) -> None:
     reply = answer("Is ALS demylinating?", index)
     assert reply.reading.corrections == (("demylinating", "demyelinating"),)

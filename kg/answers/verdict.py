@@ -19,6 +19,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
+from kg.answers.best import with_best_claim
 from kg.answers.claim_index import COUNTS_CASES_OF, ONTOLOGY, SUBTYPE_OF, ClaimIndex, Statement, words
 from kg.answers.compare import compare, comparing, kinds_of
 from kg.answers.lists import RANKED, listing, members_of, open_answer
@@ -53,7 +54,11 @@ NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w])")
 
 
 def answer(question: str, index: ClaimIndex) -> Reply:
-    """Answer a checked question from the index."""
+    """Answer a checked question from the index; an open one led by its best claim (kg.answers.best)."""
+    return with_best_claim(_answer(question, index), index)
+
+
+def _answer(question: str, index: ClaimIndex) -> Reply:
     reading = read(question, index)
     entities = reading.entities
     ranked = index.rank(" ".join(reading.words))

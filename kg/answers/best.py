@@ -1,0 +1,68 @@
+"""An open question's best claim: the best-ranked statement whose own words account for what was asked.
+
+"Which neurons are affected first in bulbar-onset ALS?" is answered by the claim that bulbar-onset ALS affects
+brainstem motor neurons ("Initial pathology affects brainstem motor neurons"), the best-ranked statement that
+names every thing and relation the question names (as its terms, or in its names, qualifiers or quotes) and most
+of its other words. It leads an open answer whose statements account for fewer of those words, or one that
+found nothing. Never a verdict: a yes/no is answered only from statements about the very thing asked.
+"""
+
+from __future__ import annotations
+
+from kg.answers.claim_index import ClaimIndex
+from kg.answers.lists import RANKED, open_answer
+from kg.answers.reply import Reply
+
+
+def with_best_claim(reply: Reply, index: ClaimIndex) -> Reply:
+    """``reply``, or, for an open question whose answer lacks its best claim (see ``best_claim``), that claim's
+    answer (with the other values of its subject and relation)."""
+    reading = reply.reading
+    if reading.yes_no or reading.unknown or reading.definition or reply.members or reply.each \
+            or reply.verdict not in ("answer", "unstated"):
+        return reply
+    ranked = index.rank(" ".join(reading.words))
+    best = best_claim(index, reply, ranked)
+    if best is None:
+        return reply
+    used = [u.statement for u in reply.used] if reply.verdict == "answer" else []
+    statement = index.statements[best]
+    if statement in used or any(_covered(index, reply, other) >= _covered(index, reply, best)
+                                for other in (n for n, s in enumerate(index.statements) if s in used)):
+        return reply
+    same = [n for n, _ in ranked[:RANKED] if (index.statements[n].subject, index.statements[n].property,
+                                               index.statements[n].derived) == (statement.subject, statement.property,
+                                                                                statement.derived)]
+    return open_answer(reply.question, reading, index, dict(ranked), [best, *(n for n in same if n != best)])
+
+
+def best_claim(index: ClaimIndex, reply: Reply, ranked: list[tuple[int, float]]) -> int | None:
+    """Of the best-ranked statements, the one naming every thing and relation the question names (as one of its
+    terms, or every word of the name in its own words) and more than half of the question's other known words,
+    the most of them, an asserted one before a derived one, then the best-ranked. A thing named only in words must be
+    named in the statement's phrase (a disease: or in its quote, "MRI findings in ALS show ..."), not merely in
+    another name of one of its terms ("survival" of SMN1's gene name is no survival figure)."""
+    reading = reply.reading
+    wanted = set(index.tokens(" ".join(reading.unexplained)))
+    found: list[tuple[int, bool, int]] = []
+    for position, (number, score) in enumerate(ranked[:RANKED]):
+        statement = index.statements[number]
+        terms = {statement.subject, statement.object, statement.property, *statement.about}
+        phrase = set(index.tokens(index.phrase(statement)))
+        quoted = set(index.tokens(" ".join(index.citations[c].quote for c in statement.citations
+                                           if c in index.citations)))
+        if score <= 0 or not all(mention.terms & terms or set(index.tokens(mention.text)) <= (
+                phrase | quoted if mention.terms & index.diseases else phrase) for mention in reading.mentions):
+            continue
+        covered = _covered(index, reply, number)
+        if not wanted or covered * 2 > len(wanted):
+            found.append((covered, not statement.derived, -position))
+    if not found:
+        return None
+    return ranked[-max(found)[2]][0]
+
+
+def _covered(index: ClaimIndex, reply: Reply, number: int) -> int:
+    """How many of the question's other known words the statement's own words (names, qualifiers, quotes) hold."""
+    said = set(index.tokens(index.statements[number].text))
+    return len(set(index.tokens(" ".join(reply.reading.unexplained))) & said)
