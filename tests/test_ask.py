@@ -15,10 +15,10 @@ from click.testing import CliRunner
 from rdflib import URIRef
 
 from benchmarks.ask_eval import SPLITS, evaluate, load_cases, summary
-from kg.answers.claim_index import ClaimIndex, build_index
+from kg.answers.claim_index import ClaimIndex, build_index, words
 from kg.answers.question import MAX_CHARACTERS
 from kg.answers.reply_format import format_reply, reply_json, support, understood
-from kg.answers.verdict import answer, says_yes
+from kg.answers.verdict import SELDOM, answer, says_yes
 from kg.cli import cli
 from kg.graph.namespaces import KG, MND
 from kg.graph.paths import default_graph_files
@@ -184,6 +184,8 @@ def test_question_polarity_turns_the_same_fact(index: ClaimIndex) -> None:
     ("Cant ALS be cured?", "no", "No: amyotrophic lateral sclerosis has cure status no known cure."),
     ("Wont SMA impair cognitive abilities?", "no",
      "No: spinal muscular atrophy does not typically have cognitive impairment."),
+    # "described": the question frame "describe" in another word form, no value asked
+    ("Wasnt SMA described as a genetic disorder?", "yes", "Yes: SMA is a genetic disorder (Difference Wiki)."),
 ])
 def test_a_question_asking_to_confirm_is_read_as_the_positive_question(index: ClaimIndex, question: str,
                                                                        verdict: str, sentence: str) -> None:
@@ -624,7 +626,8 @@ def test_open_world_no_statement_means_the_documents_dont_say(index: ClaimIndex)
 
 def test_every_yes_or_no_rests_on_a_statement_of_that_polarity(index: ClaimIndex) -> None:
     """Over the whole evaluation: a 'no' only from a negative statement (or a positive one asked in the negative),
-    or, of "most", from a share all of whose bounds are under half."""
+    or, of "most", from a share all of whose bounds are under half, or, asked whether it is common, from statements
+    that each say it happens rarely ("No, rarely")."""
     shares = {str(f): s for f, s in index.shares.items()}
     for case in load_cases():
         reply = answer(case["question"], index)
@@ -632,6 +635,9 @@ def test_every_yes_or_no_rests_on_a_statement_of_that_polarity(index: ClaimIndex
             over = {shares[u.statement.iri].low > 50 for u in reply.used} | {
                 not shares[u.statement.iri].high < 50 for u in reply.used}
             assert over == {(reply.verdict == "yes") != reply.reading.negated}, case["question"]
+        elif reply.verdict in ("yes", "no") and reply.sentence.startswith(f"{reply.verdict.capitalize()}, rarely: "):
+            assert all(any(set(words(q)) & SELDOM for q in u.statement.qualifiers) for u in reply.used), \
+                case["question"]
         elif reply.verdict in ("yes", "no"):
             says = {says_yes(index, reply.reading, u.statement) for u in reply.used}
             assert (reply.verdict == "yes") in says, case["question"]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from rdflib import URIRef
 
-from kg.answers.claim_index import SUBTYPE_OF, WORD, ClaimIndex, words
+from kg.answers.claim_index import STEMMER, SUBTYPE_OF, WORD, ClaimIndex, words
 from kg.answers.english import common_words
 from kg.errors import InputError
 
@@ -106,6 +106,8 @@ COMPARISON = {"same", "different", "differ", "differs", "difference", "differenc
 
 # the words of a question that are neither typos nor names unknown to the graph
 QUESTION_WORDS = FRAME | COMPARISON | PLURAL | STRONGER | USUALLY | CONDITIONS | NEGATIONS | RESTRICTING
+# question frame in other word forms ("described", "looking", "helps"): frame too; not the frame that narrows
+FRAME_STEMS = frozenset(STEMMER.stemWords(sorted(FRAME - CONDITIONS)))
 
 
 @dataclass(frozen=True)
@@ -213,8 +215,8 @@ def read(question: str, index: ClaimIndex) -> Reading:
     tokens = _abbreviations(tokens, undotted, name_words, index, corrections)
     fixes: dict[str, str | None] = {}  # each distinct word looked up once: linear in the question's length
     for position, token in enumerate(tokens):
-        if token in name_words or token in QUESTION_WORDS or index.knows(token) or _denied(token, index) \
-                or token in common_words():  # a word of common English is no misspelling of a name
+        if token in name_words or token in QUESTION_WORDS or _frame(token) or index.knows(token) \
+                or _denied(token, index) or token in common_words():  # common English is no misspelling of a name
             continue
         fix = fixes[token] if token in fixes else fixes.setdefault(token, _correction(token, name_words))
         if fix:
@@ -236,12 +238,17 @@ def read(question: str, index: ClaimIndex) -> Reading:
     # blood ...?": "elevated creatine kinase levels in blood")
     own = frozenset().union(*(frozenset.intersection(*(index.names(term) for term in m.terms))
                               for m in mentions if not m.relation and m.terms))
-    unexplained = tuple(t for n, t in enumerate(tokens) if n not in consumed and t not in FRAME
+    unexplained = tuple(t for n, t in enumerate(tokens) if n not in consumed and not _frame(t)
                         and t not in NEGATIONS and not any(t in u.split() for u in runs) and t[0].isalpha()
                         and not set(index.tokens(t)) & own)
     return Reading(question, tuple(mentions), tuple(unknown), tuple(corrections), negated,
                    confirming or (bool(tokens) and tokens[0] in YES_NO), tuple(tokens), unexplained,
                    tuple(dict.fromkeys(unaccounted)))
+
+
+def _frame(token: str) -> bool:
+    """Whether ``token`` is question frame, in any word form."""
+    return token in FRAME or STEMMER.stemWord(token) in FRAME_STEMS
 
 
 def _confirmation(tokens: list[str]) -> tuple[list[str], bool]:
@@ -443,7 +450,7 @@ def _unknown(tokens: list[str], consumed: set[int], index: ClaimIndex) -> list[s
     runs: list[list[str]] = []
     previous = -2
     for position, token in enumerate(tokens):
-        if position in consumed or token in QUESTION_WORDS or not token[0].isalpha():
+        if position in consumed or token in QUESTION_WORDS or _frame(token) or not token[0].isalpha():
             continue
         if index.knows(token):
             continue
