@@ -141,6 +141,8 @@ def test_typo_is_corrected_only_when_clearly_meant_and_the_correction_is_shown(i
     ("How does ICD 11 classify MNDs?", ("icd 11", "icd-11")),  # a name word written apart from its number
     ("Does the ICD11 separate MND from muscular dystrophy?", ("icd11", "icd-11")),
     ("Do behavioral deficits in ALS reduce caregiver QoL?", ("qol", "quality of life")),  # the end of a name
+    # one the graph knows ("UMN"), where a longer name follows: the kind of sign, not the neurons
+    ("Do people with muscular dystrophy have UMN signs?", ("umn", "upper motor neuron")),
 ])
 def test_an_abbreviation_the_graph_lacks_is_written_out_and_shown(index: ClaimIndex, question: str,
                                                                   read_as: tuple[str, str]) -> None:
@@ -153,6 +155,7 @@ def test_an_abbreviation_naming_no_one_name_stays_as_written(index: ClaimIndex) 
     """Initials of no name, or of several (in lower case: no abbreviation), are not written out."""
     assert answer("Is XYZ a treatment for ALS?", index).reading.unknown == ("xyz",)
     assert answer("Does qol matter in SMA?", index).reading.corrections == ()
+    assert answer("Are UMNs affected in ALS?", index).reading.corrections == ()  # a name of the graph as it is
 
 
 def test_question_polarity_turns_the_same_fact(index: ClaimIndex) -> None:

@@ -275,7 +275,8 @@ def _abbreviations(tokens: list[str], question: str, name_words: set[str], index
                    corrections: list[tuple[str, str]]) -> list[str]:
     """The tokens with abbreviations the graph does not know written out: a name word written apart from its
     number ("ICD 11", "ICD11": "icd-11"), and a word written in capitals ("MNs", "QoL") that spells the initials
-    of one name of the graph (a whole name, else the end of one: "quality of life"), a plural s aside."""
+    of one name of the graph (a whole name, else the end of one: "quality of life"), a plural s aside; one the
+    graph knows, where with the words after it it makes a longer name ("UMN signs": upper motor neuron signs)."""
     capitals = {w.casefold(): w for w in WORD.findall(question) if sum(c.isupper() for c in w) >= 2}
     names = [*index.entity_names, *index.relation_names]
     read: list[str] = []
@@ -293,8 +294,12 @@ def _abbreviations(tokens: list[str], question: str, name_words: set[str], index
             read.append(joined)
             position += 2 if following else 1
             continue
-        written = _written_out(capitals[token], names) if token in capitals and token not in name_words \
-            and not index.knows(token) else None
+        written = _written_out(capitals[token], names) if token in capitals else None
+        if written and (token in name_words or index.knows(token)) and not any(
+                variant in index.entity_names for end in range(position + 2, min(position + LONGEST_NAME,
+                                                                                  len(tokens)) + 1)
+                for variant in _variants((*written, *tokens[position + 1:end]))):
+            written = None  # a known abbreviation is written out only where a longer name follows ("UMN signs")
         if written:
             corrections.append((token, " ".join(written)))
             read.extend(written)
