@@ -127,6 +127,18 @@ def test_an_open_question_is_answered_by_its_best_claim(index: ClaimIndex, quest
     assert support(reply, index)[0][0].quote == quote
 
 
+def test_a_name_with_other_words_of_the_question_reads_as_the_narrower_value_they_name(index: ClaimIndex) -> None:
+    """"weakness ... proximal" names muscular dystrophy's progressive proximal muscle weakness, not muscle weakness
+    with a word no statement about it names; only values another thing named has are read so."""
+    reply = answer("Is weakness in muscular dystrophy usually proximal?", index)
+    assert [m.text for m in reply.reading.entities] == ["weakness proximal", "muscular dystrophy"]
+    assert reply.reading.unexplained == ()
+    assert (reply.verdict, reply.sentence) == (
+        "qualified", "Only typically: muscular dystrophy has clinical feature progressive proximal muscle weakness.")
+    # no other thing named: nothing to narrow to
+    assert [m.text for m in answer("Is weakness usually proximal?", index).reading.entities] == ["weakness"]
+
+
 def test_typo_is_corrected_only_when_clearly_meant_and_the_correction_is_shown(index: ClaimIndex) -> None:
     reply = answer("Is ALS demylinating?", index)
     assert reply.reading.corrections == (("demylinating", "demyelinating"),)

@@ -241,9 +241,42 @@ def read(question: str, index: ClaimIndex) -> Reading:
     unexplained = tuple(t for n, t in enumerate(tokens) if n not in consumed and not _frame(t)
                         and t not in NEGATIONS and not any(t in u.split() for u in runs) and t[0].isalpha()
                         and not set(index.tokens(t)) & own)
+    mentions, unexplained = _narrowed(mentions, unexplained, index)
     return Reading(question, tuple(mentions), tuple(unknown), tuple(corrections), negated,
                    confirming or (bool(tokens) and tokens[0] in YES_NO), tuple(tokens), unexplained,
                    tuple(dict.fromkeys(unaccounted)))
+
+
+def _narrowed(mentions: list[Mention], unexplained: tuple[str, ...],
+              index: ClaimIndex) -> tuple[list[Mention], tuple[str, ...]]:
+    """A thing named whose name, with other words of the question not otherwise understood, is among the words of
+    the name of narrower things that another thing named has ("Is weakness in muscular dystrophy usually
+    proximal?": progressive proximal muscle weakness): those things, the words part of their name. The most such
+    words; none when two sets tie."""
+    if not unexplained:
+        return mentions, unexplained
+    statements = {s.iri for s in index.statements}
+    for position, mention in enumerate(mentions):
+        if mention.relation or not mention.terms or not unexplained:
+            continue
+        others = frozenset().union(*(m.terms for m in mentions if m is not mention and not m.relation))
+        # the values the other things named have (not a figure's parts, nor a figure)
+        values = {s.object for s in index.statements if s.subject in others and not index.nary(s)
+                  and str(s.object) not in statements}
+        own = set(index.stem_key(tuple(mention.text.split())))
+        extra = {word: set(index.stem_key((word,))) for word in unexplained}
+        found: dict[tuple[str, ...], set[URIRef]] = {}
+        for key, terms in index.names_by_stems.items():
+            used = tuple(word for word in unexplained if extra[word] and extra[word] <= set(key))
+            if used and own <= set(key) and terms & values and not terms <= mention.terms:
+                found.setdefault(used, set()).update(terms & values)
+        most = max(map(len, found), default=0)
+        widest = [used for used in found if len(used) == most]
+        if len(widest) == 1:
+            mentions = [*mentions[:position], Mention(" ".join((mention.text, *widest[0])),
+                                                      frozenset(found[widest[0]])), *mentions[position + 1:]]
+            unexplained = tuple(word for word in unexplained if word not in widest[0])
+    return mentions, unexplained
 
 
 def _frame(token: str) -> bool:
