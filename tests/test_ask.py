@@ -139,6 +139,27 @@ def test_a_name_with_other_words_of_the_question_reads_as_the_narrower_value_the
     assert [m.text for m in answer("Is weakness usually proximal?", index).reading.entities] == ["weakness"]
 
 
+def test_a_question_asking_which_of_two_holds_gets_no_verdict(index: ClaimIndex) -> None:
+    """"Is X A or B?" asks which: an open answer, never a yes or no; "Are ALS or SMA ...?" asks of each, and
+    "or not" closes a yes/no without asking in the negative."""
+    reply = answer("Is demyelination in ALS a primary or secondary process?", index)
+    assert (reply.verdict, reply.reading.yes_no) == ("answer", False)
+    assert reply.sentence == ("amyotrophic lateral sclerosis has secondary pathology: demyelination secondary to "
+                              "axonal degeneration (ALS).")
+    assert answer("Are ALS or SMA primarily demyelinating diseases?", index).verdict == "no"
+    reply = answer("Is ALS inherited or not?", index)
+    assert (reply.reading.yes_no, reply.reading.negated) == (True, False)
+
+
+def test_a_value_named_in_part_is_narrowed_only_among_the_things_named(index: ClaimIndex) -> None:
+    """"demyelination ... initial insult" names NMO's primary pathology, one of the five demyelinations; of ALS
+    it names none of its values, so the words stay for a statement to name."""
+    reply = answer("Is demyelination the initial insult in NMO?", index)
+    assert (reply.verdict, reply.sentence) == ("yes", "Yes: neuromyelitis optica spectrum disorder has primary "
+                                                      "pathology demyelination as the initial insult (NMO).")
+    assert answer("Is demyelination the initial insult in ALS?", index).verdict == "unstated"
+
+
 def test_typo_is_corrected_only_when_clearly_meant_and_the_correction_is_shown(index: ClaimIndex) -> None:
     reply = answer("Is ALS demylinating?", index)
     assert reply.reading.corrections == (("demylinating", "demyelinating"),)

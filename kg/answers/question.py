@@ -233,7 +233,9 @@ def read(question: str, index: ClaimIndex) -> Reading:
     # beta")
     unknown = [run for run in runs if not set(run.split()) <= common_words()]
     unaccounted = tuple(word for run in runs if run not in unknown for word in run.split())
-    negated ^= any(t in NEGATIONS for n, t in enumerate(tokens) if n not in consumed)
+    # "or not" closes a yes/no ("Is ALS inherited or not?"): it asks nothing in the negative
+    negated ^= any(t in NEGATIONS for n, t in enumerate(tokens) if n not in consumed
+                   and not (t == "not" and tokens[n - 1:n] == ["or"]))
     # a word of the name of a thing named (of each thing a name names) is part of that name ("Is CK high in the
     # blood ...?": "elevated creatine kinase levels in blood")
     own = frozenset().union(*(frozenset.intersection(*(index.names(term) for term in m.terms))
@@ -242,8 +244,9 @@ def read(question: str, index: ClaimIndex) -> Reading:
                         and t not in NEGATIONS and not any(t in u.split() for u in runs) and t[0].isalpha()
                         and not set(index.tokens(t)) & own)
     mentions, unexplained = _narrowed(mentions, unexplained, index)
+    yes_no = (confirming or (bool(tokens) and tokens[0] in YES_NO)) and not _choice(tokens, consumed)
     return Reading(question, tuple(mentions), tuple(unknown), tuple(corrections), negated,
-                   confirming or (bool(tokens) and tokens[0] in YES_NO), tuple(tokens), unexplained,
+                   yes_no, tuple(tokens), unexplained,
                    tuple(dict.fromkeys(unaccounted)))
 
 
@@ -268,7 +271,7 @@ def _narrowed(mentions: list[Mention], unexplained: tuple[str, ...],
         found: dict[tuple[str, ...], set[URIRef]] = {}
         for key, terms in index.names_by_stems.items():
             used = tuple(word for word in unexplained if extra[word] and extra[word] <= set(key))
-            if used and own <= set(key) and terms & values and not terms <= mention.terms:
+            if used and own <= set(key) and terms & values:
                 found.setdefault(used, set()).update(terms & values)
         most = max(map(len, found), default=0)
         widest = [used for used in found if len(used) == most]
@@ -277,6 +280,19 @@ def _narrowed(mentions: list[Mention], unexplained: tuple[str, ...],
                                                       frozenset(found[widest[0]])), *mentions[position + 1:]]
             unexplained = tuple(word for word in unexplained if word not in widest[0])
     return mentions, unexplained
+
+
+def _choice(tokens: list[str], consumed: set[int]) -> bool:
+    """Whether a question opening as a yes/no asks which of two things holds ("Is SMA inherited or sporadic?",
+    "Is ALS a demyelinating disease or does it primarily affect the axons?"): an "or" after the first name and
+    something more, not "or not"; "Are ALS or SMA demyelinating?" asks of each."""
+    if not consumed or "or" not in tokens:
+        return False
+    end = min(consumed)
+    while end + 1 in consumed:
+        end += 1
+    return any(token == "or" and position > end + 1 and tokens[position + 1:position + 2] != ["not"]
+               for position, token in enumerate(tokens))
 
 
 def _frame(token: str) -> bool:
