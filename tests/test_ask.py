@@ -101,6 +101,9 @@ def test_a_common_english_word_the_graph_lacks_names_nothing_yet_no_verdict_rest
     assert answer("Does ALS cause weakness?", index).verdict != "unstated"
     for drug in ("aspirin", "lithium", "insulin"):
         assert answer(f"Does {drug} help ALS?", index).reading.unknown == (drug,)
+    # a form of a common word is common ("commonest"); a drug name in the plural is not ("statins")
+    assert answer("Is ALS the commonest MND?", index).reading.unaccounted == ("commonest",)
+    assert answer("Do statins help ALS?", index).reading.unknown == ("statins",)
     # a run holding a rarer word is one name, its common words with it
     assert answer("Is interferon beta a treatment for ALS?", index).reading.unknown == ("interferon beta",)
     # an open question is answered without it, and says it was not used

@@ -22,6 +22,19 @@ ZIPF = 4.0  # log10 of uses per billion words: ten in a million
 FORMAT = "mnd-kg-common-english-1"
 
 
+# endings of English word forms: a form of a common word is common ("commonest", "curable"); drug and gene names
+# seldom end so ("aspirin", "riluzole", "statins": "statin" is no common word either)
+ENDINGS = ("est", "er", "ly", "able", "ible", "ness", "ing", "ed", "es", "s")
+
+
+def common(word: str) -> bool:
+    """Whether ``word`` (lower case) is common English, or a form of a common word by one of its ENDINGS."""
+    found = common_words()
+    return word in found or any(word.endswith(ending) and len(word) - len(ending) >= 3
+                                and (word[:-len(ending)] in found or word[:-len(ending)] + "e" in found)
+                                for ending in ENDINGS)
+
+
 @functools.cache
 def common_words() -> frozenset[str]:
     """The lower-case English words used at least ZIPF often, from the cache, else from wordfreq (then saved)."""

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from rdflib import URIRef
 
 from kg.answers.claim_index import STEMMER, SUBTYPE_OF, WORD, ClaimIndex, words
-from kg.answers.english import common_words
+from kg.answers.english import common
 from kg.errors import InputError
 
 MAX_CHARACTERS = 1000
@@ -216,7 +216,7 @@ def read(question: str, index: ClaimIndex) -> Reading:
     fixes: dict[str, str | None] = {}  # each distinct word looked up once: linear in the question's length
     for position, token in enumerate(tokens):
         if token in name_words or token in QUESTION_WORDS or _frame(token) or index.knows(token) \
-                or _denied(token, index) or token in common_words():  # common English is no misspelling of a name
+                or _denied(token, index) or common(token):  # common English is no misspelling of a name
             continue
         fix = fixes[token] if token in fixes else fixes.setdefault(token, _correction(token, name_words))
         if fix:
@@ -231,7 +231,7 @@ def read(question: str, index: ClaimIndex) -> Reading:
     runs = _unknown(tokens, consumed, index)
     # a run of common English words names nothing the graph lacks; one holding a rarer word is a name ("interferon
     # beta")
-    unknown = [run for run in runs if not set(run.split()) <= common_words()]
+    unknown = [run for run in runs if not all(common(word) for word in run.split())]
     unaccounted = tuple(word for run in runs if run not in unknown for word in run.split())
     # "or not" closes a yes/no ("Is ALS inherited or not?"): it asks nothing in the negative
     negated ^= any(t in NEGATIONS for n, t in enumerate(tokens) if n not in consumed
