@@ -142,6 +142,23 @@ def test_a_name_with_other_words_of_the_question_reads_as_the_narrower_value_the
     assert [m.text for m in answer("Is weakness usually proximal?", index).reading.entities] == ["weakness"]
 
 
+@pytest.mark.parametrize(("question", "verdict", "negated"), [
+    ("SMA is inherited, isnt it?", "yes", False),  # the tag asks to confirm the statement before it
+    ("ALS is not demyelinating, right?", "yes", False),  # "not demyelinating": the non-demyelinating kind
+    ("So ALS isnt curable?", "yes", True),  # a statement asked, its negation its own
+    ("So is ALS demyelinating?", "no", False),  # "so" no part of the question
+])
+def test_a_statement_asked_is_a_yes_or_no_question(index: ClaimIndex, question: str, verdict: str,
+                                                   negated: bool) -> None:
+    reply = answer(question, index)
+    assert (reply.reading.yes_no, reply.verdict, reply.reading.negated) == (True, verdict, negated)
+
+
+def test_a_statement_without_a_verb_after_it_is_no_yes_or_no_question(index: ClaimIndex) -> None:
+    assert not answer("ALS symptoms are?", index).reading.yes_no
+    assert not answer("Which neurons are affected in SMA?", index).reading.yes_no
+
+
 def test_a_question_asking_which_of_two_holds_gets_no_verdict(index: ClaimIndex) -> None:
     """"Is X A or B?" asks which: an open answer, never a yes or no; "Are ALS or SMA ...?" asks of each, and
     "or not" closes a yes/no without asking in the negative."""

@@ -35,6 +35,13 @@ NEGATIONS = {"not", "no", "never", "without", "lack", "lacks", "absent", "spared
              "intact", "retained", "unimpaired",
              "useless", "ineffective", "pointless", "worthless", "unhelpful", "futile", "lacking", "missing",
              "cannot", "non", *CONFIRMING}
+# a tag after a statement asking to confirm it ("..., isn't it?", "..., right?")
+TAG = re.compile(r",\s*(?:right|correct|true|yes|no|(?:is|are|does|do|did|can|was|were|has|have|will)(?:n'?t)?"
+                 r"\s+(?:it|they|there|that|he|she))\s*\?+\s*$", re.IGNORECASE)
+# words opening a question that are no part of it ("So is ALS genetic?", "And does SMA ...?")
+DISCOURSE = {"so", "and", "but", "then", "ok", "okay", "also", "now", "well"}
+# the words asking an open question
+WH = {"what", "which", "where", "when", "why", "how", "who", "whom", "whose", "whats"}
 # the words between "Is it" and "that" of a question about a statement ("Is it not true that SMA is caused by
 # SMN1?", "Isn't it the case that ..."): the statement after "that" is what is asked, in the positive
 ABOUT_STATEMENT = {"not", "true", "the", "case", "correct", "right", "so", "really", "fact", "a"}
@@ -209,7 +216,15 @@ def read(question: str, index: ClaimIndex) -> Reading:
     """Read ``question`` (already checked) against the graph's names."""
     # "A.L.S." as "ALS": an abbreviation written with dots
     undotted = re.sub(r"\b((?:[A-Za-z]\.){2,})", lambda m: m.group(1).replace(".", ""), question.replace("\u2019", "'"))
-    tokens, confirming = _confirmation(list(words(undotted)))
+    # a tag asking to confirm ("SMA is inherited, isn't it?", "..., right?") asks the statement before it
+    undotted, tagged = TAG.subn("?", undotted)
+    spoken = list(words(undotted))
+    while spoken[:1] and spoken[0] in DISCOURSE and len(spoken) > 1:  # "So is ALS genetic?"
+        spoken = spoken[1:]
+    tokens, confirming = _confirmation(spoken)
+    # a statement asked ("ALS isn't curable?"): a yes/no with no question word, its verb where it stands
+    declared = (bool(tagged) or undotted.rstrip().endswith("?")) and not WH & set(tokens) \
+        and any(token in YES_NO or token in CONFIRMING for token in tokens[:-1])  # not "ALS symptoms are?"
     name_words = {w for name in (*index.entity_names, *index.relation_names) for w in name}
     corrections: list[tuple[str, str]] = []
     tokens = _abbreviations(tokens, undotted, name_words, index, corrections)
@@ -244,7 +259,7 @@ def read(question: str, index: ClaimIndex) -> Reading:
                         and t not in NEGATIONS and not any(t in u.split() for u in runs) and t[0].isalpha()
                         and not set(index.tokens(t)) & own)
     mentions, unexplained = _narrowed(mentions, unexplained, index)
-    yes_no = (confirming or (bool(tokens) and tokens[0] in YES_NO)) and not _choice(tokens, consumed)
+    yes_no = (confirming or declared or (bool(tokens) and tokens[0] in YES_NO)) and not _choice(tokens, consumed)
     return Reading(question, tuple(mentions), tuple(unknown), tuple(corrections), negated,
                    yes_no, tuple(tokens), unexplained,
                    tuple(dict.fromkeys(unaccounted)))
