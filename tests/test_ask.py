@@ -159,6 +159,14 @@ def test_a_statement_without_a_verb_after_it_is_no_yes_or_no_question(index: Cla
     assert not answer("Which neurons are affected in SMA?", index).reading.yes_no
 
 
+def test_kind_of_before_a_relation_asks_that_relation(index: ClaimIndex) -> None:
+    """"What kind of therapy does SMA get?" asks SMA's treatments; "What types of SMA are there?" its subtypes."""
+    reply = answer("What kind of therapy does SMA get?", index)
+    assert [m.text for m in reply.reading.relations] == ["therapy"]
+    assert reply.sentence.startswith("spinal muscular atrophy has treatment approach: gene therapy")
+    assert answer("What types of SMA are there?", index).sentence.startswith("subtype of spinal muscular atrophy:")
+
+
 def test_a_question_asking_which_of_two_holds_gets_no_verdict(index: ClaimIndex) -> None:
     """"Is X A or B?" asks which: an open answer, never a yes or no; "Are ALS or SMA ...?" asks of each, and
     "or not" closes a yes/no without asking in the negative."""

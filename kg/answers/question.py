@@ -243,6 +243,12 @@ def read(question: str, index: ClaimIndex) -> Reading:
         # a name in other word forms is read only as one of two things asked: "Does FTD shorten survival in ALS?"
         # asks what FTD does in ALS, not how three things are linked
         mentions, consumed, negated = _mentions(tokens, index, by_stems=False)
+    # "What kind of therapy does SMA get?" asks a kind of treatment, not SMA's kinds: "kind of" before a relation
+    # named is question frame
+    spoken_text = " ".join(tokens)
+    mentions = [m for n, m in enumerate(mentions) if not (
+        m.terms == {SUBTYPE_OF} and n + 1 < len(mentions) and mentions[n + 1].relation
+        and f"{m.text} {mentions[n + 1].text}" in spoken_text)]
     runs = _unknown(tokens, consumed, index)
     # a run of common English words names nothing the graph lacks; one holding a rarer word is a name ("interferon
     # beta")
