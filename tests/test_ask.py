@@ -250,6 +250,8 @@ def test_question_polarity_turns_the_same_fact(index: ClaimIndex) -> None:
      "No: spinal muscular atrophy does not typically have cognitive impairment."),
     # "described": the question frame "describe" in another word form, no value asked
     ("Wasnt SMA described as a genetic disorder?", "yes", "Yes: SMA is a genetic disorder (Difference Wiki)."),
+    ("Is SMA thought to be genetic?", "yes",
+     "Yes: spinal muscular atrophy has inheritance pattern autosomal recessive."),
 ])
 def test_a_question_asking_to_confirm_is_read_as_the_positive_question(index: ClaimIndex, question: str,
                                                                        verdict: str, sentence: str) -> None:

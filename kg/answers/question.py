@@ -66,6 +66,7 @@ FRAME = {
     "focus", "focused", "focuses", "focusing", "aimed",  # "treatment focused on ...": its approach
     "faulty", "defective",  # "a faulty gene": what a causal gene is ("deletions or mutations in SMN1")
     "actually", "please", "i'm", "im", "wondering", "curious",  # the asker's own words
+    "thought", "believed", "said", "eventually", "ultimately",  # "Is SMA thought to be genetic?"
 }
 # words that ask whether two things go together at all, whatever the relation ("Is demyelinating polyneuropathy
 # seen in ALS?" asks for any statement linking them, not whether one disease is the other)
@@ -88,7 +89,7 @@ STRONGER = {"halt", "halts", "stop", "stops", "reverse", "reverses", "reversed",
             "require", "requires", "necessary", "essential", "needed", "best", "definitive"}
 # words asking how usual something is ("Is SMA usually severe?"): a yes needs a statement saying so in its own names
 # ("typical onset", "does not typically have") or its qualifiers
-USUALLY = {"usually", "typically", "typical", "generally", "normally", "mostly"}
+USUALLY = {"usually", "typically", "typical", "generally", "normally", "mostly", "tend", "tends"}
 # the words of a question asking what something is ("What is SMA?", "Define SMA", "Tell me about MS")
 DEFINITION = {"what", "is", "are", "a", "an", "the", "define", "describe", "explain", "tell", "me", "about",
               "mean", "means", "does", "kind", "sort", "of", "disease", "disorder", "condition"}
