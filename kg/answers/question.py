@@ -229,6 +229,7 @@ def read(question: str, index: ClaimIndex) -> Reading:
     name_words = {w for name in (*index.entity_names, *index.relation_names) for w in name}
     corrections: list[tuple[str, str]] = []
     tokens = _abbreviations(tokens, undotted, name_words, index, corrections)
+    tokens = _superlatives(tokens, index, corrections)
     fixes: dict[str, str | None] = {}  # each distinct word looked up once: linear in the question's length
     for position, token in enumerate(tokens):
         if token in name_words or token in QUESTION_WORDS or _frame(token) or index.knows(token) \
@@ -377,6 +378,25 @@ def _abbreviations(tokens: list[str], question: str, name_words: set[str], index
         else:
             read.append(token)
         position += 1
+    return read
+
+
+def _superlatives(tokens: list[str], index: ClaimIndex, corrections: list[tuple[str, str]]) -> list[str]:
+    """The tokens with a superlative the graph does not use written as "most" and its word where the graph has
+    that name ("commonest": "most common")."""
+    if not any(token.endswith("est") for token in tokens):
+        return tokens
+    most = {name[1] for name in (*index.relation_names, *index.entity_names, *index.first_rank_names)
+            if name[:1] == ("most",) and len(name) > 1}
+    read: list[str] = []
+    for token in tokens:
+        bases = (token[:-3], token[:-3] + "e", token[:-4]) if token.endswith("est") and len(token) > 6 else ()
+        base = next((b for b in bases if b in most and not index.knows(token)), None)
+        if base is None:
+            read.append(token)
+            continue
+        corrections.append((token, f"most {base}"))
+        read.extend(("most", base))
     return read
 
 
