@@ -130,6 +130,13 @@ def test_an_open_question_is_answered_by_its_best_claim(index: ClaimIndex, quest
     assert support(reply, index)[0][0].quote == quote
 
 
+def test_a_relation_named_may_be_accounted_for_by_the_best_claims_qualifiers(index: ClaimIndex) -> None:
+    """"some SMA forms" is not asked of SMA's subtypes when the claim saying "some forms" answers it."""
+    reply = answer("What lifespan do some SMA forms allow?", index)
+    assert reply.sentence.startswith("spinal muscular atrophy has clinical feature: compatibility with a longer "
+                                     "lifespan")
+
+
 def test_a_name_with_other_words_of_the_question_reads_as_the_narrower_value_they_name(index: ClaimIndex) -> None:
     """"weakness ... proximal" names muscular dystrophy's progressive proximal muscle weakness, not muscle weakness
     with a word no statement about it names; only values another thing named has are read so."""
