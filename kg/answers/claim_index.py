@@ -54,8 +54,8 @@ WORD = re.compile(r"[\w][\w'\u2019-]*")
 STEMMER = Stemmer.Stemmer("english")
 TOKEN = re.compile(r"(?u)\b\w\w+\b")  # bm25s.tokenize's default token pattern
 # stems of one word family the stemmer keeps apart: "sensation lost" names "loss of sensation", "weaken muscles"
-# "muscle weakness"
-WORD_FAMILY = {"lost": "loss", "lose": "loss", "weaken": "weak"}
+# "muscle weakness", "destroy myelin" "myelin destruction"
+WORD_FAMILY = {"lost": "loss", "lose": "loss", "weaken": "weak", "destroy": "destruct"}
 
 
 @dataclass(frozen=True)

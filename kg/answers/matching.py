@@ -16,6 +16,7 @@ SECONDARY_PATHOLOGY = URIRef(ONTOLOGY + "hasSecondaryPathology")
 # the properties that say what kind of disease something is: a statement of a group answers them
 CLASSIFYING = frozenset({RDF.type, URIRef(ONTOLOGY + "asCategory"), SUBTYPE_OF})
 COPULA = {"is", "are", "was", "were"}
+ADJECTIVES = 3  # how many words before a kind's name in a sentence may say what kind of it ("autosomal recessive")
 
 
 def statements_linking(index: ClaimIndex, entities: list[Mention],
@@ -63,7 +64,7 @@ def relation_asked(index: ClaimIndex, reading: Reading, statement: Statement, re
     said = set(index.tokens(" ".join(statement.qualifiers)))
     unsaid = [w for w in reading.conditions if not (w in CONDITIONS and set(index.tokens(w)) <= said)]
     if isinstance(statement.object, URIRef) and statement.object in index.classes and (
-            (not relations and not unsaid)
+            (not relations and (not unsaid or (asks_kind(reading) and said_of_kind(index, statement, unsaid))))
             or relations & (CLASSIFYING | index.defined_by.get(statement.object, frozenset()))):
         return True
     if not relations and asks_kind(reading) and statement.subject not in reading.entities[0].terms:
@@ -78,6 +79,29 @@ def relation_asked(index: ClaimIndex, reading: Reading, statement: Statement, re
     for stated in index.properties_of[statement.iri]:
         prop = positive_of(index, stated)
         if isinstance(prop, URIRef) and index.broader.get(prop, frozenset({prop})) & relations:
+            return True
+    return False
+
+
+def said_of_kind(index: ClaimIndex, statement: Statement, asked: list[str]) -> bool:
+    """Whether a cited sentence of ``statement`` (saying what kind its subject is) puts every word ``asked`` just
+    before a name of the kind: "Is SMA a recessive genetic disorder?" by "Yes, it's an autosomal recessive genetic
+    disorder."; a word said of something else in the sentence ("causing progressive muscle weakness", "a separate
+    category from muscular dystrophies") is not."""
+    kind_names = [name for name, terms in index.entity_names.items() if statement.object in terms]
+    wanted = set(index.tokens(" ".join(asked)))
+    for citation in statement.citations:
+        if citation not in index.citations:
+            continue
+        said = words(index.citations[citation].quote)
+        before: set[str] = set()
+        for start in range(len(said)):
+            if any(said[start:start + len(name)] == name for name in kind_names):
+                run = start  # the words right before the name, up to an article or other stopword
+                while run > max(start - ADJECTIVES, 0) and said[run - 1] not in index.stopwords:
+                    run -= 1
+                before |= set(index.tokens(" ".join(said[run:start])))
+        if wanted and wanted <= before:
             return True
     return False
 

@@ -52,7 +52,11 @@ NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w])")
 
 def answer(question: str, index: ClaimIndex) -> Reply:
     """Answer a checked question from the index."""
-    reading = read(question, index)
+    return _answer(question, read(question, index), index)
+
+
+def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
+    """Answer ``question`` as ``reading`` understood it."""
     entities = reading.entities
     ranked = index.rank(" ".join(reading.words))
     score = dict(ranked)
@@ -75,6 +79,11 @@ def answer(question: str, index: ClaimIndex) -> Reply:
         if len(diseases) >= 2 and len(entities) - len(diseases) == 1:
             return _of_each(question, reading, index, score, relations, diseases)
         asked, pair = statements_linking(index, entities, lambda s: relation_asked(index, reading, s, relations))
+        if not asked and reading.relations and all(set(m.text.split()) <= TOGETHER for m in reading.relations):
+            # "Does ALS involve demyelination?": a word asking whether two things go together names a relation
+            # ("involves" a structure) they are not linked by; any statement linking them answers, as if unnamed
+            return _answer(question, replace(reading, mentions=tuple(m for m in reading.mentions if not m.relation)),
+                           index)
         if not asked and reading.conditions and set(reading.conditions) <= OFTEN | SELDOM and not relations:
             # "Is demyelinating neuropathy common in ALS patients?": a statement linking them that says how often
             asked, _ = statements_linking(index, entities, lambda s: bool(s.qualifiers) and all(
@@ -547,7 +556,10 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
     for n in found:
         statement = index.statements[n]
         says.add(says_yes(index, reading, statement))
-        hedges += [q for q in statement.qualifiers if q not in hedges]
+        # a hedge saying how usual it is answers a question asking how usual ("Does muscular dystrophy usually lack
+        # spasticity?": it "usually lacks" it), and is no hedge of the answer
+        hedges += [q for q in statement.qualifiers if q not in hedges
+                   and not (reading.habitual and q.casefold() in USUALLY)]
     ordered = sorted(found, key=lambda n: (index.statements[n].derived, -score.get(n, 0.0), n))
     lead = index.statements[ordered[0]]
     if short := _short_of(index, question, found):
@@ -565,7 +577,7 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
                      f"{_qualified(index, ordered, False).split(': ', 1)[1]}", used_of(index, ordered, score),
                      tuple(hedges))
     if hedges or len(says) > 1:
-        return Reply(question, reading, "qualified", _qualified(index, ordered, reading.negated),
+        return Reply(question, reading, "qualified", _qualified(index, ordered, reading.negated, says),
                      used_of(index, ordered, score), tuple(hedges))
     verdict = "yes" if says.pop() else "no"
     if (verdict == "yes") != reading.negated and (reading.restricted or (reading.habitual and not any(
@@ -703,14 +715,17 @@ def _of_subtypes(question: str, reading: Reading, index: ClaimIndex, score: dict
     return _verdict(question, reading, index, score, [])
 
 
-def _qualified(index: ClaimIndex, ordered: list[int], negated: bool) -> str:
-    """A qualified answer: "Only traditionally: ...", or "Partly: ..." ("Not entirely: ..." when the question
+def _qualified(index: ClaimIndex, ordered: list[int], negated: bool, says: set[bool] | None = None) -> str:
+    """A qualified answer: "Only traditionally: ...", of a hedged denial "Not usually: ..." (or "Usually: ..."
+    when it says yes to a question asked in the negative), or "Partly: ..." ("Not entirely: ..." when the question
     was asked in the negative), each statement with its own qualifiers; asserted statements before derived."""
     stated = [n for n in ordered if not index.statements[n].derived] or ordered
     statements = list({index.phrase(index.statements[n]): index.statements[n] for n in stated}.values())
     hedges = {q for s in statements for q in s.qualifiers}
     if len(hedges) == 1 and len(statements) == 1 and (only := next(iter(hedges))).endswith("ly") \
             and " " not in only:
+        if statements[0].negative and says is not None and len(says) == 1:
+            return f"{only.capitalize() if says == {True} else 'Not ' + only}: {index.phrase(statements[0])}."
         return f"Only {only}: {index.phrase(statements[0])}."
     parts = []
     for statement in statements[:3]:
