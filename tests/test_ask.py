@@ -1227,3 +1227,16 @@ def test_a_verb_for_a_process_names_the_process(index: ClaimIndex) -> None:
 @pytest.mark.parametrize("question", ["Is MS autoimmune?", "Is ALS contagious?", "Does exercise help ALS?"])
 def test_a_word_the_documents_never_use_gets_no_verdict(index: ClaimIndex, question: str) -> None:
     assert answer(question, index).verdict in ("unstated", "unknown-entity")
+
+
+@pytest.mark.parametrize(("question", "signs"), [
+    ("What are the lower motor neuron signs of ALS?", ["muscle atrophy in ALS", "muscle fasciculations in ALS",
+                                                       "muscle weakness in ALS"]),
+    ("Which upper motor neuron signs does ALS have?", ["hyperreflexia in ALS", "spasticity in ALS"])])
+def test_a_kind_of_sign_asked_of_a_disease_lists_its_signs_of_that_kind(index: ClaimIndex, question: str,
+                                                                         signs: list[str]) -> None:
+    """Document 003 lists ALS's signs under "Upper motor neuron signs" and "Lower motor neuron signs"; the
+    reasoner derives each of ALS's own signs a sign of that kind: all of them, not the best-ranked one."""
+    reply = answer(question, index)
+    assert reply.verdict == "answer"
+    assert all(sign in reply.sentence for sign in signs)

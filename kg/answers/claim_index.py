@@ -47,6 +47,7 @@ NOT_QUALIFIERS = {RDFS.label, RDFS.comment, SKOS.note, SKOS.definition, URIRef(O
                   URIRef(ONTOLOGY + "cellText"), MND.quote}
 # a figure counting the cases of X among the subject's: a share, so it qualifies "the subject has X"
 COUNTS_CASES_OF = URIRef(ONTOLOGY + "countsCasesOf")
+IN_DISEASE = URIRef(ONTOLOGY + "inDisease")
 CLINICAL_FEATURE = URIRef(ONTOLOGY + "ClinicalFeature")
 APPROXIMATE = 5.0  # per cent points either side of an approximate share ("approximately 85%": 80 to 90)
 STRUCTURE = {RDF.type, RDF.subject, RDF.predicate, RDF.object, PROV.wasDerivedFrom}
@@ -436,9 +437,10 @@ def _derived(asserted: Graph, inferred: Graph, explainer: Explainer, labels: dic
             continue
         premises = tuple(" ".join(_short(t, labels) for t in leaf.triple) for leaf in leaves)
         iri = " ".join(_short(t, labels) for t in (subject, prop, obj))
-        found.append(Statement(iri, subject, prop, obj, prop in negation_of, (), citations, frozenset({subject, obj}),
-                               True,
-                               premises))
+        # a disease's own manifestation of a sign is about the disease too: "ALS's weakness is a lower motor neuron
+        # sign" answers "What are the lower motor neuron signs of ALS?"
+        about = frozenset({subject, obj, *asserted.objects(subject, IN_DISEASE)})
+        found.append(Statement(iri, subject, prop, obj, prop in negation_of, (), citations, about, True, premises))
         if prop == RDF.type and isinstance(obj, URIRef):
             for other in sorted(disjoint.get(obj, ()), key=str):
                 found.append(Statement(iri, subject, RDF.type, other, True, (), citations,

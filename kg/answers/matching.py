@@ -64,7 +64,7 @@ def relation_asked(index: ClaimIndex, reading: Reading, statement: Statement, re
     said = set(index.tokens(" ".join(statement.qualifiers)))
     unsaid = [w for w in reading.conditions if not (w in CONDITIONS and set(index.tokens(w)) <= said)]
     if isinstance(statement.object, URIRef) and statement.object in index.classes and (
-            (not relations and (not unsaid or (asks_kind(reading) and said_of_kind(index, statement, unsaid))))
+            (not relations and (not unsaid or (reading.words[0] in COPULA and said_of_kind(index, statement, unsaid))))
             or relations & (CLASSIFYING | index.defined_by.get(statement.object, frozenset()))):
         return True
     if not relations and asks_kind(reading) and statement.subject not in reading.entities[0].terms:

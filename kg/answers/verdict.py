@@ -220,6 +220,11 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
     if (related or near) and not tied:  # "What does imaging show in SMA?": MRI's findings are ALS's
         return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
                      used_of(index, about(index, [m for m in entities if m.terms & index.diseases]), score))
+    values = {(index.statements[n].property, index.statements[n].object) for n in tied}
+    if entities and len(tied) > 1 and len(values) == 1 and next(iter(values))[1] in entities[0].terms:
+        # "What are the lower motor neuron signs of ALS?": every statement says something is the thing asked, so
+        # all of them, not the best-ranked one
+        return listing(question, reading, index, score, tied)
     return open_answer(question, reading, index, score, tied)
 
 
