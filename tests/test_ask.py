@@ -1240,3 +1240,16 @@ def test_a_kind_of_sign_asked_of_a_disease_lists_its_signs_of_that_kind(index: C
     reply = answer(question, index)
     assert reply.verdict == "answer"
     assert all(sign in reply.sentence for sign in signs)
+
+
+@pytest.mark.parametrize(("question", "verdict", "start"), [
+    ("Is genetic testing used for muscular dystrophy?", "yes",
+     "Yes: muscular dystrophy has diagnostic test genetic testing."),  # "Genetic testing for specific ... genes"
+    ("Do people with ALS become paralyzed?", "yes", "Yes: amyotrophic lateral sclerosis has clinical feature "
+                                                     "paralysis."),  # "can lead to total paralysis"
+    ("Is type 4 SMA the worst?", "no", "No: spinal muscular atrophy type 1 is the worst")])  # "Type 1 (most severe)"
+def test_lay_words_reach_the_graphs_names(index: ClaimIndex, question: str, verdict: str, start: str) -> None:
+    """'used for' names a diagnostic test as well as a treatment, 'paralyzed' paralysis, 'worst' the first of a
+    severity rank: altLabels in the graph, each no more general than its sentence."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence.startswith(start)) == (verdict, True)

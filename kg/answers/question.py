@@ -52,7 +52,7 @@ FRAME = {
     "take", "taken", "fraction", "percentage", "proportion", "share", "exist", "exists", "happens",
     "known", "usual", "whats", "allow", "allows", "done", "make", "makes", "go", "goes", "over",
     "time", "still", "really", "true", "last", "lasts", "two", "three", "four",
-    "wrong", "look", "looks", "body", "available",
+    "wrong", "look", "looks", "body", "available", "become", "becomes", "come", "comes",
     "focus", "focused", "focuses", "focusing", "aimed",  # "treatment focused on ...": its approach
     "faulty", "defective",  # "a faulty gene": what a causal gene is ("deletions or mutations in SMN1")
 }
@@ -62,6 +62,9 @@ TOGETHER = {"associated", "association", "linked", "link", "related", "relation"
             "occur", "occurs", "seen", "feature", "features", "characteristic", "characterized", "involve",
             "involves", "involved", "include", "includes", "shared"}
 FRAME |= TOGETHER
+# ... and words asking whether one thing is used for another, for whatever ("Is genetic testing used for muscular
+# dystrophy?": a diagnostic test, though "used for" names a treatment)
+USED_FOR = TOGETHER | {"use", "used", "for", "in"}
 
 # negations saying something is missing ("Do SMA patients lack the SMN1 gene?"): of a causal gene, a deletion is
 # the cause itself, so they turn no statement of one

@@ -34,7 +34,7 @@ from kg.answers.matching import (
     stating_every,
     through,
 )
-from kg.answers.question import PLURAL, TOGETHER, USUALLY, Mention, Reading, read, without
+from kg.answers.question import PLURAL, TOGETHER, USED_FOR, USUALLY, Mention, Reading, read, without
 from kg.answers.reply import Reply, used_of
 from kg.answers.several import each_disease, several
 
@@ -79,9 +79,10 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
         if len(diseases) >= 2 and len(entities) - len(diseases) == 1:
             return _of_each(question, reading, index, score, relations, diseases)
         asked, pair = statements_linking(index, entities, lambda s: relation_asked(index, reading, s, relations))
-        if not asked and reading.relations and all(set(m.text.split()) <= TOGETHER for m in reading.relations):
-            # "Does ALS involve demyelination?": a word asking whether two things go together names a relation
-            # ("involves" a structure) they are not linked by; any statement linking them answers, as if unnamed
+        if not asked and reading.relations and all(set(m.text.split()) <= USED_FOR for m in reading.relations):
+            # "Does ALS involve demyelination?", "Is genetic testing used for muscular dystrophy?": words asking
+            # whether two things go together at all, or one is used for the other, name a relation ("involves" a
+            # structure, "used for" a treatment) they are not linked by; any statement linking them answers
             return _answer(question, replace(reading, mentions=tuple(m for m in reading.mentions if not m.relation)),
                            index)
         if not asked and reading.conditions and set(reading.conditions) <= OFTEN | SELDOM and not relations:
