@@ -52,7 +52,7 @@ FRAME = {
     "take", "taken", "fraction", "percentage", "proportion", "share", "exist", "exists", "happens",
     "known", "usual", "whats", "allow", "allows", "done", "make", "makes", "go", "goes", "over",
     "time", "still", "really", "true", "last", "lasts", "two", "three", "four",
-    "wrong", "look", "looks", "body", "available", "become", "becomes", "come", "comes",
+    "wrong", "look", "looks", "body", "available", "become", "becomes", "come", "comes", "based",
     "focus", "focused", "focuses", "focusing", "aimed",  # "treatment focused on ...": its approach
     "faulty", "defective",  # "a faulty gene": what a causal gene is ("deletions or mutations in SMN1")
 }
