@@ -1256,3 +1256,22 @@ def test_lay_words_reach_the_graphs_names(index: ClaimIndex, question: str, verd
     severity rank: altLabels in the graph, each no more general than its sentence."""
     reply = answer(question, index)
     assert (reply.verdict, reply.sentence.startswith(start)) == (verdict, True)
+
+
+@pytest.mark.parametrize(("question", "corrections"), [
+    ("Is multiple sclerosys a demyelinating disease?", (("sclerosys", "sclerosis"),)),
+    ("Is spinal muscler atrofy inherited?", (("muscler", "muscular"), ("atrofy", "atrophy")))])
+def test_a_typo_is_read_as_the_word_that_makes_a_name_with_its_neighbour(index: ClaimIndex, question: str,
+                                                                          corrections: tuple[str, ...]) -> None:
+    """A misspelt word too far from any name word to be clearly meant alone ("sclerosys", which the stemmer even
+    reads as "sclerosis"'s stem; "muscler", closer to "muscles") is read as the one word that makes a name of the
+    graph with the word beside it; the correction is shown."""
+    reply = answer(question, index)
+    assert (reply.reading.corrections, reply.verdict) == (corrections, "yes")
+
+
+def test_a_hedge_word_beside_a_kind_stops_at_the_words_of_the_frame(index: ClaimIndex) -> None:
+    """'a separate category from muscular dystrophies' puts no word right before 'muscular dystrophies': the ICD-11
+    statement is no yes or no to whether motor neuron diseases are separate (it was a wrong No)."""
+    reply = answer("Are motor neuron diseases separate from muscular dystrophies in ICD-11?", index)
+    assert reply.verdict == "unstated"

@@ -10,7 +10,7 @@ from rdflib.namespace import RDF
 from rdflib.term import Node
 
 from kg.answers.claim_index import ONTOLOGY, SUBTYPE_OF, ClaimIndex, Statement, words
-from kg.answers.question import ABSENCE, CONDITIONS, TOGETHER, Mention, Reading
+from kg.answers.question import ABSENCE, CONDITIONS, FRAME, TOGETHER, Mention, Reading
 
 SECONDARY_PATHOLOGY = URIRef(ONTOLOGY + "hasSecondaryPathology")
 # the properties that say what kind of disease something is: a statement of a group answers them
@@ -98,7 +98,8 @@ def said_of_kind(index: ClaimIndex, statement: Statement, asked: list[str]) -> b
         for start in range(len(said)):
             if any(said[start:start + len(name)] == name for name in kind_names):
                 run = start  # the words right before the name, up to an article or other stopword
-                while run > max(start - ADJECTIVES, 0) and said[run - 1] not in index.stopwords:
+                while run > max(start - ADJECTIVES, 0) and said[run - 1] not in index.stopwords \
+                        and said[run - 1] not in FRAME:
                     run -= 1
                 before |= set(index.tokens(" ".join(said[run:start])))
         if wanted and wanted <= before:

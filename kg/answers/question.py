@@ -21,6 +21,7 @@ from kg.errors import InputError
 MAX_CHARACTERS = 1000
 LONGEST_NAME = 8
 TYPO_CUTOFF = 0.84
+CONTEXT_CUTOFF = 0.7  # a word that makes a name with the word beside it
 YES_NO = {"is", "are", "does", "do", "did", "can", "could", "should", "has", "have", "was", "were", "will",
           "would", "may", "might", "must"}
 NEGATIONS = {"not", "no", "never", "without", "lack", "lacks", "absent", "spared", "spare", "preserved", "kept",
@@ -52,7 +53,8 @@ FRAME = {
     "take", "taken", "fraction", "percentage", "proportion", "share", "exist", "exists", "happens",
     "known", "usual", "whats", "allow", "allows", "done", "make", "makes", "go", "goes", "over",
     "time", "still", "really", "true", "last", "lasts", "two", "three", "four",
-    "wrong", "look", "looks", "body", "available", "become", "becomes", "come", "comes", "based",
+    "wrong", "look", "looks", "body", "available", "become", "becomes", "come", "comes", "based", "according",
+    "today", "now", "nowadays", "rate",
     "focus", "focused", "focuses", "focusing", "aimed",  # "treatment focused on ...": its approach
     "faulty", "defective",  # "a faulty gene": what a causal gene is ("deletions or mutations in SMN1")
 }
@@ -60,7 +62,7 @@ FRAME = {
 # seen in ALS?" asks for any statement linking them, not whether one disease is the other)
 TOGETHER = {"associated", "association", "linked", "link", "related", "relation", "connected", "found", "present",
             "occur", "occurs", "seen", "feature", "features", "characteristic", "characterized", "involve",
-            "involves", "involved", "include", "includes", "shared"}
+            "involves", "involved", "involvement", "include", "includes", "shared"}
 FRAME |= TOGETHER
 # ... and words asking whether one thing is used for another, for whatever ("Is genetic testing used for muscular
 # dystrophy?": a diagnostic test, though "used for" names a treatment)
@@ -71,8 +73,8 @@ USED_FOR = TOGETHER | {"use", "used", "for", "in"}
 ABSENCE = {"lack", "lacks", "lacking", "absent", "absence", "missing", "without", "deficient", "deleted"}
 # words that restrict a yes to all, always or nothing else ("Does SMA only affect lower motor neurons?"): they
 # name no value, and no statement short of saying so answers yes
-RESTRICTING = {"only", "all", "every", "always", "solely", "exclusively", "entirely", "just", "purely", "main",
-               "major"}
+RESTRICTING = {"only", "all", "every", "everyone", "everybody", "always", "solely", "exclusively", "entirely", "just",
+               "purely", "main", "major"}
 # words asking more than a treatment or an effect does, even where they name its relation ("halt" names a treatment
 # approach, so that "do not halt" says no): no statement short of saying so answers yes ("Can treatment halt SMA?":
 # it can slow its progression)
@@ -104,7 +106,7 @@ COMPARISON = {"same", "different", "differ", "differs", "difference", "differenc
 
 
 # the words of a question that are neither typos nor names unknown to the graph
-QUESTION_WORDS = FRAME | COMPARISON | PLURAL | STRONGER | USUALLY | CONDITIONS | NEGATIONS
+QUESTION_WORDS = FRAME | COMPARISON | PLURAL | STRONGER | USUALLY | CONDITIONS | NEGATIONS | RESTRICTING
 
 
 @dataclass(frozen=True)
@@ -209,9 +211,13 @@ def read(question: str, index: ClaimIndex) -> Reading:
     corrections = []
     fixes: dict[str, str | None] = {}  # each distinct word looked up once: linear in the question's length
     for position, token in enumerate(tokens):
-        if token in name_words or token in QUESTION_WORDS or index.knows(token) or _denied(token, index):
+        if token in name_words or token in QUESTION_WORDS or _denied(token, index):
             continue
-        fix = fixes[token] if token in fixes else fixes.setdefault(token, _correction(token, name_words))
+        # first a word that makes a name with the word beside it, even one the graph's literals use in another form
+        # ("multiple sclerosys": "sclerosis"); else the one name word clearly meant
+        fix = _correction_in_name(tokens, position, index)
+        if fix is None and not index.knows(token):
+            fix = fixes[token] if token in fixes else fixes.setdefault(token, _correction(token, name_words))
         if fix:
             if (token, fix) not in corrections:
                 corrections.append((token, fix))
@@ -264,6 +270,24 @@ def _correction(token: str, name_words: set[str]) -> str | None:
     if len(close) == 1 or (len(close) == 2 and _ratio(token, close[0]) - _ratio(token, close[1]) > 0.05):
         return close[0]
     return None
+
+
+def _correction_in_name(tokens: list[str], position: int, index: ClaimIndex) -> str | None:
+    """The one word, less clearly meant (CONTEXT_CUTOFF), that the word at ``position`` misspells so that it and a
+    word beside it make a name of the graph: "multiple sclerosys" as "multiple sclerosis"."""
+    token = tokens[position]
+    if len(token) < 5 or not token.replace("-", "").isalpha():
+        return None
+    before = tokens[position - 1] if position else None
+    after = tokens[position + 1] if position + 1 < len(tokens) else None
+    found = set()
+    for name in index.entity_names:
+        for n, word in enumerate(name):
+            if len(name) > 1 and ((n and name[n - 1] == before) or (n + 1 < len(name) and name[n + 1] == after)) \
+                    and (token not in word or word.startswith(token)) and word not in token \
+                    and _ratio(token, word) >= CONTEXT_CUTOFF:
+                found.add(word)
+    return found.pop() if len(found) == 1 else None
 
 
 def _ratio(a: str, b: str) -> float:
