@@ -1272,6 +1272,6 @@ def test_a_typo_is_read_as_the_word_that_makes_a_name_with_its_neighbour(index: 
 
 def test_a_hedge_word_beside_a_kind_stops_at_the_words_of_the_frame(index: ClaimIndex) -> None:
     """'a separate category from muscular dystrophies' puts no word right before 'muscular dystrophies': the ICD-11
-    statement is no yes or no to whether motor neuron diseases are separate (it was a wrong No)."""
+    statement is no yes or no to whether motor neuron diseases are separate (read so, it said a wrong No)."""
     reply = answer("Are motor neuron diseases separate from muscular dystrophies in ICD-11?", index)
     assert reply.verdict == "unstated"

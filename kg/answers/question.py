@@ -54,7 +54,7 @@ FRAME = {
     "known", "usual", "whats", "allow", "allows", "done", "make", "makes", "go", "goes", "over",
     "time", "still", "really", "true", "last", "lasts", "two", "three", "four",
     "wrong", "look", "looks", "body", "available", "become", "becomes", "come", "comes", "based", "according",
-    "today", "now", "nowadays", "rate",
+    "today", "now", "nowadays", "rate", "leave", "leaves",
     "focus", "focused", "focuses", "focusing", "aimed",  # "treatment focused on ...": its approach
     "faulty", "defective",  # "a faulty gene": what a causal gene is ("deletions or mutations in SMN1")
 }
