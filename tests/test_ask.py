@@ -1275,3 +1275,13 @@ def test_a_hedge_word_beside_a_kind_stops_at_the_words_of_the_frame(index: Claim
     statement is no yes or no to whether motor neuron diseases are separate (read so, it said a wrong No)."""
     reply = answer("Are motor neuron diseases separate from muscular dystrophies in ICD-11?", index)
     assert reply.verdict == "unstated"
+
+
+def test_a_share_under_all_answers_partly_unless_its_figures_are_asked(index: ClaimIndex) -> None:
+    """Documents 002 and 003: "only 5-10% living longer than 10 years" (mnd:frequencyNote "only 5-10%"): no plain
+    yes to whether ALS patients live 10 years; asked with its own figures, a yes."""
+    reply = answer("Do ALS patients live 10 years?", index)
+    assert (reply.verdict, reply.sentence) == (
+        "qualified", "Partly: amyotrophic lateral sclerosis has figure share of ALS patients living longer than 10 "
+                     "years: only 5-10%.")
+    assert answer("Do 5-10% of ALS patients live longer than 10 years?", index).verdict == "yes"

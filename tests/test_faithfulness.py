@@ -165,3 +165,16 @@ def test_a_secondary_pathology_claim_says_how_in_its_sentences_words(reasoned: R
         assert isinstance(claim, URIRef)
         notes = [str(n) for n in graph.objects(claim, ONT.contextNote)]
         assert notes and all(any(n in q for q in _quotes(graph, claim)) for n in notes), claim
+
+
+def test_the_long_term_survival_share_keeps_its_only(reasoned: Reasoned) -> None:
+    """Documents 002 and 003: "with only 5-10% living longer than 10 years", "Only 5-10% of patients live longer
+    than 10 years": each claim of the figure carries "only 5-10%", in its sentence's words."""
+    graph = reasoned.asserted
+    claims = [c for c in graph.subjects(RDF.object, KG["als-long-term-survival"])
+              if (c, RDF.predicate, ONT.hasFigure) in graph]
+    assert len(claims) == 2
+    for claim in claims:
+        assert isinstance(claim, URIRef)
+        assert {str(n) for n in graph.objects(claim, ONT.frequencyNote)} == {"only 5-10%"}
+        assert any("only 5-10%" in q.lower() for q in _quotes(graph, claim))

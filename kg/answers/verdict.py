@@ -565,7 +565,8 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
         # a hedge saying how usual it is answers a question asking how usual ("Does muscular dystrophy usually lack
         # spasticity?": it "usually lacks" it), and is no hedge of the answer
         hedges += [q for q in statement.qualifiers if q not in hedges
-                   and not (reading.habitual and q.casefold() in USUALLY)]
+                   and not (reading.habitual and q.casefold() in USUALLY)
+                   and not (_numbers(q) and _numbers(q) <= _numbers(question))]  # "Do 5-10% of ...?": only 5-10%
     ordered = sorted(found, key=lambda n: (index.statements[n].derived, -score.get(n, 0.0), n))
     lead = index.statements[ordered[0]]
     if short := _short_of(index, question, found):
@@ -736,7 +737,7 @@ def _qualified(index: ClaimIndex, ordered: list[int], negated: bool, says: set[b
     parts = []
     for statement in statements[:3]:
         phrase = index.phrase(statement)
-        own = [q for q in statement.qualifiers if q != phrase]
+        own = [q for q in statement.qualifiers if q.casefold() not in phrase.casefold()]  # not said twice
         parts.append(phrase + (f" ({'; '.join(own)})" if own else ""))
     return ("Not entirely: " if negated else "Partly: ") + "; ".join(parts) + "."
 
