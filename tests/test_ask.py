@@ -1285,3 +1285,18 @@ def test_a_share_under_all_answers_partly_unless_its_figures_are_asked(index: Cl
         "qualified", "Partly: amyotrophic lateral sclerosis has figure share of ALS patients living longer than 10 "
                      "years: only 5-10%.")
     assert answer("Do 5-10% of ALS patients live longer than 10 years?", index).verdict == "yes"
+
+
+def test_which_diseases_have_a_thing_lists_each_and_each_said_not_to(index: ClaimIndex) -> None:
+    """"Which diseases have hyperreflexia?" names no relation: every disease with it as a value, grouped by
+    relation; not only the best-ranked statement (it was muscular dystrophy's denial alone)."""
+    assert answer("Which diseases have hyperreflexia?", index).sentence == (
+        "has clinical feature hyperreflexia: amyotrophic lateral sclerosis. does not typically have hyperreflexia: "
+        "muscular dystrophy (usually).")
+
+
+def test_what_a_thing_is_used_for_includes_a_diagnosis(index: ClaimIndex) -> None:
+    """"used for" names a treatment; of electromyography, a diagnostic test, the statements about it answer."""
+    reply = answer("What is electromyography used for?", index)
+    assert (reply.verdict, reply.sentence) == ("answer", "amyotrophic lateral sclerosis has key diagnostic test: "
+                                                         "electromyography.")

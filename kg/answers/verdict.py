@@ -34,7 +34,7 @@ from kg.answers.matching import (
     stating_every,
     through,
 )
-from kg.answers.question import PLURAL, TOGETHER, USED_FOR, USUALLY, Mention, Reading, read, without
+from kg.answers.question import KIND_WORDS, PLURAL, TOGETHER, USED_FOR, USUALLY, Mention, Reading, read, without
 from kg.answers.reply import Reply, used_of
 from kg.answers.several import each_disease, several
 
@@ -79,12 +79,8 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
         if len(diseases) >= 2 and len(entities) - len(diseases) == 1:
             return _of_each(question, reading, index, score, relations, diseases)
         asked, pair = statements_linking(index, entities, lambda s: relation_asked(index, reading, s, relations))
-        if not asked and reading.relations and all(set(m.text.split()) <= USED_FOR for m in reading.relations):
-            # "Does ALS involve demyelination?", "Is genetic testing used for muscular dystrophy?": words asking
-            # whether two things go together at all, or one is used for the other, name a relation ("involves" a
-            # structure, "used for" a treatment) they are not linked by; any statement linking them answers
-            return _answer(question, replace(reading, mentions=tuple(m for m in reading.mentions if not m.relation)),
-                           index)
+        if not asked and _used_for(reading):
+            return _answer(question, _unrelated(reading), index)
         if not asked and reading.conditions and set(reading.conditions) <= OFTEN | SELDOM and not relations:
             # "Is demyelinating neuropathy common in ALS patients?": a statement linking them that says how often
             asked, _ = statements_linking(index, entities, lambda s: bool(s.qualifiers) and all(
@@ -157,6 +153,8 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
                      used_of(index, near, score))
     if entities and all(m.terms <= index.classes for m in entities):
         return members_of(question, reading, index, score, entities)
+    if (having := _diseases_having(index, reading)):  # "Which diseases have hyperreflexia?": each one that does,
+        return listing(question, reading, index, score, having)  # and each said not to
     if reading.definition:
         kinds = [n for n, s in enumerate(index.statements) if s.subject in entities[0].terms
                  and s.object in index.classes and s.object not in entities[0].terms]
@@ -191,6 +189,8 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
             return listing(question, reading, index, score, listed)
         if not any(entities[0].terms & s.about and relation_asked(index, reading, s, relations)
                    for s in index.statements):  # "How is MS diagnosed?": nothing of the relation asked
+            if _used_for(reading):  # "What is electromyography used for?": for anything, a diagnosis too
+                return _answer(question, _unrelated(reading), index)
             return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
                          used_of(index, about(index, entities), score))
     relations = relations_of(index, reading.relations)
@@ -227,6 +227,29 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
         # all of them, not the best-ranked one
         return listing(question, reading, index, score, tied)
     return open_answer(question, reading, index, score, tied)
+
+
+def _diseases_having(index: ClaimIndex, reading: Reading) -> list[int]:
+    """Of an open question asking which diseases ("Which diseases have hyperreflexia?") of one thing named, not a
+    disease, with no relation named: the statements of a disease with that thing as its value."""
+    entities = reading.entities
+    if reading.yes_no or reading.relations or len(entities) != 1 or entities[0].terms & index.diseases \
+            or not {w.removesuffix("s") for w in reading.words} & KIND_WORDS:
+        return []
+    return [n for n, s in enumerate(index.statements) if s.object in entities[0].terms and s.subject in index.diseases
+            and not index.nary(s)]
+
+
+def _used_for(reading: Reading) -> bool:
+    """Whether the relations the question names are named only by words asking whether two things go together at
+    all, or one is used for the other ("Does ALS involve demyelination?", "Is genetic testing used for muscular
+    dystrophy?"): where the relation they name ("involves" a structure, "used for" a treatment) has no statement,
+    any statement linking the things answers, as if no relation were named."""
+    return bool(reading.relations) and all(set(m.text.split()) <= USED_FOR for m in reading.relations)
+
+
+def _unrelated(reading: Reading) -> Reading:
+    return replace(reading, mentions=tuple(m for m in reading.mentions if not m.relation))
 
 
 def _share_verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int, float]) -> Reply | None:
