@@ -54,7 +54,7 @@ FRAME = {
     "known", "usual", "whats", "allow", "allows", "done", "make", "makes", "go", "goes", "over",
     "time", "still", "really", "true", "last", "lasts", "two", "three", "four",
     "wrong", "look", "looks", "body", "available", "become", "becomes", "come", "comes", "based", "according",
-    "today", "now", "nowadays", "rate", "leave", "leaves",
+    "today", "now", "nowadays", "rate", "leave", "leaves", "suffer", "suffers", "suffering",
     "focus", "focused", "focuses", "focusing", "aimed",  # "treatment focused on ...": its approach
     "faulty", "defective",  # "a faulty gene": what a causal gene is ("deletions or mutations in SMN1")
 }
@@ -66,7 +66,7 @@ TOGETHER = {"associated", "association", "linked", "link", "related", "relation"
 FRAME |= TOGETHER
 # ... and words asking whether one thing is used for another, for whatever ("Is genetic testing used for muscular
 # dystrophy?": a diagnostic test, though "used for" names a treatment)
-USED_FOR = TOGETHER | {"use", "used", "for", "in"}
+USED_FOR = TOGETHER | {"use", "used", "for", "in", "of", "show", "shows"}
 
 # negations saying something is missing ("Do SMA patients lack the SMN1 gene?"): of a causal gene, a deletion is
 # the cause itself, so they turn no statement of one
