@@ -1300,3 +1300,13 @@ def test_what_a_thing_is_used_for_includes_a_diagnosis(index: ClaimIndex) -> Non
     reply = answer("What is electromyography used for?", index)
     assert (reply.verdict, reply.sentence) == ("answer", "amyotrophic lateral sclerosis has key diagnostic test: "
                                                          "electromyography.")
+
+
+def test_a_relation_asked_of_two_diseases_compared_is_answered_for_each(index: ClaimIndex) -> None:
+    """"Which neurons are affected in ALS vs SMA?" compares, yet asks a relation of each: each disease's answer
+    (it was ALS's alone); a yes/no comparison ("Is ALS worse than SMA?") still gives no verdict."""
+    reply = answer("Which neurons are affected in ALS vs SMA?", index)
+    assert (reply.verdict, reply.sentence) == (
+        "answer", "amyotrophic lateral sclerosis: ALS, Affected Neurons: Upper and lower motor neurons. spinal "
+                  "muscular atrophy: SMA, Affected Neurons: Mainly lower motor neurons.")
+    assert answer("Is ALS worse than SMA?", index).verdict == "unstated"
