@@ -54,7 +54,8 @@ FRAME = {
     "known", "usual", "whats", "allow", "allows", "done", "make", "makes", "go", "goes", "over",
     "time", "still", "really", "true", "last", "lasts", "two", "three", "four",
     "wrong", "look", "looks", "body", "available", "become", "becomes", "come", "comes", "based", "according",
-    "today", "now", "nowadays", "rate", "leave", "leaves", "suffer", "suffers", "suffering",
+    "today", "now", "nowadays", "rate", "leave", "leaves", "suffer", "suffers", "suffering", "remain",
+    "remains",
     "focus", "focused", "focuses", "focusing", "aimed",  # "treatment focused on ...": its approach
     "faulty", "defective",  # "a faulty gene": what a causal gene is ("deletions or mutations in SMN1")
 }
