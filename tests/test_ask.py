@@ -243,7 +243,9 @@ def test_an_answer_for_each_disease_cites_each(index: ClaimIndex) -> None:
     ("Does SMN1 deletion cause weakness in SMA?", "yes"),  # "caused by a deficiency in the SMN1 gene, leading to
     # progressive muscle weakness": SMA has causal gene SMN1, which a statement about its weakness quotes
     ("Does SMN1 deletion cause weakness in muscular dystrophy?", "unstated"),
-    ("Does motor neuron loss cause weakness in SMA?", "unstated"),
+    # document 004: "A genetic disorder causing muscle weakness due to motor neuron loss" (SMA's degeneration of
+    # lower motor neurons, named "motor neuron loss" in the graph since the sixth round)
+    ("Does motor neuron loss cause weakness in SMA?", "yes"),
     ("Does SMN1 deletion cause spasticity in ALS?", "unstated"),
     ("Does TDP-43 cause demyelination in MS?", "unstated"),
     ("Does ALS cause weakness?", "yes"),

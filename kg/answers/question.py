@@ -55,7 +55,7 @@ FRAME = {
     "time", "still", "really", "true", "last", "lasts", "two", "three", "four",
     "wrong", "look", "looks", "body", "available", "become", "becomes", "come", "comes", "based", "according",
     "today", "now", "nowadays", "rate", "leave", "leaves", "suffer", "suffers", "suffering", "remain",
-    "remains",
+    "remains", "heard", "right", "correct", "say", "says", "said", "may", "might", "must",
     "focus", "focused", "focuses", "focusing", "aimed",  # "treatment focused on ...": its approach
     "faulty", "defective",  # "a faulty gene": what a causal gene is ("deletions or mutations in SMN1")
 }
@@ -107,7 +107,7 @@ COMPARISON = {"same", "different", "differ", "differs", "difference", "differenc
 
 
 # the words of a question that are neither typos nor names unknown to the graph
-QUESTION_WORDS = FRAME | COMPARISON | PLURAL | STRONGER | USUALLY | CONDITIONS | NEGATIONS | RESTRICTING
+QUESTION_WORDS = FRAME | COMPARISON | PLURAL | STRONGER | USUALLY | CONDITIONS | NEGATIONS | RESTRICTING | YES_NO
 
 
 @dataclass(frozen=True)
