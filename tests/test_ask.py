@@ -1312,3 +1312,12 @@ def test_a_relation_asked_of_two_diseases_compared_is_answered_for_each(index: C
         "answer", "amyotrophic lateral sclerosis: ALS, Affected Neurons: Upper and lower motor neurons. spinal "
                   "muscular atrophy: SMA, Affected Neurons: Mainly lower motor neurons.")
     assert answer("Is ALS worse than SMA?", index).verdict == "unstated"
+
+
+def test_a_secondary_pathology_of_ms_is_named_as_its_sentence_names_it(index: ClaimIndex) -> None:
+    """Document 001: "In MS, demyelination is the initial insult, with axonal injury being variable and
+    secondary": 'axonal injury' names it, and the answer is partly so, saying how."""
+    reply = answer("Does MS involve axonal injury?", index)
+    assert reply.verdict == "qualified"
+    assert "variable and secondary" in format_reply(reply, index, width=200)
+    assert answer("Is demyelination the initial insult in MS?", index).verdict == "yes"
