@@ -1321,3 +1321,12 @@ def test_a_secondary_pathology_of_ms_is_named_as_its_sentence_names_it(index: Cl
     assert reply.verdict == "qualified"
     assert "variable and secondary" in format_reply(reply, index, width=200)
     assert answer("Is demyelination the initial insult in MS?", index).verdict == "yes"
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Is it wrong to treat ALS with immunomodulation?", "yes"),  # it was "No: ... not appropriate"
+    ("Is it false that ALS is demyelinating?", "yes"),
+    ("Are DMTs inappropriate for SMA?", "yes")])  # "would not be appropriate for ALS or SMA"
+def test_a_word_saying_something_is_wrong_or_false_asks_in_the_negative(index: ClaimIndex, question: str,
+                                                                          verdict: str) -> None:
+    assert answer(question, index).verdict == verdict

@@ -27,7 +27,8 @@ YES_NO = {"is", "are", "does", "do", "did", "can", "could", "should", "has", "ha
 NEGATIONS = {"not", "no", "never", "without", "lack", "lacks", "absent", "spared", "spare", "preserved", "kept",
              "intact", "retained", "unimpaired",
              "useless", "ineffective", "pointless", "worthless", "unhelpful", "futile", "lacking", "missing",
-             "isn't", "aren't", "doesn't", "don't", "cannot", "can't", "non"}
+             "isn't", "aren't", "doesn't", "don't", "cannot", "can't", "non", "wrong", "false", "incorrect",
+             "untrue"}
 # a question opening with a negated auxiliary asks for confirmation ("Isn't SMA inherited?" asks "Is SMA
 # inherited?", and "No" still means it is not): read as the positive question, not as one asked in the negative
 CONFIRMING = {"isn't": "is", "aren't": "are", "doesn't": "does", "don't": "do", "didn't": "did", "can't": "can",
@@ -53,7 +54,7 @@ FRAME = {
     "take", "taken", "fraction", "percentage", "proportion", "share", "exist", "exists", "happens",
     "known", "usual", "whats", "allow", "allows", "done", "make", "makes", "go", "goes", "over",
     "time", "still", "really", "true", "last", "lasts", "two", "three", "four",
-    "wrong", "look", "looks", "body", "available", "become", "becomes", "come", "comes", "based", "according",
+    "look", "looks", "body", "available", "become", "becomes", "come", "comes", "based", "according",
     "today", "now", "nowadays", "rate", "leave", "leaves", "suffer", "suffers", "suffering", "remain",
     "remains", "heard", "right", "correct", "say", "says", "said", "may", "might", "must",
     "focus", "focused", "focuses", "focusing", "aimed",  # "treatment focused on ...": its approach
