@@ -1330,3 +1330,12 @@ def test_a_secondary_pathology_of_ms_is_named_as_its_sentence_names_it(index: Cl
 def test_a_word_saying_something_is_wrong_or_false_asks_in_the_negative(index: ClaimIndex, question: str,
                                                                           verdict: str) -> None:
     assert answer(question, index).verdict == verdict
+
+
+def test_words_a_value_denies_ask_the_opposite_of_it(index: ClaimIndex) -> None:
+    """Document 003: "85-90% of ALS cases occur without family history" (sporadic ALS, "sporadic (no family
+    history)"): asking whether sporadic ALS has a family history names only the words the value denies, so it
+    says no (it was a wrong Yes); "sporadic" still names the value itself."""
+    reply = answer("Does sporadic ALS have a family history?", index)
+    assert reply.verdict == "no"
+    assert answer("Is ALS sporadic?", index).verdict == "qualified"

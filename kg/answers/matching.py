@@ -154,14 +154,24 @@ def says_yes(index: ClaimIndex, reading: Reading, statement: Statement) -> bool:
     value not itself asked nor named by the question's words, a false literal) turned by the question's (a "not",
     a "-less", a negative relation)."""
     asked = frozenset().union(*(m.terms for m in reading.entities))
-    named = bool(reading.conditions) and set(index.tokens(" ".join(reading.conditions))) <= index.names(
-        statement.object)  # "Is ALS sporadic?" names the value by its words
+    wanted = set(index.tokens(" ".join(reading.conditions)))
+    # "Is ALS sporadic?" names the value by its words; "Does sporadic ALS have a family history?" only by the words
+    # its own negation denies ("sporadic (no family history)"), which is asking the opposite
+    named = bool(wanted) and wanted <= index.names(statement.object) and not wanted <= _denied_words(
+        index, statement.object)
     positive = not statement.negative and not (statement.object in index.negative_values
                                                and statement.object not in asked and not named)
     if isinstance(statement.object, Literal) and statement.object.datatype is not None:
         positive = positive and bool(statement.object.toPython())
     asked_negative = reading.negated ^ any(p in index.negation_of for m in reading.relations for p in m.terms)
     return positive != asked_negative
+
+
+def _denied_words(index: ClaimIndex, value: Node) -> set[str]:
+    """The stems of the words a value's label denies: those after its "no", "not" or "without"."""
+    label = words(index.label(value))
+    start = next((n for n, w in enumerate(label) if w in ("no", "not", "without")), len(label))
+    return set(index.tokens(" ".join(label[start + 1:])))
 
 
 def stating_every(index: ClaimIndex, reading: Reading, found: list[int]) -> list[int]:
