@@ -1339,3 +1339,12 @@ def test_words_a_value_denies_ask_the_opposite_of_it(index: ClaimIndex) -> None:
     reply = answer("Does sporadic ALS have a family history?", index)
     assert reply.verdict == "no"
     assert answer("Is ALS sporadic?", index).verdict == "qualified"
+
+
+@pytest.mark.parametrize("question", ["Do muscular dystrophy patients have dystrophin?",
+                                      "Is dystrophin present in muscular dystrophy?"])
+def test_a_protein_is_not_its_gene(index: ClaimIndex, question: str) -> None:
+    """Document 002: "particularly the dystrophin gene" (DMD, named "dystrophin gene", no longer "dystrophin") and
+    "Reduction or absence of dystrophin": whether dystrophin is there is no yes from its gene causing the disease
+    (it was "Yes: muscular dystrophy has causal gene DMD")."""
+    assert answer(question, index).verdict == "unstated"

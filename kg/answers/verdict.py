@@ -142,8 +142,10 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
     if reading.yes_no and len(entities) == 1 and not reading.relations and reading.unexplained \
             and not asks_kind(reading):
         # "Is the course of SMA variable?": the entity's own claims whose values name every other word
+        # not a causal gene, named by a word of its name ("Do muscular dystrophy patients have dystrophin?" asks of
+        # the protein, whose "reduction or absence" the documents report, not of the gene causing the disease)
         own = [n for n, s in enumerate(index.statements) if s.subject in entities[0].terms and not index.nary(s)
-               and not s.derived and s.object not in index.classes]
+               and not s.derived and s.object not in index.classes and s.property != CAUSAL_GENE]
         explained = explaining(index, reading, own)
         if explained:
             return _verdict(question, reading, index, score, explained)
