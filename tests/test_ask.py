@@ -1348,3 +1348,16 @@ def test_a_protein_is_not_its_gene(index: ClaimIndex, question: str) -> None:
     "Reduction or absence of dystrophin": whether dystrophin is there is no yes from its gene causing the disease
     (it was "Yes: muscular dystrophy has causal gene DMD")."""
     assert answer(question, index).verdict == "unstated"
+
+
+@pytest.mark.parametrize(("question", "sentence"), [
+    ("Are some ALS cases familial?", "Yes: amyotrophic lateral sclerosis has inheritance pattern familial (some)."),
+    ("Do some ALS patients feel pain?", "Yes: amyotrophic lateral sclerosis has clinical feature pain (some "
+                                        "patients)."),
+    ("Was ALS traditionally classified as neuromuscular?", "Yes: ALS has traditionally been classified within "
+                                                           "neuromuscular disorders.")])
+def test_a_hedge_the_question_asks_is_a_yes_that_still_says_it(index: ClaimIndex, question: str,
+                                                                sentence: str) -> None:
+    """"some are familial", "some patients experience pain", "traditionally": asked in those very words, the
+    statement says yes, and the answer keeps the hedge."""
+    assert answer(question, index).sentence == sentence

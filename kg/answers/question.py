@@ -57,7 +57,7 @@ FRAME = {
     "look", "looks", "body", "available", "become", "becomes", "come", "comes", "based", "according",
     "today", "now", "nowadays", "rate", "leave", "leaves", "suffer", "suffers", "suffering", "remain",
     "remains", "heard", "right", "correct", "say", "says", "said", "may", "might", "must", "account",
-    "accounts",
+    "accounts", "sometimes", "case", "cases",
     "focus", "focused", "focuses", "focusing", "aimed",  # "treatment focused on ...": its approach
     "faulty", "defective",  # "a faulty gene": what a causal gene is ("deletions or mutations in SMN1")
 }

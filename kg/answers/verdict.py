@@ -584,14 +584,19 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
     found = [n for n in found if not (index.statements[n].qualifiers and _triple(index.statements[n]) in plain)]
     says = set()
     hedges: list[str] = []
+    answered: list[str] = []
     for n in found:
         statement = index.statements[n]
         says.add(says_yes(index, reading, statement))
-        # a hedge saying how usual it is answers a question asking how usual ("Does muscular dystrophy usually lack
-        # spasticity?": it "usually lacks" it), and is no hedge of the answer
-        hedges += [q for q in statement.qualifiers if q not in hedges
-                   and not (reading.habitual and q.casefold() in USUALLY)
-                   and not (_numbers(q) and _numbers(q) <= _numbers(question))]  # "Do 5-10% of ...?": only 5-10%
+        # a hedge the question itself asks is no hedge of the answer, which still says it: how usual ("Does muscular
+        # dystrophy usually lack spasticity?": it "usually lacks" it), its figures ("Do 5-10% of ...?": only
+        # 5-10%), its words ("Are some ALS cases familial?": some)
+        for q in statement.qualifiers:
+            in_question = (reading.habitual and q.casefold() in USUALLY) or set(words(q)) <= set(reading.words) \
+                or bool(_numbers(q) and _numbers(q) <= _numbers(question))
+            kept = answered if in_question else hedges
+            if q not in kept:
+                kept.append(q)
     ordered = sorted(found, key=lambda n: (index.statements[n].derived, -score.get(n, 0.0), n))
     lead = index.statements[ordered[0]]
     if short := _short_of(index, question, found):
@@ -619,8 +624,10 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
         return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
                      used_of(index, ordered, score))
     derived = " (derived)" if lead.derived else ""
-    return Reply(question, reading, verdict, f"{verdict.capitalize()}{derived}: {_phrases(index, lead, ordered)}.",
-                 used_of(index, ordered, score))
+    phrase = _phrases(index, lead, ordered)
+    shown = [q for q in answered if q.casefold() not in phrase.casefold()]
+    return Reply(question, reading, verdict, f"{verdict.capitalize()}{derived}: {phrase}"
+                 + (f" ({'; '.join(shown)})" if shown else "") + ".", used_of(index, ordered, score), tuple(answered))
 
 
 def _short_of(index: ClaimIndex, question: str, found: list[int]) -> str:
