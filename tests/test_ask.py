@@ -24,12 +24,12 @@ from kg.graph.namespaces import KG, MND
 from kg.graph.paths import default_graph_files
 from kg.reasoning.engine import load_reasoned
 
-TUNE_FLOOR = 0.97
-HOLDOUT_FLOOR = 0.89
-HOLDOUT2_FLOOR = 0.82
-HOLDOUT3_FLOOR = 0.80
+TUNE_FLOOR = 0.98
+HOLDOUT_FLOOR = 0.92
+HOLDOUT2_FLOOR = 0.87
+HOLDOUT3_FLOOR = 0.86
 HOLDOUT4_FLOOR = 0.80
-HOLDOUT5_FLOOR = 0.90
+HOLDOUT5_FLOOR = 0.96
 
 
 @pytest.fixture(scope="module")
