@@ -1361,3 +1361,11 @@ def test_a_hedge_the_question_asks_is_a_yes_that_still_says_it(index: ClaimIndex
     """"some are familial", "some patients experience pain", "traditionally": asked in those very words, the
     statement says yes, and the answer keeps the hedge."""
     assert answer(question, index).sentence == sentence
+
+
+def test_a_share_does_not_qualify_what_kind_a_subtype_is(index: ClaimIndex) -> None:
+    """Bulbar-onset ALS is a form of ALS (document 002), whatever its share of patients (25-35%): the share
+    qualifies whether ALS begins so, not whether the subtype is one (it was "Partly")."""
+    reply = answer("Is bulbar ALS a form of ALS?", index)
+    assert (reply.verdict, reply.sentence) == (
+        "yes", "Yes: bulbar-onset amyotrophic lateral sclerosis subtype of amyotrophic lateral sclerosis.")

@@ -103,8 +103,10 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
             # "Does MRI show snake eyes in MS?": MRI detects snake eyes, but no statement ties them to MS (ALS's);
             # "Does dystrophin deficiency cause weakness in ALS?": ALS has weakness, dystrophin deficiency is MD's
             return _verdict(question, reading, index, score, [])
-        # a qualified statement about the same two things (a share of patients) qualifies the answer too
-        hedging = [n for n in pair if n not in asked and index.statements[n].qualifiers]
+        # a qualified statement about the same two things (a share of patients) qualifies the answer too, unless
+        # the answer says what kind one is ("Is bulbar ALS a form of ALS?": a subtype, whatever its share)
+        kind = all(positive_of(index, index.statements[n].property) in CLASSIFYING for n in asked)
+        hedging = [] if kind else [n for n in pair if n not in asked and index.statements[n].qualifiers]
         return _verdict(question, reading, index, score, asked + hedging)
     if reading.yes_no and len(entities) == 1 and (first := _rank_verdict(question, reading, index, score)):
         return first  # "Is type 4 SMA the most severe?": not by having a rank, by being the first ranked
