@@ -1369,3 +1369,14 @@ def test_a_share_does_not_qualify_what_kind_a_subtype_is(index: ClaimIndex) -> N
     reply = answer("Is bulbar ALS a form of ALS?", index)
     assert (reply.verdict, reply.sentence) == (
         "yes", "Yes: bulbar-onset amyotrophic lateral sclerosis subtype of amyotrophic lateral sclerosis.")
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Does SMA spare cognition?", "yes"),  # "No, SMA does not typically affect cognitive functions."
+    ("Does SMA spare sensation?", "yes"),  # "without sensory loss"
+    ("Is ALS free of pain?", "qualified"),  # "some patients experience pain"
+    ("Is SMA non-inherited?", "no")])  # "an autosomal recessive genetic disorder"
+def test_spare_free_of_and_non_deny_what_they_name(index: ClaimIndex, question: str, verdict: str) -> None:
+    """'spare' no longer names "does not primarily affect" (ALS's muscles atrophy, so it spares them not): like
+    'free of' and 'non-', it asks in the negative."""
+    assert answer(question, index).verdict == verdict

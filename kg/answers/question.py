@@ -28,7 +28,7 @@ NEGATIONS = {"not", "no", "never", "without", "lack", "lacks", "absent", "spared
              "intact", "retained", "unimpaired",
              "useless", "ineffective", "pointless", "worthless", "unhelpful", "futile", "lacking", "missing",
              "isn't", "aren't", "doesn't", "don't", "cannot", "can't", "non", "wrong", "false", "incorrect",
-             "untrue"}
+             "untrue", "free"}
 # a question opening with a negated auxiliary asks for confirmation ("Isn't SMA inherited?" asks "Is SMA
 # inherited?", and "No" still means it is not): read as the positive question, not as one asked in the negative
 CONFIRMING = {"isn't": "is", "aren't": "are", "doesn't": "does", "don't": "do", "didn't": "did", "can't": "can",
@@ -384,8 +384,10 @@ def _stated(index: ClaimIndex, properties: frozenset[URIRef], entity: frozenset[
 
 
 def _denied(token: str, index: ClaimIndex) -> tuple[int, Mention] | None:
-    """A word that denies a name: the name with -less ("painless") or un- ("untreatable") taken off."""
-    for stem in (token[:-4] if token.endswith("less") else None, token[2:] if token.startswith("un") else None):
+    """A word that denies a name: the name with -less ("painless"), un- ("untreatable") or non- ("non-genetic")
+    taken off."""
+    for stem in (token[:-4] if token.endswith("less") else None, token[2:] if token.startswith("un") else None,
+                 token[4:] if token.startswith("non-") else None):
         if stem and (stem,) in index.entity_names:
             return 1, Mention(stem, index.entity_names[(stem,)])
         if stem and (stem,) in index.relation_names:
