@@ -1380,3 +1380,11 @@ def test_spare_free_of_and_non_deny_what_they_name(index: ClaimIndex, question: 
     """'spare' no longer names "does not primarily affect" (ALS's muscles atrophy, so it spares them not): like
     'free of' and 'non-', it asks in the negative."""
     assert answer(question, index).verdict == verdict
+
+
+@pytest.mark.parametrize(("question", "corrections"), [
+    ("Does ALS cuase weakness?", (("cuase", "cause"),)),  # two letters swapped, not "case"
+    ("Is ALS inheritted?", (("inheritted", "inherited"),))])  # the stemmer reads it as "inherit": still a typo
+def test_a_typo_the_graph_half_knows_is_corrected_to_the_name_word(index: ClaimIndex, question: str,
+                                                                    corrections: tuple[str, ...]) -> None:
+    assert answer(question, index).reading.corrections == corrections

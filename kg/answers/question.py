@@ -219,8 +219,11 @@ def read(question: str, index: ClaimIndex) -> Reading:
         # first a word that makes a name with the word beside it, even one the graph's literals use in another form
         # ("multiple sclerosys": "sclerosis"); else the one name word clearly meant
         fix = _correction_in_name(tokens, position, index)
-        if fix is None and not index.knows(token):
+        if fix is None:
             fix = fixes[token] if token in fixes else fixes.setdefault(token, _correction(token, name_words))
+            # a word the graph's literals use in another form is no misspelling, unless of that very form
+            # ("inheritted": "inherited")
+            fix = fix if not index.knows(token) or (fix and index.tokens(fix) == index.tokens(token)) else None
         if fix:
             if (token, fix) not in corrections:
                 corrections.append((token, fix))
@@ -264,9 +267,13 @@ def _confirmation(tokens: list[str]) -> tuple[list[str], bool]:
 
 
 def _correction(token: str, name_words: set[str]) -> str | None:
-    """The one name word ``token`` is clearly a misspelling of, if any."""
+    """The one name word ``token`` is clearly a misspelling of, if any: first two letters swapped ("cuase":
+    "cause", which difflib finds no closer than "case")."""
     if len(token) < 5 or not token.replace("-", "").isalpha():
         return None
+    swapped = {token[:n] + token[n + 1] + token[n] + token[n + 2:] for n in range(len(token) - 1)} & name_words
+    if len(swapped) == 1:
+        return swapped.pop()
     # a word inside another is not its misspelling but another word ("normal", "abnormal")
     close = [w for w in difflib.get_close_matches(token, sorted(name_words), n=2, cutoff=TYPO_CUTOFF)
              if token not in w and w not in token]
@@ -279,7 +286,7 @@ def _correction_in_name(tokens: list[str], position: int, index: ClaimIndex) -> 
     """The one word, less clearly meant (CONTEXT_CUTOFF), that the word at ``position`` misspells so that it and a
     word beside it make a name of the graph: "multiple sclerosys" as "multiple sclerosis"."""
     token = tokens[position]
-    if len(token) < 5 or not token.replace("-", "").isalpha():
+    if len(token) < 6 or not token.replace("-", "").isalpha():  # "cuase" is as close to "cases" as to "cause"
         return None
     before = tokens[position - 1] if position else None
     after = tokens[position + 1] if position + 1 < len(tokens) else None
