@@ -24,12 +24,9 @@ from kg.graph.namespaces import KG, MND
 from kg.graph.paths import default_graph_files
 from kg.reasoning.engine import load_reasoned
 
-TUNE_FLOOR = 0.96  # with the 70 question-reading questions (tune, rd*) added before or while doing the reading work
-HOLDOUT_FLOOR = 0.89
-HOLDOUT2_FLOOR = 0.82
-HOLDOUT3_FLOOR = 0.80
-HOLDOUT4_FLOOR = 0.80
-HOLDOUT5_FLOOR = 0.90
+# each split's accuracy as last reached, a little under: a change that loses answers fails here
+ACCURACY_FLOORS = {"tune": 0.95, "holdout": 0.92, "holdout2": 0.87, "holdout3": 0.88, "holdout4": 0.82,
+                   "holdout5": 0.96, "holdout6": 0.50}
 
 
 @pytest.fixture(scope="module")
@@ -140,11 +137,15 @@ def test_a_relation_named_may_be_accounted_for_by_the_best_claims_qualifiers(ind
 def test_a_name_with_other_words_of_the_question_reads_as_the_narrower_value_they_name(index: ClaimIndex) -> None:
     """"weakness ... proximal" names muscular dystrophy's progressive proximal muscle weakness, not muscle weakness
     with a word no statement about it names; only values another thing named has are read so."""
-    reply = answer("Is weakness in muscular dystrophy usually proximal?", index)
+    reply = answer("Is weakness in muscular dystrophy proximal?", index)
     assert [m.text for m in reply.reading.entities] == ["weakness proximal", "muscular dystrophy"]
     assert reply.reading.unexplained == ()
     assert (reply.verdict, reply.sentence) == (
         "qualified", "Only typically: muscular dystrophy has clinical feature progressive proximal muscle weakness.")
+    # asked "usually", the sentence's "typically" answers it, and is still said
+    usually = answer("Is weakness in muscular dystrophy usually proximal?", index)
+    assert (usually.verdict, usually.sentence) == (
+        "yes", "Yes: muscular dystrophy has clinical feature progressive proximal muscle weakness (typically).")
     # no other thing named: nothing to narrow to
     assert [m.text for m in answer("Is weakness usually proximal?", index).reading.entities] == ["weakness"]
 
@@ -185,8 +186,8 @@ def test_a_question_asking_which_of_two_holds_gets_no_verdict(index: ClaimIndex)
     "or not" closes a yes/no without asking in the negative."""
     reply = answer("Is demyelination in ALS a primary or secondary process?", index)
     assert (reply.verdict, reply.reading.yes_no) == ("answer", False)
-    assert reply.sentence == ("amyotrophic lateral sclerosis has secondary pathology: demyelination secondary to "
-                              "axonal degeneration (ALS).")
+    assert reply.sentence == ("has secondary pathology demyelination secondary to axonal degeneration (ALS): "
+                              "amyotrophic lateral sclerosis (secondary to the primary axonal degeneration).")
     assert answer("Are ALS or SMA primarily demyelinating diseases?", index).verdict == "no"
     reply = answer("Is ALS inherited or not?", index)
     assert (reply.reading.yes_no, reply.reading.negated) == (True, False)
@@ -387,7 +388,9 @@ def test_an_answer_for_each_disease_cites_each(index: ClaimIndex) -> None:
     ("Does SMN1 deletion cause weakness in SMA?", "yes"),  # "caused by a deficiency in the SMN1 gene, leading to
     # progressive muscle weakness": SMA has causal gene SMN1, which a statement about its weakness quotes
     ("Does SMN1 deletion cause weakness in muscular dystrophy?", "unstated"),
-    ("Does motor neuron loss cause weakness in SMA?", "unstated"),
+    # document 004: "A genetic disorder causing muscle weakness due to motor neuron loss" (SMA's degeneration of
+    # lower motor neurons, named "motor neuron loss" in the graph since the sixth round)
+    ("Does motor neuron loss cause weakness in SMA?", "yes"),
     ("Does SMN1 deletion cause spasticity in ALS?", "unstated"),
     ("Does TDP-43 cause demyelination in MS?", "unstated"),
     ("Does ALS cause weakness?", "yes"),
@@ -821,12 +824,8 @@ def test_a_derived_statement_of_a_negative_property_says_no(tmp_path: Path) -> N
 def test_evaluation_has_no_wrong_verdict_and_keeps_its_accuracy(index: ClaimIndex) -> None:
     figures = summary(evaluate(load_cases(), index))
     assert [figures[split]["wrong_verdicts"] for split in SPLITS] == [0] * len(SPLITS)
-    assert figures["tune"]["accuracy"] >= TUNE_FLOOR
-    assert figures["holdout"]["accuracy"] >= HOLDOUT_FLOOR
-    assert figures["holdout2"]["accuracy"] >= HOLDOUT2_FLOOR
-    assert figures["holdout3"]["accuracy"] >= HOLDOUT3_FLOOR
-    assert figures["holdout4"]["accuracy"] >= HOLDOUT4_FLOOR
-    assert figures["holdout5"]["accuracy"] >= HOLDOUT5_FLOOR
+    assert {split: figures[split]["accuracy"] >= floor for split, floor in ACCURACY_FLOORS.items()} == \
+        dict.fromkeys(ACCURACY_FLOORS, True)
 
 
 def test_evaluation_file_holds_four_wordings_per_fact_and_a_fifth_held_out() -> None:
@@ -995,11 +994,12 @@ def test_a_list_question_gets_every_value_grouped_and_the_widest_sentences_first
 
 
 def test_a_relation_word_naming_several_properties_shows_the_one_answered(index: ClaimIndex) -> None:
-    """'cause' names mnd:hasClinicalFeature (ALS causes pain) and mnd:hasCausalGene (SMN1 causes SMA): the
-    understood line names the one the answer's statements state."""
+    """'cause' names mnd:hasClinicalFeature (ALS causes pain), mnd:hasSecondaryPathology (ALS causes demyelination,
+    secondary to its axonal degeneration) and mnd:hasCausalGene (SMN1 causes SMA): the understood line names the
+    one the answer's statements state."""
     reply = answer("Does ALS cause pain?", index)
     assert {t.rsplit("#", 1)[-1] for m in reply.reading.relations for t in m.terms} == {
-        "hasClinicalFeature", "hasCausalGene"}
+        "hasClinicalFeature", "hasSecondaryPathology", "hasCausalGene"}
     assert format_reply(reply, index).splitlines()[0] == (
         "Understood: amyotrophic lateral sclerosis · has clinical feature · pain")
     assert answer("What causes SMA?", index).sentence.startswith("spinal muscular atrophy has causal gene: SMN1.")
@@ -1013,7 +1013,8 @@ def test_a_relation_word_read_both_ways_is_read_from_where_the_entity_stands(ind
     assert {t.rsplit("#", 1)[-1] for m in causes.reading.relations for t in m.terms} == {"hasCausalGene"}
     assert causes.sentence == "familial amyotrophic lateral sclerosis has causal gene: C9orf72, FUS, SOD1, TARDBP."
     caused = answer("What does ALS cause?", index)
-    assert {t.rsplit("#", 1)[-1] for m in caused.reading.relations for t in m.terms} == {"hasClinicalFeature"}
+    assert {t.rsplit("#", 1)[-1] for m in caused.reading.relations for t in m.terms} == {
+        "hasClinicalFeature", "hasSecondaryPathology"}
     assert caused.sentence.startswith("amyotrophic lateral sclerosis has clinical feature: muscle atrophy, ")
     assert answer("What causes muscle weakness?", index).sentence == (
         "has clinical feature muscle weakness: amyotrophic lateral sclerosis, muscular dystrophy, spinal muscular "
@@ -1022,7 +1023,7 @@ def test_a_relation_word_read_both_ways_is_read_from_where_the_entity_stands(ind
         "has causal gene SMN1: spinal muscular atrophy, spinal muscular atrophy type 1 (derived), ")
     both = answer("Does SMN1 cause SMA?", index)
     assert {t.rsplit("#", 1)[-1] for m in both.reading.relations for t in m.terms} == {
-        "hasClinicalFeature", "hasCausalGene"}
+        "hasClinicalFeature", "hasSecondaryPathology", "hasCausalGene"}
     assert both.verdict == "yes"
 
 
@@ -1189,9 +1190,10 @@ def test_a_kind_of_pathology_names_the_primary_pathologies_of_that_kind(index: C
     assert answer("Is demyelination the primary pathology of ALS?", index).verdict == "unstated"
     assert answer("Is ALS a muscle disease?", index).verdict == "unstated"  # what kind ALS is: no claim says
     assert answer("Is MS an axonal disease?", index).verdict == "unstated"
+    # its claims say how: "secondary to the primary axonal degeneration" (mnd:contextNote), so only partly
     assert answer("Is demyelination seen in ALS?", index).sentence == (
-        "Yes: amyotrophic lateral sclerosis has secondary pathology demyelination secondary to axonal degeneration "
-        "(ALS).")
+        "Partly: amyotrophic lateral sclerosis has secondary pathology demyelination secondary to axonal degeneration "
+        "(ALS) (secondary to the primary axonal degeneration).")
 
 
 def test_a_statement_of_a_subtype_answers_partly_and_names_the_subtype(index: ClaimIndex) -> None:
@@ -1281,8 +1283,9 @@ def test_two_values_of_one_n_ary_statement_are_linked_by_it(index: ClaimIndex) -
      "amyotrophic lateral sclerosis does not primarily affect: myelin sheath, skeletal muscles."),
     ("What symptoms does SMA not cause?",
      "spinal muscular atrophy does not typically have: cognitive impairment, sensory loss."),
-    ("What signs does muscular dystrophy lack?", "muscular dystrophy does not typically have: hyperreflexia, "
-                                                 "spasticity.")])
+    # each claim's own hedge: "Usually lacks the upper motor neuron signs (hyperreflexia, spasticity)"
+    ("What signs does muscular dystrophy lack?", "muscular dystrophy does not typically have: hyperreflexia "
+                                                 "(usually), spasticity (usually).")])
 def test_a_list_asked_in_the_negative_lists_what_the_statements_deny(index: ClaimIndex, question: str,
                                                                      sentence: str) -> None:
     assert answer(question, index).sentence == sentence
@@ -1322,3 +1325,208 @@ def test_a_statements_cited_sentences_are_shown_best_first_for_the_question(inde
         '[document 002, reference 1]']
     cure = format_reply(answer("Is there a cure for ALS?", index), index, width=200).splitlines()
     assert cure[2] == '  - "There is no cure for ALS; treatment focuses on symptom management." [document 004]'
+
+
+def test_a_hedged_denial_is_decided_by_each_claims_own_sentence(index: ClaimIndex) -> None:
+    """One negative property, three sentences: "Usually lacks the upper motor neuron signs" licenses only "Not
+    usually" (and "Usually" to the question asked in the negative); "No, SMA does not typically affect cognitive
+    functions." and "without sensory loss" license a plain no."""
+    lacks = answer("Does muscular dystrophy cause hyperreflexia?", index)
+    assert (lacks.verdict, lacks.sentence) == (
+        "qualified", "Not usually: muscular dystrophy does not typically have hyperreflexia.")
+    assert answer("Does muscular dystrophy lack spasticity?", index).sentence == (
+        "Usually: muscular dystrophy does not typically have spasticity.")
+    assert answer("Does SMA affect cognitive abilities?", index).verdict == "no"
+    assert answer("Does SMA cause sensory loss?", index).verdict == "no"
+
+
+@pytest.mark.parametrize("question", ["Does ALS involve demyelination?", "Does ALS cause demyelination?",
+                                      "Is there any demyelination in ALS?"])
+def test_a_secondary_pathology_is_a_qualified_yes_citing_its_sentence(index: ClaimIndex, question: str) -> None:
+    """Document 001: "any demyelination seen is secondary to the primary axonal degeneration": "involve" (a word
+    asking whether two things go together) and "cause" reach the secondary pathology, and the answer says how."""
+    reply = answer(question, index)
+    assert reply.verdict == "qualified"
+    assert "secondary to the primary axonal degeneration" in format_reply(reply, index, width=200)
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Is SMA a recessive genetic disorder?", "yes"),  # "Yes, it's an autosomal recessive genetic disorder."
+    ("Is ALS a progressive neurodegenerative disease?", "yes"),  # "A progressive neurodegenerative disease ..."
+    ("Is SMA a progressive genetic disorder?", "unstated"),  # "A genetic disorder causing progressive weakness"
+    ("Is ALS a rare neurodegenerative disease?", "unstated"),
+    ("Is MS an autoimmune demyelinating disease?", "unknown-entity")])
+def test_a_word_beside_a_kind_must_be_said_of_that_kind(index: ClaimIndex, question: str, verdict: str) -> None:
+    """"Is X a <word> <kind>?": yes only when a sentence cited for X's kind puts the word right before the kind's
+    name; a word the sentence says of something else, or not at all, is not dropped."""
+    assert answer(question, index).verdict == verdict
+
+
+def test_a_verb_for_a_process_names_the_process(index: ClaimIndex) -> None:
+    """'destroy myelin' names myelin destruction (document 001: "rather than primary myelin destruction"), a
+    demyelination: MS's is its primary pathology, ALS's only secondary."""
+    reply = answer("Does MS destroy myelin?", index)
+    assert (reply.verdict, reply.sentence) == (
+        "yes", "Yes: multiple sclerosis has primary pathology widespread focal degradation of the myelin sheath (MS).")
+    assert answer("Does ALS destroy myelin?", index).verdict == "qualified"
+
+
+@pytest.mark.parametrize("question", ["Is MS autoimmune?", "Is ALS contagious?", "Does exercise help ALS?"])
+def test_a_word_the_documents_never_use_gets_no_verdict(index: ClaimIndex, question: str) -> None:
+    assert answer(question, index).verdict in ("unstated", "unknown-entity")
+
+
+@pytest.mark.parametrize(("question", "signs"), [
+    ("What are the lower motor neuron signs of ALS?", ["muscle atrophy in ALS", "muscle fasciculations in ALS",
+                                                       "muscle weakness in ALS"]),
+    ("Which upper motor neuron signs does ALS have?", ["hyperreflexia in ALS", "spasticity in ALS"])])
+def test_a_kind_of_sign_asked_of_a_disease_lists_its_signs_of_that_kind(index: ClaimIndex, question: str,
+                                                                         signs: list[str]) -> None:
+    """Document 003 lists ALS's signs under "Upper motor neuron signs" and "Lower motor neuron signs"; the
+    reasoner derives each of ALS's own signs a sign of that kind: all of them, not the best-ranked one."""
+    reply = answer(question, index)
+    assert reply.verdict == "answer"
+    assert all(sign in reply.sentence for sign in signs)
+
+
+@pytest.mark.parametrize(("question", "verdict", "start"), [
+    ("Is genetic testing used for muscular dystrophy?", "yes",
+     "Yes: muscular dystrophy has diagnostic test genetic testing."),  # "Genetic testing for specific ... genes"
+    ("Do people with ALS become paralyzed?", "yes", "Yes: amyotrophic lateral sclerosis has clinical feature "
+                                                     "paralysis."),  # "can lead to total paralysis"
+    ("Is type 4 SMA the worst?", "no", "No: spinal muscular atrophy type 1 is the worst")])  # "Type 1 (most severe)"
+def test_lay_words_reach_the_graphs_names(index: ClaimIndex, question: str, verdict: str, start: str) -> None:
+    """'used for' names a diagnostic test as well as a treatment, 'paralyzed' paralysis, 'worst' the first of a
+    severity rank: altLabels in the graph, each no more general than its sentence."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence.startswith(start)) == (verdict, True)
+
+
+@pytest.mark.parametrize(("question", "corrections"), [
+    ("Is multiple sclerosys a demyelinating disease?", (("sclerosys", "sclerosis"),)),
+    ("Is spinal muscler atrofy inherited?", (("muscler", "muscular"), ("atrofy", "atrophy")))])
+def test_a_typo_is_read_as_the_word_that_makes_a_name_with_its_neighbour(index: ClaimIndex, question: str,
+                                                                          corrections: tuple[str, ...]) -> None:
+    """A misspelt word too far from any name word to be clearly meant alone ("sclerosys", which the stemmer even
+    reads as "sclerosis"'s stem; "muscler", closer to "muscles") is read as the one word that makes a name of the
+    graph with the word beside it; the correction is shown."""
+    reply = answer(question, index)
+    assert (reply.reading.corrections, reply.verdict) == (corrections, "yes")
+
+
+def test_a_hedge_word_beside_a_kind_stops_at_the_words_of_the_frame(index: ClaimIndex) -> None:
+    """'a separate category from muscular dystrophies' puts no word right before 'muscular dystrophies': the ICD-11
+    statement is no yes or no to whether motor neuron diseases are separate (read so, it said a wrong No)."""
+    reply = answer("Are motor neuron diseases separate from muscular dystrophies in ICD-11?", index)
+    assert reply.verdict == "unstated"
+
+
+def test_a_share_under_all_answers_partly_unless_its_figures_are_asked(index: ClaimIndex) -> None:
+    """Documents 002 and 003: "only 5-10% living longer than 10 years" (mnd:frequencyNote "only 5-10%"): no plain
+    yes to whether ALS patients live 10 years; asked with its own figures, a yes."""
+    reply = answer("Do ALS patients live 10 years?", index)
+    assert (reply.verdict, reply.sentence) == (
+        "qualified", "Partly: amyotrophic lateral sclerosis has figure share of ALS patients living longer than 10 "
+                     "years: only 5-10%.")
+    assert answer("Do 5-10% of ALS patients live longer than 10 years?", index).verdict == "yes"
+
+
+def test_which_diseases_have_a_thing_lists_each_and_each_said_not_to(index: ClaimIndex) -> None:
+    """"Which diseases have hyperreflexia?" names no relation: every disease with it as a value, grouped by
+    relation; not only the best-ranked statement (it was muscular dystrophy's denial alone)."""
+    assert answer("Which diseases have hyperreflexia?", index).sentence == (
+        "has clinical feature hyperreflexia: amyotrophic lateral sclerosis. does not typically have hyperreflexia: "
+        "muscular dystrophy (usually).")
+
+
+def test_what_a_thing_is_used_for_includes_a_diagnosis(index: ClaimIndex) -> None:
+    """"used for" names a treatment; of electromyography, a diagnostic test, the statements about it answer."""
+    reply = answer("What is electromyography used for?", index)
+    assert (reply.verdict, reply.sentence) == ("answer", "amyotrophic lateral sclerosis has key diagnostic test: "
+                                                         "electromyography.")
+
+
+def test_a_relation_asked_of_two_diseases_compared_is_answered_for_each(index: ClaimIndex) -> None:
+    """"Which neurons are affected in ALS vs SMA?" compares, yet asks a relation of each: each disease's answer
+    (it was ALS's alone); a yes/no comparison ("Is ALS worse than SMA?") still gives no verdict."""
+    reply = answer("Which neurons are affected in ALS vs SMA?", index)
+    assert (reply.verdict, reply.sentence) == (
+        "answer", "amyotrophic lateral sclerosis: ALS, Affected Neurons: Upper and lower motor neurons. spinal "
+                  "muscular atrophy: SMA, Affected Neurons: Mainly lower motor neurons.")
+    assert answer("Is ALS worse than SMA?", index).verdict == "unstated"
+
+
+def test_a_secondary_pathology_of_ms_is_named_as_its_sentence_names_it(index: ClaimIndex) -> None:
+    """Document 001: "In MS, demyelination is the initial insult, with axonal injury being variable and
+    secondary": 'axonal injury' names it, and the answer is partly so, saying how."""
+    reply = answer("Does MS involve axonal injury?", index)
+    assert reply.verdict == "qualified"
+    assert "variable and secondary" in format_reply(reply, index, width=200)
+    assert answer("Is demyelination the initial insult in MS?", index).verdict == "yes"
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Is it wrong to treat ALS with immunomodulation?", "yes"),  # it was "No: ... not appropriate"
+    ("Is it false that ALS is demyelinating?", "yes"),
+    ("Are DMTs inappropriate for SMA?", "yes")])  # "would not be appropriate for ALS or SMA"
+def test_a_word_saying_something_is_wrong_or_false_asks_in_the_negative(index: ClaimIndex, question: str,
+                                                                          verdict: str) -> None:
+    assert answer(question, index).verdict == verdict
+
+
+def test_words_a_value_denies_ask_the_opposite_of_it(index: ClaimIndex) -> None:
+    """Document 003: "85-90% of ALS cases occur without family history" (sporadic ALS, "sporadic (no family
+    history)"): asking whether sporadic ALS has a family history names only the words the value denies, so it
+    says no (it was a wrong Yes); "sporadic" still names the value itself."""
+    reply = answer("Does sporadic ALS have a family history?", index)
+    assert reply.verdict == "no"
+    assert answer("Is ALS sporadic?", index).verdict == "qualified"
+
+
+@pytest.mark.parametrize("question", ["Do muscular dystrophy patients have dystrophin?",
+                                      "Is dystrophin present in muscular dystrophy?"])
+def test_a_protein_is_not_its_gene(index: ClaimIndex, question: str) -> None:
+    """Document 002: "particularly the dystrophin gene" (DMD, named "dystrophin gene", no longer "dystrophin") and
+    "Reduction or absence of dystrophin": whether dystrophin is there is no yes from its gene causing the disease
+    (it was "Yes: muscular dystrophy has causal gene DMD")."""
+    assert answer(question, index).verdict == "unstated"
+
+
+@pytest.mark.parametrize(("question", "sentence"), [
+    ("Are some ALS cases familial?", "Yes: amyotrophic lateral sclerosis has inheritance pattern familial (some)."),
+    ("Do some ALS patients feel pain?", "Yes: amyotrophic lateral sclerosis has clinical feature pain (some "
+                                        "patients)."),
+    ("Was ALS traditionally classified as neuromuscular?", "Yes: ALS has traditionally been classified within "
+                                                           "neuromuscular disorders.")])
+def test_a_hedge_the_question_asks_is_a_yes_that_still_says_it(index: ClaimIndex, question: str,
+                                                                sentence: str) -> None:
+    """"some are familial", "some patients experience pain", "traditionally": asked in those very words, the
+    statement says yes, and the answer keeps the hedge."""
+    assert answer(question, index).sentence == sentence
+
+
+def test_a_share_does_not_qualify_what_kind_a_subtype_is(index: ClaimIndex) -> None:
+    """Bulbar-onset ALS is a form of ALS (document 002), whatever its share of patients (25-35%): the share
+    qualifies whether ALS begins so, not whether the subtype is one (it was "Partly")."""
+    reply = answer("Is bulbar ALS a form of ALS?", index)
+    assert (reply.verdict, reply.sentence) == (
+        "yes", "Yes: bulbar-onset amyotrophic lateral sclerosis subtype of amyotrophic lateral sclerosis.")
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Does SMA spare cognition?", "yes"),  # "No, SMA does not typically affect cognitive functions."
+    ("Does SMA spare sensation?", "yes"),  # "without sensory loss"
+    ("Is ALS free of pain?", "qualified"),  # "some patients experience pain"
+    ("Is SMA non-inherited?", "no")])  # "an autosomal recessive genetic disorder"
+def test_spare_free_of_and_non_deny_what_they_name(index: ClaimIndex, question: str, verdict: str) -> None:
+    """'spare' no longer names "does not primarily affect" (ALS's muscles atrophy, so it spares them not): like
+    'free of' and 'non-', it asks in the negative."""
+    assert answer(question, index).verdict == verdict
+
+
+@pytest.mark.parametrize(("question", "corrections"), [
+    ("Does ALS cuase weakness?", (("cuase", "cause"),)),  # two letters swapped, not "case"
+    ("Is ALS inheritted?", (("inheritted", "inherited"),))])  # the stemmer reads it as "inherit": still a typo
+def test_a_typo_the_graph_half_knows_is_corrected_to_the_name_word(index: ClaimIndex, question: str,
+                                                                    corrections: tuple[str, ...]) -> None:
+    assert answer(question, index).reading.corrections == corrections

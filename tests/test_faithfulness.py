@@ -133,3 +133,48 @@ def test_the_unattributed_gloss_keeps_its_qualification(asserted: Graph) -> None
     assert len(claims) >= 8
     for claim in claims:
         assert str(asserted.value(claim, ONT.contextNote)).startswith("a gloss the document prints without naming")
+
+
+def _quotes(graph: Graph, claim: URIRef) -> list[str]:
+    return [str(q) for c in graph.objects(claim, PROV.wasDerivedFrom) for q in graph.objects(c, ONT.quote)]
+
+
+def test_a_hedged_denial_keeps_the_hedge_its_sentence_gives_it(reasoned: Reasoned) -> None:
+    """Document 002: "Usually lacks the upper motor neuron signs (hyperreflexia, spasticity) seen in ALS" is no
+    plain "does not have": the claim carries "usually" (mnd:frequencyNote). Document 004's "No, SMA does not
+    typically affect cognitive functions." answers no itself, and "without sensory loss" is plain: no hedge."""
+    graph = reasoned.asserted
+    for claim in graph.subjects(RDF.predicate, ONT.doesNotTypicallyHave):
+        assert isinstance(claim, URIRef)
+        quotes = _quotes(graph, claim)
+        notes = {str(n) for n in graph.objects(claim, ONT.frequencyNote)}
+        hedged = not any(q.startswith("No,") for q in quotes) and any(
+            w in q.lower().split() for q in quotes for w in ("usually", "typically"))
+        assert notes == ({w for w in ("usually", "typically") if any(w in q.lower().split() for q in quotes)}
+                         if hedged else set()), claim
+
+
+def test_a_secondary_pathology_claim_says_how_in_its_sentences_words(reasoned: Reasoned) -> None:
+    """Documents 000 and 001: "any demyelination seen is secondary to the primary axonal degeneration"; "axonal
+    injury being variable and secondary". Each claim of a secondary pathology carries those words, verbatim from a
+    sentence it cites (mnd:contextNote), so kg ask answers it as partly so, not as a plain yes."""
+    graph = reasoned.asserted
+    claims = list(graph.subjects(RDF.predicate, ONT.hasSecondaryPathology))
+    assert claims
+    for claim in claims:
+        assert isinstance(claim, URIRef)
+        notes = [str(n) for n in graph.objects(claim, ONT.contextNote)]
+        assert notes and all(any(n in q for q in _quotes(graph, claim)) for n in notes), claim
+
+
+def test_the_long_term_survival_share_keeps_its_only(reasoned: Reasoned) -> None:
+    """Documents 002 and 003: "with only 5-10% living longer than 10 years", "Only 5-10% of patients live longer
+    than 10 years": each claim of the figure carries "only 5-10%", in its sentence's words."""
+    graph = reasoned.asserted
+    claims = [c for c in graph.subjects(RDF.object, KG["als-long-term-survival"])
+              if (c, RDF.predicate, ONT.hasFigure) in graph]
+    assert len(claims) == 2
+    for claim in claims:
+        assert isinstance(claim, URIRef)
+        assert {str(n) for n in graph.objects(claim, ONT.frequencyNote)} == {"only 5-10%"}
+        assert any("only 5-10%" in q.lower() for q in _quotes(graph, claim))

@@ -47,6 +47,7 @@ NOT_QUALIFIERS = {RDFS.label, RDFS.comment, SKOS.note, SKOS.definition, URIRef(O
                   URIRef(ONTOLOGY + "cellText"), MND.quote}
 # a figure counting the cases of X among the subject's: a share, so it qualifies "the subject has X"
 COUNTS_CASES_OF = URIRef(ONTOLOGY + "countsCasesOf")
+IN_DISEASE = URIRef(ONTOLOGY + "inDisease")
 CLINICAL_FEATURE = URIRef(ONTOLOGY + "ClinicalFeature")
 APPROXIMATE = 5.0  # per cent points either side of an approximate share ("approximately 85%": 80 to 90)
 STRUCTURE = {RDF.type, RDF.subject, RDF.predicate, RDF.object, PROV.wasDerivedFrom}
@@ -54,8 +55,8 @@ WORD = re.compile(r"[\w][\w'\u2019-]*")
 STEMMER = Stemmer.Stemmer("english")
 TOKEN = re.compile(r"(?u)\b\w\w+\b")  # bm25s.tokenize's default token pattern
 # stems of one word family the stemmer keeps apart: "sensation lost" names "loss of sensation", "weaken muscles"
-# "muscle weakness"
-WORD_FAMILY = {"lost": "loss", "lose": "loss", "weaken": "weak"}
+# "muscle weakness", "destroy myelin" "myelin destruction"
+WORD_FAMILY = {"lost": "loss", "lose": "loss", "weaken": "weak", "destroy": "destruct"}
 
 
 @dataclass(frozen=True)
@@ -436,9 +437,10 @@ def _derived(asserted: Graph, inferred: Graph, explainer: Explainer, labels: dic
             continue
         premises = tuple(" ".join(_short(t, labels) for t in leaf.triple) for leaf in leaves)
         iri = " ".join(_short(t, labels) for t in (subject, prop, obj))
-        found.append(Statement(iri, subject, prop, obj, prop in negation_of, (), citations, frozenset({subject, obj}),
-                               True,
-                               premises))
+        # a disease's own manifestation of a sign is about the disease too: "ALS's weakness is a lower motor neuron
+        # sign" answers "What are the lower motor neuron signs of ALS?"
+        about = frozenset({subject, obj, *asserted.objects(subject, IN_DISEASE)})
+        found.append(Statement(iri, subject, prop, obj, prop in negation_of, (), citations, about, True, premises))
         if prop == RDF.type and isinstance(obj, URIRef):
             for other in sorted(disjoint.get(obj, ()), key=str):
                 found.append(Statement(iri, subject, RDF.type, other, True, (), citations,

@@ -4,6 +4,7 @@ disease group's members."""
 from __future__ import annotations
 
 from rdflib import URIRef
+from rdflib.namespace import RDF
 from rdflib.term import Node
 
 from kg.answers.claim_index import ClaimIndex
@@ -74,6 +75,7 @@ def listing(question: str, reading: Reading, index: ClaimIndex, score: dict[int,
     cited: dict[tuple[Node, Node, Node], set[URIRef]] = {}
     hedges: dict[tuple[Node, Node, Node], list[str]] = {}
     stated: set[tuple[Node, Node, Node]] = set()  # asserted, not only derived
+    denied: set[tuple[Node, Node, Node]] = set()  # of a class the subject is said not to be in
     whole = list(dict.fromkeys(index.phrase(index.statements[n]) for n in found if index.nary(index.statements[n])))
     for n in found:
         statement = index.statements[n]
@@ -85,14 +87,17 @@ def listing(question: str, reading: Reading, index: ClaimIndex, score: dict[int,
         hedges[triple] += [q for q in statement.qualifiers if q not in hedges[triple]]
         if not statement.derived:
             stated.add(triple)
+        if statement.negative and statement.property == RDF.type:
+            denied.add(triple)
     order = sorted(cited, key=lambda k: (index.label(k[0]), k[1] in index.negation_of, index.label(k[1]),
                                          -len(cited[k]), index.label(k[2])))
     asked = reading.entities[0].terms
     groups: dict[str, list[str]] = {}
     for subject, prop, obj in order:
         notes = hedges[(subject, prop, obj)] + ([] if (subject, prop, obj) in stated else ["derived"])
-        key, value = (f"{index.label(prop)} {index.label(obj)}", subject) if obj in asked and subject not in asked \
-            else (f"{index.label(subject)} {index.label(prop)}", obj)  # "subtype of SMA: type 1, ..." when inverse
+        relation = ("is not a" if (subject, prop, obj) in denied else "is a") if prop == RDF.type else index.label(prop)
+        key, value = (f"{relation} {index.label(obj)}", subject) if obj in asked and subject not in asked \
+            else (f"{index.label(subject)} {relation}", obj)  # "subtype of SMA: type 1, ..." when inverse
         groups.setdefault(key, []).append(index.label(value) + (f" ({'; '.join(notes)})" if notes else ""))
     full = " ".join([*(f"{phrase}." for phrase in whole),
                      *(f"{key}: {', '.join(values)}." for key, values in groups.items())])

@@ -10,12 +10,13 @@ from rdflib.namespace import RDF
 from rdflib.term import Node
 
 from kg.answers.claim_index import ONTOLOGY, SUBTYPE_OF, ClaimIndex, Statement, words
-from kg.answers.question import ABSENCE, CONDITIONS, TOGETHER, Mention, Reading
+from kg.answers.question import ABSENCE, CONDITIONS, FRAME, TOGETHER, Mention, Reading
 
 SECONDARY_PATHOLOGY = URIRef(ONTOLOGY + "hasSecondaryPathology")
 # the properties that say what kind of disease something is: a statement of a group answers them
 CLASSIFYING = frozenset({RDF.type, URIRef(ONTOLOGY + "asCategory"), SUBTYPE_OF})
 COPULA = {"is", "are", "was", "were"}
+ADJECTIVES = 3  # how many words before a kind's name in a sentence may say what kind of it ("autosomal recessive")
 
 
 def statements_linking(index: ClaimIndex, entities: list[Mention],
@@ -63,7 +64,7 @@ def relation_asked(index: ClaimIndex, reading: Reading, statement: Statement, re
     said = set(index.tokens(" ".join(statement.qualifiers)))
     unsaid = [w for w in reading.conditions if not (w in CONDITIONS and set(index.tokens(w)) <= said)]
     if isinstance(statement.object, URIRef) and statement.object in index.classes and (
-            (not relations and not unsaid)
+            (not relations and (not unsaid or (reading.words[0] in COPULA and said_of_kind(index, statement, unsaid))))
             or relations & (CLASSIFYING | index.defined_by.get(statement.object, frozenset()))):
         return True
     if not relations and asks_kind(reading) and statement.subject not in reading.entities[0].terms:
@@ -78,6 +79,30 @@ def relation_asked(index: ClaimIndex, reading: Reading, statement: Statement, re
     for stated in index.properties_of[statement.iri]:
         prop = positive_of(index, stated)
         if isinstance(prop, URIRef) and index.broader.get(prop, frozenset({prop})) & relations:
+            return True
+    return False
+
+
+def said_of_kind(index: ClaimIndex, statement: Statement, asked: list[str]) -> bool:
+    """Whether a cited sentence of ``statement`` (saying what kind its subject is) puts every word ``asked`` just
+    before a name of the kind: "Is SMA a recessive genetic disorder?" by "Yes, it's an autosomal recessive genetic
+    disorder."; a word said of something else in the sentence ("causing progressive muscle weakness", "a separate
+    category from muscular dystrophies") is not."""
+    kind_names = [name for name, terms in index.entity_names.items() if statement.object in terms]
+    wanted = set(index.tokens(" ".join(asked)))
+    for citation in statement.citations:
+        if citation not in index.citations:
+            continue
+        said = words(index.citations[citation].quote)
+        before: set[str] = set()
+        for start in range(len(said)):
+            if any(said[start:start + len(name)] == name for name in kind_names):
+                run = start  # the words right before the name, up to an article or other stopword
+                while run > max(start - ADJECTIVES, 0) and said[run - 1] not in index.stopwords \
+                        and said[run - 1] not in FRAME:
+                    run -= 1
+                before |= set(index.tokens(" ".join(said[run:start])))
+        if wanted and wanted <= before:
             return True
     return False
 
@@ -129,14 +154,24 @@ def says_yes(index: ClaimIndex, reading: Reading, statement: Statement) -> bool:
     value not itself asked nor named by the question's words, a false literal) turned by the question's (a "not",
     a "-less", a negative relation)."""
     asked = frozenset().union(*(m.terms for m in reading.entities))
-    named = bool(reading.conditions) and set(index.tokens(" ".join(reading.conditions))) <= index.names(
-        statement.object)  # "Is ALS sporadic?" names the value by its words
+    wanted = set(index.tokens(" ".join(reading.conditions)))
+    # "Is ALS sporadic?" names the value by its words; "Does sporadic ALS have a family history?" only by the words
+    # its own negation denies ("sporadic (no family history)"), which is asking the opposite
+    named = bool(wanted) and wanted <= index.names(statement.object) and not wanted <= _denied_words(
+        index, statement.object)
     positive = not statement.negative and not (statement.object in index.negative_values
                                                and statement.object not in asked and not named)
     if isinstance(statement.object, Literal) and statement.object.datatype is not None:
         positive = positive and bool(statement.object.toPython())
     asked_negative = reading.negated ^ any(p in index.negation_of for m in reading.relations for p in m.terms)
     return positive != asked_negative
+
+
+def _denied_words(index: ClaimIndex, value: Node) -> set[str]:
+    """The stems of the words a value's label denies: those after its "no", "not" or "without"."""
+    label = words(index.label(value))
+    start = next((n for n, w in enumerate(label) if w in ("no", "not", "without")), len(label))
+    return set(index.tokens(" ".join(label[start + 1:])))
 
 
 def stating_every(index: ClaimIndex, reading: Reading, found: list[int]) -> list[int]:

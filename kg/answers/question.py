@@ -22,6 +22,7 @@ from kg.errors import InputError
 MAX_CHARACTERS = 1000
 LONGEST_NAME = 8
 TYPO_CUTOFF = 0.84
+CONTEXT_CUTOFF = 0.7  # a word that makes a name with the word beside it
 YES_NO = {"is", "are", "does", "do", "did", "can", "could", "should", "has", "have", "was", "were", "will",
           "would", "may", "might", "must"}
 # a question opening with a negated auxiliary asks for confirmation ("Isn't SMA inherited?" asks "Is SMA
@@ -34,7 +35,7 @@ CONFIRMING |= {negative.replace("'", ""): positive for negative, positive in CON
 NEGATIONS = {"not", "no", "never", "without", "lack", "lacks", "absent", "spared", "spare", "preserved", "kept",
              "intact", "retained", "unimpaired",
              "useless", "ineffective", "pointless", "worthless", "unhelpful", "futile", "lacking", "missing",
-             "cannot", "non", *CONFIRMING}
+             "cannot", "non", "wrong", "false", "incorrect", "untrue", "free", *CONFIRMING}
 # a tag after a statement asking to confirm it ("..., isn't it?", "..., right?")
 TAG = re.compile(r",\s*(?:right|correct|true|yes|no|(?:is|are|does|do|did|can|was|were|has|have|will)(?:n'?t)?"
                  r"\s+(?:it|they|there|that|he|she))\s*\?+\s*$", re.IGNORECASE)
@@ -62,26 +63,32 @@ FRAME = {
     "take", "taken", "fraction", "percentage", "proportion", "share", "exist", "exists", "happens",
     "known", "usual", "whats", "allow", "allows", "done", "make", "makes", "go", "goes", "over",
     "time", "still", "really", "true", "last", "lasts", "two", "three", "four",
-    "wrong", "look", "looks", "body", "available",
+    "look", "looks", "body", "available", "become", "becomes", "come", "comes", "based", "according",
+    "today", "now", "nowadays", "rate", "leave", "leaves", "suffer", "suffers", "suffering", "remain",
+    "remains", "heard", "right", "correct", "say", "says", "said", "may", "might", "must", "account",
+    "accounts", "sometimes", "case", "cases",
     "focus", "focused", "focuses", "focusing", "aimed",  # "treatment focused on ...": its approach
     "faulty", "defective",  # "a faulty gene": what a causal gene is ("deletions or mutations in SMN1")
     "actually", "please", "i'm", "im", "wondering", "curious",  # the asker's own words
-    "thought", "believed", "said", "eventually", "ultimately",  # "Is SMA thought to be genetic?"
+    "thought", "believed", "eventually", "ultimately",  # "Is SMA thought to be genetic?"
 }
 # words that ask whether two things go together at all, whatever the relation ("Is demyelinating polyneuropathy
 # seen in ALS?" asks for any statement linking them, not whether one disease is the other)
 TOGETHER = {"associated", "association", "linked", "link", "related", "relation", "connected", "found", "present",
             "occur", "occurs", "seen", "feature", "features", "characteristic", "characterized", "involve",
-            "involves", "involved", "include", "includes", "shared"}
+            "involves", "involved", "involvement", "include", "includes", "shared"}
 FRAME |= TOGETHER
+# ... and words asking whether one thing is used for another, for whatever ("Is genetic testing used for muscular
+# dystrophy?": a diagnostic test, though "used for" names a treatment)
+USED_FOR = TOGETHER | {"use", "used", "for", "in", "of", "show", "shows"}
 
 # negations saying something is missing ("Do SMA patients lack the SMN1 gene?"): of a causal gene, a deletion is
 # the cause itself, so they turn no statement of one
 ABSENCE = {"lack", "lacks", "lacking", "absent", "absence", "missing", "without", "deficient", "deleted"}
 # words that restrict a yes to all, always or nothing else ("Does SMA only affect lower motor neurons?"): they
 # name no value, and no statement short of saying so answers yes
-RESTRICTING = {"only", "all", "every", "always", "solely", "exclusively", "entirely", "just", "purely", "main",
-               "major"}
+RESTRICTING = {"only", "all", "every", "everyone", "everybody", "always", "solely", "exclusively", "entirely", "just",
+               "purely", "main", "major"}
 # words asking more than a treatment or an effect does, even where they name its relation ("halt" names a treatment
 # approach, so that "do not halt" says no): no statement short of saying so answers yes ("Can treatment halt SMA?":
 # it can slow its progression)
@@ -113,7 +120,7 @@ COMPARISON = {"same", "different", "differ", "differs", "difference", "differenc
 
 
 # the words of a question that are neither typos nor names unknown to the graph
-QUESTION_WORDS = FRAME | COMPARISON | PLURAL | STRONGER | USUALLY | CONDITIONS | NEGATIONS | RESTRICTING
+QUESTION_WORDS = FRAME | COMPARISON | PLURAL | STRONGER | USUALLY | CONDITIONS | NEGATIONS | RESTRICTING | YES_NO
 # question frame in other word forms ("described", "looking", "helps"): frame too; not the frame that narrows
 FRAME_STEMS = frozenset(STEMMER.stemWords(sorted(FRAME - CONDITIONS)))
 
@@ -232,10 +239,17 @@ def read(question: str, index: ClaimIndex) -> Reading:
     tokens = _superlatives(tokens, index, corrections)
     fixes: dict[str, str | None] = {}  # each distinct word looked up once: linear in the question's length
     for position, token in enumerate(tokens):
-        if token in name_words or token in QUESTION_WORDS or _frame(token) or index.knows(token) \
-                or _denied(token, index) or common(token):  # common English is no misspelling of a name
+        if token in name_words or token in QUESTION_WORDS or _frame(token) or _denied(token, index):
             continue
-        fix = fixes[token] if token in fixes else fixes.setdefault(token, _correction(token, name_words))
+        # first a word that makes a name with the word beside it, even one the graph's literals use in another form
+        # ("multiple sclerosys": "sclerosis"); else the one name word clearly meant
+        fix = _correction_in_name(tokens, position, index)
+        if fix is None:
+            fix = fixes[token] if token in fixes else fixes.setdefault(token, _correction(token, name_words))
+            # a word the graph's literals use in another form, or common English, is no misspelling, unless of that
+            # very form ("inheritted": "inherited")
+            known = index.knows(token) or common(token)
+            fix = fix if not known or (fix and index.tokens(fix) == index.tokens(token)) else None
         if fix:
             if (token, fix) not in corrections:
                 corrections.append((token, fix))
@@ -415,15 +429,37 @@ def _written_out(abbreviation: str, names: list[tuple[str, ...]]) -> tuple[str, 
 
 
 def _correction(token: str, name_words: set[str]) -> str | None:
-    """The one name word ``token`` is clearly a misspelling of, if any."""
+    """The one name word ``token`` is clearly a misspelling of, if any: first two letters swapped ("cuase":
+    "cause", which difflib finds no closer than "case")."""
     if len(token) < 5 or not token.replace("-", "").isalpha():
         return None
+    swapped = {token[:n] + token[n + 1] + token[n] + token[n + 2:] for n in range(len(token) - 1)} & name_words
+    if len(swapped) == 1:
+        return swapped.pop()
     # a word inside another is not its misspelling but another word ("normal", "abnormal")
     close = [w for w in difflib.get_close_matches(token, sorted(name_words), n=2, cutoff=TYPO_CUTOFF)
              if token not in w and w not in token]
     if len(close) == 1 or (len(close) == 2 and _ratio(token, close[0]) - _ratio(token, close[1]) > 0.05):
         return close[0]
     return None
+
+
+def _correction_in_name(tokens: list[str], position: int, index: ClaimIndex) -> str | None:
+    """The one word, less clearly meant (CONTEXT_CUTOFF), that the word at ``position`` misspells so that it and a
+    word beside it make a name of the graph: "multiple sclerosys" as "multiple sclerosis"."""
+    token = tokens[position]
+    if len(token) < 6 or not token.replace("-", "").isalpha():  # "cuase" is as close to "cases" as to "cause"
+        return None
+    before = tokens[position - 1] if position else None
+    after = tokens[position + 1] if position + 1 < len(tokens) else None
+    found = set()
+    for name in index.entity_names:
+        for n, word in enumerate(name):
+            if len(name) > 1 and ((n and name[n - 1] == before) or (n + 1 < len(name) and name[n + 1] == after)) \
+                    and (token not in word or word.startswith(token)) and word not in token \
+                    and _ratio(token, word) >= CONTEXT_CUTOFF:
+                found.add(word)
+    return found.pop() if len(found) == 1 else None
 
 
 def _ratio(a: str, b: str) -> float:
@@ -517,8 +553,10 @@ def _stated(index: ClaimIndex, properties: frozenset[URIRef], entity: frozenset[
 
 
 def _denied(token: str, index: ClaimIndex) -> tuple[int, Mention] | None:
-    """A word that denies a name: the name with -less ("painless") or un- ("untreatable") taken off."""
-    for stem in (token[:-4] if token.endswith("less") else None, token[2:] if token.startswith("un") else None):
+    """A word that denies a name: the name with -less ("painless"), un- ("untreatable") or non- ("non-genetic")
+    taken off."""
+    for stem in (token[:-4] if token.endswith("less") else None, token[2:] if token.startswith("un") else None,
+                 token[4:] if token.startswith("non-") else None):
         if stem and (stem,) in index.entity_names:
             return 1, Mention(stem, index.entity_names[(stem,)])
         if stem and (stem,) in index.relation_names:

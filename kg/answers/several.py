@@ -17,7 +17,7 @@ from kg.answers.matching import relation_asked, relations_of
 from kg.answers.question import COMPARISON, YES_NO, Mention, Reading
 from kg.answers.reply import Reply, Used
 
-JOINING = {"and", "or", "both", "either", "neither", "nor", "each", "all"}
+JOINING = {"and", "or", "both", "either", "neither", "nor", "each", "all", "vs", "versus"}
 WHICH = {"which", "who"}  # "Which of ALS and MS is demyelinating?": of each disease, whether it is
 WHICH_FRAME = {"of", "one", "ones", "these", "the", "two", "disease", "diseases", "disorder", "disorders",
                "condition", "conditions"}
@@ -34,13 +34,14 @@ def several(reading: Reading, index: ClaimIndex) -> list[Mention]:
         if len(diseases) == len(reading.entities) - 1:
             return diseases
     others = [m for m in reading.entities if m not in diseases]
-    if len(diseases) < 2 or reading.unknown or any(w in COMPARISON for w in reading.words) \
+    relations = relations_of(index, reading.relations)
+    compared = any(w in COMPARISON for w in reading.words)
+    if len(diseases) < 2 or reading.unknown or (compared and (reading.yes_no or not relations)) \
             or not _coordinated(reading, diseases):
-        return []
+        return []  # "Is ALS worse than SMA?" compares; "Which neurons are affected in ALS vs SMA?" asks of each
     either = "or" in reading.words or "either" in reading.words
     if reading.yes_no and others and not either:  # a thing asked of each: verdict._of_each links it to each
         return []
-    relations = relations_of(index, reading.relations)
     if not relations and not others:
         return []  # "ALS and MS?": nothing asked of each
     if any(a is not b and s.subject in a.terms and s.object in b.terms
@@ -53,7 +54,9 @@ def several(reading: Reading, index: ClaimIndex) -> list[Mention]:
 def each_disease(question: str, reading: Reading, index: ClaimIndex, diseases: list[Mention],
                  answer_one: Callable[[str], Reply]) -> Reply:
     """The question asked of each disease apart (``answer_one`` answers one question), then put together."""
-    which = not reading.yes_no and reading.words[0] in WHICH
+    # "Which of ALS and MS is demyelinating?" asks of each whether it is; "Which neurons does ..." what each has
+    which = not reading.yes_no and reading.words[0] in WHICH and reading.words[1:2] != [] \
+        and (reading.words[1] in WHICH_FRAME or any(reading.words[1] == d.text.split()[0] for d in diseases))
     replies = [(disease, answer_one(_one(reading, disease, diseases, which))) for disease in diseases]
     used = _interleaved([reply.used for _, reply in replies])
     parts = [_part(index, disease, reply) for disease, reply in replies]

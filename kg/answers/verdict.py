@@ -37,7 +37,7 @@ from kg.answers.matching import (
     stating_every,
     through,
 )
-from kg.answers.question import PLURAL, TOGETHER, USUALLY, Mention, Reading, read, without
+from kg.answers.question import KIND_WORDS, PLURAL, TOGETHER, USED_FOR, USUALLY, Mention, Reading, read, without
 from kg.answers.reply import Reply, used_of
 from kg.answers.several import each_disease, several
 
@@ -55,11 +55,11 @@ NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w])")
 
 def answer(question: str, index: ClaimIndex) -> Reply:
     """Answer a checked question from the index; an open one led by its best claim (kg.answers.best)."""
-    return with_best_claim(_answer(question, index), index)
+    return with_best_claim(_answer(question, read(question, index), index), index)
 
 
-def _answer(question: str, index: ClaimIndex) -> Reply:
-    reading = read(question, index)
+def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
+    """Answer ``question`` as ``reading`` understood it."""
     entities = reading.entities
     ranked = index.rank(" ".join(reading.words))
     score = dict(ranked)
@@ -86,6 +86,8 @@ def _answer(question: str, index: ClaimIndex) -> Reply:
         if len(diseases) >= 2 and len(entities) - len(diseases) == 1:
             return _of_each(question, reading, index, score, relations, diseases)
         asked, pair = statements_linking(index, entities, lambda s: relation_asked(index, reading, s, relations))
+        if not asked and _used_for(reading):
+            return _answer(question, _unrelated(reading), index)
         if not asked and reading.conditions and set(reading.conditions) <= OFTEN | SELDOM and not relations:
             # "Is demyelinating neuropathy common in ALS patients?": a statement linking them that says how often
             asked, _ = statements_linking(index, entities, lambda s: bool(s.qualifiers) and all(
@@ -108,8 +110,10 @@ def _answer(question: str, index: ClaimIndex) -> Reply:
             # "Does MRI show snake eyes in MS?": MRI detects snake eyes, but no statement ties them to MS (ALS's);
             # "Does dystrophin deficiency cause weakness in ALS?": ALS has weakness, dystrophin deficiency is MD's
             return _verdict(question, reading, index, score, [])
-        # a qualified statement about the same two things (a share of patients) qualifies the answer too
-        hedging = [n for n in pair if n not in asked and index.statements[n].qualifiers]
+        # a qualified statement about the same two things (a share of patients) qualifies the answer too, unless
+        # the answer says what kind one is ("Is bulbar ALS a form of ALS?": a subtype, whatever its share)
+        kind = all(positive_of(index, index.statements[n].property) in CLASSIFYING for n in asked)
+        hedging = [] if kind else [n for n in pair if n not in asked and index.statements[n].qualifiers]
         return _verdict(question, reading, index, score, asked + hedging)
     if reading.yes_no and len(entities) == 1 and (first := _rank_verdict(question, reading, index, score)):
         return first  # "Is type 4 SMA the most severe?": not by having a rank, by being the first ranked
@@ -147,8 +151,10 @@ def _answer(question: str, index: ClaimIndex) -> Reply:
     if reading.yes_no and len(entities) == 1 and not reading.relations and reading.unexplained \
             and not asks_kind(reading):
         # "Is the course of SMA variable?": the entity's own claims whose values name every other word
+        # not a causal gene, named by a word of its name ("Do muscular dystrophy patients have dystrophin?" asks of
+        # the protein, whose "reduction or absence" the documents report, not of the gene causing the disease)
         own = [n for n, s in enumerate(index.statements) if s.subject in entities[0].terms and not index.nary(s)
-               and not s.derived and s.object not in index.classes]
+               and not s.derived and s.object not in index.classes and s.property != CAUSAL_GENE]
         explained = explaining(index, reading, own)
         if explained:
             return _verdict(question, reading, index, score, explained)
@@ -158,6 +164,8 @@ def _answer(question: str, index: ClaimIndex) -> Reply:
                      used_of(index, near, score))
     if entities and all(m.terms <= index.classes for m in entities):
         return members_of(question, reading, index, score, entities)
+    if (having := _diseases_having(index, reading)):  # "Which diseases have hyperreflexia?": each one that does,
+        return listing(question, reading, index, score, having)  # and each said not to
     if reading.definition:
         kinds = [n for n, s in enumerate(index.statements) if s.subject in entities[0].terms
                  and s.object in index.classes and s.object not in entities[0].terms]
@@ -192,6 +200,8 @@ def _answer(question: str, index: ClaimIndex) -> Reply:
             return listing(question, reading, index, score, listed)
         if not any(entities[0].terms & s.about and relation_asked(index, reading, s, relations)
                    for s in index.statements):  # "How is MS diagnosed?": nothing of the relation asked
+            if _used_for(reading):  # "What is electromyography used for?": for anything, a diagnosis too
+                return _answer(question, _unrelated(reading), index)
             return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
                          used_of(index, about(index, entities), score))
     relations = relations_of(index, reading.relations)
@@ -222,7 +232,35 @@ def _answer(question: str, index: ClaimIndex) -> Reply:
     if (related or near) and not tied:  # "What does imaging show in SMA?": MRI's findings are ALS's
         return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
                      used_of(index, about(index, [m for m in entities if m.terms & index.diseases]), score))
+    values = {(index.statements[n].property, index.statements[n].object) for n in tied}
+    if entities and len(tied) > 1 and len(values) == 1 and next(iter(values))[1] in entities[0].terms:
+        # "What are the lower motor neuron signs of ALS?": every statement says something is the thing asked, so
+        # all of them, not the best-ranked one
+        return listing(question, reading, index, score, tied)
     return open_answer(question, reading, index, score, tied)
+
+
+def _diseases_having(index: ClaimIndex, reading: Reading) -> list[int]:
+    """Of an open question asking which diseases ("Which diseases have hyperreflexia?") of one thing named, not a
+    disease, with no relation named: the statements of a disease with that thing as its value."""
+    entities = reading.entities
+    if reading.yes_no or reading.relations or len(entities) != 1 or entities[0].terms & index.diseases \
+            or not {w.removesuffix("s") for w in reading.words} & KIND_WORDS:
+        return []
+    return [n for n, s in enumerate(index.statements) if s.object in entities[0].terms and s.subject in index.diseases
+            and not index.nary(s)]
+
+
+def _used_for(reading: Reading) -> bool:
+    """Whether the relations the question names are named only by words asking whether two things go together at
+    all, or one is used for the other ("Does ALS involve demyelination?", "Is genetic testing used for muscular
+    dystrophy?"): where the relation they name ("involves" a structure, "used for" a treatment) has no statement,
+    any statement linking the things answers, as if no relation were named."""
+    return bool(reading.relations) and all(set(m.text.split()) <= USED_FOR for m in reading.relations)
+
+
+def _unrelated(reading: Reading) -> Reading:
+    return replace(reading, mentions=tuple(m for m in reading.mentions if not m.relation))
 
 
 def _share_verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int, float]) -> Reply | None:
@@ -555,10 +593,19 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
     found = [n for n in found if not (index.statements[n].qualifiers and _triple(index.statements[n]) in plain)]
     says = set()
     hedges: list[str] = []
+    answered: list[str] = []
     for n in found:
         statement = index.statements[n]
         says.add(says_yes(index, reading, statement))
-        hedges += [q for q in statement.qualifiers if q not in hedges]
+        # a hedge the question itself asks is no hedge of the answer, which still says it: how usual ("Does muscular
+        # dystrophy usually lack spasticity?": it "usually lacks" it), its figures ("Do 5-10% of ...?": only
+        # 5-10%), its words ("Are some ALS cases familial?": some)
+        for q in statement.qualifiers:
+            in_question = (reading.habitual and q.casefold() in USUALLY) or set(words(q)) <= set(reading.words) \
+                or bool(_numbers(q) and _numbers(q) <= _numbers(question))
+            kept = answered if in_question else hedges
+            if q not in kept:
+                kept.append(q)
     ordered = sorted(found, key=lambda n: (index.statements[n].derived, -score.get(n, 0.0), n))
     lead = index.statements[ordered[0]]
     if short := _short_of(index, question, found):
@@ -576,7 +623,7 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
                      f"{_qualified(index, ordered, False).split(': ', 1)[1]}", used_of(index, ordered, score),
                      tuple(hedges))
     if hedges or len(says) > 1:
-        return Reply(question, reading, "qualified", _qualified(index, ordered, reading.negated),
+        return Reply(question, reading, "qualified", _qualified(index, ordered, reading.negated, says),
                      used_of(index, ordered, score), tuple(hedges))
     verdict = "yes" if says.pop() else "no"
     if (verdict == "yes") != reading.negated and (reading.restricted or (reading.habitual and not any(
@@ -586,8 +633,10 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
         return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
                      used_of(index, ordered, score))
     derived = " (derived)" if lead.derived else ""
-    return Reply(question, reading, verdict, f"{verdict.capitalize()}{derived}: {_phrases(index, lead, ordered)}.",
-                 used_of(index, ordered, score))
+    phrase = _phrases(index, lead, ordered)
+    shown = [q for q in answered if q.casefold() not in phrase.casefold()]
+    return Reply(question, reading, verdict, f"{verdict.capitalize()}{derived}: {phrase}"
+                 + (f" ({'; '.join(shown)})" if shown else "") + ".", used_of(index, ordered, score), tuple(answered))
 
 
 def _short_of(index: ClaimIndex, question: str, found: list[int]) -> str:
@@ -714,19 +763,22 @@ def _of_subtypes(question: str, reading: Reading, index: ClaimIndex, score: dict
     return _verdict(question, reading, index, score, [])
 
 
-def _qualified(index: ClaimIndex, ordered: list[int], negated: bool) -> str:
-    """A qualified answer: "Only traditionally: ...", or "Partly: ..." ("Not entirely: ..." when the question
+def _qualified(index: ClaimIndex, ordered: list[int], negated: bool, says: set[bool] | None = None) -> str:
+    """A qualified answer: "Only traditionally: ...", of a hedged denial "Not usually: ..." (or "Usually: ..."
+    when it says yes to a question asked in the negative), or "Partly: ..." ("Not entirely: ..." when the question
     was asked in the negative), each statement with its own qualifiers; asserted statements before derived."""
     stated = [n for n in ordered if not index.statements[n].derived] or ordered
     statements = list({index.phrase(index.statements[n]): index.statements[n] for n in stated}.values())
     hedges = {q for s in statements for q in s.qualifiers}
     if len(hedges) == 1 and len(statements) == 1 and (only := next(iter(hedges))).endswith("ly") \
             and " " not in only:
+        if statements[0].negative and says is not None and len(says) == 1:
+            return f"{only.capitalize() if says == {True} else 'Not ' + only}: {index.phrase(statements[0])}."
         return f"Only {only}: {index.phrase(statements[0])}."
     parts = []
     for statement in statements[:3]:
         phrase = index.phrase(statement)
-        own = [q for q in statement.qualifiers if q != phrase]
+        own = [q for q in statement.qualifiers if q.casefold() not in phrase.casefold()]  # not said twice
         parts.append(phrase + (f" ({'; '.join(own)})" if own else ""))
     return ("Not entirely: " if negated else "Partly: ") + "; ".join(parts) + "."
 
