@@ -699,6 +699,13 @@ def test_a_statement_of_another_relation_gives_no_verdict(index: ClaimIndex, que
     assert answer(question, index).verdict == "unstated"
 
 
+@pytest.mark.parametrize("question", ["a", "What is the?", "the of and"])
+def test_a_question_naming_nothing_gets_no_statement(question: str, index: ClaimIndex) -> None:
+    """Only function words: no statement is closest to nothing, so none is shown (it was ALS's fasciculations)."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence, reply.used) == ("unstated", "The documents don't say this.", ())
+
+
 def test_open_world_no_statement_means_the_documents_dont_say(index: ClaimIndex) -> None:
     """SMA and pain are both in the graph, but no statement links them: never a 'no'."""
     reply = answer("Does SMA cause pain?", index)
@@ -848,7 +855,8 @@ def test_evaluation_file_holds_four_wordings_per_fact_and_a_fifth_held_out() -> 
      "(QUESTION)"),
     ("Is ALS\x07 painless?", "Error: the question has a control character (U+0007) at character 7; write the "
      "question as plain text (QUESTION)"),
-], ids=["empty", "whitespace", "too-long", "control-character"])
+    (" ?! ", "Error: the question has no words: '?!' (QUESTION)"),
+], ids=["empty", "whitespace", "too-long", "control-character", "no-words"])
 def test_bad_question_exits_2_with_one_line_and_nothing_else(question: str, message: str) -> None:
     result = CliRunner().invoke(cli, ["ask", question, "--no-supplement"])
     assert (result.exit_code, result.output) == (2, message + "\n")

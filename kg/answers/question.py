@@ -217,6 +217,8 @@ def checked(question: str) -> str:
     text = " ".join(question.split())
     if not text:
         raise InputError("question is empty", "QUESTION")
+    if not any(character.isalnum() for character in text):
+        raise InputError(f"the question has no words: {text!r}", "QUESTION")
     return text
 
 

@@ -69,6 +69,9 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
         return Reply(question, reading, "unknown-entity",
                      f"The graph knows nothing about {unknown}, so the documents don't say this.",
                      used_of(index, near, score))
+    if not reading.mentions and not any(s > 0 for _, s in ranked):
+        # "a", "the of": nothing named and no word of any statement; no statement is closest
+        return Reply(question, reading, "unstated", "The documents don't say this.", ())
     if reading.yes_no and reading.unaccounted:
         # "Does ALS cause weakness near the eyes?": no statement's names or quote use "near", so none answers
         return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
