@@ -60,3 +60,19 @@ def test_a_shape_beyond_what_compiles_goes_to_pyshacl() -> None:
     assert [(f.shape, f.message, f.terms) for f in found] == [
         ("pattern", "a quote starts with a capital",
          ("https://w3id.org/mnd-kg/source/claim-1", "https://w3id.org/mnd-kg/ontology#quote", "lower case"))]
+
+
+def test_a_sparql_constraint_leaving_value_unbound_names_its_focus_node() -> None:
+    """A SPARQL constraint's result that leaves ?value unbound has the focus node as its value."""
+    shapes = Graph().parse(data=PREFIXES + """
+        <urn:shapes#quoted-claim> a sh:NodeShape ; sh:targetClass mnd:Claim ;
+            sh:sparql [ a sh:SPARQLConstraint ; sh:message "a claim has no quote of its own" ;
+                        sh:select "SELECT $this ?value WHERE { $this <https://w3id.org/mnd-kg/ontology#quote> ?q }" ] .
+        """, format="turtle")
+    data = Graph().parse(data=PREFIXES + 'src:claim-1 a mnd:Claim ; mnd:quote "a quote" .', format="turtle")
+    rules = compile_shapes(shapes)
+    assert rules is not None
+    reasoned = reason_graph(data)
+    found = evaluate(reasoned, rules)
+    assert found == validate(reasoned.asserted, shapes)
+    assert [f.terms for f in found] == [("https://w3id.org/mnd-kg/source/claim-1",) * 2]

@@ -61,7 +61,8 @@ def shape_names(shapes: Graph) -> list[str]:
 
 
 def validate_reasoned(reasoned: ReasonedGraph, shapes: Graph) -> list[ShapeFinding]:
-    """Validate a reasoned graph's asserted triples, or warn that it is too large for pySHACL."""
+    """Validate a reasoned graph's asserted triples (``evaluate`` when the shapes compile, else pySHACL), or warn
+    that it is larger than MAX_TRIPLES."""
     if reasoned.triples > MAX_TRIPLES:
         return [ShapeFinding("warning", "shapes", f"SHACL shapes not run: more than {MAX_TRIPLES} asserted triples",
                              (str(reasoned.triples),))]
@@ -241,7 +242,7 @@ def evaluate(reasoned: ReasonedGraph, rules: list[NodeRule]) -> list[ShapeFindin
                                                               {"this": node})):
                     path = row.get("path")
                     findings.append(_finding(rule.severity, rule.name, constraint.message, node,
-                                             path if isinstance(path, URIRef) else None, row.get("value", node)))
+                                             path if isinstance(path, URIRef) else None, row.get("value") or node))
     return sorted({f for f in findings if f is not None}, key=lambda f: (f.shape, f.terms, f.message))
 
 
