@@ -39,11 +39,13 @@ def test_benchmark_json_has_every_figure() -> None:
     assert run["size"] == 2000 and 2000 <= run["triples"] < 2100
     assert {"load_s", "reason_s", "check_total_s", "kg_check_cold_s", "kg_check_cold_cpu_s", "kg_check_warm_s",
             "kg_check_cold_peak_mib", "peak_memory_mib", "queries", "findings"} <= set(run["fast"])
-    assert {"load_s", "reason_s", "check_total_s", "peak_memory_mib", "queries"} <= set(run["plain"])
+    assert {"load_s", "reason_s", "check_total_s", "check_total_cpu_s", "peak_memory_mib",
+            "queries"} <= set(run["plain"])
+    assert run["plain"]["check_total_cpu_s"] > 0
     assert set(run["fast"]["findings"]) == {"errors", "warnings"}
     assert set(run["fast"]["queries"]) == set(run["plain"]["queries"])
     assert all(set(q) == {"median_ms", "p95_ms"} for q in run["fast"]["queries"].values())
-    assert {"load", "reason", "check_cold", "check_warm", "query_median_min"} <= set(run["ratios"])
+    assert {"load", "reason", "check_cold", "check_warm", "check_cold_cpu", "query_median_min"} <= set(run["ratios"])
     for key in ("project_query", "project_ask"):
         assert {"warm_s", "cold_cache_s", "plain_s", "plain_over_warm", "plain_over_cold"} <= set(report[key])
     assert [t["target"].split(":")[0] for t in report["targets"][4:]] == [

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, URIRef
 from rdflib.query import Result
 from rdflib.term import Node
 
@@ -45,6 +45,11 @@ class ReasonedGraph(Protocol):
     def inferred(self) -> Graph: ...
 
     def select(self, text: str) -> Result: ...
+
+    def select_asserted(self, text: str, prefixes: Mapping[str, str], bindings: Mapping[str, URIRef]) -> Result:
+        """Run a SELECT over the asserted graph alone (SHACL's data graph), with ``prefixes`` declared and each
+        variable of ``bindings`` bound to its IRI (a SHACL-SPARQL constraint's ``$this``)."""
+        ...
 
     def reason_part(self, construct: str) -> ReasonedGraph:
         """The graph a CONSTRUCT query builds from this one, reasoned on its own by the same engine."""

@@ -14,7 +14,7 @@ from functools import cached_property
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 from rdflib.query import Result
-from rdflib.term import Node
+from rdflib.term import Node, Variable
 
 from kg.graph.namespaces import ASSERTED_GRAPH, INFERRED_GRAPH, W3C_VOCABULARIES, namespace_manager
 from kg.reasoning import fast_reason
@@ -48,6 +48,11 @@ class Reasoned:
     def select(self, text: str) -> Result:
         """Run a read-only query over the union of the asserted and inferred graphs (rdflib's engine)."""
         return self.union.query(text)
+
+    def select_asserted(self, text: str, prefixes: Mapping[str, str], bindings: Mapping[str, URIRef]) -> Result:
+        """Run a SELECT over the asserted graph alone, ``bindings`` given to rdflib as initial bindings."""
+        return self.asserted.query(text, initNs=dict(prefixes),
+                                   initBindings={Variable(name): iri for name, iri in bindings.items()})
 
     def reason_part(self, construct: str) -> Reasoned:
         """The graph a CONSTRUCT query builds from this one, reasoned on its own by owlrl."""

