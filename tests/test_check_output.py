@@ -267,5 +267,10 @@ def test_a_blank_node_is_shown_by_the_same_label_on_every_run(fmt: str) -> None:
                            [upper, "http://www.w3.org/2002/07/owl#hasValue", "https://w3id.org/mnd-kg/resource/upper-motor-neuron"]]
     if fmt == "tsv":
         rows = [line for line in outputs[0].stdout.splitlines() if "\tundescribed-iri\t" in line]
-        assert rows == [f"ERROR\tundescribed-iri\t{lower}\towl:hasValue\tkg:lower-motor-neuron\tontology/mnd.ttl:264:5",
-                        f"ERROR\tundescribed-iri\t{upper}\towl:hasValue\tkg:upper-motor-neuron\tontology/mnd.ttl:255:5"]
+        # each restriction's place: the line its owl:equivalentClass [ opens, column 5 (its owl:hasValue two lines on)
+        ontology = (ROOT / "ontology" / "mnd.ttl").read_text(encoding="utf-8").splitlines()
+        lines = {which: next(n for n, line in enumerate(ontology, 1) if line.strip().startswith("owl:equivalentClass [")
+                             and f"/{which}-motor-neuron>" in ontology[n + 1]) for which in ("lower", "upper")}
+        assert rows == [
+            f"ERROR\tundescribed-iri\t{lower}\towl:hasValue\tkg:lower-motor-neuron\tontology/mnd.ttl:{lines['lower']}:5",
+            f"ERROR\tundescribed-iri\t{upper}\towl:hasValue\tkg:upper-motor-neuron\tontology/mnd.ttl:{lines['upper']}:5"]
