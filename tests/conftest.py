@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 from collections.abc import Iterator
 from pathlib import Path
@@ -38,8 +39,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(scope="session", autouse=True)
 def private_closure_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """Every test (and every kg process a test starts) uses a closure cache of its own, never the user's."""
-    directory = tmp_path_factory.mktemp("closure-cache")
+    """Every test (and every kg process a test starts) uses a closure cache of the test session's own, never the
+    user's. The xdist workers share it (in the folder above their own), as kg processes share a user's: entries are
+    written atomically, and each graph's closure and claim index are built once rather than once per worker."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        directory = tmp_path_factory.getbasetemp().parent / "closure-cache"
+        directory.mkdir(exist_ok=True)
+    else:
+        directory = tmp_path_factory.mktemp("closure-cache")
     patch = pytest.MonkeyPatch()
     patch.setenv("MND_KG_CACHE_DIR", str(directory))
     yield directory

@@ -33,7 +33,7 @@ from kg.sparql.format import format_result
 from kg.sparql.results import CITATION_VARIABLE, solutions
 from kg.sparql.run import bind_values
 from kg.sparql.saved import SavedQuery, parse_saved_query
-from tests.differential import NEEDS_FAST_ENGINES, ROOT, assert_same, findings_of
+from tests.differential import NEEDS_FAST_ENGINES, ROOT, RememberingReference, assert_same, findings_of
 from tests.test_answers import EXPECTED
 
 pytestmark = NEEDS_FAST_ENGINES
@@ -48,7 +48,7 @@ def fast() -> ReasonedStore:
 
 @pytest.fixture(scope="module")
 def reference(asserted: Graph) -> Reasoned:
-    return reason(asserted, reference=True)
+    return RememberingReference.of(reason(asserted, reference=True))
 
 
 def test_project_graph_same_closure_findings_and_answers(fast: ReasonedStore, reference: Reasoned,
