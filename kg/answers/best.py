@@ -9,7 +9,7 @@ found nothing. Never a verdict: a yes/no is answered only from statements about 
 
 from __future__ import annotations
 
-from kg.answers.claim_index import ClaimIndex
+from kg.answers.claim_index import ClaimIndex, Statement
 from kg.answers.lists import RANKED, open_answer
 from kg.answers.reply import Reply
 
@@ -27,8 +27,9 @@ def with_best_claim(reply: Reply, index: ClaimIndex) -> Reply:
         return reply
     used = [u.statement for u in reply.used] if reply.verdict == "answer" else []
     statement = index.statements[best]
-    if statement in used or any(_covered(index, reply, other) >= _covered(index, reply, best)
-                                for other in (n for n, s in enumerate(index.statements) if s in used)):
+    wanted = _wanted(index, reply)
+    if statement in used or any(_covered(index, wanted, other) >= _covered(index, wanted, statement)
+                                for other in used):
         return reply
     same = [n for n, _ in ranked[:RANKED] if (index.statements[n].subject, index.statements[n].property,
                                                index.statements[n].derived) == (statement.subject, statement.property,
@@ -44,7 +45,7 @@ def best_claim(index: ClaimIndex, reply: Reply, ranked: list[tuple[int, float]])
     show ..."), not merely in
     another name of one of its terms ("survival" of SMN1's gene name is no survival figure)."""
     reading = reply.reading
-    wanted = set(index.tokens(" ".join(reading.unexplained)))
+    wanted = _wanted(index, reply)
     found: list[tuple[int, bool, int]] = []
     for position, (number, score) in enumerate(ranked[:RANKED]):
         statement = index.statements[number]
@@ -55,7 +56,7 @@ def best_claim(index: ClaimIndex, reply: Reply, ranked: list[tuple[int, float]])
         if score <= 0 or not all(mention.terms & terms or set(index.tokens(mention.text)) <= (
                 phrase | quoted if mention.terms & index.diseases else phrase) for mention in reading.mentions):
             continue
-        covered = _covered(index, reply, number)
+        covered = _covered(index, wanted, statement)
         if not wanted or covered * 2 > len(wanted):
             found.append((covered, not statement.derived, -position))
     if not found:
@@ -63,7 +64,11 @@ def best_claim(index: ClaimIndex, reply: Reply, ranked: list[tuple[int, float]])
     return ranked[-max(found)[2]][0]
 
 
-def _covered(index: ClaimIndex, reply: Reply, number: int) -> int:
-    """How many of the question's other known words the statement's own words (names, qualifiers, quotes) hold."""
-    said = set(index.tokens(index.statements[number].text))
-    return len(set(index.tokens(" ".join(reply.reading.unexplained))) & said)
+def _wanted(index: ClaimIndex, reply: Reply) -> set[str]:
+    """The question's other known words (those naming no thing or relation), as the index's tokens."""
+    return set(index.tokens(" ".join(reply.reading.unexplained)))
+
+
+def _covered(index: ClaimIndex, wanted: set[str], statement: Statement) -> int:
+    """How many of ``wanted`` the statement's own words (names, qualifiers, quotes) hold."""
+    return len(wanted & set(index.tokens(statement.text)))
