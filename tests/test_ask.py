@@ -141,7 +141,7 @@ def test_a_name_with_other_words_of_the_question_reads_as_the_narrower_value_the
     assert [m.text for m in reply.reading.entities] == ["weakness proximal", "muscular dystrophy"]
     assert reply.reading.unexplained == ()
     assert (reply.verdict, reply.sentence) == (
-        "qualified", "Only typically: muscular dystrophy has clinical feature progressive proximal muscle weakness.")
+        "qualified", "Typically: muscular dystrophy has clinical feature progressive proximal muscle weakness.")
     # asked "usually", the sentence's "typically" answers it, and is still said
     usually = answer("Is weakness in muscular dystrophy usually proximal?", index)
     assert (usually.verdict, usually.sentence) == (
@@ -370,7 +370,8 @@ def test_an_answer_for_each_disease_cites_each(index: ClaimIndex) -> None:
     ("Does MRI show snake eyes in MS?", "unstated"),
     ("Does MRI show snake eyes in SMA?", "unstated"),
     ("Does MRI show snake eyes in muscular dystrophy?", "unstated"),
-    ("Does MRI show snake eyes in ALS?", "yes"),  # ALS has the imaging finding snake eyes
+    # ALS has the imaging finding snake eyes, though each document hedges it ("may show", "common", "can")
+    ("Does MRI show snake eyes in ALS?", "qualified"),
     ("Does muscle biopsy show absence of dystrophin in ALS?", "unstated"),  # muscular dystrophy's
     ("Does muscle biopsy show absence of dystrophin in SMA?", "unstated"),
     ("Does muscle biopsy show absence of dystrophin in muscular dystrophy?", "yes"),
@@ -627,7 +628,7 @@ def test_how_often_without_a_relation_word_is_asked_of_the_statements_linking_th
 @pytest.mark.parametrize(("question", "verdict", "sentence"), [
     ("Does glutamate build up in ALS?", "yes",
      "Yes: amyotrophic lateral sclerosis involves mechanism glutamate excitotoxicity."),
-    ("Is ALS a disease of adults?", "yes", "Yes: amyotrophic lateral sclerosis typical onset adulthood."),
+    ("Is ALS a disease of adults?", "qualified", "Usually: amyotrophic lateral sclerosis typical onset adulthood."),
     ("Is SMA passed on from parents?", "yes",
      "Yes: spinal muscular atrophy has inheritance pattern autosomal recessive."),
     ("Does dementia shorten life in ALS?", "yes",
@@ -665,7 +666,7 @@ def test_an_imaging_question_gets_the_imaging_findings(index: ClaimIndex, questi
     assert (reply.verdict, reply.sentence) == (
         "answer", 'amyotrophic lateral sclerosis has imaging finding: abnormal T2/FLAIR signal in the corticospinal '
         'tracts, "snake eyes" appearance of the anterior horns' + ("." if "abnormalities" in question
-                                                                    else " (may show)."))
+                                                                    else " (may show; common; can demonstrate)."))
 
 
 def test_an_open_question_rests_on_the_values_its_words_name(index: ClaimIndex) -> None:
@@ -1538,3 +1539,33 @@ def test_spare_free_of_and_non_deny_what_they_name(index: ClaimIndex, question: 
 def test_a_typo_the_graph_half_knows_is_corrected_to_the_name_word(index: ClaimIndex, question: str,
                                                                     corrections: tuple[str, ...]) -> None:
     assert answer(question, index).reading.corrections == corrections
+
+
+@pytest.mark.parametrize(("question", "verdict", "opening"), [
+    # "typical onset" holds only usually: asked plainly, "Usually"; asked how usual, yes
+    ("Does spinal muscular atrophy begin in infancy?", "qualified", "Usually: spinal muscular atrophy typical onset"),
+    ("Does ALS usually start in adulthood?", "yes", "Yes: amyotrophic lateral sclerosis typical onset adulthood"),
+    # three things named: ALS only "may show" snake eyes ("common MRI findings", "can demonstrate"), whichever two
+    # of them the answer links, so no plain yes
+    ("Does a spinal MRI in ALS show the snake eyes sign?", "qualified", "Partly: "),
+    ("Do people with ALS have a 'snake eyes' look on imaging of the spine?", "qualified", "Partly: "),
+    # a step to the thing asked vouches for it, and says no yes: the MS drugs are not appropriate for SMA
+    ("Are disease-modifying drugs for MS appropriate for SMA?", "no", "No: disease-modifying therapies"),
+    ("Are MS disease-modifying therapies inappropriate for SMA?", "yes", "Yes: disease-modifying therapies"),
+    # two relations asked, one denied: MRI is a test for ALS, used to exclude other conditions rather than confirm
+    ("Is MRI the test that confirms ALS?", "no", "No: MRI of the brain and spine used mainly to exclude"),
+    ("Is MRI not the test that confirms ALS?", "yes", "Yes: MRI of the brain and spine used mainly to exclude"),
+])
+def test_a_verdict_carries_the_hedges_and_denials_of_what_it_rests_on(index: ClaimIndex, question: str,
+                                                                       verdict: str, opening: str) -> None:
+    """No plain yes from a relation that holds only usually, from one of three things when another two are linked
+    only "may show", or from a step vouching for a thing beside a statement denying what was asked."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence[: len(opening)]) == (verdict, opening)
+
+
+def test_a_quoted_name_reads_as_the_name() -> None:
+    """Quotation marks around a name are no part of its words ("'snake eyes'"), while an apostrophe inside a word
+    is ("don't")."""
+    assert words("Does ALS show 'snake eyes' on MRI? Patients' don't") == (
+        "does", "als", "show", "snake", "eyes", "on", "mri", "patients", "don't")

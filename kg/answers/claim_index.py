@@ -33,6 +33,7 @@ ONTOLOGY = str(MND._NS)
 NEGATION_OF = URIRef(ONTOLOGY + "negationOf")
 NEGATIVE_VALUE = URIRef(ONTOLOGY + "negativeValue")
 NEGATION_HEDGE = URIRef(ONTOLOGY + "negationHedge")
+RELATION_HEDGE = URIRef(ONTOLOGY + "relationHedge")
 HEDGE = URIRef(ONTOLOGY + "hedge")
 INVERSE_ALT_LABEL = URIRef(ONTOLOGY + "inverseAltLabel")
 FIRST_RANK_LABEL = URIRef(ONTOLOGY + "firstRankLabel")
@@ -51,7 +52,7 @@ IN_DISEASE = URIRef(ONTOLOGY + "inDisease")
 CLINICAL_FEATURE = URIRef(ONTOLOGY + "ClinicalFeature")
 APPROXIMATE = 5.0  # per cent points either side of an approximate share ("approximately 85%": 80 to 90)
 STRUCTURE = {RDF.type, RDF.subject, RDF.predicate, RDF.object, PROV.wasDerivedFrom}
-WORD = re.compile(r"[\w][\w'\u2019-]*")
+WORD = re.compile(r"\w(?:[\w-]|['\u2019](?=\w))*")  # an apostrophe only inside a word ("don't", not "eyes'")
 STEMMER = Stemmer.Stemmer("english")
 TOKEN = re.compile(r"(?u)\b\w\w+\b")  # bm25s.tokenize's default token pattern
 # stems of one word family the stemmer keeps apart: "sensation lost" names "loss of sensation", "weaken muscles"
@@ -225,6 +226,10 @@ def build_index(dataset: Dataset) -> ClaimIndex:
         if isinstance(p, URIRef):
             negation_hedges.setdefault(p, set()).add(str(hedge).casefold())
     statements = [*_claims(asserted, labels, negation_of), *_nary(asserted, labels, negation_of)]
+    relation_hedges = {p: tuple(sorted(str(h) for h in asserted.objects(p, RELATION_HEDGE)))
+                       for p in set(asserted.subjects(RELATION_HEDGE, None))}
+    statements = [replace(s, qualifiers=s.qualifiers + relation_hedges[s.property])
+                  if s.property in relation_hedges else s for s in statements]  # "typical onset": usually
     disjoint = _disjoint(asserted)
     stated: set[tuple[Node, Node, Node]] = {(s.subject, s.property, s.object) for s in statements}
     statements += _derived(asserted, inferred, Explainer(asserted, dataset), labels, disjoint, stated, negation_of)
@@ -246,7 +251,8 @@ def build_index(dataset: Dataset) -> ClaimIndex:
                        if name not in relation_names}, **entity_names}  # "primary pathology" stays a relation
     statements = [_with_text(s, asserted, labels, details) for s in statements]
     vocabulary = frozenset(STEMMER.stemWords([w for _, p, o in asserted if isinstance(o, Literal)
-                                              and p != NEGATION_HEDGE for w in words(str(o))]))  # no hedge names
+                                              and p not in (NEGATION_HEDGE, RELATION_HEDGE)
+                                              for w in words(str(o))]))  # no hedge names
     stopwords, postings = _bm25([s.text for s in statements])
     quoted = [c for c in cited if c in details]
     _, by_number = _bm25([details[c].quote for c in quoted])

@@ -7,8 +7,8 @@ from rdflib import URIRef
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
-from kg.answers.claim_index import ClaimIndex
-from kg.answers.question import Mention, Reading
+from kg.answers.claim_index import ClaimIndex, words
+from kg.answers.question import USUALLY, Mention, Reading
 from kg.answers.reply import Reply, used_of
 
 LISTED = 10  # values of a list shown by default, in each group
@@ -75,6 +75,7 @@ def listing(question: str, reading: Reading, index: ClaimIndex, score: dict[int,
     cited: dict[tuple[Node, Node, Node], set[URIRef]] = {}
     hedges: dict[tuple[Node, Node, Node], list[str]] = {}
     stated: set[tuple[Node, Node, Node]] = set()  # asserted, not only derived
+    plain: set[tuple[Node, Node, Node]] = set()  # said by a claim with no qualifier
     denied: set[tuple[Node, Node, Node]] = set()  # of a class the subject is said not to be in
     whole = list(dict.fromkeys(index.phrase(index.statements[n]) for n in found if index.nary(index.statements[n])))
     for n in found:
@@ -84,6 +85,8 @@ def listing(question: str, reading: Reading, index: ClaimIndex, score: dict[int,
         triple = (statement.subject, statement.property, statement.object)
         cited.setdefault(triple, set()).update(statement.citations)
         hedges.setdefault(triple, [])
+        if not statement.qualifiers:  # said plainly by one claim, its narrower ones' hedges do not weaken it
+            plain.add(triple)
         hedges[triple] += [q for q in statement.qualifiers if q not in hedges[triple]]
         if not statement.derived:
             stated.add(triple)
@@ -94,8 +97,11 @@ def listing(question: str, reading: Reading, index: ClaimIndex, score: dict[int,
     asked = reading.entities[0].terms
     groups: dict[str, list[str]] = {}
     for subject, prop, obj in order:
-        notes = hedges[(subject, prop, obj)] + ([] if (subject, prop, obj) in stated else ["derived"])
+        notes = ([] if (subject, prop, obj) in plain else hedges[(subject, prop, obj)]) \
+            + ([] if (subject, prop, obj) in stated else ["derived"])
         relation = ("is not a" if (subject, prop, obj) in denied else "is a") if prop == RDF.type else index.label(prop)
+        if set(words(relation)) & USUALLY and prop not in index.negation_of:  # "typical onset: adulthood"
+            notes = [note for note in notes if note.casefold() not in USUALLY]
         key, value = (f"{relation} {index.label(obj)}", subject) if obj in asked and subject not in asked \
             else (f"{index.label(subject)} {relation}", obj)  # "subtype of SMA: type 1, ..." when inverse
         groups.setdefault(key, []).append(index.label(value) + (f" ({'; '.join(notes)})" if notes else ""))

@@ -37,7 +37,7 @@ def several(reading: Reading, index: ClaimIndex) -> list[Mention]:
     relations = relations_of(index, reading.relations)
     compared = any(w in COMPARISON for w in reading.words)
     if len(diseases) < 2 or reading.unknown or (compared and (reading.yes_no or not relations)) \
-            or not _coordinated(reading, diseases):
+            or not coordinated(reading, diseases):
         return []  # "Is ALS worse than SMA?" compares; "Which neurons are affected in ALS vs SMA?" asks of each
     either = "or" in reading.words or "either" in reading.words
     if reading.yes_no and others and not either:  # a thing asked of each: verdict._of_each links it to each
@@ -85,7 +85,7 @@ def each_disease(question: str, reading: Reading, index: ClaimIndex, diseases: l
                  tuple(q for _, reply in replies for q in reply.qualifiers), each=True)
 
 
-def _coordinated(reading: Reading, diseases: list[Mention]) -> bool:
+def coordinated(reading: Reading, diseases: list[Mention]) -> bool:
     """Whether the diseases are named side by side, joined by "and", "or" or a comma ("ALS and SMA"), not one
     related to the other ("Is SMA a form of ALS?")."""
     text = " ".join(reading.words)

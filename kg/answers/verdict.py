@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import permutations
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
@@ -29,6 +30,7 @@ from kg.answers.matching import (
     about,
     asks_kind,
     explaining,
+    links,
     positive_of,
     relation_asked,
     relations_of,
@@ -39,7 +41,7 @@ from kg.answers.matching import (
 )
 from kg.answers.question import KIND_WORDS, PLURAL, TOGETHER, USED_FOR, USUALLY, Mention, Reading, read, without
 from kg.answers.reply import Reply, used_of
-from kg.answers.several import each_disease, several
+from kg.answers.several import coordinated, each_disease, several
 
 CAUSAL_GENE = URIRef(ONTOLOGY + "hasCausalGene")
 # a yes/no asking how often ("Is it common ...?") is answered by a statement saying it happens rarely
@@ -48,6 +50,8 @@ SELDOM = {"rare", "rarely", "uncommon", "seldom", "occasionally", "infrequent"}
 # a yes/no asking whether most cases are something is answered by a share counting them, above or below half
 MOST = {"most", "majority", "mostly", "usually", "generally"}
 CASES = {"case", "cases"}  # "Are most ALS cases familial?": the share's own frame
+# words of a hedge saying how often or how surely ("may show", "common", "some patients")
+HOW_OFTEN = OFTEN | SELDOM | MOST | USUALLY | {"may", "might", "can", "could", "some", "sometimes", "possibly"}
 
 
 NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w])")
@@ -86,7 +90,8 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
     if reading.yes_no and len(entities) >= 2:
         relations = relations_of(index, reading.relations)
         diseases = [m for m in entities if m.terms & index.diseases]
-        if len(diseases) >= 2 and len(entities) - len(diseases) == 1:
+        if len(diseases) >= 2 and len(entities) - len(diseases) == 1 and coordinated(reading, diseases):
+            # "Is neuroinflammation shared by ALS and SMA?"; not "Are MS drugs appropriate for SMA?"
             return _of_each(question, reading, index, score, relations, diseases)
         asked, pair = statements_linking(index, entities, lambda s: relation_asked(index, reading, s, relations))
         if not asked and _used_for(reading):
@@ -98,10 +103,13 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
         if asked and not _named_by(index, reading, asked):
             # "Are both upper and lower motor neurons affected in SMA?": "upper" names no value SMA is said to have
             return _verdict(question, reading, index, score, [])
-        if not asked and (chained := through(index, reading) or _two_steps(index, reading, relations)):
-            # a path of statements answers only when it accounts for every thing named, as one statement must
+        path = [] if asked or (chained := through(index, reading)) else _two_steps(index, reading, relations)
+        if not asked and (chained := chained or path):
+            # a path of statements answers only when it accounts for every thing named, as one statement must; the
+            # steps leading to the statement of the relation asked only vouch for what it is about
             whole = _chain_tied(index, entities, chained) and _chain_names(index, reading, chained)
-            return _verdict(question, reading, index, score, chained if whole else [])
+            steps = frozenset(n for n in path[1:] if not index.statements[n].negative)
+            return _verdict(question, reading, index, score, chained if whole else [], steps)
         if not asked:
             return _of_subtypes(question, reading, index, score, relations)
         asked = _classifying_first(index, reading, asked)
@@ -109,15 +117,27 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
             # "Is MRI used in ALS?" names no relation: a statement denying another one ("used mainly to exclude
             # other conditions", not to confirm) is no "no" beside one linking them (ALS has diagnostic test MRI)
             asked = [n for n in asked if not index.statements[n].negative]
+        linking = set(asked)
         if not (asked := _tied(index, entities, asked)):
             # "Does MRI show snake eyes in MS?": MRI detects snake eyes, but no statement ties them to MS (ALS's);
             # "Does dystrophin deficiency cause weakness in ALS?": ALS has weakness, dystrophin deficiency is MD's
             return _verdict(question, reading, index, score, [])
+        # a statement only vouching for a thing named says yes to nothing asked ("Are MS drugs appropriate for SMA?":
+        # MS has them, and they are not appropriate for SMA: no)
+        vouching = frozenset(n for n in asked if n not in linking and not index.statements[n].negative)
         # a qualified statement about the same two things (a share of patients) qualifies the answer too, unless
         # the answer says what kind one is ("Is bulbar ALS a form of ALS?": a subtype, whatever its share)
         kind = all(positive_of(index, index.statements[n].property) in CLASSIFYING for n in asked)
+        # of three things named or more, a hedge of how often or how surely of another two, on the value the answer
+        # rests on ("Does MRI show snake eyes in ALS?": ALS "may show" them), unless a statement says it plainly
         hedging = [] if kind else [n for n in pair if n not in asked and index.statements[n].qualifiers]
-        return _verdict(question, reading, index, score, asked + hedging)
+        if len(entities) >= 3 and not kind:
+            plain = {_triple(s) for s in index.statements if not s.qualifiers}
+            rested_on = {index.statements[n].object for n in asked} | _between(index, entities, asked)
+            hedging += [n for n in _linking_any_two(index, entities) if n not in asked and n not in hedging
+                        and index.statements[n].object in rested_on and _triple(index.statements[n]) not in plain
+                        and any(set(words(q)) & HOW_OFTEN or _numbers(q) for q in index.statements[n].qualifiers)]
+        return _verdict(question, reading, index, score, asked + hedging, vouching)
     if reading.yes_no and len(entities) == 1 and (first := _rank_verdict(question, reading, index, score)):
         return first  # "Is type 4 SMA the most severe?": not by having a rank, by being the first ranked
     if reading.yes_no and entities and reading.relations:
@@ -529,6 +549,26 @@ def _tied(index: ClaimIndex, named: list[Mention], found: list[int]) -> list[int
     return list(kept)
 
 
+def _between(index: ClaimIndex, named: list[Mention], asked: list[int]) -> set[Node]:
+    """The things ``named`` that no statement ``asked`` is about, yet linked by statements to both of its ends
+    ("Do ALS patients have snake eyes on spinal imaging?": ALS has MRI as a test; MRI detects snake eyes, and ALS has
+    them as an imaging finding)."""
+    between: set[Node] = set()
+    for mention in named:
+        if any(mention.terms & index.statements[n].about for n in asked):
+            continue
+        linked = {t for s in index.statements for other in named if other is not mention
+                  for t in ({s.subject, s.object} - mention.terms) if links(index, s, mention, other)}
+        if any({index.statements[n].subject, index.statements[n].object} <= linked for n in asked):
+            between |= mention.terms
+    return between
+
+
+def _linking_any_two(index: ClaimIndex, named: list[Mention]) -> list[int]:
+    """The statements linking any two of the things ``named``."""
+    return [n for n, s in enumerate(index.statements) if any(links(index, s, a, b) for a, b in permutations(named, 2))]
+
+
 def _chain_tied(index: ClaimIndex, named: list[Mention], chain: list[int]) -> bool:
     """Whether a path of statements accounts for every thing ``named`` (see ``_accounts``): some statement of it
     does, or one linking the thing to the subject of a statement of it ("Does FTD shorten survival in ALS?": FTD's
@@ -576,8 +616,10 @@ def _vouching(index: ClaimIndex, statement: Statement, thing: Mention) -> list[i
 
 
 def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int, float],
-             found: list[int]) -> Reply:
-    """Yes, no or qualified from the statements about the very thing asked; unstated if there are none."""
+             found: list[int], vouching: frozenset[int] = frozenset()) -> Reply:
+    """Yes, no or qualified from the statements about the very thing asked, unstated if there are none; statements
+    ``vouching`` for a thing named (see ``_tied``) count by their hedges, not by what they say, unless nothing
+    else says anything."""
     # a number asked must be one the statement states ("Is ALS survival 10 years?" is not answered by 3-5 years)
     asked = _numbers(question) - _numbers(" ".join(m.text for m in reading.mentions))  # not "type 1", "TDP-43"
     found = [n for n in found if asked <= _numbers(" ".join((index.phrase(index.statements[n]),
@@ -594,12 +636,14 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
     # (example sentence)"): the plain claim answers, the narrower one does not weaken it
     plain = {_triple(index.statements[n]) for n in found if not index.statements[n].qualifiers}
     found = [n for n in found if not (index.statements[n].qualifiers and _triple(index.statements[n]) in plain)]
+    vouching |= _beside_a_denial(index, reading, found)
     says = set()
     hedges: list[str] = []
     answered: list[str] = []
     for n in found:
         statement = index.statements[n]
-        says.add(says_yes(index, reading, statement))
+        if n not in vouching or all(m in vouching for m in found):
+            says.add(says_yes(index, reading, statement))
         # a hedge the question itself asks is no hedge of the answer, which still says it: how usual ("Does muscular
         # dystrophy usually lack spasticity?": it "usually lacks" it), its figures ("Do 5-10% of ...?": only
         # 5-10%), its words ("Are some ALS cases familial?": some)
@@ -609,7 +653,7 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
             kept = answered if in_question else hedges
             if q not in kept:
                 kept.append(q)
-    ordered = sorted(found, key=lambda n: (index.statements[n].derived, -score.get(n, 0.0), n))
+    ordered = sorted(found, key=lambda n: (n in vouching, index.statements[n].derived, -score.get(n, 0.0), n))
     lead = index.statements[ordered[0]]
     if short := _short_of(index, question, found):
         # "Does ALS affect the myelin sheath?": it "does not primarily affect" it, which is no plain no
@@ -640,6 +684,18 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
     shown = [q for q in answered if q.casefold() not in phrase.casefold()]
     return Reply(question, reading, verdict, f"{verdict.capitalize()}{derived}: {phrase}"
                  + (f" ({'; '.join(shown)})" if shown else "") + ".", used_of(index, ordered, score), tuple(answered))
+
+
+def _beside_a_denial(index: ClaimIndex, reading: Reading, found: list[int]) -> frozenset[int]:
+    """Of ``found``, the statements of one relation asked beside a statement denying another relation asked of the
+    same two things ("Is MRI the test that confirms ALS?": a test for ALS, used to exclude other conditions rather
+    than confirm it): both together are asked, so the denial answers and these only vouch for what it is about."""
+    relations = relations_of(index, reading.relations)
+    statements = {n: index.statements[n] for n in found}
+    denials = [s for s in statements.values() if s.negative and positive_of(index, s.property) in relations]
+    return frozenset(n for n, s in statements.items() if not s.negative and positive_of(index, s.property) in relations
+                     and any(positive_of(index, d.property) != positive_of(index, s.property)
+                             and {d.subject, d.object} == {s.subject, s.object} for d in denials))
 
 
 def _short_of(index: ClaimIndex, question: str, found: list[int]) -> str:
@@ -777,7 +833,8 @@ def _qualified(index: ClaimIndex, ordered: list[int], negated: bool, says: set[b
             and " " not in only:
         if statements[0].negative and says is not None and len(says) == 1:
             return f"{only.capitalize() if says == {True} else 'Not ' + only}: {index.phrase(statements[0])}."
-        return f"Only {only}: {index.phrase(statements[0])}."
+        opening = only.capitalize() if only.casefold() in USUALLY else f"Only {only}"  # "Usually", "Only traditionally"
+        return f"{opening}: {index.phrase(statements[0])}."
     parts = []
     for statement in statements[:3]:
         phrase = index.phrase(statement)
