@@ -301,6 +301,12 @@ EXPECTED: dict[str, tuple[tuple[str, ...], set[tuple[str, ...]]]] = {
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'mechanism', 'inflammation'),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'mechanism', 'mitochondrial dysfunction'),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'mechanism', 'oxidative stress'),
+        # document 003 names a process under each mechanism heading ('Oxidative stress: Increased production of reactive oxygen species ...')
+        ('kg:ALS', 'amyotrophic lateral sclerosis', 'mechanism', 'calcium influx'),
+        ('kg:ALS', 'amyotrophic lateral sclerosis', 'mechanism', 'impaired energy production within motor neurons'),
+        ('kg:ALS', 'amyotrophic lateral sclerosis', 'mechanism', 'increased oxidative damage within motor neurons'),
+        ('kg:ALS', 'amyotrophic lateral sclerosis', 'mechanism', 'increased production of reactive oxygen species'),
+        ('kg:ALS', 'amyotrophic lateral sclerosis', 'mechanism', 'overstimulation of motor neurons'),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'pathological hallmark', 'inflammation'),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'pathological hallmark', 'intrinsic muscle defects'),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'pathological hallmark', 'selective motor neuron vulnerability'),
