@@ -131,7 +131,7 @@ EXPECTED: dict[str, tuple[tuple[str, ...], set[tuple[str, ...]]]] = {
         ('kg:SMA', 'spinal muscular atrophy', 'has', 'muscle atrophy', '', ''),
         ('kg:SMA', 'spinal muscular atrophy', 'has', 'muscle wasting', '', ''),
         ('kg:SMA', 'spinal muscular atrophy', 'has', 'muscle weakness', 'lower motor neuron sign', ''),
-        ('kg:SMA', 'spinal muscular atrophy', 'has', 'severe disability', '', ''),
+        ('kg:SMA', 'spinal muscular atrophy', 'has', 'severe disability', '', 'can'),
         ('kg:SMA', 'spinal muscular atrophy', 'has', 'variable course and severity, dependent on type', '', ''),
         ('kg:SMA', 'spinal muscular atrophy', 'has', 'varying prognosis', '', ''),
     }),
