@@ -669,6 +669,11 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
         return Reply(question, reading, verdict, f"{verdict.capitalize()}, rarely: "
                      f"{_qualified(index, ordered, False).split(': ', 1)[1]}", used_of(index, ordered, score),
                      tuple(hedges))
+    if hedges and says == {not reading.negated} and reading.habitual and not any(
+            _says_usually(index, index.statements[n]) for n in ordered):
+        # "Is SMA usually severe?": it "can also lead to severe physical disabilities", which says nothing of usually
+        return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
+                     used_of(index, ordered, score))
     if hedges or len(says) > 1:
         return Reply(question, reading, "qualified", _qualified(index, ordered, reading.negated, says),
                      used_of(index, ordered, score), tuple(hedges))
