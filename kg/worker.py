@@ -22,7 +22,7 @@ import tempfile
 import threading
 import time
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import replace
 from typing import Any, TextIO, TypeVar
@@ -102,6 +102,85 @@ def _serve_child(work: Callable[[], Any], memory_mib: int, write_end: int, stder
         with os.fdopen(write_end, "wb") as out:
             out.write(data)
     except BaseException:  # MemoryError while sending: the parent reports the limit from the empty reply
+        code = 1
+    finally:
+        os._exit(code)
+
+
+def run_shared(tasks: Sequence[Callable[[], T]]) -> list[T]:
+    """Each task's result, in the tasks' order, the tasks shared with a forked process so that two cores work.
+
+    Both processes take the next task from one pipe (a byte per task: put the costliest first), so neither waits
+    while the other has work left; the child sends its results back pickled. Oxigraph holds the GIL while it
+    evaluates, so threads would take turns. For the worker child only (``run_limited``'s work: one thread, its
+    limits): the forked process gets SIGKILL when its parent dies (Linux; elsewhere the tasks run here, one after
+    another), so a stopped command stops both. A KgError raised by a task in the child is raised here as it was.
+    """
+    if len(tasks) < 2 or not sys.platform.startswith("linux") or len(tasks) > 255:
+        return [task() for task in tasks]
+    queue_read, queue_write = os.pipe()
+    os.write(queue_write, bytes(range(len(tasks))))
+    os.close(queue_write)
+    results_read, results_write = os.pipe()
+    parent = os.getpid()
+    child = os.fork()
+    if child == 0:  # pragma: no cover - the child ends in os._exit; its results are tested through the parent
+        os.close(results_read)
+        _serve_shared(tasks, queue_read, results_write, parent)
+    os.close(results_write)
+    try:
+        results = dict(_take_tasks(tasks, queue_read))
+        with os.fdopen(results_read, "rb", closefd=False) as stream:
+            payload = stream.read()
+    except BaseException:
+        with suppress(ProcessLookupError):
+            os.kill(child, signal.SIGKILL)
+        raise
+    finally:
+        os.close(queue_read)
+        os.close(results_read)
+        os.waitpid(child, 0)
+    outcome: tuple[Any, ...] = pickle.loads(payload) if payload else ("memory",)
+    if outcome[0] == "error":
+        _, kind, message, place = outcome
+        raise kind(message, place)
+    if outcome[0] == "memory":
+        raise MemoryError("the second process ran out of memory")
+    if outcome[0] == "crash":
+        raise RuntimeError(f"the second process failed:\n{outcome[1]}")
+    results.update(outcome[1])
+    return [results[index] for index in range(len(tasks))]
+
+
+def _take_tasks(tasks: Sequence[Callable[[], T]], queue: int) -> Iterator[tuple[int, T]]:
+    """Run tasks taken from the queue, one byte (a task's index) at a time, until it is empty."""
+    while taken := os.read(queue, 1):
+        yield taken[0], tasks[taken[0]]()
+
+
+def _serve_shared(tasks: Sequence[Callable[[], Any]], queue: int, write_end: int, parent: int) -> None:
+    """In the forked process: take tasks until none is left, send the results (or the error), and exit."""
+    code = 0
+    try:
+        import ctypes
+        import gc
+
+        gc.freeze()  # the inherited objects are never collected here: no pass touches (copies) their pages
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        if os.getppid() != parent:  # the parent died before the line above
+            os._exit(1)
+        try:
+            outcome: tuple[Any, ...] = ("value", dict(_take_tasks(tasks, queue)))
+        except KgError as error:
+            outcome = ("error", type(error), error.what, error.where)
+        except MemoryError:
+            outcome = ("memory",)
+        except BaseException:
+            outcome = ("crash", traceback.format_exc())
+        data = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(write_end, "wb") as out:
+            out.write(data)
+    except BaseException:
         code = 1
     finally:
         os._exit(code)

@@ -6,7 +6,9 @@ that led there, each with its citations.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -89,27 +91,47 @@ def run_checks(asserted: Graph, check_files: list[CheckFile], sources: Path | No
 
 
 def check_reasoned(reasoned: ReasonedGraph, check_files: list[CheckFile], sources: Path | None,
-                   supplements: Path | None = None) -> CheckReport:
-    """Run every check on a graph reasoned by either engine (the same findings either way)."""
+                   supplements: Path | None = None, parallel: bool = False) -> CheckReport:
+    """Run every check on a graph reasoned by either engine (the same findings either way). ``parallel``: share
+    the checks with a forked process (kg.worker.run_shared; for ``kg check``'s worker process only)."""
     explainer = _LazyExplainer(reasoned)
     findings: list[CheckFinding] = []
     for finding in reasoned.findings:
         because = _explain_terms(explainer, finding.rule, finding.terms)
         findings.append(CheckFinding("error", finding.rule, finding.message, finding.terms, because))
-    findings += unsatisfiable_classes(reasoned)
     findings += unintended_equivalences(Graph(), _graph(reasoned, "inferred-equivalences"), explainer)
-    names = ["logical-consistency", "unsatisfiable-classes", "unintended-equivalences"]
-    for check in check_files:
-        names.append(check.name)
-        for row in solutions(reasoned.select(check.text)):
-            terms = tuple(str(value) for value in row.values() if value is not None)
-            findings.append(CheckFinding(check.severity, check.name, check.summary, terms))
     shapes = load_shapes(SHAPES_DIR)
-    names += shape_names(shapes)
-    findings += [CheckFinding(f.severity, f.shape, f.message, f.terms) for f in validate_reasoned(reasoned, shapes)]
-    names.append("quotes-verbatim")
-    findings += quotes_not_in_sources(reasoned, sources, supplements)
+    names = ["logical-consistency", "unsatisfiable-classes", "unintended-equivalences",
+             *(check.name for check in check_files), *shape_names(shapes), "quotes-verbatim"]
+    costliest_first = sorted(check_files, key=lambda check: _COSTLIEST.get(check.name, len(_COSTLIEST)))
+    tasks: list[Callable[[], list[CheckFinding]]] = [
+        partial(_shape_findings, reasoned, shapes), *(partial(_check_findings, reasoned, c) for c in costliest_first),
+        partial(unsatisfiable_classes, reasoned), partial(quotes_not_in_sources, reasoned, sources, supplements)]
+    if parallel:
+        from kg.worker import run_shared
+
+        found = run_shared(tasks)
+    else:
+        found = [task() for task in tasks]
+    findings += [finding for part in found for finding in part]
     return CheckReport(reasoned.triples, tuple(names), tuple(sorted(set(findings))))
+
+
+# The check files that take longest on large graphs (1,000,000 triples: 2.9, 2.1 and 1.1 s of CPU), run first so
+# that the two processes of a parallel check finish together; the shapes, when run, come before them.
+_COSTLIEST = {name: rank for rank, name in enumerate(
+    ("single-disease-claim-on-shared-node", "claim-malformed", "undescribed-iri"))}
+
+
+def _check_findings(reasoned: ReasonedGraph, check: CheckFile) -> list[CheckFinding]:
+    """One check file's rows as findings."""
+    return [CheckFinding(check.severity, check.name, check.summary,
+                         tuple(str(value) for value in row.values() if value is not None))
+            for row in solutions(reasoned.select(check.text))]
+
+
+def _shape_findings(reasoned: ReasonedGraph, shapes: Graph) -> list[CheckFinding]:
+    return [CheckFinding(f.severity, f.shape, f.message, f.terms) for f in validate_reasoned(reasoned, shapes)]
 
 
 def _graph(reasoned: ReasonedGraph, construct: str) -> Graph:

@@ -298,7 +298,7 @@ def check_command(paths: tuple[Path, ...], fmt: str, fail_on: str, sources: Path
             if reasoned.triples == 0:
                 raise InputError("the graph has no triples: nothing to check", ", ".join(map(str, given)) or None)
             checks = load_check_files(CHECKS_DIR)
-            report = check_reasoned(reasoned, checks, sources, SUPPLEMENTARY_DIR)
+            report = check_reasoned(reasoned, checks, sources, SUPPLEMENTARY_DIR, parallel=True)
             command = shlex.join(["kg", "check", *map(str, paths), "--format", "text"])
             graph = reasoned.report_graph(_report_terms(report))
             rendered = render(report, graph, fmt, Locator(files, names=names), checks, command)

@@ -45,6 +45,7 @@ _XSD_STRING = ox.NamedNode(str(XSD.string))
 _PROBE = ox.NamedNode("urn:mnd-kg:probe")
 _ABOUT = internal_query(__file__, "about")
 _PREDICATES = internal_query(__file__, "asserted-predicates")
+_COUNT = internal_query(__file__, "asserted-count")
 _TYPED_LITERALS = internal_query(__file__, "typed-literals")
 MIB = 1024 * 1024
 TOKEN_LIMIT = 16 * MIB  # Oxigraph's parsers keep a token in a buffer of at most this size
@@ -70,7 +71,9 @@ class ReasonedStore:
     @cached_property
     def triples(self) -> int:
         """How many triples are asserted."""
-        return sum(1 for _ in self.store.quads_for_pattern(None, None, None, _ASSERTED))
+        rows = self.store.query(_COUNT)
+        assert isinstance(rows, ox.QuerySolutions)
+        return int(next(rows)[0].value)
 
     def select(self, text: str, *runs: dict[Variable, URIRef], cap: int | None = None,
                where: str | None = None) -> Result:
