@@ -71,6 +71,7 @@ FRAME = {
     "faulty", "defective",  # "a faulty gene": what a causal gene is ("deletions or mutations in SMN1")
     "actually", "please", "i'm", "im", "wondering", "curious",  # the asker's own words
     "thought", "believed", "eventually", "ultimately",  # "Is SMA thought to be genetic?"
+    "experience", "experiences", "experienced",  # "Do ALS patients experience pain?": have it
 }
 # words that ask whether two things go together at all, whatever the relation ("Is demyelinating polyneuropathy
 # seen in ALS?" asks for any statement linking them, not whether one disease is the other)
@@ -96,7 +97,8 @@ STRONGER = {"halt", "halts", "stop", "stops", "reverse", "reverses", "reversed",
             "require", "requires", "necessary", "essential", "needed", "best", "definitive"}
 # words asking how usual something is ("Is SMA usually severe?"): a yes needs a statement saying so in its own names
 # ("typical onset", "does not typically have") or its qualifiers
-USUALLY = {"usually", "typically", "typical", "generally", "normally", "mostly", "tend", "tends"}
+USUALLY = frozenset({"usually", "typically", "typical", "generally", "normally", "mostly", "tend", "tends", "mainly",
+                     "predominantly", "largely"})
 # the words of a question asking what something is ("What is SMA?", "Define SMA", "Tell me about MS")
 DEFINITION = {"what", "is", "are", "a", "an", "the", "define", "describe", "explain", "tell", "me", "about",
               "mean", "means", "does", "kind", "sort", "of", "disease", "disorder", "condition"}
@@ -174,6 +176,12 @@ class Reading:
         """Whether the question asks "only", "all" or "always" in words no name of the graph holds, or "halt"."""
         named = self.named_words
         return any((w in RESTRICTING and w not in named) or w in STRONGER for w in self.words)
+
+    @property
+    def restriction(self) -> str:
+        """The word asking "only", "all" or "always" in words no name of the graph holds, if any."""
+        named = self.named_words
+        return next((w for w in self.words if w in RESTRICTING and w not in named), "")
 
     @property
     def habitual(self) -> bool:
@@ -280,7 +288,8 @@ def read(question: str, index: ClaimIndex) -> Reading:
     own = frozenset().union(*(frozenset.intersection(*(index.names(term) for term in m.terms))
                               for m in mentions if not m.relation and m.terms))
     unexplained = tuple(t for n, t in enumerate(tokens) if n not in consumed and not _frame(t)
-                        and t not in NEGATIONS and not any(t in u.split() for u in runs) and t[0].isalpha()
+                        and t not in NEGATIONS and t not in USUALLY and not any(t in u.split() for u in runs)
+                        and t[0].isalpha()
                         and not set(index.tokens(t)) & own)
     mentions, unexplained = _narrowed(mentions, unexplained, index)
     yes_no = (confirming or declared or (bool(tokens) and tokens[0] in YES_NO)) and not _choice(tokens, consumed)
@@ -386,7 +395,7 @@ def _abbreviations(tokens: list[str], question: str, name_words: set[str], index
         if written and (token in name_words or index.knows(token)) and not any(
                 variant in index.entity_names for end in range(position + 2, min(position + LONGEST_NAME,
                                                                                   len(tokens)) + 1)
-                for variant in _variants((*written, *tokens[position + 1:end]))):
+                for variant in variants((*written, *tokens[position + 1:end]))):
             written = None  # a known abbreviation is written out only where a longer name follows ("UMN signs")
         if written:
             corrections.append((token, " ".join(written)))
@@ -479,7 +488,7 @@ def _mentions(tokens: list[str], index: ClaimIndex, by_stems: bool = True) -> tu
         found = None
         for length in range(min(LONGEST_NAME, len(tokens) - position), 0, -1):
             key = tuple(tokens[position:position + length])
-            for variant in _variants(key):
+            for variant in variants(key):
                 if variant in index.entity_names:
                     found = (length, Mention(" ".join(key), index.entity_names[variant]))
                 elif variant in index.relation_names:
@@ -534,7 +543,7 @@ def _directed(mention: Mention, inverse: frozenset[URIRef], before: list[Mention
     named_before = frozenset().union(*(m.terms for m in before if not m.relation))
     named_after = frozenset().union(*(index.entity_names[name] for n in range(len(after))
                                       for m in range(n + 1, min(n + LONGEST_NAME, len(after)) + 1)
-                                      for name in _variants(tuple(after[n:m])) if name in index.entity_names))
+                                      for name in variants(tuple(after[n:m])) if name in index.entity_names))
     if not inverse or not forward or bool(named_before) == bool(named_after):
         return mention
     entity = named_before or named_after
@@ -566,7 +575,7 @@ def _denied(token: str, index: ClaimIndex) -> tuple[int, Mention] | None:
     return None
 
 
-def _variants(key: tuple[str, ...]) -> list[tuple[str, ...]]:
+def variants(key: tuple[str, ...]) -> list[tuple[str, ...]]:
     """A name as written, and with its last word singular or plural."""
     last = key[-1]
     forms = [key]

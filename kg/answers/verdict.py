@@ -22,6 +22,7 @@ from rdflib.term import Node
 from kg.answers.best import with_best_claim
 from kg.answers.claim_index import COUNTS_CASES_OF, ONTOLOGY, SUBTYPE_OF, ClaimIndex, Statement, words
 from kg.answers.compare import compare, comparing, kinds_of
+from kg.answers.contrast import contrasted
 from kg.answers.lists import RANKED, listing, members_of, open_answer
 from kg.answers.matching import (
     CLASSIFYING,
@@ -48,6 +49,9 @@ SELDOM = {"rare", "rarely", "uncommon", "seldom", "occasionally", "infrequent"}
 # a yes/no asking whether most cases are something is answered by a share counting them, above or below half
 MOST = {"most", "majority", "mostly", "usually", "generally"}
 CASES = {"case", "cases"}  # "Are most ALS cases familial?": the share's own frame
+# words saying how often, not how far ("mainly affects lower motor neurons" says nothing of others): a statement
+# saying one of them denies "only" and "always" ("Does SMA only start in infancy?": its typical onset)
+HOW_OFTEN = frozenset({"usually", "typically", "typical", "generally", "normally", "often"})
 
 
 NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w])")
@@ -55,7 +59,11 @@ NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w])")
 
 def answer(question: str, index: ClaimIndex) -> Reply:
     """Answer a checked question from the index; an open one led by its best claim (kg.answers.best)."""
-    return with_best_claim(_answer(question, read(question, index), index), index)
+    reading = read(question, index)
+    if (reply := contrasted(reading, index, lambda one: answer(one, index), lambda one: any(
+            _says_usually(index, used.statement) for used in one.used))) is not None:
+        return reply  # "Does SMA affect lower rather than upper motor neurons?": each asked apart
+    return with_best_claim(_answer(question, reading, index), index)
 
 
 def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
@@ -626,9 +634,17 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
                      f"{_qualified(index, ordered, False).split(': ', 1)[1]}", used_of(index, ordered, score),
                      tuple(hedges))
     if hedges or len(says) > 1:
-        return Reply(question, reading, "qualified", _qualified(index, ordered, reading.negated, says),
-                     used_of(index, ordered, score), tuple(hedges))
+        sentence = _qualified(index, ordered, reading.negated, says)
+        if says == {True} and not reading.negated and (short := _not_every(reading)):
+            # "Do all ALS patients experience pain?": "some patients" do, so not all
+            sentence = f"{short}: {sentence.split(': ', 1)[1]}"
+        return Reply(question, reading, "qualified", sentence, used_of(index, ordered, score), tuple(hedges))
     verdict = "yes" if says.pop() else "no"
+    if verdict == "yes" and not reading.negated and (short := _not_every(reading)) \
+            and any(_says_usually(index, index.statements[n], HOW_OFTEN) for n in ordered):
+        # "Does SMA only start in infancy?": its typical onset is infancy, which says usually, so not only
+        return Reply(question, reading, "qualified", f"{short}, usually: {_phrases(index, lead, ordered)}.",
+                     used_of(index, ordered, score), ("usually",))
     if (verdict == "yes") != reading.negated and (reading.restricted or (reading.habitual and not any(
             _says_usually(index, index.statements[n]) for n in ordered))):
         # "Does SMA only affect lower motor neurons?", "Is SMA usually severe?" (or "not usually severe": no): not
@@ -640,6 +656,16 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
     shown = [q for q in answered if q.casefold() not in phrase.casefold()]
     return Reply(question, reading, verdict, f"{verdict.capitalize()}{derived}: {phrase}"
                  + (f" ({'; '.join(shown)})" if shown else "") + ".", used_of(index, ordered, score), tuple(answered))
+
+
+def _not_every(reading: Reading) -> str:
+    """The opening denying the question's "only", "all" or "always" ("Not only"), or empty."""
+    word = reading.restriction
+    if word in {"all", "every", "everyone", "everybody"}:
+        return "Not all"
+    if word in {"always", "entirely"}:
+        return f"Not {word}"
+    return "Not only" if word in {"only", "solely", "exclusively", "just", "purely"} else ""
 
 
 def _short_of(index: ClaimIndex, question: str, found: list[int]) -> str:
@@ -696,12 +722,12 @@ def _some_value(index: ClaimIndex, reading: Reading, found: list[int]) -> list[i
             ] if yes else found
 
 
-def _says_usually(index: ClaimIndex, statement: Statement) -> bool:
+def _says_usually(index: ClaimIndex, statement: Statement, usually: frozenset[str] = USUALLY) -> bool:
     """Whether ``statement`` says how usual it is, in its property's or value's names or its qualifiers ("typical
-    onset": ALS usually begins in adulthood)."""
+    onset": ALS usually begins in adulthood), in the words ``usually``."""
     said = index.names(statement.property) | index.names(statement.object) | set(
         index.tokens(" ".join(statement.qualifiers)))
-    return bool(said & set(index.tokens(" ".join(USUALLY))))
+    return bool(said & set(index.tokens(" ".join(sorted(usually)))))
 
 
 def _of_each(question: str, reading: Reading, index: ClaimIndex, score: dict[int, float], relations: set[Node],

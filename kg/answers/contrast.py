@@ -1,0 +1,143 @@
+"""A yes/no question setting one thing against another: "Does SMA affect lower rather than upper motor neurons?",
+"Is ALS more common in men than in women?".
+
+The question is asked twice, of the thing it puts first and of the one it contrasts ("Does SMA affect lower motor
+neurons?", "... upper motor neurons?"), each read again. Only the statements say which holds: the first stated and
+the other not, yes (qualified unless a statement says so of the first "mainly" or "typically", or the answer
+already qualifies it: the documents saying nothing of the other is no "rather than"); the other stated and the
+first not, no, with the other's statements. Both stated, or neither: not a contrast the statements settle, so the
+question is answered as it stands. "less", "fewer" and "rarer" contrast the other way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from kg.answers.claim_index import ClaimIndex
+from kg.answers.question import LONGEST_NAME, Reading, variants
+from kg.answers.reply import Reply
+
+RATHER = (("rather", "than"), ("instead", "of"))
+MORE = {"more", "greater"}
+LESS = {"less", "fewer", "rarer"}  # "rarer than": less common than
+PREPOSITIONS = {"in", "among", "for", "to", "of", "with", "by", "at", "on"}
+ONES = {"one", "ones"}  # "upper motor neurons rather than lower ones": the first's name with the other's word
+SILENT = {"unstated", "unknown-entity"}
+
+
+def contrasted(reading: Reading, index: ClaimIndex, answer_one: Callable[[str], Reply],
+               usually: Callable[[Reply], bool]) -> Reply | None:
+    """The answer to a yes/no question contrasting two things, if the statements settle it (see the module);
+    ``usually`` tells whether a reply rests on a statement saying "mainly" or "typically". None otherwise."""
+    if not reading.yes_no:
+        return None
+    split = _split(list(reading.words), index)
+    if split is None:
+        return None
+    first, other, reverse = split
+    first_reply, other_reply = answer_one(" ".join(first) + "?"), answer_one(" ".join(other) + "?")
+    if reverse:
+        first_reply, other_reply = other_reply, first_reply
+    if _stated(first_reply) and other_reply.verdict in SILENT:
+        plain = first_reply.verdict == "yes" and usually(first_reply)
+        body = first_reply.sentence.split(": ", 1)[-1]
+        verdict, opening = ("yes", "Yes") if plain else ("qualified", "Partly")
+        return replace(first_reply, question=reading.question, reading=reading, verdict=verdict, contrasted=True,
+                       sentence=f"{opening}: {body}" if plain else
+                       f"{opening}: {body} The documents don't say this of the other.")
+    if _stated(other_reply) and first_reply.verdict in SILENT:
+        body = other_reply.sentence.split(": ", 1)[-1]
+        return replace(other_reply, question=reading.question, reading=reading, verdict="no", contrasted=True,
+                       sentence=f"No: {body}")
+    return None
+
+
+def _stated(reply: Reply) -> bool:
+    """Whether ``reply`` says yes, fully or in part ("Partly", "Only typically"), not no nor "not all"."""
+    return reply.verdict == "yes" or (reply.verdict == "qualified" and reply.sentence.startswith(("Partly", "Only ")))
+
+
+def _split(tokens: list[str], index: ClaimIndex) -> tuple[list[str], list[str], bool] | None:
+    """The question asked of the first thing and of the other, and whether "less" reverses them; None when it
+    contrasts nothing."""
+    for pair in RATHER:
+        for at in range(1, len(tokens) - 2):
+            if tuple(tokens[at:at + 2]) == pair:
+                return _rather(tokens[:at], tokens[at + 2:], index)
+    if "than" not in tokens[1:-1]:
+        return None
+    at = tokens.index("than")
+    before, after = tokens[:at], tokens[at + 1:]
+    degree = [w for w in before if w in MORE | LESS]
+    if len(degree) != 1:
+        return None
+    reverse = degree[0] in LESS
+    preposition = after[0] if after[0] in PREPOSITIONS else None
+    after = after[1:] if preposition else after
+    other_length = _name_length(after, index) or 1
+    other, rest = after[:other_length], after[other_length:]
+    if preposition and preposition in before:  # "more common in men than in women": the words after the same one
+        start = len(before) - before[::-1].index(preposition)
+        first = before[start:]
+    else:  # "Do men get ALS more often than women?": the last thing named before it that is not a disease
+        first = _last_named(before, index)
+    if not first or first == other or rest:
+        return None
+    words: list[str] = []
+    for word in before:  # asked the other way round: "rarer in women" as "more common in women", then reversed
+        words += ["more", "common"] if word == "rarer" else ["more"] if word in LESS else [word]
+    start = _find(words, first)
+    if start < 0:
+        return None
+    return words, [*words[:start], *other, *words[start + len(first):]], reverse
+
+
+def _rather(before: list[str], after: list[str], index: ClaimIndex) -> tuple[list[str], list[str], bool] | None:
+    """"A rather than B" as the question asked of A and of B."""
+    if not before or not after:
+        return None
+    if after[1:2] and after[1] in ONES:  # "upper motor neurons rather than lower ones"
+        length = _suffix_length(before, index)
+        if length < 2:
+            return None
+        first = before[-length:]
+        other = [after[0], *first[1:]]
+        rest = after[2:]
+        return [*before, *rest], [*before[:-length], *other, *rest], False
+    other_length = _name_length(after, index)
+    shared = after[1:other_length]
+    if shared and any(v in index.entity_names for v in variants((before[-1], *shared))):
+        # "lower rather than upper motor neurons": the first word shares the other's last words
+        return [*before, *after[1:]], [*before[:-1], *after], False
+    length = _suffix_length(before, index) or 1
+    other_length = other_length or 1
+    rest = after[other_length:]
+    return [*before, *rest], [*before[:-length], *after[:other_length], *rest], False
+
+
+def _name_length(words: list[str], index: ClaimIndex) -> int:
+    """The length of the longest entity name opening ``words``, or 0."""
+    return next((n for n in range(min(LONGEST_NAME, len(words)), 0, -1)
+                 if any(v in index.entity_names for v in variants(tuple(words[:n])))), 0)
+
+
+def _suffix_length(words: list[str], index: ClaimIndex) -> int:
+    """The length of the longest entity name closing ``words``, or 0."""
+    return next((n for n in range(min(LONGEST_NAME, len(words)), 0, -1)
+                 if any(v in index.entity_names for v in variants(tuple(words[-n:])))), 0)
+
+
+def _last_named(words: list[str], index: ClaimIndex) -> list[str]:
+    """The last entity name in ``words`` that names no disease, or none."""
+    for end in range(len(words), 0, -1):
+        for start in range(max(0, end - LONGEST_NAME), end):
+            key = tuple(words[start:end])
+            terms = next((index.entity_names[v] for v in variants(key) if v in index.entity_names), None)
+            if terms and not terms & index.diseases:
+                return list(key)
+    return []
+
+
+def _find(words: list[str], part: list[str]) -> int:
+    return next((n for n in range(len(words) - len(part) + 1) if words[n:n + len(part)] == part), -1)
