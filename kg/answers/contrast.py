@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from kg.answers.claim_index import ClaimIndex
 from kg.answers.question import LONGEST_NAME, Reading, variants
-from kg.answers.reply import Reply
+from kg.answers.reply import Reply, Used
 
 RATHER = (("rather", "than"), ("instead", "of"))
 MORE = {"more", "greater"}
@@ -24,6 +24,8 @@ LESS = {"less", "fewer", "rarer"}  # "rarer than": less common than
 PREPOSITIONS = {"in", "among", "for", "to", "of", "with", "by", "at", "on"}
 ONES = {"one", "ones"}  # "upper motor neurons rather than lower ones": the first's name with the other's word
 SILENT = {"unstated", "unknown-entity"}
+FREQUENCY = {"common", "frequent", "often", "likely", "prevalent", "rarer"}  # how often, of shares compared
+OTHER = {"other", "others"}  # "more common than other motor neuron diseases": than the rest of them
 
 
 def contrasted(reading: Reading, index: ClaimIndex, answer_one: Callable[[str], Reply],
@@ -32,6 +34,8 @@ def contrasted(reading: Reading, index: ClaimIndex, answer_one: Callable[[str], 
     ``usually`` tells whether a reply rests on a statement saying "mainly" or "typically". None otherwise."""
     if not reading.yes_no:
         return None
+    if (shares := _shares_compared(reading, index)) is not None:
+        return shares
     split = _split(list(reading.words), index)
     if split is None:
         return None
@@ -43,13 +47,59 @@ def contrasted(reading: Reading, index: ClaimIndex, answer_one: Callable[[str], 
         plain = first_reply.verdict == "yes" and usually(first_reply)
         body = first_reply.sentence.split(": ", 1)[-1]
         verdict, opening = ("yes", "Yes") if plain else ("qualified", "Partly")
-        return replace(first_reply, question=reading.question, reading=reading, verdict=verdict, contrasted=True,
+        return replace(first_reply, question=reading.question, reading=reading, verdict=verdict,
+                       contrasted=first_reply.reading,
                        sentence=f"{opening}: {body}" if plain else
                        f"{opening}: {body} The documents don't say this of the other.")
     if _stated(other_reply) and first_reply.verdict in SILENT:
         body = other_reply.sentence.split(": ", 1)[-1]
-        return replace(other_reply, question=reading.question, reading=reading, verdict="no", contrasted=True,
+        return replace(other_reply, question=reading.question, reading=reading, verdict="no",
+                       contrasted=other_reply.reading,
                        sentence=f"No: {body}")
+    return None
+
+
+def _shares_compared(reading: Reading, index: ClaimIndex) -> Reply | None:
+    """"Is sporadic ALS more common than familial ALS?": two shares among the cases of one thing, of the things
+    named on each side of "than", whose ranges do not overlap (85-90% against 5-10%); "Is ALS more common than
+    other motor neuron diseases?": one share, against the rest of the whole (approximately 85% of them). None
+    when the shares do not settle it."""
+    spoken = list(reading.words)
+    if "than" not in spoken or not FREQUENCY & set(spoken):
+        return None
+    cut = spoken.index("than")
+    degree = [w for w in spoken[:cut] if w in MORE | LESS]
+    if len(degree) != 1:
+        return None
+    more = degree[0] in MORE and degree[0] != "rarer"
+    text, boundary = " ".join(spoken), len(" ".join(spoken[:cut]))
+    sides = ([m for m in reading.entities if text.find(m.text) < boundary],
+             [m for m in reading.entities if text.find(m.text) > boundary])
+    others = [n for n, side in enumerate((spoken[:cut], spoken[cut + 1:])) if OTHER & set(side)]
+    if len(sides[0]) != 1 or len(sides[1]) != 1 or len(others) > 1:
+        return None
+    if others == [0]:  # "Are other motor neuron diseases more common than ALS?": ALS less common than the rest
+        sides, more = (sides[1], sides[0]), not more
+    first, second = sides[0][0].terms, sides[1][0].terms
+    firsts = [f for f, share in sorted(index.shares.items()) if share.counted & first]
+    for figure in firsts:
+        share = index.shares[figure]
+        if others:
+            if not share.among & second:
+                continue
+            low, high, compared = 100 - share.high, 100 - share.low, [figure]
+        else:
+            against = [f for f, o in sorted(index.shares.items()) if o.counted & second and o.among & share.among]
+            if len(against) != 1:
+                continue
+            low, high, compared = index.shares[against[0]].low, index.shares[against[0]].high, [figure, against[0]]
+        if share.low > high or share.high < low:
+            verdict = "yes" if (share.low > high) == more else "no"
+            iris = {str(f) for f in compared}
+            used = tuple(Used(s, 0.0) for s in index.statements if s.iri in iris)
+            said = "; ".join(index.label(f) for f in compared)
+            return Reply(reading.question, reading, verdict, f"{verdict.capitalize()}: {said}.", used,
+                         contrasted=reading)
     return None
 
 

@@ -35,7 +35,8 @@ class Reply:
     widest: tuple[tuple[URIRef, str], ...] = ()  # a list's citations (and a statement each) naming most of it
     full: str = ""  # a long list's sentence with every value (``sentence`` names the first LISTED of each group)
     each: bool = False  # an answer for each of several diseases: its cited sentences are taken from each in turn
-    contrasted: bool = False  # "A rather than B": the statements saying yes of whichever of the two they name
+    # "A rather than B": the question asked of whichever of the two the statements say yes of, as read
+    contrasted: Reading | None = None
 
 
 def used_of(index: ClaimIndex, numbers: list[int], score: dict[int, float]) -> tuple[Used, ...]:
