@@ -18,6 +18,7 @@ from benchmarks.ask_eval import SPLITS, evaluate, load_cases, summary
 from kg.answers.claim_index import ClaimIndex, build_index, words
 from kg.answers.question import MAX_CHARACTERS
 from kg.answers.reply_format import format_reply, reply_json, support, understood
+from kg.answers.unclear import UNCLEAR
 from kg.answers.verdict import SELDOM, answer, says_yes
 from kg.cli import cli
 from kg.graph.namespaces import KG, MND
@@ -720,7 +721,11 @@ def test_every_yes_or_no_rests_on_a_statement_of_that_polarity(index: ClaimIndex
     shares = {str(f): s for f, s in index.shares.items()}
     for case in load_cases():
         reply = answer(case["question"], index)
-        if reply.verdict in ("yes", "no") and reply.contrasted is reply.reading:
+        if reply.verdict in ("yes", "no") and reply.unclear is not None:
+            # "Is the pathomechanism ... known?": a sentence cited by a statement used says it is not
+            assert UNCLEAR.search(index.citations[reply.unclear].quote), case["question"]
+            assert any(reply.unclear in u.statement.citations for u in reply.used), case["question"]
+        elif reply.verdict in ("yes", "no") and reply.contrasted is reply.reading:
             # "Is sporadic ALS more common than familial ALS?": shares whose ranges do not overlap (or one share
             # against the rest of its whole)
             ranges = [(shares[u.statement.iri].low, shares[u.statement.iri].high) for u in reply.used]
@@ -738,6 +743,35 @@ def test_every_yes_or_no_rests_on_a_statement_of_that_polarity(index: ClaimIndex
             # "A rather than B": a yes or a no rests on statements saying yes of A, or of B, asked apart
             says = {says_yes(index, reply.contrasted or reply.reading, u.statement) for u in reply.used}
             assert (reply.verdict == "yes" or reply.contrasted is not None) in says, case["question"]
+
+
+@pytest.mark.parametrize(("question", "verdict", "opening"), [
+    # "all", "only", "always" against a statement of some patients or of a usual course: not all, not only
+    ("Do all ALS patients experience pain?", "qualified", "Not all: "),  # "some patients experience pain"
+    ("Does SMA only start in infancy?", "qualified", "Not only, usually: "),  # its typical onset
+    ("Does SMA always begin in early childhood?", "qualified", "Not always, usually: "),
+    # "A rather than B", "more ... than": each asked apart, settled only where the statements tell them apart
+    ("Is the weakness in muscular dystrophy distal rather than proximal?", "no", "No: "),
+    ("Does SMA affect lower rather than upper motor neurons?", "yes", "Yes: "),
+    ("Does ALS affect upper rather than lower motor neurons?", "no", "No, both: "),  # it affects both
+    ("Is ALS more common in women than in men?", "no", "No: "),  # "a slight male predominance"
+    ("Is ALS less common in women than in men?", "qualified", "Partly: "),
+    ("Is sporadic ALS more common than familial ALS?", "yes", "Yes: "),  # 85-90% against 5-10%
+    ("Is familial ALS more common than sporadic ALS?", "no", "No: "),
+    ("Are other motor neuron diseases more common than ALS?", "no", "No: "),  # ALS: approximately 85%
+    ("Is cognitive impairment more common than bulbar onset in ALS?", "unstated", "The documents don't say"),
+    # "Is it known?" against a sentence saying it is not, about the very thing asked
+    ("Is the pathomechanism of the rare demyelination in ALS patients known?", "no", "No: the documents say it "
+     "remains unclear"),
+    ("Is the mechanism behind the rare demyelination in ALS still unclear?", "yes", "Yes: "),
+    ("Is the treatment of ALS understood?", "unstated", "The documents don't say"),  # "no known cure" is the cure
+    ("Is ALS understood?", "unstated", "The documents don't say"),  # what of it is unclear is not asked
+    ("Is the cause of SMA known?", "yes", "Yes: "),  # a statement answers first
+])
+def test_question_forms_against_hedged_and_contrasted_statements(index: ClaimIndex, question: str, verdict: str,
+                                                                 opening: str) -> None:
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence[:len(opening)]) == (verdict, opening)
 
 
 @pytest.mark.parametrize(("question", "verdict"), [

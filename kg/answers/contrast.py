@@ -1,13 +1,12 @@
 """A yes/no question setting one thing against another: "Does SMA affect lower rather than upper motor neurons?",
-"Is ALS more common in men than in women?".
+"Is ALS more common in men than in women?", "Is sporadic ALS more common than familial ALS?".
 
 The question is asked twice, of the thing it puts first and of the one it contrasts ("Does SMA affect lower motor
-neurons?", "... upper motor neurons?"), each read again. Only the statements say which holds: the first stated and
-the other not, yes (qualified unless a statement says so of the first "mainly" or "typically", or the answer
-already qualifies it: the documents saying nothing of the other is no "rather than"); the other stated and the
-first not, no, with the other's statements. Both stated, or neither: not a contrast the statements settle, so the
-question is answered as it stands. "less", "fewer" and "rarer" contrast the other way.
-"""
+neurons?", "... upper motor neurons?"), each read again. Only the statements say which holds: the first stated
+and the other not, the first's answer; the other stated and the first not, no, with the other's statements;
+both plainly stated of "A rather than B", no: both. Otherwise not a contrast the statements settle, and the
+question is answered as it stands. "less", "fewer" and "rarer" contrast the other way. Shares of the cases of one
+thing are compared by their figures, where their ranges do not overlap."""
 
 from __future__ import annotations
 
@@ -28,10 +27,9 @@ FREQUENCY = {"common", "frequent", "often", "likely", "prevalent", "rarer"}  # h
 OTHER = {"other", "others"}  # "more common than other motor neuron diseases": than the rest of them
 
 
-def contrasted(reading: Reading, index: ClaimIndex, answer_one: Callable[[str], Reply],
-               usually: Callable[[Reply], bool]) -> Reply | None:
-    """The answer to a yes/no question contrasting two things, if the statements settle it (see the module);
-    ``usually`` tells whether a reply rests on a statement saying "mainly" or "typically". None otherwise."""
+def contrasted(reading: Reading, index: ClaimIndex, answer_one: Callable[[str], Reply]) -> Reply | None:
+    """The answer to a yes/no question contrasting two things, if the statements settle it (see the module); None
+    otherwise."""
     if not reading.yes_no:
         return None
     if (shares := _shares_compared(reading, index)) is not None:
@@ -39,23 +37,21 @@ def contrasted(reading: Reading, index: ClaimIndex, answer_one: Callable[[str], 
     split = _split(list(reading.words), index)
     if split is None:
         return None
-    first, other, reverse = split
+    first, other, reverse, rather = split
     first_reply, other_reply = answer_one(" ".join(first) + "?"), answer_one(" ".join(other) + "?")
     if reverse:
         first_reply, other_reply = other_reply, first_reply
     if _stated(first_reply) and other_reply.verdict in SILENT:
-        plain = first_reply.verdict == "yes" and usually(first_reply)
-        body = first_reply.sentence.split(": ", 1)[-1]
-        verdict, opening = ("yes", "Yes") if plain else ("qualified", "Partly")
-        return replace(first_reply, question=reading.question, reading=reading, verdict=verdict,
-                       contrasted=first_reply.reading,
-                       sentence=f"{opening}: {body}" if plain else
-                       f"{opening}: {body} The documents don't say this of the other.")
+        return replace(first_reply, question=reading.question, reading=reading, contrasted=first_reply.reading)
     if _stated(other_reply) and first_reply.verdict in SILENT:
         body = other_reply.sentence.split(": ", 1)[-1]
         return replace(other_reply, question=reading.question, reading=reading, verdict="no",
-                       contrasted=other_reply.reading,
-                       sentence=f"No: {body}")
+                       contrasted=other_reply.reading, sentence=f"No: {body}")
+    if rather and first_reply.verdict == other_reply.verdict == "yes":
+        # "Does ALS affect upper rather than lower motor neurons?": it affects both, not one rather than the other
+        body = "; ".join(r.sentence.split(": ", 1)[-1].rstrip(".") for r in (first_reply, other_reply))
+        used = tuple(dict.fromkeys((*first_reply.used, *other_reply.used)))
+        return Reply(reading.question, reading, "no", f"No, both: {body}.", used, contrasted=first_reply.reading)
     return None
 
 
@@ -108,13 +104,14 @@ def _stated(reply: Reply) -> bool:
     return reply.verdict == "yes" or (reply.verdict == "qualified" and reply.sentence.startswith(("Partly", "Only ")))
 
 
-def _split(tokens: list[str], index: ClaimIndex) -> tuple[list[str], list[str], bool] | None:
-    """The question asked of the first thing and of the other, and whether "less" reverses them; None when it
-    contrasts nothing."""
+def _split(tokens: list[str], index: ClaimIndex) -> tuple[list[str], list[str], bool, bool] | None:
+    """The question asked of the first thing and of the other, whether "less" reverses them and whether it asks
+    "rather than"; None when it contrasts nothing."""
     for pair in RATHER:
         for at in range(1, len(tokens) - 2):
             if tuple(tokens[at:at + 2]) == pair:
-                return _rather(tokens[:at], tokens[at + 2:], index)
+                split = _rather(tokens[:at], tokens[at + 2:], index)
+                return None if split is None else (*split, False, True)
     if "than" not in tokens[1:-1]:
         return None
     at = tokens.index("than")
@@ -140,10 +137,10 @@ def _split(tokens: list[str], index: ClaimIndex) -> tuple[list[str], list[str], 
     start = _find(words, first)
     if start < 0:
         return None
-    return words, [*words[:start], *other, *words[start + len(first):]], reverse
+    return words, [*words[:start], *other, *words[start + len(first):]], reverse, False
 
 
-def _rather(before: list[str], after: list[str], index: ClaimIndex) -> tuple[list[str], list[str], bool] | None:
+def _rather(before: list[str], after: list[str], index: ClaimIndex) -> tuple[list[str], list[str]] | None:
     """"A rather than B" as the question asked of A and of B."""
     if not before or not after:
         return None
@@ -154,16 +151,16 @@ def _rather(before: list[str], after: list[str], index: ClaimIndex) -> tuple[lis
         first = before[-length:]
         other = [after[0], *first[1:]]
         rest = after[2:]
-        return [*before, *rest], [*before[:-length], *other, *rest], False
+        return [*before, *rest], [*before[:-length], *other, *rest]
     other_length = _name_length(after, index)
     shared = after[1:other_length]
     if shared and any(v in index.entity_names for v in variants((before[-1], *shared))):
         # "lower rather than upper motor neurons": the first word shares the other's last words
-        return [*before, *after[1:]], [*before[:-1], *after], False
+        return [*before, *after[1:]], [*before[:-1], *after]
     length = _suffix_length(before, index) or 1
     other_length = other_length or 1
     rest = after[other_length:]
-    return [*before, *rest], [*before[:-length], *after[:other_length], *rest], False
+    return [*before, *rest], [*before[:-length], *after[:other_length], *rest]
 
 
 def _name_length(words: list[str], index: ClaimIndex) -> int:

@@ -249,7 +249,7 @@ def read(question: str, index: ClaimIndex) -> Reading:
     tokens = _superlatives(tokens, index, corrections)
     fixes: dict[str, str | None] = {}  # each distinct word looked up once: linear in the question's length
     for position, token in enumerate(tokens):
-        if token in name_words or token in QUESTION_WORDS or _frame(token) or _denied(token, index):
+        if token in name_words or token in QUESTION_WORDS or frame(token) or _denied(token, index):
             continue
         # first a word that makes a name with the word beside it, even one the graph's literals use in another form
         # ("multiple sclerosys": "sclerosis"); else the one name word clearly meant
@@ -287,7 +287,7 @@ def read(question: str, index: ClaimIndex) -> Reading:
     # blood ...?": "elevated creatine kinase levels in blood")
     own = frozenset().union(*(frozenset.intersection(*(index.names(term) for term in m.terms))
                               for m in mentions if not m.relation and m.terms))
-    unexplained = tuple(t for n, t in enumerate(tokens) if n not in consumed and not _frame(t)
+    unexplained = tuple(t for n, t in enumerate(tokens) if n not in consumed and not frame(t)
                         and t not in NEGATIONS and t not in USUALLY and not any(t in u.split() for u in runs)
                         and t[0].isalpha()
                         and not set(index.tokens(t)) & own)
@@ -343,7 +343,7 @@ def _choice(tokens: list[str], consumed: set[int]) -> bool:
                for position, token in enumerate(tokens))
 
 
-def _frame(token: str) -> bool:
+def frame(token: str) -> bool:
     """Whether ``token`` is question frame, in any word form."""
     return token in FRAME or STEMMER.stemWord(token) in FRAME_STEMS
 
@@ -595,7 +595,7 @@ def _unknown(tokens: list[str], consumed: set[int], index: ClaimIndex) -> list[s
     runs: list[list[str]] = []
     previous = -2
     for position, token in enumerate(tokens):
-        if position in consumed or token in QUESTION_WORDS or _frame(token) or not token[0].isalpha():
+        if position in consumed or token in QUESTION_WORDS or frame(token) or not token[0].isalpha():
             continue
         if index.knows(token):
             continue

@@ -41,6 +41,7 @@ from kg.answers.matching import (
 from kg.answers.question import KIND_WORDS, PLURAL, TOGETHER, USED_FOR, USUALLY, Mention, Reading, read, without
 from kg.answers.reply import Reply, used_of
 from kg.answers.several import each_disease, several
+from kg.answers.unclear import unclear
 
 CAUSAL_GENE = URIRef(ONTOLOGY + "hasCausalGene")
 # a yes/no asking how often ("Is it common ...?") is answered by a statement saying it happens rarely
@@ -60,10 +61,12 @@ NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w])")
 def answer(question: str, index: ClaimIndex) -> Reply:
     """Answer a checked question from the index; an open one led by its best claim (kg.answers.best)."""
     reading = read(question, index)
-    if (reply := contrasted(reading, index, lambda one: answer(one, index), lambda one: any(
-            _says_usually(index, used.statement) for used in one.used))) is not None:
+    if (reply := contrasted(reading, index, lambda one: answer(one, index))) is not None:
         return reply  # "Does SMA affect lower rather than upper motor neurons?": each asked apart
-    return with_best_claim(_answer(question, reading, index), index)
+    reply = _answer(question, reading, index)
+    if reply.verdict == "unstated":  # "Is the pathomechanism ... known?": a sentence saying it "remains unclear"
+        reply = unclear(reply, index)
+    return with_best_claim(reply, index)
 
 
 def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
