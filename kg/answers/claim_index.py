@@ -53,6 +53,7 @@ APPROXIMATE = 5.0  # per cent points either side of an approximate share ("appro
 STRUCTURE = {RDF.type, RDF.subject, RDF.predicate, RDF.object, PROV.wasDerivedFrom}
 WORD = re.compile(r"[\w][\w'\u2019-]*")
 STEMMER = Stemmer.Stemmer("english")
+QUANTIFIERS = {"some", "all", "every", "each", "most", "many", "certain"}  # "some forms", "most cases"
 TOKEN = re.compile(r"(?u)\b\w\w+\b")  # bm25s.tokenize's default token pattern
 # stems of one word family the stemmer keeps apart: "sensation lost" names "loss of sensation", "weaken muscles"
 # "muscle weakness", "destroy myelin" "myelin destruction"
@@ -136,6 +137,12 @@ class ClaimIndex:
             if self.nary(statement):
                 found.setdefault(statement.iri, set()).update({*statement.about, statement.object})
         return {iri: frozenset(values) for iri, values in found.items()}
+
+    @cached_property
+    def quantified(self) -> frozenset[str]:
+        """The stems of the words a statement's qualifier quantifies ("some forms": "form")."""
+        said = [words(q) for s in self.statements for q in s.qualifiers]
+        return frozenset(STEMMER.stemWord(w[n + 1]) for w in said for n in range(len(w) - 1) if w[n] in QUANTIFIERS)
 
     @cached_property
     def names_of(self) -> dict[Node, frozenset[str]]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from rdflib import URIRef
 
-from kg.answers.claim_index import STEMMER, SUBTYPE_OF, WORD, ClaimIndex, words
+from kg.answers.claim_index import QUANTIFIERS, STEMMER, SUBTYPE_OF, WORD, ClaimIndex, words
 from kg.answers.english import common
 from kg.errors import InputError
 
@@ -72,6 +72,7 @@ FRAME = {
     "actually", "please", "i'm", "im", "wondering", "curious",  # the asker's own words
     "thought", "believed", "eventually", "ultimately",  # "Is SMA thought to be genetic?"
     "experience", "experiences", "experienced",  # "Do ALS patients experience pain?": have it
+    "thing", "things",  # "make things harder for caregivers"
 }
 # words that ask whether two things go together at all, whatever the relation ("Is demyelinating polyneuropathy
 # seen in ALS?" asks for any statement linking them, not whether one disease is the other)
@@ -204,6 +205,17 @@ class Reading:
     @property
     def relations(self) -> list[Mention]:
         return [m for m in self.mentions if m.relation]
+
+
+def as_share(reading: Reading, index: ClaimIndex) -> Reading | None:
+    """"Are some forms of SMA compatible with a longer lifespan?", "every form of SMA": read without its subtypes
+    asked, as of a share of its cases, where a statement's qualifier quantifies the same word ("some forms");
+    None where the question names no such words."""
+    spoken = " ".join(reading.words)
+    kept = tuple(m for m in reading.mentions if not (
+        m.terms == {SUBTYPE_OF} and STEMMER.stemWord(m.text.split()[0]) in index.quantified
+        and re.search(rf"(?<!there )\b(?:{'|'.join(sorted(QUANTIFIERS))}) {re.escape(m.text)}\b", spoken)))
+    return replace(reading, mentions=kept) if len(kept) < len(reading.mentions) else None
 
 
 def without(reading: Reading, dropped: set[str]) -> Reading:

@@ -38,7 +38,18 @@ from kg.answers.matching import (
     stating_every,
     through,
 )
-from kg.answers.question import KIND_WORDS, PLURAL, TOGETHER, USED_FOR, USUALLY, Mention, Reading, read, without
+from kg.answers.question import (
+    KIND_WORDS,
+    PLURAL,
+    TOGETHER,
+    USED_FOR,
+    USUALLY,
+    Mention,
+    Reading,
+    as_share,
+    read,
+    without,
+)
 from kg.answers.reply import Reply, used_of
 from kg.answers.several import each_disease, several
 from kg.answers.unclear import unclear
@@ -64,6 +75,9 @@ def answer(question: str, index: ClaimIndex) -> Reply:
     if (reply := contrasted(reading, index, lambda one: answer(one, index))) is not None:
         return reply  # "Does SMA affect lower rather than upper motor neurons?": each asked apart
     reply = _answer(question, reading, index)
+    if reply.verdict == "unstated" and (share := as_share(reading, index)) is not None:
+        # "Are some forms of SMA compatible with a longer lifespan?": of SMA, some forms, not of its subtypes
+        reply = _answer(question, share, index)
     if reply.verdict == "unstated":  # "Is the pathomechanism ... known?": a sentence saying it "remains unclear"
         reply = unclear(reply, index)
     return with_best_claim(reply, index)
@@ -120,7 +134,7 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
             # "Is MRI used in ALS?" names no relation: a statement denying another one ("used mainly to exclude
             # other conditions", not to confirm) is no "no" beside one linking them (ALS has diagnostic test MRI)
             asked = [n for n in asked if not index.statements[n].negative]
-        if not (asked := _tied(index, entities, asked)):
+        if not (asked := _tied(index, entities, asked) or _in_disease(index, entities, asked)):
             # "Does MRI show snake eyes in MS?": MRI detects snake eyes, but no statement ties them to MS (ALS's);
             # "Does dystrophin deficiency cause weakness in ALS?": ALS has weakness, dystrophin deficiency is MD's
             return _verdict(question, reading, index, score, [])
@@ -572,6 +586,28 @@ def _accounts(index: ClaimIndex, statement: Statement, thing: Mention, linked: f
     return bool(thing.terms & (statement.about | index.values_of.get(statement.iri, frozenset()))) \
         or statement.object in linked or set(index.tokens(thing.text)) <= index.names(statement.object) \
         or (not thing.terms & index.diseases and statement.subject in linked - index.diseases)
+
+
+def _in_disease(index: ClaimIndex, named: list[Mention], found: list[int]) -> list[int]:
+    """Of ``found``, linking two things named beside a disease named ("Do behavioural deficits in ALS increase
+    caregiver burden?"), those whose subject the statements say plainly the disease has (ALS has behavioural
+    changes), with the statements saying so."""
+    diseases = [m for m in named if m.terms & index.diseases]
+    if len(named) != 3 or len(diseases) != 1:
+        return []
+    features = _features_of(index, diseases[0])
+    kept = [n for n in found if index.statements[n].subject in features and all(
+        m.terms & index.statements[n].about for m in named if m is not diseases[0])]
+    having = [n for n, s in enumerate(index.statements) if s.subject in diseases[0].terms
+              and s.object in {index.statements[k].subject for k in kept} and not s.negative and not s.qualifiers]
+    return kept + having if kept else []
+
+
+def _features_of(index: ClaimIndex, disease: Mention) -> set[Node]:
+    """What statements say plainly a disease has, as their subject's value ("Do behavioural deficits in ALS increase
+    caregiver burden?": ALS has behavioural changes, whose impact is asked)."""
+    return {s.object for s in index.statements if s.subject in disease.terms and not s.negative and not s.qualifiers
+            and not index.nary(s) and not s.derived and s.object not in index.classes}
 
 
 def _vouching(index: ClaimIndex, statement: Statement, thing: Mention) -> list[int]:
