@@ -80,12 +80,15 @@ class Statement:
 @dataclass(frozen=True)
 class Share:
     """A figure giving a share in per cent: what it counts (mnd:countsCasesOf) among what (mnd:amongCasesOf), and
-    the lowest and highest share its words allow ("up to 40%": 0 to 40; "approximately 85%": 80 to 90)."""
+    the lowest and highest share its words allow ("up to 40%": 0 to 40; "approximately 85%": 80 to 90); or, of the
+    patients of a disease (its mnd:aboutDisease as ``among``, nothing counted) those past a threshold
+    (mnd:thresholdValue: "5-10% living longer than 10 years")."""
 
     counted: frozenset[URIRef]
     among: frozenset[URIRef]
     low: float
     high: float
+    threshold: float | None = None
 
 
 @dataclass
@@ -291,12 +294,17 @@ def _shares(graph: Graph) -> dict[URIRef, Share]:
                           for p in (COUNTS_CASES_OF, URIRef(ONTOLOGY + "amongCasesOf")))
         value, low, high = (graph.value(figure, URIRef(ONTOLOGY + p))
                             for p in ("value", "minimumValue", "maximumValue"))
-        if not isinstance(figure, URIRef) or not counted or not among:
+        threshold = graph.value(figure, URIRef(ONTOLOGY + "thresholdValue"))
+        if threshold is not None and not counted and not among:
+            among = frozenset(o for o in graph.objects(figure, URIRef(ONTOLOGY + "aboutDisease"))
+                              if isinstance(o, URIRef))
+        if not isinstance(figure, URIRef) or not among or not (counted or threshold is not None):
             continue
         margin = APPROXIMATE if graph.value(figure, URIRef(ONTOLOGY + "approximate")) == Literal(True) else 0.0
         bounds = (_number(value), _number(value)) if value is not None else (
             _number(low) if low is not None else 0.0, _number(high) if high is not None else 100.0)
-        found[figure] = Share(counted, among, max(bounds[0] - margin, 0.0), min(bounds[1] + margin, 100.0))
+        found[figure] = Share(counted, among, max(bounds[0] - margin, 0.0), min(bounds[1] + margin, 100.0),
+                              None if threshold is None else _number(threshold))
     return found
 
 

@@ -66,6 +66,9 @@ CASES = {"case", "cases"}  # "Are most ALS cases familial?": the share's own fra
 HOW_OFTEN = frozenset({"usually", "typically", "typical", "generally", "normally", "often"})
 
 
+# numbers written in words ("live longer than ten years", "a decade")
+NUMBER_WORDS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+                "nine": "9", "ten": "10", "decade": "10", "twenty": "20"}
 NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w])")
 
 
@@ -103,6 +106,8 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
                      used_of(index, about(index, entities) or [n for n, _ in ranked[:RANKED]], score))
     if (share := _share_verdict(question, reading, index, score)) is not None:
         return share  # "Is most ALS sporadic?": the share counting sporadic ALS, 85-90%
+    if (beyond := _beyond_verdict(question, reading, index, score)) is not None:
+        return beyond  # "Do most ALS patients live longer than 10 years?": only 5-10% do
     if comparing(index, reading):  # "Are ALS and MS the same disease?": what both are, no verdict
         return compare(question, reading, index, score, entities)
     diseases = several(reading, index)
@@ -316,6 +321,34 @@ def _share_verdict(question: str, reading: Reading, index: ClaimIndex, score: di
     shown = replace(reading, mentions=(*wholes[:1], Mention("most", frozenset({COUNTS_CASES_OF}), relation=True),
                                        Mention(" ".join(sorted(index.label(t) for t in counted)), counted)))
     return Reply(question, shown, verdict, f"{verdict.capitalize()}: {named}.", used_of(index, numbers, score))
+
+
+def _beyond_verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int, float]) -> Reply | None:
+    """"Do most ALS patients live longer than 10 years?", "Do all ALS patients survive more than 10 years?": the
+    share of a disease's patients past the threshold asked, of a kind the question names; "most" is no under half
+    and yes over it, "all" no under half and "Not all" short of 100%. None when the question asks neither, or no
+    share of that kind and threshold is stated."""
+    spoken = set(reading.words) - reading.named_words
+    every = reading.restriction in {"all", "every", "everyone", "everybody", "always"}
+    if not reading.yes_no or reading.negated or not (spoken & MOST or every) or len(reading.entities) != 1:
+        return None
+    figures = frozenset().union(*(index.of_kind.get(k, frozenset()) for k in _kinds_named(index, reading)))
+    asked = _numbers(question) - _numbers(" ".join(m.text for m in reading.mentions)) | {
+        NUMBER_WORDS[w] for w in reading.words if w in NUMBER_WORDS}
+    found = [f for f, share in sorted(index.shares.items()) if f in figures and share.threshold is not None
+             and share.among & reading.entities[0].terms and asked == {f"{share.threshold:g}"}]
+    if len(found) != 1:
+        return None
+    share = index.shares[found[0]]
+    numbers = [n for n, s in enumerate(index.statements) if s.iri == str(found[0])]
+    named = index.label(found[0])
+    if share.high < 50:
+        return Reply(question, reading, "no", f"No: {named}.", used_of(index, numbers, score))
+    if share.low > 50 and not every:
+        return Reply(question, reading, "yes", f"Yes: {named}.", used_of(index, numbers, score))
+    if every and share.high < 100:
+        return Reply(question, reading, "qualified", f"Not all: {named}.", used_of(index, numbers, score))
+    return None
 
 
 def _shares_asked(index: ClaimIndex, reading: Reading) -> list[URIRef]:
