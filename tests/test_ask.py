@@ -760,6 +760,8 @@ def test_every_yes_or_no_rests_on_a_statement_of_that_polarity(index: ClaimIndex
     ("Does ALS affect upper rather than lower motor neurons?", "no", "No, both: "),  # it affects both
     ("Is ALS more common in women than in men?", "no", "No: "),  # "a slight male predominance"
     ("Is ALS less common in women than in men?", "qualified", "Partly: "),
+    ("Are men less likely to get ALS than women?", "no", "No: "),  # "women": the word no name holds
+    ("Do men get ALS more than women?", "qualified", "Partly: "),  # more often
     ("Is sporadic ALS more common than familial ALS?", "yes", "Yes: "),  # 85-90% against 5-10%
     ("Is familial ALS more common than sporadic ALS?", "no", "No: "),
     ("Are other motor neuron diseases more common than ALS?", "no", "No: "),  # ALS: approximately 85%

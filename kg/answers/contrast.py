@@ -34,7 +34,7 @@ def contrasted(reading: Reading, index: ClaimIndex, answer_one: Callable[[str], 
         return None
     if (shares := _shares_compared(reading, index)) is not None:
         return shares
-    split = _split(list(reading.words), index)
+    split = _split(list(reading.words), index, reading.unaccounted)
     if split is None:
         return None
     first, other, reverse, rather = split
@@ -104,7 +104,8 @@ def _stated(reply: Reply) -> bool:
     return reply.verdict == "yes" or (reply.verdict == "qualified" and reply.sentence.startswith(("Partly", "Only ")))
 
 
-def _split(tokens: list[str], index: ClaimIndex) -> tuple[list[str], list[str], bool, bool] | None:
+def _split(tokens: list[str], index: ClaimIndex, unaccounted: tuple[str, ...] = ()
+           ) -> tuple[list[str], list[str], bool, bool] | None:
     """The question asked of the first thing and of the other, whether "less" reverses them and whether it asks
     "rather than"; None when it contrasts nothing."""
     for pair in RATHER:
@@ -127,6 +128,8 @@ def _split(tokens: list[str], index: ClaimIndex) -> tuple[list[str], list[str], 
     if preposition and preposition in before:  # "more common in men than in women": the words after the same one
         start = len(before) - before[::-1].index(preposition)
         first = before[start:]
+    elif len(unnamed := [w for w in before if w in unaccounted and w not in MORE | LESS]) == 1:
+        first = unnamed  # "Are women less likely to get ALS than men?": the word no name holds, set against a name
     else:  # "Do men get ALS more often than women?": the last thing named before it that is not a disease
         first = _last_named(before, index)
     if not first or first == other or rest:
@@ -134,6 +137,8 @@ def _split(tokens: list[str], index: ClaimIndex) -> tuple[list[str], list[str], 
     words: list[str] = []
     for word in before:  # asked the other way round: "rarer in women" as "more common in women", then reversed
         words += ["more", "common"] if word == "rarer" else ["more"] if word in LESS else [word]
+    if words[-1] == "more":
+        words.append("often")  # "Do men get ALS more than women?": more often
     start = _find(words, first)
     if start < 0:
         return None
