@@ -750,6 +750,7 @@ def test_every_yes_or_no_rests_on_a_statement_of_that_polarity(index: ClaimIndex
     ("Do all ALS patients experience pain?", "qualified", "Not all: "),  # "some patients experience pain"
     ("Does SMA only start in infancy?", "qualified", "Not only, usually: "),  # its typical onset
     ("Does SMA always begin in early childhood?", "qualified", "Not always, usually: "),
+    ("Is demyelination always secondary in ALS?", "qualified", "Partly: "),  # a hedge of how, not of how often
     # "most" and "all" against the share of patients past a threshold, only of the threshold asked
     ("Do most ALS patients live longer than ten years?", "no", "No: share of ALS patients living longer than 10"),
     ("Do all ALS patients survive more than 10 years?", "no", "No: "),  # only 5-10% do

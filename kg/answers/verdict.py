@@ -61,6 +61,7 @@ SELDOM = {"rare", "rarely", "uncommon", "seldom", "occasionally", "infrequent"}
 # a yes/no asking whether most cases are something is answered by a share counting them, above or below half
 MOST = {"most", "majority", "mostly", "usually", "generally"}
 CASES = {"case", "cases"}  # "Are most ALS cases familial?": the share's own frame
+SOME = {"some", "few", "many", "several", "proportion", "subset", "minority", "occasionally", "sometimes"}
 # words saying how often, not how far ("mainly affects lower motor neurons" says nothing of others): a statement
 # saying one of them denies "only" and "always" ("Does SMA only start in infancy?": its typical onset)
 HOW_OFTEN = frozenset({"usually", "typically", "typical", "generally", "normally", "often"})
@@ -707,7 +708,8 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
                      tuple(hedges))
     if hedges or len(says) > 1:
         sentence = _qualified(index, ordered, reading.negated, says)
-        if says == {True} and not reading.negated and (short := _not_every(reading)):
+        if says == {True} and not reading.negated and (short := _not_every(reading)) \
+                and hedges and all(_how_many(hedge) for hedge in hedges):
             # "Do all ALS patients experience pain?": "some patients" do, so not all
             sentence = f"{short}: {sentence.split(': ', 1)[1]}"
         return Reply(question, reading, "qualified", sentence, used_of(index, ordered, score), tuple(hedges))
@@ -728,6 +730,12 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
     shown = [q for q in answered if q.casefold() not in phrase.casefold()]
     return Reply(question, reading, verdict, f"{verdict.capitalize()}{derived}: {phrase}"
                  + (f" ({'; '.join(shown)})" if shown else "") + ".", used_of(index, ordered, score), tuple(answered))
+
+
+def _how_many(hedge: str) -> bool:
+    """Whether a qualifier says how many or how often ("some patients", "up to 40%", "rarely"), not how ("secondary
+    to the primary axonal degeneration")."""
+    return bool(_numbers(hedge)) or bool(set(words(hedge)) & (SOME | SELDOM | HOW_OFTEN | MOST))
 
 
 def _not_every(reading: Reading) -> str:
