@@ -767,6 +767,9 @@ def test_every_yes_or_no_rests_on_a_statement_of_that_polarity(index: ClaimIndex
     ("Is familial ALS more common than sporadic ALS?", "no", "No: "),
     ("Are other motor neuron diseases more common than ALS?", "no", "No: "),  # ALS: approximately 85%
     ("Is cognitive impairment more common than bulbar onset in ALS?", "unstated", "The documents don't say"),
+    # a kind of thing asked of a disease: its members the reasoner derives ("hyperreflexia in ALS")
+    ("Does ALS have upper motor neuron signs?", "yes", "Yes: "),
+    ("Does SMA have upper motor neuron signs?", "unstated", "The documents don't say"),
     # "Is it known?" against a sentence saying it is not, about the very thing asked
     ("Is the pathomechanism of the rare demyelination in ALS patients known?", "no", "No: the documents say it "
      "remains unclear"),

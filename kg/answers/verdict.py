@@ -133,6 +133,9 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
             # a path of statements answers only when it accounts for every thing named, as one statement must
             whole = _chain_tied(index, entities, chained) and _chain_names(index, reading, chained)
             return _verdict(question, reading, index, score, chained if whole else [])
+        if not asked and (members := _of_members(index, reading, relations)):
+            # "Does ALS have upper motor neuron signs?": hyperreflexia and hypertonicity, which are some
+            return _verdict(question, reading, index, score, members)
         if not asked:
             return _of_subtypes(question, reading, index, score, relations)
         asked = _classifying_first(index, reading, asked)
@@ -620,6 +623,27 @@ def _accounts(index: ClaimIndex, statement: Statement, thing: Mention, linked: f
     return bool(thing.terms & (statement.about | index.values_of.get(statement.iri, frozenset()))) \
         or statement.object in linked or set(index.tokens(thing.text)) <= index.names(statement.object) \
         or (not thing.terms & index.diseases and statement.subject in linked - index.diseases)
+
+
+def _of_members(index: ClaimIndex, reading: Reading, relations: set[Node]) -> list[int]:
+    """No statement links the things asked, one of which is a kind of thing, not of disease ("upper motor neuron
+    signs"): the statements linking the others to its members (ALS has hyperreflexia, an upper motor neuron sign,
+    as the reasoner derives), with the statements saying they are members."""
+    for position, mention in enumerate(reading.entities):
+        if mention.terms & index.diseases:
+            continue
+        typed = [n for n, s in enumerate(index.statements) if s.property == RDF.type and s.object in mention.terms
+                 and isinstance(s.subject, URIRef)]
+        members = frozenset(index.statements[n].subject for n in typed) - index.diseases
+        if not members:
+            continue
+        swapped = [*reading.entities[:position], Mention(mention.text, members), *reading.entities[position + 1:]]
+        found, _ = statements_linking(index, swapped, lambda s: relation_asked(index, reading, s, relations))
+        found = _tied(index, swapped, found)
+        if found:
+            named = {index.statements[n].object for n in found} | {index.statements[n].subject for n in found}
+            return found + [n for n in typed if index.statements[n].subject in named]
+    return []
 
 
 def _in_disease(index: ClaimIndex, named: list[Mention], found: list[int]) -> list[int]:
