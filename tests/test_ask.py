@@ -751,6 +751,7 @@ def test_every_yes_or_no_rests_on_a_statement_of_that_polarity(index: ClaimIndex
     ("Does SMA only start in infancy?", "qualified", "Not only, usually: "),  # its typical onset
     ("Does SMA always begin in early childhood?", "qualified", "Not always, usually: "),
     ("Is demyelination always secondary in ALS?", "qualified", "Partly: "),  # a hedge of how, not of how often
+    ("Is cognitive decline universal in ALS?", "qualified", "Not all: "),  # "up to 40%"
     # "most" and "all" against the share of patients past a threshold, only of the threshold asked
     ("Do most ALS patients live longer than ten years?", "no", "No: share of ALS patients living longer than 10"),
     ("Do all ALS patients survive more than 10 years?", "no", "No: "),  # only 5-10% do
@@ -776,6 +777,7 @@ def test_every_yes_or_no_rests_on_a_statement_of_that_polarity(index: ClaimIndex
     ("Is the mechanism behind the rare demyelination in ALS still unclear?", "yes", "Yes: "),
     ("Is the treatment of ALS understood?", "unstated", "The documents don't say"),  # "no known cure" is the cure
     ("Is ALS understood?", "unstated", "The documents don't say"),  # what of it is unclear is not asked
+    ("Is the demyelination occasionally seen in ALS well understood?", "no", "No: "),  # "occasionally seen" said
     ("Is the cause of SMA known?", "yes", "Yes: "),  # a statement answers first
 ])
 def test_question_forms_against_hedged_and_contrasted_statements(index: ClaimIndex, question: str, verdict: str,

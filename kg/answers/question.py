@@ -90,6 +90,7 @@ ABSENCE = {"lack", "lacks", "lacking", "absent", "absence", "missing", "without"
 # words that restrict a yes to all, always or nothing else ("Does SMA only affect lower motor neurons?"): they
 # name no value, and no statement short of saying so answers yes
 RESTRICTING = {"only", "all", "every", "everyone", "everybody", "always", "solely", "exclusively", "entirely", "just",
+               "universal", "universally", "invariably",
                "purely", "main", "major"}
 # words asking more than a treatment or an effect does, even where they name its relation ("halt" names a treatment
 # approach, so that "do not halt" says no): no statement short of saying so answers yes ("Can treatment halt SMA?":

@@ -18,6 +18,7 @@ from kg.answers.question import QUESTION_WORDS, Reading, frame
 from kg.answers.reply import Reply, Used
 
 KNOWN = {"known", "know", "knows", "understood", "understand", "understands", "clear", "established", "explained"}
+HOW_WELL = {"well", "fully", "completely", "entirely", "really"}  # "well understood": whether it is known at all
 ASKING_WHY = {"why", "how"}  # "Do doctors understand why ...?": what is not known, the cause or the mechanism
 UNKNOWN = {"unclear", "unknown", "uncertain", "unexplained", "mysterious", "mystery"}
 # a sentence saying something is not known
@@ -36,8 +37,8 @@ def unclear(reply: Reply, index: ClaimIndex) -> Reply:
     reading = reply.reading
     if not asks_known(reading) or reading.unknown:
         return reply
-    wanted = _wanted(reading, index)
-    if not wanted and not ASKING_WHY & set(reading.words):
+    wanted, spoken = _wanted(reading, index)
+    if not wanted and not spoken and not ASKING_WHY & set(reading.words):
         return reply  # "Is ALS understood?": the sentence must say what of it is not ("the pathomechanism")
     for citation in sorted(index.citations, key=str):
         quote = index.citations[citation].quote
@@ -47,6 +48,8 @@ def unclear(reply: Reply, index: ClaimIndex) -> Reply:
         citing = [s for s in index.statements if citation in s.citations]
         if not wanted <= said and not all(any(w.endswith(m) for w in said) for m in wanted - said):
             continue  # "pathomechanism" names "mechanism"
+        if not wanted and not ASKING_WHY & set(reading.words) and not spoken <= said:
+            continue  # "Is the demyelination occasionally seen in ALS well understood?": "occasionally seen" said
         none_known = re.search(r"\bno known (\w+)", quote, re.IGNORECASE)
         if none_known and not set(index.tokens(none_known.group(1))) <= set(index.tokens(" ".join(reading.words))):
             continue  # "no known cure" says nothing unknown of the treatment
@@ -73,12 +76,13 @@ def _said(quote: str) -> str:
     return f"it {said}" if said.split()[0] in {"remains", "remain", "is", "are"} else f"it is {said}"
 
 
-def _wanted(reading: Reading, index: ClaimIndex) -> set[str]:
+def _wanted(reading: Reading, index: ClaimIndex) -> tuple[set[str], set[str]]:
     """The stems a sentence must name: the relation words, and the other words that are neither question frame,
-    names of things, whether it is known, nor common English."""
+    names of things, whether it is known, nor common English; and the stems of the common English words left."""
     named = reading.named_words
     kept = [w for m in reading.relations for w in words(m.text) if w not in KNOWN | UNKNOWN]
-    kept += [w for w in reading.words if w not in named and w not in KNOWN | UNKNOWN and w not in QUESTION_WORDS
-             and not frame(w) and not common(w) and w[0].isalpha()]
-    return set(index.tokens(" ".join(kept)))
+    rest = [w for w in reading.words if w not in named and w not in KNOWN | UNKNOWN | HOW_WELL
+            and w not in QUESTION_WORDS and not frame(w) and w[0].isalpha()]
+    kept += [w for w in rest if not common(w)]
+    return set(index.tokens(" ".join(kept))), set(index.tokens(" ".join(w for w in rest if common(w))))
 

@@ -767,8 +767,10 @@ def _not_every(reading: Reading) -> str:
     word = reading.restriction
     if word in {"all", "every", "everyone", "everybody"}:
         return "Not all"
-    if word in {"always", "entirely"}:
+    if word in {"always", "entirely", "universally", "invariably"}:
         return f"Not {word}"
+    if word == "universal":
+        return "Not all"
     return "Not only" if word in {"only", "solely", "exclusively", "just", "purely"} else ""
 
 
