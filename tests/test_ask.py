@@ -768,6 +768,13 @@ def test_every_yes_or_no_rests_on_a_statement_of_that_polarity(index: ClaimIndex
     ("Is familial ALS more common than sporadic ALS?", "no", "No: "),
     ("Are other motor neuron diseases more common than ALS?", "no", "No: "),  # ALS: approximately 85%
     ("Is cognitive impairment more common than bulbar onset in ALS?", "unstated", "The documents don't say"),
+    # "A or B?": each asked apart, the one the statements say yes of, or both
+    ("Is the muscle weakness in MD proximal or distal?", "answer", "muscular dystrophy has clinical feature "
+     "progressive proximal muscle weakness"),
+    ("Does ALS affect upper or lower motor neurons?", "answer", "Both: "),
+    ("Is ALS more common in men or women?", "answer", "people at risk for ALS"),
+    ("Is ALS a demyelinating disease or does it primarily affect the axons?", "answer",
+     "amyotrophic lateral sclerosis does not primarily affect"),  # a second question after "or": as it was
     # a kind of thing asked of a disease: its members the reasoner derives ("hyperreflexia in ALS")
     ("Does ALS have upper motor neuron signs?", "yes", "Yes: "),
     ("Does SMA have upper motor neuron signs?", "unstated", "The documents don't say"),

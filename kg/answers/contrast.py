@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from kg.answers.claim_index import ClaimIndex
-from kg.answers.question import LONGEST_NAME, Reading, variants
+from kg.answers.question import LONGEST_NAME, YES_NO, Reading, variants
 from kg.answers.reply import Reply, Used
 
 RATHER = (("rather", "than"), ("instead", "of"))
@@ -31,7 +31,7 @@ def contrasted(reading: Reading, index: ClaimIndex, answer_one: Callable[[str], 
     """The answer to a yes/no question contrasting two things, if the statements settle it (see the module); None
     otherwise."""
     if not reading.yes_no:
-        return None
+        return choice(reading, index, answer_one)
     if (shares := _shares_compared(reading, index)) is not None:
         return shares
     split = _split(list(reading.words), index, reading.unaccounted)
@@ -53,6 +53,32 @@ def contrasted(reading: Reading, index: ClaimIndex, answer_one: Callable[[str], 
         used = tuple(dict.fromkeys((*first_reply.used, *other_reply.used)))
         return Reply(reading.question, reading, "no", f"No, both: {body}.", used, contrasted=first_reply.reading)
     return None
+
+
+def choice(reading: Reading, index: ClaimIndex, answer_one: Callable[[str], Reply]) -> Reply | None:
+    """"Is SMA inherited or sporadic?", "Does ALS affect upper or lower motor neurons?": each asked apart, the
+    answer the one the statements say yes of (and no of the other, if they do), or both; None when they say it of
+    neither, or the question asks something else after its "or" ("... or does it primarily affect the axons?")."""
+    spoken = list(reading.words)
+    if not spoken or spoken[0] not in YES_NO or spoken.count("or") != 1:
+        return None
+    at = spoken.index("or")
+    if at == 0 or at + 1 >= len(spoken) or spoken[at + 1] in YES_NO or spoken[at + 1] == "not":
+        return None
+    after = spoken[at + 1:]
+    if len(after) > 1 and _name_length(after, index) != len(after):
+        return None  # "A or B" closes the question: B one word, or one name
+    split = _rather(spoken[:at], after, index)
+    if split is None:
+        return None
+    replies = [answer_one(" ".join(part) + "?") for part in split]
+    stated = [r for r in replies if _stated(r)]
+    if not stated or any(r.verdict not in SILENT | {"no"} for r in replies if r not in stated):
+        return None
+    body = "; ".join(r.sentence.split(": ", 1)[-1].rstrip(".") for r in stated) + "".join(
+        f"; not {r.sentence.split(': ', 1)[-1].rstrip('.')}" for r in replies if r.verdict == "no")
+    used = tuple(dict.fromkeys(u for r in replies if r.verdict != "unstated" for u in r.used))
+    return Reply(reading.question, reading, "answer", f"{'Both: ' if len(stated) == 2 else ''}{body}.", used)
 
 
 def _shares_compared(reading: Reading, index: ClaimIndex) -> Reply | None:

@@ -22,7 +22,7 @@ from rdflib.term import Node
 from kg.answers.best import with_best_claim
 from kg.answers.claim_index import COUNTS_CASES_OF, ONTOLOGY, SUBTYPE_OF, ClaimIndex, Statement, words
 from kg.answers.compare import compare, comparing, kinds_of
-from kg.answers.contrast import contrasted
+from kg.answers.contrast import choice, contrasted
 from kg.answers.lists import RANKED, listing, members_of, open_answer
 from kg.answers.matching import (
     CLASSIFYING,
@@ -82,6 +82,8 @@ def answer(question: str, index: ClaimIndex) -> Reply:
     if reply.verdict == "unstated" and (share := as_share(reading, index)) is not None:
         # "Are some forms of SMA compatible with a longer lifespan?": of SMA, some forms, not of its subtypes
         reply = _answer(question, share, index)
+    if reply.verdict == "unstated" and (alternatives := choice(reading, index, lambda one: answer(one, index))):
+        reply = alternatives  # "Is ALS more common in men or women?": each asked apart
     if reply.verdict == "unstated":  # "Is the pathomechanism ... known?": a sentence saying it "remains unclear"
         reply = unclear(reply, index)
     return with_best_claim(reply, index)
