@@ -32,7 +32,8 @@ CONFIRMING = {"isn't": "is", "aren't": "are", "doesn't": "does", "don't": "do", 
               "wasn't": "was", "weren't": "were", "won't": "will", "wouldn't": "would", "mustn't": "must"}
 # the same typed without the apostrophe ("isnt", "doesnt", "cant", "wont"): read as the contraction
 CONFIRMING |= {negative.replace("'", ""): positive for negative, positive in CONFIRMING.items() if "'" in negative}
-NEGATIONS = {"not", "no", "never", "without", "lack", "lacks", "absent", "spared", "spare", "preserved", "kept",
+NEGATIONS = {"not", "no", "never", "without", "lack", "lacks", "absent", "spared", "spare", "preserved", "kept", "keep",
+             "keeps",
              "intact", "retained", "unimpaired",
              "useless", "ineffective", "pointless", "worthless", "unhelpful", "futile", "lacking", "missing",
              "cannot", "non", "wrong", "false", "incorrect", "untrue", "free", *CONFIRMING}
@@ -73,6 +74,7 @@ FRAME = {
     "thought", "believed", "eventually", "ultimately",  # "Is SMA thought to be genetic?"
     "experience", "experiences", "experienced",  # "Do ALS patients experience pain?": have it
     "thing", "things",  # "make things harder for caregivers"
+    "away",  # "Do muscles waste away in ALS?": wasting
 }
 # words that ask whether two things go together at all, whatever the relation ("Is demyelinating polyneuropathy
 # seen in ALS?" asks for any statement linking them, not whether one disease is the other)
