@@ -756,6 +756,7 @@ def test_every_yes_or_no_rests_on_a_statement_of_that_polarity(index: ClaimIndex
     ("Do most ALS patients live longer than ten years?", "no", "No: share of ALS patients living longer than 10"),
     ("Do all ALS patients survive more than 10 years?", "no", "No: "),  # only 5-10% do
     ("Do most ALS patients survive more than 5 years?", "unstated", "The documents don't say"),
+    ("Is familial ALS a minority of ALS cases?", "yes", "Yes: share of ALS cases that are familial"),  # not most
     # "A rather than B", "more ... than": each asked apart, settled only where the statements tell them apart
     ("Is the weakness in muscular dystrophy distal rather than proximal?", "no", "No: "),
     ("Does SMA affect lower rather than upper motor neurons?", "yes", "Yes: "),

@@ -75,6 +75,7 @@ FRAME = {
     "experience", "experiences", "experienced",  # "Do ALS patients experience pain?": have it
     "thing", "things",  # "make things harder for caregivers"
     "away",  # "Do muscles waste away in ALS?": wasting
+    "majority", "minority",  # "Are sporadic cases the majority of ALS?": a share, over or under half
 }
 # words that ask whether two things go together at all, whatever the relation ("Is demyelinating polyneuropathy
 # seen in ALS?" asks for any statement linking them, not whether one disease is the other)

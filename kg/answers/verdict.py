@@ -60,6 +60,7 @@ OFTEN = {"common", "frequent", "often", "usual", "commonly", "frequently"}
 SELDOM = {"rare", "rarely", "uncommon", "seldom", "occasionally", "infrequent"}
 # a yes/no asking whether most cases are something is answered by a share counting them, above or below half
 MOST = {"most", "majority", "mostly", "usually", "generally"}
+MINORITY = {"minority"}  # "a minority of cases": not most of them
 CASES = {"case", "cases"}  # "Are most ALS cases familial?": the share's own frame
 SOME = {"some", "few", "many", "several", "proportion", "subset", "minority", "occasionally", "sometimes"}
 # words saying how often, not how far ("mainly affects lower motor neurons" says nothing of others): a statement
@@ -307,8 +308,10 @@ def _share_verdict(question: str, reading: Reading, index: ClaimIndex, score: di
     all of whose bounds are over half says yes, all under half no; otherwise, or with shares that differ, the
     documents don't say. None when the question asks no "most" or no share counts what it asks."""
     spoken = {w for m in reading.mentions for w in m.text.split()}
-    if not reading.yes_no or not (set(reading.words) - spoken) & MOST:
+    if not reading.yes_no or not (set(reading.words) - spoken) & (MOST | MINORITY):
         return None
+    if (set(reading.words) - spoken) & MINORITY:  # "Is familial ALS a minority of ALS cases?": not most of them
+        reading = replace(reading, negated=not reading.negated)
     shares = _shares_asked(index, reading)
     if not shares:
         return None
