@@ -219,8 +219,8 @@ class ClaimIndex:
 
 
 def words(text: str) -> tuple[str, ...]:
-    """A name or question as lower-cased words, a possessive 's dropped."""
-    return tuple(re.sub(r"['\u2019]s$", "", w.casefold()) for w in WORD.findall(text))
+    """A name or question as lower-cased words, a possessive 's (or a plural's ') dropped."""
+    return tuple(re.sub(r"['\u2019]s?$", "", w.casefold()) for w in WORD.findall(text))
 
 
 def build_index(dataset: Dataset) -> ClaimIndex:
