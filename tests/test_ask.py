@@ -752,6 +752,10 @@ def test_every_yes_or_no_rests_on_a_statement_of_that_polarity(index: ClaimIndex
     ("Does SMA always begin in early childhood?", "qualified", "Not always, usually: "),
     ("Is demyelination always secondary in ALS?", "qualified", "Partly: "),  # a hedge of how, not of how often
     ("Is cognitive decline universal in ALS?", "qualified", "Not all: "),  # "up to 40%"
+    # "sometimes", "ever" against a statement denying only how usual it is
+    ("Does SMA sometimes affect cognition?", "qualified", "Not typically: "),  # "does not typically affect"
+    ("Does SMA affect cognition?", "no", "No: "),  # the document's own answer: "No, SMA does not typically ..."
+    ("Does SMA generaly affect cognitive abilities?", "no", "No: "),  # "generaly" read as "generally"
     # "most" and "all" against the share of patients past a threshold, only of the threshold asked
     ("Do most ALS patients live longer than ten years?", "no", "No: share of ALS patients living longer than 10"),
     ("Do all ALS patients survive more than 10 years?", "no", "No: "),  # only 5-10% do

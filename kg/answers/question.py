@@ -95,6 +95,7 @@ ABSENCE = {"lack", "lacks", "lacking", "absent", "absence", "missing", "without"
 RESTRICTING = {"only", "all", "every", "everyone", "everybody", "always", "solely", "exclusively", "entirely", "just",
                "universal", "universally", "invariably",
                "purely", "main", "major"}
+OFTEN_WORDS = {"sometimes", "rarely", "commonly", "frequently", "occasionally", "never"}
 # words asking more than a treatment or an effect does, even where they name its relation ("halt" names a treatment
 # approach, so that "do not halt" says no): no statement short of saying so answers yes ("Can treatment halt SMA?":
 # it can slow its progression)
@@ -128,6 +129,8 @@ COMPARISON = {"same", "different", "differ", "differs", "difference", "differenc
 
 # the words of a question that are neither typos nor names unknown to the graph
 QUESTION_WORDS = FRAME | COMPARISON | PLURAL | STRONGER | USUALLY | CONDITIONS | NEGATIONS | RESTRICTING | YES_NO
+# the question words a misspelling is corrected to, besides names: those saying how often, how many or not
+SPELLED = {w for w in USUALLY | RESTRICTING | NEGATIONS | OFTEN_WORDS if len(w) >= 5 and "'" not in w}
 # question frame in other word forms ("described", "looking", "helps"): frame too; not the frame that narrows
 FRAME_STEMS = frozenset(STEMMER.stemWords(sorted(FRAME - CONDITIONS)))
 
@@ -271,7 +274,9 @@ def read(question: str, index: ClaimIndex) -> Reading:
         # ("multiple sclerosys": "sclerosis"); else the one name word clearly meant
         fix = _correction_in_name(tokens, position, index)
         if fix is None:
-            fix = fixes[token] if token in fixes else fixes.setdefault(token, _correction(token, name_words))
+            # else a word of the question's own kind ("generaly": "generally", "alwyas": "always")
+            fix = fixes[token] if token in fixes else fixes.setdefault(
+                token, _correction(token, name_words) or _correction(token, SPELLED))
             # a word the graph's literals use in another form, or common English, is no misspelling, unless of that
             # very form ("inheritted": "inherited")
             known = index.knows(token) or common(token)

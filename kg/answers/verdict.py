@@ -60,6 +60,8 @@ OFTEN = {"common", "frequent", "often", "usual", "commonly", "frequently"}
 SELDOM = {"rare", "rarely", "uncommon", "seldom", "occasionally", "infrequent"}
 # a yes/no asking whether most cases are something is answered by a share counting them, above or below half
 MOST = {"most", "majority", "mostly", "usually", "generally"}
+# "Does SMA ever affect cognition?": "not typically" is no "never"
+SOMETIMES = {"sometimes", "occasionally", "ever"}
 MINORITY = {"minority"}  # "a minority of cases": not most of them
 CASES = {"case", "cases"}  # "Are most ALS cases familial?": the share's own frame
 SOME = {"some", "few", "many", "several", "proportion", "subset", "minority", "occasionally", "sometimes"}
@@ -743,6 +745,11 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
             sentence = f"{short}: {sentence.split(': ', 1)[1]}"
         return Reply(question, reading, "qualified", sentence, used_of(index, ordered, score), tuple(hedges))
     verdict = "yes" if says.pop() else "no"
+    if verdict == "no" and not reading.negated and SOMETIMES & set(reading.words) and (how := _how_often_denied(
+            index, [index.statements[n] for n in ordered])):
+        # "Does SMA sometimes affect cognition?": it "does not typically" have cognitive impairment, which is no "never"
+        return Reply(question, reading, "qualified", f"Not {how}: {_phrases(index, lead, ordered)}.",
+                     used_of(index, ordered, score), (how,))
     if verdict == "yes" and not reading.negated and (short := _not_every(reading)) \
             and any(_says_usually(index, index.statements[n], HOW_OFTEN) for n in ordered):
         # "Does SMA only start in infancy?": its typical onset is infancy, which says usually, so not only
@@ -759,6 +766,14 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
     shown = [q for q in answered if q.casefold() not in phrase.casefold()]
     return Reply(question, reading, verdict, f"{verdict.capitalize()}{derived}: {phrase}"
                  + (f" ({'; '.join(shown)})" if shown else "") + ".", used_of(index, ordered, score), tuple(answered))
+
+
+def _how_often_denied(index: ClaimIndex, statements: list[Statement]) -> str:
+    """The word saying how often of negative statements that each deny only that often ("does not typically have":
+    "typically"), or empty."""
+    found = [next((w for w in words(index.label(s.property)) if w in HOW_OFTEN), "") if s.negative else ""
+             for s in statements]
+    return found[0] if found and all(found) else ""
 
 
 def _how_many(hedge: str) -> bool:
