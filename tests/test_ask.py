@@ -792,6 +792,10 @@ def test_every_yes_or_no_rests_on_a_statement_of_that_polarity(index: ClaimIndex
     ("Is ALS understood?", "unstated", "The documents don't say"),  # what of it is unclear is not asked
     ("Is the demyelination occasionally seen in ALS well understood?", "no", "No: "),  # "occasionally seen" said
     ("Is the cause of SMA known?", "yes", "Yes: "),  # a statement answers first
+    # "Is it known why ...?" asks whether the cause is known, not whether it happens
+    ("Is it known why some ALS patients develop demyelinating polyneuropathy?", "no", "No: the documents say it "
+     "remains unclear"),
+    ("Is it known why motor neurons die in ALS?", "unstated", "The documents don't say"),
 ])
 def test_question_forms_against_hedged_and_contrasted_statements(index: ClaimIndex, question: str, verdict: str,
                                                                  opening: str) -> None:

@@ -80,7 +80,9 @@ def _wanted(reading: Reading, index: ClaimIndex) -> tuple[set[str], set[str]]:
     """The stems a sentence must name: the relation words, and the other words that are neither question frame,
     names of things, whether it is known, nor common English; and the stems of the common English words left."""
     named = reading.named_words
-    kept = [w for m in reading.relations for w in words(m.text) if w not in KNOWN | UNKNOWN]
+    # the relation words, unless it asks why or how: "Is it known why ALS patients develop ...?" asks the cause
+    kept = [w for m in reading.relations for w in words(m.text) if w not in KNOWN | UNKNOWN
+            and not ASKING_WHY & set(reading.words)]
     rest = [w for w in reading.words if w not in named and w not in KNOWN | UNKNOWN | HOW_WELL
             and w not in QUESTION_WORDS and not frame(w) and w[0].isalpha()]
     kept += [w for w in rest if not common(w)]

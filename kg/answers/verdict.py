@@ -52,7 +52,7 @@ from kg.answers.question import (
 )
 from kg.answers.reply import Reply, used_of
 from kg.answers.several import each_disease, several
-from kg.answers.unclear import unclear
+from kg.answers.unclear import ASKING_WHY, asks_known, unclear
 
 CAUSAL_GENE = URIRef(ONTOLOGY + "hasCausalGene")
 # a yes/no asking how often ("Is it common ...?") is answered by a statement saying it happens rarely
@@ -82,6 +82,13 @@ def answer(question: str, index: ClaimIndex) -> Reply:
     if (reply := contrasted(reading, index, lambda one: answer(one, index))) is not None:
         return reply  # "Does SMA affect lower rather than upper motor neurons?": each asked apart
     reply = _answer(question, reading, index)
+    if asks_known(reading) and ASKING_WHY & set(reading.words) and reply.verdict != "unstated":
+        # "Is it known why some ALS patients develop demyelinating polyneuropathy?" asks whether the cause is known,
+        # which a statement that they do does not say: a sentence saying it is unclear, else the documents don't
+        unsaid = replace(reply, verdict="unstated", sentence=f"The documents don't say this: {question}",
+                         qualifiers=(), groups=())
+        answered = unclear(unsaid, index)
+        reply = answered if answered.verdict != "unstated" or "why" in reading.words else reply
     if reply.verdict == "unstated" and (share := as_share(reading, index)) is not None:
         # "Are some forms of SMA compatible with a longer lifespan?": of SMA, some forms, not of its subtypes
         reply = _answer(question, share, index)
