@@ -762,6 +762,10 @@ def test_every_yes_or_no_rests_on_a_statement_of_that_polarity(index: ClaimIndex
     ("Do all ALS patients survive more than 10 years?", "no", "No: "),  # only 5-10% do
     ("Do most ALS patients survive more than 5 years?", "unstated", "The documents don't say"),
     ("Is familial ALS a minority of ALS cases?", "yes", "Yes: share of ALS cases that are familial"),  # not most
+    ("Do more than half of ALS patients have bulbar onset?", "no", "No: share of ALS patients with bulbar onset"),
+    ("Do less than half of ALS patients have bulbar onset?", "yes", "Yes: "),
+    ("Are all types of SMA compatible with a longer lifespan?", "qualified", "Not all: "),  # "some forms"
+    ("Is ALS commoner than other motor neuron diseases?", "yes", "Yes: ALS share of motor neuron disease cases"),
     # "A rather than B", "more ... than": each asked apart, settled only where the statements tell them apart
     ("Is the weakness in muscular dystrophy distal rather than proximal?", "no", "No: "),
     ("Does SMA affect lower rather than upper motor neurons?", "yes", "Yes: "),

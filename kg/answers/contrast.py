@@ -18,12 +18,12 @@ from kg.answers.question import LONGEST_NAME, YES_NO, Reading, variants
 from kg.answers.reply import Reply, Used
 
 RATHER = (("rather", "than"), ("instead", "of"))
-MORE = {"more", "greater"}
+MORE = {"more", "greater", "commoner"}  # "commoner": more common
 LESS = {"less", "fewer", "rarer"}  # "rarer than": less common than
 PREPOSITIONS = {"in", "among", "for", "to", "of", "with", "by", "at", "on"}
 ONES = {"one", "ones"}  # "upper motor neurons rather than lower ones": the first's name with the other's word
 SILENT = {"unstated", "unknown-entity"}
-FREQUENCY = {"common", "frequent", "often", "likely", "prevalent", "rarer"}  # how often, of shares compared
+FREQUENCY = {"common", "frequent", "often", "likely", "prevalent", "rarer", "commoner"}  # how often, of shares compared
 OTHER = {"other", "others"}  # "more common than other motor neuron diseases": than the rest of them
 
 
@@ -162,7 +162,7 @@ def _split(tokens: list[str], index: ClaimIndex, unaccounted: tuple[str, ...] = 
         return None
     words: list[str] = []
     for word in before:  # asked the other way round: "rarer in women" as "more common in women", then reversed
-        words += ["more", "common"] if word == "rarer" else ["more"] if word in LESS else [word]
+        words += ["more", "common"] if word in ("rarer", "commoner") else ["more"] if word in LESS else [word]
     if words[-1] == "more":
         words.append("often")  # "Do men get ALS more than women?": more often
     start = _find(words, first)

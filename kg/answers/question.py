@@ -75,7 +75,8 @@ FRAME = {
     "experience", "experiences", "experienced",  # "Do ALS patients experience pain?": have it
     "thing", "things",  # "make things harder for caregivers"
     "away",  # "Do muscles waste away in ALS?": wasting
-    "majority", "minority",  # "Are sporadic cases the majority of ALS?": a share, over or under half
+    # "Are sporadic cases the majority of ALS?", "Do less than half ...?": a share, over or under half
+    "majority", "minority", "half", "less", "fewer",
 }
 # words that ask whether two things go together at all, whatever the relation ("Is demyelinating polyneuropathy
 # seen in ALS?" asks for any statement linking them, not whether one disease is the other)
@@ -214,13 +215,16 @@ class Reading:
         return [m for m in self.mentions if m.relation]
 
 
+FORMS = {"form", "type", "kind"}  # "all types of SMA" quantifies its forms as "some forms" does
+
+
 def as_share(reading: Reading, index: ClaimIndex) -> Reading | None:
     """"Are some forms of SMA compatible with a longer lifespan?", "every form of SMA": read without its subtypes
     asked, as of a share of its cases, where a statement's qualifier quantifies the same word ("some forms");
     None where the question names no such words."""
     spoken = " ".join(reading.words)
     kept = tuple(m for m in reading.mentions if not (
-        m.terms == {SUBTYPE_OF} and STEMMER.stemWord(m.text.split()[0]) in index.quantified
+        m.terms == {SUBTYPE_OF} and {STEMMER.stemWord(m.text.split()[0]), *FORMS} & index.quantified
         and re.search(rf"(?<!there )\b(?:{'|'.join(sorted(QUANTIFIERS))}) {re.escape(m.text)}\b", spoken)))
     return replace(reading, mentions=kept) if len(kept) < len(reading.mentions) else None
 

@@ -62,6 +62,7 @@ SELDOM = {"rare", "rarely", "uncommon", "seldom", "occasionally", "infrequent"}
 MOST = {"most", "majority", "mostly", "usually", "generally"}
 # "Does SMA ever affect cognition?": "not typically" is no "never"
 SOMETIMES = {"sometimes", "occasionally", "ever"}
+HALF = {"more", "less", "fewer", "than", "over", "under", "half"}  # "more than half": most
 MINORITY = {"minority"}  # "a minority of cases": not most of them
 CASES = {"case", "cases"}  # "Are most ALS cases familial?": the share's own frame
 SOME = {"some", "few", "many", "several", "proportion", "subset", "minority", "occasionally", "sometimes"}
@@ -317,9 +318,12 @@ def _share_verdict(question: str, reading: Reading, index: ClaimIndex, score: di
     all of whose bounds are over half says yes, all under half no; otherwise, or with shares that differ, the
     documents don't say. None when the question asks no "most" or no share counts what it asks."""
     spoken = {w for m in reading.mentions for w in m.text.split()}
-    if not reading.yes_no or not (set(reading.words) - spoken) & (MOST | MINORITY):
+    said = " ".join(reading.words)
+    over, under = (re.search(rf"\b(?:{words}) half\b", said) for words in ("more than|over",
+                                                                           "less than|fewer than|under"))
+    if not reading.yes_no or not ((set(reading.words) - spoken) & (MOST | MINORITY) or over or under):
         return None
-    if (set(reading.words) - spoken) & MINORITY:  # "Is familial ALS a minority of ALS cases?": not most of them
+    if (set(reading.words) - spoken) & MINORITY or under:  # "Is familial ALS a minority of ALS cases?": not most
         reading = replace(reading, negated=not reading.negated)
     shares = _shares_asked(index, reading)
     if not shares:
@@ -375,7 +379,7 @@ def _shares_asked(index: ClaimIndex, reading: Reading) -> list[URIRef]:
     ("sporadic": sporadic ALS), and a relation asked of nothing named is one it
     has ("Are most ALS cases inherited?": familial ALS has an inheritance pattern, sporadic ALS's is none). A value
     of what a share counts is not what it counts: familial ALS has causal gene SOD1, yet SOD1 may cause others."""
-    rest = set(index.tokens(" ".join(w for w in reading.conditions if w not in MOST and w not in CASES)))
+    rest = set(index.tokens(" ".join(w for w in reading.conditions if w not in MOST | CASES | HALF)))
     relations = relations_of(index, reading.relations) - index.broader.get(COUNTS_CASES_OF, frozenset())
     found = []
     for figure, share in sorted(index.shares.items()):
