@@ -75,6 +75,7 @@ FRAME = {
     "experience", "experiences", "experienced",  # "Do ALS patients experience pain?": have it
     "thing", "things",  # "make things harder for caregivers"
     "away",  # "Do muscles waste away in ALS?": wasting
+    "end", "ends",  # "Does every ALS patient end up with dementia?": gets it
     # "Are sporadic cases the majority of ALS?", "Do less than half ...?": a share, over or under half
     "majority", "minority", "half", "less", "fewer",
 }
