@@ -766,6 +766,9 @@ def test_every_yes_or_no_rests_on_a_statement_of_that_polarity(index: ClaimIndex
     ("Do less than half of ALS patients have bulbar onset?", "yes", "Yes: "),
     ("Are all types of SMA compatible with a longer lifespan?", "qualified", "Not all: "),  # "some forms"
     ("Is ALS commoner than other motor neuron diseases?", "yes", "Yes: ALS share of motor neuron disease cases"),
+    ("Do all ALS patients get bulbar onset?", "qualified", "Not all: share of ALS patients with bulbar onset"),
+    ("Do most people with ALS survive beyond ten years?", "no", "No: "),
+    ("Can some SMA forms be compatible with a longer lifespan?", "yes", "Yes: "),  # "some forms"
     # "A rather than B", "more ... than": each asked apart, settled only where the statements tell them apart
     ("Is the weakness in muscular dystrophy distal rather than proximal?", "no", "No: "),
     ("Does SMA affect lower rather than upper motor neurons?", "yes", "Yes: "),
@@ -800,6 +803,8 @@ def test_every_yes_or_no_rests_on_a_statement_of_that_polarity(index: ClaimIndex
     ("Is it known why some ALS patients develop demyelinating polyneuropathy?", "no", "No: the documents say it "
      "remains unclear"),
     ("Is it known why motor neurons die in ALS?", "unstated", "The documents don't say"),
+    ("Is it unclear what causes the demyelinating features occasionally seen in ALS?", "yes", "Yes: "),
+    ("Is the cause of demyelination in ALS known?", "qualified", "Partly: "),  # secondary to axonal degeneration
 ])
 def test_question_forms_against_hedged_and_contrasted_statements(index: ClaimIndex, question: str, verdict: str,
                                                                  opening: str) -> None:

@@ -76,6 +76,7 @@ FRAME = {
     "thing", "things",  # "make things harder for caregivers"
     "away",  # "Do muscles waste away in ALS?": wasting
     "end", "ends",  # "Does every ALS patient end up with dementia?": gets it
+    "little", "bit",  # "a little more frequent": how much, which the statements' own hedge says ("slight")
     # "Are sporadic cases the majority of ALS?", "Do less than half ...?": a share, over or under half
     "majority", "minority", "half", "less", "fewer",
 }
@@ -226,7 +227,8 @@ def as_share(reading: Reading, index: ClaimIndex) -> Reading | None:
     spoken = " ".join(reading.words)
     kept = tuple(m for m in reading.mentions if not (
         m.terms == {SUBTYPE_OF} and {STEMMER.stemWord(m.text.split()[0]), *FORMS} & index.quantified
-        and re.search(rf"(?<!there )\b(?:{'|'.join(sorted(QUANTIFIERS))}) {re.escape(m.text)}\b", spoken)))
+        and re.search(rf"(?<!there )\b(?:{'|'.join(sorted(QUANTIFIERS))}) (?:\w+ ){{0,3}}{re.escape(m.text)}\b",
+                      spoken)))
     return replace(reading, mentions=kept) if len(kept) < len(reading.mentions) else None
 
 
@@ -273,7 +275,7 @@ def read(question: str, index: ClaimIndex) -> Reading:
     tokens = _superlatives(tokens, index, corrections)
     fixes: dict[str, str | None] = {}  # each distinct word looked up once: linear in the question's length
     for position, token in enumerate(tokens):
-        if token in name_words or token in QUESTION_WORDS or frame(token) or _denied(token, index):
+        if token in name_words or token in QUESTION_WORDS or token in SPELLED or frame(token) or _denied(token, index):
             continue
         # first a word that makes a name with the word beside it, even one the graph's literals use in another form
         # ("multiple sclerosys": "sclerosis"); else the one name word clearly meant

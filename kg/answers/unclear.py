@@ -19,7 +19,9 @@ from kg.answers.reply import Reply, Used
 
 KNOWN = {"known", "know", "knows", "understood", "understand", "understands", "clear", "established", "explained"}
 HOW_WELL = {"well", "fully", "completely", "entirely", "really"}  # "well understood": whether it is known at all
-ASKING_WHY = {"why", "how"}  # "Do doctors understand why ...?": what is not known, the cause or the mechanism
+# "Do doctors understand why ...?": what is not known, the cause or the mechanism
+ASKING_WHY = {"why", "how", "reason", "reasons"}
+CAUSE = {"cause", "causes", "caused"}  # "Is it unclear what causes ...?": asks why, when no statement answers
 UNKNOWN = {"unclear", "unknown", "uncertain", "unexplained", "mysterious", "mystery"}
 # a sentence saying something is not known
 UNCLEAR = re.compile(r"\b(?:remains?|is|are|still)\s+(?:unclear|unknown|uncertain)\b|\bpoorly understood\b"
@@ -38,7 +40,8 @@ def unclear(reply: Reply, index: ClaimIndex) -> Reply:
     if not asks_known(reading) or reading.unknown:
         return reply
     wanted, spoken = _wanted(reading, index)
-    if not wanted and not spoken and not ASKING_WHY & set(reading.words):
+    why = (ASKING_WHY | CAUSE) & set(reading.words)
+    if not wanted and not spoken and not why:
         return reply  # "Is ALS understood?": the sentence must say what of it is not ("the pathomechanism")
     for citation in sorted(index.citations, key=str):
         quote = index.citations[citation].quote
@@ -48,7 +51,7 @@ def unclear(reply: Reply, index: ClaimIndex) -> Reply:
         citing = [s for s in index.statements if citation in s.citations]
         if not wanted <= said and not all(any(w.endswith(m) for w in said) for m in wanted - said):
             continue  # "pathomechanism" names "mechanism"
-        if not wanted and not ASKING_WHY & set(reading.words) and not spoken <= said:
+        if not wanted and not why and not spoken <= said:
             continue  # "Is the demyelination occasionally seen in ALS well understood?": "occasionally seen" said
         none_known = re.search(r"\bno known (\w+)", quote, re.IGNORECASE)
         if none_known and not set(index.tokens(none_known.group(1))) <= set(index.tokens(" ".join(reading.words))):
@@ -82,7 +85,7 @@ def _wanted(reading: Reading, index: ClaimIndex) -> tuple[set[str], set[str]]:
     named = reading.named_words
     # the relation words, unless it asks why or how: "Is it known why ALS patients develop ...?" asks the cause
     kept = [w for m in reading.relations for w in words(m.text) if w not in KNOWN | UNKNOWN
-            and not ASKING_WHY & set(reading.words)]
+            and not (ASKING_WHY | CAUSE) & set(reading.words)]
     rest = [w for w in reading.words if w not in named and w not in KNOWN | UNKNOWN | HOW_WELL
             and w not in QUESTION_WORDS and not frame(w) and w[0].isalpha()]
     kept += [w for w in rest if not common(w)]

@@ -321,13 +321,21 @@ def _share_verdict(question: str, reading: Reading, index: ClaimIndex, score: di
     said = " ".join(reading.words)
     over, under = (re.search(rf"\b(?:{words}) half\b", said) for words in ("more than|over",
                                                                            "less than|fewer than|under"))
-    if not reading.yes_no or not ((set(reading.words) - spoken) & (MOST | MINORITY) or over or under):
+    every = _not_every(reading) == "Not all" and not reading.negated
+    if not reading.yes_no or not ((set(reading.words) - spoken) & (MOST | MINORITY) or over or under or every):
         return None
     if (set(reading.words) - spoken) & MINORITY or under:  # "Is familial ALS a minority of ALS cases?": not most
         reading = replace(reading, negated=not reading.negated)
     shares = _shares_asked(index, reading)
     if not shares:
         return None
+    if not (set(reading.words) - spoken) & (MOST | MINORITY) and not over and not under:
+        # "Do all ALS patients get bulbar onset?": a share short of all of them, 25-35%
+        if not all(index.shares[f].high < 100 for f in shares):
+            return None
+        return Reply(question, reading, "qualified", f"Not all: {'; '.join(index.label(f) for f in shares)}.",
+                     used_of(index, [n for n, s in enumerate(index.statements) if s.iri in {str(f) for f in shares}],
+                             score))
     figures = [index.shares[f] for f in shares]
     verdicts = {True if f.low > 50 else False if f.high < 50 else None for f in figures}
     iris = {str(f) for f in shares}
