@@ -77,6 +77,7 @@ FRAME = {
     "away",  # "Do muscles waste away in ALS?": wasting
     "end", "ends",  # "Does every ALS patient end up with dementia?": gets it
     "little", "bit",  # "a little more frequent": how much, which the statements' own hedge says ("slight")
+    "possible",  # "Is a long life possible with SMA?": can it be
     # "Are sporadic cases the majority of ALS?", "Do less than half ...?": a share, over or under half
     "majority", "minority", "half", "less", "fewer",
 }
