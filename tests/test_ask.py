@@ -26,9 +26,9 @@ from kg.graph.paths import default_graph_files
 from kg.reasoning.engine import load_reasoned
 
 # each split's accuracy as last reached, a little under: a change that loses answers fails here (tune grew by 62
-# question-form questions written before the changes they tune: 353/380 with them, 308/318 of the earlier ones)
-ACCURACY_FLOORS = {"tune": 0.92, "holdout": 0.92, "holdout2": 0.92, "holdout3": 0.88, "holdout4": 0.84,
-                   "holdout5": 0.96, "holdout6": 0.57, "holdout7": 0.77}
+# question-form questions written before the changes they tune: 356/380 with them, 308/318 of the earlier ones)
+ACCURACY_FLOORS = {"tune": 0.93, "holdout": 0.92, "holdout2": 0.92, "holdout3": 0.88, "holdout4": 0.84,
+                   "holdout5": 0.96, "holdout6": 0.6, "holdout7": 0.77}
 
 
 @pytest.fixture(scope="module")
