@@ -774,6 +774,8 @@ def test_every_yes_or_no_rests_on_a_statement_of_that_polarity(index: ClaimIndex
     ("Does SMA affect lower rather than upper motor neurons?", "yes", "Yes: "),
     ("Does ALS affect upper rather than lower motor neurons?", "no", "No, both: "),  # it affects both
     ("Is ALS more common in women than in men?", "no", "No: "),  # "a slight male predominance"
+    ("Is ALS a muscular dystrophy rather than a motor neuron disease?", "no", "No: "),  # no of one, yes of other
+    ("Is ALS a motor neuron disease rather than a muscular dystrophy?", "yes", "Yes: "),
     ("Is ALS less common in women than in men?", "qualified", "Partly: "),
     ("Are men less likely to get ALS than women?", "no", "No: "),  # "women": the word no name holds
     ("Do men get ALS more than women?", "qualified", "Partly: "),  # more often

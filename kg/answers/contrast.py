@@ -22,6 +22,7 @@ MORE = {"more", "greater", "commoner"}  # "commoner": more common
 LESS = {"less", "fewer", "rarer"}  # "rarer than": less common than
 PREPOSITIONS = {"in", "among", "for", "to", "of", "with", "by", "at", "on"}
 ONES = {"one", "ones"}  # "upper motor neurons rather than lower ones": the first's name with the other's word
+ARTICLES = {"a", "an", "the"}  # "a muscular dystrophy rather than a motor neuron disease"
 SILENT = {"unstated", "unknown-entity"}
 FREQUENCY = {"common", "frequent", "often", "likely", "prevalent", "rarer", "commoner"}  # how often, of shares compared
 OTHER = {"other", "others"}  # "more common than other motor neuron diseases": than the rest of them
@@ -47,6 +48,14 @@ def contrasted(reading: Reading, index: ClaimIndex, answer_one: Callable[[str], 
         body = other_reply.sentence.split(": ", 1)[-1]
         return replace(other_reply, question=reading.question, reading=reading, verdict="no",
                        contrasted=other_reply.reading, sentence=f"No: {body}")
+    if (first_reply.verdict == "no" and _stated(other_reply)) or (_stated(first_reply) and other_reply.verdict == "no"):
+        # "Is ALS a muscular dystrophy rather than a motor neuron disease?": no of the one, yes of the other
+        stated, denied = (other_reply, first_reply) if first_reply.verdict == "no" else (first_reply, other_reply)
+        verdict = "no" if stated is other_reply else stated.verdict
+        opening = {"yes": "Yes", "no": "No", "qualified": "Partly"}[verdict]
+        said = "; ".join(r.sentence.split(": ", 1)[-1].rstrip(".") for r in (first_reply, other_reply))
+        return Reply(reading.question, reading, verdict, f"{opening}: {said}.",
+                     tuple(dict.fromkeys((*stated.used, *denied.used))), contrasted=stated.reading)
     if rather and first_reply.verdict == other_reply.verdict == "yes":
         # "Does ALS affect upper rather than lower motor neurons?": it affects both, not one rather than the other
         body = "; ".join(r.sentence.split(": ", 1)[-1].rstrip(".") for r in (first_reply, other_reply))
@@ -172,7 +181,13 @@ def _split(tokens: list[str], index: ClaimIndex, unaccounted: tuple[str, ...] = 
 
 
 def _rather(before: list[str], after: list[str], index: ClaimIndex) -> tuple[list[str], list[str]] | None:
-    """"A rather than B" as the question asked of A and of B."""
+    """"A rather than B" as the question asked of A and of B; None where the two are the same question."""
+    split = _rather_split(before, after[1:] if after[:1] and after[0] in ARTICLES else after, index)
+    return split if split is None or split[0] != split[1] else None
+
+
+def _rather_split(before: list[str], after: list[str], index: ClaimIndex) -> tuple[list[str], list[str]] | None:
+    """"A rather than B" (B without its article) as the question asked of A and of B."""
     if not before or not after:
         return None
     if after[1:2] and after[1] in ONES:  # "upper motor neurons rather than lower ones"
