@@ -799,6 +799,7 @@ def test_every_yes_or_no_rests_on_a_statement_of_that_polarity(index: ClaimIndex
     ("Is the mechanism behind the rare demyelination in ALS still unclear?", "yes", "Yes: "),
     ("Is the treatment of ALS understood?", "unstated", "The documents don't say"),  # "no known cure" is the cure
     ("Is ALS understood?", "unstated", "The documents don't say"),  # what of it is unclear is not asked
+    ("Is the pathomechanism of ALS known?", "unstated", "The documents don't say"),  # unclear: the rare demyelination's
     ("Is the demyelination occasionally seen in ALS well understood?", "no", "No: "),  # "occasionally seen" said
     ("Is the cause of SMA known?", "yes", "Yes: "),  # a statement answers first
     # "Is it known why ...?" asks whether the cause is known, not whether it happens

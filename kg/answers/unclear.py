@@ -21,6 +21,7 @@ KNOWN = {"known", "know", "knows", "understood", "understand", "understands", "c
 HOW_WELL = {"well", "fully", "completely", "entirely", "really"}  # "well understood": whether it is known at all
 # "Do doctors understand why ...?": what is not known, the cause or the mechanism
 ASKING_WHY = {"why", "how", "reason", "reasons"}
+MECHANISM = {"pathomechanism", "mechanism", "mechanisms", "etiology", "aetiology"}  # what is unclear of a thing
 CAUSE = {"cause", "causes", "caused"}  # "Is it unclear what causes ...?": asks why, when no statement answers
 UNKNOWN = {"unclear", "unknown", "uncertain", "unexplained", "mysterious", "mystery"}
 # a sentence saying something is not known
@@ -59,6 +60,8 @@ def unclear(reply: Reply, index: ClaimIndex) -> Reply:
         if not all(set(index.tokens(m.text)) <= said or any(m.terms & s.about for s in citing)
                    for m in reading.entities):
             continue
+        if not _subject_asked(index, reading, quote, spoken):
+            continue  # "Is the pathomechanism of ALS known?": the sentence's is of the rare demyelination in ALS
         asks_unclear = bool(UNKNOWN & set(reading.words))
         negated = reading.negated or any(p in index.negation_of for m in reading.relations for p in m.terms)
         verdict = "yes" if asks_unclear != negated else "no"
@@ -67,6 +70,20 @@ def unclear(reply: Reply, index: ClaimIndex) -> Reply:
                        used=tuple(Used(s, 0.0) for s in citing) + tuple(u for u in reply.used
                                                                        if u.statement not in citing))
     return reply
+
+
+def _subject_asked(index: ClaimIndex, reading: Reading, quote: str, spoken: set[str]) -> bool:
+    """Whether the question names what ``quote`` says is not known: the rarer words before its "remains unclear"
+    ("demyelination", "ALS"), and for its "pathomechanism" a word asking the cause or mechanism, or the question's
+    other words, all of them said there ("occasionally seen")."""
+    phrase = UNCLEAR.search(quote)
+    before = words(quote[:phrase.start()]) if phrase else ()
+    mechanism = [w for w in before if w in MECHANISM]
+    required = set(index.tokens(" ".join(w for w in before if w not in MECHANISM and w.isalpha() and not common(w))))
+    asked = set(index.tokens(" ".join(reading.words))) | {
+        stem for m in reading.entities for term in m.terms for stem in index.names(term)}
+    return required <= asked and (not mechanism or bool((MECHANISM | ASKING_WHY | CAUSE) & set(reading.words))
+                                  or (bool(spoken) and spoken <= set(index.tokens(" ".join(before)))))
 
 
 def _said(quote: str) -> str:
