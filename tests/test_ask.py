@@ -18,15 +18,17 @@ from benchmarks.ask_eval import SPLITS, evaluate, load_cases, summary
 from kg.answers.claim_index import ClaimIndex, build_index, words
 from kg.answers.question import MAX_CHARACTERS
 from kg.answers.reply_format import format_reply, reply_json, support, understood
+from kg.answers.unclear import UNCLEAR
 from kg.answers.verdict import SELDOM, answer, says_yes
 from kg.cli import cli
 from kg.graph.namespaces import KG, MND
 from kg.graph.paths import default_graph_files
 from kg.reasoning.engine import load_reasoned
 
-# each split's accuracy as last reached, a little under: a change that loses answers fails here
-ACCURACY_FLOORS = {"tune": 0.92, "holdout": 0.92, "holdout2": 0.87, "holdout3": 0.88, "holdout4": 0.82,
-                   "holdout5": 0.96, "holdout6": 0.50, "holdout7": 0.68}
+# each split's accuracy as last reached, a little under: a change that loses answers fails here (tune grew by 62
+# question-form questions written before the changes they tune: 356/380 with them, 308/318 of the earlier ones)
+ACCURACY_FLOORS = {"tune": 0.90, "holdout": 0.92, "holdout2": 0.92, "holdout3": 0.88, "holdout4": 0.84,
+                   "holdout5": 0.96, "holdout6": 0.57, "holdout7": 0.79, "holdout8": 0.58}
 
 
 @pytest.fixture(scope="module")
@@ -721,7 +723,18 @@ def test_every_yes_or_no_rests_on_a_statement_of_that_polarity(index: ClaimIndex
     shares = {str(f): s for f, s in index.shares.items()}
     for case in load_cases():
         reply = answer(case["question"], index)
-        if reply.verdict in ("yes", "no") and all(u.statement.iri in shares for u in reply.used):
+        if reply.verdict in ("yes", "no") and reply.unclear is not None:
+            # "Is the pathomechanism ... known?": a sentence cited by a statement used says it is not
+            assert UNCLEAR.search(index.citations[reply.unclear].quote), case["question"]
+            assert any(reply.unclear in u.statement.citations for u in reply.used), case["question"]
+        elif reply.verdict in ("yes", "no") and reply.contrasted is reply.reading:
+            # "Is sporadic ALS more common than familial ALS?": shares whose ranges do not overlap (or one share
+            # against the rest of its whole)
+            ranges = [(shares[u.statement.iri].low, shares[u.statement.iri].high) for u in reply.used]
+            assert len(ranges) in (1, 2) and (len(ranges) == 2 or ranges[0][0] > 50 or ranges[0][1] < 50), \
+                case["question"]
+            assert len(ranges) == 1 or ranges[0][0] > ranges[1][1] or ranges[0][1] < ranges[1][0], case["question"]
+        elif reply.verdict in ("yes", "no") and all(u.statement.iri in shares for u in reply.used):
             over = {shares[u.statement.iri].low > 50 for u in reply.used} | {
                 not shares[u.statement.iri].high < 50 for u in reply.used}
             assert over == {(reply.verdict == "yes") != reply.reading.negated}, case["question"]
@@ -729,8 +742,78 @@ def test_every_yes_or_no_rests_on_a_statement_of_that_polarity(index: ClaimIndex
             assert all(any(set(words(q)) & SELDOM for q in u.statement.qualifiers) for u in reply.used), \
                 case["question"]
         elif reply.verdict in ("yes", "no"):
-            says = {says_yes(index, reply.reading, u.statement) for u in reply.used}
-            assert (reply.verdict == "yes") in says, case["question"]
+            # "A rather than B": a yes or a no rests on statements saying yes of A, or of B, asked apart
+            says = {says_yes(index, reply.contrasted or reply.reading, u.statement) for u in reply.used}
+            assert (reply.verdict == "yes" or reply.contrasted is not None) in says, case["question"]
+
+
+@pytest.mark.parametrize(("question", "verdict", "opening"), [
+    # "all", "only", "always" against a statement of some patients or of a usual course: not all, not only
+    ("Do all ALS patients experience pain?", "qualified", "Not all: "),  # "some patients experience pain"
+    ("Does SMA only start in infancy?", "qualified", "Not only, usually: "),  # its typical onset
+    ("Does SMA always begin in early childhood?", "qualified", "Not always, usually: "),
+    ("Is demyelination always secondary in ALS?", "qualified", "Partly: "),  # a hedge of how, not of how often
+    ("Is cognitive decline universal in ALS?", "qualified", "Not all: "),  # "up to 40%"
+    # "sometimes", "ever" against a statement denying only how usual it is
+    ("Does SMA sometimes affect cognition?", "qualified", "Not typically: "),  # "does not typically affect"
+    ("Does SMA affect cognition?", "no", "No: "),  # the document's own answer: "No, SMA does not typically ..."
+    ("Does SMA generaly affect cognitive abilities?", "no", "No: "),  # "generaly" read as "generally"
+    # "most" and "all" against the share of patients past a threshold, only of the threshold asked
+    ("Do most ALS patients live longer than ten years?", "no", "No: share of ALS patients living longer than 10"),
+    ("Do all ALS patients survive more than 10 years?", "no", "No: "),  # only 5-10% do
+    ("Do most ALS patients survive more than 5 years?", "unstated", "The documents don't say"),
+    ("Is familial ALS a minority of ALS cases?", "yes", "Yes: share of ALS cases that are familial"),  # not most
+    ("Do more than half of ALS patients have bulbar onset?", "no", "No: share of ALS patients with bulbar onset"),
+    ("Do less than half of ALS patients have bulbar onset?", "yes", "Yes: "),
+    ("Are all types of SMA compatible with a longer lifespan?", "qualified", "Not all: "),  # "some forms"
+    ("Is ALS commoner than other motor neuron diseases?", "yes", "Yes: ALS share of motor neuron disease cases"),
+    ("Do all ALS patients get bulbar onset?", "qualified", "Not all: share of ALS patients with bulbar onset"),
+    ("Do most people with ALS survive beyond ten years?", "no", "No: "),
+    ("Can some SMA forms be compatible with a longer lifespan?", "yes", "Yes: "),  # "some forms"
+    # "A rather than B", "more ... than": each asked apart, settled only where the statements tell them apart
+    ("Is the weakness in muscular dystrophy distal rather than proximal?", "no", "No: "),
+    ("Does SMA affect lower rather than upper motor neurons?", "yes", "Yes: "),
+    ("Does ALS affect upper rather than lower motor neurons?", "no", "No, both: "),  # it affects both
+    ("Is ALS more common in women than in men?", "no", "No: "),  # "a slight male predominance"
+    ("Is ALS a muscular dystrophy rather than a motor neuron disease?", "no", "No: "),  # no of one, yes of other
+    ("Is ALS a motor neuron disease rather than a muscular dystrophy?", "yes", "Yes: "),
+    ("Is ALS less common in women than in men?", "qualified", "Partly: "),
+    ("Are men less likely to get ALS than women?", "no", "No: "),  # "women": the word no name holds
+    ("Do men get ALS more than women?", "qualified", "Partly: "),  # more often
+    ("Is sporadic ALS more common than familial ALS?", "yes", "Yes: "),  # 85-90% against 5-10%
+    ("Is familial ALS more common than sporadic ALS?", "no", "No: "),
+    ("Are other motor neuron diseases more common than ALS?", "no", "No: "),  # ALS: approximately 85%
+    ("Is cognitive impairment more common than bulbar onset in ALS?", "unstated", "The documents don't say"),
+    # "A or B?": each asked apart, the one the statements say yes of, or both
+    ("Is the muscle weakness in MD proximal or distal?", "answer", "muscular dystrophy has clinical feature "
+     "progressive proximal muscle weakness"),
+    ("Does ALS affect upper or lower motor neurons?", "answer", "Both: "),
+    ("Is ALS more common in men or women?", "answer", "people at risk for ALS"),
+    ("Is ALS a demyelinating disease or does it primarily affect the axons?", "answer",
+     "amyotrophic lateral sclerosis does not primarily affect"),  # a second question after "or": as it was
+    # a kind of thing asked of a disease: its members the reasoner derives ("hyperreflexia in ALS")
+    ("Does ALS have upper motor neuron signs?", "yes", "Yes: "),
+    ("Does SMA have upper motor neuron signs?", "unstated", "The documents don't say"),
+    # "Is it known?" against a sentence saying it is not, about the very thing asked
+    ("Is the pathomechanism of the rare demyelination in ALS patients known?", "no", "No: the documents say it "
+     "remains unclear"),
+    ("Is the mechanism behind the rare demyelination in ALS still unclear?", "yes", "Yes: "),
+    ("Is the treatment of ALS understood?", "unstated", "The documents don't say"),  # "no known cure" is the cure
+    ("Is ALS understood?", "unstated", "The documents don't say"),  # what of it is unclear is not asked
+    ("Is the pathomechanism of ALS known?", "unstated", "The documents don't say"),  # unclear: the rare demyelination's
+    ("Is the demyelination occasionally seen in ALS well understood?", "no", "No: "),  # "occasionally seen" said
+    ("Is the cause of SMA known?", "yes", "Yes: "),  # a statement answers first
+    # "Is it known why ...?" asks whether the cause is known, not whether it happens
+    ("Is it known why some ALS patients develop demyelinating polyneuropathy?", "no", "No: the documents say it "
+     "remains unclear"),
+    ("Is it known why motor neurons die in ALS?", "unstated", "The documents don't say"),
+    ("Is it unclear what causes the demyelinating features occasionally seen in ALS?", "yes", "Yes: "),
+    ("Is the cause of demyelination in ALS known?", "qualified", "Partly: "),  # secondary to axonal degeneration
+])
+def test_question_forms_against_hedged_and_contrasted_statements(index: ClaimIndex, question: str, verdict: str,
+                                                                 opening: str) -> None:
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence[:len(opening)]) == (verdict, opening)
 
 
 @pytest.mark.parametrize(("question", "verdict"), [

@@ -54,6 +54,7 @@ APPROXIMATE = 5.0  # per cent points either side of an approximate share ("appro
 STRUCTURE = {RDF.type, RDF.subject, RDF.predicate, RDF.object, PROV.wasDerivedFrom}
 WORD = re.compile(r"\w(?:[\w-]|['\u2019](?=\w))*")  # an apostrophe only inside a word ("don't", not "eyes'")
 STEMMER = Stemmer.Stemmer("english")
+QUANTIFIERS = {"some", "all", "every", "each", "most", "many", "certain"}  # "some forms", "most cases"
 TOKEN = re.compile(r"(?u)\b\w\w+\b")  # bm25s.tokenize's default token pattern
 # stems of one word family the stemmer keeps apart: "sensation lost" names "loss of sensation", "weaken muscles"
 # "muscle weakness", "destroy myelin" "myelin destruction"
@@ -80,12 +81,15 @@ class Statement:
 @dataclass(frozen=True)
 class Share:
     """A figure giving a share in per cent: what it counts (mnd:countsCasesOf) among what (mnd:amongCasesOf), and
-    the lowest and highest share its words allow ("up to 40%": 0 to 40; "approximately 85%": 80 to 90)."""
+    the lowest and highest share its words allow ("up to 40%": 0 to 40; "approximately 85%": 80 to 90); or, of the
+    patients of a disease (its mnd:aboutDisease as ``among``, nothing counted) those past a threshold
+    (mnd:thresholdValue: "5-10% living longer than 10 years")."""
 
     counted: frozenset[URIRef]
     among: frozenset[URIRef]
     low: float
     high: float
+    threshold: float | None = None
 
 
 @dataclass
@@ -137,6 +141,12 @@ class ClaimIndex:
             if self.nary(statement):
                 found.setdefault(statement.iri, set()).update({*statement.about, statement.object})
         return {iri: frozenset(values) for iri, values in found.items()}
+
+    @cached_property
+    def quantified(self) -> frozenset[str]:
+        """The stems of the words a statement's qualifier quantifies ("some forms": "form")."""
+        said = [words(q) for s in self.statements for q in s.qualifiers]
+        return frozenset(STEMMER.stemWord(w[n + 1]) for w in said for n in range(len(w) - 1) if w[n] in QUANTIFIERS)
 
     @cached_property
     def names_of(self) -> dict[Node, frozenset[str]]:
@@ -210,8 +220,8 @@ class ClaimIndex:
 
 
 def words(text: str) -> tuple[str, ...]:
-    """A name or question as lower-cased words, a possessive 's dropped."""
-    return tuple(re.sub(r"['\u2019]s$", "", w.casefold()) for w in WORD.findall(text))
+    """A name or question as lower-cased words, a possessive 's (or a plural's ') dropped."""
+    return tuple(re.sub(r"['\u2019]s?$", "", w.casefold()) for w in WORD.findall(text))
 
 
 def build_index(dataset: Dataset) -> ClaimIndex:
@@ -290,12 +300,17 @@ def _shares(graph: Graph) -> dict[URIRef, Share]:
                           for p in (COUNTS_CASES_OF, URIRef(ONTOLOGY + "amongCasesOf")))
         value, low, high = (graph.value(figure, URIRef(ONTOLOGY + p))
                             for p in ("value", "minimumValue", "maximumValue"))
-        if not isinstance(figure, URIRef) or not counted or not among:
+        threshold = graph.value(figure, URIRef(ONTOLOGY + "thresholdValue"))
+        if threshold is not None and not counted and not among:
+            among = frozenset(o for o in graph.objects(figure, URIRef(ONTOLOGY + "aboutDisease"))
+                              if isinstance(o, URIRef))
+        if not isinstance(figure, URIRef) or not among or not (counted or threshold is not None):
             continue
         margin = APPROXIMATE if graph.value(figure, URIRef(ONTOLOGY + "approximate")) == Literal(True) else 0.0
         bounds = (_number(value), _number(value)) if value is not None else (
             _number(low) if low is not None else 0.0, _number(high) if high is not None else 100.0)
-        found[figure] = Share(counted, among, max(bounds[0] - margin, 0.0), min(bounds[1] + margin, 100.0))
+        found[figure] = Share(counted, among, max(bounds[0] - margin, 0.0), min(bounds[1] + margin, 100.0),
+                              None if threshold is None else _number(threshold))
     return found
 
 

@@ -26,7 +26,7 @@ from kg.answers.claim_index import ClaimIndex, Share, Statement, build_index
 from kg.graph.paths import cache_dir
 from kg.reasoning import cache
 
-FORMAT = "mnd-kg-claim-index-6"
+FORMAT = "mnd-kg-claim-index-7"
 
 
 def load_index(files: list[Path], dataset: Callable[[], Dataset]) -> ClaimIndex:
@@ -84,8 +84,8 @@ def _write(folder: Path, index: ClaimIndex) -> None:
         "of_kind": sorted([str(k), sorted(str(f) for f in v)] for k, v in index.of_kind.items()),
         "first_rank_names": [[list(k), sorted(str(t) for t in v)] for k, v in index.first_rank_names.items()],
         "last_rank_names": [[list(k), sorted(str(t) for t in v)] for k, v in index.last_rank_names.items()],
-        "shares": sorted([str(k), sorted(str(c) for c in v.counted), sorted(str(a) for a in v.among), v.low, v.high]
-                         for k, v in index.shares.items()),
+        "shares": sorted([str(k), sorted(str(c) for c in v.counted), sorted(str(a) for a in v.among), v.low, v.high,
+                          v.threshold] for k, v in index.shares.items()),
         "postings": index.postings,
         "quote_postings": index.quote_postings,
     }
@@ -132,8 +132,8 @@ def _read(folder: Path) -> ClaimIndex:
         {URIRef(k): frozenset(URIRef(f) for f in v) for k, v in document["of_kind"]},
         {tuple(k): frozenset(URIRef(t) for t in v) for k, v in document["first_rank_names"]},
         {tuple(k): frozenset(URIRef(t) for t in v) for k, v in document["last_rank_names"]},
-        {URIRef(k): Share(frozenset(URIRef(c) for c in counted), frozenset(URIRef(a) for a in among), low, high)
-         for k, counted, among, low, high in document["shares"]},
+        {URIRef(k): Share(frozenset(URIRef(c) for c in counted), frozenset(URIRef(a) for a in among), low, high,
+                          threshold) for k, counted, among, low, high, threshold in document["shares"]},
         {token: {int(n): s for n, s in scores.items()} for token, scores in document["postings"].items()},
         document["quote_postings"],
     )

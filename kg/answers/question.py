@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from rdflib import URIRef
 
-from kg.answers.claim_index import STEMMER, SUBTYPE_OF, WORD, ClaimIndex, words
+from kg.answers.claim_index import QUANTIFIERS, STEMMER, SUBTYPE_OF, WORD, ClaimIndex, words
 from kg.answers.english import common
 from kg.errors import InputError
 
@@ -32,7 +32,8 @@ CONFIRMING = {"isn't": "is", "aren't": "are", "doesn't": "does", "don't": "do", 
               "wasn't": "was", "weren't": "were", "won't": "will", "wouldn't": "would", "mustn't": "must"}
 # the same typed without the apostrophe ("isnt", "doesnt", "cant", "wont"): read as the contraction
 CONFIRMING |= {negative.replace("'", ""): positive for negative, positive in CONFIRMING.items() if "'" in negative}
-NEGATIONS = {"not", "no", "never", "without", "lack", "lacks", "absent", "spared", "spare", "preserved", "kept",
+NEGATIONS = {"not", "no", "never", "without", "lack", "lacks", "absent", "spared", "spare", "preserved", "kept", "keep",
+             "keeps",
              "intact", "retained", "unimpaired",
              "useless", "ineffective", "pointless", "worthless", "unhelpful", "futile", "lacking", "missing",
              "cannot", "non", "wrong", "false", "incorrect", "untrue", "free", *CONFIRMING}
@@ -71,6 +72,14 @@ FRAME = {
     "faulty", "defective",  # "a faulty gene": what a causal gene is ("deletions or mutations in SMN1")
     "actually", "please", "i'm", "im", "wondering", "curious",  # the asker's own words
     "thought", "believed", "eventually", "ultimately",  # "Is SMA thought to be genetic?"
+    "experience", "experiences", "experienced",  # "Do ALS patients experience pain?": have it
+    "thing", "things",  # "make things harder for caregivers"
+    "away",  # "Do muscles waste away in ALS?": wasting
+    "end", "ends",  # "Does every ALS patient end up with dementia?": gets it
+    "little", "bit",  # "a little more frequent": how much, which the statements' own hedge says ("slight")
+    "possible",  # "Is a long life possible with SMA?": can it be
+    # "Are sporadic cases the majority of ALS?", "Do less than half ...?": a share, over or under half
+    "majority", "minority", "half", "less", "fewer",
 }
 # words that ask whether two things go together at all, whatever the relation ("Is demyelinating polyneuropathy
 # seen in ALS?" asks for any statement linking them, not whether one disease is the other)
@@ -88,7 +97,9 @@ ABSENCE = {"lack", "lacks", "lacking", "absent", "absence", "missing", "without"
 # words that restrict a yes to all, always or nothing else ("Does SMA only affect lower motor neurons?"): they
 # name no value, and no statement short of saying so answers yes
 RESTRICTING = {"only", "all", "every", "everyone", "everybody", "always", "solely", "exclusively", "entirely", "just",
+               "universal", "universally", "invariably",
                "purely", "main", "major"}
+OFTEN_WORDS = {"sometimes", "rarely", "commonly", "frequently", "occasionally", "never"}
 # words asking more than a treatment or an effect does, even where they name its relation ("halt" names a treatment
 # approach, so that "do not halt" says no): no statement short of saying so answers yes ("Can treatment halt SMA?":
 # it can slow its progression)
@@ -96,7 +107,8 @@ STRONGER = {"halt", "halts", "stop", "stops", "reverse", "reverses", "reversed",
             "require", "requires", "necessary", "essential", "needed", "best", "definitive"}
 # words asking how usual something is ("Is SMA usually severe?"): a yes needs a statement saying so in its own names
 # ("typical onset", "does not typically have") or its qualifiers
-USUALLY = {"usually", "typically", "typical", "generally", "normally", "mostly", "tend", "tends"}
+USUALLY = frozenset({"usually", "typically", "typical", "generally", "normally", "mostly", "tend", "tends", "mainly",
+                     "predominantly", "largely"})
 # the words of a question asking what something is ("What is SMA?", "Define SMA", "Tell me about MS")
 DEFINITION = {"what", "is", "are", "a", "an", "the", "define", "describe", "explain", "tell", "me", "about",
               "mean", "means", "does", "kind", "sort", "of", "disease", "disorder", "condition"}
@@ -121,6 +133,8 @@ COMPARISON = {"same", "different", "differ", "differs", "difference", "differenc
 
 # the words of a question that are neither typos nor names unknown to the graph
 QUESTION_WORDS = FRAME | COMPARISON | PLURAL | STRONGER | USUALLY | CONDITIONS | NEGATIONS | RESTRICTING | YES_NO
+# the question words a misspelling is corrected to, besides names: those saying how often, how many or not
+SPELLED = {w for w in USUALLY | RESTRICTING | NEGATIONS | OFTEN_WORDS if len(w) >= 5 and "'" not in w}
 # question frame in other word forms ("described", "looking", "helps"): frame too; not the frame that narrows
 FRAME_STEMS = frozenset(STEMMER.stemWords(sorted(FRAME - CONDITIONS)))
 
@@ -176,6 +190,12 @@ class Reading:
         return any((w in RESTRICTING and w not in named) or w in STRONGER for w in self.words)
 
     @property
+    def restriction(self) -> str:
+        """The word asking "only", "all" or "always" in words no name of the graph holds, if any."""
+        named = self.named_words
+        return next((w for w in self.words if w in RESTRICTING and w not in named), "")
+
+    @property
     def habitual(self) -> bool:
         """Whether the question asks how usual something is ("usually", "typically") in words no name holds."""
         named = self.named_words
@@ -196,6 +216,21 @@ class Reading:
     @property
     def relations(self) -> list[Mention]:
         return [m for m in self.mentions if m.relation]
+
+
+FORMS = {"form", "type", "kind"}  # "all types of SMA" quantifies its forms as "some forms" does
+
+
+def as_share(reading: Reading, index: ClaimIndex) -> Reading | None:
+    """"Are some forms of SMA compatible with a longer lifespan?", "every form of SMA": read without its subtypes
+    asked, as of a share of its cases, where a statement's qualifier quantifies the same word ("some forms");
+    None where the question names no such words."""
+    spoken = " ".join(reading.words)
+    kept = tuple(m for m in reading.mentions if not (
+        m.terms == {SUBTYPE_OF} and {STEMMER.stemWord(m.text.split()[0]), *FORMS} & index.quantified
+        and re.search(rf"(?<!there )\b(?:{'|'.join(sorted(QUANTIFIERS))}) (?:\w+ ){{0,3}}{re.escape(m.text)}\b",
+                      spoken)))
+    return replace(reading, mentions=kept) if len(kept) < len(reading.mentions) else None
 
 
 def without(reading: Reading, dropped: set[str]) -> Reading:
@@ -241,13 +276,15 @@ def read(question: str, index: ClaimIndex) -> Reading:
     tokens = _superlatives(tokens, index, corrections)
     fixes: dict[str, str | None] = {}  # each distinct word looked up once: linear in the question's length
     for position, token in enumerate(tokens):
-        if token in name_words or token in QUESTION_WORDS or _frame(token) or _denied(token, index):
+        if token in name_words or token in QUESTION_WORDS or token in SPELLED or frame(token) or _denied(token, index):
             continue
         # first a word that makes a name with the word beside it, even one the graph's literals use in another form
         # ("multiple sclerosys": "sclerosis"); else the one name word clearly meant
         fix = _correction_in_name(tokens, position, index)
         if fix is None:
-            fix = fixes[token] if token in fixes else fixes.setdefault(token, _correction(token, name_words))
+            # else a word of the question's own kind ("generaly": "generally", "alwyas": "always")
+            fix = fixes[token] if token in fixes else fixes.setdefault(
+                token, _correction(token, name_words) or _correction(token, SPELLED))
             # a word the graph's literals use in another form, or common English, is no misspelling, unless of that
             # very form ("inheritted": "inherited")
             known = index.knows(token) or common(token)
@@ -279,8 +316,9 @@ def read(question: str, index: ClaimIndex) -> Reading:
     # blood ...?": "elevated creatine kinase levels in blood")
     own = frozenset().union(*(frozenset.intersection(*(index.names(term) for term in m.terms))
                               for m in mentions if not m.relation and m.terms))
-    unexplained = tuple(t for n, t in enumerate(tokens) if n not in consumed and not _frame(t)
-                        and t not in NEGATIONS and not any(t in u.split() for u in runs) and t[0].isalpha()
+    unexplained = tuple(t for n, t in enumerate(tokens) if n not in consumed and not frame(t)
+                        and t not in NEGATIONS and t not in USUALLY and not any(t in u.split() for u in runs)
+                        and t[0].isalpha()
                         and not set(index.tokens(t)) & own)
     mentions, unexplained = _narrowed(mentions, unexplained, index)
     yes_no = (confirming or declared or (bool(tokens) and tokens[0] in YES_NO)) and not _choice(tokens, consumed)
@@ -334,7 +372,7 @@ def _choice(tokens: list[str], consumed: set[int]) -> bool:
                for position, token in enumerate(tokens))
 
 
-def _frame(token: str) -> bool:
+def frame(token: str) -> bool:
     """Whether ``token`` is question frame, in any word form."""
     return token in FRAME or STEMMER.stemWord(token) in FRAME_STEMS
 
@@ -386,7 +424,7 @@ def _abbreviations(tokens: list[str], question: str, name_words: set[str], index
         if written and (token in name_words or index.knows(token)) and not any(
                 variant in index.entity_names for end in range(position + 2, min(position + LONGEST_NAME,
                                                                                   len(tokens)) + 1)
-                for variant in _variants((*written, *tokens[position + 1:end]))):
+                for variant in variants((*written, *tokens[position + 1:end]))):
             written = None  # a known abbreviation is written out only where a longer name follows ("UMN signs")
         if written:
             corrections.append((token, " ".join(written)))
@@ -479,7 +517,7 @@ def _mentions(tokens: list[str], index: ClaimIndex, by_stems: bool = True) -> tu
         found = None
         for length in range(min(LONGEST_NAME, len(tokens) - position), 0, -1):
             key = tuple(tokens[position:position + length])
-            for variant in _variants(key):
+            for variant in variants(key):
                 if variant in index.entity_names:
                     found = (length, Mention(" ".join(key), index.entity_names[variant]))
                 elif variant in index.relation_names:
@@ -534,7 +572,7 @@ def _directed(mention: Mention, inverse: frozenset[URIRef], before: list[Mention
     named_before = frozenset().union(*(m.terms for m in before if not m.relation))
     named_after = frozenset().union(*(index.entity_names[name] for n in range(len(after))
                                       for m in range(n + 1, min(n + LONGEST_NAME, len(after)) + 1)
-                                      for name in _variants(tuple(after[n:m])) if name in index.entity_names))
+                                      for name in variants(tuple(after[n:m])) if name in index.entity_names))
     if not inverse or not forward or bool(named_before) == bool(named_after):
         return mention
     entity = named_before or named_after
@@ -566,7 +604,7 @@ def _denied(token: str, index: ClaimIndex) -> tuple[int, Mention] | None:
     return None
 
 
-def _variants(key: tuple[str, ...]) -> list[tuple[str, ...]]:
+def variants(key: tuple[str, ...]) -> list[tuple[str, ...]]:
     """A name as written, and with its last word singular or plural."""
     last = key[-1]
     forms = [key]
@@ -586,7 +624,7 @@ def _unknown(tokens: list[str], consumed: set[int], index: ClaimIndex) -> list[s
     runs: list[list[str]] = []
     previous = -2
     for position, token in enumerate(tokens):
-        if position in consumed or token in QUESTION_WORDS or _frame(token) or not token[0].isalpha():
+        if position in consumed or token in QUESTION_WORDS or frame(token) or not token[0].isalpha():
             continue
         if index.knows(token):
             continue

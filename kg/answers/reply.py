@@ -35,6 +35,9 @@ class Reply:
     widest: tuple[tuple[URIRef, str], ...] = ()  # a list's citations (and a statement each) naming most of it
     full: str = ""  # a long list's sentence with every value (``sentence`` names the first LISTED of each group)
     each: bool = False  # an answer for each of several diseases: its cited sentences are taken from each in turn
+    # "A rather than B": the question asked of whichever of the two the statements say yes of, as read
+    contrasted: Reading | None = None
+    unclear: URIRef | None = None  # "Is it known ...?": the citation saying it is not ("remains unclear")
 
 
 def used_of(index: ClaimIndex, numbers: list[int], score: dict[int, float]) -> tuple[Used, ...]:

@@ -23,6 +23,7 @@ from rdflib.term import Node
 from kg.answers.best import with_best_claim
 from kg.answers.claim_index import COUNTS_CASES_OF, ONTOLOGY, SUBTYPE_OF, ClaimIndex, Statement, words
 from kg.answers.compare import compare, comparing, kinds_of
+from kg.answers.contrast import choice, contrasted
 from kg.answers.lists import RANKED, listing, members_of, open_answer
 from kg.answers.matching import (
     CLASSIFYING,
@@ -39,9 +40,21 @@ from kg.answers.matching import (
     stating_every,
     through,
 )
-from kg.answers.question import KIND_WORDS, PLURAL, TOGETHER, USED_FOR, USUALLY, Mention, Reading, read, without
+from kg.answers.question import (
+    KIND_WORDS,
+    PLURAL,
+    TOGETHER,
+    USED_FOR,
+    USUALLY,
+    Mention,
+    Reading,
+    as_share,
+    read,
+    without,
+)
 from kg.answers.reply import Reply, used_of
 from kg.answers.several import coordinated, each_disease, several
+from kg.answers.unclear import ASKING_WHY, asks_known, unclear
 
 CAUSAL_GENE = URIRef(ONTOLOGY + "hasCausalGene")
 # a yes/no asking how often ("Is it common ...?") is answered by a statement saying it happens rarely
@@ -49,17 +62,45 @@ OFTEN = {"common", "frequent", "often", "usual", "commonly", "frequently"}
 SELDOM = {"rare", "rarely", "uncommon", "seldom", "occasionally", "infrequent"}
 # a yes/no asking whether most cases are something is answered by a share counting them, above or below half
 MOST = {"most", "majority", "mostly", "usually", "generally"}
+# "Does SMA ever affect cognition?": "not typically" is no "never"
+SOMETIMES = {"sometimes", "occasionally", "ever"}
+HALF = {"more", "less", "fewer", "than", "over", "under", "half"}  # "more than half": most
+MINORITY = {"minority"}  # "a minority of cases": not most of them
 CASES = {"case", "cases"}  # "Are most ALS cases familial?": the share's own frame
-# words of a hedge saying how often or how surely ("may show", "common", "some patients")
-HOW_OFTEN = OFTEN | SELDOM | MOST | USUALLY | {"may", "might", "can", "could", "some", "sometimes", "possibly"}
+SOME = {"some", "few", "many", "several", "proportion", "subset", "minority", "occasionally", "sometimes"}
+# words saying how often, not how far ("mainly affects lower motor neurons" says nothing of others): a statement
+# saying one of them denies "only" and "always" ("Does SMA only start in infancy?": its typical onset)
+HOW_OFTEN = frozenset({"usually", "typically", "typical", "generally", "normally", "often"})
+MAY = {"may", "might", "can", "could", "possibly"}  # a hedge saying how surely ("may show")
 
 
+# numbers written in words ("live longer than ten years", "a decade")
+NUMBER_WORDS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+                "nine": "9", "ten": "10", "decade": "10", "twenty": "20"}
 NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w])")
 
 
 def answer(question: str, index: ClaimIndex) -> Reply:
     """Answer a checked question from the index; an open one led by its best claim (kg.answers.best)."""
-    return with_best_claim(_answer(question, read(question, index), index), index)
+    reading = read(question, index)
+    if (reply := contrasted(reading, index, lambda one: answer(one, index))) is not None:
+        return reply  # "Does SMA affect lower rather than upper motor neurons?": each asked apart
+    reply = _answer(question, reading, index)
+    if asks_known(reading) and ASKING_WHY & set(reading.words) and reply.verdict != "unstated":
+        # "Is it known why some ALS patients develop demyelinating polyneuropathy?" asks whether the cause is known,
+        # which a statement that they do does not say: a sentence saying it is unclear, else the documents don't
+        unsaid = replace(reply, verdict="unstated", sentence=f"The documents don't say this: {question}",
+                         qualifiers=(), groups=())
+        answered = unclear(unsaid, index)
+        reply = answered if answered.verdict != "unstated" or "why" in reading.words else reply
+    if reply.verdict == "unstated" and (share := as_share(reading, index)) is not None:
+        # "Are some forms of SMA compatible with a longer lifespan?": of SMA, some forms, not of its subtypes
+        reply = _answer(question, share, index)
+    if reply.verdict == "unstated" and (alternatives := choice(reading, index, lambda one: answer(one, index))):
+        reply = alternatives  # "Is ALS more common in men or women?": each asked apart
+    if reply.verdict == "unstated":  # "Is the pathomechanism ... known?": a sentence saying it "remains unclear"
+        reply = unclear(reply, index)
+    return with_best_claim(reply, index)
 
 
 def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
@@ -82,6 +123,8 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
                      used_of(index, about(index, entities) or [n for n, _ in ranked[:RANKED]], score))
     if (share := _share_verdict(question, reading, index, score)) is not None:
         return share  # "Is most ALS sporadic?": the share counting sporadic ALS, 85-90%
+    if (beyond := _beyond_verdict(question, reading, index, score)) is not None:
+        return beyond  # "Do most ALS patients live longer than 10 years?": only 5-10% do
     if comparing(index, reading):  # "Are ALS and MS the same disease?": what both are, no verdict
         return compare(question, reading, index, score, entities)
     diseases = several(reading, index)
@@ -110,6 +153,9 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
             whole = _chain_tied(index, entities, chained) and _chain_names(index, reading, chained)
             steps = frozenset(n for n in path[1:] if not index.statements[n].negative)
             return _verdict(question, reading, index, score, chained if whole else [], steps)
+        if not asked and (members := _of_members(index, reading, relations)):
+            # "Does ALS have upper motor neuron signs?": hyperreflexia and hypertonicity, which are some
+            return _verdict(question, reading, index, score, members)
         if not asked:
             return _of_subtypes(question, reading, index, score, relations)
         asked = _classifying_first(index, reading, asked)
@@ -118,7 +164,7 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
             # other conditions", not to confirm) is no "no" beside one linking them (ALS has diagnostic test MRI)
             asked = [n for n in asked if not index.statements[n].negative]
         linking = set(asked)
-        if not (asked := _tied(index, entities, asked)):
+        if not (asked := _tied(index, entities, asked) or _in_disease(index, entities, asked)):
             # "Does MRI show snake eyes in MS?": MRI detects snake eyes, but no statement ties them to MS (ALS's);
             # "Does dystrophin deficiency cause weakness in ALS?": ALS has weakness, dystrophin deficiency is MD's
             return _verdict(question, reading, index, score, [])
@@ -136,7 +182,7 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
             rested_on = {index.statements[n].object for n in asked} | _between(index, entities, asked)
             hedging += [n for n in _linking_any_two(index, entities) if n not in asked and n not in hedging
                         and index.statements[n].object in rested_on and _triple(index.statements[n]) not in plain
-                        and any(set(words(q)) & HOW_OFTEN or _numbers(q) for q in index.statements[n].qualifiers)]
+                        and any(_how_many(q) or set(words(q)) & (MAY | OFTEN) for q in index.statements[n].qualifiers)]
         return _verdict(question, reading, index, score, asked + hedging, vouching)
     if reading.yes_no and len(entities) == 1 and (first := _rank_verdict(question, reading, index, score)):
         return first  # "Is type 4 SMA the most severe?": not by having a rank, by being the first ranked
@@ -291,11 +337,24 @@ def _share_verdict(question: str, reading: Reading, index: ClaimIndex, score: di
     all of whose bounds are over half says yes, all under half no; otherwise, or with shares that differ, the
     documents don't say. None when the question asks no "most" or no share counts what it asks."""
     spoken = {w for m in reading.mentions for w in m.text.split()}
-    if not reading.yes_no or not (set(reading.words) - spoken) & MOST:
+    said = " ".join(reading.words)
+    over, under = (re.search(rf"\b(?:{words}) half\b", said) for words in ("more than|over",
+                                                                           "less than|fewer than|under"))
+    every = _not_every(reading) == "Not all" and not reading.negated
+    if not reading.yes_no or not ((set(reading.words) - spoken) & (MOST | MINORITY) or over or under or every):
         return None
+    if (set(reading.words) - spoken) & MINORITY or under:  # "Is familial ALS a minority of ALS cases?": not most
+        reading = replace(reading, negated=not reading.negated)
     shares = _shares_asked(index, reading)
     if not shares:
         return None
+    if not (set(reading.words) - spoken) & (MOST | MINORITY) and not over and not under:
+        # "Do all ALS patients get bulbar onset?": a share short of all of them, 25-35%
+        if not all(index.shares[f].high < 100 for f in shares):
+            return None
+        return Reply(question, reading, "qualified", f"Not all: {'; '.join(index.label(f) for f in shares)}.",
+                     used_of(index, [n for n, s in enumerate(index.statements) if s.iri in {str(f) for f in shares}],
+                             score))
     figures = [index.shares[f] for f in shares]
     verdicts = {True if f.low > 50 else False if f.high < 50 else None for f in figures}
     iris = {str(f) for f in shares}
@@ -313,13 +372,41 @@ def _share_verdict(question: str, reading: Reading, index: ClaimIndex, score: di
     return Reply(question, shown, verdict, f"{verdict.capitalize()}: {named}.", used_of(index, numbers, score))
 
 
+def _beyond_verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int, float]) -> Reply | None:
+    """"Do most ALS patients live longer than 10 years?", "Do all ALS patients survive more than 10 years?": the
+    share of a disease's patients past the threshold asked, of a kind the question names; "most" is no under half
+    and yes over it, "all" no under half and "Not all" short of 100%. None when the question asks neither, or no
+    share of that kind and threshold is stated."""
+    spoken = set(reading.words) - reading.named_words
+    every = reading.restriction in {"all", "every", "everyone", "everybody", "always"}
+    if not reading.yes_no or reading.negated or not (spoken & MOST or every) or len(reading.entities) != 1:
+        return None
+    figures = frozenset().union(*(index.of_kind.get(k, frozenset()) for k in _kinds_named(index, reading)))
+    asked = _numbers(question) - _numbers(" ".join(m.text for m in reading.mentions)) | {
+        NUMBER_WORDS[w] for w in reading.words if w in NUMBER_WORDS}
+    found = [f for f, share in sorted(index.shares.items()) if f in figures and share.threshold is not None
+             and share.among & reading.entities[0].terms and asked == {f"{share.threshold:g}"}]
+    if len(found) != 1:
+        return None
+    share = index.shares[found[0]]
+    numbers = [n for n, s in enumerate(index.statements) if s.iri == str(found[0])]
+    named = index.label(found[0])
+    if share.high < 50:
+        return Reply(question, reading, "no", f"No: {named}.", used_of(index, numbers, score))
+    if share.low > 50 and not every:
+        return Reply(question, reading, "yes", f"Yes: {named}.", used_of(index, numbers, score))
+    if every and share.high < 100:
+        return Reply(question, reading, "qualified", f"Not all: {named}.", used_of(index, numbers, score))
+    return None
+
+
 def _shares_asked(index: ClaimIndex, reading: Reading) -> list[URIRef]:
     """The shares among the cases of one thing named that count what the rest of the question names: every other
     thing named is what a share counts or a name of it ("familial": familial ALS), every other word names it
     ("sporadic": sporadic ALS), and a relation asked of nothing named is one it
     has ("Are most ALS cases inherited?": familial ALS has an inheritance pattern, sporadic ALS's is none). A value
     of what a share counts is not what it counts: familial ALS has causal gene SOD1, yet SOD1 may cause others."""
-    rest = set(index.tokens(" ".join(w for w in reading.conditions if w not in MOST and w not in CASES)))
+    rest = set(index.tokens(" ".join(w for w in reading.conditions if w not in MOST | CASES | HALF)))
     relations = relations_of(index, reading.relations) - index.broader.get(COUNTS_CASES_OF, frozenset())
     found = []
     for figure, share in sorted(index.shares.items()):
@@ -603,6 +690,49 @@ def _accounts(index: ClaimIndex, statement: Statement, thing: Mention, linked: f
         or (not thing.terms & index.diseases and statement.subject in linked - index.diseases)
 
 
+def _of_members(index: ClaimIndex, reading: Reading, relations: set[Node]) -> list[int]:
+    """No statement links the things asked, one of which is a kind of thing, not of disease ("upper motor neuron
+    signs"): the statements linking the others to its members (ALS has hyperreflexia, an upper motor neuron sign,
+    as the reasoner derives), with the statements saying they are members."""
+    for position, mention in enumerate(reading.entities):
+        if mention.terms & index.diseases:
+            continue
+        typed = [n for n, s in enumerate(index.statements) if s.property == RDF.type and s.object in mention.terms
+                 and isinstance(s.subject, URIRef)]
+        members = frozenset(index.statements[n].subject for n in typed) - index.diseases
+        if not members:
+            continue
+        swapped = [*reading.entities[:position], Mention(mention.text, members), *reading.entities[position + 1:]]
+        found, _ = statements_linking(index, swapped, lambda s: relation_asked(index, reading, s, relations))
+        found = _tied(index, swapped, found)
+        if found:
+            named = {index.statements[n].object for n in found} | {index.statements[n].subject for n in found}
+            return found + [n for n in typed if index.statements[n].subject in named]
+    return []
+
+
+def _in_disease(index: ClaimIndex, named: list[Mention], found: list[int]) -> list[int]:
+    """Of ``found``, linking two things named beside a disease named ("Do behavioural deficits in ALS increase
+    caregiver burden?"), those whose subject the statements say plainly the disease has (ALS has behavioural
+    changes), with the statements saying so."""
+    diseases = [m for m in named if m.terms & index.diseases]
+    if len(named) != 3 or len(diseases) != 1:
+        return []
+    features = _features_of(index, diseases[0])
+    kept = [n for n in found if index.statements[n].subject in features and all(
+        m.terms & index.statements[n].about for m in named if m is not diseases[0])]
+    having = [n for n, s in enumerate(index.statements) if s.subject in diseases[0].terms
+              and s.object in {index.statements[k].subject for k in kept} and not s.negative and not s.qualifiers]
+    return kept + having if kept else []
+
+
+def _features_of(index: ClaimIndex, disease: Mention) -> set[Node]:
+    """What statements say plainly a disease has, as their subject's value ("Do behavioural deficits in ALS increase
+    caregiver burden?": ALS has behavioural changes, whose impact is asked)."""
+    return {s.object for s in index.statements if s.subject in disease.terms and not s.negative and not s.qualifiers
+            and not index.nary(s) and not s.derived and s.object not in index.classes}
+
+
 def _vouching(index: ClaimIndex, statement: Statement, thing: Mention) -> list[int]:
     """The statements about ``thing`` (not a disease) and ``statement``'s subject whose quotes name its value:
     "ALS involves glutamate excitotoxicity", quoting "... overstimulation of motor neurons", vouches for excess
@@ -675,9 +805,24 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
         return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
                      used_of(index, ordered, score))
     if hedges or len(says) > 1:
-        return Reply(question, reading, "qualified", _qualified(index, ordered, reading.negated, says),
-                     used_of(index, ordered, score), tuple(hedges))
+        sentence = _qualified(index, ordered, reading.negated, says)
+        if says == {True} and not reading.negated and (short := _not_every(reading)) \
+                and hedges and all(_how_many(hedge) for hedge in hedges):
+            # "Do all ALS patients experience pain?": "some patients" do, so not all; "typical onset": usually
+            usually = ", usually" if all(set(words(hedge)) & HOW_OFTEN for hedge in hedges) else ""
+            sentence = f"{short}{usually}: {sentence.split(': ', 1)[1]}"
+        return Reply(question, reading, "qualified", sentence, used_of(index, ordered, score), tuple(hedges))
     verdict = "yes" if says.pop() else "no"
+    if verdict == "no" and not reading.negated and SOMETIMES & set(reading.words) and (how := _how_often_denied(
+            index, [index.statements[n] for n in ordered])):
+        # "Does SMA sometimes affect cognition?": it "does not typically" have cognitive impairment, which is no "never"
+        return Reply(question, reading, "qualified", f"Not {how}: {_phrases(index, lead, ordered)}.",
+                     used_of(index, ordered, score), (how,))
+    if verdict == "yes" and not reading.negated and (short := _not_every(reading)) \
+            and any(_says_usually(index, index.statements[n], HOW_OFTEN) for n in ordered):
+        # "Does SMA only start in infancy?": its typical onset is infancy, which says usually, so not only
+        return Reply(question, reading, "qualified", f"{short}, usually: {_phrases(index, lead, ordered)}.",
+                     used_of(index, ordered, score), ("usually",))
     if (verdict == "yes") != reading.negated and (reading.restricted or (reading.habitual and not any(
             _says_usually(index, index.statements[n]) for n in ordered))):
         # "Does SMA only affect lower motor neurons?", "Is SMA usually severe?" (or "not usually severe": no): not
@@ -701,6 +846,32 @@ def _beside_a_denial(index: ClaimIndex, reading: Reading, found: list[int]) -> f
     return frozenset(n for n, s in statements.items() if not s.negative and positive_of(index, s.property) in relations
                      and any(positive_of(index, d.property) != positive_of(index, s.property)
                              and {d.subject, d.object} == {s.subject, s.object} for d in denials))
+
+
+def _how_often_denied(index: ClaimIndex, statements: list[Statement]) -> str:
+    """The word saying how often of negative statements that each deny only that often ("does not typically have":
+    "typically"), or empty."""
+    found = [next((w for w in words(index.label(s.property)) if w in HOW_OFTEN), "") if s.negative else ""
+             for s in statements]
+    return found[0] if found and all(found) else ""
+
+
+def _how_many(hedge: str) -> bool:
+    """Whether a qualifier says how many or how often ("some patients", "up to 40%", "rarely"), not how ("secondary
+    to the primary axonal degeneration")."""
+    return bool(_numbers(hedge)) or bool(set(words(hedge)) & (SOME | SELDOM | HOW_OFTEN | MOST))
+
+
+def _not_every(reading: Reading) -> str:
+    """The opening denying the question's "only", "all" or "always" ("Not only"), or empty."""
+    word = reading.restriction
+    if word in {"all", "every", "everyone", "everybody"}:
+        return "Not all"
+    if word in {"always", "entirely", "universally", "invariably"}:
+        return f"Not {word}"
+    if word == "universal":
+        return "Not all"
+    return "Not only" if word in {"only", "solely", "exclusively", "just", "purely"} else ""
 
 
 def _short_of(index: ClaimIndex, question: str, found: list[int]) -> str:
@@ -757,12 +928,12 @@ def _some_value(index: ClaimIndex, reading: Reading, found: list[int]) -> list[i
             ] if yes else found
 
 
-def _says_usually(index: ClaimIndex, statement: Statement) -> bool:
+def _says_usually(index: ClaimIndex, statement: Statement, usually: frozenset[str] = USUALLY) -> bool:
     """Whether ``statement`` says how usual it is, in its property's or value's names or its qualifiers ("typical
-    onset": ALS usually begins in adulthood)."""
+    onset": ALS usually begins in adulthood), in the words ``usually``."""
     said = index.names(statement.property) | index.names(statement.object) | set(
         index.tokens(" ".join(statement.qualifiers)))
-    return bool(said & set(index.tokens(" ".join(USUALLY))))
+    return bool(said & set(index.tokens(" ".join(sorted(usually)))))
 
 
 def _of_each(question: str, reading: Reading, index: ClaimIndex, score: dict[int, float], relations: set[Node],
