@@ -766,6 +766,7 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
     # (example sentence)"): the plain claim answers, the narrower one does not weaken it
     plain = {_triple(index.statements[n]) for n in found if not index.statements[n].qualifiers}
     found = [n for n in found if not (index.statements[n].qualifiers and _triple(index.statements[n]) in plain)]
+    found = _plainly_said(index, reading, found, vouching)
     vouching |= _beside_a_denial(index, reading, found)
     says = set()
     hedges: list[str] = []
@@ -834,6 +835,34 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
     shown = [q for q in answered if q.casefold() not in phrase.casefold()]
     return Reply(question, reading, verdict, f"{verdict.capitalize()}{derived}: {phrase}"
                  + (f" ({'; '.join(shown)})" if shown else "") + ".", used_of(index, ordered, score), tuple(answered))
+
+
+def _plainly_said(index: ClaimIndex, reading: Reading, found: list[int], vouching: frozenset[int]) -> list[int]:
+    """Of ``found``, without each statement hedged by how often or how fast ("often", "typically") when a plain one
+    of its subject and relation says the same, yes or no, of a value named by the same word of the question ("Is ALS
+    progressive?": "relentlessly progressive course" answers, "often leading to rapid progression" does not weaken
+    it); unless the question asks how often or how many ("usually", "all", "some"), which only the hedges answer."""
+    if reading.habitual or reading.restricted or set(reading.words) & (SOME | OFTEN | SELDOM | MOST | SOMETIMES):
+        return found
+    asked = set(index.tokens(" ".join(reading.words)))
+
+    def key(n: int) -> tuple[Node, Node, bool]:
+        statement = index.statements[n]
+        return statement.subject, positive_of(index, statement.property), says_yes(index, reading, statement)
+
+    plain: dict[tuple[Node, Node, bool], set[str]] = {}
+    for n in found:
+        if not index.statements[n].qualifiers and n not in vouching:
+            plain.setdefault(key(n), set()).update(index.names(index.statements[n].object) & asked)
+
+    def outweighed(n: int) -> bool:
+        statement = index.statements[n]
+        hedge = set(index.tokens(" ".join(statement.qualifiers)))
+        return bool(statement.qualifiers) and not _numbers(" ".join(statement.qualifiers)) \
+            and not hedge & set(index.tokens(" ".join(SOME | SELDOM | MAY))) \
+            and bool(index.names(statement.object) & plain.get(key(n), set()))
+
+    return [n for n in found if not outweighed(n)]
 
 
 def _beside_a_denial(index: ClaimIndex, reading: Reading, found: list[int]) -> frozenset[int]:
