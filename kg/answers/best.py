@@ -9,9 +9,12 @@ found nothing. Never a verdict: a yes/no is answered only from statements about 
 
 from __future__ import annotations
 
-from kg.answers.claim_index import ClaimIndex, Statement
+from kg.answers.claim_index import ClaimIndex, Statement, words
 from kg.answers.lists import RANKED, open_answer
+from kg.answers.question import DEFINITION, Mention
 from kg.answers.reply import Reply
+
+IN_DISEASE = {"in", "with", "for"}  # "What is apoptosis in ALS?": the thing as the disease's
 
 
 def with_best_claim(reply: Reply, index: ClaimIndex) -> Reply:
@@ -72,3 +75,36 @@ def _wanted(index: ClaimIndex, reply: Reply) -> set[str]:
 def _covered(index: ClaimIndex, wanted: set[str], statement: Statement) -> int:
     """How many of ``wanted`` the statement's own words (names, qualifiers, quotes) hold."""
     return len(wanted & set(index.tokens(statement.text)))
+
+
+def with_definition(reply: Reply, index: ClaimIndex) -> Reply:
+    """``reply``, or, for an open question asking only what one thing other than a disease is ("What is oxidative
+    stress?", "What does apoptosis mean in ALS?"), the answer led by the statements about it whose quote defines it
+    (see ``_defines``): the document's own definition before a mere mention in a list ("Apoptosis")."""
+    reading = reply.reading
+    if reading.yes_no or reading.unknown or reply.members or reply.each or reply.verdict not in ("answer", "unstated"):
+        return reply
+    things = [m for m in reading.entities if not m.terms & index.diseases]
+    named = reading.named_words
+    if len(things) != 1 or not all(w in DEFINITION or w in IN_DISEASE or w in named for w in reading.words) \
+            or any(not set(m.text.split()) <= DEFINITION for m in reading.relations):
+        return reply
+    diseases = frozenset().union(*(m.terms for m in reading.entities if m.terms & index.diseases))
+    defining = [n for n, s in enumerate(index.statements) if things[0].terms & {s.subject, s.object}
+                and (not diseases or diseases & {s.subject, *s.about})
+                and any(_defines(index, things[0], index.citations[c].quote) for c in s.citations
+                        if c in index.citations)]
+    if not defining:
+        return reply
+    return open_answer(reply.question, reading, index, dict(index.rank(" ".join(reading.words))), defining)
+
+
+def _defines(index: ClaimIndex, thing: Mention, quote: str) -> bool:
+    """Whether ``quote`` defines ``thing``: a heading of one of its names before a colon ("Oxidative stress:
+    Increased production of reactive oxygen species ...") or one of its names then "is" or "are"."""
+    keys = {index.stem_key(name) for name, terms in index.entity_names.items() if terms & thing.terms}
+    heading, colon, rest = quote.partition(":")
+    if colon and rest.strip() and index.stem_key(words(heading)) in keys:
+        return True
+    said = words(quote)
+    return any(said[n] in ("is", "are") and index.stem_key(said[:n]) in keys for n in range(1, min(len(said), 8)))

@@ -20,7 +20,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
-from kg.answers.best import with_best_claim
+from kg.answers.best import with_best_claim, with_definition
 from kg.answers.claim_index import COUNTS_CASES_OF, ONTOLOGY, SUBTYPE_OF, ClaimIndex, Statement, words
 from kg.answers.compare import compare, comparing, kinds_of
 from kg.answers.contrast import choice, contrasted
@@ -100,7 +100,7 @@ def answer(question: str, index: ClaimIndex) -> Reply:
         reply = alternatives  # "Is ALS more common in men or women?": each asked apart
     if reply.verdict == "unstated":  # "Is the pathomechanism ... known?": a sentence saying it "remains unclear"
         reply = unclear(reply, index)
-    return with_best_claim(reply, index)
+    return with_best_claim(with_definition(reply, index), index)
 
 
 def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
