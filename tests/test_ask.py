@@ -1673,3 +1673,14 @@ def test_what_a_mechanism_is_is_answered_by_the_sentence_defining_it(index: Clai
         reply = answer(question, index)
         assert reply.verdict == "answer"
         assert any(defined in index.citations[c].quote for c in reply.used[0].statement.citations)
+
+
+def test_a_kind_named_with_an_example_is_not_read_as_a_thing_whose_long_name_holds_both(index: ClaimIndex) -> None:
+    """"demyelinating diseases like MS" is also part of the label of the MS therapies ("disease-modifying therapies
+    for demyelinating diseases like MS"): asked which diseases are demyelinating like MS, the kind's members answer."""
+    reply = answer("Which diseases are true demyelinating diseases like MS?", index)
+    assert format_reply(reply, index, width=200).splitlines()[0] == \
+        "Understood: demyelinating disease · multiple sclerosis"
+    assert reply.sentence.startswith("Demyelinating disease: acute disseminated encephalomyelitis, Guillain-Barré "
+                                     "syndrome, multiple sclerosis, neuromyelitis optica spectrum disorder.")
+    assert answer("Are MS disease-modifying therapies appropriate for ALS?", index).verdict == "no"

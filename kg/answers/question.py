@@ -331,8 +331,8 @@ def _narrowed(mentions: list[Mention], unexplained: tuple[str, ...],
               index: ClaimIndex) -> tuple[list[Mention], tuple[str, ...]]:
     """A thing named whose name, with other words of the question not otherwise understood, is among the words of
     the name of narrower things that another thing named has ("Is weakness in muscular dystrophy usually
-    proximal?": progressive proximal muscle weakness): those things, the words part of their name. The most such
-    words; none when two sets tie."""
+    proximal?": progressive proximal muscle weakness): those things, the words part of their name; of a kind or a
+    disease named, only its kinds or members. The most such words; none when two sets tie."""
     if not unexplained:
         return mentions, unexplained
     statements = {s.iri for s in index.statements}
@@ -343,6 +343,10 @@ def _narrowed(mentions: list[Mention], unexplained: tuple[str, ...],
         # the values the other things named have (not a figure's parts, nor a figure)
         values = {s.object for s in index.statements if s.subject in others and not index.nary(s)
                   and str(s.object) not in statements}
+        # a kind or a disease named is narrowed only to its kinds or members ("bulbar-onset ALS"), not to another
+        # thing whose long name holds its name ("therapies for demyelinating diseases like MS")
+        if mention.terms <= index.classes | index.diseases:
+            values &= {s.subject for s in index.statements if s.object in mention.terms}
         own = set(index.stem_key(tuple(mention.text.split())))
         extra = {word: set(index.stem_key((word,))) for word in unexplained}
         found: dict[tuple[str, ...], set[URIRef]] = {}

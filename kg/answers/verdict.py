@@ -233,6 +233,8 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
                      used_of(index, near, score))
     if entities and all(m.terms <= index.classes for m in entities):
         return members_of(question, reading, index, score, entities)
+    if (kinds_asked := _kind_by_example(index, reading)):  # "Which demyelinating diseases are like MS?": its members
+        return members_of(question, reading, index, score, kinds_asked)
     if (having := _diseases_having(index, reading)):  # "Which diseases have hyperreflexia?": each one that does,
         return listing(question, reading, index, score, having)  # and each said not to
     if reading.definition:
@@ -307,6 +309,18 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
         # all of them, not the best-ranked one
         return listing(question, reading, index, score, tied)
     return open_answer(question, reading, index, score, tied)
+
+
+def _kind_by_example(index: ClaimIndex, reading: Reading) -> list[Mention]:
+    """Of an open question naming one kind of disease and, after it, diseases of that kind, with no relation named
+    ("Which diseases are true demyelinating diseases like MS?"), the kind: its members are asked, those named as
+    examples."""
+    entities = reading.entities
+    kinds = [m for m in entities if m.terms <= index.classes]
+    if reading.yes_no or reading.relations or len(kinds) != 1 or entities[0] is not kinds[0]:
+        return []
+    examples = {s.subject for s in index.statements if s.object in kinds[0].terms and s.subject in index.diseases}
+    return kinds if all(m.terms & examples for m in entities[1:]) and len(entities) > 1 else []
 
 
 def _diseases_having(index: ClaimIndex, reading: Reading) -> list[int]:
