@@ -19,7 +19,7 @@ from kg.answers.claim_index import ClaimIndex, build_index, words
 from kg.answers.question import MAX_CHARACTERS
 from kg.answers.reply_format import format_reply, reply_json, support, understood
 from kg.answers.unclear import UNCLEAR
-from kg.answers.verdict import SELDOM, answer, says_yes
+from kg.answers.verdict import MAINLY, SELDOM, answer, says_yes
 from kg.cli import cli
 from kg.graph.namespaces import KG, MND
 from kg.graph.paths import default_graph_files
@@ -719,7 +719,8 @@ def test_open_world_no_statement_means_the_documents_dont_say(index: ClaimIndex)
 def test_every_yes_or_no_rests_on_a_statement_of_that_polarity(index: ClaimIndex) -> None:
     """Over the whole evaluation: a 'no' only from a negative statement (or a positive one asked in the negative),
     or, of "most", from a share all of whose bounds are under half, or, asked whether it is common, from statements
-    that each say it happens rarely ("No, rarely")."""
+    that each say it happens rarely ("No, rarely"), or, asked whether mostly one value, from statements that it
+    mainly has another."""
     shares = {str(f): s for f, s in index.shares.items()}
     for case in load_cases():
         reply = answer(case["question"], index)
@@ -741,6 +742,11 @@ def test_every_yes_or_no_rests_on_a_statement_of_that_polarity(index: ClaimIndex
         elif reply.verdict in ("yes", "no") and reply.sentence.startswith(f"{reply.verdict.capitalize()}, rarely: "):
             assert all(any(set(words(q)) & SELDOM for q in u.statement.qualifiers) for u in reply.used), \
                 case["question"]
+        elif reply.verdict in ("yes", "no") and all(set(words(index.label(u.statement.property))) & MAINLY
+                                                    for u in reply.used) and not any(
+                u.statement.object in m.terms for u in reply.used for m in reply.reading.entities):
+            # "Does SMA mostly affect upper motor neurons?": no, from statements that it mainly has another value
+            assert (reply.verdict == "no") != reply.reading.negated, case["question"]
         elif reply.verdict in ("yes", "no"):
             # "A rather than B": a yes or a no rests on statements saying yes of A, or of B, asked apart
             says = {says_yes(index, reply.contrasted or reply.reading, u.statement) for u in reply.used}
@@ -1684,3 +1690,14 @@ def test_a_kind_named_with_an_example_is_not_read_as_a_thing_whose_long_name_hol
     assert reply.sentence.startswith("Demyelinating disease: acute disseminated encephalomyelitis, Guillain-Barré "
                                      "syndrome, multiple sclerosis, neuromyelitis optica spectrum disorder.")
     assert answer("Are MS disease-modifying therapies appropriate for ALS?", index).verdict == "no"
+
+
+def test_mostly_one_value_is_no_where_a_statement_says_mainly_another_of_its_kind(index: ClaimIndex) -> None:
+    """SMA "mainly" affects lower motor neurons and no statement says it affects upper ones: asked whether it
+    mostly affects upper motor neurons, no; of ALS, which affects both and mainly neither, the documents don't say."""
+    reply = answer("Does SMA mostly affect upper motor neurons?", index)
+    assert (reply.verdict, reply.sentence) == (
+        "no", "No: spinal muscular atrophy mainly affects neuron lower motor neurons.")
+    assert answer("Are upper motor neurons the main ones damaged in spinal muscular atrophy?", index).verdict == "no"
+    assert answer("Does SMA mostly affect lower motor neurons?", index).verdict == "yes"
+    assert answer("Does ALS mostly affect upper motor neurons?", index).verdict == "unstated"

@@ -65,6 +65,7 @@ MOST = {"most", "majority", "mostly", "usually", "generally"}
 # "Does SMA ever affect cognition?": "not typically" is no "never"
 SOMETIMES = {"sometimes", "occasionally", "ever"}
 HALF = {"more", "less", "fewer", "than", "over", "under", "half"}  # "more than half": most
+MAINLY = {"mainly", "mostly", "main", "primarily", "chiefly", "predominantly", "largely", "principally"}
 MINORITY = {"minority"}  # "a minority of cases": not most of them
 CASES = {"case", "cases"}  # "Are most ALS cases familial?": the share's own frame
 SOME = {"some", "few", "many", "several", "proportion", "subset", "minority", "occasionally", "sometimes"}
@@ -98,6 +99,8 @@ def answer(question: str, index: ClaimIndex) -> Reply:
         reply = _answer(question, share, index)
     if reply.verdict == "unstated" and (alternatives := choice(reading, index, lambda one: answer(one, index))):
         reply = alternatives  # "Is ALS more common in men or women?": each asked apart
+    if reply.verdict == "unstated" and (mainly := _mainly_another(question, reading, index)) is not None:
+        reply = mainly  # "Does SMA mostly affect upper motor neurons?": it mainly affects lower ones, so no
     if reply.verdict == "unstated":  # "Is the pathomechanism ... known?": a sentence saying it "remains unclear"
         reply = unclear(reply, index)
     return with_best_claim(with_definition(reply, index), index)
@@ -309,6 +312,35 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
         # all of them, not the best-ranked one
         return listing(question, reading, index, score, tied)
     return open_answer(question, reading, index, score, tied)
+
+
+def _mainly_another(question: str, reading: Reading, index: ClaimIndex) -> Reply | None:
+    """A yes/no asking whether a thing mostly has one value ("Does SMA mostly affect upper motor neurons?", "Are
+    upper motor neurons the main ones damaged in SMA?") where a statement says it mainly has another value of the
+    same kind (a property whose name says "mainly": lower motor neurons) and none that it has the value asked at
+    all: no (yes asked in the negative). None otherwise."""
+    named = reading.named_words
+    entities = reading.entities
+    if not reading.yes_no or len(entities) != 2 or not any(w in MAINLY and w not in named for w in reading.words):
+        return None
+    relations = relations_of(index, reading.relations)
+    for subject, value in permutations(entities):
+        said = [n for n, s in enumerate(index.statements) if s.subject in subject.terms]
+        if any(index.statements[n].object in value.terms for n in said):
+            continue
+        kinds = {s.object for s in index.statements if s.property == RDF.type and s.subject in value.terms}
+        mainly = [n for n in said if set(words(index.label(index.statements[n].property))) & MAINLY
+                  and not index.statements[n].negative and kinds & {
+                      s.object for s in index.statements if s.property == RDF.type
+                      and s.subject == index.statements[n].object}
+                  and (not relations or any(s.subject in subject.terms and s.object == index.statements[n].object
+                                            and s.property in relations for s in index.statements))]
+        if mainly:
+            verdict = "yes" if reading.negated else "no"
+            lead = index.statements[mainly[0]]
+            return Reply(question, reading, verdict, f"{verdict.capitalize()}: {_phrases(index, lead, mainly)}.",
+                         used_of(index, mainly, {}))
+    return None
 
 
 def _kind_by_example(index: ClaimIndex, reading: Reading) -> list[Mention]:
