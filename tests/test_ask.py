@@ -27,7 +27,7 @@ from kg.reasoning.engine import load_reasoned
 
 # each split's accuracy as last reached, a little under: a change that loses answers fails here (tune grew by 62
 # question-form questions written before the changes they tune: 356/380 with them, 308/318 of the earlier ones)
-ACCURACY_FLOORS = {"tune": 0.88, "holdout": 0.92, "holdout2": 0.92, "holdout3": 0.88, "holdout4": 0.84,
+ACCURACY_FLOORS = {"tune": 0.89, "holdout": 0.92, "holdout2": 0.92, "holdout3": 0.88, "holdout4": 0.84,
                    "holdout5": 0.96, "holdout6": 0.57, "holdout7": 0.79, "holdout8": 0.58}
 
 
@@ -1701,3 +1701,12 @@ def test_mostly_one_value_is_no_where_a_statement_says_mainly_another_of_its_kin
     assert answer("Are upper motor neurons the main ones damaged in spinal muscular atrophy?", index).verdict == "no"
     assert answer("Does SMA mostly affect lower motor neurons?", index).verdict == "yes"
     assert answer("Does ALS mostly affect upper motor neurons?", index).verdict == "unstated"
+
+
+def test_which_of_a_thing_lists_the_kinds_of_it_the_other_thing_has(index: ClaimIndex) -> None:
+    """"Which motor neurons does ALS affect?" asks which kinds of motor neuron: the values named "motor neurons" and
+    more (upper, lower), not ALS's statement that it affects motor neurons."""
+    for question in ("Which motor neurons does ALS affect?", "Which MNs does amyotrophic lateral sclerosis affect?"):
+        reply = answer(question, index)
+        assert reply.sentence == \
+            "amyotrophic lateral sclerosis affects neuron: lower motor neurons, upper motor neurons."

@@ -238,6 +238,8 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
         return members_of(question, reading, index, score, entities)
     if (kinds_asked := _kind_by_example(index, reading)):  # "Which demyelinating diseases are like MS?": its members
         return members_of(question, reading, index, score, kinds_asked)
+    if (narrower := _which_of(index, reading)):  # "Which motor neurons does ALS affect?": upper and lower ones
+        return listing(question, reading, index, score, narrower)
     if (having := _diseases_having(index, reading)):  # "Which diseases have hyperreflexia?": each one that does,
         return listing(question, reading, index, score, having)  # and each said not to
     if reading.definition:
@@ -341,6 +343,21 @@ def _mainly_another(question: str, reading: Reading, index: ClaimIndex) -> Reply
             return Reply(question, reading, verdict, f"{verdict.capitalize()}: {_phrases(index, lead, mainly)}.",
                          used_of(index, mainly, {}))
     return None
+
+
+def _which_of(index: ClaimIndex, reading: Reading) -> list[int]:
+    """Of an open question asking "which" of a thing named right after its question word, of another thing named
+    ("Which MNs does ALS affect?"), the statements of the other thing (of the relation asked, if one is) whose values
+    are named by that thing's name and more words (upper and lower motor neurons): the kinds of it asked for."""
+    entities = reading.entities
+    if reading.yes_no or len(entities) != 2 or reading.words[:1] not in (("which",), ("what",)) \
+            or " ".join(reading.words[1:]).split(" ", 1)[0] != entities[0].text.split()[0]:
+        return []
+    asked = frozenset().union(*(index.names(term) for term in entities[0].terms))
+    relations = relations_of(index, reading.relations)
+    return [n for n, s in enumerate(index.statements) if s.subject in entities[1].terms and not index.nary(s)
+            and (not relations or positive_of(index, s.property) in relations) and s.object not in entities[0].terms
+            and asked < index.names(s.object)]
 
 
 def _kind_by_example(index: ClaimIndex, reading: Reading) -> list[Mention]:
