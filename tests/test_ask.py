@@ -27,8 +27,8 @@ from kg.reasoning.engine import load_reasoned
 
 # each split's accuracy as last reached, a little under: a change that loses answers fails here (tune grew by 62
 # question-form questions written before the changes they tune: 356/380 with them, 308/318 of the earlier ones)
-ACCURACY_FLOORS = {"tune": 0.89, "holdout": 0.92, "holdout2": 0.92, "holdout3": 0.88, "holdout4": 0.84,
-                   "holdout5": 0.96, "holdout6": 0.57, "holdout7": 0.79, "holdout8": 0.58}
+ACCURACY_FLOORS = {"tune": 0.90, "holdout": 0.92, "holdout2": 0.92, "holdout3": 0.88, "holdout4": 0.84,
+                   "holdout5": 0.96, "holdout6": 0.60, "holdout7": 0.79, "holdout8": 0.58}
 
 
 @pytest.fixture(scope="module")
@@ -1160,14 +1160,14 @@ def test_a_share_asked_with_another_relation_is_the_figure_counting_what_has_it(
 
 @pytest.mark.parametrize("question", ["What is the life expectancy of someone with SMA?",
                                       "How long do people with SMA live?", "What is the survival of SMA patients?"])
-def test_a_kind_of_figure_the_disease_lacks_is_unstated_with_the_closest_sentence(index: ClaimIndex,
-                                                                                   question: str) -> None:
+def test_a_kind_of_figure_the_disease_lacks_is_answered_by_the_value_naming_it(index: ClaimIndex,
+                                                                              question: str) -> None:
     """'life expectancy', 'how long they live' and 'survival' name mnd:MeanSurvival and mnd:TypicalSurvival (their
-    skos:altLabel): SMA has no such figure, so the documents don't say; the sentence holding a name of the kind
-    ('lifespan') comes first, not 'quality of life' nor SMN1's gene name ('survival motor neuron 1')."""
+    skos:altLabel): SMA has no such figure, but a value holding a name of the kind ('longer lifespan') answers, with
+    its sentence; not 'quality of life' nor SMN1's gene name ('survival motor neuron 1')."""
     reply = answer(question, index)
     assert (reply.verdict, understood(reply, index)) == (
-        "unstated", "spinal muscular atrophy · mean survival / typical survival")
+        "answer", "spinal muscular atrophy · mean survival / typical survival")
     assert support(reply, index)[0][0].quote == (
         "While SMA can also lead to severe physical disabilities, its course is more variable, and some forms are "
         "compatible with a longer lifespan.")
@@ -1710,3 +1710,12 @@ def test_which_of_a_thing_lists_the_kinds_of_it_the_other_thing_has(index: Claim
         reply = answer(question, index)
         assert reply.sentence == \
             "amyotrophic lateral sclerosis affects neuron: lower motor neurons, upper motor neurons."
+
+
+def test_a_kind_of_figure_the_disease_has_none_of_is_answered_by_a_value_naming_it(index: ClaimIndex) -> None:
+    """SMA has no survival figure, but "some forms are compatible with a longer lifespan": asked its life
+    expectancy, that statement answers, with its hedge; SMN1 ("survival motor neuron 1") is no survival."""
+    reply = answer("What is the life expectancy with SMA?", index)
+    assert reply.sentence == \
+        "spinal muscular atrophy has clinical feature: compatibility with a longer lifespan (some forms)."
+    assert answer("What is the life expectancy with muscular dystrophy?", index).verdict == "unstated"

@@ -526,15 +526,24 @@ def _of_kinds_named(index: ClaimIndex, reading: Reading, listed: list[int]) -> l
 def _of_kind(question: str, reading: Reading, index: ClaimIndex, score: dict[int, float], kinds: frozenset[URIRef],
              near: list[int]) -> Reply:
     """The question's words name a kind of figure (a mnd:QuantityKind by its label or altLabels: "life
-    expectancy" names mean and typical survival): the entity's figures of that kind; if it has none, the documents
-    don't say, and the closest statements are ranked with every name of the kind too ("lifespan")."""
+    expectancy" names mean and typical survival): the entity's figures of that kind; if it has none, its statements
+    whose values hold a name of the kind ("longer lifespan"); else the documents don't say, and the closest
+    statements are ranked with every name of the kind too ("lifespan")."""
     figures = frozenset().union(*(index.of_kind.get(k, frozenset()) for k in kinds))
     found = [n for n in near if index.statements[n].object in figures]
     if found:
         return open_answer(question, reading, index, score, found)
+    names = sorted({tuple(index.tokens(" ".join(name))) for name, terms in index.kind_names.items() if terms & kinds})
+    # no figure, but a statement whose value holds a whole name of the kind ("What is the life expectancy with
+    # SMA?": some forms are compatible with a longer lifespan), with its hedges; not a gene's name ("survival motor
+    # neuron 1")
+    named = [n for n in near if not index.nary(index.statements[n]) and not index.statements[n].negative
+             and index.statements[n].property != CAUSAL_GENE
+             and any(set(name) <= index.names(index.statements[n].object) for name in names)]
+    if named:
+        return listing(question, reading, index, score, named)
     # closest: the cited sentences holding a whole name of the kind ("lifespan"), not a word of one ("life" is
     # in "quality of life"), scored by BM25 over the sentences (a statement's names hold "survival" in SMN1's)
-    names = sorted({tuple(index.tokens(" ".join(name))) for name, terms in index.kind_names.items() if terms & kinds})
     closest = {n: max((sum(sum(index.quote_postings.get(t, {}).get(str(c), 0.0) for t in name) for name in names
                            if all(str(c) in index.quote_postings.get(t, {}) for t in name))
                        for c in index.statements[n].citations), default=0.0) for n in near}
