@@ -1719,3 +1719,9 @@ def test_a_kind_of_figure_the_disease_has_none_of_is_answered_by_a_value_naming_
     assert reply.sentence == \
         "spinal muscular atrophy has clinical feature: compatibility with a longer lifespan (some forms)."
     assert answer("What is the life expectancy with muscular dystrophy?", index).verdict == "unstated"
+
+
+def test_the_usual_form_asks_for_most_cases(index: ClaimIndex) -> None:
+    """"Is bulbar onset the usual form of ALS?" asks whether most ALS is bulbar-onset: 25-35% of patients, no."""
+    reply = answer("Is bulbar onset the usual form of ALS?", index)
+    assert (reply.verdict, reply.sentence) == ("no", "No: share of ALS patients with bulbar onset: 25-35%.")

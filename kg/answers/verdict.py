@@ -61,7 +61,7 @@ CAUSAL_GENE = URIRef(ONTOLOGY + "hasCausalGene")
 OFTEN = {"common", "frequent", "often", "usual", "commonly", "frequently"}
 SELDOM = {"rare", "rarely", "uncommon", "seldom", "occasionally", "infrequent"}
 # a yes/no asking whether most cases are something is answered by a share counting them, above or below half
-MOST = {"most", "majority", "mostly", "usually", "generally"}
+MOST = {"most", "majority", "mostly", "usually", "generally", "usual"}  # "the usual form": most cases
 # "Does SMA ever affect cognition?": "not typically" is no "never"
 SOMETIMES = {"sometimes", "occasionally", "ever"}
 HALF = {"more", "less", "fewer", "than", "over", "under", "half"}  # "more than half": most
