@@ -1725,3 +1725,10 @@ def test_the_usual_form_asks_for_most_cases(index: ClaimIndex) -> None:
     """"Is bulbar onset the usual form of ALS?" asks whether most ALS is bulbar-onset: 25-35% of patients, no."""
     reply = answer("Is bulbar onset the usual form of ALS?", index)
     assert (reply.verdict, reply.sentence) == ("no", "No: share of ALS patients with bulbar onset: 25-35%.")
+
+
+def test_non_before_a_word_the_graph_uses_asks_in_the_negative(index: ClaimIndex) -> None:
+    """"non-progressive" is no name, but "progressive" is a word of the graph: "Is ALS non-progressive?" asks
+    whether ALS is not progressive, which it is (no), not about an unknown thing."""
+    reply = answer("Is ALS non-progressive?", index)
+    assert (reply.verdict, reply.reading.negated, reply.reading.unknown) == ("no", True, ())

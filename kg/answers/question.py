@@ -274,6 +274,7 @@ def read(question: str, index: ClaimIndex) -> Reading:
     corrections: list[tuple[str, str]] = []
     tokens = _abbreviations(tokens, undotted, name_words, index, corrections)
     tokens = _superlatives(tokens, index, corrections)
+    tokens = _non(tokens, name_words, index)
     fixes: dict[str, str | None] = {}  # each distinct word looked up once: linear in the question's length
     for position, token in enumerate(tokens):
         if token in name_words or token in QUESTION_WORDS or token in SPELLED or frame(token) or _denied(token, index):
@@ -594,6 +595,20 @@ def _stated(index: ClaimIndex, properties: frozenset[URIRef], entity: frozenset[
     as its subject (``as_subject``) or its object."""
     return any(index.negation_of.get(s.property, s.property) in properties
                and (s.subject if as_subject else s.object) in entity for s in index.statements)
+
+
+def _non(tokens: list[str], name_words: set[str], index: ClaimIndex) -> list[str]:
+    """The tokens with a word "non-" before a word the graph's literals use, not itself a name ("Is ALS a
+    non-progressive condition?"), read as "not" and that word; "non-" before a name is read by ``_denied``."""
+    read: list[str] = []
+    for token in tokens:
+        stem = token[4:] if token.startswith("non-") else ""
+        if stem and token not in name_words and _denied(token, index) is None \
+                and index.knows(stem):
+            read += ["not", stem]
+        else:
+            read.append(token)
+    return read
 
 
 def _denied(token: str, index: ClaimIndex) -> tuple[int, Mention] | None:
