@@ -1710,6 +1710,10 @@ def test_which_of_a_thing_lists_the_kinds_of_it_the_other_thing_has(index: Claim
         reply = answer(question, index)
         assert reply.sentence == \
             "amyotrophic lateral sclerosis affects neuron: lower motor neurons, upper motor neurons."
+    # "MNs degenerate" names ALS's motor neuron degeneration: its own values, the neurons degenerating
+    assert answer("Which MNs degenerate in ALS?", index).sentence.startswith(
+        "progressive degeneration and death of motor neurons and their axons (ALS) degeneration of: lower motor "
+        "neurons, upper motor neurons")
 
 
 def test_a_kind_of_figure_the_disease_has_none_of_is_answered_by_a_value_naming_it(index: ClaimIndex) -> None:

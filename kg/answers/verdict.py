@@ -348,16 +348,24 @@ def _mainly_another(question: str, reading: Reading, index: ClaimIndex) -> Reply
 def _which_of(index: ClaimIndex, reading: Reading) -> list[int]:
     """Of an open question asking "which" of a thing named right after its question word, of another thing named
     ("Which MNs does ALS affect?"), the statements of the other thing (of the relation asked, if one is) whose values
-    are named by that thing's name and more words (upper and lower motor neurons): the kinds of it asked for."""
+    are named by that thing's name and more words (upper and lower motor neurons): the kinds of it asked for. A
+    thing named in words of a process ("Which MNs degenerate in ALS?": ALS's motor neuron degeneration) gives its
+    own values named by two words of the question and more (degeneration of upper, lower motor neurons)."""
     entities = reading.entities
     if reading.yes_no or len(entities) != 2 or reading.words[:1] not in (("which",), ("what",)) \
             or " ".join(reading.words[1:]).split(" ", 1)[0] != entities[0].text.split()[0]:
         return []
     asked = frozenset().union(*(index.names(term) for term in entities[0].terms))
     relations = relations_of(index, reading.relations)
-    return [n for n, s in enumerate(index.statements) if s.subject in entities[1].terms and not index.nary(s)
-            and (not relations or positive_of(index, s.property) in relations) and s.object not in entities[0].terms
-            and asked < index.names(s.object)]
+    found = [n for n, s in enumerate(index.statements) if s.subject in entities[1].terms and not index.nary(s)
+             and (not relations or positive_of(index, s.property) in relations) and s.object not in entities[0].terms
+             and asked < index.names(s.object)]
+    if found or relations or not any(s.subject in entities[1].terms and s.object in entities[0].terms
+                                     for s in index.statements):
+        return found
+    spoken = set(index.tokens(entities[0].text))
+    return [n for n, s in enumerate(index.statements) if s.subject in entities[0].terms and not index.nary(s)
+            and not s.negative and len(spoken & index.names(s.object)) > 1 and index.names(s.object) - spoken]
 
 
 def _kind_by_example(index: ClaimIndex, reading: Reading) -> list[Mention]:
