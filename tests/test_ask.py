@@ -27,7 +27,7 @@ from kg.reasoning.engine import load_reasoned
 
 # each split's accuracy as last reached, a little under: a change that loses answers fails here (tune grew by 62
 # question-form questions written before the changes they tune: 356/380 with them, 308/318 of the earlier ones)
-ACCURACY_FLOORS = {"tune": 0.90, "holdout": 0.92, "holdout2": 0.92, "holdout3": 0.88, "holdout4": 0.84,
+ACCURACY_FLOORS = {"tune": 0.91, "holdout": 0.92, "holdout2": 0.92, "holdout3": 0.88, "holdout4": 0.84,
                    "holdout5": 0.96, "holdout6": 0.60, "holdout7": 0.81, "holdout8": 0.58}
 
 
@@ -1736,3 +1736,11 @@ def test_non_before_a_word_the_graph_uses_asks_in_the_negative(index: ClaimIndex
     whether ALS is not progressive, which it is (no), not about an unknown thing."""
     reply = answer("Is ALS non-progressive?", index)
     assert (reply.verdict, reply.reading.negated, reply.reading.unknown) == ("no", True, ())
+
+
+def test_part_of_asks_whether_two_things_go_together(index: ClaimIndex) -> None:
+    """"Is pain always part of ALS?" asks whether pain goes with ALS at all, always: "some patients experience
+    pain", so not always; "part of" names no relation pain has."""
+    reply = answer("Is pain always part of amyotrophic lateral sclerosis?", index)
+    assert (reply.verdict, reply.sentence) == (
+        "qualified", "Not always: amyotrophic lateral sclerosis has clinical feature pain (some patients).")

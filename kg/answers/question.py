@@ -85,7 +85,7 @@ FRAME = {
 # seen in ALS?" asks for any statement linking them, not whether one disease is the other)
 TOGETHER = {"associated", "association", "linked", "link", "related", "relation", "connected", "found", "present",
             "occur", "occurs", "seen", "feature", "features", "characteristic", "characterized", "involve",
-            "involves", "involved", "involvement", "include", "includes", "shared"}
+            "involves", "involved", "involvement", "include", "includes", "shared", "part"}
 FRAME |= TOGETHER
 # ... and words asking whether one thing is used for another, for whatever ("Is genetic testing used for muscular
 # dystrophy?": a diagnostic test, though "used for" names a treatment)
