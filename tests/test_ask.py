@@ -1744,3 +1744,9 @@ def test_part_of_asks_whether_two_things_go_together(index: ClaimIndex) -> None:
     reply = answer("Is pain always part of amyotrophic lateral sclerosis?", index)
     assert (reply.verdict, reply.sentence) == (
         "qualified", "Not always: amyotrophic lateral sclerosis has clinical feature pain (some patients).")
+
+
+def test_a_british_spelling_makes_the_name_it_spells(index: ClaimIndex) -> None:
+    """"motor neurone disease" is "motor neuron disease" with a British e, not "motor neurons" and "disease"."""
+    reply = answer("Is ALS a motor neurone disease?", index)
+    assert (reply.verdict, reply.reading.corrections) == ("yes", (("neurone", "neuron"),))

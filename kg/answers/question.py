@@ -491,7 +491,8 @@ def _correction(token: str, name_words: set[str]) -> str | None:
 
 def _correction_in_name(tokens: list[str], position: int, index: ClaimIndex) -> str | None:
     """The one word, less clearly meant (CONTEXT_CUTOFF), that the word at ``position`` misspells so that it and a
-    word beside it make a name of the graph: "multiple sclerosys" as "multiple sclerosis"."""
+    word beside it make a name of the graph: "multiple sclerosys" as "multiple sclerosis", "motor neurone" as "motor
+    neuron"."""
     token = tokens[position]
     if len(token) < 6 or not token.replace("-", "").isalpha():  # "cuase" is as close to "cases" as to "cause"
         return None
@@ -501,9 +502,11 @@ def _correction_in_name(tokens: list[str], position: int, index: ClaimIndex) -> 
     for name in index.entity_names:
         for n, word in enumerate(name):
             if len(name) > 1 and ((n and name[n - 1] == before) or (n + 1 < len(name) and name[n + 1] == after)) \
-                    and (token not in word or word.startswith(token)) and word not in token \
-                    and _ratio(token, word) >= CONTEXT_CUTOFF:
+                    and (token not in word or word.startswith(token)) \
+                    and (word not in token or token == f"{word}e") and _ratio(token, word) >= CONTEXT_CUTOFF:
                 found.add(word)
+    if token[:-1] in found and token.endswith("e"):  # a British spelling's e ("neurone")
+        return token[:-1]
     return found.pop() if len(found) == 1 else None
 
 
