@@ -12,8 +12,9 @@ from rdflib.namespace import RDF
 from rdflib.term import Node
 
 from kg.checks.checker import check_reasoned, load_check_files
+from kg.graph import load_graph
 from kg.graph.namespaces import KG, MND
-from kg.graph.paths import CHECKS_DIR, DOCUMENTS_DIR, SUPPLEMENTARY_DIR
+from kg.graph.paths import CHECKS_DIR, DOCUMENTS_DIR, ONTOLOGY_DIR, SUPPLEMENTARY_DIR
 from kg.reasoning import fast_reason
 from kg.reasoning.engine import reason_graph
 from kg.reasoning.reason import reason
@@ -85,10 +86,12 @@ def test_graphs_needing_equality_rules_are_reasoned_as_owlrl_does(asserted: Grap
     assert fast.findings == reference.findings
 
 
-def test_a_list_in_the_data_is_reasoned_like_owlrl_but_is_not_schema(asserted: Graph) -> None:
+def test_a_list_in_the_data_is_reasoned_like_owlrl_but_is_not_schema() -> None:
     """A list that no axiom points to stays out of owlrl's schema closure (where its cells cost quadratic
-    time), the ontology's own lists (unionOf, ...) stay in, and the closure is still owlrl's."""
-    graph = copy_of(asserted)
+    time), the ontology's own lists (unionOf, ...) stay in, and the closure is still owlrl's. On the ontology
+    alone: owlrl reasons it in 1 s of CPU, the project's graph in 5."""
+    ontology = load_graph([ONTOLOGY_DIR])
+    graph = copy_of(ontology)
     items = " ".join(f"kg:neuron-{n}" for n in range(200))
     graph.parse(data="@prefix kg: <https://w3id.org/mnd-kg/resource/> . "
                      f"@prefix mnd: <https://w3id.org/mnd-kg/ontology#> . kg:ALS mnd:affectsNeuron ( {items} ) .",
@@ -98,7 +101,7 @@ def test_a_list_in_the_data_is_reasoned_like_owlrl_but_is_not_schema(asserted: G
                   if cell in set(_cells(graph, head))}
     schema_cells = {s for s, p, _ in fast_reason.schema_of(list(graph)) if p == RDF.first}
     assert len(data_cells) == 200
-    assert schema_cells == {s for s, _, _ in asserted.triples((None, RDF.first, None))} != set()
+    assert schema_cells == {s for s, _, _ in ontology.triples((None, RDF.first, None))} != set()
     fast, reference = reason(graph), reason(graph, reference=True)
     assert set(fast.inferred) == set(reference.inferred)
     assert fast.findings == reference.findings

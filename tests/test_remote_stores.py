@@ -36,6 +36,7 @@ _NUMERIC = {XSD[name] for name in ("integer", "decimal", "double", "float", "int
                                    "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte")}
 
 Binding = tuple[tuple[str, tuple[str, ...]], ...]
+Rows = set[tuple[tuple[str, object], ...]]
 
 
 def _cases() -> list[tuple[str, Binding]]:
@@ -95,7 +96,7 @@ def normalised(term: Node | None) -> object:
     return term
 
 
-def rows_of(result: QueryResult) -> set[tuple[tuple[str, object], ...]]:
+def rows_of(result: QueryResult) -> Rows:
     return {tuple((k, normalised(v)) for k, v in sorted(row.items())) for row in solutions(result)}
 
 
@@ -132,15 +133,24 @@ def test_load_reports_as_json_what_it_reports_as_text(store: Server, counts: dic
     assert graph_counts(store) == counts
 
 
+@pytest.fixture(scope="module")
+def embedded_answers() -> dict[tuple[str, Binding], tuple[list[str], Rows]]:
+    """Each case's variables and rows on the embedded graph, kept for the second store: rdflib takes 6 s of CPU
+    to answer every case."""
+    return {}
+
+
 @pytest.mark.parametrize(("name", "binding"), CASES, ids=[f"{n}{dict(b) or ''}" for n, b in CASES])
-def test_saved_query_answers_as_on_the_embedded_graph(store: Server, dataset: Dataset,
-                                                       saved_queries: dict[str, SavedQuery], name: str,
-                                                       binding: Binding) -> None:
+def test_saved_query_answers_as_on_the_embedded_graph(
+        store: Server, dataset: Dataset, saved_queries: dict[str, SavedQuery], name: str, binding: Binding,
+        embedded_answers: dict[tuple[str, Binding], tuple[list[str], Rows]]) -> None:
     values = {key: list(terms) for key, terms in binding}
-    local = run_saved_query(dataset, saved_queries[name], values)
+    if (name, binding) not in embedded_answers:
+        local = run_saved_query(dataset, saved_queries[name], values)
+        embedded_answers[name, binding] = ([str(v) for v in local.vars or []], rows_of(local))
+    variables, expected = embedded_answers[name, binding]
     remote = run_remote_saved_query(store.query, saved_queries[name], values, remote_of(store), DEFAULT_GRAPHS)
-    assert [str(v) for v in remote.vars or []] == [str(v) for v in local.vars or []]
-    expected = rows_of(local)
+    assert [str(v) for v in remote.vars or []] == variables
     assert expected, f"{name} answers nothing locally"
     assert rows_of(remote) == expected
 
