@@ -7,6 +7,7 @@ with validated RDF terms written as SPARQL terms (``sparql_term``): values are n
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -16,8 +17,9 @@ import yaml
 from rdflib.term import Literal, Node
 
 from kg.errors import InputError
+from kg.graph.paths import QUERIES_DIR
 from kg.sparql.parse import MAX_QUERY_CHARACTERS, parse_query, query_too_long
-from kg.sparql.validity import known_valid, remember_valid
+from kg.sparql.validity import SHIPPED, known_valid, remember_valid, shipped_header
 
 PARAMETER_TYPES = ("iri", "string", "integer")
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
@@ -253,3 +255,20 @@ def _check_values_block(parameter: Parameter, text: str, path: Path) -> None:
         raise InputError(
             f"default of parameter {parameter.name!r} ({' '.join(parameter.default)}) differs from its VALUES "
             f"block ({blocks[0].strip()})", str(path))
+
+
+def shipped_validity() -> str:
+    """What kg.sparql.validity.SHIPPED holds for the saved queries in ``QUERIES_DIR``, each parsed by rdflib's
+    SPARQL parser here (a query it rejects raises its InputError)."""
+    import rdflib
+
+    digests = []
+    for path in sorted(QUERIES_DIR.glob("*.rq")):
+        text = read_query_file(path, "saved query")
+        parse_query(text, str(path))
+        digests.append(hashlib.sha256(text.encode()).hexdigest())
+    return "\n".join([shipped_header(rdflib.__version__), *sorted(digests)]) + "\n"
+
+
+if __name__ == "__main__":  # pragma: no cover - a maintainer's command, its output tested through shipped_validity
+    SHIPPED.write_text(shipped_validity(), encoding="utf-8")
