@@ -21,8 +21,7 @@ def with_best_claim(reply: Reply, index: ClaimIndex) -> Reply:
     """``reply``, or, for an open question whose answer lacks its best claim (see ``best_claim``), that claim's
     answer (with the other values of its subject and relation)."""
     reading = reply.reading
-    if reading.yes_no or reading.unknown or reading.definition or reply.members or reply.each \
-            or reply.verdict not in ("answer", "unstated"):
+    if reading.definition or not _open(reply):
         return reply
     ranked = index.rank(" ".join(reading.words))
     best = best_claim(index, reply, ranked)
@@ -38,6 +37,14 @@ def with_best_claim(reply: Reply, index: ClaimIndex) -> Reply:
                                                index.statements[n].derived) == (statement.subject, statement.property,
                                                                                 statement.derived)]
     return open_answer(reply.question, reading, index, dict(ranked), [best, *(n for n in same if n != best)])
+
+
+def _open(reply: Reply) -> bool:
+    """Whether ``reply`` answers an open question of known things, by a list or not at all (not of each disease, nor
+    a kind's members)."""
+    reading = reply.reading
+    return not (reading.yes_no or reading.unknown or reply.members or reply.each) \
+        and reply.verdict in ("answer", "unstated")
 
 
 def best_claim(index: ClaimIndex, reply: Reply, ranked: list[tuple[int, float]]) -> int | None:
@@ -82,7 +89,7 @@ def with_definition(reply: Reply, index: ClaimIndex) -> Reply:
     stress?", "What does apoptosis mean in ALS?"), the answer led by the statements about it whose quote defines it
     (see ``_defines``): the document's own definition before a mere mention in a list ("Apoptosis")."""
     reading = reply.reading
-    if reading.yes_no or reading.unknown or reply.members or reply.each or reply.verdict not in ("answer", "unstated"):
+    if not _open(reply):
         return reply
     things = [m for m in reading.entities if not m.terms & index.diseases]
     named = reading.named_words

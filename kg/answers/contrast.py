@@ -53,12 +53,12 @@ def contrasted(reading: Reading, index: ClaimIndex, answer_one: Callable[[str], 
         stated, denied = (other_reply, first_reply) if first_reply.verdict == "no" else (first_reply, other_reply)
         verdict = "no" if stated is other_reply else stated.verdict
         opening = {"yes": "Yes", "no": "No", "qualified": "Partly"}[verdict]
-        said = "; ".join(r.sentence.split(": ", 1)[-1].rstrip(".") for r in (first_reply, other_reply))
+        said = "; ".join(_said(r) for r in (first_reply, other_reply))
         return Reply(reading.question, reading, verdict, f"{opening}: {said}.",
                      tuple(dict.fromkeys((*stated.used, *denied.used))), contrasted=stated.reading)
     if rather and first_reply.verdict == other_reply.verdict == "yes":
         # "Does ALS affect upper rather than lower motor neurons?": it affects both, not one rather than the other
-        body = "; ".join(r.sentence.split(": ", 1)[-1].rstrip(".") for r in (first_reply, other_reply))
+        body = "; ".join(_said(r) for r in (first_reply, other_reply))
         used = tuple(dict.fromkeys((*first_reply.used, *other_reply.used)))
         return Reply(reading.question, reading, "no", f"No, both: {body}.", used, contrasted=first_reply.reading)
     return None
@@ -84,8 +84,7 @@ def choice(reading: Reading, index: ClaimIndex, answer_one: Callable[[str], Repl
     stated = [r for r in replies if _stated(r)]
     if not stated or any(r.verdict not in SILENT | {"no"} for r in replies if r not in stated):
         return None
-    body = "; ".join(r.sentence.split(": ", 1)[-1].rstrip(".") for r in stated) + "".join(
-        f"; not {r.sentence.split(': ', 1)[-1].rstrip('.')}" for r in replies if r.verdict == "no")
+    body = "; ".join(_said(r) for r in stated) + "".join(f"; not {_said(r)}" for r in replies if r.verdict == "no")
     used = tuple(dict.fromkeys(u for r in replies if r.verdict != "unstated" for u in r.used))
     return Reply(reading.question, reading, "answer", f"{'Both: ' if len(stated) == 2 else ''}{body}.", used)
 
@@ -132,6 +131,11 @@ def _shares_compared(reading: Reading, index: ClaimIndex) -> Reply | None:
             return Reply(reading.question, reading, verdict, f"{verdict.capitalize()}: {said}.", used,
                          contrasted=reading)
     return None
+
+
+def _said(reply: Reply) -> str:
+    """What ``reply``'s sentence says after its opening ("Yes: "), without its full stop."""
+    return reply.sentence.split(": ", 1)[-1].rstrip(".")
 
 
 def _stated(reply: Reply) -> bool:

@@ -974,12 +974,10 @@ def _how_many(hedge: str) -> bool:
 def _not_every(reading: Reading) -> str:
     """The opening denying the question's "only", "all" or "always" ("Not only"), or empty."""
     word = reading.restriction
-    if word in {"all", "every", "everyone", "everybody"}:
+    if word in {"all", "every", "everyone", "everybody", "universal"}:
         return "Not all"
     if word in {"always", "entirely", "universally", "invariably"}:
         return f"Not {word}"
-    if word == "universal":
-        return "Not all"
     return "Not only" if word in {"only", "solely", "exclusively", "just", "purely"} else ""
 
 
