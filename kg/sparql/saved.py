@@ -7,7 +7,6 @@ with validated RDF terms written as SPARQL terms (``sparql_term``): values are n
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -19,7 +18,7 @@ from rdflib.term import Literal, Node
 from kg.errors import InputError
 from kg.graph.paths import QUERIES_DIR
 from kg.sparql.parse import MAX_QUERY_CHARACTERS, parse_query, query_too_long
-from kg.sparql.validity import SHIPPED, known_valid, remember_valid, shipped_header
+from kg.sparql.validity import SHIPPED, known_valid, remember_valid, shipped_digest, shipped_header
 
 PARAMETER_TYPES = ("iri", "string", "integer")
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
@@ -266,7 +265,7 @@ def shipped_validity() -> str:
     for path in sorted(QUERIES_DIR.glob("*.rq")):
         text = read_query_file(path, "saved query")
         parse_query(text, str(path))
-        digests.append(hashlib.sha256(text.encode()).hexdigest())
+        digests.append(shipped_digest(text))
     return "\n".join([shipped_header(rdflib.__version__), *sorted(digests)]) + "\n"
 
 
