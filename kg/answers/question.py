@@ -37,6 +37,7 @@ NEGATIONS = {"not", "no", "never", "without", "lack", "lacks", "absent", "spared
              "intact", "retained", "unimpaired",
              "useless", "ineffective", "pointless", "worthless", "unhelpful", "futile", "lacking", "missing",
              "cannot", "non", "wrong", "false", "incorrect", "untrue", "free", *CONFIRMING}
+KEEPING = {"kept", "keep", "keeps", "preserved", "retained"}  # negations saying a thing is spared, as verbs
 # a tag after a statement asking to confirm it ("..., isn't it?", "..., right?")
 TAG = re.compile(r",\s*(?:right|correct|true|yes|no|(?:is|are|does|do|did|can|was|were|has|have|will)(?:n'?t)?"
                  r"\s+(?:it|they|there|that|he|she))\s*\?+\s*$", re.IGNORECASE)
@@ -130,6 +131,10 @@ HAVE = {"have", "has", "had", "having"}  # "Does SMA have a cause?": the word a 
 COMPARISON = {"same", "different", "differ", "differs", "difference", "differences", "compare", "compared",
               "comparison", "vs", "versus", "distinguish", "distinguishes", "alike", "similar", "identical"}
 
+
+# prefixes forming an English word from another ("unrelated", "misled", "overproduction", "hyperintensity")
+PREFIXES = ("un", "non", "mis", "over", "under", "hyper", "hypo", "dis")
+VERB_ENDINGS = ("ed", "ing")  # a verb's forms: "confined", "scarring"
 
 # the words of a question that are neither typos nor names unknown to the graph
 QUESTION_WORDS = FRAME | COMPARISON | PLURAL | STRONGER | USUALLY | CONDITIONS | NEGATIONS | RESTRICTING | YES_NO
@@ -275,6 +280,7 @@ def read(question: str, index: ClaimIndex) -> Reading:
     tokens = _abbreviations(tokens, undotted, name_words, index, corrections)
     tokens = _superlatives(tokens, index, corrections)
     tokens = _non(tokens, name_words, index)
+    tokens = _compounds(tokens, name_words)
     fixes: dict[str, str | None] = {}  # each distinct word looked up once: linear in the question's length
     for position, token in enumerate(tokens):
         if token in name_words or token in QUESTION_WORDS or token in SPELLED or frame(token) or _denied(token, index):
@@ -285,7 +291,8 @@ def read(question: str, index: ClaimIndex) -> Reading:
         if fix is None:
             # else a word of the question's own kind ("generaly": "generally", "alwyas": "always")
             fix = fixes[token] if token in fixes else fixes.setdefault(
-                token, _correction(token, name_words) or _correction(token, SPELLED))
+                token, _correction(token, name_words) or _correction(token, SPELLED)
+                or (None if index.knows(token) or common(token) else _correction(token, index.quote_words)))
             # a word the graph's literals use in another form, or common English, is no misspelling, unless of that
             # very form ("inheritted": "inherited")
             known = index.knows(token) or common(token)
@@ -306,13 +313,17 @@ def read(question: str, index: ClaimIndex) -> Reading:
         m.terms == {SUBTYPE_OF} and n + 1 < len(mentions) and mentions[n + 1].relation
         and f"{m.text} {mentions[n + 1].text}" in spoken_text)]
     runs = _unknown(tokens, consumed, index)
-    # a run of common English words names nothing the graph lacks; one holding a rarer word is a name ("interferon
-    # beta")
-    unknown = [run for run in runs if not all(common(word) for word in run.split())]
+    # a run of ordinary English words names nothing the graph lacks; one holding a rarer word is a name ("interferon
+    # beta"), and so is one holding a word written with a capital inside the question ("Kennedy's disease")
+    proper = _proper(undotted)
+    unknown = [run for run in runs if not all(_ordinary(word, index) and word not in proper for word in run.split())]
     unaccounted = tuple(word for run in runs if run not in unknown for word in run.split())
     # "or not" closes a yes/no ("Is ALS inherited or not?"): it asks nothing in the negative
+    # a word saying something is kept asks whether it is spared ("Is sensation kept in SMA?"), unless a relation is
+    # named after it ("Does ICD-11 keep MND in a separate category from MD?": kept so, not spared)
     negated ^= any(t in NEGATIONS for n, t in enumerate(tokens) if n not in consumed
-                   and not (t == "not" and tokens[n - 1:n] == ["or"]))
+                   and not (t == "not" and tokens[n - 1:n] == ["or"])
+                   and not (t in KEEPING and _relation_after(tokens, n, index)))
     # a word of the name of a thing named (of each thing a name names) is part of that name ("Is CK high in the
     # blood ...?": "elevated creatine kinase levels in blood")
     own = frozenset().union(*(frozenset.intersection(*(index.names(term) for term in m.terms))
@@ -473,11 +484,15 @@ def _written_out(abbreviation: str, names: list[tuple[str, ...]]) -> tuple[str, 
     return None
 
 
-def _correction(token: str, name_words: set[str]) -> str | None:
+def _correction(token: str, name_words: set[str] | frozenset[str]) -> str | None:
     """The one name word ``token`` is clearly a misspelling of, if any: first two letters swapped ("cuase":
     "cause", which difflib finds no closer than "case")."""
     if len(token) < 5 or not token.replace("-", "").isalpha():
         return None
+    # a word of the family of a name's word, a letter or two shorter ("mitochondria": "mitochondrial")
+    family = {w for w in name_words if w.startswith(token) and 0 < len(w) - len(token) <= 2} if len(token) >= 8 else ()
+    if len(family) == 1:
+        return family.pop()
     swapped = {token[:n] + token[n + 1] + token[n] + token[n + 2:] for n in range(len(token) - 1)} & name_words
     if len(swapped) == 1:
         return swapped.pop()
@@ -602,10 +617,14 @@ def _stated(index: ClaimIndex, properties: frozenset[URIRef], entity: frozenset[
 
 def _non(tokens: list[str], name_words: set[str], index: ClaimIndex) -> list[str]:
     """The tokens with a word "non-" before a word the graph's literals use, not itself a name ("Is ALS a
-    non-progressive condition?"), read as "not" and that word; "non-" before a name is read by ``_denied``."""
+    non-progressive condition?"), read as "not" and that word; "non-" before a name is read by ``_denied``. So too
+    "un" before such a word, where the whole is neither the graph's nor common English ("unrelated": "not related";
+    not "unclear")."""
     read: list[str] = []
     for token in tokens:
         stem = token[4:] if token.startswith("non-") else ""
+        if not stem and token.startswith("un") and len(token) > 6 and not index.knows(token) and not common(token):
+            stem = token[2:]
         if stem and token not in name_words and _denied(token, index) is None \
                 and index.knows(stem):
             read += ["not", stem]
@@ -639,6 +658,43 @@ def variants(key: tuple[str, ...]) -> list[tuple[str, ...]]:
     else:
         forms.append((*key[:-1], last + "s"))
     return forms
+
+
+def _relation_after(tokens: list[str], position: int, index: ClaimIndex) -> bool:
+    """Whether a relation of the graph is named after the word at ``position``."""
+    return any(variant in index.relation_names for start in range(position + 1, len(tokens))
+               for end in range(start + 1, min(start + LONGEST_NAME, len(tokens)) + 1)
+               for variant in variants(tuple(tokens[start:end])))
+
+
+def _compounds(tokens: list[str], name_words: set[str]) -> list[str]:
+    """The tokens with a hyphenated word that is no word of a name read as its words ("muscle-wasting",
+    "decision-making", "knock-on"); one holding a figure ("ICD-11") or denying ("non-genetic") kept whole."""
+    read: list[str] = []
+    for token in tokens:
+        parts = token.split("-")
+        if len(parts) > 1 and token not in name_words and parts[0] != "non" and all(p.isalpha() for p in parts):
+            read.extend(parts)
+        else:
+            read.append(token)
+    return read
+
+
+def _ordinary(word: str, index: ClaimIndex) -> bool:
+    """Whether ``word`` is English that names no thing: common English, a word the graph's literals use, a verb's
+    form ("confined", "scarring": an act or a state, not a drug's or a gene's name), or one of these after a
+    prefix that forms a word from another ("unrelated", "misled", "overproduction", "hyperintensity")."""
+    if common(word) or index.knows(word) or any(word.endswith(e) and len(word) > len(e) + 3 for e in VERB_ENDINGS):
+        return True
+    return any(word.startswith(prefix) and len(word) - len(prefix) >= 3 and _ordinary(word[len(prefix):], index)
+               for prefix in PREFIXES)
+
+
+def _proper(question: str) -> set[str]:
+    """The words written with a capital and then small letters after the question's first word ("Is Kennedy's
+    disease ...?"): proper names, though English uses them often."""
+    written = WORD.findall(question)[1:]
+    return {w for word in written if word[:1].isupper() and word[1:2].islower() for w in words(word)}
 
 
 def _unknown(tokens: list[str], consumed: set[int], index: ClaimIndex) -> list[str]:
