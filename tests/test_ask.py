@@ -28,7 +28,7 @@ from kg.reasoning.engine import load_reasoned
 # each split's accuracy as last reached, a little under: a change that loses answers fails here (tune grew by 62
 # question-form questions written before the changes they tune: 356/380 with them, 308/318 of the earlier ones)
 ACCURACY_FLOORS = {"tune": 0.91, "holdout": 0.92, "holdout2": 0.92, "holdout3": 0.88, "holdout4": 0.84,
-                   "holdout5": 0.96, "holdout6": 0.60, "holdout7": 0.81, "holdout8": 0.58, "holdout9": 0.55}
+                   "holdout5": 0.96, "holdout6": 0.65, "holdout7": 0.81, "holdout8": 0.70, "holdout9": 0.55}
 
 
 @pytest.fixture(scope="module")
@@ -1750,3 +1750,65 @@ def test_a_british_spelling_makes_the_name_it_spells(index: ClaimIndex) -> None:
     """"motor neurone disease" is "motor neuron disease" with a British e, not "motor neurons" and "disease"."""
     reply = answer("Is ALS a motor neurone disease?", index)
     assert (reply.verdict, reply.reading.corrections) == ("yes", (("neurone", "neuron"),))
+
+
+DOCUMENT_SENTENCES = {
+    "tdp-43": "Protein deposits (most commonly TDP-43) in the cytoplasm of motor neurons are a molecular feature of "
+              "ALS",
+    "wasting": "In SMA, primarily lower motor neurons are affected, leading to muscle wasting and weakness without "
+               "sensory loss.",
+    "mitochondria": "Mitochondrial dysfunction",
+    "unclear": "The pathomechanism for such rare demyelination in ALS patients remains unclear and does not change the "
+               "fundamental non-demyelinating nature of ALS",
+    "icd-11": "The International Classification of Diseases (ICD-11) appropriately designates motor neuron diseases as "
+              "a separate category from muscular dystrophies",
+}
+
+
+@pytest.mark.parametrize(("question", "verdict", "cited"), [
+    ("Are TDP-43 deposits unrelated to ALS?", "no", "tdp-43"),  # "unrelated": not related
+    ("Does SMA cause muscle-wasting?", "yes", "wasting"),  # a hyphenated word: its words, a name
+    ("Is dysfunction of the mitochondria part of ALS?", "yes", "mitochondria"),  # a word of a name's family
+    ("Is the pathomechanism of demyelinating polyneuropathy in ALS unclaer?", "yes", "unclear"),  # a sentence's word
+    ("Are motor neuron diseases filed separately from muscular dystrophies in ICD-11?", "yes", "icd-11"),
+    ("Does ICD-11 keep motor neuron diseases in a separate category from muscular dystrophies?", "yes", "icd-11")])
+def test_ordinary_words_are_read_as_the_documents_words_not_as_unknown_names(index: ClaimIndex, question: str,
+                                                                              verdict: str, cited: str) -> None:
+    """Words that name no thing (a prefixed or hyphenated ordinary word, a misspelling of a word the cited sentences
+    use, "separately from" of a classification) were taken for names unknown to the graph, or misread, so no
+    answer was given: each is answered from its sentence."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.reading.unknown, reply.reading.negated) == (verdict, (), "unrelated" in question)
+    assert f'"{DOCUMENT_SENTENCES[cited]}"' in format_reply(reply, index, width=1000).splitlines()[2]
+
+
+def test_a_misread_word_is_shown_as_read(index: ClaimIndex) -> None:
+    reply = answer("Is the pathomechanism of demyelinating polyneuropathy in ALS unclaer?", index)
+    assert reply.reading.corrections == (("unclaer", "unclear"),)
+    reply = answer("Is dysfunction of the mitochondria part of ALS?", index)
+    assert reply.reading.corrections == (("mitochondria", "mitochondrial"),)
+    assert '[read "mitochondria" as "mitochondrial"]' in format_reply(reply, index, width=1000).splitlines()[0]
+
+
+@pytest.mark.parametrize(("question", "unaccounted"), [
+    ("Is ALS confined to the spinal cord?", ("confined",)),  # a verb's form
+    ("Is ROS overproduction involved in ALS?", ("overproduction",)),  # a prefixed ordinary word
+    ("Does Lou Gehrig's disease mess up a person's planning and decision-making?", ("mess", "planning", "decision"))])
+def test_an_ordinary_word_the_documents_never_use_names_nothing_unknown_yet_gets_no_verdict(
+        index: ClaimIndex, question: str, unaccounted: tuple[str, ...]) -> None:
+    reply = answer(question, index)
+    assert (reply.verdict, reply.reading.unknown, reply.reading.unaccounted) == ("unstated", (), unaccounted)
+
+
+@pytest.mark.parametrize(("question", "unknown"), [
+    ("Is Kennedy's disease a form of amyotrophic lateral sclerosis?", "kennedy"),
+    ("Is Wilson disease a form of ALS?", "wilson"),
+    ("Is aspirin a treatment for ALS?", "aspirin"),
+    ("Is edaravone approved for ALS?", "edaravone"),
+    ("Does nusinersen improve motor function in SMA type 1?", "nusinersen")])
+def test_a_name_the_graph_lacks_is_still_named_unknown(index: ClaimIndex, question: str, unknown: str) -> None:
+    """A proper name written with a capital is a name though English uses the word often ("Kennedy"); drug names
+    stay unknown names."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.reading.unknown) == ("unknown-entity", (unknown,))
+    assert f"The graph knows nothing about {unknown}" in reply.sentence
