@@ -1093,11 +1093,11 @@ def test_a_list_question_gets_every_value_grouped_and_the_widest_sentences_first
 
 def test_a_relation_word_naming_several_properties_shows_the_one_answered(index: ClaimIndex) -> None:
     """'cause' names mnd:hasClinicalFeature (ALS causes pain), mnd:hasSecondaryPathology (ALS causes demyelination,
-    secondary to its axonal degeneration) and mnd:hasCausalGene (SMN1 causes SMA): the understood line names the
-    one the answer's statements state."""
+    secondary to its axonal degeneration), mnd:hasCausalGene (SMN1 causes SMA) and mnd:dueTo (glutamate
+    excitotoxicity causes calcium influx): the understood line names the one the answer's statements state."""
     reply = answer("Does ALS cause pain?", index)
     assert {t.rsplit("#", 1)[-1] for m in reply.reading.relations for t in m.terms} == {
-        "hasClinicalFeature", "hasSecondaryPathology", "hasCausalGene"}
+        "hasClinicalFeature", "hasSecondaryPathology", "hasCausalGene", "dueTo"}
     assert format_reply(reply, index).splitlines()[0] == (
         "Understood: amyotrophic lateral sclerosis · has clinical feature · pain")
     assert answer("What causes SMA?", index).sentence.startswith("spinal muscular atrophy has causal gene: SMN1.")
@@ -1108,7 +1108,7 @@ def test_a_relation_word_read_both_ways_is_read_from_where_the_entity_stands(ind
     entity only after it, the question asks what causes the entity; only before it, what the entity causes; of
     the two properties, the one with statements placing the entity (or a subtype) there."""
     causes = answer("What causes ALS?", index)
-    assert {t.rsplit("#", 1)[-1] for m in causes.reading.relations for t in m.terms} == {"hasCausalGene"}
+    assert {t.rsplit("#", 1)[-1] for m in causes.reading.relations for t in m.terms} == {"hasCausalGene", "dueTo"}
     assert causes.sentence == "familial amyotrophic lateral sclerosis has causal gene: C9orf72, FUS, SOD1, TARDBP."
     caused = answer("What does ALS cause?", index)
     assert {t.rsplit("#", 1)[-1] for m in caused.reading.relations for t in m.terms} == {
@@ -1121,7 +1121,7 @@ def test_a_relation_word_read_both_ways_is_read_from_where_the_entity_stands(ind
         "has causal gene SMN1: spinal muscular atrophy, spinal muscular atrophy type 1 (derived), ")
     both = answer("Does SMN1 cause SMA?", index)
     assert {t.rsplit("#", 1)[-1] for m in both.reading.relations for t in m.terms} == {
-        "hasClinicalFeature", "hasSecondaryPathology", "hasCausalGene"}
+        "hasClinicalFeature", "hasSecondaryPathology", "hasCausalGene", "dueTo"}
     assert both.verdict == "yes"
 
 

@@ -58,7 +58,7 @@ FRAME = {
     "we", "were", "what", "when", "where", "which", "who", "whom", "whose", "why", "will", "with", "would",
     "you", "your", "people", "person", "someone", "patients", "patient", "doctor", "doctors", "disease",
     "diseases", "disorder", "disorders", "condition", "kind", "type", "use", "used", "useful", "useless", "help",
-    "many", "often", "long", "fast", "quickly", "tell", "explain", "define", "describe",
+    "many", "often", "long", "fast", "quickly", "tell", "explain", "define", "describe", "way", "ways",
     "between", "feel", "happen", "mean", "typical", "typically", "early",
     "baby", "child", "children", "born", "before", "after", "during", "live", "die", "worse",
     "better", "common", "frequent", "first", "begin", "start", "age", "stage", "stages", "part", "play", "role",
@@ -596,6 +596,12 @@ def _directed(mention: Mention, inverse: frozenset[URIRef], before: list[Mention
     named_after = frozenset().union(*(index.entity_names[name] for n in range(len(after))
                                       for m in range(n + 1, min(n + LONGEST_NAME, len(after)) + 1)
                                       for name in variants(tuple(after[n:m])) if name in index.entity_names))
+    if inverse and named_before and named_after:
+        # a word read both ways ("cause", "lead to") with entities on both sides: not a property whose statements link
+        # them only the other way ("Does calcium influx lead to glutamate excitotoxicity?": it is due to it, not its
+        # cause; "Does weakness lead to ALS?": it is ALS's feature)
+        kept = frozenset(p for p in mention.terms if not _reversed(index, p, p in inverse, named_before, named_after))
+        return replace(mention, terms=kept) if kept else mention
     if not inverse or not forward or bool(named_before) == bool(named_after):
         return mention
     entity = named_before or named_after
@@ -606,6 +612,18 @@ def _directed(mention: Mention, inverse: frozenset[URIRef], before: list[Mention
     kept = frozenset().union(*(props for props, as_subject in ((forward, subject_first), (inverse, not subject_first))
                                if _stated(index, props, entity, as_subject)))
     return replace(mention, terms=kept) if kept else mention
+
+
+def _reversed(index: ClaimIndex, prop: URIRef, inverted: bool, before: frozenset[URIRef],
+              after: frozenset[URIRef]) -> bool:
+    """Whether statements of ``prop`` link the things named before and after its word (or a thing one of them has:
+    ALS's pathology) only the other way than the word reads it (``inverted``: its subject named after the word)."""
+    near, far = (frozenset({*side, *(s.object for s in index.statements if s.subject in side)})
+                 for side in (before, after))
+    subjects, objects = (far, near) if inverted else (near, far)
+    linked = [(s.subject in subjects and s.object in objects, s.subject in objects and s.object in subjects)
+              for s in index.statements if index.negation_of.get(s.property, s.property) == prop]
+    return any(other for _, other in linked) and not any(this for this, _ in linked)
 
 
 def _stated(index: ClaimIndex, properties: frozenset[URIRef], entity: frozenset[URIRef], as_subject: bool) -> bool:
