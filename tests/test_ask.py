@@ -1812,3 +1812,31 @@ def test_a_name_the_graph_lacks_is_still_named_unknown(index: ClaimIndex, questi
     reply = answer(question, index)
     assert (reply.verdict, reply.reading.unknown) == ("unknown-entity", (unknown,))
     assert f"The graph knows nothing about {unknown}" in reply.sentence
+
+
+GLUTAMATE = ("Glutamate excitotoxicity: Excessive glutamate accumulation causes overstimulation of motor neurons, "
+             "leading to calcium influx and cell death")
+MRI_EXCLUDES = "MRI of the brain and spine is used mainly to exclude other conditions rather than confirm ALS"
+
+
+@pytest.mark.parametrize(("question", "verdict", "cited"), [
+    ("Does glutamate excitotoxicity cause motor neuron overstimulation?", "yes", GLUTAMATE),
+    ("Is calcium influx caused by glutamate excitotoxicity in ALS?", "yes", GLUTAMATE),
+    ("Is MRI used to rule out other disorders in Lou Gehrig's disease?", "yes", MRI_EXCLUDES),
+    ("Is MRI the main way to confirm ALS?", "no", MRI_EXCLUDES)])
+def test_a_relation_in_other_words_is_read_as_the_graphs(index: ClaimIndex, question: str, verdict: str,
+                                                         cited: str) -> None:
+    """mnd:dueTo is what 'cause' and 'caused by' name of a process; 'rule out other disorders' is 'exclude other
+    conditions'; 'the main way' is question frame."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.reading.unaccounted) == (verdict, ())
+    assert f'"{cited}"' in format_reply(reply, index, width=1000).splitlines()[2]
+
+
+@pytest.mark.parametrize("question", ["Does calcium influx lead to glutamate excitotoxicity?",
+                                      "Does calcium influx cause glutamate excitotoxicity?",
+                                      "Does muscle weakness lead to ALS?", "Does ALS cause glutamate excitotoxicity?"])
+def test_cause_asked_the_other_way_round_is_not_answered_from_the_statement(index: ClaimIndex, question: str) -> None:
+    """Calcium influx is due to glutamate excitotoxicity and weakness is ALS's feature: asked the other way round,
+    no statement says so (they were answered yes from the reverse statement)."""
+    assert answer(question, index).verdict == "unstated"
