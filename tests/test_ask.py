@@ -1840,3 +1840,27 @@ def test_cause_asked_the_other_way_round_is_not_answered_from_the_statement(inde
     """Calcium influx is due to glutamate excitotoxicity and weakness is ALS's feature: asked the other way round,
     no statement says so (they were answered yes from the reverse statement)."""
     assert answer(question, index).verdict == "unstated"
+
+
+def test_an_abbreviation_of_a_structure_is_its_name(index: ClaimIndex) -> None:
+    """CST is the corticospinal tract (an altLabel); it was named unknown to the graph."""
+    reply = answer("Does ALS affect the CST?", index)
+    assert (reply.verdict, reply.sentence) == ("yes", "Yes: amyotrophic lateral sclerosis affects structure "
+                                                      "corticospinal tracts.")
+    assert '"ALS involves degeneration of both upper and lower motor neurons along the corticospinal tracts"' in \
+        format_reply(reply, index, width=1000).splitlines()[2]
+    assert answer("Is the CST spared in ALS?", index).verdict == "no"
+
+
+def test_names_sharing_their_last_words_are_both_read(index: ClaimIndex) -> None:
+    """"upper and lower motor neurons" names upper motor neurons too: only the lower ones were read, and the answer
+    said classical ALS affects them alone."""
+    reply = answer("Does classical ALS affect upper and lower motor neurons?", index)
+    assert format_reply(reply, index, width=1000).splitlines()[:3] == [
+        "Understood: classical amyotrophic lateral sclerosis · affects neuron · upper motor neurons · lower motor "
+        "neurons",
+        "Yes: classical amyotrophic lateral sclerosis affects neuron: lower motor neurons, upper motor neurons.",
+        '  - "Classical ALS: Mixed upper and lower motor neuron pathology affecting both populations simultaneously" '
+        "[document 003, references 1, 2]"]
+    # SMA "primarily" affects lower motor neurons: no yes to both
+    assert answer("Does SMA affect upper and lower motor neurons?", index).verdict != "yes"

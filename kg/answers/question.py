@@ -552,6 +552,8 @@ def _mentions(tokens: list[str], index: ClaimIndex, by_stems: bool = True) -> tu
                     break
             if found:
                 break
+        if found is None:
+            found = _coordinated(tokens, position, index)
         if found is None and by_stems:
             found = _by_stems(tokens[position:position + LONGEST_NAME], index)
         if found is None:
@@ -565,6 +567,23 @@ def _mentions(tokens: list[str], index: ClaimIndex, by_stems: bool = True) -> tu
         consumed.update(range(position, position + length))
         position += length
     return mentions, consumed, negated
+
+
+def _coordinated(tokens: list[str], position: int, index: ClaimIndex) -> tuple[int, Mention] | None:
+    """A word joined by "and" to a name whose first word it stands for ("upper and lower motor neurons"): the name it
+    makes with the rest of that name ("upper motor neurons"), longest first ("upper or lower" asks a choice)."""
+    if tokens[position + 1:position + 2] != ["and"]:
+        return None
+    start = position + 2
+    for length in range(min(LONGEST_NAME, len(tokens) - start), 1, -1):
+        rest = tuple(tokens[start + 1:start + length])
+        if not any(v in index.entity_names for v in variants((tokens[start], *rest))):
+            continue
+        named = next((index.entity_names[v] for v in variants((tokens[position], *rest)) if v in index.entity_names),
+                     None)
+        if named:
+            return 1, Mention(tokens[position], named)
+    return None
 
 
 def _by_stems(window: list[str], index: ClaimIndex) -> tuple[int, Mention] | None:
