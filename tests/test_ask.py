@@ -1793,7 +1793,9 @@ def test_a_misread_word_is_shown_as_read(index: ClaimIndex) -> None:
 @pytest.mark.parametrize(("question", "unaccounted"), [
     ("Is ALS confined to the spinal cord?", ("confined",)),  # a verb's form
     ("Is ROS overproduction involved in ALS?", ("overproduction",)),  # a prefixed ordinary word
-    ("Does Lou Gehrig's disease mess up a person's planning and decision-making?", ("mess", "planning", "decision"))])
+    ("Does Lou Gehrig's disease mess up a person's planning and decision-making?", ("mess", "planning", "decision")),
+    ("Are immune-suppressing drugs appropriate for ALS?", ("suppressing",)),  # an -ing form before a noun
+    ("Does ALS Affect The Hands?", ("hands",))])  # a question in title case names no proper name
 def test_an_ordinary_word_the_documents_never_use_names_nothing_unknown_yet_gets_no_verdict(
         index: ClaimIndex, question: str, unaccounted: tuple[str, ...]) -> None:
     reply = answer(question, index)
@@ -1805,7 +1807,8 @@ def test_an_ordinary_word_the_documents_never_use_names_nothing_unknown_yet_gets
     ("Is Wilson disease a form of ALS?", "wilson"),
     ("Is aspirin a treatment for ALS?", "aspirin"),
     ("Is edaravone approved for ALS?", "edaravone"),
-    ("Does nusinersen improve motor function in SMA type 1?", "nusinersen")])
+    ("Does nusinersen improve motor function in SMA type 1?", "nusinersen"),
+    ("Does vaping cause ALS?", "vaping")])  # an -ing form naming an activity
 def test_a_name_the_graph_lacks_is_still_named_unknown(index: ClaimIndex, question: str, unknown: str) -> None:
     """A proper name written with a capital is a name though English uses the word often ("Kennedy"); drug names
     stay unknown names."""

@@ -134,7 +134,6 @@ COMPARISON = {"same", "different", "differ", "differs", "difference", "differenc
 
 # prefixes forming an English word from another ("unrelated", "misled", "overproduction", "hyperintensity")
 PREFIXES = ("un", "non", "mis", "over", "under", "hyper", "hypo", "dis")
-VERB_ENDINGS = ("ed", "ing")  # a verb's forms: "confined", "scarring"
 
 # the words of a question that are neither typos nor names unknown to the graph
 QUESTION_WORDS = FRAME | COMPARISON | PLURAL | STRONGER | USUALLY | CONDITIONS | NEGATIONS | RESTRICTING | YES_NO
@@ -316,7 +315,12 @@ def read(question: str, index: ClaimIndex) -> Reading:
     # a run of ordinary English words names nothing the graph lacks; one holding a rarer word is a name ("interferon
     # beta"), and so is one holding a word written with a capital inside the question ("Kennedy's disease")
     proper = _proper(undotted)
-    unknown = [run for run in runs if not all(_ordinary(word, index) and word not in proper for word in run.split())]
+    # an -ing form right before a word of the question (not its frame) is an adjective ("immune-suppressing drugs"),
+    # else it may name an activity or a process ("Does fasting help ALS?")
+    modifiers = {t for n, t in enumerate(tokens[:-1]) if t.endswith("ing") and tokens[n + 1][0].isalpha()
+                 and tokens[n + 1] not in QUESTION_WORDS and not frame(tokens[n + 1])}
+    unknown = [run for run in runs if not all(_ordinary(word, index, word in modifiers) and word not in proper
+                                              for word in run.split())]
     unaccounted = tuple(word for run in runs if run not in unknown for word in run.split())
     # "or not" closes a yes/no ("Is ALS inherited or not?"): it asks nothing in the negative
     # a word saying something is kept asks whether it is spared ("Is sensation kept in SMA?"), unless a relation is
@@ -717,21 +721,25 @@ def _compounds(tokens: list[str], name_words: set[str]) -> list[str]:
     return read
 
 
-def _ordinary(word: str, index: ClaimIndex) -> bool:
+def _ordinary(word: str, index: ClaimIndex, modifier: bool = False) -> bool:
     """Whether ``word`` is English that names no thing: common English, a word the graph's literals use, a verb's
-    form ("confined", "scarring": an act or a state, not a drug's or a gene's name), or one of these after a
-    prefix that forms a word from another ("unrelated", "misled", "overproduction", "hyperintensity")."""
-    if common(word) or index.knows(word) or any(word.endswith(e) and len(word) > len(e) + 3 for e in VERB_ENDINGS):
+    -ed form ("confined": a state, not a drug's or a gene's name) or its -ing form used as an adjective
+    (``modifier``: "immune-suppressing drugs"), or one of these after a prefix that forms a word from another
+    ("unrelated", "misled", "overproduction", "hyperintensity")."""
+    if common(word) or index.knows(word) or any(word.endswith(ending) and len(word) > len(ending) + 3
+                                                 for ending in ("ed", "ing") if ending == "ed" or modifier):
         return True
-    return any(word.startswith(prefix) and len(word) - len(prefix) >= 3 and _ordinary(word[len(prefix):], index)
-               for prefix in PREFIXES)
+    return any(word.startswith(prefix) and len(word) - len(prefix) >= 3
+               and _ordinary(word[len(prefix):], index, modifier) for prefix in PREFIXES)
 
 
 def _proper(question: str) -> set[str]:
     """The words written with a capital and then small letters after the question's first word ("Is Kennedy's
-    disease ...?"): proper names, though English uses them often."""
-    written = WORD.findall(question)[1:]
-    return {w for word in written if word[:1].isupper() and word[1:2].islower() for w in words(word)}
+    disease ...?"): proper names, though English uses them often; none in a question written in title case."""
+    written = [word for word in WORD.findall(question)[1:] if word[:1].isupper() and word[1:2].islower()]
+    if 2 * len(written) >= len(WORD.findall(question)):
+        return set()
+    return {w for word in written for w in words(word)}
 
 
 def _unknown(tokens: list[str], consumed: set[int], index: ClaimIndex) -> list[str]:
