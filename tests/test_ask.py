@@ -1867,3 +1867,23 @@ def test_names_sharing_their_last_words_are_both_read(index: ClaimIndex) -> None
         "[document 003, references 1, 2]"]
     # SMA "primarily" affects lower motor neurons: no yes to both
     assert answer("Does SMA affect upper and lower motor neurons?", index).verdict != "yes"
+
+
+@pytest.mark.parametrize(("question", "sentence"), [
+    ("Isn't ADEM a true demyelinating disease like MS?", "Yes: ADEM is a true demyelinating disease."),
+    ("Is NMO a demyelinating disease like ADEM?", "Yes: NMO / NMOSD is a true demyelinating disease."),
+    ("Is ALS a demyelinating disease like MS?",
+     "No: ALS is a disease of axonal degeneration affecting motor neurons, not a demyelinating disease.")])
+def test_a_thing_named_as_an_example_of_a_kind_is_not_asked(index: ClaimIndex, question: str, sentence: str) -> None:
+    """"Is X a <kind> like Y?" asks whether X is of the kind, Y being one: Y was read as a third thing the statement
+    must link, so no statement answered."""
+    reply = answer(question, index)
+    assert (len(reply.reading.entities), reply.reading.conditions, reply.sentence) == (2, (), sentence)
+
+
+def test_the_biopsy_fibers_are_the_muscle_fibers(index: ClaimIndex) -> None:
+    reply = answer("Does a muscle biopsy in MD show degenerating and regenerating fibres?", index)
+    assert (reply.verdict, reply.sentence) == (
+        "yes", "Yes: muscle biopsy detects degenerating and regenerating muscle fibers.")
+    assert '"Degenerating and regenerating muscle fibers" [document 002, reference 1]' in \
+        format_reply(reply, index, width=1000).splitlines()[2]

@@ -311,6 +311,12 @@ def read(question: str, index: ClaimIndex) -> Reading:
     mentions = [m for n, m in enumerate(mentions) if not (
         m.terms == {SUBTYPE_OF} and n + 1 < len(mentions) and mentions[n + 1].relation
         and f"{m.text} {mentions[n + 1].text}" in spoken_text)]
+    # a yes/no's example of a kind is no thing asked (an open question's answers the kind's members: verdict.py)
+    asks_yes_no = confirming or declared or (bool(tokens) and tokens[0] in YES_NO)
+    kept = _examples_dropped(mentions, spoken_text, index) if asks_yes_no else mentions
+    # the words introducing an example dropped are question frame
+    example = {"like", "such", "as"} if len(kept) < len(mentions) else set()
+    mentions = kept
     runs = _unknown(tokens, consumed, index)
     # a run of ordinary English words names nothing the graph lacks; one holding a rarer word is a name ("interferon
     # beta"), and so is one holding a word written with a capital inside the question ("Kennedy's disease")
@@ -332,15 +338,29 @@ def read(question: str, index: ClaimIndex) -> Reading:
     # blood ...?": "elevated creatine kinase levels in blood")
     own = frozenset().union(*(frozenset.intersection(*(index.names(term) for term in m.terms))
                               for m in mentions if not m.relation and m.terms))
-    unexplained = tuple(t for n, t in enumerate(tokens) if n not in consumed and not frame(t)
+    unexplained = tuple(t for n, t in enumerate(tokens) if n not in consumed and not frame(t) and t not in example
                         and t not in NEGATIONS and t not in USUALLY and not any(t in u.split() for u in runs)
                         and t[0].isalpha()
                         and not set(index.tokens(t)) & own)
     mentions, unexplained = _narrowed(mentions, unexplained, index)
-    yes_no = (confirming or declared or (bool(tokens) and tokens[0] in YES_NO)) and not _choice(tokens, consumed)
+    yes_no = asks_yes_no and not _choice(tokens, consumed)
     return Reading(question, tuple(mentions), tuple(unknown), tuple(corrections), negated,
                    yes_no, tuple(tokens), unexplained,
                    tuple(dict.fromkeys(unaccounted)))
+
+
+def _examples_dropped(mentions: list[Mention], spoken: str, index: ClaimIndex) -> list[Mention]:
+    """The mentions without a thing named after "like" or "such as" as an example of a kind named before it ("Is ADEM
+    a true demyelinating disease like MS?" asks whether ADEM is one, MS being one)."""
+    kept: list[Mention] = []
+    for mention in mentions:
+        kinds = frozenset().union(*(m.terms for m in kept if not m.relation and m.terms <= index.classes))
+        examples = {s.subject for s in index.statements if s.object in kinds and not s.negative}
+        if not mention.relation and mention.terms & examples \
+                and re.search(rf"\b(?:like|such as) {re.escape(mention.text)}\b", spoken):
+            continue
+        kept.append(mention)
+    return kept
 
 
 def _narrowed(mentions: list[Mention], unexplained: tuple[str, ...],
