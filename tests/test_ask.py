@@ -1887,3 +1887,21 @@ def test_the_biopsy_fibers_are_the_muscle_fibers(index: ClaimIndex) -> None:
         "yes", "Yes: muscle biopsy detects degenerating and regenerating muscle fibers.")
     assert '"Degenerating and regenerating muscle fibers" [document 002, reference 1]' in \
         format_reply(reply, index, width=1000).splitlines()[2]
+
+
+@pytest.mark.parametrize(("question", "sentence", "cited"), [
+    ("Are programmed cell death mechanisms activated in ALS motor neurons?",
+     "Yes: amyotrophic lateral sclerosis involves mechanism apoptosis.",
+     "Apoptotic pathways: Programmed cell death mechanisms are activated in affected motor neurons"),
+    ("Does glutamate excitotoxicity cause calcium influx in ALS motor neurons?",
+     "Yes: calcium influx due to glutamate excitotoxicity.", GLUTAMATE)])
+def test_a_disease_own_motor_neurons_are_where_it_is_not_a_third_thing(index: ClaimIndex, question: str,
+                                                                          sentence: str, cited: str) -> None:
+    """"in ALS motor neurons": the motor neurons ALS affects, where the process asked is; read as a third thing
+    a statement must link, no statement answered."""
+    reply = answer(question, index)
+    assert (reply.sentence, [m.text for m in reply.reading.entities][-1]) == (sentence, "als")
+    assert f'"{cited}"' in format_reply(reply, index, width=1000)
+    # "Does ALS affect motor neurons?" still asks about them
+    assert answer("Does ALS affect motor neurons?", index).sentence == (
+        "Yes: amyotrophic lateral sclerosis affects neuron motor neurons.")

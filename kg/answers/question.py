@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from rdflib import URIRef
 
-from kg.answers.claim_index import QUANTIFIERS, STEMMER, SUBTYPE_OF, WORD, ClaimIndex, words
+from kg.answers.claim_index import ONTOLOGY, QUANTIFIERS, STEMMER, SUBTYPE_OF, WORD, ClaimIndex, words
 from kg.answers.english import common
 from kg.errors import InputError
 
@@ -314,6 +314,7 @@ def read(question: str, index: ClaimIndex) -> Reading:
     # a yes/no's example of a kind is no thing asked (an open question's answers the kind's members: verdict.py)
     asks_yes_no = confirming or declared or (bool(tokens) and tokens[0] in YES_NO)
     kept = _examples_dropped(mentions, spoken_text, index) if asks_yes_no else mentions
+    kept = _own_parts_dropped(kept, spoken_text, index)
     # the words introducing an example dropped are question frame
     example = {"like", "such", "as"} if len(kept) < len(mentions) else set()
     mentions = kept
@@ -361,6 +362,25 @@ def _examples_dropped(mentions: list[Mention], spoken: str, index: ClaimIndex) -
             continue
         kept.append(mention)
     return kept
+
+
+# the properties saying where a disease is
+WHERE = {URIRef(ONTOLOGY + "affectsNeuron"), URIRef(ONTOLOGY + "affectsStructure")}
+
+
+def _own_parts_dropped(mentions: list[Mention], spoken: str, index: ClaimIndex) -> list[Mention]:
+    """The mentions without a structure named right after a disease it is stated of, where two other things are
+    named: "ALS motor neurons" are where ALS is, no third thing asked ("Is apoptosis activated in ALS motor
+    neurons?" asks whether ALS involves apoptosis)."""
+    entities = [m for m in mentions if not m.relation]
+    if len(entities) < 3:
+        return mentions
+    dropped = [m for m in entities for d in entities
+               if d is not m and d.terms <= index.diseases and re.search(
+                   rf"\b{re.escape(d.text)} {re.escape(m.text)}\b", spoken)
+               and any(s.subject in d.terms and s.object in m.terms and s.property in WHERE and not s.negative
+                       for s in index.statements)]
+    return [m for m in mentions if not any(m is d for d in dropped[:1])]
 
 
 def _narrowed(mentions: list[Mention], unexplained: tuple[str, ...],
