@@ -1905,3 +1905,15 @@ def test_a_disease_own_motor_neurons_are_where_it_is_not_a_third_thing(index: Cl
     # "Does ALS affect motor neurons?" still asks about them
     assert answer("Does ALS affect motor neurons?", index).sentence == (
         "Yes: amyotrophic lateral sclerosis affects neuron motor neurons.")
+
+
+def test_show_up_and_young_children_are_onset_and_early_childhood(index: ClaimIndex) -> None:
+    """'show up' names the onset (and what a test shows); 'young children' and 'little kids' early childhood, as
+    'babies' names infancy: read as 'detects' and childhood, no statement answered."""
+    reply = answer("Does spinal muscular atrophy typically show up in babies and young children?", index)
+    assert format_reply(reply, index, width=1000).splitlines()[:3] == [
+        "Understood: spinal muscular atrophy · typical onset · infancy · early childhood",
+        "Yes: spinal muscular atrophy typical onset: early childhood, infancy (usually).",
+        '  - "SMA usually manifests in infancy or early childhood, with varying degrees of severity depending on the '
+        'type." [document 004]']
+    assert answer("Does SMA show up in little kids?", index).verdict == "qualified"
