@@ -28,7 +28,7 @@ from kg.reasoning.engine import load_reasoned
 # each split's accuracy as last reached, a little under: a change that loses answers fails here (tune grew by 62
 # question-form questions written before the changes they tune: 356/380 with them, 308/318 of the earlier ones)
 ACCURACY_FLOORS = {"tune": 0.91, "holdout": 0.92, "holdout2": 0.92, "holdout3": 0.88, "holdout4": 0.84,
-                   "holdout5": 0.96, "holdout6": 0.60, "holdout7": 0.81, "holdout8": 0.58, "holdout9": 0.55,
+                   "holdout5": 0.96, "holdout6": 0.65, "holdout7": 0.81, "holdout8": 0.70, "holdout9": 0.55,
                    "holdout10": 0.63, "holdout11": 0.83}
 
 
@@ -1094,11 +1094,11 @@ def test_a_list_question_gets_every_value_grouped_and_the_widest_sentences_first
 
 def test_a_relation_word_naming_several_properties_shows_the_one_answered(index: ClaimIndex) -> None:
     """'cause' names mnd:hasClinicalFeature (ALS causes pain), mnd:hasSecondaryPathology (ALS causes demyelination,
-    secondary to its axonal degeneration) and mnd:hasCausalGene (SMN1 causes SMA): the understood line names the
-    one the answer's statements state."""
+    secondary to its axonal degeneration), mnd:hasCausalGene (SMN1 causes SMA) and mnd:dueTo (glutamate
+    excitotoxicity causes calcium influx): the understood line names the one the answer's statements state."""
     reply = answer("Does ALS cause pain?", index)
     assert {t.rsplit("#", 1)[-1] for m in reply.reading.relations for t in m.terms} == {
-        "hasClinicalFeature", "hasSecondaryPathology", "hasCausalGene"}
+        "hasClinicalFeature", "hasSecondaryPathology", "hasCausalGene", "dueTo"}
     assert format_reply(reply, index).splitlines()[0] == (
         "Understood: amyotrophic lateral sclerosis · has clinical feature · pain")
     assert answer("What causes SMA?", index).sentence.startswith("spinal muscular atrophy has causal gene: SMN1.")
@@ -1109,7 +1109,7 @@ def test_a_relation_word_read_both_ways_is_read_from_where_the_entity_stands(ind
     entity only after it, the question asks what causes the entity; only before it, what the entity causes; of
     the two properties, the one with statements placing the entity (or a subtype) there."""
     causes = answer("What causes ALS?", index)
-    assert {t.rsplit("#", 1)[-1] for m in causes.reading.relations for t in m.terms} == {"hasCausalGene"}
+    assert {t.rsplit("#", 1)[-1] for m in causes.reading.relations for t in m.terms} == {"hasCausalGene", "dueTo"}
     assert causes.sentence == "familial amyotrophic lateral sclerosis has causal gene: C9orf72, FUS, SOD1, TARDBP."
     caused = answer("What does ALS cause?", index)
     assert {t.rsplit("#", 1)[-1] for m in caused.reading.relations for t in m.terms} == {
@@ -1122,7 +1122,7 @@ def test_a_relation_word_read_both_ways_is_read_from_where_the_entity_stands(ind
         "has causal gene SMN1: spinal muscular atrophy, spinal muscular atrophy type 1 (derived), ")
     both = answer("Does SMN1 cause SMA?", index)
     assert {t.rsplit("#", 1)[-1] for m in both.reading.relations for t in m.terms} == {
-        "hasClinicalFeature", "hasSecondaryPathology", "hasCausalGene"}
+        "hasClinicalFeature", "hasSecondaryPathology", "hasCausalGene", "dueTo"}
     assert both.verdict == "yes"
 
 
@@ -1751,3 +1751,170 @@ def test_a_british_spelling_makes_the_name_it_spells(index: ClaimIndex) -> None:
     """"motor neurone disease" is "motor neuron disease" with a British e, not "motor neurons" and "disease"."""
     reply = answer("Is ALS a motor neurone disease?", index)
     assert (reply.verdict, reply.reading.corrections) == ("yes", (("neurone", "neuron"),))
+
+
+DOCUMENT_SENTENCES = {
+    "tdp-43": "Protein deposits (most commonly TDP-43) in the cytoplasm of motor neurons are a molecular feature of "
+              "ALS",
+    "wasting": "In SMA, primarily lower motor neurons are affected, leading to muscle wasting and weakness without "
+               "sensory loss.",
+    "mitochondria": "Mitochondrial dysfunction",
+    "unclear": "The pathomechanism for such rare demyelination in ALS patients remains unclear and does not change the "
+               "fundamental non-demyelinating nature of ALS",
+    "icd-11": "The International Classification of Diseases (ICD-11) appropriately designates motor neuron diseases as "
+              "a separate category from muscular dystrophies",
+}
+
+
+@pytest.mark.parametrize(("question", "verdict", "cited"), [
+    ("Are TDP-43 deposits unrelated to ALS?", "no", "tdp-43"),  # "unrelated": not related
+    ("Does SMA cause muscle-wasting?", "yes", "wasting"),  # a hyphenated word: its words, a name
+    ("Is dysfunction of the mitochondria part of ALS?", "yes", "mitochondria"),  # a word of a name's family
+    ("Is the pathomechanism of demyelinating polyneuropathy in ALS unclaer?", "yes", "unclear"),  # a sentence's word
+    ("Are motor neuron diseases filed separately from muscular dystrophies in ICD-11?", "yes", "icd-11"),
+    ("Does ICD-11 keep motor neuron diseases in a separate category from muscular dystrophies?", "yes", "icd-11")])
+def test_ordinary_words_are_read_as_the_documents_words_not_as_unknown_names(index: ClaimIndex, question: str,
+                                                                              verdict: str, cited: str) -> None:
+    """Words that name no thing (a prefixed or hyphenated ordinary word, a misspelling of a word the cited sentences
+    use, "separately from" of a classification) were taken for names unknown to the graph, or misread, so no
+    answer was given: each is answered from its sentence."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.reading.unknown, reply.reading.negated) == (verdict, (), "unrelated" in question)
+    assert f'"{DOCUMENT_SENTENCES[cited]}"' in format_reply(reply, index, width=1000).splitlines()[2]
+
+
+def test_a_misread_word_is_shown_as_read(index: ClaimIndex) -> None:
+    reply = answer("Is the pathomechanism of demyelinating polyneuropathy in ALS unclaer?", index)
+    assert reply.reading.corrections == (("unclaer", "unclear"),)
+    reply = answer("Is dysfunction of the mitochondria part of ALS?", index)
+    assert reply.reading.corrections == (("mitochondria", "mitochondrial"),)
+    assert '[read "mitochondria" as "mitochondrial"]' in format_reply(reply, index, width=1000).splitlines()[0]
+
+
+@pytest.mark.parametrize(("question", "unaccounted"), [
+    ("Is ALS confined to the spinal cord?", ("confined",)),  # a verb's form
+    ("Is ROS overproduction involved in ALS?", ("overproduction",)),  # a prefixed ordinary word
+    ("Does Lou Gehrig's disease mess up a person's planning and decision-making?", ("mess", "planning", "decision")),
+    ("Are immune-suppressing drugs appropriate for ALS?", ("suppressing",)),  # an -ing form before a noun
+    ("Does ALS Affect The Hands?", ("hands",))])  # a question in title case names no proper name
+def test_an_ordinary_word_the_documents_never_use_names_nothing_unknown_yet_gets_no_verdict(
+        index: ClaimIndex, question: str, unaccounted: tuple[str, ...]) -> None:
+    reply = answer(question, index)
+    assert (reply.verdict, reply.reading.unknown, reply.reading.unaccounted) == ("unstated", (), unaccounted)
+
+
+@pytest.mark.parametrize(("question", "unknown"), [
+    ("Is Kennedy's disease a form of amyotrophic lateral sclerosis?", "kennedy"),
+    ("Is Wilson disease a form of ALS?", "wilson"),
+    ("Is aspirin a treatment for ALS?", "aspirin"),
+    ("Is edaravone approved for ALS?", "edaravone"),
+    ("Does nusinersen improve motor function in SMA type 1?", "nusinersen"),
+    ("Does vaping cause ALS?", "vaping")])  # an -ing form naming an activity
+def test_a_name_the_graph_lacks_is_still_named_unknown(index: ClaimIndex, question: str, unknown: str) -> None:
+    """A proper name written with a capital is a name though English uses the word often ("Kennedy"); drug names
+    stay unknown names."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.reading.unknown) == ("unknown-entity", (unknown,))
+    assert f"The graph knows nothing about {unknown}" in reply.sentence
+
+
+GLUTAMATE = ("Glutamate excitotoxicity: Excessive glutamate accumulation causes overstimulation of motor neurons, "
+             "leading to calcium influx and cell death")
+MRI_EXCLUDES = "MRI of the brain and spine is used mainly to exclude other conditions rather than confirm ALS"
+
+
+@pytest.mark.parametrize(("question", "verdict", "cited"), [
+    ("Does glutamate excitotoxicity cause motor neuron overstimulation?", "yes", GLUTAMATE),
+    ("Is calcium influx caused by glutamate excitotoxicity in ALS?", "yes", GLUTAMATE),
+    ("Is MRI used to rule out other disorders in Lou Gehrig's disease?", "yes", MRI_EXCLUDES),
+    ("Is MRI the main way to confirm ALS?", "no", MRI_EXCLUDES)])
+def test_a_relation_in_other_words_is_read_as_the_graphs(index: ClaimIndex, question: str, verdict: str,
+                                                         cited: str) -> None:
+    """mnd:dueTo is what 'cause' and 'caused by' name of a process; 'rule out other disorders' is 'exclude other
+    conditions'; 'the main way' is question frame."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.reading.unaccounted) == (verdict, ())
+    assert f'"{cited}"' in format_reply(reply, index, width=1000).splitlines()[2]
+
+
+@pytest.mark.parametrize("question", ["Does calcium influx lead to glutamate excitotoxicity?",
+                                      "Does calcium influx cause glutamate excitotoxicity?",
+                                      "Does muscle weakness lead to ALS?", "Does ALS cause glutamate excitotoxicity?"])
+def test_cause_asked_the_other_way_round_is_not_answered_from_the_statement(index: ClaimIndex, question: str) -> None:
+    """Calcium influx is due to glutamate excitotoxicity and weakness is ALS's feature: asked the other way round,
+    no statement says so (they were answered yes from the reverse statement)."""
+    assert answer(question, index).verdict == "unstated"
+
+
+def test_an_abbreviation_of_a_structure_is_its_name(index: ClaimIndex) -> None:
+    """CST is the corticospinal tract (an altLabel); it was named unknown to the graph."""
+    reply = answer("Does ALS affect the CST?", index)
+    assert (reply.verdict, reply.sentence) == ("yes", "Yes: amyotrophic lateral sclerosis affects structure "
+                                                      "corticospinal tracts.")
+    assert '"ALS involves degeneration of both upper and lower motor neurons along the corticospinal tracts"' in \
+        format_reply(reply, index, width=1000).splitlines()[2]
+    assert answer("Is the CST spared in ALS?", index).verdict == "no"
+
+
+def test_names_sharing_their_last_words_are_both_read(index: ClaimIndex) -> None:
+    """"upper and lower motor neurons" names upper motor neurons too: only the lower ones were read, and the answer
+    said classical ALS affects them alone."""
+    reply = answer("Does classical ALS affect upper and lower motor neurons?", index)
+    assert format_reply(reply, index, width=1000).splitlines()[:3] == [
+        "Understood: classical amyotrophic lateral sclerosis · affects neuron · upper motor neurons · lower motor "
+        "neurons",
+        "Yes: classical amyotrophic lateral sclerosis affects neuron: lower motor neurons, upper motor neurons.",
+        '  - "Classical ALS: Mixed upper and lower motor neuron pathology affecting both populations simultaneously" '
+        "[document 003, references 1, 2]"]
+    # SMA "primarily" affects lower motor neurons: no yes to both
+    assert answer("Does SMA affect upper and lower motor neurons?", index).verdict != "yes"
+
+
+@pytest.mark.parametrize(("question", "sentence"), [
+    ("Isn't ADEM a true demyelinating disease like MS?", "Yes: ADEM is a true demyelinating disease."),
+    ("Is NMO a demyelinating disease like ADEM?", "Yes: NMO / NMOSD is a true demyelinating disease."),
+    ("Is ALS a demyelinating disease like MS?",
+     "No: ALS is a disease of axonal degeneration affecting motor neurons, not a demyelinating disease.")])
+def test_a_thing_named_as_an_example_of_a_kind_is_not_asked(index: ClaimIndex, question: str, sentence: str) -> None:
+    """"Is X a <kind> like Y?" asks whether X is of the kind, Y being one: Y was read as a third thing the statement
+    must link, so no statement answered."""
+    reply = answer(question, index)
+    assert (len(reply.reading.entities), reply.reading.conditions, reply.sentence) == (2, (), sentence)
+
+
+def test_the_biopsy_fibers_are_the_muscle_fibers(index: ClaimIndex) -> None:
+    reply = answer("Does a muscle biopsy in MD show degenerating and regenerating fibres?", index)
+    assert (reply.verdict, reply.sentence) == (
+        "yes", "Yes: muscle biopsy detects degenerating and regenerating muscle fibers.")
+    assert '"Degenerating and regenerating muscle fibers" [document 002, reference 1]' in \
+        format_reply(reply, index, width=1000).splitlines()[2]
+
+
+@pytest.mark.parametrize(("question", "sentence", "cited"), [
+    ("Are programmed cell death mechanisms activated in ALS motor neurons?",
+     "Yes: amyotrophic lateral sclerosis involves mechanism apoptosis.",
+     "Apoptotic pathways: Programmed cell death mechanisms are activated in affected motor neurons"),
+    ("Does glutamate excitotoxicity cause calcium influx in ALS motor neurons?",
+     "Yes: calcium influx due to glutamate excitotoxicity.", GLUTAMATE)])
+def test_a_disease_own_motor_neurons_are_where_it_is_not_a_third_thing(index: ClaimIndex, question: str,
+                                                                          sentence: str, cited: str) -> None:
+    """"in ALS motor neurons": the motor neurons ALS affects, where the process asked is; read as a third thing
+    a statement must link, no statement answered."""
+    reply = answer(question, index)
+    assert (reply.sentence, [m.text for m in reply.reading.entities][-1]) == (sentence, "als")
+    assert f'"{cited}"' in format_reply(reply, index, width=1000)
+    # "Does ALS affect motor neurons?" still asks about them
+    assert answer("Does ALS affect motor neurons?", index).sentence == (
+        "Yes: amyotrophic lateral sclerosis affects neuron motor neurons.")
+
+
+def test_show_up_and_young_children_are_onset_and_early_childhood(index: ClaimIndex) -> None:
+    """'show up' names the onset (and what a test shows); 'young children' and 'little kids' early childhood, as
+    'babies' names infancy: read as 'detects' and childhood, no statement answered."""
+    reply = answer("Does spinal muscular atrophy typically show up in babies and young children?", index)
+    assert format_reply(reply, index, width=1000).splitlines()[:3] == [
+        "Understood: spinal muscular atrophy · typical onset · infancy · early childhood",
+        "Yes: spinal muscular atrophy typical onset: early childhood, infancy (usually).",
+        '  - "SMA usually manifests in infancy or early childhood, with varying degrees of severity depending on the '
+        'type." [document 004]']
+    assert answer("Does SMA show up in little kids?", index).verdict == "qualified"

@@ -169,6 +169,12 @@ class ClaimIndex:
                 found.setdefault(key, set()).update(terms)
         return {key: frozenset(terms) for key, terms in found.items()}
 
+    @cached_property
+    def quote_words(self) -> frozenset[str]:
+        """The words of five letters or more that the cited sentences use, lower-cased: what a misspelled word of
+        the question may be corrected to besides names ("presentaton": "presentation")."""
+        return frozenset(w for c in self.citations.values() for w in words(c.quote) if len(w) >= 5 and w.isalpha())
+
     def stem_key(self, name: tuple[str, ...]) -> tuple[str, ...]:
         """The stems of ``name``'s words but stopwords, one word family's as one, sorted."""
         return tuple(sorted(WORD_FAMILY.get(stem, stem) for stem in self.tokens(" ".join(name))))

@@ -163,7 +163,14 @@ def says_yes(index: ClaimIndex, reading: Reading, statement: Statement) -> bool:
                                                and statement.object not in asked and not named)
     if isinstance(statement.object, Literal) and statement.object.datatype is not None:
         positive = positive and bool(statement.object.toPython())
-    asked_negative = reading.negated ^ any(p in index.negation_of for m in reading.relations for p in m.terms)
+    # a negative relation word ("rather than", "inappropriate for") turns a statement of its own relation, or one
+    # denying; a statement that another relation holds says nothing of it ("MND in the classification system ICD-11"
+    # is no "no" to "Is MND separate from MD in ICD-11?")
+    stated = positive_of(index, statement.property)
+    broader = index.broader.get(stated, frozenset({stated})) if isinstance(stated, URIRef) else frozenset({stated})
+    asked_negative = reading.negated ^ any(
+        p in index.negation_of and (statement.negative or positive_of(index, p) in broader)
+        for m in reading.relations for p in m.terms)
     return positive != asked_negative
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from rdflib import URIRef
 
-from kg.answers.claim_index import QUANTIFIERS, STEMMER, SUBTYPE_OF, WORD, ClaimIndex, words
+from kg.answers.claim_index import ONTOLOGY, QUANTIFIERS, STEMMER, SUBTYPE_OF, WORD, ClaimIndex, words
 from kg.answers.english import common
 from kg.errors import InputError
 
@@ -37,6 +37,7 @@ NEGATIONS = {"not", "no", "never", "without", "lack", "lacks", "absent", "spared
              "intact", "retained", "unimpaired",
              "useless", "ineffective", "pointless", "worthless", "unhelpful", "futile", "lacking", "missing",
              "cannot", "non", "wrong", "false", "incorrect", "untrue", "free", *CONFIRMING}
+KEEPING = {"kept", "keep", "keeps", "preserved", "retained"}  # negations saying a thing is spared, as verbs
 # a tag after a statement asking to confirm it ("..., isn't it?", "..., right?")
 TAG = re.compile(r",\s*(?:right|correct|true|yes|no|(?:is|are|does|do|did|can|was|were|has|have|will)(?:n'?t)?"
                  r"\s+(?:it|they|there|that|he|she))\s*\?+\s*$", re.IGNORECASE)
@@ -57,7 +58,7 @@ FRAME = {
     "we", "were", "what", "when", "where", "which", "who", "whom", "whose", "why", "will", "with", "would",
     "you", "your", "people", "person", "someone", "patients", "patient", "doctor", "doctors", "disease",
     "diseases", "disorder", "disorders", "condition", "kind", "type", "use", "used", "useful", "useless", "help",
-    "many", "often", "long", "fast", "quickly", "tell", "explain", "define", "describe",
+    "many", "often", "long", "fast", "quickly", "tell", "explain", "define", "describe", "way", "ways",
     "between", "feel", "happen", "mean", "typical", "typically", "early",
     "baby", "child", "children", "born", "before", "after", "during", "live", "die", "worse",
     "better", "common", "frequent", "first", "begin", "start", "age", "stage", "stages", "part", "play", "role",
@@ -130,6 +131,9 @@ HAVE = {"have", "has", "had", "having"}  # "Does SMA have a cause?": the word a 
 COMPARISON = {"same", "different", "differ", "differs", "difference", "differences", "compare", "compared",
               "comparison", "vs", "versus", "distinguish", "distinguishes", "alike", "similar", "identical"}
 
+
+# prefixes forming an English word from another ("unrelated", "misled", "overproduction", "hyperintensity")
+PREFIXES = ("un", "non", "mis", "over", "under", "hyper", "hypo", "dis")
 
 # the words of a question that are neither typos nor names unknown to the graph
 QUESTION_WORDS = FRAME | COMPARISON | PLURAL | STRONGER | USUALLY | CONDITIONS | NEGATIONS | RESTRICTING | YES_NO
@@ -275,6 +279,7 @@ def read(question: str, index: ClaimIndex) -> Reading:
     tokens = _abbreviations(tokens, undotted, name_words, index, corrections)
     tokens = _superlatives(tokens, index, corrections)
     tokens = _non(tokens, name_words, index)
+    tokens = _compounds(tokens, name_words)
     fixes: dict[str, str | None] = {}  # each distinct word looked up once: linear in the question's length
     for position, token in enumerate(tokens):
         if token in name_words or token in QUESTION_WORDS or token in SPELLED or frame(token) or _denied(token, index):
@@ -285,7 +290,8 @@ def read(question: str, index: ClaimIndex) -> Reading:
         if fix is None:
             # else a word of the question's own kind ("generaly": "generally", "alwyas": "always")
             fix = fixes[token] if token in fixes else fixes.setdefault(
-                token, _correction(token, name_words) or _correction(token, SPELLED))
+                token, _correction(token, name_words) or _correction(token, SPELLED)
+                or (None if index.knows(token) or common(token) else _correction(token, index.quote_words)))
             # a word the graph's literals use in another form, or common English, is no misspelling, unless of that
             # very form ("inheritted": "inherited")
             known = index.knows(token) or common(token)
@@ -305,27 +311,76 @@ def read(question: str, index: ClaimIndex) -> Reading:
     mentions = [m for n, m in enumerate(mentions) if not (
         m.terms == {SUBTYPE_OF} and n + 1 < len(mentions) and mentions[n + 1].relation
         and f"{m.text} {mentions[n + 1].text}" in spoken_text)]
+    # a yes/no's example of a kind is no thing asked (an open question's answers the kind's members: verdict.py)
+    asks_yes_no = confirming or declared or (bool(tokens) and tokens[0] in YES_NO)
+    kept = _examples_dropped(mentions, spoken_text, index) if asks_yes_no else mentions
+    kept = _own_parts_dropped(kept, spoken_text, index)
+    # the words introducing an example dropped are question frame
+    example = {"like", "such", "as"} if len(kept) < len(mentions) else set()
+    mentions = kept
     runs = _unknown(tokens, consumed, index)
-    # a run of common English words names nothing the graph lacks; one holding a rarer word is a name ("interferon
-    # beta")
-    unknown = [run for run in runs if not all(common(word) for word in run.split())]
+    # a run of ordinary English words names nothing the graph lacks; one holding a rarer word is a name ("interferon
+    # beta"), and so is one holding a word written with a capital inside the question ("Kennedy's disease")
+    proper = _proper(undotted)
+    # an -ing form right before a word of the question (not its frame) is an adjective ("immune-suppressing drugs"),
+    # else it may name an activity or a process ("Does fasting help ALS?")
+    modifiers = {t for n, t in enumerate(tokens[:-1]) if t.endswith("ing") and tokens[n + 1][0].isalpha()
+                 and tokens[n + 1] not in QUESTION_WORDS and not frame(tokens[n + 1])}
+    unknown = [run for run in runs if not all(_ordinary(word, index, word in modifiers) and word not in proper
+                                              for word in run.split())]
     unaccounted = tuple(word for run in runs if run not in unknown for word in run.split())
     # "or not" closes a yes/no ("Is ALS inherited or not?"): it asks nothing in the negative
+    # a word saying something is kept asks whether it is spared ("Is sensation kept in SMA?"), unless a relation is
+    # named after it ("Does ICD-11 keep MND in a separate category from MD?": kept so, not spared)
     negated ^= any(t in NEGATIONS for n, t in enumerate(tokens) if n not in consumed
-                   and not (t == "not" and tokens[n - 1:n] == ["or"]))
+                   and not (t == "not" and tokens[n - 1:n] == ["or"])
+                   and not (t in KEEPING and _relation_after(tokens, n, index)))
     # a word of the name of a thing named (of each thing a name names) is part of that name ("Is CK high in the
     # blood ...?": "elevated creatine kinase levels in blood")
     own = frozenset().union(*(frozenset.intersection(*(index.names(term) for term in m.terms))
                               for m in mentions if not m.relation and m.terms))
-    unexplained = tuple(t for n, t in enumerate(tokens) if n not in consumed and not frame(t)
+    unexplained = tuple(t for n, t in enumerate(tokens) if n not in consumed and not frame(t) and t not in example
                         and t not in NEGATIONS and t not in USUALLY and not any(t in u.split() for u in runs)
                         and t[0].isalpha()
                         and not set(index.tokens(t)) & own)
     mentions, unexplained = _narrowed(mentions, unexplained, index)
-    yes_no = (confirming or declared or (bool(tokens) and tokens[0] in YES_NO)) and not _choice(tokens, consumed)
+    yes_no = asks_yes_no and not _choice(tokens, consumed)
     return Reading(question, tuple(mentions), tuple(unknown), tuple(corrections), negated,
                    yes_no, tuple(tokens), unexplained,
                    tuple(dict.fromkeys(unaccounted)))
+
+
+def _examples_dropped(mentions: list[Mention], spoken: str, index: ClaimIndex) -> list[Mention]:
+    """The mentions without a thing named after "like" or "such as" as an example of a kind named before it ("Is ADEM
+    a true demyelinating disease like MS?" asks whether ADEM is one, MS being one)."""
+    kept: list[Mention] = []
+    for mention in mentions:
+        kinds = frozenset().union(*(m.terms for m in kept if not m.relation and m.terms <= index.classes))
+        examples = {s.subject for s in index.statements if s.object in kinds and not s.negative}
+        if not mention.relation and mention.terms & examples \
+                and re.search(rf"\b(?:like|such as) {re.escape(mention.text)}\b", spoken):
+            continue
+        kept.append(mention)
+    return kept
+
+
+# the properties saying where a disease is
+WHERE = {URIRef(ONTOLOGY + "affectsNeuron"), URIRef(ONTOLOGY + "affectsStructure")}
+
+
+def _own_parts_dropped(mentions: list[Mention], spoken: str, index: ClaimIndex) -> list[Mention]:
+    """The mentions without a structure named right after a disease it is stated of, where two other things are
+    named: "ALS motor neurons" are where ALS is, no third thing asked ("Is apoptosis activated in ALS motor
+    neurons?" asks whether ALS involves apoptosis)."""
+    entities = [m for m in mentions if not m.relation]
+    if len(entities) < 3:
+        return mentions
+    dropped = [m for m in entities for d in entities
+               if d is not m and d.terms <= index.diseases and re.search(
+                   rf"\b{re.escape(d.text)} {re.escape(m.text)}\b", spoken)
+               and any(s.subject in d.terms and s.object in m.terms and s.property in WHERE and not s.negative
+                       for s in index.statements)]
+    return [m for m in mentions if not any(m is d for d in dropped[:1])]
 
 
 def _narrowed(mentions: list[Mention], unexplained: tuple[str, ...],
@@ -473,11 +528,15 @@ def _written_out(abbreviation: str, names: list[tuple[str, ...]]) -> tuple[str, 
     return None
 
 
-def _correction(token: str, name_words: set[str]) -> str | None:
+def _correction(token: str, name_words: set[str] | frozenset[str]) -> str | None:
     """The one name word ``token`` is clearly a misspelling of, if any: first two letters swapped ("cuase":
     "cause", which difflib finds no closer than "case")."""
     if len(token) < 5 or not token.replace("-", "").isalpha():
         return None
+    # a word of the family of a name's word, a letter or two shorter ("mitochondria": "mitochondrial")
+    family = {w for w in name_words if w.startswith(token) and 0 < len(w) - len(token) <= 2} if len(token) >= 8 else ()
+    if len(family) == 1:
+        return family.pop()
     swapped = {token[:n] + token[n + 1] + token[n] + token[n + 2:] for n in range(len(token) - 1)} & name_words
     if len(swapped) == 1:
         return swapped.pop()
@@ -537,6 +596,8 @@ def _mentions(tokens: list[str], index: ClaimIndex, by_stems: bool = True) -> tu
                     break
             if found:
                 break
+        if found is None:
+            found = _coordinated(tokens, position, index)
         if found is None and by_stems:
             found = _by_stems(tokens[position:position + LONGEST_NAME], index)
         if found is None:
@@ -550,6 +611,23 @@ def _mentions(tokens: list[str], index: ClaimIndex, by_stems: bool = True) -> tu
         consumed.update(range(position, position + length))
         position += length
     return mentions, consumed, negated
+
+
+def _coordinated(tokens: list[str], position: int, index: ClaimIndex) -> tuple[int, Mention] | None:
+    """A word joined by "and" to a name whose first word it stands for ("upper and lower motor neurons"): the name it
+    makes with the rest of that name ("upper motor neurons"), longest first ("upper or lower" asks a choice)."""
+    if tokens[position + 1:position + 2] != ["and"]:
+        return None
+    start = position + 2
+    for length in range(min(LONGEST_NAME, len(tokens) - start), 1, -1):
+        rest = tuple(tokens[start + 1:start + length])
+        if not any(v in index.entity_names for v in variants((tokens[start], *rest))):
+            continue
+        named = next((index.entity_names[v] for v in variants((tokens[position], *rest)) if v in index.entity_names),
+                     None)
+        if named:
+            return 1, Mention(tokens[position], named)
+    return None
 
 
 def _by_stems(window: list[str], index: ClaimIndex) -> tuple[int, Mention] | None:
@@ -581,6 +659,12 @@ def _directed(mention: Mention, inverse: frozenset[URIRef], before: list[Mention
     named_after = frozenset().union(*(index.entity_names[name] for n in range(len(after))
                                       for m in range(n + 1, min(n + LONGEST_NAME, len(after)) + 1)
                                       for name in variants(tuple(after[n:m])) if name in index.entity_names))
+    if inverse and named_before and named_after:
+        # a word read both ways ("cause", "lead to") with entities on both sides: not a property whose statements link
+        # them only the other way ("Does calcium influx lead to glutamate excitotoxicity?": it is due to it, not its
+        # cause; "Does weakness lead to ALS?": it is ALS's feature)
+        kept = frozenset(p for p in mention.terms if not _reversed(index, p, p in inverse, named_before, named_after))
+        return replace(mention, terms=kept) if kept else mention
     if not inverse or not forward or bool(named_before) == bool(named_after):
         return mention
     entity = named_before or named_after
@@ -593,6 +677,18 @@ def _directed(mention: Mention, inverse: frozenset[URIRef], before: list[Mention
     return replace(mention, terms=kept) if kept else mention
 
 
+def _reversed(index: ClaimIndex, prop: URIRef, inverted: bool, before: frozenset[URIRef],
+              after: frozenset[URIRef]) -> bool:
+    """Whether statements of ``prop`` link the things named before and after its word (or a thing one of them has:
+    ALS's pathology) only the other way than the word reads it (``inverted``: its subject named after the word)."""
+    near, far = (frozenset({*side, *(s.object for s in index.statements if s.subject in side)})
+                 for side in (before, after))
+    subjects, objects = (far, near) if inverted else (near, far)
+    linked = [(s.subject in subjects and s.object in objects, s.subject in objects and s.object in subjects)
+              for s in index.statements if index.negation_of.get(s.property, s.property) == prop]
+    return any(other for _, other in linked) and not any(this for this, _ in linked)
+
+
 def _stated(index: ClaimIndex, properties: frozenset[URIRef], entity: frozenset[URIRef], as_subject: bool) -> bool:
     """Whether some statement of one of ``properties`` (or of a negative property denying one) has ``entity``
     as its subject (``as_subject``) or its object."""
@@ -602,10 +698,14 @@ def _stated(index: ClaimIndex, properties: frozenset[URIRef], entity: frozenset[
 
 def _non(tokens: list[str], name_words: set[str], index: ClaimIndex) -> list[str]:
     """The tokens with a word "non-" before a word the graph's literals use, not itself a name ("Is ALS a
-    non-progressive condition?"), read as "not" and that word; "non-" before a name is read by ``_denied``."""
+    non-progressive condition?"), read as "not" and that word; "non-" before a name is read by ``_denied``. So too
+    "un" before such a word, where the whole is neither the graph's nor common English ("unrelated": "not related";
+    not "unclear")."""
     read: list[str] = []
     for token in tokens:
         stem = token[4:] if token.startswith("non-") else ""
+        if not stem and token.startswith("un") and len(token) > 6 and not index.knows(token) and not common(token):
+            stem = token[2:]
         if stem and token not in name_words and _denied(token, index) is None \
                 and index.knows(stem):
             read += ["not", stem]
@@ -639,6 +739,47 @@ def variants(key: tuple[str, ...]) -> list[tuple[str, ...]]:
     else:
         forms.append((*key[:-1], last + "s"))
     return forms
+
+
+def _relation_after(tokens: list[str], position: int, index: ClaimIndex) -> bool:
+    """Whether a relation of the graph is named after the word at ``position``."""
+    return any(variant in index.relation_names for start in range(position + 1, len(tokens))
+               for end in range(start + 1, min(start + LONGEST_NAME, len(tokens)) + 1)
+               for variant in variants(tuple(tokens[start:end])))
+
+
+def _compounds(tokens: list[str], name_words: set[str]) -> list[str]:
+    """The tokens with a hyphenated word that is no word of a name read as its words ("muscle-wasting",
+    "decision-making", "knock-on"); one holding a figure ("ICD-11") or denying ("non-genetic") kept whole."""
+    read: list[str] = []
+    for token in tokens:
+        parts = token.split("-")
+        if len(parts) > 1 and token not in name_words and parts[0] != "non" and all(p.isalpha() for p in parts):
+            read.extend(parts)
+        else:
+            read.append(token)
+    return read
+
+
+def _ordinary(word: str, index: ClaimIndex, modifier: bool = False) -> bool:
+    """Whether ``word`` is English that names no thing: common English, a word the graph's literals use, a verb's
+    -ed form ("confined": a state, not a drug's or a gene's name) or its -ing form used as an adjective
+    (``modifier``: "immune-suppressing drugs"), or one of these after a prefix that forms a word from another
+    ("unrelated", "misled", "overproduction", "hyperintensity")."""
+    if common(word) or index.knows(word) or any(word.endswith(ending) and len(word) > len(ending) + 3
+                                                 for ending in ("ed", "ing") if ending == "ed" or modifier):
+        return True
+    return any(word.startswith(prefix) and len(word) - len(prefix) >= 3
+               and _ordinary(word[len(prefix):], index, modifier) for prefix in PREFIXES)
+
+
+def _proper(question: str) -> set[str]:
+    """The words written with a capital and then small letters after the question's first word ("Is Kennedy's
+    disease ...?"): proper names, though English uses them often; none in a question written in title case."""
+    written = [word for word in WORD.findall(question)[1:] if word[:1].isupper() and word[1:2].islower()]
+    if 2 * len(written) >= len(WORD.findall(question)):
+        return set()
+    return {w for word in written for w in words(word)}
 
 
 def _unknown(tokens: list[str], consumed: set[int], index: ClaimIndex) -> list[str]:
