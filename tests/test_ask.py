@@ -693,12 +693,10 @@ def test_values_of_another_disease_are_not_an_answer(index: ClaimIndex) -> None:
 
 @pytest.mark.parametrize("question", ["Is ALS a form of SMA?", "Does SMA cause ALS?", "Is SMA a subtype of ALS?",
                                       "Is ALS SMA?", "Is DMD a muscular dystrophy?",
-                                      "Is SMA the most common motor neuron disease?",
-                                      "Does ICD-11 separate motor neuron diseases from muscular dystrophies?"])
+                                      "Is SMA the most common motor neuron disease?"])
 def test_a_statement_of_another_relation_gives_no_verdict(index: ClaimIndex, question: str) -> None:
     """ALS and SMA share hallmarks; that says nothing of one being a form or a cause of the other, nor the same;
-    SMA is a motor neuron disease (derived), which says nothing of it being the most common one; a word the
-    graph does not name ('separate') keeps a group statement from answering (it said No, against the document)."""
+    SMA is a motor neuron disease (derived), which says nothing of it being the most common one."""
     assert answer(question, index).verdict == "unstated"
 
 
@@ -1512,11 +1510,32 @@ def test_a_typo_is_read_as_the_word_that_makes_a_name_with_its_neighbour(index: 
     assert (reply.reading.corrections, reply.verdict) == (corrections, "yes")
 
 
-def test_a_hedge_word_beside_a_kind_stops_at_the_words_of_the_frame(index: ClaimIndex) -> None:
-    """'a separate category from muscular dystrophies' puts no word right before 'muscular dystrophies': the ICD-11
-    statement is no yes or no to whether motor neuron diseases are separate (read so, it said a wrong No)."""
-    reply = answer("Are motor neuron diseases separate from muscular dystrophies in ICD-11?", index)
-    assert reply.verdict == "unstated"
+ICD_11_SEPARATE = ("The International Classification of Diseases (ICD-11) appropriately designates motor neuron "
+                   "diseases as a separate category from muscular dystrophies")
+
+
+@pytest.mark.parametrize("question", [
+    "Are motor neuron diseases separate from muscular dystrophies in ICD-11?",
+    "Does ICD-11 separate motor neuron diseases from muscular dystrophies?",
+    "Isn't motor neuron disease a separate category from muscular dystrophy in ICD 11?"])
+def test_a_classification_says_separate_by_its_part_rather_than(index: ClaimIndex, question: str) -> None:
+    """'separate from' names mnd:ratherThan (a negative of mnd:asCategory): the ICD-11 classification statement
+    answers by its part 'rather than muscular dystrophy', a yes, not by its part 'in classification system ICD-11',
+    which, turned by the negative relation asked, said a wrong No."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == (
+        "yes", "Yes: ICD-11 designates motor neuron diseases as a separate category from muscular dystrophies.")
+    assert support(reply, index)[0][0].quote == ICD_11_SEPARATE
+
+
+def test_a_classification_part_of_another_value_says_nothing_of_the_one_asked(index: ClaimIndex) -> None:
+    """Consensus classifies ALS 'as a neurodegenerative disorder rather than a muscular dystrophy': asked whether ALS
+    is separate from muscular dystrophy, the part 'as category neurodegenerative disease' (a yes to another value)
+    does not turn the yes into a 'Partly'."""
+    reply = answer("Does current medical consensus classify ALS separately from muscular dystrophy?", index)
+    assert (reply.verdict, reply.sentence) == (
+        "yes", "Yes: current medical consensus classifies ALS as a neurodegenerative disorder rather than a muscular "
+               "dystrophy.")
 
 
 def test_a_share_under_all_answers_partly_unless_its_figures_are_asked(index: ClaimIndex) -> None:

@@ -140,6 +140,7 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
             # "Is neuroinflammation shared by ALS and SMA?"; not "Are MS drugs appropriate for SMA?"
             return _of_each(question, reading, index, score, relations, diseases)
         asked, pair = statements_linking(index, entities, lambda s: relation_asked(index, reading, s, relations))
+        asked = _parts_asked(index, entities, relations, asked)
         if not asked and _used_for(reading):
             return _answer(question, _unrelated(reading), index)
         if not asked and reading.conditions and set(reading.conditions) <= OFTEN | SELDOM and not relations:
@@ -397,6 +398,27 @@ def _used_for(reading: Reading) -> bool:
     dystrophy?"): where the relation they name ("involves" a structure, "used for" a treatment) has no statement,
     any statement linking the things answers, as if no relation were named."""
     return bool(reading.relations) and all(set(m.text.split()) <= USED_FOR for m in reading.relations)
+
+
+def _parts_asked(index: ClaimIndex, named: list[Mention], relations: set[Node], found: list[int]) -> list[int]:
+    """Of ``found``, each part of an n-ary statement replaced by the statement's parts of the relation asked whose
+    value is a thing ``named``, if it has some: the statement says what those say ("Is MND a separate category from
+    muscular dystrophy in ICD-11?": its part "rather than muscular dystrophy", not its part "in classification
+    system ICD-11", nor "as category neurodegenerative disease" of ALS's)."""
+    things = frozenset().union(*(m.terms for m in named))
+    kept: dict[int, None] = {}
+    for n in found:
+        statement = index.statements[n]
+        own = [m for m, s in enumerate(index.statements) if s.iri == statement.iri and s.object in things
+               and _of_relations(index, s, relations)] if index.nary(statement) else []
+        kept.update(dict.fromkeys(own or [n]))
+    return list(kept)
+
+
+def _of_relations(index: ClaimIndex, statement: Statement, relations: set[Node]) -> bool:
+    """Whether ``statement``'s own property (or a broader one, or the one it denies) is one of ``relations``."""
+    prop = positive_of(index, statement.property)
+    return isinstance(prop, URIRef) and bool(index.broader.get(prop, frozenset({prop})) & relations)
 
 
 def _unrelated(reading: Reading) -> Reading:
