@@ -1095,7 +1095,7 @@ def test_a_relation_word_naming_several_properties_shows_the_one_answered(index:
     one the answer's statements state."""
     reply = answer("Does ALS cause pain?", index)
     assert {t.rsplit("#", 1)[-1] for m in reply.reading.relations for t in m.terms} == {
-        "hasClinicalFeature", "hasSecondaryPathology", "hasCausalGene"}
+        "hasClinicalFeature", "hasSecondaryPathology", "hasCausalGene", "dueTo"}
     assert format_reply(reply, index).splitlines()[0] == (
         "Understood: amyotrophic lateral sclerosis · has clinical feature · pain")
     assert answer("What causes SMA?", index).sentence.startswith("spinal muscular atrophy has causal gene: SMN1.")
@@ -1106,7 +1106,7 @@ def test_a_relation_word_read_both_ways_is_read_from_where_the_entity_stands(ind
     entity only after it, the question asks what causes the entity; only before it, what the entity causes; of
     the two properties, the one with statements placing the entity (or a subtype) there."""
     causes = answer("What causes ALS?", index)
-    assert {t.rsplit("#", 1)[-1] for m in causes.reading.relations for t in m.terms} == {"hasCausalGene"}
+    assert {t.rsplit("#", 1)[-1] for m in causes.reading.relations for t in m.terms} == {"hasCausalGene", "dueTo"}
     assert causes.sentence == "familial amyotrophic lateral sclerosis has causal gene: C9orf72, FUS, SOD1, TARDBP."
     caused = answer("What does ALS cause?", index)
     assert {t.rsplit("#", 1)[-1] for m in caused.reading.relations for t in m.terms} == {
@@ -1119,7 +1119,7 @@ def test_a_relation_word_read_both_ways_is_read_from_where_the_entity_stands(ind
         "has causal gene SMN1: spinal muscular atrophy, spinal muscular atrophy type 1 (derived), ")
     both = answer("Does SMN1 cause SMA?", index)
     assert {t.rsplit("#", 1)[-1] for m in both.reading.relations for t in m.terms} == {
-        "hasClinicalFeature", "hasSecondaryPathology", "hasCausalGene"}
+        "hasClinicalFeature", "hasSecondaryPathology", "hasCausalGene", "dueTo"}
     assert both.verdict == "yes"
 
 
@@ -1769,3 +1769,14 @@ def test_a_british_spelling_makes_the_name_it_spells(index: ClaimIndex) -> None:
     """"motor neurone disease" is "motor neuron disease" with a British e, not "motor neurons" and "disease"."""
     reply = answer("Is ALS a motor neurone disease?", index)
     assert (reply.verdict, reply.reading.corrections) == ("yes", (("neurone", "neuron"),))
+
+
+def test_a_cause_asked_of_a_claim_due_to_it_reads_the_word_inversely(index: ClaimIndex) -> None:
+    """'causes' is an mnd:inverseAltLabel of mnd:dueTo: "Does glutamate excitotoxicity cause calcium influx?" is
+    answered by document 003's "calcium influx due to glutamate excitotoxicity"; asked the other way round, the
+    documents don't say (the claim reads from its subject, calcium influx, to what it is due to)."""
+    reply = answer("Does glutamate excitotoxicity cause calcium influx?", index)
+    assert (reply.verdict, reply.sentence) == ("yes", "Yes: calcium influx due to glutamate excitotoxicity.")
+    assert "leading to calcium influx" in support(reply, index)[0][0].quote
+    assert answer("Does calcium influx cause glutamate excitotoxicity?", index).verdict == "unstated"
+    assert answer("Does SMA cause SMN1?", index).verdict == "unstated"  # SMN1 causes SMA, not the reverse

@@ -10,7 +10,7 @@ from rdflib.namespace import RDF
 from rdflib.term import Node
 
 from kg.answers.claim_index import ONTOLOGY, SUBTYPE_OF, ClaimIndex, Statement, words
-from kg.answers.question import ABSENCE, CONDITIONS, FRAME, TOGETHER, Mention, Reading
+from kg.answers.question import ABSENCE, CONDITIONS, FRAME, HAVE, TOGETHER, Mention, Reading
 
 SECONDARY_PATHOLOGY = URIRef(ONTOLOGY + "hasSecondaryPathology")
 # the properties that say what kind of disease something is: a statement of a group answers them
@@ -59,6 +59,8 @@ def relation_asked(index: ClaimIndex, reading: Reading, statement: Statement, re
     defined by ("primarily"), or none and every word of it is understood; or the question names no relation and
     every word of it is understood ("Is ALS painless?"), unless it asks whether one disease is another and the
     statement is not of its kind."""
+    if _against_the_word(index, reading, statement):
+        return False
     # question frame that narrows ("early") is answered by a statement whose qualifiers name it ("does not typically
     # affect bulbar muscles", early in the disease course)
     said = set(index.tokens(" ".join(statement.qualifiers)))
@@ -81,6 +83,31 @@ def relation_asked(index: ClaimIndex, reading: Reading, statement: Statement, re
         if isinstance(prop, URIRef) and index.broader.get(prop, frozenset({prop})) & relations:
             return True
     return False
+
+
+def _against_the_word(index: ClaimIndex, reading: Reading, statement: Statement) -> bool:
+    """Whether the question names ``statement``'s relation only by a word reading it inversely (mnd:inverseAltLabel:
+    "X causes Y" for Y due to X), with things named on both sides of it, and puts the statement's subject before
+    the word or its object after it: "Does calcium influx cause glutamate excitotoxicity?" asks the reverse of
+    "calcium influx due to glutamate excitotoxicity". A "have" before the word ("Does SMA have a cause?") turns
+    the reading, as kg.answers.question reads it."""
+    prop = positive_of(index, statement.property)
+    naming = [n for n, m in enumerate(reading.mentions) if m.relation and prop in m.terms]
+    if not naming or index.nary(statement) or not all(
+            prop in index.inverse_names.get(tuple(reading.mentions[n].text.split()), frozenset()) for n in naming):
+        return False
+    word = naming[0]
+    before, after = (_with_subtypes(index, frozenset().union(*(m.terms for m in side if not m.relation)))
+                     for side in (reading.mentions[:word], reading.mentions[word + 1:]))
+    first = reading.mentions[word].text.split()[0]
+    spoken = reading.words[:reading.words.index(first)] if first in reading.words else reading.words
+    if not before or not after or HAVE & set(spoken):
+        return False
+    return statement.subject in before or statement.object in after
+
+
+def _with_subtypes(index: ClaimIndex, terms: frozenset[Node]) -> frozenset[Node]:
+    return terms | {s.subject for s in index.statements if s.property == SUBTYPE_OF and s.object in terms}
 
 
 def said_of_kind(index: ClaimIndex, statement: Statement, asked: list[str]) -> bool:
