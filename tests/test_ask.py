@@ -1780,3 +1780,19 @@ def test_a_cause_asked_of_a_claim_due_to_it_reads_the_word_inversely(index: Clai
     assert "leading to calcium influx" in support(reply, index)[0][0].quote
     assert answer("Does calcium influx cause glutamate excitotoxicity?", index).verdict == "unstated"
     assert answer("Does SMA cause SMN1?", index).verdict == "unstated"  # SMN1 causes SMA, not the reverse
+
+
+@pytest.mark.parametrize(("question", "verdict"), [("Is ALS a progressive disease?", "yes"),
+                                                   ("Is ALS a non-progressive condition?", "no")])
+def test_a_kind_asked_with_a_word_before_it_is_answered_by_the_sentence_saying_so(
+        index: ClaimIndex, question: str, verdict: str) -> None:
+    """Document 004 classifies ALS as a neurodegenerative disease in "A progressive neurodegenerative disease
+    affecting motor neurons.": the word asked right before the kind's name answers "Is ALS a progressive disease?"
+    (in the negative, no); a value of ALS's named by the word does not ("Is ALS a muscle disease?": its affected
+    skeletal muscles say nothing of its kind)."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == (
+        verdict, f"{verdict.capitalize()}: ALS is a neurodegenerative disease (Difference Wiki).")
+    assert "A progressive neurodegenerative disease affecting motor neurons." in [
+        detail.quote for detail, _ in support(reply, index)]
+    assert answer("Is ALS a muscle disease?", index).verdict == "unstated"

@@ -35,6 +35,7 @@ from kg.answers.matching import (
     positive_of,
     relation_asked,
     relations_of,
+    said_of_kind,
     says_yes,
     statements_linking,
     stating_every,
@@ -231,6 +232,15 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
         explained = explaining(index, reading, own)
         if explained:
             return _verdict(question, reading, index, score, explained)
+    if reading.yes_no and len(entities) == 1 and not reading.relations and reading.conditions \
+            and asks_kind(reading) and {w.removesuffix("s") for w in reading.words} & KIND_WORDS:
+        # "Is ALS a progressive disease?": what kind the statements say it is, in a cited sentence putting every other
+        # word right before the kind's name ("A progressive neurodegenerative disease"); not its values ("Is ALS a
+        # muscle disease?" is not answered by its affected skeletal muscles)
+        kinds = [n for n, s in enumerate(index.statements) if s.subject in entities[0].terms
+                 and s.object in index.classes and said_of_kind(index, s, list(reading.conditions))]
+        if kinds:
+            return _verdict(question, reading, index, score, kinds)
     if reading.yes_no:
         near = about(index, entities) or [n for n, _ in ranked[:RANKED]]
         return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
