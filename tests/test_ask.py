@@ -1796,3 +1796,17 @@ def test_a_kind_asked_with_a_word_before_it_is_answered_by_the_sentence_saying_s
     assert "A progressive neurodegenerative disease affecting motor neurons." in [
         detail.quote for detail, _ in support(reply, index)]
     assert answer("Is ALS a muscle disease?", index).verdict == "unstated"
+
+
+def test_a_relation_named_in_other_words_for_the_same_thing_answers(index: ClaimIndex) -> None:
+    """mnd:usedMainlyToExcludeOtherConditionsIn is named by "exclude other diseases" too (skos:altLabel): document
+    002's "used mainly to exclude other conditions rather than confirm ALS" says yes, by its negative property
+    asked as such; asked whether MRI confirms ALS, no; asked whether only so, the documents don't say."""
+    reply = answer("Is MRI in ALS mainly used to exclude other diseases?", index)
+    assert (reply.verdict, reply.sentence) == (
+        "yes", "Yes: MRI of the brain and spine used mainly to exclude other conditions in amyotrophic lateral "
+               "sclerosis.")
+    assert support(reply, index)[0][0].quote == (
+        "MRI of the brain and spine is used mainly to exclude other conditions rather than confirm ALS")
+    assert answer("Does MRI confirm ALS?", index).verdict == "no"
+    assert answer("Is MRI in ALS used only to exclude other diseases?", index).verdict == "unstated"
