@@ -1810,3 +1810,15 @@ def test_a_relation_named_in_other_words_for_the_same_thing_answers(index: Claim
         "MRI of the brain and spine is used mainly to exclude other conditions rather than confirm ALS")
     assert answer("Does MRI confirm ALS?", index).verdict == "no"
     assert answer("Is MRI in ALS used only to exclude other diseases?", index).verdict == "unstated"
+
+
+def test_a_plain_negation_word_beside_another_relation_negates_it(index: ClaimIndex) -> None:
+    """'without' names mnd:doesNotTypicallyHave (a negative of mnd:hasClinicalFeature); beside 'cure'
+    (mnd:hasCureStatus), which it denies nothing of, it is the question's own negation: ALS's cure status 'no known
+    cure' says yes."""
+    reply = answer("Is ALS still without a known cure?", index)
+    assert (reply.verdict, reply.sentence) == (
+        "yes", "Yes: amyotrophic lateral sclerosis has cure status no known cure.")
+    assert reply.reading.negated
+    assert "There is no known cure for ALS" in " ".join(detail.quote for detail, _ in support(reply, index))
+    assert answer("Is SMA without a known cure?", index).verdict == "unstated"

@@ -43,6 +43,7 @@ from kg.answers.matching import (
 )
 from kg.answers.question import (
     KIND_WORDS,
+    NEGATIONS,
     PLURAL,
     TOGETHER,
     USED_FOR,
@@ -192,7 +193,7 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
     if reading.yes_no and len(entities) == 1 and (first := _rank_verdict(question, reading, index, score)):
         return first  # "Is type 4 SMA the most severe?": not by having a rank, by being the first ranked
     if reading.yes_no and entities and reading.relations:
-        reading = _relation_word_as_value(index, reading)
+        reading = _relation_word_as_value(index, _negation_word_as_negation(index, reading))
         relations = relations_of(index, reading.relations)
         found = [n for n, s in enumerate(index.statements)
                  if s.subject in entities[0].terms and relation_asked(index, reading, s, relations)
@@ -701,6 +702,21 @@ def _relation_word_as_value(index: ClaimIndex, reading: Reading) -> Reading:
                and relation_asked(index, other, s, relations)]
         if explaining(index, other, own):
             return other
+    return reading
+
+
+def _negation_word_as_negation(index: ClaimIndex, reading: Reading) -> Reading:
+    """Of two relations named, one named only by a word of plain negation ("without", "lacks") that names negative
+    properties denying none of the other relation's ("Is ALS without a known cure?": not 'does not typically have' a
+    feature, its cure status) is read as the question's own negation of the other relation."""
+    if not _two_relations(index, reading):
+        return reading
+    for mention in reading.relations:
+        others = relations_of(index, [m for m in reading.relations if m is not mention])
+        if set(mention.text.split()) <= NEGATIONS and all(t in index.negation_of for t in mention.terms) \
+                and not relations_of(index, [mention]) & others:
+            return replace(reading, mentions=tuple(m for m in reading.mentions if m is not mention),
+                           negated=not reading.negated)
     return reading
 
 
