@@ -1822,3 +1822,15 @@ def test_a_plain_negation_word_beside_another_relation_negates_it(index: ClaimIn
     assert reply.reading.negated
     assert "There is no known cure for ALS" in " ".join(detail.quote for detail, _ in support(reply, index))
     assert answer("Is SMA without a known cure?", index).verdict == "unstated"
+
+
+def test_a_kind_asked_with_an_example_of_it_is_asked_of_the_first_thing(index: ClaimIndex) -> None:
+    """"Isn't ADEM a true demyelinating disease like MS?": MS is the classic demyelinating disease, so the question
+    asks whether ADEM is one (document 000: "In true demyelinating diseases like MS, NMO, and ADEM ..."); ALS, asked
+    so, is not; an example not said to be of the kind (ALS is not a demyelinating disease) leaves the question as
+    asked, unstated."""
+    reply = answer("Isn't ADEM a true demyelinating disease like MS?", index)
+    assert (reply.verdict, reply.sentence) == ("yes", "Yes: ADEM is a true demyelinating disease.")
+    assert support(reply, index)[0][0].quote.startswith("In true demyelinating diseases like MS, NMO, and ADEM")
+    assert answer("Is ALS a demyelinating disease like MS?", index).verdict == "no"
+    assert answer("Is SMA a demyelinating disease like ALS?", index).verdict == "unstated"

@@ -126,6 +126,8 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
         # "Does ALS cause weakness near the eyes?": no statement's names or quote use "near", so none answers
         return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
                      used_of(index, about(index, entities) or [n for n, _ in ranked[:RANKED]], score))
+    if (kind_read := _kind_without_example(index, reading)) is not None:
+        return _answer(question, kind_read, index)  # "Is ADEM a demyelinating disease like MS?": MS is one, so is ADEM?
     if (share := _share_verdict(question, reading, index, score)) is not None:
         return share  # "Is most ALS sporadic?": the share counting sporadic ALS, 85-90%
     if (beyond := _beyond_verdict(question, reading, index, score)) is not None:
@@ -703,6 +705,23 @@ def _relation_word_as_value(index: ClaimIndex, reading: Reading) -> Reading:
         if explaining(index, other, own):
             return other
     return reading
+
+
+def _kind_without_example(index: ClaimIndex, reading: Reading) -> Reading | None:
+    """"Is X a K like Y?" (a kind K named, then "like" and things the statements say plainly are of kind K): the
+    question asks whether X is a K, so read without "like" and the examples; None otherwise (an example not said to
+    be a K keeps the question as asked)."""
+    if not reading.yes_no or "like" not in reading.unexplained or not asks_kind(reading):
+        return None
+    at = reading.words.index("like")
+    kinds = [m for m in reading.entities[1:] if m.terms <= index.classes]
+    examples = [m for m in reading.entities if m.text.split()[0] in reading.words[at + 1:]]
+    if len(kinds) != 1 or not examples or kinds[0] in examples or reading.entities[0] in examples:
+        return None
+    if not all(any(s.subject in m.terms and s.object in kinds[0].terms and not s.negative and not s.qualifiers
+                   and positive_of(index, s.property) in CLASSIFYING for s in index.statements) for m in examples):
+        return None
+    return replace(without(reading, {"like"}), mentions=tuple(m for m in reading.mentions if m not in examples))
 
 
 def _negation_word_as_negation(index: ClaimIndex, reading: Reading) -> Reading:
