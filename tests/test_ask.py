@@ -1834,3 +1834,14 @@ def test_a_kind_asked_with_an_example_of_it_is_asked_of_the_first_thing(index: C
     assert support(reply, index)[0][0].quote.startswith("In true demyelinating diseases like MS, NMO, and ADEM")
     assert answer("Is ALS a demyelinating disease like MS?", index).verdict == "no"
     assert answer("Is SMA a demyelinating disease like ALS?", index).verdict == "unstated"
+
+
+def test_a_third_thing_named_is_accounted_for_by_the_claims_own_sentence(index: ClaimIndex) -> None:
+    """"Are the UMNs in the brain affected in ALS?": ALS affects upper motor neurons, in a sentence saying "in the
+    brain and spinal cord" (document 002), so the brain is accounted for; a denial's sentence accounts for nothing
+    ("rather than a primary muscle disorder" says nothing of upper motor neurons in the skeletal muscles)."""
+    reply = answer("Are the UMNs in the brain affected in ALS?", index)
+    assert (reply.verdict, reply.sentence) == ("yes", "Yes: amyotrophic lateral sclerosis affects neuron upper motor "
+                                                      "neurons.")
+    assert "motor neurons in the brain and spinal cord" in support(reply, index)[0][0].quote
+    assert answer("Does ALS affect upper motor neurons in the skeletal muscles?", index).verdict == "unstated"

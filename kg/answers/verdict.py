@@ -765,8 +765,9 @@ def _values_via(index: ClaimIndex, entities: list[Mention]) -> list[int]:
 
 def _tied(index: ClaimIndex, named: list[Mention], found: list[int]) -> list[int]:
     """Of ``found``, the statements accounting for every thing ``named`` (see ``_accounts``), each with the
-    statements vouching for a thing it does not account for itself: "ALS has muscle weakness" accounts for no
-    dystrophin deficiency, and no statement about dystrophin deficiency and ALS quotes muscle weakness."""
+    statements vouching for a thing it does not account for itself, or else with its own cited sentence naming it
+    (see ``_quoted``): "ALS has muscle weakness" accounts for no dystrophin deficiency, no statement about
+    dystrophin deficiency and ALS quotes muscle weakness, nor does a sentence of it name dystrophin deficiency."""
     linked = [frozenset().union(*(s.about for s in index.statements if m.terms & s.about)) for m in named]
     kept: dict[int, None] = {}
     for n in found:
@@ -775,7 +776,7 @@ def _tied(index: ClaimIndex, named: list[Mention], found: list[int]) -> list[int
         for m, values in zip(named, linked, strict=True):
             if _accounts(index, statement, m, values):
                 continue
-            if not (vouches := _vouching(index, statement, m)):
+            if not (vouches := _vouching(index, statement, m)) and not _quoted(index, statement, m):
                 break
             vouching += vouches
         else:
@@ -835,6 +836,19 @@ def _accounts(index: ClaimIndex, statement: Statement, thing: Mention, linked: f
     return bool(thing.terms & (statement.about | index.values_of.get(statement.iri, frozenset()))) \
         or statement.object in linked or set(index.tokens(thing.text)) <= index.names(statement.object) \
         or (not thing.terms & index.diseases and statement.subject in linked - index.diseases)
+
+
+def _quoted(index: ClaimIndex, statement: Statement, thing: Mention) -> bool:
+    """Whether a cited sentence of ``statement``, saying yes, names ``thing`` (not a disease nor a kind) by the whole of
+    one of its names: "ALS involves degeneration of both upper and lower motor neurons in the brain and spinal cord"
+    says where ALS's upper motor neurons are affected. A denial's sentence says nothing of the things it also names
+    ("primarily a motor neuron disease rather than a primary muscle disorder")."""
+    if statement.negative or thing.terms & (index.diseases | index.classes):
+        return False
+    said = [set(index.tokens(index.citations[c].quote)) for c in statement.citations if c in index.citations]
+    return any(stems <= quote for quote in said for stems in (set(index.tokens(thing.text)),
+                                                              *(set(index.tokens(index.label(t))) for t in thing.terms))
+               if stems)
 
 
 def _of_members(index: ClaimIndex, reading: Reading, relations: set[Node]) -> list[int]:
