@@ -1789,13 +1789,15 @@ def test_a_kind_asked_with_a_word_before_it_is_answered_by_the_sentence_saying_s
     """Document 004 classifies ALS as a neurodegenerative disease in "A progressive neurodegenerative disease
     affecting motor neurons.": the word asked right before the kind's name answers "Is ALS a progressive disease?"
     (in the negative, no); a value of ALS's named by the word does not ("Is ALS a muscle disease?": its affected
-    skeletal muscles say nothing of its kind)."""
+    skeletal muscles say nothing of its kind), nor a word before a name of the kind not ending in "disease"."""
     reply = answer(question, index)
     assert (reply.verdict, reply.sentence) == (
         verdict, f"{verdict.capitalize()}: ALS is a neurodegenerative disease (Difference Wiki).")
     assert "A progressive neurodegenerative disease affecting motor neurons." in [
         detail.quote for detail, _ in support(reply, index)]
     assert answer("Is ALS a muscle disease?", index).verdict == "unstated"
+    # "affecting motor neurons, not a demyelinating disease": 'motor' before a name of the kind that is no disease's
+    assert answer("Is ALS a motor disease?", index).verdict == "unstated"
 
 
 def test_a_relation_named_in_other_words_for_the_same_thing_answers(index: ClaimIndex) -> None:

@@ -110,12 +110,15 @@ def _with_subtypes(index: ClaimIndex, terms: frozenset[Node]) -> frozenset[Node]
     return terms | {s.subject for s in index.statements if s.property == SUBTYPE_OF and s.object in terms}
 
 
-def said_of_kind(index: ClaimIndex, statement: Statement, asked: list[str]) -> bool:
+def said_of_kind(index: ClaimIndex, statement: Statement, asked: list[str],
+                 heads: frozenset[str] | None = None) -> bool:
     """Whether a cited sentence of ``statement`` (saying what kind its subject is) puts every word ``asked`` just
     before a name of the kind: "Is SMA a recessive genetic disorder?" by "Yes, it's an autosomal recessive genetic
     disorder."; a word said of something else in the sentence ("causing progressive muscle weakness", "a separate
-    category from muscular dystrophies") is not."""
-    kind_names = [name for name, terms in index.entity_names.items() if statement.object in terms]
+    category from muscular dystrophies") is not. With ``heads``, only the kind's names ending in one of them ("disease":
+    "neurodegenerative disease", not "not demyelinating")."""
+    kind_names = [name for name, terms in index.entity_names.items() if statement.object in terms
+                  and (heads is None or name[-1] in heads)]
     wanted = set(index.tokens(" ".join(asked)))
     for citation in statement.citations:
         if citation not in index.citations:

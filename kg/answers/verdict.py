@@ -80,6 +80,7 @@ MAY = {"may", "might", "can", "could", "possibly"}  # a hedge saying how surely 
 # numbers written in words ("live longer than ten years", "a decade")
 NUMBER_WORDS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
                 "nine": "9", "ten": "10", "decade": "10", "twenty": "20"}
+PLURAL_KINDS = frozenset(f"{word}s" for word in KIND_WORDS)  # "diseases", "disorders", "conditions"
 NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w])")
 
 
@@ -241,7 +242,8 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
         # word right before the kind's name ("A progressive neurodegenerative disease"); not its values ("Is ALS a
         # muscle disease?" is not answered by its affected skeletal muscles)
         kinds = [n for n, s in enumerate(index.statements) if s.subject in entities[0].terms
-                 and s.object in index.classes and said_of_kind(index, s, list(reading.conditions))]
+                 and s.object in index.classes
+                 and said_of_kind(index, s, list(reading.conditions), frozenset(KIND_WORDS | PLURAL_KINDS))]
         if kinds:
             return _verdict(question, reading, index, score, kinds)
     if reading.yes_no:
