@@ -1847,3 +1847,11 @@ def test_a_third_thing_named_is_accounted_for_by_the_claims_own_sentence(index: 
                                                       "neurons.")
     assert "motor neurons in the brain and spinal cord" in support(reply, index)[0][0].quote
     assert answer("Does ALS affect upper motor neurons in the skeletal muscles?", index).verdict == "unstated"
+
+
+@pytest.mark.parametrize("question", ["Does hyperreflexia cause ALS?", "Does muscle weakness lead to ALS?",
+                                      "Does muscle weakness cause motor neuron degeneration in ALS?"])
+def test_a_cause_asked_the_wrong_way_round_is_unstated(index: ClaimIndex, question: str) -> None:
+    """'cause' and 'lead to' read mnd:hasClinicalFeature forward (ALS causes hyperreflexia): a question putting the
+    feature before the word and the disease after it asks the reverse, which no statement says (it said Yes)."""
+    assert answer(question, index).verdict == "unstated"

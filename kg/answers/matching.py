@@ -86,24 +86,30 @@ def relation_asked(index: ClaimIndex, reading: Reading, statement: Statement, re
 
 
 def _against_the_word(index: ClaimIndex, reading: Reading, statement: Statement) -> bool:
-    """Whether the question names ``statement``'s relation only by a word reading it inversely (mnd:inverseAltLabel:
-    "X causes Y" for Y due to X), with things named on both sides of it, and puts the statement's subject before
-    the word or its object after it: "Does calcium influx cause glutamate excitotoxicity?" asks the reverse of
-    "calcium influx due to glutamate excitotoxicity". A "have" before the word ("Does SMA have a cause?") turns
-    the reading, as kg.answers.question reads it."""
+    """Whether the question names ``statement``'s relation only by words with a direction (those some property reads
+    inversely, mnd:inverseAltLabel: "X causes Y" for Y due to X, and for X has clinical feature Y), with things named
+    on both sides of the word, and puts the statement's ends the other way round beside it: "Does calcium influx cause
+    glutamate excitotoxicity?" asks the reverse of "calcium influx due to glutamate excitotoxicity", "Does
+    hyperreflexia cause ALS?" the reverse of "ALS has clinical feature hyperreflexia". A "have" before the word
+    ("Does SMA have a cause?") turns the reading, as kg.answers.question reads it."""
     prop = positive_of(index, statement.property)
     naming = [n for n, m in enumerate(reading.mentions) if m.relation and prop in m.terms]
-    if not naming or index.nary(statement) or not all(
-            prop in index.inverse_names.get(tuple(reading.mentions[n].text.split()), frozenset()) for n in naming):
+    directed = [index.inverse_names.get(tuple(reading.mentions[n].text.split())) for n in naming]
+    if not naming or index.nary(statement) or not all(directed):
         return False
     word = naming[0]
-    before, after = (_with_subtypes(index, frozenset().union(*(m.terms for m in side if not m.relation)))
-                     for side in (reading.mentions[:word], reading.mentions[word + 1:]))
+    # the things named right before and right after the word: its ends ("Does motor neuron loss cause weakness in
+    # SMA?" asks of motor neuron loss and weakness, SMA being where)
+    before, after = (_with_subtypes(index, side[0].terms) if side else frozenset() for side in (
+        [m for m in reversed(reading.mentions[:word]) if not m.relation],
+        [m for m in reading.mentions[word + 1:] if not m.relation]))
     first = reading.mentions[word].text.split()[0]
     spoken = reading.words[:reading.words.index(first)] if first in reading.words else reading.words
     if not before or not after or HAVE & set(spoken):
         return False
-    return statement.subject in before or statement.object in after
+    if prop in (directed[0] or frozenset()):  # read inversely: the subject is named after the word
+        before, after = after, before
+    return statement.subject in after or statement.object in before
 
 
 def _with_subtypes(index: ClaimIndex, terms: frozenset[Node]) -> frozenset[Node]:
