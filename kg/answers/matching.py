@@ -10,7 +10,7 @@ from rdflib.namespace import RDF
 from rdflib.term import Node
 
 from kg.answers.claim_index import ONTOLOGY, SUBTYPE_OF, ClaimIndex, Statement, words
-from kg.answers.question import ABSENCE, CONDITIONS, FRAME, TOGETHER, Mention, Reading
+from kg.answers.question import ABSENCE, CONDITIONS, FRAME, HAVE, TOGETHER, Mention, Reading
 
 SECONDARY_PATHOLOGY = URIRef(ONTOLOGY + "hasSecondaryPathology")
 # the properties that say what kind of disease something is: a statement of a group answers them
@@ -59,6 +59,8 @@ def relation_asked(index: ClaimIndex, reading: Reading, statement: Statement, re
     defined by ("primarily"), or none and every word of it is understood; or the question names no relation and
     every word of it is understood ("Is ALS painless?"), unless it asks whether one disease is another and the
     statement is not of its kind."""
+    if _against_the_word(index, reading, statement):
+        return False
     # question frame that narrows ("early") is answered by a statement whose qualifiers name it ("does not typically
     # affect bulbar muscles", early in the disease course)
     said = set(index.tokens(" ".join(statement.qualifiers)))
@@ -83,12 +85,46 @@ def relation_asked(index: ClaimIndex, reading: Reading, statement: Statement, re
     return False
 
 
-def said_of_kind(index: ClaimIndex, statement: Statement, asked: list[str]) -> bool:
+def _against_the_word(index: ClaimIndex, reading: Reading, statement: Statement) -> bool:
+    """Whether the question names ``statement``'s relation only by words with a direction (those some property reads
+    inversely, mnd:inverseAltLabel: "X causes Y" for Y due to X, and for X has clinical feature Y), with things named
+    on both sides of the word, and puts the statement's ends the other way round beside it: "Does calcium influx cause
+    glutamate excitotoxicity?" asks the reverse of "calcium influx due to glutamate excitotoxicity", "Does
+    hyperreflexia cause ALS?" the reverse of "ALS has clinical feature hyperreflexia". A "have" before the word
+    ("Does SMA have a cause?") turns the reading, as kg.answers.question reads it."""
+    prop = positive_of(index, statement.property)
+    naming = [n for n, m in enumerate(reading.mentions) if m.relation and prop in m.terms]
+    directed = [index.inverse_names.get(tuple(reading.mentions[n].text.split())) for n in naming]
+    if not naming or index.nary(statement) or not all(directed):
+        return False
+    word = naming[0]
+    # the things named right before and right after the word: its ends ("Does motor neuron loss cause weakness in
+    # SMA?" asks of motor neuron loss and weakness, SMA being where)
+    before, after = (_with_subtypes(index, side[0].terms) if side else frozenset() for side in (
+        [m for m in reversed(reading.mentions[:word]) if not m.relation],
+        [m for m in reading.mentions[word + 1:] if not m.relation]))
+    first = reading.mentions[word].text.split()[0]
+    spoken = reading.words[:reading.words.index(first)] if first in reading.words else reading.words
+    if not before or not after or HAVE & set(spoken):
+        return False
+    if prop in (directed[0] or frozenset()):  # read inversely: the subject is named after the word
+        before, after = after, before
+    return statement.subject in after or statement.object in before
+
+
+def _with_subtypes(index: ClaimIndex, terms: frozenset[Node]) -> frozenset[Node]:
+    return terms | {s.subject for s in index.statements if s.property == SUBTYPE_OF and s.object in terms}
+
+
+def said_of_kind(index: ClaimIndex, statement: Statement, asked: list[str],
+                 heads: frozenset[str] | None = None) -> bool:
     """Whether a cited sentence of ``statement`` (saying what kind its subject is) puts every word ``asked`` just
     before a name of the kind: "Is SMA a recessive genetic disorder?" by "Yes, it's an autosomal recessive genetic
     disorder."; a word said of something else in the sentence ("causing progressive muscle weakness", "a separate
-    category from muscular dystrophies") is not."""
-    kind_names = [name for name, terms in index.entity_names.items() if statement.object in terms]
+    category from muscular dystrophies") is not. With ``heads``, only the kind's names ending in one of them ("disease":
+    "neurodegenerative disease", not "not demyelinating")."""
+    kind_names = [name for name, terms in index.entity_names.items() if statement.object in terms
+                  and (heads is None or name[-1] in heads)]
     wanted = set(index.tokens(" ".join(asked)))
     for citation in statement.citations:
         if citation not in index.citations:
@@ -163,14 +199,7 @@ def says_yes(index: ClaimIndex, reading: Reading, statement: Statement) -> bool:
                                                and statement.object not in asked and not named)
     if isinstance(statement.object, Literal) and statement.object.datatype is not None:
         positive = positive and bool(statement.object.toPython())
-    # a negative relation word ("rather than", "inappropriate for") turns a statement of its own relation, or one
-    # denying; a statement that another relation holds says nothing of it ("MND in the classification system ICD-11"
-    # is no "no" to "Is MND separate from MD in ICD-11?")
-    stated = positive_of(index, statement.property)
-    broader = index.broader.get(stated, frozenset({stated})) if isinstance(stated, URIRef) else frozenset({stated})
-    asked_negative = reading.negated ^ any(
-        p in index.negation_of and (statement.negative or positive_of(index, p) in broader)
-        for m in reading.relations for p in m.terms)
+    asked_negative = reading.negated ^ any(p in index.negation_of for m in reading.relations for p in m.terms)
     return positive != asked_negative
 
 

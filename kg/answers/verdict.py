@@ -35,6 +35,7 @@ from kg.answers.matching import (
     positive_of,
     relation_asked,
     relations_of,
+    said_of_kind,
     says_yes,
     statements_linking,
     stating_every,
@@ -42,6 +43,7 @@ from kg.answers.matching import (
 )
 from kg.answers.question import (
     KIND_WORDS,
+    NEGATIONS,
     PLURAL,
     TOGETHER,
     USED_FOR,
@@ -78,6 +80,7 @@ MAY = {"may", "might", "can", "could", "possibly"}  # a hedge saying how surely 
 # numbers written in words ("live longer than ten years", "a decade")
 NUMBER_WORDS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
                 "nine": "9", "ten": "10", "decade": "10", "twenty": "20"}
+PLURAL_KINDS = frozenset(f"{word}s" for word in KIND_WORDS)  # "diseases", "disorders", "conditions"
 NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w])")
 
 
@@ -124,6 +127,8 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
         # "Does ALS cause weakness near the eyes?": no statement's names or quote use "near", so none answers
         return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
                      used_of(index, about(index, entities) or [n for n, _ in ranked[:RANKED]], score))
+    if (kind_read := _kind_without_example(index, reading)) is not None:
+        return _answer(question, kind_read, index)  # "Is ADEM a demyelinating disease like MS?": MS is one, so is ADEM?
     if (share := _share_verdict(question, reading, index, score)) is not None:
         return share  # "Is most ALS sporadic?": the share counting sporadic ALS, 85-90%
     if (beyond := _beyond_verdict(question, reading, index, score)) is not None:
@@ -140,6 +145,7 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
             # "Is neuroinflammation shared by ALS and SMA?"; not "Are MS drugs appropriate for SMA?"
             return _of_each(question, reading, index, score, relations, diseases)
         asked, pair = statements_linking(index, entities, lambda s: relation_asked(index, reading, s, relations))
+        asked = _parts_asked(index, entities, relations, asked)
         if not asked and _used_for(reading):
             return _answer(question, _unrelated(reading), index)
         if not asked and reading.conditions and set(reading.conditions) <= OFTEN | SELDOM and not relations:
@@ -190,7 +196,7 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
     if reading.yes_no and len(entities) == 1 and (first := _rank_verdict(question, reading, index, score)):
         return first  # "Is type 4 SMA the most severe?": not by having a rank, by being the first ranked
     if reading.yes_no and entities and reading.relations:
-        reading = _relation_word_as_value(index, reading)
+        reading = _relation_word_as_value(index, _negation_word_as_negation(index, reading))
         relations = relations_of(index, reading.relations)
         found = [n for n, s in enumerate(index.statements)
                  if s.subject in entities[0].terms and relation_asked(index, reading, s, relations)
@@ -230,6 +236,16 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
         explained = explaining(index, reading, own)
         if explained:
             return _verdict(question, reading, index, score, explained)
+    if reading.yes_no and len(entities) == 1 and not reading.relations and reading.conditions \
+            and asks_kind(reading) and {w.removesuffix("s") for w in reading.words} & KIND_WORDS:
+        # "Is ALS a progressive disease?": what kind the statements say it is, in a cited sentence putting every other
+        # word right before the kind's name ("A progressive neurodegenerative disease"); not its values ("Is ALS a
+        # muscle disease?" is not answered by its affected skeletal muscles)
+        kinds = [n for n, s in enumerate(index.statements) if s.subject in entities[0].terms
+                 and s.object in index.classes
+                 and said_of_kind(index, s, list(reading.conditions), frozenset(KIND_WORDS | PLURAL_KINDS))]
+        if kinds:
+            return _verdict(question, reading, index, score, kinds)
     if reading.yes_no:
         near = about(index, entities) or [n for n, _ in ranked[:RANKED]]
         return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
@@ -397,6 +413,27 @@ def _used_for(reading: Reading) -> bool:
     dystrophy?"): where the relation they name ("involves" a structure, "used for" a treatment) has no statement,
     any statement linking the things answers, as if no relation were named."""
     return bool(reading.relations) and all(set(m.text.split()) <= USED_FOR for m in reading.relations)
+
+
+def _parts_asked(index: ClaimIndex, named: list[Mention], relations: set[Node], found: list[int]) -> list[int]:
+    """Of ``found``, each part of an n-ary statement replaced by the statement's parts of the relation asked whose
+    value is a thing ``named``, if it has some: the statement says what those say ("Is MND a separate category from
+    muscular dystrophy in ICD-11?": its part "rather than muscular dystrophy", not its part "in classification
+    system ICD-11", nor "as category neurodegenerative disease" of ALS's)."""
+    things = frozenset().union(*(m.terms for m in named))
+    kept: dict[int, None] = {}
+    for n in found:
+        statement = index.statements[n]
+        own = [m for m, s in enumerate(index.statements) if s.iri == statement.iri and s.object in things
+               and _of_relations(index, s, relations)] if index.nary(statement) else []
+        kept.update(dict.fromkeys(own or [n]))
+    return list(kept)
+
+
+def _of_relations(index: ClaimIndex, statement: Statement, relations: set[Node]) -> bool:
+    """Whether ``statement``'s own property (or a broader one, or the one it denies) is one of ``relations``."""
+    prop = positive_of(index, statement.property)
+    return isinstance(prop, URIRef) and bool(index.broader.get(prop, frozenset({prop})) & relations)
 
 
 def _unrelated(reading: Reading) -> Reading:
@@ -672,6 +709,38 @@ def _relation_word_as_value(index: ClaimIndex, reading: Reading) -> Reading:
     return reading
 
 
+def _kind_without_example(index: ClaimIndex, reading: Reading) -> Reading | None:
+    """"Is X a K like Y?" (a kind K named, then "like" and things the statements say plainly are of kind K): the
+    question asks whether X is a K, so read without "like" and the examples; None otherwise (an example not said to
+    be a K keeps the question as asked)."""
+    if not reading.yes_no or "like" not in reading.unexplained or not asks_kind(reading):
+        return None
+    at = reading.words.index("like")
+    kinds = [m for m in reading.entities[1:] if m.terms <= index.classes]
+    examples = [m for m in reading.entities if m.text.split()[0] in reading.words[at + 1:]]
+    if len(kinds) != 1 or not examples or kinds[0] in examples or reading.entities[0] in examples:
+        return None
+    if not all(any(s.subject in m.terms and s.object in kinds[0].terms and not s.negative and not s.qualifiers
+                   and positive_of(index, s.property) in CLASSIFYING for s in index.statements) for m in examples):
+        return None
+    return replace(without(reading, {"like"}), mentions=tuple(m for m in reading.mentions if m not in examples))
+
+
+def _negation_word_as_negation(index: ClaimIndex, reading: Reading) -> Reading:
+    """Of two relations named, one named only by a word of plain negation ("without", "lacks") that names negative
+    properties denying none of the other relation's ("Is ALS without a known cure?": not 'does not typically have' a
+    feature, its cure status) is read as the question's own negation of the other relation."""
+    if not _two_relations(index, reading):
+        return reading
+    for mention in reading.relations:
+        others = relations_of(index, [m for m in reading.relations if m is not mention])
+        if set(mention.text.split()) <= NEGATIONS and all(t in index.negation_of for t in mention.terms) \
+                and not relations_of(index, [mention]) & others:
+            return replace(reading, mentions=tuple(m for m in reading.mentions if m is not mention),
+                           negated=not reading.negated)
+    return reading
+
+
 def _two_relations(index: ClaimIndex, reading: Reading) -> bool:
     """Whether the question names two relations, neither broader than the other."""
     named = [relations_of(index, [m]) for m in reading.relations]
@@ -698,8 +767,9 @@ def _values_via(index: ClaimIndex, entities: list[Mention]) -> list[int]:
 
 def _tied(index: ClaimIndex, named: list[Mention], found: list[int]) -> list[int]:
     """Of ``found``, the statements accounting for every thing ``named`` (see ``_accounts``), each with the
-    statements vouching for a thing it does not account for itself: "ALS has muscle weakness" accounts for no
-    dystrophin deficiency, and no statement about dystrophin deficiency and ALS quotes muscle weakness."""
+    statements vouching for a thing it does not account for itself, or else with its own cited sentence naming it
+    (see ``_quoted``): "ALS has muscle weakness" accounts for no dystrophin deficiency, no statement about
+    dystrophin deficiency and ALS quotes muscle weakness, nor does a sentence of it name dystrophin deficiency."""
     linked = [frozenset().union(*(s.about for s in index.statements if m.terms & s.about)) for m in named]
     kept: dict[int, None] = {}
     for n in found:
@@ -708,7 +778,7 @@ def _tied(index: ClaimIndex, named: list[Mention], found: list[int]) -> list[int
         for m, values in zip(named, linked, strict=True):
             if _accounts(index, statement, m, values):
                 continue
-            if not (vouches := _vouching(index, statement, m)):
+            if not (vouches := _vouching(index, statement, m)) and not _quoted(index, statement, m):
                 break
             vouching += vouches
         else:
@@ -768,6 +838,19 @@ def _accounts(index: ClaimIndex, statement: Statement, thing: Mention, linked: f
     return bool(thing.terms & (statement.about | index.values_of.get(statement.iri, frozenset()))) \
         or statement.object in linked or set(index.tokens(thing.text)) <= index.names(statement.object) \
         or (not thing.terms & index.diseases and statement.subject in linked - index.diseases)
+
+
+def _quoted(index: ClaimIndex, statement: Statement, thing: Mention) -> bool:
+    """Whether a cited sentence of ``statement``, saying yes, names ``thing`` (not a disease nor a kind) by the whole of
+    one of its names: "ALS involves degeneration of both upper and lower motor neurons in the brain and spinal cord"
+    says where ALS's upper motor neurons are affected. A denial's sentence says nothing of the things it also names
+    ("primarily a motor neuron disease rather than a primary muscle disorder")."""
+    if statement.negative or thing.terms & (index.diseases | index.classes):
+        return False
+    said = [set(index.tokens(index.citations[c].quote)) for c in statement.citations if c in index.citations]
+    return any(stems <= quote for quote in said for stems in (set(index.tokens(thing.text)),
+                                                              *(set(index.tokens(index.label(t))) for t in thing.terms))
+               if stems)
 
 
 def _of_members(index: ClaimIndex, reading: Reading, relations: set[Node]) -> list[int]:
