@@ -19,7 +19,7 @@ from kg.answers.claim_index import ClaimIndex, build_index, words
 from kg.answers.question import MAX_CHARACTERS
 from kg.answers.reply_format import format_reply, reply_json, support, understood
 from kg.answers.unclear import UNCLEAR
-from kg.answers.verdict import MAINLY, SELDOM, answer, says_yes
+from kg.answers.verdict import MAINLY, OFTEN, SELDOM, answer, says_yes
 from kg.cli import cli
 from kg.graph.namespaces import KG, MND
 from kg.graph.paths import default_graph_files
@@ -741,6 +741,10 @@ def test_every_yes_or_no_rests_on_a_statement_of_that_polarity(index: ClaimIndex
             assert over == {(reply.verdict == "yes") != reply.reading.negated}, case["question"]
         elif reply.verdict in ("yes", "no") and reply.sentence.startswith(f"{reply.verdict.capitalize()}, rarely: "):
             assert all(any(set(words(q)) & SELDOM for q in u.statement.qualifiers) for u in reply.used), \
+                case["question"]
+        elif reply.verdict == "no" and reply.sentence.startswith("No, often: "):
+            # "Is severe disability rare in ALS?": statements that each say it happens often
+            assert all(any(set(words(q)) & OFTEN for q in u.statement.qualifiers) for u in reply.used), \
                 case["question"]
         elif reply.verdict in ("yes", "no") and all(set(words(index.label(u.statement.property))) & MAINLY
                                                     for u in reply.used) and not any(
@@ -1750,3 +1754,61 @@ def test_a_british_spelling_makes_the_name_it_spells(index: ClaimIndex) -> None:
     """"motor neurone disease" is "motor neuron disease" with a British e, not "motor neurons" and "disease"."""
     reply = answer("Is ALS a motor neurone disease?", index)
     assert (reply.verdict, reply.reading.corrections) == ("yes", (("neurone", "neuron"),))
+
+
+@pytest.mark.parametrize(("question", "sentence"), [
+    ("Are the disease-modifying therapies of multiple sclerosis appropriate for ALS?",
+     "No: disease-modifying therapies for demyelinating diseases like MS not appropriate for amyotrophic lateral "
+     "sclerosis."),
+    ("Would disease-modifying therapies used in multiple sclerosis be appropriate for spinal muscular atrophy?",
+     "No: disease-modifying therapies for demyelinating diseases like MS not appropriate for spinal muscular "
+     "atrophy.")])
+def test_a_thing_named_only_inside_another_name_is_no_thing_asked_apart(index: ClaimIndex, question: str,
+                                                                         sentence: str) -> None:
+    """MS named beside the therapies "for demyelinating diseases like MS" is part of their name: the denial of the
+    therapies for ALS or SMA answers no (it was "the documents don't say", and, of ALS, "Partly" from the rarity
+    of ALS with MS)."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == ("no", sentence)
+    assert support(reply, index)[0][0].quote == (
+        "Disease-modifying therapies for demyelinating diseases like MS would not be appropriate for ALS or SMA")
+
+
+def test_an_x_rather_than_a_y_one_sets_the_words_before_their_shared_word_against_each_other(
+        index: ClaimIndex) -> None:
+    """"an axonal disorder rather than a demyelinating one": ADEM is stated a demyelinating disease and nothing says
+    it is an axonal one, so no (it was "the documents don't say")."""
+    reply = answer("Is ADEM an axonal disorder rather than a demyelinating one?", index)
+    assert (reply.verdict, reply.sentence) == ("no", "No: ADEM is a true demyelinating disease.")
+    assert support(reply, index)[0][0].quote.startswith("In true demyelinating diseases like MS, NMO, and ADEM")
+
+
+def test_a_rarity_asked_of_what_a_statement_says_happens_often_is_no(index: ClaimIndex) -> None:
+    """Document 004: "Often leads to severe disability and paralysis": severe disability is not rare in ALS."""
+    reply = answer("Is severe disability rare in ALS?", index)
+    assert (reply.verdict, reply.sentence) == (
+        "no", "No, often: amyotrophic lateral sclerosis has clinical feature severe disability.")
+    assert support(reply, index)[0][0].quote == "Often leads to severe disability and paralysis."
+    assert answer("Is severe disability rare in SMA?", index).verdict == "unstated"  # SMA "can" lead to it
+
+
+def test_alternatives_each_hedged_give_a_hedged_answer(index: ClaimIndex) -> None:
+    """Document 002: muscular dystrophy "Often has onset in childhood or adolescence": each alternative is its
+    typical onset, so the answer is "usually", never an open answer to a yes/no."""
+    reply = answer("Does muscular dystrophy begin in childhood or adolescence?", index)
+    assert (reply.verdict, reply.sentence) == (
+        "qualified",
+        "Usually: muscular dystrophy typical onset childhood; muscular dystrophy typical onset adolescence.")
+    assert support(reply, index)[0][0].quote == (
+        "Often has onset in childhood or adolescence (though some forms can present in adulthood)")
+
+
+@pytest.mark.parametrize(("question", "unknown"), [("Is Wilson's disease a motor neuron disease?", ("wilson",)),
+                                                   ("Is Kennedy disease an LMN disorder like SMA?", ("kennedy",))])
+def test_a_proper_name_the_graph_lacks_is_named_unknown(index: ClaimIndex, question: str,
+                                                        unknown: tuple[str, ...]) -> None:
+    """A common English word written as a proper name inside the question names a thing ("Wilson's disease"), not
+    a word the documents do not use."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.reading.unknown) == ("unknown-entity", unknown)
+    assert answer("Does ALS cause weakness in the hands?", index).reading.unknown == ()

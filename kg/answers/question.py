@@ -307,8 +307,9 @@ def read(question: str, index: ClaimIndex) -> Reading:
         and f"{m.text} {mentions[n + 1].text}" in spoken_text)]
     runs = _unknown(tokens, consumed, index)
     # a run of common English words names nothing the graph lacks; one holding a rarer word is a name ("interferon
-    # beta")
-    unknown = [run for run in runs if not all(common(word) for word in run.split())]
+    # beta"), as is one a word of which is written as a proper name inside the question ("Is Kennedy's disease ALS?")
+    unknown = [run for run in runs if not all(common(word) for word in run.split())
+               or any(_proper(word, undotted) for word in run.split())]
     unaccounted = tuple(word for run in runs if run not in unknown for word in run.split())
     # "or not" closes a yes/no ("Is ALS inherited or not?"): it asks nothing in the negative
     negated ^= any(t in NEGATIONS for n, t in enumerate(tokens) if n not in consumed
@@ -639,6 +640,11 @@ def variants(key: tuple[str, ...]) -> list[tuple[str, ...]]:
     else:
         forms.append((*key[:-1], last + "s"))
     return forms
+
+
+def _proper(word: str, question: str) -> bool:
+    """Whether ``word`` (lower case) is written capitalized in ``question`` after its first word: a proper name."""
+    return len(word) > 2 and re.search(rf"(?<=\s){re.escape(word.capitalize())}\b", question) is not None
 
 
 def _unknown(tokens: list[str], consumed: set[int], index: ClaimIndex) -> list[str]:

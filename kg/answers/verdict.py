@@ -79,6 +79,7 @@ MAY = {"may", "might", "can", "could", "possibly"}  # a hedge saying how surely 
 NUMBER_WORDS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
                 "nine": "9", "ten": "10", "decade": "10", "twenty": "20"}
 NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w])")
+BRACKETED = re.compile(r"\(([^)]*)\)")  # "degeneration of lower motor neurons (SMA)": whose it is
 
 
 def answer(question: str, index: ClaimIndex) -> Reply:
@@ -143,9 +144,10 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
         if not asked and _used_for(reading):
             return _answer(question, _unrelated(reading), index)
         if not asked and reading.conditions and set(reading.conditions) <= OFTEN | SELDOM and not relations:
-            # "Is demyelinating neuropathy common in ALS patients?": a statement linking them that says how often
-            asked, _ = statements_linking(index, entities, lambda s: bool(s.qualifiers) and all(
-                set(words(q)) & SELDOM for q in s.qualifiers))
+            # "Is demyelinating neuropathy common in ALS patients?", "Is severe disability rare in ALS?": a statement
+            # linking them that says how often ("rarely", "often")
+            asked, _ = statements_linking(index, entities, lambda s: bool(s.qualifiers) and (
+                all(set(words(q)) & SELDOM for q in s.qualifiers) or all(set(words(q)) & OFTEN for q in s.qualifiers)))
         if asked and not _named_by(index, reading, asked):
             # "Are both upper and lower motor neurons affected in SMA?": "upper" names no value SMA is said to have
             return _verdict(question, reading, index, score, [])
@@ -167,7 +169,9 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
             # other conditions", not to confirm) is no "no" beside one linking them (ALS has diagnostic test MRI)
             asked = [n for n in asked if not index.statements[n].negative]
         linking = set(asked)
-        if not (asked := _tied(index, entities, asked) or _in_disease(index, entities, asked)):
+        apart = _apart(index, entities)
+        if not (asked := _tied(index, entities, asked) or _in_disease(index, entities, asked)
+                or _tied(index, apart, asked)):
             # "Does MRI show snake eyes in MS?": MRI detects snake eyes, but no statement ties them to MS (ALS's);
             # "Does dystrophin deficiency cause weakness in ALS?": ALS has weakness, dystrophin deficiency is MD's
             return _verdict(question, reading, index, score, [])
@@ -180,10 +184,10 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
         # of three things named or more, a hedge of how often or how surely of another two, on the value the answer
         # rests on ("Does MRI show snake eyes in ALS?": ALS "may show" them), unless a statement says it plainly
         hedging = [] if kind else [n for n in pair if n not in asked and index.statements[n].qualifiers]
-        if len(entities) >= 3 and not kind:
+        if len(apart) >= 3 and not kind:
             plain = {_triple(s) for s in index.statements if not s.qualifiers}
             rested_on = {index.statements[n].object for n in asked} | _between(index, entities, asked)
-            hedging += [n for n in _linking_any_two(index, entities) if n not in asked and n not in hedging
+            hedging += [n for n in _linking_any_two(index, apart) if n not in asked and n not in hedging
                         and index.statements[n].object in rested_on and _triple(index.statements[n]) not in plain
                         and any(_how_many(q) or set(words(q)) & (MAY | OFTEN) for q in index.statements[n].qualifiers)]
         return _verdict(question, reading, index, score, asked + hedging, vouching)
@@ -559,6 +563,19 @@ def _of_kind(question: str, reading: Reading, index: ClaimIndex, score: dict[int
                  used_of(index, near, closest))
 
 
+def _apart(index: ClaimIndex, entities: list[Mention]) -> list[Mention]:
+    """Of the things named, those not a disease named only as a part of the name of another thing, not a disease:
+    "Would disease-modifying therapies used in MS suit SMA?" asks of the therapies (for demyelinating diseases like
+    MS) and SMA, not of MS apart; all of them when fewer than two are left. A disease named in a label's brackets
+    says whose the thing is ("degeneration of lower motor neurons (SMA)"): it is still asked."""
+    names = [frozenset().union(*(index.names(t) - set(index.tokens(" ".join(BRACKETED.findall(index.label(t)))))
+                                 for t in m.terms)) for m in entities]
+    kept = [m for m in entities if not (m.terms & index.diseases and any(
+        not other.terms & index.diseases and set(index.tokens(m.text)) <= named
+        for other, named in zip(entities, names, strict=True)))]
+    return kept if len(kept) >= 2 else entities
+
+
 def _two_steps(index: ClaimIndex, reading: Reading, relations: set[Node]) -> list[int]:
     """No statement links the two things asked, but they are the ends of a path of two statements: the other
     thing has a thing (its subject, not a disease nor a group of diseases) of which a statement of the relation
@@ -880,6 +897,11 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
         return Reply(question, reading, verdict, f"{verdict.capitalize()}, rarely: "
                      f"{_qualified(index, ordered, False).split(': ', 1)[1]}", used_of(index, ordered, score),
                      tuple(hedges))
+    if hedges and says == {True} and set(reading.conditions) & SELDOM and not asked_often \
+            and all(set(words(hedge)) & OFTEN for hedge in hedges):
+        # "Is it rare for ALS to end in severe disability?": it "often" does, so no
+        return Reply(question, reading, "no", f"No, {hedges[0]}: {_phrases(index, lead, ordered)}.",
+                     used_of(index, ordered, score), tuple(hedges))
     if hedges and says == {not reading.negated} and reading.habitual and not any(
             _says_usually(index, index.statements[n]) for n in ordered):
         # "Is SMA usually severe?": it "can also lead to severe physical disabilities", which says nothing of usually
