@@ -1812,3 +1812,19 @@ def test_a_proper_name_the_graph_lacks_is_named_unknown(index: ClaimIndex, quest
     reply = answer(question, index)
     assert (reply.verdict, reply.reading.unknown) == ("unknown-entity", unknown)
     assert answer("Does ALS cause weakness in the hands?", index).reading.unknown == ()
+
+
+def test_a_kind_of_sign_is_denied_so_far_by_hedged_denials_of_the_features_its_members_show(
+        index: ClaimIndex) -> None:
+    """Document 002: muscular dystrophy "Usually lacks the upper motor neuron signs (hyperreflexia, spasticity) seen
+    in ALS": the hedged denials of those features answer for the kind, "Not usually" (it was "the documents don't
+    say"); asked whether it lacks them, "Usually"."""
+    reply = answer("Does muscular dystrophy have upper motor neuron signs?", index)
+    assert (reply.verdict, reply.sentence) == (
+        "qualified", "Not usually: muscular dystrophy does not typically have spasticity; muscular dystrophy does not "
+        "typically have hyperreflexia.")
+    assert support(reply, index)[0][0].quote == (
+        "Usually lacks the upper motor neuron signs (hyperreflexia, spasticity) seen in ALS")
+    assert answer("Does muscular dystrophy lack upper motor neuron signs?", index).sentence.startswith("Usually: ")
+    # no hedged denial, no verdict: SMA's and MD's lower motor neuron signs are nowhere denied
+    assert answer("Does muscular dystrophy have lower motor neuron signs?", index).verdict == "unstated"

@@ -57,6 +57,7 @@ from kg.answers.several import coordinated, each_disease, several
 from kg.answers.unclear import ASKING_WHY, asks_known, unclear
 
 CAUSAL_GENE = URIRef(ONTOLOGY + "hasCausalGene")
+MANIFESTATION_OF = URIRef(ONTOLOGY + "manifestationOf")
 # a yes/no asking how often ("Is it common ...?") is answered by a statement saying it happens rarely
 OFTEN = {"common", "frequent", "often", "usual", "commonly", "frequently"}
 SELDOM = {"rare", "rarely", "uncommon", "seldom", "occasionally", "infrequent"}
@@ -805,6 +806,16 @@ def _of_members(index: ClaimIndex, reading: Reading, relations: set[Node]) -> li
         if found:
             named = {index.statements[n].object for n in found} | {index.statements[n].subject for n in found}
             return found + [n for n in typed if index.statements[n].subject in named]
+        # the features its members are manifestations of, which the others are said only so far not to have ("Does
+        # muscular dystrophy have upper motor neuron signs?": it "usually lacks" hyperreflexia and spasticity, the
+        # upper motor neuron signs seen in ALS); a plain denial of some of them would deny no other member
+        features = frozenset(s.object for s in index.statements if s.property == MANIFESTATION_OF
+                             and s.subject in members and isinstance(s.object, URIRef))
+        swapped[position] = Mention(mention.text, features)
+        found, _ = statements_linking(index, swapped, lambda s: s.negative and (
+            bool(s.qualifiers) or s.property in index.negation_hedges) and relation_asked(index, reading, s, relations))
+        if found := _tied(index, swapped, found):
+            return found
     return []
 
 
@@ -1134,12 +1145,13 @@ def _qualified(index: ClaimIndex, ordered: list[int], negated: bool, says: set[b
     stated = [n for n in ordered if not index.statements[n].derived] or ordered
     statements = list({index.phrase(index.statements[n]): index.statements[n] for n in stated}.values())
     hedges = {q for s in statements for q in s.qualifiers}
-    if len(hedges) == 1 and len(statements) == 1 and (only := next(iter(hedges))).endswith("ly") \
-            and " " not in only:
+    if len(hedges) == 1 and (only := next(iter(hedges))).endswith("ly") and " " not in only \
+            and all(s.qualifiers and s.negative == statements[0].negative for s in statements):
+        said = "; ".join(index.phrase(s) for s in statements[:3])  # each so hedged: "Not usually: ...; ..."
         if statements[0].negative and says is not None and len(says) == 1:
-            return f"{only.capitalize() if says == {True} else 'Not ' + only}: {index.phrase(statements[0])}."
+            return f"{only.capitalize() if says == {True} else 'Not ' + only}: {said}."
         opening = only.capitalize() if only.casefold() in USUALLY else f"Only {only}"  # "Usually", "Only traditionally"
-        return f"{opening}: {index.phrase(statements[0])}."
+        return f"{opening}: {said}."
     parts = []
     for statement in statements[:3]:
         phrase = index.phrase(statement)
