@@ -188,8 +188,8 @@ def test_a_question_asking_which_of_two_holds_gets_no_verdict(index: ClaimIndex)
     "or not" closes a yes/no without asking in the negative."""
     reply = answer("Is demyelination in ALS a primary or secondary process?", index)
     assert (reply.verdict, reply.reading.yes_no) == ("answer", False)
-    assert reply.sentence == ("has secondary pathology demyelination secondary to axonal degeneration (ALS): "
-                              "amyotrophic lateral sclerosis (secondary to the primary axonal degeneration).")
+    assert reply.sentence == ("amyotrophic lateral sclerosis has secondary pathology: demyelination secondary to "
+                              "axonal degeneration (ALS).")
     assert answer("Are ALS or SMA primarily demyelinating diseases?", index).verdict == "no"
     reply = answer("Is ALS inherited or not?", index)
     assert (reply.reading.yes_no, reply.reading.negated) == (True, False)
@@ -197,11 +197,12 @@ def test_a_question_asking_which_of_two_holds_gets_no_verdict(index: ClaimIndex)
 
 def test_a_value_named_in_part_is_narrowed_only_among_the_things_named(index: ClaimIndex) -> None:
     """"demyelination ... initial insult" names NMO's primary pathology, one of the five demyelinations; of ALS
-    it names none of its values, so the words stay for a statement to name."""
+    it names none of its values, so the words stay for a statement to name: "initial insult", the primary pathology,
+    which ALS's demyelination, secondary, is not."""
     reply = answer("Is demyelination the initial insult in NMO?", index)
     assert (reply.verdict, reply.sentence) == ("yes", "Yes: neuromyelitis optica spectrum disorder has primary "
                                                       "pathology demyelination as the initial insult (NMO).")
-    assert answer("Is demyelination the initial insult in ALS?", index).verdict == "unstated"
+    assert answer("Is demyelination the initial insult in ALS?", index).verdict == "no"
 
 
 def test_typo_is_corrected_only_when_clearly_meant_and_the_correction_is_shown(index: ClaimIndex) -> None:
@@ -469,8 +470,9 @@ def test_an_answer_for_each_disease_cites_each(index: ClaimIndex) -> None:
     ("Does muscular dystrophy affect the neurons?", "unstated"),
     ("Does muscular dystrophy have an absence of upper motor neuron signs?", "yes"),
     # "initial insult" read as part of the name "demyelination" (one of the five processes so named is called so):
-    # "Yes: ALS has secondary pathology demyelination secondary to axonal degeneration"
-    ("Is demyelination the initial insult in ALS?", "unstated"),
+    # "Yes: ALS has secondary pathology demyelination secondary to axonal degeneration"; its secondary pathology is
+    # no primary one (mnd:hasSecondaryPathology mnd:excludesProperty mnd:hasPrimaryPathology): no
+    ("Is demyelination the initial insult in ALS?", "no"),
 ])
 
 
@@ -1279,7 +1281,7 @@ def test_two_diseases_compared_by_what_links_them_and_what_kind_each_is(index: C
 def test_a_kind_of_pathology_names_the_primary_pathologies_of_that_kind(index: ClaimIndex) -> None:
     """'axonal degeneration' (mnd:AxonalDegeneration) names the processes of that kind that are a disease's
     or secondary pathology: ALS's axonal degeneration is primary; its demyelination secondary, so it is no disease
-    of demyelination, yet demyelination is seen in ALS."""
+    of demyelination (its secondary pathology is no primary one: no), yet demyelination is seen in ALS."""
     reply = answer("Is ALS a disease of axonal degeneration?", index)
     assert (reply.verdict, reply.sentence) == (
         "yes", "Yes: amyotrophic lateral sclerosis has primary pathology progressive degeneration and death of motor "
@@ -1287,9 +1289,10 @@ def test_a_kind_of_pathology_names_the_primary_pathologies_of_that_kind(index: C
     assert format_reply(reply, index, width=200).splitlines()[0] == (
         "Understood: amyotrophic lateral sclerosis · progressive degeneration and death of motor neurons and their "
         "axons (ALS)")
-    assert answer("Is ALS a disease of demyelination?", index).verdict == "unstated"
-    # "primary pathology" (mnd:PrimaryPathology) stays the relation's name: it was a Yes about ALS's own
-    assert answer("Is demyelination the primary pathology of ALS?", index).verdict == "unstated"
+    assert answer("Is ALS a disease of demyelination?", index).verdict == "no"
+    # "primary pathology" (mnd:PrimaryPathology) stays the relation's name: it was a Yes about ALS's own; its
+    # demyelination is secondary, so no primary pathology
+    assert answer("Is demyelination the primary pathology of ALS?", index).verdict == "no"
     assert answer("Is ALS a muscle disease?", index).verdict == "unstated"  # what kind ALS is: no claim says
     assert answer("Is MS an axonal disease?", index).verdict == "unstated"
     # its claims say how: "secondary to the primary axonal degeneration" (mnd:contextNote), so only partly
@@ -1828,3 +1831,21 @@ def test_a_kind_of_sign_is_denied_so_far_by_hedged_denials_of_the_features_its_m
     assert answer("Does muscular dystrophy lack upper motor neuron signs?", index).sentence.startswith("Usually: ")
     # no hedged denial, no verdict: SMA's and MD's lower motor neuron signs are nowhere denied
     assert answer("Does muscular dystrophy have lower motor neuron signs?", index).verdict == "unstated"
+
+
+@pytest.mark.parametrize(("question", "sentence"), [
+    ("Is demyelination the primary event in ALS?",
+     "No (derived): amyotrophic lateral sclerosis does not have primary pathology demyelination secondary to axonal "
+     "degeneration (ALS)."),
+    ("Is axonal injury the initial insult in MS?",
+     "No (derived): multiple sclerosis does not have primary pathology axonal injury, variable and secondary to "
+     "demyelination (MS).")])
+def test_a_secondary_pathology_is_no_primary_one(index: ClaimIndex, question: str, sentence: str) -> None:
+    """mnd:hasSecondaryPathology excludes mnd:hasPrimaryPathology (mnd:excludesProperty): a claim that a process
+    follows from the primary pathology says no to its being the primary one (it was "the documents don't say", and
+    of ALS "Partly", from the claim's note saying how it is secondary, which counts no cases)."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == ("no", sentence)
+    assert "secondary" in support(reply, index)[0][0].quote
+    # read only as declared: a primary pathology is no denial of what a disease "leads to"
+    assert answer("Does ALS typically lead to death?", index).verdict != "no"

@@ -184,7 +184,8 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
         kind = all(positive_of(index, index.statements[n].property) in CLASSIFYING for n in asked)
         # of three things named or more, a hedge of how often or how surely of another two, on the value the answer
         # rests on ("Does MRI show snake eyes in ALS?": ALS "may show" them), unless a statement says it plainly
-        hedging = [] if kind else [n for n in pair if n not in asked and index.statements[n].qualifiers]
+        hedging = [] if kind else [n for n in pair if n not in asked and any(
+            _how_many(q) or set(words(q)) & (MAY | OFTEN) for q in index.statements[n].qualifiers)]
         if len(apart) >= 3 and not kind:
             plain = {_triple(s) for s in index.statements if not s.qualifiers}
             rested_on = {index.statements[n].object for n in asked} | _between(index, entities, asked)
@@ -299,14 +300,15 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
     named = [n for n in near if wanted and wanted <= index.names(index.statements[n].object)]
     if named and not relations:  # "How fast does SMA progress?": the statements whose values name "progress"
         return open_answer(question, reading, index, score, named)
-    related = [n for n in near if positive_of(index, index.statements[n].property) in relations]
+    related = [n for n in near if positive_of(index, index.statements[n].property) in relations
+               and (reading.negated or not index.restates(index.statements[n]))]
     if (TOGETHER & set(reading.words) or (relations and not _both(index, entities))) \
             and not related and (via := _values_via(index, entities)):
         # "What is seen in ALS on MRI?": not what MRI is used for in ALS, ALS's values MRI detects
         return listing(question, reading, index, score, via)
     if not related and entities:  # the relation asked, from the first entity named
         related = [n for n, s in enumerate(index.statements) if entities[0].terms & s.about
-                   and positive_of(index, s.property) in relations]
+                   and positive_of(index, s.property) in relations and (reading.negated or not index.restates(s))]
     if reading.negated:  # "Which neurons are not affected in SMA?": the statements that say not
         related = [n for n in related if says_yes(index, reading, index.statements[n])] or related
     tied = _tied(index, [m for m in entities if m.terms & index.diseases], related or near)
@@ -1180,5 +1182,5 @@ def _phrases(index: ClaimIndex, lead: Statement, ordered: list[int]) -> str:
                                   if index.statements[n].property == lead.property
                                   and index.statements[n].object == lead.object and not index.nary(
                                       index.statements[n])))
-    relation = "is a" if lead.property == RDF.type else index.label(lead.property)
-    return phrase if len(subjects) < 2 else f"{relation} {obj}: {', '.join(subjects)}"  # "subtype of SMA: ..."
+    # "subtype of SMA: ..."
+    return phrase if len(subjects) < 2 else f"{index.relation(lead)} {obj}: {', '.join(subjects)}"
