@@ -113,7 +113,7 @@ def test_a_common_english_word_the_graph_lacks_names_nothing_yet_no_verdict_rest
 
 @pytest.mark.parametrize(("question", "sentence", "quote"), [
     ("Which neurons are affected first in bulbar-onset ALS?",
-     "bulbar-onset amyotrophic lateral sclerosis affects neuron: brainstem motor neurons.",
+     "bulbar-onset amyotrophic lateral sclerosis initially affects neuron: brainstem motor neurons.",
      "Bulbar-onset ALS: Initial pathology affects brainstem motor neurons, causing dysarthria and dysphagia in "
      "approximately 80% of these patients"),
     ("Which protein is usually found deposited inside motor neurons in ALS?",
@@ -1849,3 +1849,16 @@ def test_a_secondary_pathology_is_no_primary_one(index: ClaimIndex, question: st
     assert "secondary" in support(reply, index)[0][0].quote
     # read only as declared: a primary pathology is no denial of what a disease "leads to"
     assert answer("Does ALS typically lead to death?", index).verdict != "no"
+
+
+@pytest.mark.parametrize("question", ["Where does bulbar-onset ALS begin?",
+                                      "Where in the nervous system does bulbar ALS start?"])
+def test_where_a_disease_begins_is_the_neurons_its_initial_pathology_affects(index: ClaimIndex, question: str) -> None:
+    """Document 003: "Bulbar-onset ALS: Initial pathology affects brainstem motor neurons" (mnd:initiallyAffectsNeuron,
+    named "begins", "starts"): where it begins (it was "the documents don't say", or the bulbar-onset share)."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == (
+        "answer", "bulbar-onset amyotrophic lateral sclerosis initially affects neuron: brainstem motor neurons.")
+    assert support(reply, index)[0][0].quote.startswith("Bulbar-onset ALS: Initial pathology affects brainstem motor")
+    # the neurons it initially affects are ones it affects
+    assert answer("Does bulbar-onset ALS affect brainstem motor neurons?", index).verdict == "yes"
