@@ -19,7 +19,7 @@ from kg.answers.claim_index import ClaimIndex, build_index, words
 from kg.answers.question import MAX_CHARACTERS
 from kg.answers.reply_format import format_reply, reply_json, support, understood
 from kg.answers.unclear import UNCLEAR
-from kg.answers.verdict import MAINLY, SELDOM, answer, says_yes
+from kg.answers.verdict import MAINLY, OFTEN, SELDOM, answer, says_yes
 from kg.cli import cli
 from kg.graph.namespaces import KG, MND
 from kg.graph.paths import default_graph_files
@@ -114,7 +114,7 @@ def test_a_common_english_word_the_graph_lacks_names_nothing_yet_no_verdict_rest
 
 @pytest.mark.parametrize(("question", "sentence", "quote"), [
     ("Which neurons are affected first in bulbar-onset ALS?",
-     "bulbar-onset amyotrophic lateral sclerosis affects neuron: brainstem motor neurons.",
+     "bulbar-onset amyotrophic lateral sclerosis initially affects neuron: brainstem motor neurons.",
      "Bulbar-onset ALS: Initial pathology affects brainstem motor neurons, causing dysarthria and dysphagia in "
      "approximately 80% of these patients"),
     ("Which protein is usually found deposited inside motor neurons in ALS?",
@@ -189,8 +189,8 @@ def test_a_question_asking_which_of_two_holds_gets_no_verdict(index: ClaimIndex)
     "or not" closes a yes/no without asking in the negative."""
     reply = answer("Is demyelination in ALS a primary or secondary process?", index)
     assert (reply.verdict, reply.reading.yes_no) == ("answer", False)
-    assert reply.sentence == ("has secondary pathology demyelination secondary to axonal degeneration (ALS): "
-                              "amyotrophic lateral sclerosis (secondary to the primary axonal degeneration).")
+    assert reply.sentence == ("amyotrophic lateral sclerosis has secondary pathology: demyelination secondary to "
+                              "axonal degeneration (ALS).")
     assert answer("Are ALS or SMA primarily demyelinating diseases?", index).verdict == "no"
     reply = answer("Is ALS inherited or not?", index)
     assert (reply.reading.yes_no, reply.reading.negated) == (True, False)
@@ -198,11 +198,12 @@ def test_a_question_asking_which_of_two_holds_gets_no_verdict(index: ClaimIndex)
 
 def test_a_value_named_in_part_is_narrowed_only_among_the_things_named(index: ClaimIndex) -> None:
     """"demyelination ... initial insult" names NMO's primary pathology, one of the five demyelinations; of ALS
-    it names none of its values, so the words stay for a statement to name."""
+    it names none of its values, so the words stay for a statement to name: "initial insult", the primary pathology,
+    which ALS's demyelination, secondary, is not."""
     reply = answer("Is demyelination the initial insult in NMO?", index)
     assert (reply.verdict, reply.sentence) == ("yes", "Yes: neuromyelitis optica spectrum disorder has primary "
                                                       "pathology demyelination as the initial insult (NMO).")
-    assert answer("Is demyelination the initial insult in ALS?", index).verdict == "unstated"
+    assert answer("Is demyelination the initial insult in ALS?", index).verdict == "no"
 
 
 def test_typo_is_corrected_only_when_clearly_meant_and_the_correction_is_shown(index: ClaimIndex) -> None:
@@ -470,8 +471,9 @@ def test_an_answer_for_each_disease_cites_each(index: ClaimIndex) -> None:
     ("Does muscular dystrophy affect the neurons?", "unstated"),
     ("Does muscular dystrophy have an absence of upper motor neuron signs?", "yes"),
     # "initial insult" read as part of the name "demyelination" (one of the five processes so named is called so):
-    # "Yes: ALS has secondary pathology demyelination secondary to axonal degeneration"
-    ("Is demyelination the initial insult in ALS?", "unstated"),
+    # "Yes: ALS has secondary pathology demyelination secondary to axonal degeneration"; its secondary pathology is
+    # no primary one (mnd:hasSecondaryPathology mnd:excludesProperty mnd:hasPrimaryPathology): no
+    ("Is demyelination the initial insult in ALS?", "no"),
 ])
 
 
@@ -740,6 +742,10 @@ def test_every_yes_or_no_rests_on_a_statement_of_that_polarity(index: ClaimIndex
             assert over == {(reply.verdict == "yes") != reply.reading.negated}, case["question"]
         elif reply.verdict in ("yes", "no") and reply.sentence.startswith(f"{reply.verdict.capitalize()}, rarely: "):
             assert all(any(set(words(q)) & SELDOM for q in u.statement.qualifiers) for u in reply.used), \
+                case["question"]
+        elif reply.verdict == "no" and reply.sentence.startswith("No, often: "):
+            # "Is severe disability rare in ALS?": statements that each say it happens often
+            assert all(any(set(words(q)) & OFTEN for q in u.statement.qualifiers) for u in reply.used), \
                 case["question"]
         elif reply.verdict in ("yes", "no") and all(set(words(index.label(u.statement.property))) & MAINLY
                                                     for u in reply.used) and not any(
@@ -1274,7 +1280,7 @@ def test_two_diseases_compared_by_what_links_them_and_what_kind_each_is(index: C
 def test_a_kind_of_pathology_names_the_primary_pathologies_of_that_kind(index: ClaimIndex) -> None:
     """'axonal degeneration' (mnd:AxonalDegeneration) names the processes of that kind that are a disease's
     or secondary pathology: ALS's axonal degeneration is primary; its demyelination secondary, so it is no disease
-    of demyelination, yet demyelination is seen in ALS."""
+    of demyelination (its secondary pathology is no primary one: no), yet demyelination is seen in ALS."""
     reply = answer("Is ALS a disease of axonal degeneration?", index)
     assert (reply.verdict, reply.sentence) == (
         "yes", "Yes: amyotrophic lateral sclerosis has primary pathology progressive degeneration and death of motor "
@@ -1282,9 +1288,10 @@ def test_a_kind_of_pathology_names_the_primary_pathologies_of_that_kind(index: C
     assert format_reply(reply, index, width=200).splitlines()[0] == (
         "Understood: amyotrophic lateral sclerosis · progressive degeneration and death of motor neurons and their "
         "axons (ALS)")
-    assert answer("Is ALS a disease of demyelination?", index).verdict == "unstated"
-    # "primary pathology" (mnd:PrimaryPathology) stays the relation's name: it was a Yes about ALS's own
-    assert answer("Is demyelination the primary pathology of ALS?", index).verdict == "unstated"
+    assert answer("Is ALS a disease of demyelination?", index).verdict == "no"
+    # "primary pathology" (mnd:PrimaryPathology) stays the relation's name: it was a Yes about ALS's own; its
+    # demyelination is secondary, so no primary pathology
+    assert answer("Is demyelination the primary pathology of ALS?", index).verdict == "no"
     assert answer("Is ALS a muscle disease?", index).verdict == "unstated"  # what kind ALS is: no claim says
     assert answer("Is MS an axonal disease?", index).verdict == "unstated"
     # its claims say how: "secondary to the primary axonal degeneration" (mnd:contextNote), so only partly
@@ -2023,3 +2030,108 @@ def test_a_cause_asked_the_wrong_way_round_is_unstated(index: ClaimIndex, questi
     """'cause' and 'lead to' read mnd:hasClinicalFeature forward (ALS causes hyperreflexia): a question putting the
     feature before the word and the disease after it asks the reverse, which no statement says (it said Yes)."""
     assert answer(question, index).verdict == "unstated"
+
+
+@pytest.mark.parametrize(("question", "sentence"), [
+    ("Are the disease-modifying therapies of multiple sclerosis appropriate for ALS?",
+     "No: disease-modifying therapies for demyelinating diseases like MS not appropriate for amyotrophic lateral "
+     "sclerosis."),
+    ("Would disease-modifying therapies used in multiple sclerosis be appropriate for spinal muscular atrophy?",
+     "No: disease-modifying therapies for demyelinating diseases like MS not appropriate for spinal muscular "
+     "atrophy.")])
+def test_a_thing_named_only_inside_another_name_is_no_thing_asked_apart(index: ClaimIndex, question: str,
+                                                                         sentence: str) -> None:
+    """MS named beside the therapies "for demyelinating diseases like MS" is part of their name: the denial of the
+    therapies for ALS or SMA answers no (it was "the documents don't say", and, of ALS, "Partly" from the rarity
+    of ALS with MS)."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == ("no", sentence)
+    assert support(reply, index)[0][0].quote == (
+        "Disease-modifying therapies for demyelinating diseases like MS would not be appropriate for ALS or SMA")
+
+
+def test_an_x_rather_than_a_y_one_sets_the_words_before_their_shared_word_against_each_other(
+        index: ClaimIndex) -> None:
+    """"an axonal disorder rather than a demyelinating one": ADEM is stated a demyelinating disease and nothing says
+    it is an axonal one, so no (it was "the documents don't say")."""
+    reply = answer("Is ADEM an axonal disorder rather than a demyelinating one?", index)
+    assert (reply.verdict, reply.sentence) == ("no", "No: ADEM is a true demyelinating disease.")
+    assert support(reply, index)[0][0].quote.startswith("In true demyelinating diseases like MS, NMO, and ADEM")
+
+
+def test_a_rarity_asked_of_what_a_statement_says_happens_often_is_no(index: ClaimIndex) -> None:
+    """Document 004: "Often leads to severe disability and paralysis": severe disability is not rare in ALS."""
+    reply = answer("Is severe disability rare in ALS?", index)
+    assert (reply.verdict, reply.sentence) == (
+        "no", "No, often: amyotrophic lateral sclerosis has clinical feature severe disability.")
+    assert support(reply, index)[0][0].quote == "Often leads to severe disability and paralysis."
+    assert answer("Is severe disability rare in SMA?", index).verdict == "unstated"  # SMA "can" lead to it
+
+
+def test_alternatives_each_hedged_give_a_hedged_answer(index: ClaimIndex) -> None:
+    """Document 002: muscular dystrophy "Often has onset in childhood or adolescence": each alternative is its
+    typical onset, so the answer is "usually", never an open answer to a yes/no."""
+    reply = answer("Does muscular dystrophy begin in childhood or adolescence?", index)
+    assert (reply.verdict, reply.sentence) == (
+        "qualified",
+        "Usually: muscular dystrophy typical onset childhood; muscular dystrophy typical onset adolescence.")
+    assert support(reply, index)[0][0].quote == (
+        "Often has onset in childhood or adolescence (though some forms can present in adulthood)")
+
+
+@pytest.mark.parametrize(("question", "unknown"), [("Is Wilson's disease a motor neuron disease?", ("wilson",)),
+                                                   ("Is Kennedy disease an LMN disorder like SMA?", ("kennedy",))])
+def test_a_proper_name_the_graph_lacks_is_named_unknown(index: ClaimIndex, question: str,
+                                                        unknown: tuple[str, ...]) -> None:
+    """A common English word written as a proper name inside the question names a thing ("Wilson's disease"), not
+    a word the documents do not use."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.reading.unknown) == ("unknown-entity", unknown)
+    assert answer("Does ALS cause weakness in the hands?", index).reading.unknown == ()
+
+
+def test_a_kind_of_sign_is_denied_so_far_by_hedged_denials_of_the_features_its_members_show(
+        index: ClaimIndex) -> None:
+    """Document 002: muscular dystrophy "Usually lacks the upper motor neuron signs (hyperreflexia, spasticity) seen
+    in ALS": the hedged denials of those features answer for the kind, "Not usually" (it was "the documents don't
+    say"); asked whether it lacks them, "Usually"."""
+    reply = answer("Does muscular dystrophy have upper motor neuron signs?", index)
+    assert (reply.verdict, reply.sentence) == (
+        "qualified", "Not usually: muscular dystrophy does not typically have spasticity; muscular dystrophy does not "
+        "typically have hyperreflexia.")
+    assert support(reply, index)[0][0].quote == (
+        "Usually lacks the upper motor neuron signs (hyperreflexia, spasticity) seen in ALS")
+    assert answer("Does muscular dystrophy lack upper motor neuron signs?", index).sentence.startswith("Usually: ")
+    # no hedged denial, no verdict: SMA's and MD's lower motor neuron signs are nowhere denied
+    assert answer("Does muscular dystrophy have lower motor neuron signs?", index).verdict == "unstated"
+
+
+@pytest.mark.parametrize(("question", "sentence"), [
+    ("Is demyelination the primary event in ALS?",
+     "No (derived): amyotrophic lateral sclerosis does not have primary pathology demyelination secondary to axonal "
+     "degeneration (ALS)."),
+    ("Is axonal injury the initial insult in MS?",
+     "No (derived): multiple sclerosis does not have primary pathology axonal injury, variable and secondary to "
+     "demyelination (MS).")])
+def test_a_secondary_pathology_is_no_primary_one(index: ClaimIndex, question: str, sentence: str) -> None:
+    """mnd:hasSecondaryPathology excludes mnd:hasPrimaryPathology (mnd:excludesProperty): a claim that a process
+    follows from the primary pathology says no to its being the primary one (it was "the documents don't say", and
+    of ALS "Partly", from the claim's note saying how it is secondary, which counts no cases)."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == ("no", sentence)
+    assert "secondary" in support(reply, index)[0][0].quote
+    # read only as declared: a primary pathology is no denial of what a disease "leads to"
+    assert answer("Does ALS typically lead to death?", index).verdict != "no"
+
+
+@pytest.mark.parametrize("question", ["Where does bulbar-onset ALS begin?",
+                                      "Where in the nervous system does bulbar ALS start?"])
+def test_where_a_disease_begins_is_the_neurons_its_initial_pathology_affects(index: ClaimIndex, question: str) -> None:
+    """Document 003: "Bulbar-onset ALS: Initial pathology affects brainstem motor neurons" (mnd:initiallyAffectsNeuron,
+    named "begins", "starts"): where it begins (it was "the documents don't say", or the bulbar-onset share)."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == (
+        "answer", "bulbar-onset amyotrophic lateral sclerosis initially affects neuron: brainstem motor neurons.")
+    assert support(reply, index)[0][0].quote.startswith("Bulbar-onset ALS: Initial pathology affects brainstem motor")
+    # the neurons it initially affects are ones it affects
+    assert answer("Does bulbar-onset ALS affect brainstem motor neurons?", index).verdict == "yes"

@@ -50,7 +50,8 @@ def _open(reply: Reply) -> bool:
 def best_claim(index: ClaimIndex, reply: Reply, ranked: list[tuple[int, float]]) -> int | None:
     """Of the best-ranked statements, the one naming every thing and relation the question names (as one of its
     terms, or every word of the name in its own words) and more than half of the question's other known words,
-    the most of them, an asserted one before a derived one, then the best-ranked. A thing named only in words must be
+    the most of them, an asserted one before a derived one (never one restating a claim, see
+    ClaimIndex.restates), then the best-ranked. A thing named only in words must be
     named in the statement's phrase or qualifiers ("some forms"; a disease: or in its quote, "MRI findings in ALS
     show ..."), not merely in
     another name of one of its terms ("survival" of SMN1's gene name is no survival figure)."""
@@ -63,7 +64,8 @@ def best_claim(index: ClaimIndex, reply: Reply, ranked: list[tuple[int, float]])
         phrase = set(index.tokens(" ".join((index.phrase(statement), *statement.qualifiers))))
         quoted = set(index.tokens(" ".join(index.citations[c].quote for c in statement.citations
                                            if c in index.citations)))
-        if score <= 0 or not all(mention.terms & terms or set(index.tokens(mention.text)) <= (
+        if score <= 0 or index.restates(statement) or not all(
+                mention.terms & terms or set(index.tokens(mention.text)) <= (
                 phrase | quoted if mention.terms & index.diseases else phrase) for mention in reading.mentions):
             continue
         covered = _covered(index, wanted, statement)

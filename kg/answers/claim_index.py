@@ -34,6 +34,7 @@ NEGATION_OF = URIRef(ONTOLOGY + "negationOf")
 NEGATIVE_VALUE = URIRef(ONTOLOGY + "negativeValue")
 NEGATION_HEDGE = URIRef(ONTOLOGY + "negationHedge")
 RELATION_HEDGE = URIRef(ONTOLOGY + "relationHedge")
+EXCLUDES_PROPERTY = URIRef(ONTOLOGY + "excludesProperty")
 HEDGE = URIRef(ONTOLOGY + "hedge")
 INVERSE_ALT_LABEL = URIRef(ONTOLOGY + "inverseAltLabel")
 FIRST_RANK_LABEL = URIRef(ONTOLOGY + "firstRankLabel")
@@ -214,7 +215,17 @@ class ClaimIndex:
         """A statement's property in words (its label; a type as "is a", or "is not a")."""
         if statement.property == RDF.type:
             return "is not a" if statement.negative else "is a"
-        return self.label(statement.property)
+        label = self.label(statement.property)
+        if statement.negative and statement.property not in self.negation_of:  # a positive property denied
+            return f"does not have {label.removeprefix('has ')}" if label.startswith("has ") else f"not {label}"
+        return label
+
+    def restates(self, statement: Statement) -> bool:
+        """Whether ``statement`` is a denial derived from a claim of a property excluding another (ALS does not have
+        primary pathology demyelination, from its secondary pathology): it answers a yes/no, yet restates that claim,
+        which leads and lists better in an open answer."""
+        return statement.derived and statement.negative and statement.property != RDF.type \
+            and statement.property not in self.negation_of
 
     def knows(self, word: str) -> bool:
         """Whether the graph's literals use ``word`` (in any inflection, or another word of its family)."""
@@ -249,6 +260,7 @@ def build_index(dataset: Dataset) -> ClaimIndex:
     disjoint = _disjoint(asserted)
     stated: set[tuple[Node, Node, Node]] = {(s.subject, s.property, s.object) for s in statements}
     statements += _derived(asserted, inferred, Explainer(asserted, dataset), labels, disjoint, stated, negation_of)
+    statements += _denied_by_excluded_properties(asserted, statements, labels)
     cited = sorted({c for s in statements for c in s.citations})
     details = citation_details(asserted, cited)
     classes = frozenset(c for c in set(asserted.subjects(RDFS.subClassOf, None))
@@ -472,6 +484,29 @@ def _derived(asserted: Graph, inferred: Graph, explainer: Explainer, labels: dic
             for other in sorted(disjoint.get(obj, ()), key=str):
                 found.append(Statement(iri, subject, RDF.type, other, True, (), citations,
                                        frozenset({subject, other}), True, premises))
+    return found
+
+
+def _denied_by_excluded_properties(graph: Graph, statements: list[Statement],
+                                   labels: dict[Node, str]) -> list[Statement]:
+    """For each asserted statement of a property that excludes another (a mnd:excludesProperty b), a derived 'no' of
+    the other between the same two things: ALS has secondary pathology demyelination, so that is not its primary
+    pathology. Only as declared, from a to b: the names of b ("primary") ask for it, while a's may name looser things
+    ("leads to" death), which a statement of b would wrongly deny."""
+    pairs: dict[URIRef, set[URIRef]] = {}
+    for a, b in graph.subject_objects(EXCLUDES_PROPERTY):
+        if isinstance(a, URIRef) and isinstance(b, URIRef):
+            pairs.setdefault(a, set()).add(b)
+    found = []
+    for statement in statements:
+        if statement.negative or statement.derived or statement.property not in pairs:
+            continue
+        premise = " ".join(_short(t, labels) for t in (statement.subject, statement.property, statement.object))
+        for other in sorted(pairs[statement.property], key=str):
+            iri = f"{_short(statement.subject, labels)} not {_short(other, labels)} {_short(statement.object, labels)}"
+            found.append(Statement(iri, statement.subject, other, statement.object, True, (), statement.citations,
+                                   statement.about, True, (premise, f"{_short(statement.property, labels)} "
+                                                                    f"excludes {_short(other, labels)}")))
     return found
 
 

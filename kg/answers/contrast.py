@@ -75,6 +75,8 @@ def choice(reading: Reading, index: ClaimIndex, answer_one: Callable[[str], Repl
     if at == 0 or at + 1 >= len(spoken) or spoken[at + 1] in YES_NO or spoken[at + 1] == "not":
         return None
     after = spoken[at + 1:]
+    if len(after) > 1 and after[0] in PREPOSITIONS and after[0] in spoken[:at]:
+        after = after[1:]  # "in childhood or in adolescence": the preposition said again
     if len(after) > 1 and _name_length(after, index) != len(after):
         return None  # "A or B" closes the question: B one word, or one name
     split = _rather(spoken[:at], after, index)
@@ -86,6 +88,12 @@ def choice(reading: Reading, index: ClaimIndex, answer_one: Callable[[str], Repl
         return None
     body = "; ".join(_said(r) for r in stated) + "".join(f"; not {_said(r)}" for r in replies if r.verdict == "no")
     used = tuple(dict.fromkeys(u for r in replies if r.verdict != "unstated" for u in r.used))
+    if len(stated) == len(replies) and all(r.verdict == "qualified" for r in stated):
+        # "Does SMA begin in infancy or early childhood?": both, each "usually", so the answer is hedged as they are
+        openings = {r.sentence.split(": ", 1)[0] for r in stated}
+        opening = openings.pop() if len(openings) == 1 else "Partly"
+        return Reply(reading.question, reading, "qualified", f"{opening}: {body}.", used,
+                     tuple(dict.fromkeys(q for r in stated for q in r.qualifiers)))
     return Reply(reading.question, reading, "answer", f"{'Both: ' if len(stated) == 2 else ''}{body}.", used)
 
 
@@ -195,6 +203,12 @@ def _rather_split(before: list[str], after: list[str], index: ClaimIndex) -> tup
     """"A rather than B" (B without its article) as the question asked of A and of B."""
     if not before or not after:
         return None
+    if len(before) > len(after) > 1 and (after[-1] in ONES or after[-1] == before[-1]) \
+            and _suffix_length(before, index) < 2:
+        # "an axonal disease rather than a demyelinating one (disease)": no name closes the first, so the words
+        # before the word both share are set against each other
+        modifiers = len(after) - 1
+        return before, [*before[:-1 - modifiers], *after[:-1], before[-1]]
     if after[1:2] and after[1] in ONES:  # "upper motor neurons rather than lower ones"
         length = _suffix_length(before, index)
         if length < 2:

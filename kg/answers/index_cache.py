@@ -26,7 +26,7 @@ from kg.answers.claim_index import ClaimIndex, Share, Statement, build_index
 from kg.graph.paths import cache_dir
 from kg.reasoning import cache
 
-FORMAT = "mnd-kg-claim-index-7"
+FORMAT = "mnd-kg-claim-index-8"
 
 
 def load_index(files: list[Path], dataset: Callable[[], Dataset]) -> ClaimIndex:

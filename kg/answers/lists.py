@@ -78,6 +78,8 @@ def listing(question: str, reading: Reading, index: ClaimIndex, score: dict[int,
     plain: set[tuple[Node, Node, Node]] = set()  # said by a claim with no qualifier
     denied: set[tuple[Node, Node, Node]] = set()  # of a class the subject is said not to be in
     whole = list(dict.fromkeys(index.phrase(index.statements[n]) for n in found if index.nary(index.statements[n])))
+    # a denial derived from a property excluding another restates a claim listed under its own, unless asked what is not
+    found = [n for n in found if reading.negated or not index.restates(index.statements[n])] or found
     for n in found:
         statement = index.statements[n]
         if index.nary(statement):

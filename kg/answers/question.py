@@ -699,12 +699,13 @@ def _stated(index: ClaimIndex, properties: frozenset[URIRef], entity: frozenset[
 def _non(tokens: list[str], name_words: set[str], index: ClaimIndex) -> list[str]:
     """The tokens with a word "non-" before a word the graph's literals use, not itself a name ("Is ALS a
     non-progressive condition?"), read as "not" and that word; "non-" before a name is read by ``_denied``. So too
-    "un" before such a word, where the whole is neither the graph's nor common English ("unrelated": "not related";
-    not "unclear")."""
+    "un" before such a word, where the whole is neither the graph's nor common English nor a word the question's
+    reading weighs itself ("unrelated": "not related"; not "unclear", nor "uncommon": how often)."""
     read: list[str] = []
     for token in tokens:
         stem = token[4:] if token.startswith("non-") else ""
-        if not stem and token.startswith("un") and len(token) > 6 and not index.knows(token) and not common(token):
+        if not stem and token.startswith("un") and len(token) > 6 and not index.knows(token) and not common(token) \
+                and token not in CONDITIONS:
             stem = token[2:]
         if stem and token not in name_words and _denied(token, index) is None \
                 and index.knows(stem):

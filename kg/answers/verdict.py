@@ -59,6 +59,7 @@ from kg.answers.several import coordinated, each_disease, several
 from kg.answers.unclear import ASKING_WHY, asks_known, unclear
 
 CAUSAL_GENE = URIRef(ONTOLOGY + "hasCausalGene")
+MANIFESTATION_OF = URIRef(ONTOLOGY + "manifestationOf")
 # a yes/no asking how often ("Is it common ...?") is answered by a statement saying it happens rarely
 OFTEN = {"common", "frequent", "often", "usual", "commonly", "frequently"}
 SELDOM = {"rare", "rarely", "uncommon", "seldom", "occasionally", "infrequent"}
@@ -82,6 +83,7 @@ NUMBER_WORDS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6", 
                 "nine": "9", "ten": "10", "decade": "10", "twenty": "20"}
 PLURAL_KINDS = frozenset(f"{word}s" for word in KIND_WORDS)  # "diseases", "disorders", "conditions"
 NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w])")
+BRACKETED = re.compile(r"\(([^)]*)\)")  # "degeneration of lower motor neurons (SMA)": whose it is
 
 
 def answer(question: str, index: ClaimIndex) -> Reply:
@@ -149,9 +151,10 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
         if not asked and _used_for(reading):
             return _answer(question, _unrelated(reading), index)
         if not asked and reading.conditions and set(reading.conditions) <= OFTEN | SELDOM and not relations:
-            # "Is demyelinating neuropathy common in ALS patients?": a statement linking them that says how often
-            asked, _ = statements_linking(index, entities, lambda s: bool(s.qualifiers) and all(
-                set(words(q)) & SELDOM for q in s.qualifiers))
+            # "Is demyelinating neuropathy common in ALS patients?", "Is severe disability rare in ALS?": a statement
+            # linking them that says how often ("rarely", "often")
+            asked, _ = statements_linking(index, entities, lambda s: bool(s.qualifiers) and (
+                all(set(words(q)) & SELDOM for q in s.qualifiers) or all(set(words(q)) & OFTEN for q in s.qualifiers)))
         if asked and not _named_by(index, reading, asked):
             # "Are both upper and lower motor neurons affected in SMA?": "upper" names no value SMA is said to have
             return _verdict(question, reading, index, score, [])
@@ -173,7 +176,9 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
             # other conditions", not to confirm) is no "no" beside one linking them (ALS has diagnostic test MRI)
             asked = [n for n in asked if not index.statements[n].negative]
         linking = set(asked)
-        if not (asked := _tied(index, entities, asked) or _in_disease(index, entities, asked)):
+        apart = _apart(index, entities)
+        if not (asked := _tied(index, entities, asked) or _in_disease(index, entities, asked)
+                or _tied(index, apart, asked)):
             # "Does MRI show snake eyes in MS?": MRI detects snake eyes, but no statement ties them to MS (ALS's);
             # "Does dystrophin deficiency cause weakness in ALS?": ALS has weakness, dystrophin deficiency is MD's
             return _verdict(question, reading, index, score, [])
@@ -185,11 +190,12 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
         kind = all(positive_of(index, index.statements[n].property) in CLASSIFYING for n in asked)
         # of three things named or more, a hedge of how often or how surely of another two, on the value the answer
         # rests on ("Does MRI show snake eyes in ALS?": ALS "may show" them), unless a statement says it plainly
-        hedging = [] if kind else [n for n in pair if n not in asked and index.statements[n].qualifiers]
-        if len(entities) >= 3 and not kind:
+        hedging = [] if kind else [n for n in pair if n not in asked and any(
+            _how_many(q) or set(words(q)) & (MAY | OFTEN) for q in index.statements[n].qualifiers)]
+        if len(apart) >= 3 and not kind:
             plain = {_triple(s) for s in index.statements if not s.qualifiers}
             rested_on = {index.statements[n].object for n in asked} | _between(index, entities, asked)
-            hedging += [n for n in _linking_any_two(index, entities) if n not in asked and n not in hedging
+            hedging += [n for n in _linking_any_two(index, apart) if n not in asked and n not in hedging
                         and index.statements[n].object in rested_on and _triple(index.statements[n]) not in plain
                         and any(_how_many(q) or set(words(q)) & (MAY | OFTEN) for q in index.statements[n].qualifiers)]
         return _verdict(question, reading, index, score, asked + hedging, vouching)
@@ -310,14 +316,15 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
     named = [n for n in near if wanted and wanted <= index.names(index.statements[n].object)]
     if named and not relations:  # "How fast does SMA progress?": the statements whose values name "progress"
         return open_answer(question, reading, index, score, named)
-    related = [n for n in near if positive_of(index, index.statements[n].property) in relations]
+    related = [n for n in near if positive_of(index, index.statements[n].property) in relations
+               and (reading.negated or not index.restates(index.statements[n]))]
     if (TOGETHER & set(reading.words) or (relations and not _both(index, entities))) \
             and not related and (via := _values_via(index, entities)):
         # "What is seen in ALS on MRI?": not what MRI is used for in ALS, ALS's values MRI detects
         return listing(question, reading, index, score, via)
     if not related and entities:  # the relation asked, from the first entity named
         related = [n for n, s in enumerate(index.statements) if entities[0].terms & s.about
-                   and positive_of(index, s.property) in relations]
+                   and positive_of(index, s.property) in relations and (reading.negated or not index.restates(s))]
     if reading.negated:  # "Which neurons are not affected in SMA?": the statements that say not
         related = [n for n in related if says_yes(index, reading, index.statements[n])] or related
     tied = _tied(index, [m for m in entities if m.terms & index.diseases], related or near)
@@ -596,6 +603,19 @@ def _of_kind(question: str, reading: Reading, index: ClaimIndex, score: dict[int
                  used_of(index, near, closest))
 
 
+def _apart(index: ClaimIndex, entities: list[Mention]) -> list[Mention]:
+    """Of the things named, those not a disease named only as a part of the name of another thing, not a disease:
+    "Would disease-modifying therapies used in MS suit SMA?" asks of the therapies (for demyelinating diseases like
+    MS) and SMA, not of MS apart; all of them when fewer than two are left. A disease named in a label's brackets
+    says whose the thing is ("degeneration of lower motor neurons (SMA)"): it is still asked."""
+    names = [frozenset().union(*(index.names(t) - set(index.tokens(" ".join(BRACKETED.findall(index.label(t)))))
+                                 for t in m.terms)) for m in entities]
+    kept = [m for m in entities if not (m.terms & index.diseases and any(
+        not other.terms & index.diseases and set(index.tokens(m.text)) <= named
+        for other, named in zip(entities, names, strict=True)))]
+    return kept if len(kept) >= 2 else entities
+
+
 def _two_steps(index: ClaimIndex, reading: Reading, relations: set[Node]) -> list[int]:
     """No statement links the two things asked, but they are the ends of a path of two statements: the other
     thing has a thing (its subject, not a disease nor a group of diseases) of which a statement of the relation
@@ -871,6 +891,16 @@ def _of_members(index: ClaimIndex, reading: Reading, relations: set[Node]) -> li
         if found:
             named = {index.statements[n].object for n in found} | {index.statements[n].subject for n in found}
             return found + [n for n in typed if index.statements[n].subject in named]
+        # the features its members are manifestations of, which the others are said only so far not to have ("Does
+        # muscular dystrophy have upper motor neuron signs?": it "usually lacks" hyperreflexia and spasticity, the
+        # upper motor neuron signs seen in ALS); a plain denial of some of them would deny no other member
+        features = frozenset(s.object for s in index.statements if s.property == MANIFESTATION_OF
+                             and s.subject in members and isinstance(s.object, URIRef))
+        swapped[position] = Mention(mention.text, features)
+        found, _ = statements_linking(index, swapped, lambda s: s.negative and (
+            bool(s.qualifiers) or s.property in index.negation_hedges) and relation_asked(index, reading, s, relations))
+        if found := _tied(index, swapped, found):
+            return found
     return []
 
 
@@ -963,6 +993,11 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
         return Reply(question, reading, verdict, f"{verdict.capitalize()}, rarely: "
                      f"{_qualified(index, ordered, False).split(': ', 1)[1]}", used_of(index, ordered, score),
                      tuple(hedges))
+    if hedges and says == {True} and set(reading.conditions) & SELDOM and not asked_often \
+            and all(set(words(hedge)) & OFTEN for hedge in hedges):
+        # "Is it rare for ALS to end in severe disability?": it "often" does, so no
+        return Reply(question, reading, "no", f"No, {hedges[0]}: {_phrases(index, lead, ordered)}.",
+                     used_of(index, ordered, score), tuple(hedges))
     if hedges and says == {not reading.negated} and reading.habitual and not any(
             _says_usually(index, index.statements[n]) for n in ordered):
         # "Is SMA usually severe?": it "can also lead to severe physical disabilities", which says nothing of usually
@@ -1195,12 +1230,13 @@ def _qualified(index: ClaimIndex, ordered: list[int], negated: bool, says: set[b
     stated = [n for n in ordered if not index.statements[n].derived] or ordered
     statements = list({index.phrase(index.statements[n]): index.statements[n] for n in stated}.values())
     hedges = {q for s in statements for q in s.qualifiers}
-    if len(hedges) == 1 and len(statements) == 1 and (only := next(iter(hedges))).endswith("ly") \
-            and " " not in only:
+    if len(hedges) == 1 and (only := next(iter(hedges))).endswith("ly") and " " not in only \
+            and all(s.qualifiers and s.negative == statements[0].negative for s in statements):
+        said = "; ".join(index.phrase(s) for s in statements[:3])  # each so hedged: "Not usually: ...; ..."
         if statements[0].negative and says is not None and len(says) == 1:
-            return f"{only.capitalize() if says == {True} else 'Not ' + only}: {index.phrase(statements[0])}."
+            return f"{only.capitalize() if says == {True} else 'Not ' + only}: {said}."
         opening = only.capitalize() if only.casefold() in USUALLY else f"Only {only}"  # "Usually", "Only traditionally"
-        return f"{opening}: {index.phrase(statements[0])}."
+        return f"{opening}: {said}."
     parts = []
     for statement in statements[:3]:
         phrase = index.phrase(statement)
@@ -1229,5 +1265,5 @@ def _phrases(index: ClaimIndex, lead: Statement, ordered: list[int]) -> str:
                                   if index.statements[n].property == lead.property
                                   and index.statements[n].object == lead.object and not index.nary(
                                       index.statements[n])))
-    relation = "is a" if lead.property == RDF.type else index.label(lead.property)
-    return phrase if len(subjects) < 2 else f"{relation} {obj}: {', '.join(subjects)}"  # "subtype of SMA: ..."
+    # "subtype of SMA: ..."
+    return phrase if len(subjects) < 2 else f"{index.relation(lead)} {obj}: {', '.join(subjects)}"
