@@ -2135,3 +2135,21 @@ def test_where_a_disease_begins_is_the_neurons_its_initial_pathology_affects(ind
     assert support(reply, index)[0][0].quote.startswith("Bulbar-onset ALS: Initial pathology affects brainstem motor")
     # the neurons it initially affects are ones it affects
     assert answer("Does bulbar-onset ALS affect brainstem motor neurons?", index).verdict == "yes"
+
+
+@pytest.mark.parametrize(("question", "sentence", "quoted"), [
+    ("Is SMA a progressive muscle-wasting disorder?",
+     "Yes: spinal muscular atrophy has clinical feature muscle wasting.", "causing progressive muscle wasting"),
+    ("Is programmed cell death activated in the motor neurons in ALS?",
+     "Yes: amyotrophic lateral sclerosis involves mechanism apoptosis.", "are activated in affected motor neurons")])
+def test_a_word_the_claims_sentence_puts_beside_the_same_value_is_accounted_for(
+        index: ClaimIndex, question: str, sentence: str, quoted: str) -> None:
+    """A word no name holds ("progressive", "activated") is said by a claim whose cited sentence puts it beside a name
+    of the claim's value on the same side as the question does (it was "the documents don't say"); not a word the
+    sentence says of another thing, nor one beside the claim's subject ("ALS is characterized by progressive loss of
+    motor neurons, resulting in atrophy of skeletal muscles" says nothing progressive of the muscles)."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == ("yes", sentence)
+    assert quoted in support(reply, index)[0][0].quote
+    assert answer("Is SMA a disorder of rapid muscle wasting?", index).verdict == "unstated"
+    assert answer("Is ALS a progressive disorder of the skeletal muscles?", index).verdict != "yes"

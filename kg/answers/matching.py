@@ -10,12 +10,16 @@ from rdflib.namespace import RDF
 from rdflib.term import Node
 
 from kg.answers.claim_index import ONTOLOGY, SUBTYPE_OF, ClaimIndex, Statement, words
-from kg.answers.question import ABSENCE, CONDITIONS, FRAME, HAVE, TOGETHER, Mention, Reading
+from kg.answers.question import ABSENCE, CONDITIONS, FRAME, HAVE, NEGATIONS, TOGETHER, Mention, Reading
 
 SECONDARY_PATHOLOGY = URIRef(ONTOLOGY + "hasSecondaryPathology")
 # the properties that say what kind of disease something is: a statement of a group answers them
 CLASSIFYING = frozenset({RDF.type, URIRef(ONTOLOGY + "asCategory"), SUBTYPE_OF})
 COPULA = {"is", "are", "was", "were"}
+# how many words (stopwords aside) a word may stand from a thing named and still be said of it, and the words
+# between that say something else of it ("primary axonal degeneration rather than myelin destruction")
+BESIDE = 2
+CONTRAST = {"rather", "than", "but", "unlike", "whereas", "while", "except", "beyond", "versus", "vs"}
 ADJECTIVES = 3  # how many words before a kind's name in a sentence may say what kind of it ("autosomal recessive")
 
 
@@ -73,6 +77,11 @@ def relation_asked(index: ClaimIndex, reading: Reading, statement: Statement, re
         return False  # "Is DMD a muscular dystrophy?" asks what DMD is, not what muscular dystrophy has
     if asks_kind(reading) and statement.property == SECONDARY_PATHOLOGY:
         return False  # "Is ALS a disease of demyelination?" asks its kind: a secondary pathology is none
+    if unsaid and not relations and not statement.derived and not index.nary(statement) \
+            and statement.object not in index.classes:
+        # "Is SMA a progressive muscle-wasting disorder?": "causing progressive muscle wasting"; not of what kind a
+        # thing is (said_of_kind), nor of a derived or n-ary statement, whose sentences say more than its one link
+        unsaid = [w for w in unsaid if w not in said_beside(index, reading, statement)]
     if not relations and not unsaid:
         # "Is ALS SMA?": of two diseases, only a statement of what kind one is answers
         both = statement.subject in index.diseases and statement.object in index.diseases
@@ -83,6 +92,68 @@ def relation_asked(index: ClaimIndex, reading: Reading, statement: Statement, re
         if isinstance(prop, URIRef) and index.broader.get(prop, frozenset({prop})) & relations:
             return True
     return False
+
+
+def said_beside(index: ClaimIndex, reading: Reading, statement: Statement) -> set[str]:
+    """The words of the question not otherwise understood (no question frame) that it puts beside a thing named,
+    the value of ``statement``, and that a cited sentence of the statement puts on the same side of a name of that
+    same value, each within BESIDE words (stopwords aside) with no negation or contrast between: "progressive" in "Is
+    SMA a progressive muscle-wasting disorder?" by "a genetic disorder causing progressive muscle wasting";
+    not by "progressive loss of motor neurons, resulting in atrophy", said of another thing. Not beside its subject:
+    "ALS is characterized by progressive loss" says nothing progressive of ALS's skeletal muscles."""
+    ends = {statement.object}
+    spoken = list(reading.words)
+    beside: set[tuple[str, Node, int]] = set()  # (word, end, -1 before it or 1 after it)
+    for mention in reading.entities:
+        if not mention.terms & ends or not (span := _span(spoken, words(mention.text))):
+            continue
+        for word, side in _near(spoken, span, FRAME, set(reading.conditions) - CONDITIONS):
+            beside |= {(word, end, side) for end in mention.terms & ends}
+    if not beside:
+        return set()
+    found: set[str] = set()
+    for citation in statement.citations:
+        if citation not in index.citations:
+            continue
+        quoted = list(words(index.citations[citation].quote))
+        for word, end, side in beside:
+            stems = set(index.tokens(word))
+            for name in (name for name, terms in index.entity_names.items() if end in terms):
+                span = _span(quoted, name)
+                while span is not None:
+                    if stems and any(s == side and set(index.tokens(w)) == stems
+                                     for w, s in _near(quoted, span, index.stopwords, None)):
+                        found.add(word)
+                    span = _span(quoted, name, span[1])
+    return found
+
+
+def _span(said: list[str], name: tuple[str, ...], start: int = 0) -> tuple[int, int] | None:
+    """Where ``name`` first stands in ``said`` from ``start``: its first word's place and the place after its last."""
+    for at in range(start, len(said) - len(name) + 1):
+        if name and tuple(said[at:at + len(name)]) == name:
+            return at, at + len(name)
+    return None
+
+
+def _near(said: list[str], span: tuple[int, int], skipped: set[str] | frozenset[str],
+          wanted: set[str] | None) -> list[tuple[str, int]]:
+    """The words within BESIDE words (``skipped`` ones aside) before (-1) and after (1) ``span`` of ``said``, up to a
+    negation or contrast; only ``wanted`` ones, if given."""
+    near: list[tuple[str, int]] = []
+    for side, places in ((-1, range(span[0] - 1, -1, -1)), (1, range(span[1], len(said)))):
+        counted = 0
+        for at in places:
+            word = said[at]
+            if word in NEGATIONS or word in CONTRAST:
+                break
+            if wanted is None or word in wanted:
+                near.append((word, side))
+            if word not in skipped:
+                counted += 1
+                if counted == BESIDE:
+                    break
+    return near
 
 
 def _against_the_word(index: ClaimIndex, reading: Reading, statement: Statement) -> bool:
