@@ -2153,3 +2153,19 @@ def test_a_word_the_claims_sentence_puts_beside_the_same_value_is_accounted_for(
     assert quoted in support(reply, index)[0][0].quote
     assert answer("Is SMA a disorder of rapid muscle wasting?", index).verdict == "unstated"
     assert answer("Is ALS a progressive disorder of the skeletal muscles?", index).verdict != "yes"
+
+
+@pytest.mark.parametrize("question", ["Is the degeneration of motor neurons in ALS caused by oxidative stress?",
+                                      "Does oxidative stress cause the degeneration of motor neurons in ALS?"])
+def test_a_relation_word_and_the_name_after_it_name_the_thing_a_statement_says_so_of(
+        index: ClaimIndex, question: str) -> None:
+    """"the degeneration of motor neurons" is a name of ALS's pathology in other word order ("motor neuron
+    degeneration"), and a statement says it is degeneration of motor neurons: so it is read as that thing, not as
+    the relation "degeneration of" and motor neurons, and the claim of its cause answers (it was "the documents
+    don't say"); asked the other way round, or of SMA, no claim says so."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == ("yes", "Yes: progressive degeneration and death of motor neurons and "
+                                                      "their axons (ALS) due to oxidative stress.")
+    assert support(reply, index)[0][0].quote.startswith("Oxidative stress: Increased production of reactive oxygen")
+    assert answer("Does the degeneration of motor neurons in ALS cause oxidative stress?", index).verdict == "unstated"
+    assert answer("Is the degeneration of motor neurons in SMA due to oxidative stress?", index).verdict == "unstated"

@@ -303,7 +303,8 @@ def read(question: str, index: ClaimIndex) -> Reading:
     mentions, consumed, negated = _mentions(tokens, index)
     if sum(not m.relation for m in mentions) > 2:
         # a name in other word forms is read only as one of two things asked: "Does FTD shorten survival in ALS?"
-        # asks what FTD does in ALS, not how three things are linked
+        # asks what FTD does in ALS, not how three things are linked (unless a statement says what the words say:
+        # _named_by_its_link)
         mentions, consumed, negated = _mentions(tokens, index, by_stems=False)
     # "What kind of therapy does SMA get?" asks a kind of treatment, not SMA's kinds: "kind of" before a relation
     # named is question frame
@@ -596,6 +597,9 @@ def _mentions(tokens: list[str], index: ClaimIndex, by_stems: bool = True) -> tu
                     break
             if found:
                 break
+        if found is not None and found[1].relation and (named := _named_by_its_link(
+                tokens[position:position + LONGEST_NAME], found, index)):
+            found = named  # "the degeneration of motor neurons": motor neuron degeneration, not the relation
         if found is None:
             found = _coordinated(tokens, position, index)
         if found is None and by_stems:
@@ -642,6 +646,22 @@ def _by_stems(window: list[str], index: ClaimIndex) -> tuple[int, Mention] | Non
         if terms:
             return length, Mention(" ".join(key), terms)
     return None
+
+
+def _named_by_its_link(window: list[str], relation: tuple[int, Mention],
+                       index: ClaimIndex) -> tuple[int, Mention] | None:
+    """A relation word and the name after it that together are a name of a thing, in other word forms or order,
+    of which a statement says that very relation to that very thing: "the degeneration of motor neurons" names ALS's
+    pathology (called "motor neuron degeneration"), which is degeneration of motor neurons; not "types of SMA"."""
+    length, mention = relation
+    longer = _by_stems(window, index)
+    if longer is None or longer[0] <= length:
+        return None
+    rest = tuple(window[length:longer[0]])
+    after = next((index.entity_names[v] for v in variants(rest) if v in index.entity_names), frozenset())
+    said = any(s.subject in longer[1].terms and s.property in mention.terms and s.object in after
+               for s in index.statements)
+    return longer if said else None
 
 
 def _directed(mention: Mention, inverse: frozenset[URIRef], before: list[Mention], after: list[str],
