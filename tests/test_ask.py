@@ -2169,3 +2169,18 @@ def test_a_relation_word_and_the_name_after_it_name_the_thing_a_statement_says_s
     assert support(reply, index)[0][0].quote.startswith("Oxidative stress: Increased production of reactive oxygen")
     assert answer("Does the degeneration of motor neurons in ALS cause oxidative stress?", index).verdict == "unstated"
     assert answer("Is the degeneration of motor neurons in SMA due to oxidative stress?", index).verdict == "unstated"
+
+
+@pytest.mark.parametrize(("question", "verdict", "sentence"), [
+    ("When someone has SMA, are the lower motor neurons mainly affected?", "yes",
+     "Yes: spinal muscular atrophy mainly affects neuron lower motor neurons."),
+    ("When someone has SMA, are the upper motor neurons mainly affected?", "no",
+     "No: spinal muscular atrophy mainly affects neuron lower motor neurons.")])
+def test_a_yes_no_after_a_leading_clause_is_a_yes_no(index: ClaimIndex, question: str, verdict: str,
+                                                      sentence: str) -> None:
+    """A leading clause opening with a question word ("When ...,") made the question an open one, answered with a
+    list and no verdict; the yes/no after the comma is what is asked, the clause read after it."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == (verdict, sentence)
+    assert support(reply, index)[0][0].quote == "Mainly lower motor neurons"
+    assert answer("When does SMA usually start?", index).verdict == "answer"

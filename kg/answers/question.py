@@ -267,7 +267,7 @@ def read(question: str, index: ClaimIndex) -> Reading:
     undotted = re.sub(r"\b((?:[A-Za-z]\.){2,})", lambda m: m.group(1).replace(".", ""), question.replace("\u2019", "'"))
     # a tag asking to confirm ("SMA is inherited, isn't it?", "..., right?") asks the statement before it
     undotted, tagged = TAG.subn("?", undotted)
-    spoken = list(words(undotted))
+    spoken = _leading_clause_last(list(words(undotted)), undotted)
     while spoken[:1] and spoken[0] in DISCOURSE and len(spoken) > 1:  # "So is ALS genetic?"
         spoken = spoken[1:]
     tokens, confirming = _confirmation(spoken)
@@ -436,6 +436,18 @@ def _choice(tokens: list[str], consumed: set[int]) -> bool:
 def frame(token: str) -> bool:
     """Whether ``token`` is question frame, in any word form."""
     return token in FRAME or STEMMER.stemWord(token) in FRAME_STEMS
+
+
+def _leading_clause_last(spoken: list[str], question: str) -> list[str]:
+    """A yes/no asked after a leading clause, up to its first comma, that opens with a question word or none ("When
+    ALS is suspected, is MRI used ...?", "In ALS, does ...?"), with the clause put after it, as "Is MRI used ... when
+    ALS is suspected?" asks it; other questions as they are."""
+    lead, comma, rest = question.partition(",")
+    before, after = words(lead), words(rest)
+    opens = {*YES_NO, *CONFIRMING}
+    if not comma or not before or not after or before[0] in opens or after[0] not in opens:
+        return spoken
+    return [*after, *before]
 
 
 def _confirmation(tokens: list[str]) -> tuple[list[str], bool]:
