@@ -2184,3 +2184,23 @@ def test_a_yes_no_after_a_leading_clause_is_a_yes_no(index: ClaimIndex, question
     assert (reply.verdict, reply.sentence) == (verdict, sentence)
     assert support(reply, index)[0][0].quote == "Mainly lower motor neurons"
     assert answer("When does SMA usually start?", index).verdict == "answer"
+
+
+@pytest.mark.parametrize(("question", "sentence", "quoted"), [
+    ("Does hyperreflexia in ALS come from upper motor neuron degeneration?",
+     "Yes: hyperreflexia in ALS reflects degeneration of upper motor neurons.", "(upper motor neuron degeneration)"),
+    ("Are the lower motor neuron signs of ALS caused by anterior horn cell degeneration?",
+     "Yes: reflects degeneration of anterior horn cells: muscle fasciculations in ALS, muscle atrophy in ALS, muscle "
+     "weakness in ALS.", "Lower motor neuron signs (from anterior horn cell degeneration):")])
+def test_a_relation_asked_in_two_pieces_is_the_property_they_name(
+        index: ClaimIndex, question: str, sentence: str, quoted: str) -> None:
+    """"come from" before a thing named and "degeneration" after it make "comes from degeneration of", an altLabel of
+    mnd:reflectsDegenerationOf (a sign reflects the degeneration of the neurons that produces it): the claims of it
+    answer, of a kind of sign by its members in the disease named (it was "the documents don't say"); not of
+    neurons whose degeneration no claim says the sign reflects."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == ("yes", sentence)
+    assert support(reply, index)[0][0].quote.startswith(quoted) or quoted in support(reply, index)[0][0].quote
+    assert answer("Is muscle atrophy in ALS caused by upper motor neuron degeneration?", index).verdict == "unstated"
+    assert answer("Do lower motor neuron signs in SMA come from anterior horn cell degeneration?",
+                  index).verdict == "unstated"

@@ -91,6 +91,21 @@ def relation_asked(index: ClaimIndex, reading: Reading, statement: Statement, re
         prop = positive_of(index, stated)
         if isinstance(prop, URIRef) and index.broader.get(prop, frozenset({prop})) & relations:
             return True
+    return any(_named_in_pieces(index, reading, positive_of(index, stated))
+               for stated in index.properties_of[statement.iri])
+
+
+def _named_in_pieces(index: ClaimIndex, reading: Reading, prop: Node) -> bool:
+    """Whether a relation word asked and words of the question not otherwise understood make a name of ``prop`` in
+    other order ("come from" ... "degeneration": "comes from degeneration of", a name of "reflects degeneration
+    of")."""
+    spare = set(index.tokens(" ".join(reading.conditions)))
+    for mention in reading.relations if spare else ():
+        asked = set(index.tokens(mention.text))
+        for name, props in index.relation_names.items():
+            stems = set(index.tokens(" ".join(name)))
+            if prop in props and asked <= stems and stems - asked and stems - asked <= spare:
+                return True
     return False
 
 

@@ -21,7 +21,7 @@ from rdflib.namespace import RDF
 from rdflib.term import Node
 
 from kg.answers.best import with_best_claim, with_definition
-from kg.answers.claim_index import COUNTS_CASES_OF, ONTOLOGY, SUBTYPE_OF, ClaimIndex, Statement, words
+from kg.answers.claim_index import COUNTS_CASES_OF, IN_DISEASE, ONTOLOGY, SUBTYPE_OF, ClaimIndex, Statement, words
 from kg.answers.compare import compare, comparing, kinds_of
 from kg.answers.contrast import choice, contrasted
 from kg.answers.lists import RANKED, listing, members_of, open_answer
@@ -887,7 +887,7 @@ def _of_members(index: ClaimIndex, reading: Reading, relations: set[Node]) -> li
             continue
         swapped = [*reading.entities[:position], Mention(mention.text, members), *reading.entities[position + 1:]]
         found, _ = statements_linking(index, swapped, lambda s: relation_asked(index, reading, s, relations))
-        found = _tied(index, swapped, found)
+        found = _tied(index, swapped, found) or _manifest_in(index, swapped, found)
         if found:
             named = {index.statements[n].object for n in found} | {index.statements[n].subject for n in found}
             return found + [n for n in typed if index.statements[n].subject in named]
@@ -917,6 +917,21 @@ def _in_disease(index: ClaimIndex, named: list[Mention], found: list[int]) -> li
     having = [n for n, s in enumerate(index.statements) if s.subject in diseases[0].terms
               and s.object in {index.statements[k].subject for k in kept} and not s.negative and not s.qualifiers]
     return kept + having if kept else []
+
+
+def _manifest_in(index: ClaimIndex, named: list[Mention], found: list[int]) -> list[int]:
+    """Of ``found``, linking the things named beside one disease named, those whose subject is a manifestation in
+    that disease ("Are the lower motor neuron signs of ALS caused by anterior horn cell degeneration?": muscle atrophy
+    in ALS reflects it), with the statements saying so (mnd:inDisease)."""
+    diseases = [m for m in named if m.terms & index.diseases]
+    if len(diseases) != 1:
+        return []
+    kept = [n for n in found if all(m.terms & index.statements[n].about for m in named if m is not diseases[0])]
+    saying = [k for k, s in enumerate(index.statements) if s.property == IN_DISEASE and s.object in diseases[0].terms
+              and s.subject in {index.statements[n].subject for n in kept}]
+    shown = {index.statements[k].subject for k in saying}
+    kept = [n for n in kept if index.statements[n].subject in shown]
+    return kept + saying if kept else []
 
 
 def _features_of(index: ClaimIndex, disease: Mention) -> set[Node]:
