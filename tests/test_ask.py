@@ -2204,3 +2204,20 @@ def test_a_relation_asked_in_two_pieces_is_the_property_they_name(
     assert answer("Is muscle atrophy in ALS caused by upper motor neuron degeneration?", index).verdict == "unstated"
     assert answer("Do lower motor neuron signs in SMA come from anterior horn cell degeneration?",
                   index).verdict == "unstated"
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Do behavioral changes in ALS have an impact on caregivers?", "yes"),
+    ("Is it true that behavioural changes in ALS have no impact on caregivers?", "no")])
+def test_a_feature_named_beside_the_disease_that_has_it_is_asked_of_its_own_claims(
+        index: ClaimIndex, question: str, verdict: str) -> None:
+    """"have an impact on" names mnd:hasImpact (an altLabel); behavioural changes "in ALS", which ALS plainly has, are
+    asked of their own claims, whose values "caregivers" names (it was "the documents don't say", as no claim links
+    them to ALS by their impact); not of a disease that has no such feature, nor of values no word names."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == (
+        verdict, f"{verdict.capitalize()}: behavioural changes has impact: increased caregiver burden, reduced "
+                 "caregiver quality of life.")
+    assert support(reply, index)[0][0].quote.startswith("Behavioral changes: Behavioral deficits negatively impact")
+    assert answer("Do behavioral changes in SMA have an impact on caregivers?", index).verdict == "unstated"
+    assert answer("Do behavioral changes in ALS have an impact on survival?", index).verdict == "unstated"

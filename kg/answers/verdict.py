@@ -168,6 +168,10 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
         if not asked and (members := _of_members(index, reading, relations)):
             # "Does ALS have upper motor neuron signs?": hyperreflexia and hypertonicity, which are some
             return _verdict(question, reading, index, score, members)
+        if not asked and (in_disease := _of_feature_in(index, reading, relations)):
+            # "Do behavioral changes in ALS have an impact on caregivers?": their impact, and ALS has them
+            own, has_it = in_disease
+            return _verdict(question, reading, index, score, own + has_it, frozenset(has_it))
         if not asked:
             return _of_subtypes(question, reading, index, score, relations)
         asked = _classifying_first(index, reading, asked)
@@ -932,6 +936,23 @@ def _manifest_in(index: ClaimIndex, named: list[Mention], found: list[int]) -> l
     shown = {index.statements[k].subject for k in saying}
     kept = [n for n in kept if index.statements[n].subject in shown]
     return kept + saying if kept else []
+
+
+def _of_feature_in(index: ClaimIndex, reading: Reading, relations: set[Node]) -> tuple[list[int], list[int]] | None:
+    """Two things asked, a disease and a thing it plainly has (see ``_features_of``), with a relation and words of
+    the question naming no thing ("Do behavioral changes in ALS have an impact on caregivers?"): the statements of
+    that thing of the relation asked whose values those words name (increased caregiver burden), and the statements
+    saying the disease has it; None if there are none."""
+    diseases = [m for m in reading.entities if m.terms & index.diseases]
+    if len(reading.entities) != 2 or len(diseases) != 1 or not relations or not reading.conditions:
+        return None
+    thing = next(m for m in reading.entities if m is not diseases[0])
+    having = [n for n, s in enumerate(index.statements) if s.subject in diseases[0].terms and s.object in thing.terms
+              and s.object in _features_of(index, diseases[0])]
+    own = [n for n, s in enumerate(index.statements) if s.subject in thing.terms and not index.nary(s)
+           and relation_asked(index, reading, s, relations)]
+    found = explaining(index, reading, own)
+    return (found, having) if found and having else None
 
 
 def _features_of(index: ClaimIndex, disease: Mention) -> set[Node]:
