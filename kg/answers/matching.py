@@ -81,7 +81,7 @@ def relation_asked(index: ClaimIndex, reading: Reading, statement: Statement, re
             and statement.object not in index.classes:
         # "Is SMA a progressive muscle-wasting disorder?": "causing progressive muscle wasting"; not of what kind a
         # thing is (said_of_kind), nor of a derived or n-ary statement, whose sentences say more than its one link
-        unsaid = [w for w in unsaid if w not in said_beside(index, reading, statement)]
+        unsaid = [w for w in unsaid if w not in _said_beside(index, reading, statement)]
     if not relations and not unsaid:
         # "Is ALS SMA?": of two diseases, only a statement of what kind one is answers
         both = statement.subject in index.diseases and statement.object in index.diseases
@@ -100,7 +100,9 @@ def _named_in_pieces(index: ClaimIndex, reading: Reading, prop: Node) -> bool:
     other order ("come from" ... "degeneration": "comes from degeneration of", a name of "reflects degeneration
     of")."""
     spare = set(index.tokens(" ".join(reading.conditions)))
-    for mention in reading.relations if spare else ():
+    if not spare:
+        return False
+    for mention in reading.relations:
         asked = set(index.tokens(mention.text))
         for name, props in index.relation_names.items():
             stems = set(index.tokens(" ".join(name)))
@@ -109,7 +111,7 @@ def _named_in_pieces(index: ClaimIndex, reading: Reading, prop: Node) -> bool:
     return False
 
 
-def said_beside(index: ClaimIndex, reading: Reading, statement: Statement) -> set[str]:
+def _said_beside(index: ClaimIndex, reading: Reading, statement: Statement) -> set[str]:
     """The words of the question not otherwise understood (no question frame) that it puts beside a thing named,
     the value of ``statement``, and that a cited sentence of the statement puts on the same side of a name of that
     same value, each within BESIDE words (stopwords aside) with no negation or contrast between: "progressive" in "Is
