@@ -150,6 +150,7 @@ class Mention:
     text: str
     terms: frozenset[URIRef]
     relation: bool = False
+    contrary: bool = False  # named by a name of its contrary (mnd:contraryLabel): asked in the negative
 
 
 @dataclass(frozen=True)
@@ -212,6 +213,11 @@ class Reading:
         kind_of = all(m.terms == {SUBTYPE_OF} for m in self.relations) and bool(KIND_WORDS & set(self.words))
         return len(self.entities) == 1 and (not self.relations or kind_of) and \
             all(w in DEFINITION or w in named for w in self.words)
+
+    @property
+    def contrary(self) -> bool:
+        """Whether the question names a thing or relation by a name of its contrary ("reduce caregiver burden")."""
+        return any(m.contrary for m in self.mentions)
 
     @property
     def entities(self) -> list[Mention]:
@@ -592,12 +598,17 @@ def _mentions(tokens: list[str], index: ClaimIndex, by_stems: bool = True) -> tu
                     found = (length, _directed(found[1], index.inverse_names.get(variant, frozenset()), mentions,
                                                tokens[position + length:], index,
                                                bool(HAVE & set(tokens[max(consumed, default=-1) + 1:position]))))
+                elif variant in index.contrary_names:
+                    found = _contrary(" ".join(key), index.contrary_names[variant], index)
+                    found = (length, found[1]) if found else None
                 if found:
                     break
             if found:
                 break
         if found is None:
             found = _coordinated(tokens, position, index)
+        if found is None:  # a contrary's name in other word forms even beside two things named
+            found = _by_stems(tokens[position:position + LONGEST_NAME], index, contrary=True)
         if found is None and by_stems:
             found = _by_stems(tokens[position:position + LONGEST_NAME], index)
         if found is None:
@@ -607,6 +618,7 @@ def _mentions(tokens: list[str], index: ClaimIndex, by_stems: bool = True) -> tu
             position += 1
             continue
         length, mention = found
+        negated ^= mention.contrary
         mentions.append(mention)
         consumed.update(range(position, position + length))
         position += length
@@ -630,18 +642,31 @@ def _coordinated(tokens: list[str], position: int, index: ClaimIndex) -> tuple[i
     return None
 
 
-def _by_stems(window: list[str], index: ClaimIndex) -> tuple[int, Mention] | None:
+def _by_stems(window: list[str], index: ClaimIndex, contrary: bool = False) -> tuple[int, Mention] | None:
     """A name of two words or more in other word forms or order, longest first, its first and last words not
     question frame, holding a word the graph's literals do not use (else the words are read one by one, as
-    values a statement must name): "Is sensation lost in SMA?" names sensory loss ("loss of sensation")."""
+    values a statement must name): "Is sensation lost in SMA?" names sensory loss ("loss of sensation"). With
+    ``contrary``, a name of a contrary ("reduce the burden on caregivers")."""
     for length in range(len(window), 1, -1):
         key = window[:length]
         if key[0] in QUESTION_WORDS or key[-1] in QUESTION_WORDS:
             continue
-        terms = index.names_by_stems.get(index.stem_key(tuple(key)))
-        if terms:
+        stems = index.stem_key(tuple(key))
+        if contrary:
+            found = _contrary(" ".join(key), index.contrary_by_stems.get(stems, frozenset()), index)
+            if found:
+                return length, found[1]
+        elif terms := index.names_by_stems.get(stems):
             return length, Mention(" ".join(key), terms)
     return None
+
+
+def _contrary(text: str, terms: frozenset[URIRef], index: ClaimIndex) -> tuple[int, Mention] | None:
+    """A name of the contrary of a thing or a relation (mnd:contraryLabel) as a mention of it, asked in the
+    negative; a kind of figure's contrary ("die within") is no mention (kg.answers.verdict reads it)."""
+    if not terms or terms & index.of_kind.keys():
+        return None
+    return len(text.split()), Mention(text, terms, relation=bool(terms & index.broader.keys()), contrary=True)
 
 
 def _directed(mention: Mention, inverse: frozenset[URIRef], before: list[Mention], after: list[str],

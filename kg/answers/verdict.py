@@ -108,7 +108,23 @@ def answer(question: str, index: ClaimIndex) -> Reply:
         reply = mainly  # "Does SMA mostly affect upper motor neurons?": it mainly affects lower ones, so no
     if reply.verdict == "unstated":  # "Is the pathomechanism ... known?": a sentence saying it "remains unclear"
         reply = unclear(reply, index)
-    return with_best_claim(with_definition(reply, index), index)
+    return with_best_claim(with_definition(_contrary_checked(reply, index), index), index)
+
+
+def _contrary_checked(reply: Reply, index: ClaimIndex) -> Reply:
+    """A question naming a thing by its contrary's name ("Do behavioural deficits reduce caregiver burden?") is
+    answered only by a statement of the thing: no to the contrary (yes asked in the negative), or of all, "not
+    all" from a hedged one ("some forms"). A statement denying the thing says nothing of its contrary (not increased
+    is not reduced), nor does a hedged one of some cases; the documents don't say."""
+    reading = reply.reading
+    if not reading.contrary or reply.verdict not in ("yes", "no", "qualified"):
+        return reply
+    # the reading is already turned by the contrary: a statement of the thing says no, unless asked in the negative
+    if reply.verdict == ("no" if reading.negated else "yes") or (
+            reply.verdict == "qualified" and reading.negated and reading.restricted):
+        return reply
+    return replace(reply, verdict="unstated", sentence=f"The documents don't say this: {reply.question}",
+                   qualifiers=(), groups=())
 
 
 def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
@@ -146,7 +162,11 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
         if len(diseases) >= 2 and len(entities) - len(diseases) == 1 and coordinated(reading, diseases):
             # "Is neuroinflammation shared by ALS and SMA?"; not "Are MS drugs appropriate for SMA?"
             return _of_each(question, reading, index, score, relations, diseases)
-        asked, pair = statements_linking(index, entities, lambda s: relation_asked(index, reading, s, relations))
+        # a thing named by its contrary's name: the statements of the thing ("Is caregiver burden decreased by
+        # behavioural deficits in ALS?": their impact, not ALS's behavioural changes)
+        contrary = frozenset().union(*(m.terms for m in reading.mentions if m.contrary))
+        asked, pair = statements_linking(index, entities, lambda s: relation_asked(index, reading, s, relations) and (
+            not contrary or bool(contrary & {*s.about, s.property})))
         asked = _parts_asked(index, entities, relations, asked)
         if not asked and _used_for(reading):
             return _answer(question, _unrelated(reading), index)
@@ -496,7 +516,12 @@ def _beyond_verdict(question: str, reading: Reading, index: ClaimIndex, score: d
     every = reading.restriction in {"all", "every", "everyone", "everybody", "always"}
     if not reading.yes_no or reading.negated or not (spoken & MOST or every) or len(reading.entities) != 1:
         return None
-    figures = frozenset().union(*(index.of_kind.get(k, frozenset()) for k in _kinds_named(index, reading)))
+    # "die within 10 years" names the contrary of surviving beyond them (mnd:contraryLabel): the complement share
+    contrary = _kinds_named(index, reading, index.contrary_names)
+    kinds = _kinds_named(index, reading)
+    if contrary and kinds:
+        return None  # "Do most who live longer than ten years die within twenty?": not one share
+    figures = frozenset().union(*(index.of_kind.get(k, frozenset()) for k in contrary or kinds))
     asked = _numbers(question) - _numbers(" ".join(m.text for m in reading.mentions)) | {
         NUMBER_WORDS[w] for w in reading.words if w in NUMBER_WORDS}
     found = [f for f, share in sorted(index.shares.items()) if f in figures and share.threshold is not None
@@ -504,6 +529,8 @@ def _beyond_verdict(question: str, reading: Reading, index: ClaimIndex, score: d
     if len(found) != 1:
         return None
     share = index.shares[found[0]]
+    if contrary:  # of those who die within the duration: the rest
+        share = replace(share, low=100.0 - share.high, high=100.0 - share.low)
     numbers = [n for n, s in enumerate(index.statements) if s.iri == str(found[0])]
     named = index.label(found[0])
     if share.high < 50:
@@ -560,11 +587,13 @@ def _values_naming(index: ClaimIndex, relations: set[Node], entity: Mention, lis
     return kept
 
 
-def _kinds_named(index: ClaimIndex, reading: Reading) -> frozenset[URIRef]:
+def _kinds_named(index: ClaimIndex, reading: Reading,
+                 names: dict[tuple[str, ...], frozenset[URIRef]] | None = None) -> frozenset[URIRef]:
     """The kinds of figure a whole name of which the question holds ("how common": annual incidence, share of
-    cases)."""
+    cases); of ``names`` (the names of contraries: "die within"), the kinds they name."""
     spoken = set(index.tokens(" ".join(reading.words)))
-    return frozenset().union(*(terms for name, terms in index.kind_names.items()
+    named = index.kind_names if names is None else names
+    return frozenset().union(*(terms & index.of_kind.keys() for name, terms in named.items()
                                if (stems := set(index.tokens(" ".join(name)))) and stems <= spoken))
 
 
@@ -947,6 +976,9 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
     asked = _numbers(question) - _numbers(" ".join(m.text for m in reading.mentions))  # not "type 1", "TDP-43"
     found = [n for n in found if asked <= _numbers(" ".join((index.phrase(index.statements[n]),
                                                              *index.statements[n].qualifiers)))]
+    if reading.contrary:  # a thing asked by its contrary's name: only a statement of the thing itself says no
+        contrary = frozenset().union(*(m.terms for m in reading.mentions if m.contrary))
+        found = [n for n in found if contrary & {*index.statements[n].about, index.statements[n].property}]
     if not found:
         near = about(index, reading.entities)
         return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
