@@ -342,7 +342,8 @@ def test_an_answer_for_each_disease_cites_each(index: ClaimIndex) -> None:
 
 @pytest.mark.parametrize(("question", "verdict"), [
     # wrong verdicts found by probing, each a "Yes" the documents do not give
-    ("Is ALS only a disease of lower motor neurons?", "unstated"),  # "only" named "only 5-10%" (a survival figure)
+    # "only" named "only 5-10%" (a survival figure); it affects upper motor neurons too, in the same sentence
+    ("Is ALS only a disease of lower motor neurons?", "no"),
     ("Does SMA only affect lower motor neurons?", "unstated"),  # SMA *mainly* affects them
     ("Is physical therapy useless in ALS?", "no"),  # "useless" was question frame: "Yes: ... physical therapy"
     ("Does treatment cure SMA?", "unstated"),  # a treatment is no cure
@@ -756,6 +757,10 @@ def test_every_yes_or_no_rests_on_a_statement_of_that_polarity(index: ClaimIndex
                 u.statement.object in m.terms for u in reply.used for m in reply.reading.entities):
             # "Does SMA mostly affect upper motor neurons?": no, from statements that it mainly has another value
             assert (reply.verdict == "no") != reply.reading.negated, case["question"]
+        elif reply.verdict == "no" and reply.sentence.startswith("No, not only: "):
+            # "Is ALS confined to the spinal cord?": plain statements that it has the value asked and another
+            assert all(not u.statement.negative and not u.statement.qualifiers for u in reply.used), case["question"]
+            assert len({u.statement.object for u in reply.used}) > 1, case["question"]
         elif reply.verdict in ("yes", "no"):
             # "A rather than B": a yes or a no rests on statements saying yes of A, or of B, asked apart
             says = {says_yes(index, reply.contrasted or reply.reading, u.statement) for u in reply.used}
@@ -1822,7 +1827,7 @@ def test_a_misread_word_is_shown_as_read(index: ClaimIndex) -> None:
 
 
 @pytest.mark.parametrize(("question", "unaccounted"), [
-    ("Is ALS confined to the spinal cord?", ("confined",)),  # a verb's form
+    ("Is ALS triggered by trauma?", ("triggered", "trauma")),  # a verb's form
     ("Is ROS overproduction involved in ALS?", ("overproduction",)),  # a prefixed ordinary word
     ("Does Lou Gehrig's disease mess up a person's planning and decision-making?", ("mess", "planning", "decision")),
     ("Are immune-suppressing drugs appropriate for ALS?", ("suppressing",)),  # an -ing form before a noun

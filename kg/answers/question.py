@@ -95,11 +95,12 @@ USED_FOR = TOGETHER | {"use", "used", "for", "in", "of", "show", "shows"}
 # negations saying something is missing ("Do SMA patients lack the SMN1 gene?"): of a causal gene, a deletion is
 # the cause itself, so they turn no statement of one
 ABSENCE = {"lack", "lacks", "lacking", "absent", "absence", "missing", "without", "deficient", "deleted"}
-# words that restrict a yes to all, always or nothing else ("Does SMA only affect lower motor neurons?"): they
-# name no value, and no statement short of saying so answers yes
-RESTRICTING = {"only", "all", "every", "everyone", "everybody", "always", "solely", "exclusively", "entirely", "just",
-               "universal", "universally", "invariably",
-               "purely", "main", "major"}
+# words that restrict a yes to nothing else ("Does SMA only affect lower motor neurons?", "Is ALS confined to the
+# spinal cord?"): a statement of another value of the same kind says no
+ONLY = {"only", "solely", "exclusively", "just", "purely", "confined", "limited", "restricted"}
+# ... and to all, always or nothing else: they name no value, and no statement short of saying so answers yes
+RESTRICTING = {"all", "every", "everyone", "everybody", "always", "entirely", "universal", "universally", "invariably",
+               "main", "major", *ONLY}
 OFTEN_WORDS = {"sometimes", "rarely", "commonly", "frequently", "occasionally", "never"}
 # words asking more than a treatment or an effect does, even where they name its relation ("halt" names a treatment
 # approach, so that "do not halt" says no): no statement short of saying so answers yes ("Can treatment halt SMA?":

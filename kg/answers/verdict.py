@@ -44,6 +44,7 @@ from kg.answers.matching import (
 from kg.answers.question import (
     KIND_WORDS,
     NEGATIONS,
+    ONLY,
     PLURAL,
     TOGETHER,
     USED_FOR,
@@ -1054,6 +1055,11 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
         # "Does SMA only start in infancy?": its typical onset is infancy, which says usually, so not only
         return Reply(question, reading, "qualified", f"{short}, usually: {_phrases(index, lead, ordered)}.",
                      used_of(index, ordered, score), ("usually",))
+    if verdict == "yes" and not reading.negated and _not_every(reading) == "Not only" \
+            and (others := _other_values(index, ordered)):
+        # "Is ALS confined to the spinal cord?": it affects the brain too
+        return Reply(question, reading, "no", f"No, not only: {_phrases(index, lead, [*ordered, *others])}.",
+                     used_of(index, [*ordered, *others], score))
     if (verdict == "yes") != reading.negated and (reading.restricted or (reading.habitual and not any(
             _says_usually(index, index.statements[n]) for n in ordered))):
         # "Does SMA only affect lower motor neurons?", "Is SMA usually severe?" (or "not usually severe": no): not
@@ -1065,6 +1071,24 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
     shown = [q for q in answered if q.casefold() not in phrase.casefold()]
     return Reply(question, reading, verdict, f"{verdict.capitalize()}{derived}: {phrase}"
                  + (f" ({'; '.join(shown)})" if shown else "") + ".", used_of(index, ordered, score), tuple(answered))
+
+
+def _other_values(index: ClaimIndex, found: list[int]) -> list[int]:
+    """Of the subjects of ``found`` (plain statements of what a thing has, not of what kind it is), their other plain
+    statements of the same property cited by a sentence of one of ``found``, whose value's names neither hold nor are
+    held by the names of theirs: the sentence names another thing beside the one asked, not a part, a narrower or a
+    broader one of it ("Is ALS confined to the spinal cord?": "Involves both the brain and the spinal cord"; not "the
+    anterior horns of the spinal cord"; upper motor neurons beside lower ones, not motor neurons)."""
+    stated = [index.statements[n] for n in found]
+    if not stated or any(s.negative or s.qualifiers or index.nary(s) or s.property in CLASSIFYING for s in stated):
+        return []
+    asked = {(s.subject, s.property) for s in stated}
+    values = {s.object for s in stated}
+    cited = {c for s in stated for c in s.citations}
+    named = [index.names(v) for v in values]
+    return [n for n, s in enumerate(index.statements) if (s.subject, s.property) in asked and s.object not in values
+            and not (s.negative or s.qualifiers or s.derived or index.nary(s)) and cited & set(s.citations)
+            and not any(index.names(s.object) <= names or names <= index.names(s.object) for names in named)]
 
 
 def _plainly_said(index: ClaimIndex, reading: Reading, found: list[int], vouching: frozenset[int]) -> list[int]:
@@ -1128,7 +1152,7 @@ def _not_every(reading: Reading) -> str:
         return "Not all"
     if word in {"always", "entirely", "universally", "invariably"}:
         return f"Not {word}"
-    return "Not only" if word in {"only", "solely", "exclusively", "just", "purely"} else ""
+    return "Not only" if word in ONLY else ""
 
 
 def _short_of(index: ClaimIndex, question: str, found: list[int]) -> str:
