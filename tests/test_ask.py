@@ -19,7 +19,7 @@ from kg.answers.claim_index import ClaimIndex, build_index, words
 from kg.answers.question import MAX_CHARACTERS
 from kg.answers.reply_format import format_reply, reply_json, support, understood
 from kg.answers.unclear import UNCLEAR
-from kg.answers.verdict import MAINLY, OFTEN, SELDOM, answer, says_yes
+from kg.answers.verdict import MAINLY, OFTEN, SELDOM, _contrary_checked, answer, says_yes
 from kg.cli import cli
 from kg.graph.namespaces import KG, MND
 from kg.graph.paths import default_graph_files
@@ -2144,3 +2144,58 @@ def test_where_a_disease_begins_is_the_neurons_its_initial_pathology_affects(ind
     assert support(reply, index)[0][0].quote.startswith("Bulbar-onset ALS: Initial pathology affects brainstem motor")
     # the neurons it initially affects are ones it affects
     assert answer("Does bulbar-onset ALS affect brainstem motor neurons?", index).verdict == "yes"
+
+
+@pytest.mark.parametrize(("question", "verdict", "opening", "cited"), [
+    # a name of the thing's contrary (mnd:contraryLabel): no from the statement of the thing
+    ("Do ALS behavioral deficits reduce the burden on caregivers?", "no",
+     "No: behavioural changes has impact increased caregiver burden",
+     "Behavioral changes: Behavioral deficits negatively impact caregiver quality of life and increase caregiver "
+     "burden"),
+    ("Do behavioural changes in ALS not lower the caregiver burden?", "yes", "Yes: behavioural changes has impact",
+     "Behavioral changes: Behavioral deficits negatively impact caregiver quality of life and increase caregiver "
+     "burden"),
+    ("Are MNDs and muscular dystrophies in the same category in ICD-11?", "no",
+     "No: ICD-11 designates motor neuron diseases as a separate category from muscular dystrophies",
+     "The International Classification of Diseases (ICD-11) appropriately designates motor neuron diseases as a "
+     "separate category from muscular dystrophies"),
+    # dying within a duration: the complement of the share living longer
+    ("Do most ALS patients die within 10 years?", "yes", "Yes: share of ALS patients living longer than 10 years",
+     "Long-term survival: Only 5-10% of patients live longer than 10 years"),
+    ("Does every person with amyotrophic lateral sclerosis die within 10 years?", "qualified",
+     "Not all: share of ALS patients living longer than 10 years",
+     "Long-term survival: Only 5-10% of patients live longer than 10 years"),
+    # "only", "confined to": the sentence stating the value asked states another of the same relation
+    ("Is ALS confined to the spinal cord?", "no",
+     "No, not only: amyotrophic lateral sclerosis affects structure: spinal cord, brain",
+     "Involves both the brain and the spinal cord."),
+    ("Does ALS only affect lower motor neurons?", "no",
+     "No, not only: amyotrophic lateral sclerosis affects neuron: lower motor neurons, upper motor neurons",
+     "Upper and lower motor neurons"),
+])
+def test_a_contrary_or_exclusive_question_is_answered_by_the_statement_of_the_thing(
+        index: ClaimIndex, question: str, verdict: str, opening: str, cited: str) -> None:
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence.startswith(opening)) == (verdict, True), reply.sentence
+    assert f'"{cited}"' in format_reply(reply, index, width=1000)
+
+
+@pytest.mark.parametrize("question", [
+    "Does ALS only affect motor neurons?",  # upper and lower motor neurons are narrower ones, not others
+    "Does SMA only affect lower motor neurons?",  # it mainly affects them: nothing else stated
+    "Do most ALS patients die within 5 years?",  # the share counts those living past 10 years, not 5
+])
+def test_no_other_value_or_share_of_the_very_thing_gives_no_verdict(index: ClaimIndex, question: str) -> None:
+    assert answer(question, index).verdict == "unstated"
+
+
+def test_a_contrary_is_shown_as_understood_and_a_denial_of_the_thing_says_nothing_of_it(index: ClaimIndex) -> None:
+    """"reduce the burden" is the contrary of increased caregiver burden, shown so and not as a question asked in the
+    negative; a statement saying yes to the contrary (a denial of the thing, not increased) would be no yes to it."""
+    reply = answer("Do ALS behavioral deficits reduce the burden on caregivers?", index)
+    line = understood(reply, index)
+    assert 'the contrary of increased caregiver burden ("reduce the burden on caregivers")' in line
+    assert "asked in the negative" not in line
+    assert reply_json(reply, index)["understood"]["entities"][-1]["contrary"] is True
+    denial = replace(reply, verdict="yes", sentence="Yes: ...")  # as a denial of the thing would answer
+    assert _contrary_checked(denial, index).verdict == "unstated"
