@@ -13,13 +13,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from rdflib import URIRef
+
 from kg.answers.claim_index import ClaimIndex
-from kg.answers.question import LONGEST_NAME, YES_NO, Reading, variants
+from kg.answers.question import LESS, LONGEST_NAME, YES_NO, Reading, variants
 from kg.answers.reply import Reply, Used
 
 RATHER = (("rather", "than"), ("instead", "of"))
 MORE = {"more", "greater", "commoner"}  # "commoner": more common
-LESS = {"less", "fewer", "rarer"}  # "rarer than": less common than
 PREPOSITIONS = {"in", "among", "for", "to", "of", "with", "by", "at", "on"}
 ONES = {"one", "ones"}  # "upper motor neurons rather than lower ones": the first's name with the other's word
 ARTICLES = {"a", "an", "the"}  # "a muscular dystrophy rather than a motor neuron disease"
@@ -231,13 +232,13 @@ def _rather_split(before: list[str], after: list[str], index: ClaimIndex) -> tup
 def _name_length(words: list[str], index: ClaimIndex) -> int:
     """The length of the longest entity name opening ``words``, or 0."""
     return next((n for n in range(min(LONGEST_NAME, len(words)), 0, -1)
-                 if any(v in index.entity_names for v in variants(tuple(words[:n])))), 0)
+                 if any(_named(index, v) for v in variants(tuple(words[:n])))), 0)
 
 
 def _suffix_length(words: list[str], index: ClaimIndex) -> int:
     """The length of the longest entity name closing ``words``, or 0."""
     return next((n for n in range(min(LONGEST_NAME, len(words)), 0, -1)
-                 if any(v in index.entity_names for v in variants(tuple(words[-n:])))), 0)
+                 if any(_named(index, v) for v in variants(tuple(words[-n:])))), 0)
 
 
 def _last_named(words: list[str], index: ClaimIndex) -> list[str]:
@@ -245,10 +246,15 @@ def _last_named(words: list[str], index: ClaimIndex) -> list[str]:
     for end in range(len(words), 0, -1):
         for start in range(max(0, end - LONGEST_NAME), end):
             key = tuple(words[start:end])
-            terms = next((index.entity_names[v] for v in variants(key) if v in index.entity_names), None)
+            terms = next((_named(index, v) for v in variants(key) if _named(index, v)), None)
             if terms and not terms & index.diseases:
                 return list(key)
     return []
+
+
+def _named(index: ClaimIndex, name: tuple[str, ...]) -> frozenset[URIRef]:
+    """The things ``name`` names, or whose contrary it names ("women": of male), or none."""
+    return index.entity_names.get(name) or index.contrary_names.get(name, frozenset()) - index.broader.keys()
 
 
 def _find(words: list[str], part: list[str]) -> int:

@@ -125,6 +125,7 @@ CONDITIONS = {"baby", "babies", "child", "children", "kids", "born", "before", "
 # words asking for more than one of something ("Are there several types of ALS?"): named by two values or more
 PLURAL = {"several", "multiple", "various", "numerous", "different"}
 
+LESS = {"less", "fewer", "rarer"}  # "rarer than": less common than; a comparison the other way round
 HAVE = {"have", "has", "had", "having"}  # "Does SMA have a cause?": the word a noun the entity has
 
 # words that compare two things: they name nothing, yet no statement merely linking the two answers them
@@ -322,6 +323,7 @@ def read(question: str, index: ClaimIndex) -> Reading:
     asks_yes_no = confirming or declared or (bool(tokens) and tokens[0] in YES_NO)
     kept = _examples_dropped(mentions, spoken_text, index) if asks_yes_no else mentions
     kept = _own_parts_dropped(kept, spoken_text, index)
+    kept, negated = _baseline_dropped(kept, spoken_text, negated)
     # the words introducing an example dropped are question frame
     example = {"like", "such", "as"} if len(kept) < len(mentions) else set()
     mentions = kept
@@ -369,6 +371,20 @@ def _examples_dropped(mentions: list[Mention], spoken: str, index: ClaimIndex) -
             continue
         kept.append(mention)
     return kept
+
+
+def _baseline_dropped(mentions: list[Mention], spoken: str, negated: bool) -> tuple[list[Mention], bool]:
+    """The mentions without a name of a thing's contrary after "than" and the thing named before it ("Are men more
+    likely than women to get ALS?"): what is compared against is no thing asked, and its name turns nothing. The
+    other way round ("Do women get ALS more often than men?") kg.answers.contrast asks of each apart."""
+    if LESS & set(spoken.split()):  # "Are men less likely than women ...?": the other way round, not asked so
+        return mentions, negated
+    for n, mention in enumerate(mentions):
+        if mention.contrary and not mention.relation \
+                and re.search(rf"\bthan (?:\w+ )?{re.escape(mention.text)}\b", spoken) \
+                and any(m.terms == mention.terms and not m.contrary for m in mentions[:n]):
+            return [*mentions[:n], *mentions[n + 1:]], not negated
+    return mentions, negated
 
 
 # the properties saying where a disease is

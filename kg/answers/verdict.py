@@ -116,14 +116,17 @@ def _contrary_checked(reply: Reply, index: ClaimIndex) -> Reply:
     """A question naming a thing by its contrary's name ("Do behavioural deficits reduce caregiver burden?") is
     answered only by a statement of the thing: no to the contrary (yes asked in the negative), or of all, "not
     all" from a hedged one ("some forms"). A statement denying the thing says nothing of its contrary (not increased
-    is not reduced), nor does a hedged one of some cases; the documents don't say."""
+    is not reduced), nor does a hedged one (unless all are asked: some forms, so not all)."""
     reading = reply.reading
     if not reading.contrary or reply.verdict not in ("yes", "no", "qualified"):
         return reply
     # the reading is already turned by the contrary: a statement of the thing says no, unless asked in the negative
-    if reply.verdict == ("no" if reading.negated else "yes") or (
-            reply.verdict == "qualified" and reading.negated and reading.restricted):
+    if reply.verdict == ("no" if reading.negated else "yes"):
         return reply
+    if reply.verdict == "qualified" and reading.negated and (short := _not_every(reading)):
+        # "Do all forms of SMA have a short lifespan?": some forms are compatible with a longer one, so not all
+        return replace(reply, sentence=f"{short}: {reply.sentence.split(': ', 1)[1]}")
+
     return replace(reply, verdict="unstated", sentence=f"The documents don't say this: {reply.question}",
                    qualifiers=(), groups=())
 
@@ -189,6 +192,9 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
         if not asked and (members := _of_members(index, reading, relations)):
             # "Does ALS have upper motor neuron signs?": hyperreflexia and hypertonicity, which are some
             return _verdict(question, reading, index, score, members)
+        if not asked and (alone := _own_feature(index, reading)) is not None:
+            # "Do behavioural deficits in ALS have no impact on caregivers?": of ALS's own behavioural deficits
+            return _answer(question, alone, index)
         if not asked:
             return _of_subtypes(question, reading, index, score, relations)
         asked = _classifying_first(index, reading, asked)
@@ -947,6 +953,22 @@ def _in_disease(index: ClaimIndex, named: list[Mention], found: list[int]) -> li
     having = [n for n, s in enumerate(index.statements) if s.subject in diseases[0].terms
               and s.object in {index.statements[k].subject for k in kept} and not s.negative and not s.qualifiers]
     return kept + having if kept else []
+
+
+def _own_feature(index: ClaimIndex, reading: Reading) -> Reading | None:
+    """Of a question naming a relation, a disease and a thing the statements say plainly that disease has and no
+    other ("Do behavioural deficits in ALS have no impact on caregivers?"), the reading asking of the thing alone: the
+    disease only says whose it is. None otherwise."""
+    entities = reading.entities
+    diseases = [m for m in entities if m.terms & index.diseases]
+    if len(entities) != 2 or len(diseases) != 1 or not reading.relations:
+        return None
+    thing = next(m for m in entities if m is not diseases[0])
+    others = {s.subject for s in index.statements if s.object in thing.terms and s.subject in index.diseases
+              and s.subject not in diseases[0].terms}
+    if others or not thing.terms <= _features_of(index, diseases[0]):
+        return None
+    return replace(reading, mentions=tuple(m for m in reading.mentions if m is not diseases[0]))
 
 
 def _features_of(index: ClaimIndex, disease: Mention) -> set[Node]:
