@@ -2159,6 +2159,18 @@ def test_where_a_disease_begins_is_the_neurons_its_initial_pathology_affects(ind
      "No: ICD-11 designates motor neuron diseases as a separate category from muscular dystrophies",
      "The International Classification of Diseases (ICD-11) appropriately designates motor neuron diseases as a "
      "separate category from muscular dystrophies"),
+    ("Do behavioral changes in ALS have no effect on caregivers?", "no", "No: behavioural changes has impact",
+     "Behavioral changes: Behavioral deficits negatively impact caregiver quality of life and increase caregiver "
+     "burden"),
+    ("Do all forms of SMA have a short lifespan?", "qualified",
+     "Not all: spinal muscular atrophy has clinical feature compatibility with a longer lifespan (some forms)",
+     "While SMA can also lead to severe physical disabilities, its course is more variable, and some forms are "
+     "compatible with a longer lifespan."),
+    # women against men: the contrary compared against after "than" is no thing asked; the other way round, each apart
+    ("Are men more likely than women to get ALS?", "qualified", "Partly: ",
+     "Adults, typically between 40-70 years old, with a slight male predominance."),
+    ("Do women get Lou Gehrig's disease more often than men?", "no", "No: ",
+     "Adults, typically between 40-70 years old, with a slight male predominance."),
     # dying within a duration: the complement of the share living longer
     ("Do most ALS patients die within 10 years?", "yes", "Yes: share of ALS patients living longer than 10 years",
      "Long-term survival: Only 5-10% of patients live longer than 10 years"),
@@ -2184,6 +2196,7 @@ def test_a_contrary_or_exclusive_question_is_answered_by_the_statement_of_the_th
     "Does ALS only affect motor neurons?",  # upper and lower motor neurons are narrower ones, not others
     "Does SMA only affect lower motor neurons?",  # it mainly affects them: nothing else stated
     "Do most ALS patients die within 5 years?",  # the share counts those living past 10 years, not 5
+    "Are women more likely to get ALS?",  # a hedged statement of the thing ("slight") answers no contrary of it
 ])
 def test_no_other_value_or_share_of_the_very_thing_gives_no_verdict(index: ClaimIndex, question: str) -> None:
     assert answer(question, index).verdict == "unstated"
