@@ -2166,6 +2166,10 @@ def test_where_a_disease_begins_is_the_neurons_its_initial_pathology_affects(ind
      "Not all: spinal muscular atrophy has clinical feature compatibility with a longer lifespan (some forms)",
      "While SMA can also lead to severe physical disabilities, its course is more variable, and some forms are "
      "compatible with a longer lifespan."),
+    # distal weakness against a typically proximal one: no to what is usual, nothing of what may happen
+    ("Does muscular dystrophy mainly cause distal weakness?", "no",
+     "No: muscular dystrophy has clinical feature progressive proximal muscle weakness",
+     "Typically presents with progressive proximal muscle weakness"),
     # women against men: the contrary compared against after "than" is no thing asked; the other way round, each apart
     ("Are men more likely than women to get ALS?", "qualified", "Partly: ",
      "Adults, typically between 40-70 years old, with a slight male predominance."),
@@ -2197,6 +2201,7 @@ def test_a_contrary_or_exclusive_question_is_answered_by_the_statement_of_the_th
     "Does SMA only affect lower motor neurons?",  # it mainly affects them: nothing else stated
     "Do most ALS patients die within 5 years?",  # the share counts those living past 10 years, not 5
     "Are women more likely to get ALS?",  # a hedged statement of the thing ("slight") answers no contrary of it
+    "Does muscular dystrophy cause distal weakness?",  # "typically" proximal: distal weakness may still occur
 ])
 def test_no_other_value_or_share_of_the_very_thing_gives_no_verdict(index: ClaimIndex, question: str) -> None:
     assert answer(question, index).verdict == "unstated"
