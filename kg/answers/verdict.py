@@ -208,6 +208,8 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
                 or _tied(index, apart, asked)):
             # "Does MRI show snake eyes in MS?": MRI detects snake eyes, but no statement ties them to MS (ALS's);
             # "Does dystrophin deficiency cause weakness in ALS?": ALS has weakness, dystrophin deficiency is MD's
+            if reading.contrary and (alone := _own_feature(index, reading)) is not None:
+                return _answer(question, alone, index)  # "Does FTD lengthen survival in ALS?": of ALS's own FTD
             return _verdict(question, reading, index, score, [])
         # a statement only vouching for a thing named says yes to nothing asked ("Are MS drugs appropriate for SMA?":
         # MS has them, and they are not appropriate for SMA: no)
@@ -956,17 +958,23 @@ def _in_disease(index: ClaimIndex, named: list[Mention], found: list[int]) -> li
 
 
 def _own_feature(index: ClaimIndex, reading: Reading) -> Reading | None:
-    """Of a question naming a relation, a disease and a thing the statements say plainly that disease has and no
-    other ("Do behavioural deficits in ALS have no impact on caregivers?"), the reading asking of the thing alone: the
-    disease only says whose it is. None otherwise."""
+    """Of a question naming a relation (or a contrary), a disease and a thing the statements say that disease has and
+    no other ("Do behavioural deficits in ALS have no impact on caregivers?", "Does FTD lengthen survival in ALS?":
+    some patients develop FTD), the reading asking of the thing alone: the disease only says whose it is. None
+    otherwise."""
     entities = reading.entities
     diseases = [m for m in entities if m.terms & index.diseases]
-    if len(entities) != 2 or len(diseases) != 1 or not reading.relations:
+    if len(entities) not in (2, 3) or len(diseases) != 1 or not (reading.relations or reading.contrary) \
+            or (len(entities) == 3 and not reading.contrary):
         return None
-    thing = next(m for m in entities if m is not diseases[0])
+    thing = next((m for m in entities if m is not diseases[0] and not m.contrary), None)
+    if thing is None:
+        return None
+    had = {s.object for s in index.statements if s.subject in diseases[0].terms and not s.negative
+           and not index.nary(s) and not s.derived}
     others = {s.subject for s in index.statements if s.object in thing.terms and s.subject in index.diseases
               and s.subject not in diseases[0].terms}
-    if others or not thing.terms <= _features_of(index, diseases[0]):
+    if others or not thing.terms <= had:
         return None
     return replace(reading, mentions=tuple(m for m in reading.mentions if m is not diseases[0]))
 
