@@ -2166,6 +2166,15 @@ def test_where_a_disease_begins_is_the_neurons_its_initial_pathology_affects(ind
      "Not all: spinal muscular atrophy has clinical feature compatibility with a longer lifespan (some forms)",
      "While SMA can also lead to severe physical disabilities, its course is more variable, and some forms are "
      "compatible with a longer lifespan."),
+    ("Is spinal muscular atrophy an acquired condition?", "no", "No: SMA is a genetic disorder",
+     "SMA is a genetic disorder caused by a deficiency in the SMN1 gene, leading to progressive muscle weakness."),
+    ("Are CK levels low in muscular dystrophy?", "no",
+     "No: muscular dystrophy has clinical feature elevated creatine kinase levels in blood",
+     "Elevated creatine kinase levels in blood"),
+    ("Does frontotemporal dementia lengthen survival in ALS?", "no",  # of ALS's own FTD
+     "No: frontotemporal dementia has impact significantly shortened survival",
+     "Frontotemporal dementia: Some patients develop frank dementia with executive dysfunction, which significantly "
+     "shortens survival"),
     # distal weakness against a typically proximal one: no to what is usual, nothing of what may happen
     ("Does muscular dystrophy mainly cause distal weakness?", "no",
      "No: muscular dystrophy has clinical feature progressive proximal muscle weakness",
@@ -2202,6 +2211,7 @@ def test_a_contrary_or_exclusive_question_is_answered_by_the_statement_of_the_th
     "Do most ALS patients die within 5 years?",  # the share counts those living past 10 years, not 5
     "Are women more likely to get ALS?",  # a hedged statement of the thing ("slight") answers no contrary of it
     "Does muscular dystrophy cause distal weakness?",  # "typically" proximal: distal weakness may still occur
+    "Is creatine kinase normal in ALS?",  # elevated creatine kinase is muscular dystrophy's; of ALS's, nothing
 ])
 def test_no_other_value_or_share_of_the_very_thing_gives_no_verdict(index: ClaimIndex, question: str) -> None:
     assert answer(question, index).verdict == "unstated"
