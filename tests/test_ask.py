@@ -752,10 +752,12 @@ def test_every_yes_or_no_rests_on_a_statement_of_that_polarity(index: ClaimIndex
             # "Is severe disability rare in ALS?": statements that each say it happens often
             assert all(any(set(words(q)) & OFTEN for q in u.statement.qualifiers) for u in reply.used), \
                 case["question"]
-        elif reply.verdict in ("yes", "no") and all(set(words(index.label(u.statement.property))) & MAINLY
-                                                    for u in reply.used) and not any(
+        elif reply.verdict in ("yes", "no") and all(
+                set(words(index.label(u.statement.property))) & MAINLY or "usually" in u.statement.qualifiers
+                for u in reply.used) and not any(
                 u.statement.object in m.terms for u in reply.used for m in reply.reading.entities):
-            # "Does SMA mostly affect upper motor neurons?": no, from statements that it mainly has another value
+            # "Does SMA mostly affect upper motor neurons?": no, from statements that it mainly has another value;
+            # "Does ALS usually start in childhood?": no, from statements that it usually has another one
             assert (reply.verdict == "no") != reply.reading.negated, case["question"]
         elif reply.verdict == "no" and reply.sentence.startswith("No, not only: "):
             # "Is ALS confined to the spinal cord?": plain statements that it has the value asked and another
@@ -2175,6 +2177,9 @@ def test_where_a_disease_begins_is_the_neurons_its_initial_pathology_affects(ind
      "No: frontotemporal dementia has impact significantly shortened survival",
      "Frontotemporal dementia: Some patients develop frank dementia with executive dysfunction, which significantly "
      "shortens survival"),
+    # a usual value asked against another one stated as usual
+    ("Does ALS typically begin in childhood?", "no", "No: amyotrophic lateral sclerosis typical onset adulthood",
+     "Usually in adulthood"),
     # distal weakness against a typically proximal one: no to what is usual, nothing of what may happen
     ("Does muscular dystrophy mainly cause distal weakness?", "no",
      "No: muscular dystrophy has clinical feature progressive proximal muscle weakness",
@@ -2212,6 +2217,7 @@ def test_a_contrary_or_exclusive_question_is_answered_by_the_statement_of_the_th
     "Are women more likely to get ALS?",  # a hedged statement of the thing ("slight") answers no contrary of it
     "Does muscular dystrophy cause distal weakness?",  # "typically" proximal: distal weakness may still occur
     "Is creatine kinase normal in ALS?",  # elevated creatine kinase is muscular dystrophy's; of ALS's, nothing
+    "Does muscular dystrophy usually begin in adulthood?",  # "some forms can present in adulthood"
 ])
 def test_no_other_value_or_share_of_the_very_thing_gives_no_verdict(index: ClaimIndex, question: str) -> None:
     assert answer(question, index).verdict == "unstated"

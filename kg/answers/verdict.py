@@ -372,21 +372,21 @@ def _mainly_another(question: str, reading: Reading, index: ClaimIndex) -> Reply
     """A yes/no asking whether a thing mostly has one value ("Does SMA mostly affect upper motor neurons?", "Are
     upper motor neurons the main ones damaged in SMA?") where a statement says it mainly has another value of the
     same kind (a property whose name says "mainly": lower motor neurons) and none that it has the value asked at
-    all: no (yes asked in the negative). None otherwise."""
+    all: no (yes asked in the negative). So too a yes/no asking whether it usually has one ("Does ALS usually start
+    in childhood?") where a statement hedged "usually" says it has another value of that property (its typical onset
+    adulthood; childhood is a typical onset of muscular dystrophy). None otherwise."""
     named = reading.named_words
     entities = reading.entities
-    if not reading.yes_no or len(entities) != 2 or not any(w in MAINLY and w not in named for w in reading.words):
+    asked = {w for w in reading.words if w not in named}
+    if not reading.yes_no or len(entities) != 2 or not asked & (MAINLY | USUALLY):
         return None
     relations = relations_of(index, reading.relations)
     for subject, value in permutations(entities):
         said = [n for n, s in enumerate(index.statements) if s.subject in subject.terms]
         if any(index.statements[n].object in value.terms for n in said):
             continue
-        kinds = {s.object for s in index.statements if s.property == RDF.type and s.subject in value.terms}
-        mainly = [n for n in said if set(words(index.label(index.statements[n].property))) & MAINLY
-                  and not index.statements[n].negative and kinds & {
-                      s.object for s in index.statements if s.property == RDF.type
-                      and s.subject == index.statements[n].object}
+        mainly = [n for n in said if not index.statements[n].negative
+                  and _another_usual(index, index.statements[n], value, bool(asked & MAINLY))
                   and (not relations or any(s.subject in subject.terms and s.object == index.statements[n].object
                                             and s.property in relations for s in index.statements))]
         if mainly:
@@ -395,6 +395,17 @@ def _mainly_another(question: str, reading: Reading, index: ClaimIndex) -> Reply
             return Reply(question, reading, verdict, f"{verdict.capitalize()}: {_phrases(index, lead, mainly)}.",
                          used_of(index, mainly, {}))
     return None
+
+
+def _another_usual(index: ClaimIndex, statement: Statement, value: Mention, mainly: bool) -> bool:
+    """Whether ``statement`` says its subject mainly has a value of ``value``'s kind (a property named "mainly", asked
+    ``mainly``), or usually has a value of a property some statement gives ``value`` as (a claim hedged "usually")."""
+    if set(words(index.label(statement.property))) & MAINLY and mainly:
+        kinds = {s.object for s in index.statements if s.property == RDF.type and s.subject in value.terms}
+        return bool(kinds & {s.object for s in index.statements if s.property == RDF.type
+                             and s.subject == statement.object})
+    return bool({q.casefold() for q in statement.qualifiers} & USUALLY) and any(
+        s.property == statement.property and s.object in value.terms for s in index.statements)
 
 
 def _which_of(index: ClaimIndex, reading: Reading) -> list[int]:
