@@ -760,9 +760,10 @@ def test_every_yes_or_no_rests_on_a_statement_of_that_polarity(index: ClaimIndex
             # "Does ALS usually start in childhood?": no, from statements that it usually has another one
             assert (reply.verdict == "no") != reply.reading.negated, case["question"]
         elif reply.verdict == "no" and reply.sentence.startswith("No, not only: "):
-            # "Is ALS confined to the spinal cord?": plain statements that it has the value asked and another
+            # "Is ALS confined to the spinal cord?": plain statements that it has the value asked and another (or, "Is
+            # muscle weakness seen only in ALS?", that another disease has it too)
             assert all(not u.statement.negative and not u.statement.qualifiers for u in reply.used), case["question"]
-            assert len({u.statement.object for u in reply.used}) > 1, case["question"]
+            assert len({(u.statement.subject, u.statement.object) for u in reply.used}) > 1, case["question"]
         elif reply.verdict in ("yes", "no"):
             # "A rather than B": a yes or a no rests on statements saying yes of A, or of B, asked apart
             says = {says_yes(index, reply.contrasted or reply.reading, u.statement) for u in reply.used}
@@ -2177,6 +2178,9 @@ def test_where_a_disease_begins_is_the_neurons_its_initial_pathology_affects(ind
      "No: frontotemporal dementia has impact significantly shortened survival",
      "Frontotemporal dementia: Some patients develop frank dementia with executive dysfunction, which significantly "
      "shortens survival"),
+    ("Is muscle weakness seen only in amyotrophic lateral sclerosis?", "no",  # "only" restricts the disease
+     "No, not only: has clinical feature muscle weakness: amyotrophic lateral sclerosis, muscular dystrophy, spinal "
+     "muscular atrophy", "Characterized by muscle weakness and atrophy."),
     # a usual value asked against another one stated as usual
     ("Does ALS typically begin in childhood?", "no", "No: amyotrophic lateral sclerosis typical onset adulthood",
      "Usually in adulthood"),
@@ -2218,6 +2222,7 @@ def test_a_contrary_or_exclusive_question_is_answered_by_the_statement_of_the_th
     "Does muscular dystrophy cause distal weakness?",  # "typically" proximal: distal weakness may still occur
     "Is creatine kinase normal in ALS?",  # elevated creatine kinase is muscular dystrophy's; of ALS's, nothing
     "Does muscular dystrophy usually begin in adulthood?",  # "some forms can present in adulthood"
+    "Is hyperreflexia found only in ALS?",  # "only" restricts ALS: no other disease is said to have it, nor not to
 ])
 def test_no_other_value_or_share_of_the_very_thing_gives_no_verdict(index: ClaimIndex, question: str) -> None:
     assert answer(question, index).verdict == "unstated"

@@ -1097,10 +1097,12 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
         return Reply(question, reading, "qualified", f"{short}, usually: {_phrases(index, lead, ordered)}.",
                      used_of(index, ordered, score), ("usually",))
     if verdict == "yes" and not reading.negated and _not_every(reading) == "Not only" \
-            and (others := _other_values(index, ordered)):
-        # "Is ALS confined to the spinal cord?": it affects the brain too
-        return Reply(question, reading, "no", f"No, not only: {_phrases(index, lead, [*ordered, *others])}.",
-                     used_of(index, [*ordered, *others], score))
+            and (others := _other_values(index, ordered, _restricted(reading))):
+        # "Is ALS confined to the spinal cord?": it affects the brain too; "Is muscle weakness seen only in ALS?": SMA
+        # has it too (said of the value, with every disease having it)
+        own = index.statements[others[0]].subject == lead.subject
+        said = _phrases(index, lead if own else index.statements[others[0]], [*ordered, *others])
+        return Reply(question, reading, "no", f"No, not only: {said}.", used_of(index, [*ordered, *others], score))
     if (verdict == "yes") != reading.negated and (reading.restricted or (reading.habitual and not any(
             _says_usually(index, index.statements[n]) for n in ordered))):
         # "Does SMA only affect lower motor neurons?", "Is SMA usually severe?" (or "not usually severe": no): not
@@ -1114,20 +1116,40 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
                  + (f" ({'; '.join(shown)})" if shown else "") + ".", used_of(index, ordered, score), tuple(answered))
 
 
-def _other_values(index: ClaimIndex, found: list[int]) -> list[int]:
-    """Of the subjects of ``found`` (plain statements of what a thing has, not of what kind it is), their other plain
-    statements of the same property cited by a sentence of one of ``found``, whose value's names neither hold nor are
-    held by the names of theirs: the sentence names another thing beside the one asked, not a part, a narrower or a
-    broader one of it ("Is ALS confined to the spinal cord?": "Involves both the brain and the spinal cord"; not "the
-    anterior horns of the spinal cord"; upper motor neurons beside lower ones, not motor neurons)."""
+def _restricted(reading: Reading) -> Mention | None:
+    """The thing named first after the question's "only" ("confined to", "just"): what it restricts."""
+    at = reading.words.index(reading.restriction) if reading.restriction in reading.words else -1
+    after = f" {' '.join(reading.words[at + 1:])} " if at >= 0 else ""
+    found = [(after.find(f" {m.text} "), n) for n, m in enumerate(reading.entities) if f" {m.text} " in after]
+    return reading.entities[min(found)[1]] if found else None
+
+
+def _other_values(index: ClaimIndex, found: list[int], restricted: Mention | None) -> list[int]:
+    """Of ``found`` (plain statements of what a thing has, not of what kind it is) whose values are the thing
+    ``restricted``, their subjects' other plain statements of the same property cited by a sentence of one of
+    ``found``, whose value's names neither hold nor are held by the names of theirs: the sentence names another thing
+    beside the one asked, not a part, a narrower or a broader one of it ("Is ALS confined to the spinal cord?":
+    "Involves both the brain and the spinal cord"; not "the anterior horns of the spinal cord"; upper motor neurons
+    beside lower ones, not motor neurons). Of ``found`` whose subjects are the thing restricted, the other diseases'
+    plain statements of the same property and value ("Is muscle weakness seen only in ALS?": SMA's too)."""
     stated = [index.statements[n] for n in found]
-    if not stated or any(s.negative or s.qualifiers or index.nary(s) or s.property in CLASSIFYING for s in stated):
+    if not stated or restricted is None \
+            or any(s.negative or s.qualifiers or index.nary(s) or s.property in CLASSIFYING for s in stated):
         return []
-    asked = {(s.subject, s.property) for s in stated}
+    if all(s.subject in restricted.terms for s in stated):
+        asked = {(s.property, s.object) for s in stated}
+        subjects = [index.names(s.subject) for s in stated]
+        return [n for n, s in enumerate(index.statements) if (s.property, s.object) in asked
+                and s.subject in index.diseases and s.subject not in restricted.terms
+                and not (s.negative or s.qualifiers or s.derived or index.nary(s))
+                and not any(index.names(s.subject) <= names or names <= index.names(s.subject) for names in subjects)]
+    if not all(s.object in restricted.terms for s in stated):
+        return []
+    pairs = {(s.subject, s.property) for s in stated}
     values = {s.object for s in stated}
     cited = {c for s in stated for c in s.citations}
     named = [index.names(v) for v in values]
-    return [n for n, s in enumerate(index.statements) if (s.subject, s.property) in asked and s.object not in values
+    return [n for n, s in enumerate(index.statements) if (s.subject, s.property) in pairs and s.object not in values
             and not (s.negative or s.qualifiers or s.derived or index.nary(s)) and cited & set(s.citations)
             and not any(index.names(s.object) <= names or names <= index.names(s.object) for names in named)]
 
