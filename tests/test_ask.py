@@ -2181,6 +2181,9 @@ def test_where_a_disease_begins_is_the_neurons_its_initial_pathology_affects(ind
     ("Is muscle weakness seen only in amyotrophic lateral sclerosis?", "no",  # "only" restricts the disease
      "No, not only: has clinical feature muscle weakness: amyotrophic lateral sclerosis, muscular dystrophy, spinal "
      "muscular atrophy", "Characterized by muscle weakness and atrophy."),
+    ("Are the lower motor neurons the only ones affected in ALS?", "no",  # "the only": the thing before it
+     "No, not only: amyotrophic lateral sclerosis affects neuron: lower motor neurons, upper motor neurons",
+     "Upper and lower motor neurons"),
     # a usual value asked against another one stated as usual
     ("Does ALS typically begin in childhood?", "no", "No: amyotrophic lateral sclerosis typical onset adulthood",
      "Usually in adulthood"),

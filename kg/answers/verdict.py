@@ -1117,11 +1117,18 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
 
 
 def _restricted(reading: Reading) -> Mention | None:
-    """The thing named first after the question's "only" ("confined to", "just"): what it restricts."""
-    at = reading.words.index(reading.restriction) if reading.restriction in reading.words else -1
-    after = f" {' '.join(reading.words[at + 1:])} " if at >= 0 else ""
-    found = [(after.find(f" {m.text} "), n) for n, m in enumerate(reading.entities) if f" {m.text} " in after]
-    return reading.entities[min(found)[1]] if found else None
+    """The thing named first after the question's "only" ("confined to", "just"): what it restricts; after "the
+    only", the thing named last before it ("Are lower motor neurons the only ones affected in ALS?")."""
+    if reading.restriction not in reading.words:
+        return None
+    at = reading.words.index(reading.restriction)
+    before = reading.words[at - 1:at] in (("the",), ("a",), ("an",))
+    spoken = f" {' '.join(reading.words[:at - 1] if before else reading.words[at + 1:])} "
+    found = [(spoken.rfind(f" {m.text} ") if before else spoken.find(f" {m.text} "), n)
+             for n, m in enumerate(reading.entities) if f" {m.text} " in spoken]
+    if not found:
+        return None
+    return reading.entities[(max if before else min)(found)[1]]
 
 
 def _other_values(index: ClaimIndex, found: list[int], restricted: Mention | None) -> list[int]:
@@ -1139,8 +1146,9 @@ def _other_values(index: ClaimIndex, found: list[int], restricted: Mention | Non
     if all(s.subject in restricted.terms for s in stated):
         asked = {(s.property, s.object) for s in stated}
         subjects = [index.names(s.subject) for s in stated]
+        subtypes = {s.subject for s in index.statements if s.property == SUBTYPE_OF and s.object in restricted.terms}
         return [n for n, s in enumerate(index.statements) if (s.property, s.object) in asked
-                and s.subject in index.diseases and s.subject not in restricted.terms
+                and s.subject in index.diseases and s.subject not in restricted.terms | subtypes
                 and not (s.negative or s.qualifiers or s.derived or index.nary(s))
                 and not any(index.names(s.subject) <= names or names <= index.names(s.subject) for names in subjects)]
     if not all(s.object in restricted.terms for s in stated):
