@@ -378,7 +378,7 @@ def _mainly_another(question: str, reading: Reading, index: ClaimIndex) -> Reply
     named = reading.named_words
     entities = reading.entities
     asked = {w for w in reading.words if w not in named}
-    if not reading.yes_no or len(entities) != 2 or not asked & (MAINLY | USUALLY):
+    if not reading.yes_no or len(entities) != 2 or not asked & (MAINLY | USUALLY | {"usual"}):  # "the usual onset"
         return None
     relations = relations_of(index, reading.relations)
     for subject, value in permutations(entities):
