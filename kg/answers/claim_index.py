@@ -37,6 +37,7 @@ RELATION_HEDGE = URIRef(ONTOLOGY + "relationHedge")
 EXCLUDES_PROPERTY = URIRef(ONTOLOGY + "excludesProperty")
 HEDGE = URIRef(ONTOLOGY + "hedge")
 INVERSE_ALT_LABEL = URIRef(ONTOLOGY + "inverseAltLabel")
+CONTRARY_LABEL = URIRef(ONTOLOGY + "contraryLabel")
 FIRST_RANK_LABEL = URIRef(ONTOLOGY + "firstRankLabel")
 LAST_RANK_LABEL = URIRef(ONTOLOGY + "lastRankLabel")
 SUBTYPE_OF = URIRef(ONTOLOGY + "subtypeOf")
@@ -120,6 +121,8 @@ class ClaimIndex:
     shares: dict[URIRef, Share]  # a figure giving a share in per cent -> what it counts among what, its bounds
     postings: dict[str, dict[int, float]] = field(repr=False)  # stemmed word -> statement number -> BM25 score
     quote_postings: dict[str, dict[str, float]] = field(repr=False)  # stemmed word -> citation -> its quote's score
+    # a name of the contrary of a thing, relation or kind of figure (mnd:contraryLabel) -> the terms it is contrary to
+    contrary_names: dict[tuple[str, ...], frozenset[URIRef]] = field(default_factory=dict)
 
     @staticmethod
     def nary(statement: Statement) -> bool:
@@ -165,6 +168,17 @@ class ClaimIndex:
         loss" are the same name in other word forms and order."""
         found: dict[tuple[str, ...], set[URIRef]] = {}
         for name, terms in self.entity_names.items():
+            key = self.stem_key(name)
+            if len(key) > 1:
+                found.setdefault(key, set()).update(terms)
+        return {key: frozenset(terms) for key, terms in found.items()}
+
+    @cached_property
+    def contrary_by_stems(self) -> dict[tuple[str, ...], frozenset[URIRef]]:
+        """As ``names_by_stems``, of the names of contraries: "reduce the burden on caregivers" names the contrary of
+        increased caregiver burden ("reduced caregiver burden")."""
+        found: dict[tuple[str, ...], set[URIRef]] = {}
+        for name, terms in self.contrary_names.items():
             key = self.stem_key(name)
             if len(key) > 1:
                 found.setdefault(key, set()).update(terms)
@@ -305,7 +319,7 @@ def build_index(dataset: Dataset) -> ClaimIndex:
                       {c: frozenset(p) for c, p in defined_by.items()}, inverse_names, stopwords, kind_names,
                       of_kind, _names(asserted, lambda s: s in properties, (FIRST_RANK_LABEL,)),
                       _names(asserted, lambda s: s in properties, (LAST_RANK_LABEL,)), _shares(asserted), postings,
-                      quote_postings)
+                      quote_postings, _names(asserted, lambda s: True, (CONTRARY_LABEL,)))
 
 
 def _shares(graph: Graph) -> dict[URIRef, Share]:

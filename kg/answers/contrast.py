@@ -13,13 +13,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from kg.answers.claim_index import ClaimIndex
-from kg.answers.question import LONGEST_NAME, YES_NO, Reading, variants
+from rdflib import URIRef
+
+from kg.answers.claim_index import QUANTIFIERS, ClaimIndex, words
+from kg.answers.question import LESS, LONGEST_NAME, YES_NO, Reading, variants
 from kg.answers.reply import Reply, Used
 
 RATHER = (("rather", "than"), ("instead", "of"))
 MORE = {"more", "greater", "commoner"}  # "commoner": more common
-LESS = {"less", "fewer", "rarer"}  # "rarer than": less common than
 PREPOSITIONS = {"in", "among", "for", "to", "of", "with", "by", "at", "on"}
 ONES = {"one", "ones"}  # "upper motor neurons rather than lower ones": the first's name with the other's word
 ARTICLES = {"a", "an", "the"}  # "a muscular dystrophy rather than a motor neuron disease"
@@ -44,7 +45,7 @@ def contrasted(reading: Reading, index: ClaimIndex, answer_one: Callable[[str], 
         first_reply, other_reply = other_reply, first_reply
     if _stated(first_reply) and other_reply.verdict in SILENT:
         return replace(first_reply, question=reading.question, reading=reading, contrasted=first_reply.reading)
-    if _stated(other_reply) and first_reply.verdict in SILENT:
+    if _wholly_stated(other_reply) and first_reply.verdict in SILENT:
         body = other_reply.sentence.split(": ", 1)[-1]
         return replace(other_reply, question=reading.question, reading=reading, verdict="no",
                        contrasted=other_reply.reading, sentence=f"No: {body}")
@@ -62,6 +63,14 @@ def contrasted(reading: Reading, index: ClaimIndex, answer_one: Callable[[str], 
         used = tuple(dict.fromkeys((*first_reply.used, *other_reply.used)))
         return Reply(reading.question, reading, "no", f"No, both: {body}.", used, contrasted=first_reply.reading)
     return None
+
+
+def _wholly_stated(reply: Reply) -> bool:
+    """Whether ``reply`` says yes of the whole thing asked, if hedged then by how usually ("typically proximal"), not
+    of some of its cases: "Is ALS acquired rather than genetic?" gets no "No" from "most ALS cases" sporadic and
+    "some" familial."""
+    return reply.verdict == "yes" or (reply.verdict == "qualified" and not any(
+        set(words(q)) & QUANTIFIERS or any(c.isdigit() for c in q) for q in reply.qualifiers))
 
 
 def choice(reading: Reading, index: ClaimIndex, answer_one: Callable[[str], Reply]) -> Reply | None:
@@ -231,13 +240,13 @@ def _rather_split(before: list[str], after: list[str], index: ClaimIndex) -> tup
 def _name_length(words: list[str], index: ClaimIndex) -> int:
     """The length of the longest entity name opening ``words``, or 0."""
     return next((n for n in range(min(LONGEST_NAME, len(words)), 0, -1)
-                 if any(v in index.entity_names for v in variants(tuple(words[:n])))), 0)
+                 if any(_named(index, v) for v in variants(tuple(words[:n])))), 0)
 
 
 def _suffix_length(words: list[str], index: ClaimIndex) -> int:
     """The length of the longest entity name closing ``words``, or 0."""
     return next((n for n in range(min(LONGEST_NAME, len(words)), 0, -1)
-                 if any(v in index.entity_names for v in variants(tuple(words[-n:])))), 0)
+                 if any(_named(index, v) for v in variants(tuple(words[-n:])))), 0)
 
 
 def _last_named(words: list[str], index: ClaimIndex) -> list[str]:
@@ -245,10 +254,15 @@ def _last_named(words: list[str], index: ClaimIndex) -> list[str]:
     for end in range(len(words), 0, -1):
         for start in range(max(0, end - LONGEST_NAME), end):
             key = tuple(words[start:end])
-            terms = next((index.entity_names[v] for v in variants(key) if v in index.entity_names), None)
+            terms = next((_named(index, v) for v in variants(key) if _named(index, v)), None)
             if terms and not terms & index.diseases:
                 return list(key)
     return []
+
+
+def _named(index: ClaimIndex, name: tuple[str, ...]) -> frozenset[URIRef]:
+    """The things ``name`` names, or whose contrary it names ("women": of male), or none."""
+    return index.entity_names.get(name) or index.contrary_names.get(name, frozenset()) - index.broader.keys()
 
 
 def _find(words: list[str], part: list[str]) -> int:

@@ -26,7 +26,7 @@ from kg.answers.claim_index import ClaimIndex, Share, Statement, build_index
 from kg.graph.paths import cache_dir
 from kg.reasoning import cache
 
-FORMAT = "mnd-kg-claim-index-8"
+FORMAT = "mnd-kg-claim-index-9"
 
 
 def load_index(files: list[Path], dataset: Callable[[], Dataset]) -> ClaimIndex:
@@ -88,6 +88,7 @@ def _write(folder: Path, index: ClaimIndex) -> None:
                           v.threshold] for k, v in index.shares.items()),
         "postings": index.postings,
         "quote_postings": index.quote_postings,
+        "contrary_names": [[list(k), sorted(str(t) for t in v)] for k, v in index.contrary_names.items()],
     }
     temporary: Path | None = None
     try:
@@ -136,4 +137,5 @@ def _read(folder: Path) -> ClaimIndex:
                           threshold) for k, counted, among, low, high, threshold in document["shares"]},
         {token: {int(n): s for n, s in scores.items()} for token, scores in document["postings"].items()},
         document["quote_postings"],
+        {tuple(k): frozenset(URIRef(t) for t in v) for k, v in document["contrary_names"]},
     )

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from rdflib import URIRef
 
 from kg.answers.claim_index import ONTOLOGY, QUANTIFIERS, STEMMER, SUBTYPE_OF, WORD, ClaimIndex, words
-from kg.answers.english import common
+from kg.answers.english import common, common_words
 from kg.errors import InputError
 
 MAX_CHARACTERS = 1000
@@ -95,11 +95,12 @@ USED_FOR = TOGETHER | {"use", "used", "for", "in", "of", "show", "shows"}
 # negations saying something is missing ("Do SMA patients lack the SMN1 gene?"): of a causal gene, a deletion is
 # the cause itself, so they turn no statement of one
 ABSENCE = {"lack", "lacks", "lacking", "absent", "absence", "missing", "without", "deficient", "deleted"}
-# words that restrict a yes to all, always or nothing else ("Does SMA only affect lower motor neurons?"): they
-# name no value, and no statement short of saying so answers yes
-RESTRICTING = {"only", "all", "every", "everyone", "everybody", "always", "solely", "exclusively", "entirely", "just",
-               "universal", "universally", "invariably",
-               "purely", "main", "major"}
+# words that restrict a yes to nothing else ("Does SMA only affect lower motor neurons?", "Is ALS confined to the
+# spinal cord?"): a statement of another value of the same kind says no
+ONLY = {"only", "solely", "exclusively", "just", "purely", "confined", "limited", "restricted"}
+# ... and to all, always or nothing else: they name no value, and no statement short of saying so answers yes
+RESTRICTING = {"all", "every", "everyone", "everybody", "always", "entirely", "universal", "universally", "invariably",
+               "main", "major", *ONLY}
 OFTEN_WORDS = {"sometimes", "rarely", "commonly", "frequently", "occasionally", "never"}
 # words asking more than a treatment or an effect does, even where they name its relation ("halt" names a treatment
 # approach, so that "do not halt" says no): no statement short of saying so answers yes ("Can treatment halt SMA?":
@@ -124,6 +125,7 @@ CONDITIONS = {"baby", "babies", "child", "children", "kids", "born", "before", "
 # words asking for more than one of something ("Are there several types of ALS?"): named by two values or more
 PLURAL = {"several", "multiple", "various", "numerous", "different"}
 
+LESS = {"less", "fewer", "rarer"}  # "rarer than": less common than; a comparison the other way round
 HAVE = {"have", "has", "had", "having"}  # "Does SMA have a cause?": the word a noun the entity has
 
 # words that compare two things: they name nothing, yet no statement merely linking the two answers them
@@ -150,6 +152,7 @@ class Mention:
     text: str
     terms: frozenset[URIRef]
     relation: bool = False
+    contrary: bool = False  # named by a name of its contrary (mnd:contraryLabel): asked in the negative
 
 
 @dataclass(frozen=True)
@@ -212,6 +215,11 @@ class Reading:
         kind_of = all(m.terms == {SUBTYPE_OF} for m in self.relations) and bool(KIND_WORDS & set(self.words))
         return len(self.entities) == 1 and (not self.relations or kind_of) and \
             all(w in DEFINITION or w in named for w in self.words)
+
+    @property
+    def contrary(self) -> bool:
+        """Whether the question names a thing or relation by a name of its contrary ("reduce caregiver burden")."""
+        return any(m.contrary for m in self.mentions)
 
     @property
     def entities(self) -> list[Mention]:
@@ -285,8 +293,9 @@ def read(question: str, index: ClaimIndex) -> Reading:
         if token in name_words or token in QUESTION_WORDS or token in SPELLED or frame(token) or _denied(token, index):
             continue
         # first a word that makes a name with the word beside it, even one the graph's literals use in another form
-        # ("multiple sclerosys": "sclerosis"); else the one name word clearly meant
-        fix = _correction_in_name(tokens, position, index)
+        # ("multiple sclerosys": "sclerosis"), when it is no English word ("the mother" is not "the motor"); else the
+        # one name word clearly meant
+        fix = _correction_in_name(tokens, position, index) if token not in common_words() else None
         if fix is None:
             # else a word of the question's own kind ("generaly": "generally", "alwyas": "always")
             fix = fixes[token] if token in fixes else fixes.setdefault(
@@ -316,6 +325,7 @@ def read(question: str, index: ClaimIndex) -> Reading:
     asks_yes_no = confirming or declared or (bool(tokens) and tokens[0] in YES_NO)
     kept = _examples_dropped(mentions, spoken_text, index) if asks_yes_no else mentions
     kept = _own_parts_dropped(kept, spoken_text, index)
+    kept, negated = _baseline_dropped(kept, spoken_text, negated)
     # the words introducing an example dropped are question frame
     example = {"like", "such", "as"} if len(kept) < len(mentions) else set()
     mentions = kept
@@ -363,6 +373,20 @@ def _examples_dropped(mentions: list[Mention], spoken: str, index: ClaimIndex) -
             continue
         kept.append(mention)
     return kept
+
+
+def _baseline_dropped(mentions: list[Mention], spoken: str, negated: bool) -> tuple[list[Mention], bool]:
+    """The mentions without a name of a thing's contrary after "than" and the thing named before it ("Are men more
+    likely than women to get ALS?"): what is compared against is no thing asked, and its name turns nothing. The
+    other way round ("Do women get ALS more often than men?") kg.answers.contrast asks of each apart."""
+    if LESS & set(spoken.split()):  # "Are men less likely than women ...?": the other way round, not asked so
+        return mentions, negated
+    for n, mention in enumerate(mentions):
+        if mention.contrary and not mention.relation \
+                and re.search(rf"\bthan (?:\w+ )?{re.escape(mention.text)}\b", spoken) \
+                and any(m.terms == mention.terms and not m.contrary for m in mentions[:n]):
+            return [*mentions[:n], *mentions[n + 1:]], not negated
+    return mentions, negated
 
 
 # the properties saying where a disease is
@@ -605,6 +629,9 @@ def _mentions(tokens: list[str], index: ClaimIndex, by_stems: bool = True) -> tu
                     found = (length, _directed(found[1], index.inverse_names.get(variant, frozenset()), mentions,
                                                tokens[position + length:], index,
                                                bool(HAVE & set(tokens[max(consumed, default=-1) + 1:position]))))
+                elif variant in index.contrary_names:
+                    found = _contrary(" ".join(key), index.contrary_names[variant], index)
+                    found = (length, found[1]) if found else None
                 if found:
                     break
             if found:
@@ -614,6 +641,8 @@ def _mentions(tokens: list[str], index: ClaimIndex, by_stems: bool = True) -> tu
             found = named  # "the degeneration of motor neurons": motor neuron degeneration, not the relation
         if found is None:
             found = _coordinated(tokens, position, index)
+        if found is None:  # a contrary's name in other word forms even beside two things named
+            found = _by_stems(tokens[position:position + LONGEST_NAME], index, contrary=True)
         if found is None and by_stems:
             found = _by_stems(tokens[position:position + LONGEST_NAME], index)
         if found is None:
@@ -623,6 +652,7 @@ def _mentions(tokens: list[str], index: ClaimIndex, by_stems: bool = True) -> tu
             position += 1
             continue
         length, mention = found
+        negated ^= mention.contrary
         mentions.append(mention)
         consumed.update(range(position, position + length))
         position += length
@@ -646,16 +676,21 @@ def _coordinated(tokens: list[str], position: int, index: ClaimIndex) -> tuple[i
     return None
 
 
-def _by_stems(window: list[str], index: ClaimIndex) -> tuple[int, Mention] | None:
+def _by_stems(window: list[str], index: ClaimIndex, contrary: bool = False) -> tuple[int, Mention] | None:
     """A name of two words or more in other word forms or order, longest first, its first and last words not
     question frame, holding a word the graph's literals do not use (else the words are read one by one, as
-    values a statement must name): "Is sensation lost in SMA?" names sensory loss ("loss of sensation")."""
+    values a statement must name): "Is sensation lost in SMA?" names sensory loss ("loss of sensation"). With
+    ``contrary``, a name of a contrary ("reduce the burden on caregivers")."""
     for length in range(len(window), 1, -1):
         key = window[:length]
         if key[0] in QUESTION_WORDS or key[-1] in QUESTION_WORDS:
             continue
-        terms = index.names_by_stems.get(index.stem_key(tuple(key)))
-        if terms:
+        stems = index.stem_key(tuple(key))
+        if contrary:
+            found = _contrary(" ".join(key), index.contrary_by_stems.get(stems, frozenset()), index)
+            if found:
+                return length, found[1]
+        elif terms := index.names_by_stems.get(stems):
             return length, Mention(" ".join(key), terms)
     return None
 
@@ -674,6 +709,14 @@ def _named_by_its_link(window: list[str], relation: tuple[int, Mention],
     said = any(s.subject in longer[1].terms and s.property in mention.terms and s.object in after
                for s in index.statements)
     return longer if said else None
+
+
+def _contrary(text: str, terms: frozenset[URIRef], index: ClaimIndex) -> tuple[int, Mention] | None:
+    """A name of the contrary of a thing or a relation (mnd:contraryLabel) as a mention of it, asked in the
+    negative; a kind of figure's contrary ("die within") is no mention (kg.answers.verdict reads it)."""
+    if not terms or terms & index.of_kind.keys():
+        return None
+    return len(text.split()), Mention(text, terms, relation=bool(terms & index.broader.keys()), contrary=True)
 
 
 def _directed(mention: Mention, inverse: frozenset[URIRef], before: list[Mention], after: list[str],

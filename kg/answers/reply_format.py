@@ -25,7 +25,7 @@ def understood(reply: Reply, index: ClaimIndex) -> str:
     parts = list(dict.fromkeys(_named(reply, index, mention) for mention in ordered))  # a relation named twice: once
     parts += [f"{name} (unknown to the graph)" for name in reply.reading.unknown]
     line = " · ".join(parts) if parts else "(no entity of the graph named)"
-    if reply.reading.negated:
+    if reply.reading.negated != (sum(m.contrary for m in reply.reading.mentions) % 2 == 1):  # a contrary: shown so
         line += "  [asked in the negative]"
     if reply.reading.corrections:
         line += "  [read " + ", ".join(f'"{a}" as "{b}"' for a, b in reply.reading.corrections) + "]"
@@ -41,7 +41,8 @@ def _named(reply: Reply, index: ClaimIndex, mention: Mention) -> str:
     meant = _meant(reply, index, mention)
     if len(meant) > 2 and not mention.relation:
         return f"{mention.text} ({len(meant)} terms)"
-    return " / ".join(sorted({index.label(t) for t in meant}))
+    named = " / ".join(sorted({index.label(t) for t in meant}))
+    return f"the contrary of {named} (\"{mention.text}\")" if mention.contrary else named
 
 
 def _meant(reply: Reply, index: ClaimIndex, mention: Mention) -> frozenset[URIRef]:
@@ -126,10 +127,10 @@ def reply_json(reply: Reply, index: ClaimIndex) -> dict[str, Any]:
     return {
         "question": reply.question,
         "understood": {
-            "entities": [{"text": m.text, "terms": [_curie(t) for t in sorted(m.terms, key=str)]}
-                         for m in reply.reading.entities],
-            "relations": [{"text": m.text, "terms": [_curie(t) for t in sorted(m.terms, key=str)]}
-                          for m in reply.reading.relations],
+            "entities": [{"text": m.text, "terms": [_curie(t) for t in sorted(m.terms, key=str)],
+                          **({"contrary": True} if m.contrary else {})} for m in reply.reading.entities],
+            "relations": [{"text": m.text, "terms": [_curie(t) for t in sorted(m.terms, key=str)],
+                           **({"contrary": True} if m.contrary else {})} for m in reply.reading.relations],
             "unknown": list(reply.reading.unknown),
             "corrections": [{"written": a, "read": b} for a, b in reply.reading.corrections],
             "unaccounted": list(reply.reading.unaccounted),

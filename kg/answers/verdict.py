@@ -44,6 +44,7 @@ from kg.answers.matching import (
 from kg.answers.question import (
     KIND_WORDS,
     NEGATIONS,
+    ONLY,
     PLURAL,
     TOGETHER,
     USED_FOR,
@@ -108,7 +109,26 @@ def answer(question: str, index: ClaimIndex) -> Reply:
         reply = mainly  # "Does SMA mostly affect upper motor neurons?": it mainly affects lower ones, so no
     if reply.verdict == "unstated":  # "Is the pathomechanism ... known?": a sentence saying it "remains unclear"
         reply = unclear(reply, index)
-    return with_best_claim(with_definition(reply, index), index)
+    return with_best_claim(with_definition(_contrary_checked(reply, index), index), index)
+
+
+def _contrary_checked(reply: Reply, index: ClaimIndex) -> Reply:
+    """A question naming a thing by its contrary's name ("Do behavioural deficits reduce caregiver burden?") is
+    answered only by a statement of the thing: no to the contrary (yes asked in the negative), or of all, "not
+    all" from a hedged one ("some forms"). A statement denying the thing says nothing of its contrary (not increased
+    is not reduced), nor does a hedged one (unless all are asked: some forms, so not all)."""
+    reading = reply.reading
+    if not reading.contrary or reply.verdict not in ("yes", "no", "qualified"):
+        return reply
+    # the reading is already turned by the contrary: a statement of the thing says no, unless asked in the negative
+    if reply.verdict == ("no" if reading.negated else "yes"):
+        return reply
+    if reply.verdict == "qualified" and reading.negated and (short := _not_every(reading)):
+        # "Do all forms of SMA have a short lifespan?": some forms are compatible with a longer one, so not all
+        return replace(reply, sentence=f"{short}: {reply.sentence.split(': ', 1)[1]}")
+
+    return replace(reply, verdict="unstated", sentence=f"The documents don't say this: {reply.question}",
+                   qualifiers=(), groups=())
 
 
 def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
@@ -146,7 +166,11 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
         if len(diseases) >= 2 and len(entities) - len(diseases) == 1 and coordinated(reading, diseases):
             # "Is neuroinflammation shared by ALS and SMA?"; not "Are MS drugs appropriate for SMA?"
             return _of_each(question, reading, index, score, relations, diseases)
-        asked, pair = statements_linking(index, entities, lambda s: relation_asked(index, reading, s, relations))
+        # a thing named by its contrary's name: the statements of the thing ("Is caregiver burden decreased by
+        # behavioural deficits in ALS?": their impact, not ALS's behavioural changes)
+        contrary = frozenset().union(*(m.terms for m in reading.mentions if m.contrary))
+        asked, pair = statements_linking(index, entities, lambda s: relation_asked(index, reading, s, relations) and (
+            not contrary or bool(contrary & {*s.about, s.property})))
         asked = _parts_asked(index, entities, relations, asked)
         if not asked and _used_for(reading):
             return _answer(question, _unrelated(reading), index)
@@ -168,10 +192,9 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
         if not asked and (members := _of_members(index, reading, relations)):
             # "Does ALS have upper motor neuron signs?": hyperreflexia and hypertonicity, which are some
             return _verdict(question, reading, index, score, members)
-        if not asked and (in_disease := _of_feature_in(index, reading, relations)):
-            # "Do behavioral changes in ALS have an impact on caregivers?": their impact, and ALS has them
-            own, has_it = in_disease
-            return _verdict(question, reading, index, score, own + has_it, frozenset(has_it))
+        if not asked and (alone := _own_feature(index, reading)) is not None:
+            # "Do behavioural deficits in ALS have no impact on caregivers?": of ALS's own behavioural deficits
+            return _answer(question, alone, index)
         if not asked:
             return _of_subtypes(question, reading, index, score, relations)
         asked = _classifying_first(index, reading, asked)
@@ -185,6 +208,8 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
                 or _tied(index, apart, asked)):
             # "Does MRI show snake eyes in MS?": MRI detects snake eyes, but no statement ties them to MS (ALS's);
             # "Does dystrophin deficiency cause weakness in ALS?": ALS has weakness, dystrophin deficiency is MD's
+            if reading.contrary and (alone := _own_feature(index, reading)) is not None:
+                return _answer(question, alone, index)  # "Does FTD lengthen survival in ALS?": of ALS's own FTD
             return _verdict(question, reading, index, score, [])
         # a statement only vouching for a thing named says yes to nothing asked ("Are MS drugs appropriate for SMA?":
         # MS has them, and they are not appropriate for SMA: no)
@@ -347,21 +372,21 @@ def _mainly_another(question: str, reading: Reading, index: ClaimIndex) -> Reply
     """A yes/no asking whether a thing mostly has one value ("Does SMA mostly affect upper motor neurons?", "Are
     upper motor neurons the main ones damaged in SMA?") where a statement says it mainly has another value of the
     same kind (a property whose name says "mainly": lower motor neurons) and none that it has the value asked at
-    all: no (yes asked in the negative). None otherwise."""
+    all: no (yes asked in the negative). So too a yes/no asking whether it usually has one ("Does ALS usually start
+    in childhood?") where a statement hedged "usually" says it has another value of that property (its typical onset
+    adulthood; childhood is a typical onset of muscular dystrophy). None otherwise."""
     named = reading.named_words
     entities = reading.entities
-    if not reading.yes_no or len(entities) != 2 or not any(w in MAINLY and w not in named for w in reading.words):
+    asked = {w for w in reading.words if w not in named}
+    if not reading.yes_no or len(entities) != 2 or not asked & (MAINLY | USUALLY | {"usual"}):  # "the usual onset"
         return None
     relations = relations_of(index, reading.relations)
     for subject, value in permutations(entities):
         said = [n for n, s in enumerate(index.statements) if s.subject in subject.terms]
         if any(index.statements[n].object in value.terms for n in said):
             continue
-        kinds = {s.object for s in index.statements if s.property == RDF.type and s.subject in value.terms}
-        mainly = [n for n in said if set(words(index.label(index.statements[n].property))) & MAINLY
-                  and not index.statements[n].negative and kinds & {
-                      s.object for s in index.statements if s.property == RDF.type
-                      and s.subject == index.statements[n].object}
+        mainly = [n for n in said if not index.statements[n].negative
+                  and _another_usual(index, index.statements[n], value, bool(asked & MAINLY))
                   and (not relations or any(s.subject in subject.terms and s.object == index.statements[n].object
                                             and s.property in relations for s in index.statements))]
         if mainly:
@@ -370,6 +395,17 @@ def _mainly_another(question: str, reading: Reading, index: ClaimIndex) -> Reply
             return Reply(question, reading, verdict, f"{verdict.capitalize()}: {_phrases(index, lead, mainly)}.",
                          used_of(index, mainly, {}))
     return None
+
+
+def _another_usual(index: ClaimIndex, statement: Statement, value: Mention, mainly: bool) -> bool:
+    """Whether ``statement`` says its subject mainly has a value of ``value``'s kind (a property named "mainly", asked
+    ``mainly``), or usually has a value of a property some statement gives ``value`` as (a claim hedged "usually")."""
+    if set(words(index.label(statement.property))) & MAINLY and mainly:
+        kinds = {s.object for s in index.statements if s.property == RDF.type and s.subject in value.terms}
+        return bool(kinds & {s.object for s in index.statements if s.property == RDF.type
+                             and s.subject == statement.object})
+    return bool({q.casefold() for q in statement.qualifiers} & USUALLY) and any(
+        s.property == statement.property and s.object in value.terms for s in index.statements)
 
 
 def _which_of(index: ClaimIndex, reading: Reading) -> list[int]:
@@ -500,7 +536,12 @@ def _beyond_verdict(question: str, reading: Reading, index: ClaimIndex, score: d
     every = reading.restriction in {"all", "every", "everyone", "everybody", "always"}
     if not reading.yes_no or reading.negated or not (spoken & MOST or every) or len(reading.entities) != 1:
         return None
-    figures = frozenset().union(*(index.of_kind.get(k, frozenset()) for k in _kinds_named(index, reading)))
+    # "die within 10 years" names the contrary of surviving beyond them (mnd:contraryLabel): the complement share
+    contrary = _kinds_named(index, reading, index.contrary_names)
+    kinds = _kinds_named(index, reading)
+    if contrary and kinds:
+        return None  # "Do most who live longer than ten years die within twenty?": not one share
+    figures = frozenset().union(*(index.of_kind.get(k, frozenset()) for k in contrary or kinds))
     asked = _numbers(question) - _numbers(" ".join(m.text for m in reading.mentions)) | {
         NUMBER_WORDS[w] for w in reading.words if w in NUMBER_WORDS}
     found = [f for f, share in sorted(index.shares.items()) if f in figures and share.threshold is not None
@@ -508,6 +549,8 @@ def _beyond_verdict(question: str, reading: Reading, index: ClaimIndex, score: d
     if len(found) != 1:
         return None
     share = index.shares[found[0]]
+    if contrary:  # of those who die within the duration: the rest
+        share = replace(share, low=100.0 - share.high, high=100.0 - share.low)
     numbers = [n for n, s in enumerate(index.statements) if s.iri == str(found[0])]
     named = index.label(found[0])
     if share.high < 50:
@@ -564,11 +607,13 @@ def _values_naming(index: ClaimIndex, relations: set[Node], entity: Mention, lis
     return kept
 
 
-def _kinds_named(index: ClaimIndex, reading: Reading) -> frozenset[URIRef]:
+def _kinds_named(index: ClaimIndex, reading: Reading,
+                 names: dict[tuple[str, ...], frozenset[URIRef]] | None = None) -> frozenset[URIRef]:
     """The kinds of figure a whole name of which the question holds ("how common": annual incidence, share of
-    cases)."""
+    cases); of ``names`` (the names of contraries: "die within"), the kinds they name."""
     spoken = set(index.tokens(" ".join(reading.words)))
-    return frozenset().union(*(terms for name, terms in index.kind_names.items()
+    named = index.kind_names if names is None else names
+    return frozenset().union(*(terms & index.of_kind.keys() for name, terms in named.items()
                                if (stems := set(index.tokens(" ".join(name)))) and stems <= spoken))
 
 
@@ -938,21 +983,26 @@ def _manifest_in(index: ClaimIndex, named: list[Mention], found: list[int]) -> l
     return kept + saying if kept else []
 
 
-def _of_feature_in(index: ClaimIndex, reading: Reading, relations: set[Node]) -> tuple[list[int], list[int]] | None:
-    """Two things asked, a disease and a thing it plainly has (see ``_features_of``), with a relation and words of
-    the question naming no thing ("Do behavioral changes in ALS have an impact on caregivers?"): the statements of
-    that thing of the relation asked whose values those words name (increased caregiver burden), and the statements
-    saying the disease has it; None if there are none."""
-    diseases = [m for m in reading.entities if m.terms & index.diseases]
-    if len(reading.entities) != 2 or len(diseases) != 1 or not relations or not reading.conditions:
+def _own_feature(index: ClaimIndex, reading: Reading) -> Reading | None:
+    """Of a question naming a relation (or a contrary), a disease and a thing the statements say that disease has and
+    no other ("Do behavioural deficits in ALS have no impact on caregivers?", "Does FTD lengthen survival in ALS?":
+    some patients develop FTD), the reading asking of the thing alone: the disease only says whose it is. None
+    otherwise."""
+    entities = reading.entities
+    diseases = [m for m in entities if m.terms & index.diseases]
+    if len(entities) not in (2, 3) or len(diseases) != 1 or not (reading.relations or reading.contrary) \
+            or (len(entities) == 3 and not reading.contrary):
         return None
-    thing = next(m for m in reading.entities if m is not diseases[0])
-    having = [n for n, s in enumerate(index.statements) if s.subject in diseases[0].terms and s.object in thing.terms
-              and s.object in _features_of(index, diseases[0])]
-    own = [n for n, s in enumerate(index.statements) if s.subject in thing.terms and not index.nary(s)
-           and relation_asked(index, reading, s, relations)]
-    found = explaining(index, reading, own)
-    return (found, having) if found and having else None
+    thing = next((m for m in entities if m is not diseases[0] and not m.contrary), None)
+    if thing is None:
+        return None
+    had = {s.object for s in index.statements if s.subject in diseases[0].terms and not s.negative
+           and not index.nary(s) and not s.derived}
+    others = {s.subject for s in index.statements if s.object in thing.terms and s.subject in index.diseases
+              and s.subject not in diseases[0].terms}
+    if others or not thing.terms <= had:
+        return None
+    return replace(reading, mentions=tuple(m for m in reading.mentions if m is not diseases[0]))
 
 
 def _features_of(index: ClaimIndex, disease: Mention) -> set[Node]:
@@ -983,6 +1033,9 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
     asked = _numbers(question) - _numbers(" ".join(m.text for m in reading.mentions))  # not "type 1", "TDP-43"
     found = [n for n in found if asked <= _numbers(" ".join((index.phrase(index.statements[n]),
                                                              *index.statements[n].qualifiers)))]
+    if reading.contrary:  # a thing asked by its contrary's name: only a statement of the thing itself says no
+        contrary = frozenset().union(*(m.terms for m in reading.mentions if m.contrary))
+        found = [n for n in found if contrary & {*index.statements[n].about, index.statements[n].property}]
     if not found:
         near = about(index, reading.entities)
         return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
@@ -1058,6 +1111,13 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
         # "Does SMA only start in infancy?": its typical onset is infancy, which says usually, so not only
         return Reply(question, reading, "qualified", f"{short}, usually: {_phrases(index, lead, ordered)}.",
                      used_of(index, ordered, score), ("usually",))
+    if verdict == "yes" and not reading.negated and _not_every(reading) == "Not only" \
+            and (others := _other_values(index, ordered, _restricted(reading))):
+        # "Is ALS confined to the spinal cord?": it affects the brain too; "Is muscle weakness seen only in ALS?": SMA
+        # has it too (said of the value, with every disease having it)
+        own = index.statements[others[0]].subject == lead.subject
+        said = _phrases(index, lead if own else index.statements[others[0]], [*ordered, *others])
+        return Reply(question, reading, "no", f"No, not only: {said}.", used_of(index, [*ordered, *others], score))
     if (verdict == "yes") != reading.negated and (reading.restricted or (reading.habitual and not any(
             _says_usually(index, index.statements[n]) for n in ordered))):
         # "Does SMA only affect lower motor neurons?", "Is SMA usually severe?" (or "not usually severe": no): not
@@ -1069,6 +1129,52 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
     shown = [q for q in answered if q.casefold() not in phrase.casefold()]
     return Reply(question, reading, verdict, f"{verdict.capitalize()}{derived}: {phrase}"
                  + (f" ({'; '.join(shown)})" if shown else "") + ".", used_of(index, ordered, score), tuple(answered))
+
+
+def _restricted(reading: Reading) -> Mention | None:
+    """The thing named first after the question's "only" ("confined to", "just"): what it restricts; after "the
+    only", the thing named last before it ("Are lower motor neurons the only ones affected in ALS?")."""
+    if reading.restriction not in reading.words:
+        return None
+    at = reading.words.index(reading.restriction)
+    before = reading.words[at - 1:at] in (("the",), ("a",), ("an",))
+    spoken = f" {' '.join(reading.words[:at - 1] if before else reading.words[at + 1:])} "
+    found = [(spoken.rfind(f" {m.text} ") if before else spoken.find(f" {m.text} "), n)
+             for n, m in enumerate(reading.entities) if f" {m.text} " in spoken]
+    if not found:
+        return None
+    return reading.entities[(max if before else min)(found)[1]]
+
+
+def _other_values(index: ClaimIndex, found: list[int], restricted: Mention | None) -> list[int]:
+    """Of ``found`` (plain statements of what a thing has, not of what kind it is) whose values are the thing
+    ``restricted``, their subjects' other plain statements of the same property cited by a sentence of one of
+    ``found``, whose value's names neither hold nor are held by the names of theirs: the sentence names another thing
+    beside the one asked, not a part, a narrower or a broader one of it ("Is ALS confined to the spinal cord?":
+    "Involves both the brain and the spinal cord"; not "the anterior horns of the spinal cord"; upper motor neurons
+    beside lower ones, not motor neurons). Of ``found`` whose subjects are the thing restricted, the other diseases'
+    plain statements of the same property and value ("Is muscle weakness seen only in ALS?": SMA's too)."""
+    stated = [index.statements[n] for n in found]
+    if not stated or restricted is None \
+            or any(s.negative or s.qualifiers or index.nary(s) or s.property in CLASSIFYING for s in stated):
+        return []
+    if all(s.subject in restricted.terms for s in stated):
+        asked = {(s.property, s.object) for s in stated}
+        subjects = [index.names(s.subject) for s in stated]
+        subtypes = {s.subject for s in index.statements if s.property == SUBTYPE_OF and s.object in restricted.terms}
+        return [n for n, s in enumerate(index.statements) if (s.property, s.object) in asked
+                and s.subject in index.diseases and s.subject not in restricted.terms | subtypes
+                and not (s.negative or s.qualifiers or s.derived or index.nary(s))
+                and not any(index.names(s.subject) <= names or names <= index.names(s.subject) for names in subjects)]
+    if not all(s.object in restricted.terms for s in stated):
+        return []
+    pairs = {(s.subject, s.property) for s in stated}
+    values = {s.object for s in stated}
+    cited = {c for s in stated for c in s.citations}
+    named = [index.names(v) for v in values]
+    return [n for n, s in enumerate(index.statements) if (s.subject, s.property) in pairs and s.object not in values
+            and not (s.negative or s.qualifiers or s.derived or index.nary(s)) and cited & set(s.citations)
+            and not any(index.names(s.object) <= names or names <= index.names(s.object) for names in named)]
 
 
 def _plainly_said(index: ClaimIndex, reading: Reading, found: list[int], vouching: frozenset[int]) -> list[int]:
@@ -1132,7 +1238,7 @@ def _not_every(reading: Reading) -> str:
         return "Not all"
     if word in {"always", "entirely", "universally", "invariably"}:
         return f"Not {word}"
-    return "Not only" if word in {"only", "solely", "exclusively", "just", "purely"} else ""
+    return "Not only" if word in ONLY else ""
 
 
 def _short_of(index: ClaimIndex, question: str, found: list[int]) -> str:
