@@ -246,9 +246,9 @@ EXPECTED: dict[str, tuple[tuple[str, ...], set[tuple[str, ...]]]] = {
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'abnormal T2/FLAIR signal in the corticospinal tracts', 'corresponds to', 'demyelination secondary to axonal degeneration (ALS)'),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'abnormal T2/FLAIR signal in the corticospinal tracts', 'corresponds to', 'gliosis along the corticospinal tracts (ALS)'),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'abnormal T2/FLAIR signal in the corticospinal tracts', 'corresponds to', 'progressive degeneration and death of motor neurons and their axons (ALS)'),
-        ('kg:ALS', 'amyotrophic lateral sclerosis', 'abnormal T2/FLAIR signal in the corticospinal tracts', 'located in', 'cerebral peduncles'),
+        ('kg:ALS', 'amyotrophic lateral sclerosis', 'abnormal T2/FLAIR signal in the corticospinal tracts', 'most frequently located in', 'cerebral peduncles'),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'abnormal T2/FLAIR signal in the corticospinal tracts', 'located in', 'corticospinal tracts'),
-        ('kg:ALS', 'amyotrophic lateral sclerosis', 'abnormal T2/FLAIR signal in the corticospinal tracts', 'located in', 'posterior limb of the internal capsule'),
+        ('kg:ALS', 'amyotrophic lateral sclerosis', 'abnormal T2/FLAIR signal in the corticospinal tracts', 'most frequently located in', 'posterior limb of the internal capsule'),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'abnormal T2/FLAIR signal in the corticospinal tracts', 'seen in', 'amyotrophic lateral sclerosis'),
     }),
     'inheritance': (('disease', 'name', 'always_inherited', 'familial_cases', 'evidence', 'value'), {

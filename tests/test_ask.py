@@ -27,8 +27,8 @@ from kg.reasoning.engine import load_reasoned
 
 # each split's accuracy as last reached, a little under: a change that loses answers fails here (tune grew by 62
 # question-form questions written before the changes they tune: 356/380 with them, 308/318 of the earlier ones;
-# then by 32 on facts of sentences no claim held, written before their claims: 575/623, 558/591 of the earlier ones)
-ACCURACY_FLOORS = {"tune": 0.92, "holdout": 0.92, "holdout2": 0.92, "holdout3": 0.88, "holdout4": 0.84,
+# then by 40 on facts of sentences no claim held, written before their claims: 580/631, 560/591 of the earlier ones)
+ACCURACY_FLOORS = {"tune": 0.91, "holdout": 0.92, "holdout2": 0.92, "holdout3": 0.88, "holdout4": 0.84,
                    "holdout5": 0.96, "holdout6": 0.74, "holdout7": 0.81, "holdout8": 0.82, "holdout9": 0.58,
                    "holdout10": 0.63, "holdout11": 0.83}
 
@@ -2184,6 +2184,20 @@ def test_a_value_of_the_disease_asked_answers_for_a_relation_only_it_has(index: 
      "Yes: relentlessly progressive course reflects degeneration of motor neurons.",
      "The relentlessly progressive nature with mean survival of 3-5 years reflects ongoing neuronal death and axonal "
      "loss"),
+    ("Is the abnormal T2/FLAIR signal in ALS most frequent in the posterior limb of the internal capsule?", "yes",
+     "Yes: abnormal T2/FLAIR signal in the corticospinal tracts most frequently located in posterior limb of the "
+     "internal capsule.",
+     "MRI findings in ALS show abnormal T2/FLAIR signal anywhere within the corticospinal tracts (most frequently in "
+     "the posterior limb of the internal capsule and cerebral peduncles), which corresponds to underlying "
+     "demyelination, axonal degeneration, AND gliosis seen on histopathology"),
+    # a place where it is most frequent is one where it is: mnd:mostFrequentlyLocatedIn is a mnd:locatedIn
+    ("Is the abnormal T2/FLAIR signal in ALS located in the cerebral peduncles?", "yes",
+     "Yes: abnormal T2/FLAIR signal in the corticospinal tracts most frequently located in cerebral peduncles.",
+     "MRI findings in ALS show abnormal T2/FLAIR signal anywhere within the corticospinal tracts (most frequently in "
+     "the posterior limb of the internal capsule and cerebral peduncles), which corresponds to underlying "
+     "demyelination, axonal degeneration, AND gliosis seen on histopathology"),
+    ("Is apoptosis activated in the motor neurons in ALS?", "yes", "Yes: apoptosis activated in motor neurons.",
+     "Apoptotic pathways: Programmed cell death mechanisms are activated in affected motor neurons"),
     ("Is motor neuron degeneration in ALS due to ROS production?", "yes",
      "Yes: progressive degeneration and death of motor neurons and their axons (ALS) due to increased production of "
      "reactive oxygen species.",
