@@ -2198,6 +2198,16 @@ def test_a_value_of_the_disease_asked_answers_for_a_relation_only_it_has(index: 
      "demyelination, axonal degeneration, AND gliosis seen on histopathology"),
     ("Is apoptosis activated in the motor neurons in ALS?", "yes", "Yes: apoptosis activated in motor neurons.",
      "Apoptotic pathways: Programmed cell death mechanisms are activated in affected motor neurons"),
+    ("Does amyotrophic lateral sclerosis have a multifactorial cause?", "yes",
+     "Yes: amyotrophic lateral sclerosis multifactorial etiology true.", "The etiology is multifactorial, involving:"),
+    ("Are there spinal cord lesions in MS?", "yes",
+     "Yes: lesions affecting the spinal cord and brain (MS) located in spinal cord.",
+     "MS is characterized by lesions affecting the spinal cord and brain with clinical defects disseminated in space "
+     "and time"),
+    # MS's lesions are not ALS's: the brain ALS involves is no lesion of it
+    ("Does ALS have lesions in the brain?", "unstated",
+     "The documents don't say this: Does ALS have lesions in the brain?",
+     "Involves both the brain and the spinal cord."),
     ("Is motor neuron degeneration in ALS due to ROS production?", "yes",
      "Yes: progressive degeneration and death of motor neurons and their axons (ALS) due to increased production of "
      "reactive oxygen species.",
