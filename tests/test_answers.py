@@ -64,6 +64,8 @@ EXPECTED: dict[str, tuple[tuple[str, ...], set[tuple[str, ...]]]] = {
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'affects structure', 'respiratory muscles'),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'affects structure', 'skeletal muscles'),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'affects structure', 'spinal cord'),
+        # document 003: 'The pathology extends beyond pure motor systems in a substantial proportion of patients'
+        ('kg:ALS', 'amyotrophic lateral sclerosis', 'affects structure (in a substantial proportion of patients)', 'systems beyond the pure motor systems'),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'does not primarily affect', 'myelin sheath'),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'does not primarily affect', 'skeletal muscles'),
         ('kg:SMA', 'spinal muscular atrophy', 'affects neuron', 'motor neurons'),
@@ -107,6 +109,8 @@ EXPECTED: dict[str, tuple[tuple[str, ...], set[tuple[str, ...]]]] = {
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'has', 'needing more assistance for daily activities as the disease advances', '', "one patient's case (example sentence)"),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'has', 'behavioural changes', '', ''),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'has', 'breathing problems', '', ''),
+        # document 003: '... leading to relentless muscle weakness, paralysis, and typically death within 3-5 years of symptom onset.'
+        ('kg:ALS', 'amyotrophic lateral sclerosis', 'has', 'death', '', 'typically; within 3-5 years of symptom onset'),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'has', 'difficulty speaking', '', ''),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'has', 'frontotemporal dementia', '', 'some patients'),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'has', 'hyperreflexia', 'upper motor neuron sign', ''),
@@ -218,6 +222,8 @@ EXPECTED: dict[str, tuple[tuple[str, ...], set[tuple[str, ...]]]] = {
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'familial amyotrophic lateral sclerosis', 'TARDBP', '<http://identifiers.org/hgnc/11571>'),
         ('kg:SMA', 'spinal muscular atrophy', 'spinal muscular atrophy', 'SMN1', '<http://identifiers.org/hgnc/11117>'),
         ('kg:muscular-dystrophy', 'muscular dystrophy', 'muscular dystrophy', 'DMD', '<http://identifiers.org/hgnc/2928>'),
+        # document 002: 'Muscular dystrophies are primarily caused by mutations in genes responsible for muscle structure and function, ...'
+        ('kg:muscular-dystrophy', 'muscular dystrophy', 'muscular dystrophy', 'genes responsible for muscle structure and function (primarily)', ''),
     }),
     'has-treatment': (('disease', 'name', 'verdict', 'treatment'), {
         ('kg:SMA', 'spinal muscular atrophy', 'yes', 'gene therapy'),
@@ -240,9 +246,9 @@ EXPECTED: dict[str, tuple[tuple[str, ...], set[tuple[str, ...]]]] = {
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'abnormal T2/FLAIR signal in the corticospinal tracts', 'corresponds to', 'demyelination secondary to axonal degeneration (ALS)'),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'abnormal T2/FLAIR signal in the corticospinal tracts', 'corresponds to', 'gliosis along the corticospinal tracts (ALS)'),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'abnormal T2/FLAIR signal in the corticospinal tracts', 'corresponds to', 'progressive degeneration and death of motor neurons and their axons (ALS)'),
-        ('kg:ALS', 'amyotrophic lateral sclerosis', 'abnormal T2/FLAIR signal in the corticospinal tracts', 'located in', 'cerebral peduncles'),
+        ('kg:ALS', 'amyotrophic lateral sclerosis', 'abnormal T2/FLAIR signal in the corticospinal tracts', 'most frequently located in', 'cerebral peduncles'),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'abnormal T2/FLAIR signal in the corticospinal tracts', 'located in', 'corticospinal tracts'),
-        ('kg:ALS', 'amyotrophic lateral sclerosis', 'abnormal T2/FLAIR signal in the corticospinal tracts', 'located in', 'posterior limb of the internal capsule'),
+        ('kg:ALS', 'amyotrophic lateral sclerosis', 'abnormal T2/FLAIR signal in the corticospinal tracts', 'most frequently located in', 'posterior limb of the internal capsule'),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'abnormal T2/FLAIR signal in the corticospinal tracts', 'seen in', 'amyotrophic lateral sclerosis'),
     }),
     'inheritance': (('disease', 'name', 'always_inherited', 'familial_cases', 'evidence', 'value'), {
@@ -306,6 +312,7 @@ EXPECTED: dict[str, tuple[tuple[str, ...], set[tuple[str, ...]]]] = {
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'mechanism', 'impaired energy production within motor neurons'),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'mechanism', 'increased oxidative damage within motor neurons'),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'mechanism', 'increased production of reactive oxygen species'),
+        ('kg:ALS', 'amyotrophic lateral sclerosis', 'mechanism', 'overwhelmed cellular antioxidant defenses'),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'mechanism', 'overstimulation of motor neurons'),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'pathological hallmark', 'inflammation'),
         ('kg:ALS', 'amyotrophic lateral sclerosis', 'pathological hallmark', 'intrinsic muscle defects'),

@@ -26,8 +26,9 @@ from kg.graph.paths import default_graph_files
 from kg.reasoning.engine import load_reasoned
 
 # each split's accuracy as last reached, a little under: a change that loses answers fails here (tune grew by 62
-# question-form questions written before the changes they tune: 356/380 with them, 308/318 of the earlier ones)
-ACCURACY_FLOORS = {"tune": 0.93, "holdout": 0.92, "holdout2": 0.92, "holdout3": 0.88, "holdout4": 0.84,
+# question-form questions written before the changes they tune: 356/380 with them, 308/318 of the earlier ones;
+# then by 40 on facts of sentences no claim held, written before their claims: 580/631, 560/591 of the earlier ones)
+ACCURACY_FLOORS = {"tune": 0.91, "holdout": 0.92, "holdout2": 0.92, "holdout3": 0.88, "holdout4": 0.84,
                    "holdout5": 0.96, "holdout6": 0.74, "holdout7": 0.81, "holdout8": 0.82, "holdout9": 0.58,
                    "holdout10": 0.63, "holdout11": 0.83}
 
@@ -1408,10 +1409,10 @@ def test_a_list_asked_in_the_negative_lists_what_the_statements_deny(index: Clai
 
 
 def test_a_long_list_names_ten_values_a_group_and_every_one_with_all(index: ClaimIndex) -> None:
-    """The default answer fits on a screen: ALS's 23 clinical features are shown ten and a count; --all (and
+    """The default answer fits on a screen: ALS's 24 clinical features are shown ten and a count; --all (and
     --json) give every one."""
     reply = answer("What are the signs of ALS?", index)
-    assert reply.sentence.endswith(" and 13 more (--all).")
+    assert reply.sentence.endswith(" and 14 more (--all).")
     assert reply.full.endswith("respiratory muscle weakness.")
     assert format_reply(reply, index, every=True).count("(--all)") == 0
     assert reply_json(reply, index)["answer"] == reply.full
@@ -2153,7 +2154,7 @@ def test_where_a_disease_begins_is_the_neurons_its_initial_pathology_affects(ind
     ("Is SMA a progressive muscle-wasting disorder?",
      "Yes: spinal muscular atrophy has clinical feature muscle wasting.", "causing progressive muscle wasting"),
     ("Is programmed cell death activated in the motor neurons in ALS?",
-     "Yes: amyotrophic lateral sclerosis involves mechanism apoptosis.", "are activated in affected motor neurons")])
+     "Yes: apoptosis activated in motor neurons (in ALS).", "are activated in affected motor neurons")])
 def test_a_word_the_claims_sentence_puts_beside_the_same_value_is_accounted_for(
         index: ClaimIndex, question: str, sentence: str, quoted: str) -> None:
     """A word no name holds ("progressive", "activated") is said by a claim whose cited sentence puts it beside a name
@@ -2341,3 +2342,88 @@ def test_a_common_word_is_no_misspelling_of_a_name_word(index: ClaimIndex) -> No
     """'mother' is English, not 'motor' misspelled, even beside a word that begins a name ('the')."""
     reply = answer("Is SMA passed through the mother?", index)
     assert (reply.verdict, reply.reading.corrections) == ("unstated", ())
+
+
+MISLEAD = ("These imaging findings represent secondary changes from the primary axonal degeneration, which can mislead "
+           "clinicians unfamiliar with the distinction")
+
+
+@pytest.mark.parametrize("question", [
+    "Is the snake eyes sign in ALS misleading?",
+    "Are the imaging findings of amyotrophic lateral sclerosis misleading for doctors?"])
+def test_a_value_of_the_disease_asked_answers_for_a_relation_only_it_has(index: ClaimIndex, question: str) -> None:
+    """Document 000's imaging findings "can mislead clinicians unfamiliar with the distinction" (mnd:canMislead, of
+    the findings, not of ALS): asked of ALS's finding, or of its findings by the relation tying them, the finding's
+    claim answers, hedged ("can"), the claim tying it to ALS only vouching (it was "the documents don't say")."""
+    reply = answer(question, index)
+    assert reply.verdict == "qualified"
+    assert reply.sentence.startswith("Partly: ") and "can mislead clinicians unfamiliar with the distinction" in \
+        reply.sentence
+    assert MISLEAD in [claim.quote for claim, *_ in support(reply, index)]
+    # no value of another disease answers for ALS's
+    assert answer("Is the snake eyes sign in MS misleading?", index).verdict == "unstated"
+
+
+@pytest.mark.parametrize(("question", "verdict", "sentence", "quote"), [
+    ("What presentation is needed before considering ALS?", "answer",
+     "amyotrophic lateral sclerosis considered only with: clinical presentation typical of motor neuron disease.",
+     "The clinical presentation must be typical of motor neuron disease (hypertonicity, hyperreflexia, muscle "
+     "fasciculations, weakness, atrophy) before considering ALS"),
+    ("Does ALS affect non-motor systems?", "qualified",
+     "Partly: amyotrophic lateral sclerosis affects structure systems beyond the pure motor systems (in a substantial "
+     "proportion of patients).",
+     "The pathology extends beyond pure motor systems in a substantial proportion of patients"),
+    ("Does amyotrophic lateral sclerosis lead to death?", "qualified",
+     "Partly: amyotrophic lateral sclerosis has clinical feature death (within 3-5 years of symptom onset; typically).",
+     "ALS is characterized by progressive degeneration of both upper and lower motor neurons along the corticospinal "
+     "tracts in the brain and spinal cord, leading to relentless muscle weakness, paralysis, and typically death "
+     "within 3-5 years of symptom onset."),
+    ("Is muscular dystrophy caused by mutations in genes responsible for muscle structure and function?", "qualified",
+     "Only primarily: muscular dystrophy has causal gene genes responsible for muscle structure and function.",
+     "Muscular dystrophies are primarily caused by mutations in genes responsible for muscle structure and function, "
+     "particularly the dystrophin gene"),
+    ("Does ALS involve overwhelmed antioxidant defenses?", "yes",
+     "Yes: amyotrophic lateral sclerosis involves mechanism overwhelmed cellular antioxidant defenses.",
+     "Oxidative stress: Increased production of reactive oxygen species overwhelms cellular antioxidant defenses, "
+     "damaging motor neurons"),
+    ("Does the relentlessly progressive course of ALS reflect the degeneration of motor neurons?", "yes",
+     "Yes: relentlessly progressive course reflects degeneration of motor neurons.",
+     "The relentlessly progressive nature with mean survival of 3-5 years reflects ongoing neuronal death and axonal "
+     "loss"),
+    ("Is the abnormal T2/FLAIR signal in ALS most frequent in the posterior limb of the internal capsule?", "yes",
+     "Yes: abnormal T2/FLAIR signal in the corticospinal tracts most frequently located in posterior limb of the "
+     "internal capsule.",
+     "MRI findings in ALS show abnormal T2/FLAIR signal anywhere within the corticospinal tracts (most frequently in "
+     "the posterior limb of the internal capsule and cerebral peduncles), which corresponds to underlying "
+     "demyelination, axonal degeneration, AND gliosis seen on histopathology"),
+    # a place where it is most frequent is one where it is: mnd:mostFrequentlyLocatedIn is a mnd:locatedIn
+    ("Is the abnormal T2/FLAIR signal in ALS located in the cerebral peduncles?", "yes",
+     "Yes: abnormal T2/FLAIR signal in the corticospinal tracts most frequently located in cerebral peduncles.",
+     "MRI findings in ALS show abnormal T2/FLAIR signal anywhere within the corticospinal tracts (most frequently in "
+     "the posterior limb of the internal capsule and cerebral peduncles), which corresponds to underlying "
+     "demyelination, axonal degeneration, AND gliosis seen on histopathology"),
+    ("Is apoptosis activated in the motor neurons in ALS?", "yes",
+     "Yes: apoptosis activated in motor neurons (in ALS).",
+     "Apoptotic pathways: Programmed cell death mechanisms are activated in affected motor neurons"),
+    ("Does amyotrophic lateral sclerosis have a multifactorial cause?", "yes",
+     "Yes: amyotrophic lateral sclerosis multifactorial etiology true.", "The etiology is multifactorial, involving:"),
+    ("Are there spinal cord lesions in MS?", "yes",
+     "Yes: lesions affecting the spinal cord and brain (MS) located in spinal cord.",
+     "MS is characterized by lesions affecting the spinal cord and brain with clinical defects disseminated in space "
+     "and time"),
+    # MS's lesions are not ALS's: the brain ALS involves is no lesion of it
+    ("Does ALS have lesions in the brain?", "unstated",
+     "The documents don't say this: Does ALS have lesions in the brain?",
+     "Involves both the brain and the spinal cord."),
+    ("Is motor neuron degeneration in ALS due to ROS production?", "yes",
+     "Yes: progressive degeneration and death of motor neurons and their axons (ALS) due to increased production of "
+     "reactive oxygen species.",
+     "Oxidative stress: Increased production of reactive oxygen species overwhelms cellular antioxidant defenses, "
+     "damaging motor neurons")])
+def test_a_fact_of_a_quoted_sentence_no_claim_held_is_answered_with_its_hedges(
+        index: ClaimIndex, question: str, verdict: str, sentence: str, quote: str) -> None:
+    """Parts of sentences quoted for other claims that no claim modelled (issue 17 coverage audit) answer from
+    their own claims, with the sentence's hedges ("in a substantial proportion of patients", "typically")."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == (verdict, sentence)
+    assert support(reply, index)[0][0].quote == quote

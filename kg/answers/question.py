@@ -619,6 +619,7 @@ def _mentions(tokens: list[str], index: ClaimIndex, by_stems: bool = True) -> tu
     position = 0
     while position < len(tokens):
         found = None
+        figure = 0  # the length of a name of a kind of figure's contrary ("die within"): kg.answers.verdict reads it
         for length in range(min(LONGEST_NAME, len(tokens) - position), 0, -1):
             key = tuple(tokens[position:position + length])
             for variant in variants(key):
@@ -632,10 +633,14 @@ def _mentions(tokens: list[str], index: ClaimIndex, by_stems: bool = True) -> tu
                 elif variant in index.contrary_names:
                     found = _contrary(" ".join(key), index.contrary_names[variant], index)
                     found = (length, found[1]) if found else None
-                if found:
+                    figure = 0 if found else length
+                if found or figure:
                     break
-            if found:
+            if found or figure:
                 break
+        if figure:  # its words name nothing else ("die within 10 years": not death)
+            position += figure
+            continue
         if found is not None and found[1].relation and (named := _named_by_its_link(
                 tokens[position:position + LONGEST_NAME], found, index)):
             found = named  # "the degeneration of motor neurons": motor neuron degeneration, not the relation

@@ -189,6 +189,9 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
             whole = _chain_tied(index, entities, chained) and _chain_names(index, reading, chained)
             steps = frozenset(n for n in path[1:] if not index.statements[n].negative)
             return _verdict(question, reading, index, score, chained if whole else [], steps)
+        if not asked and (via := _via_value(index, reading, entities, relations)):
+            # "Is the snake eyes sign in ALS misleading?": the sign ALS has can mislead clinicians
+            return _verdict(question, reading, index, score, via, _tying(index, via, entities))
         if not asked and (members := _of_members(index, reading, relations)):
             # "Does ALS have upper motor neuron signs?": hyperreflexia and hypertonicity, which are some
             return _verdict(question, reading, index, score, members)
@@ -242,6 +245,9 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
         # two relations asked ("Does treatment cure SMA?", "Does ALS have a genetic cause?"): only a statement of
         # both answers; a yes to the treatment is no yes to the cure, a symptom no genetic cause
         every = stating_every(index, reading, found)
+        if not every and _two_relations(index, reading) and (via := _via_value(index, reading, entities, relations)):
+            # "Are ALS's imaging findings misleading?": its imaging findings, of which one relation asked is said
+            return _verdict(question, reading, index, score, via, _tying(index, via, entities))
         found = every or ([] if _two_relations(index, reading) else found)
         # every word of the question not otherwise understood must name the values a verdict rests on; one asking
         # for more than one ("Are there several types of ALS?") is named by statements of two values or more
@@ -686,6 +692,44 @@ def _two_steps(index: ClaimIndex, reading: Reading, relations: set[Node]) -> lis
             if linked:
                 return [n, *linked]
     return []
+
+
+def _via_value(index: ClaimIndex, reading: Reading, entities: list[Mention], relations: set[Node]) -> list[int]:
+    """No statement of the relation asked is about the one disease asked, but a value of it is: the value named
+    with it ("Is the snake eyes sign in ALS misleading?": ALS has the sign, which can mislead clinicians) or, of
+    a question naming two relations, the disease's values of the other ("Are ALS's imaging findings misleading?");
+    the statements of the relation asked about those values, then the plain statements tying them to the disease
+    (or every such statement, none being plain)."""
+    diseases = [m for m in entities if m.terms & index.diseases]
+    others = [m for m in entities if m not in diseases]
+    if len(diseases) != 1 or len(others) > 1 or not relations:
+        return []
+    disease = diseases[0]
+    named = [relations_of(index, [m]) for m in reading.relations]
+    pairs: list[tuple[set[Node], set[Node]]] = [(set(), relations)] if others else list(permutations(named, 2))
+    for tie, asked in pairs:
+        if tie and (tie <= asked or asked <= tie):
+            continue
+        ties = [n for n, s in enumerate(index.statements)
+                if s.subject in disease.terms and not index.nary(s) and not s.derived and not s.negative
+                and (s.object in others[0].terms if others else positive_of(index, s.property) in tie)]
+        values = {index.statements[n].object for n in ties}
+        ends = [n for n, s in enumerate(index.statements) if s.subject in values and not index.nary(s)
+                and not s.derived and s.object not in disease.terms and s.object not in index.classes
+                and positive_of(index, s.property) in asked and positive_of(index, s.property) not in tie]
+        ends = explaining(index, reading, ends)  # "... an impact on caregivers?": not its impact on survival
+        if ends:
+            ended = {index.statements[n].subject for n in ends}
+            tying = [n for n in ties if index.statements[n].object in ended]
+            plain = [n for n in tying if not index.statements[n].qualifiers]
+            return ends + (plain or tying)
+    return []
+
+
+def _tying(index: ClaimIndex, found: list[int], entities: list[Mention]) -> frozenset[int]:
+    """Of ``found``, the statements about a disease asked: they only tie a value to it (they vouch)."""
+    return frozenset(n for n in found if any(index.statements[n].subject in m.terms and m.terms & index.diseases
+                                              for m in entities))
 
 
 def _rank_named(question: str, reading: Reading, index: ClaimIndex, score: dict[int, float],
