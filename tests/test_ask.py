@@ -1708,6 +1708,33 @@ def test_what_a_mechanism_is_is_answered_by_the_sentence_defining_it(index: Clai
         assert any(defined in index.citations[c].quote for c in reply.used[0].statement.citations)
 
 
+@pytest.mark.parametrize(("question", "sentence", "quote"), [
+    ("How does neuroinflammation affect people with Lou Gehrig's disease?",
+     "amyotrophic lateral sclerosis involves mechanism: inflammation.",
+     "Inflammatory processes: Neuroinflammation contributes to ongoing motor neuron injury"),
+    ("What goes wrong with the mitochondria in ALS?",  # named only by a word of "mitochondrial dysfunction"
+     "amyotrophic lateral sclerosis involves mechanism: mitochondrial dysfunction.",
+     "Mitochondrial dysfunction: Impaired energy production and increased oxidative damage within motor neurons"),
+])
+def test_how_a_thing_takes_part_in_a_disease_is_answered_by_the_sentence_explaining_it(
+        index: ClaimIndex, question: str, sentence: str, quote: str) -> None:
+    """Asked how a mechanism takes part in ALS, the claim whose sentence explains it under its heading answers,
+    not one merely listing it ("Inflammation") nor another claim ranked higher."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == ("answer", sentence)
+    assert support(reply, index)[0][0].quote == quote
+
+
+def test_an_answer_saying_more_of_the_thing_asked_is_not_replaced_by_its_explaining_sentence(
+        index: ClaimIndex) -> None:
+    """What glutamate excitotoxicity causes is answered by what it causes, not by ALS involving it; where the MRI
+    signal is most often found, by the sentence saying where ("most frequently in ..."), not by its heading."""
+    reply = answer("What does glutamate excitotoxicity cause in ALS?", index)
+    assert reply.sentence.startswith("due to glutamate excitotoxicity: calcium influx")
+    reply = answer("Where is the abnormal T2/FLAIR signal most frequently found in ALS?", index)
+    assert "posterior limb of the internal capsule" in support(reply, index)[0][0].quote
+
+
 def test_a_kind_named_with_an_example_is_not_read_as_a_thing_whose_long_name_holds_both(index: ClaimIndex) -> None:
     """"demyelinating diseases like MS" is also part of the label of the MS therapies ("disease-modifying therapies
     for demyelinating diseases like MS"): asked which diseases are demyelinating like MS, the kind's members answer."""

@@ -20,7 +20,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
-from kg.answers.best import with_best_claim, with_definition
+from kg.answers.best import with_best_claim, with_definition, with_explanation
 from kg.answers.claim_index import COUNTS_CASES_OF, IN_DISEASE, ONTOLOGY, SUBTYPE_OF, ClaimIndex, Statement, words
 from kg.answers.compare import compare, comparing, kinds_of
 from kg.answers.contrast import choice, contrasted
@@ -108,7 +108,7 @@ def answer(question: str, index: ClaimIndex) -> Reply:
         reply = mainly  # "Does SMA mostly affect upper motor neurons?": it mainly affects lower ones, so no
     if reply.verdict == "unstated":  # "Is the pathomechanism ... known?": a sentence saying it "remains unclear"
         reply = unclear(reply, index)
-    return with_best_claim(with_definition(reply, index), index)
+    return with_explanation(with_best_claim(with_definition(reply, index), index), index)
 
 
 def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
