@@ -120,6 +120,11 @@ def test_a_common_english_word_the_graph_lacks_names_nothing_yet_no_verdict_rest
     ("Which protein is usually found deposited inside motor neurons in ALS?",
      "amyotrophic lateral sclerosis has molecular feature: TDP-43 protein deposits in the cytoplasm of motor neurons.",
      "Protein deposits (most commonly TDP-43) in the cytoplasm of motor neurons are a molecular feature of ALS"),
+    ("If ALS starts in the bulbar region, what is damaged first?",  # "damaged": affects, of which "initially
+     # affects" is a subproperty; "bulbar" is half of the question's other words ("region" the other)
+     "bulbar-onset amyotrophic lateral sclerosis initially affects neuron: brainstem motor neurons.",
+     "Bulbar-onset ALS: Initial pathology affects brainstem motor neurons, causing dysarthria and dysphagia in "
+     "approximately 80% of these patients"),
 ])
 def test_an_open_question_is_answered_by_its_best_claim(index: ClaimIndex, question: str, sentence: str,
                                                         quote: str) -> None:

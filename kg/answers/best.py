@@ -52,18 +52,19 @@ def _open(reply: Reply) -> bool:
 
 def best_claim(index: ClaimIndex, reply: Reply, ranked: list[tuple[int, float]]) -> int | None:
     """Of the best-ranked statements, the one naming every thing and relation the question names (as one of its
-    terms, or every word of the name in its own words) and more than half of the question's other known words,
-    the most of them, an asserted one before a derived one (never one restating a claim, see
-    ClaimIndex.restates), then the best-ranked. A thing named only in words must be
-    named in the statement's phrase or qualifiers ("some forms"; a disease: or in its quote, "MRI findings in ALS
-    show ..."), not merely in
-    another name of one of its terms ("survival" of SMN1's gene name is no survival figure)."""
+    terms, a relation also as one its property is a subproperty of, or every word of the name in its own words)
+    and at least half of the question's other known words (at least one), the most of them, an asserted one
+    before a derived one (never one restating a claim, see ClaimIndex.restates), then the best-ranked. A thing
+    named only in words must be named in the statement's phrase or qualifiers ("some forms"; a disease: or in its
+    quote, "MRI findings in ALS show ..."), not merely in another name of one of its terms ("survival" of SMN1's
+    gene name is no survival figure)."""
     reading = reply.reading
     wanted = _wanted(index, reply)
     found: list[tuple[int, bool, int]] = []
     for position, (number, score) in enumerate(ranked[:RANKED]):
         statement = index.statements[number]
-        terms = {statement.subject, statement.object, statement.property, *statement.about}
+        terms = {statement.subject, statement.object, *index.broader.get(statement.property, {statement.property}),
+                 *statement.about}  # a narrower relation names the one asked: "initially affects" is "affects"
         phrase = set(index.tokens(" ".join((index.phrase(statement), *statement.qualifiers))))
         quoted = set(index.tokens(" ".join(index.citations[c].quote for c in statement.citations
                                            if c in index.citations)))
@@ -72,7 +73,7 @@ def best_claim(index: ClaimIndex, reply: Reply, ranked: list[tuple[int, float]])
                 phrase | quoted if mention.terms & index.diseases else phrase) for mention in reading.mentions):
             continue
         covered = _covered(index, wanted, statement)
-        if not wanted or covered * 2 > len(wanted):
+        if not wanted or (covered and covered * 2 >= len(wanted)):
             found.append((covered, not statement.derived, -position))
     if not found:
         return None
