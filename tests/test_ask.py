@@ -120,6 +120,10 @@ def test_a_common_english_word_the_graph_lacks_names_nothing_yet_no_verdict_rest
     ("Which protein is usually found deposited inside motor neurons in ALS?",
      "amyotrophic lateral sclerosis has molecular feature: TDP-43 protein deposits in the cytoplasm of motor neurons.",
      "Protein deposits (most commonly TDP-43) in the cytoplasm of motor neurons are a molecular feature of ALS"),
+    ("What must the clinical presentation be like before ALS is considered?",  # "considered" read as a relation
+     "amyotrophic lateral sclerosis has diagnostic test: clinical evaluation.",
+     "The clinical presentation must be typical of motor neuron disease (hypertonicity, hyperreflexia, muscle "
+     "fasciculations, weakness, atrophy) before considering ALS"),
     ("If ALS starts in the bulbar region, what is damaged first?",  # "damaged": affects, of which "initially
      # affects" is a subproperty; "bulbar" is half of the question's other words ("region" the other)
      "bulbar-onset amyotrophic lateral sclerosis initially affects neuron: brainstem motor neurons.",

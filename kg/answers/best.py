@@ -55,9 +55,9 @@ def best_claim(index: ClaimIndex, reply: Reply, ranked: list[tuple[int, float]])
     terms, a relation also as one its property is a subproperty of, or every word of the name in its own words)
     and at least half of the question's other known words (at least one), the most of them, an asserted one
     before a derived one (never one restating a claim, see ClaimIndex.restates), then the best-ranked. A thing
-    named only in words must be named in the statement's phrase or qualifiers ("some forms"; a disease: or in its
-    quote, "MRI findings in ALS show ..."), not merely in another name of one of its terms ("survival" of SMN1's
-    gene name is no survival figure)."""
+    named only in words must be named in the statement's phrase or qualifiers ("some forms"; a disease or a
+    relation: or in its quote, "MRI findings in ALS show ...", "... before considering ALS"), not merely in another
+    name of one of its terms ("survival" of SMN1's gene name is no survival figure)."""
     reading = reply.reading
     wanted = _wanted(index, reply)
     found: list[tuple[int, bool, int]] = []
@@ -70,7 +70,8 @@ def best_claim(index: ClaimIndex, reply: Reply, ranked: list[tuple[int, float]])
                                            if c in index.citations)))
         if score <= 0 or index.restates(statement) or not all(
                 mention.terms & terms or set(index.tokens(mention.text)) <= (
-                phrase | quoted if mention.terms & index.diseases else phrase) for mention in reading.mentions):
+                phrase | quoted if mention.terms & index.diseases or mention.relation else phrase)
+                for mention in reading.mentions):
             continue
         covered = _covered(index, wanted, statement)
         if not wanted or (covered and covered * 2 >= len(wanted)):
