@@ -121,6 +121,15 @@ def test_a_common_english_word_the_graph_lacks_names_nothing_yet_no_verdict_rest
     ("Which protein is usually found deposited inside motor neurons in ALS?",
      "amyotrophic lateral sclerosis has molecular feature: TDP-43 protein deposits in the cytoplasm of motor neurons.",
      "Protein deposits (most commonly TDP-43) in the cytoplasm of motor neurons are a molecular feature of ALS"),
+    ("What must the clinical presentation be like before ALS is considered?",
+     "amyotrophic lateral sclerosis considered only with: clinical presentation typical of motor neuron disease.",
+     "The clinical presentation must be typical of motor neuron disease (hypertonicity, hyperreflexia, muscle "
+     "fasciculations, weakness, atrophy) before considering ALS"),
+    ("If ALS starts in the bulbar region, what is damaged first?",  # "damaged": affects, of which "initially
+     # affects" is a subproperty; "bulbar" is half of the question's other words ("region" the other)
+     "bulbar-onset amyotrophic lateral sclerosis initially affects neuron: brainstem motor neurons.",
+     "Bulbar-onset ALS: Initial pathology affects brainstem motor neurons, causing dysarthria and dysphagia in "
+     "approximately 80% of these patients"),
 ])
 def test_an_open_question_is_answered_by_its_best_claim(index: ClaimIndex, question: str, sentence: str,
                                                         quote: str) -> None:
@@ -1719,6 +1728,33 @@ def test_what_a_mechanism_is_is_answered_by_the_sentence_defining_it(index: Clai
         reply = answer(question, index)
         assert reply.verdict == "answer"
         assert any(defined in index.citations[c].quote for c in reply.used[0].statement.citations)
+
+
+@pytest.mark.parametrize(("question", "sentence", "quote"), [
+    ("How does neuroinflammation affect people with Lou Gehrig's disease?",
+     "amyotrophic lateral sclerosis involves mechanism: inflammation.",
+     "Inflammatory processes: Neuroinflammation contributes to ongoing motor neuron injury"),
+    ("What goes wrong with the mitochondria in ALS?",  # named only by a word of "mitochondrial dysfunction"
+     "amyotrophic lateral sclerosis involves mechanism: mitochondrial dysfunction.",
+     "Mitochondrial dysfunction: Impaired energy production and increased oxidative damage within motor neurons"),
+])
+def test_how_a_thing_takes_part_in_a_disease_is_answered_by_the_sentence_explaining_it(
+        index: ClaimIndex, question: str, sentence: str, quote: str) -> None:
+    """Asked how a mechanism takes part in ALS, the claim whose sentence explains it under its heading answers,
+    not one merely listing it ("Inflammation") nor another claim ranked higher."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == ("answer", sentence)
+    assert support(reply, index)[0][0].quote == quote
+
+
+def test_an_answer_saying_more_of_the_thing_asked_is_not_replaced_by_its_explaining_sentence(
+        index: ClaimIndex) -> None:
+    """What glutamate excitotoxicity causes is answered by what it causes, not by ALS involving it; where the MRI
+    signal is most often found, by the sentence saying where ("most frequently in ..."), not by its heading."""
+    reply = answer("What does glutamate excitotoxicity cause in ALS?", index)
+    assert reply.sentence.startswith("due to glutamate excitotoxicity: calcium influx")
+    reply = answer("Where is the abnormal T2/FLAIR signal most frequently found in ALS?", index)
+    assert "posterior limb of the internal capsule" in support(reply, index)[0][0].quote
 
 
 def test_a_kind_named_with_an_example_is_not_read_as_a_thing_whose_long_name_holds_both(index: ClaimIndex) -> None:

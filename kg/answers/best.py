@@ -9,9 +9,12 @@ found nothing. Never a verdict: a yes/no is answered only from statements about 
 
 from __future__ import annotations
 
+from rdflib import URIRef
+from rdflib.term import Node
+
 from kg.answers.claim_index import ClaimIndex, Statement, words
 from kg.answers.lists import RANKED, open_answer
-from kg.answers.question import DEFINITION, Mention
+from kg.answers.question import DEFINITION
 from kg.answers.reply import Reply
 
 IN_DISEASE = {"in", "with", "for"}  # "What is apoptosis in ALS?": the thing as the disease's
@@ -49,27 +52,29 @@ def _open(reply: Reply) -> bool:
 
 def best_claim(index: ClaimIndex, reply: Reply, ranked: list[tuple[int, float]]) -> int | None:
     """Of the best-ranked statements, the one naming every thing and relation the question names (as one of its
-    terms, or every word of the name in its own words) and more than half of the question's other known words,
-    the most of them, an asserted one before a derived one (never one restating a claim, see
-    ClaimIndex.restates), then the best-ranked. A thing named only in words must be
-    named in the statement's phrase or qualifiers ("some forms"; a disease: or in its quote, "MRI findings in ALS
-    show ..."), not merely in
-    another name of one of its terms ("survival" of SMN1's gene name is no survival figure)."""
+    terms, a relation also as one its property is a subproperty of, or every word of the name in its own words)
+    and at least half of the question's other known words (at least one), the most of them, an asserted one
+    before a derived one (never one restating a claim, see ClaimIndex.restates), then the best-ranked. A thing
+    named only in words must be named in the statement's phrase or qualifiers ("some forms"; a disease or a
+    relation: or in its quote, "MRI findings in ALS show ...", "... before considering ALS"), not merely in another
+    name of one of its terms ("survival" of SMN1's gene name is no survival figure)."""
     reading = reply.reading
     wanted = _wanted(index, reply)
     found: list[tuple[int, bool, int]] = []
     for position, (number, score) in enumerate(ranked[:RANKED]):
         statement = index.statements[number]
-        terms = {statement.subject, statement.object, statement.property, *statement.about}
+        terms = {statement.subject, statement.object, *index.broader.get(statement.property, {statement.property}),
+                 *statement.about}  # a narrower relation names the one asked: "initially affects" is "affects"
         phrase = set(index.tokens(" ".join((index.phrase(statement), *statement.qualifiers))))
         quoted = set(index.tokens(" ".join(index.citations[c].quote for c in statement.citations
                                            if c in index.citations)))
         if score <= 0 or index.restates(statement) or not all(
                 mention.terms & terms or set(index.tokens(mention.text)) <= (
-                phrase | quoted if mention.terms & index.diseases else phrase) for mention in reading.mentions):
+                phrase | quoted if mention.terms & index.diseases or mention.relation else phrase)
+                for mention in reading.mentions):
             continue
         covered = _covered(index, wanted, statement)
-        if not wanted or covered * 2 > len(wanted):
+        if not wanted or (covered and covered * 2 >= len(wanted)):
             found.append((covered, not statement.derived, -position))
     if not found:
         return None
@@ -101,17 +106,64 @@ def with_definition(reply: Reply, index: ClaimIndex) -> Reply:
     diseases = frozenset().union(*(m.terms for m in reading.entities if m.terms & index.diseases))
     defining = [n for n, s in enumerate(index.statements) if things[0].terms & {s.subject, s.object}
                 and (not diseases or diseases & {s.subject, *s.about})
-                and any(_defines(index, things[0], index.citations[c].quote) for c in s.citations
+                and any(_defines(index, things[0].terms, index.citations[c].quote) for c in s.citations
                         if c in index.citations)]
     if not defining:
         return reply
     return open_answer(reply.question, reading, index, dict(index.rank(" ".join(reading.words))), defining)
 
 
-def _defines(index: ClaimIndex, thing: Mention, quote: str) -> bool:
-    """Whether ``quote`` defines ``thing``: a heading of one of its names before a colon ("Oxidative stress:
-    Increased production of reactive oxygen species ...") or one of its names then "is" or "are"."""
-    keys = {index.stem_key(name) for name, terms in index.entity_names.items() if terms & thing.terms}
+def with_explanation(reply: Reply, index: ClaimIndex) -> Reply:
+    """``reply``, or, for an open question asking how one thing other than a disease takes part in a disease it
+    names ("How does inflammation affect people with ALS?"; a thing named only by a word of its label: "What goes
+    wrong with the mitochondria in ALS?"), the answer led by the disease's statements of that thing whose quote
+    explains it (see ``_defines``: "Inflammatory processes: Neuroinflammation contributes to ongoing motor neuron
+    injury"), not by one merely naming it in a list ("Inflammation") or by another claim."""
+    reading = reply.reading
+    if reading.definition or not _open(reply) or reply.verdict != "answer":
+        return reply
+    diseases = frozenset().union(*(m.terms & index.diseases for m in reading.entities))
+    things = [m.terms for m in reading.entities if not m.terms & index.diseases]
+    if not diseases or len(things) > 1:
+        return reply
+    about = [(n, s) for n, s in enumerate(index.statements)
+             if s.subject in diseases and not s.negative and isinstance(s.object, URIRef)]
+    unexplained = set(index.tokens(" ".join(reading.unexplained)))
+    asked = things[0] if things else frozenset(
+        s.object for _, s in about if unexplained & set(index.tokens(index.label(s.object))))
+    explaining = [n for n, s in about if s.object in asked and any(
+        _defines(index, frozenset({s.object}), index.citations[c].quote) for c in s.citations if c in index.citations)]
+    lead = reply.used[0].statement if reply.used else None
+    if len({index.statements[n].object for n in explaining}) != 1 or lead is None \
+            or lead in (index.statements[n] for n in explaining) or _stands(reply, index, lead, asked, bool(things)):
+        return reply
+    wanted = _wanted(index, reply)
+    if _quoted(index, wanted, lead) > max(_quoted(index, wanted, index.statements[n]) for n in explaining):
+        return reply  # its sentence says more of what was asked ("most frequently in ...")
+    return open_answer(reply.question, reading, index, dict(index.rank(" ".join(reading.words))), explaining)
+
+
+def _stands(reply: Reply, index: ClaimIndex, lead: Statement, asked: frozenset[Node], named: bool) -> bool:
+    """Whether an open answer led by ``lead`` says more than how the thing ``asked`` takes part in the disease
+    (``named``: by a name of it, not only by a word of its label): it relates the thing to another value (what
+    glutamate excitotoxicity causes, where the MRI signal is), gives the thing's own values ("What is seen in ALS
+    on MRI?": what MRI detects), or the values of the relation asked ("What abnormalities are seen on MRI?")."""
+    relation_asked = any(lead.property in m.terms for m in reply.reading.relations)
+    if asked & {lead.subject, lead.object}:
+        return not (lead.subject in index.diseases and lead.object in asked) or (relation_asked and not named)
+    return relation_asked or any(s.subject in asked and s.object == lead.object for s in index.statements)
+
+
+def _quoted(index: ClaimIndex, wanted: set[str], statement: Statement) -> int:
+    """How many of ``wanted`` the statement's cited sentences hold."""
+    return len(wanted & set(index.tokens(" ".join(index.citations[c].quote for c in statement.citations
+                                                  if c in index.citations))))
+
+
+def _defines(index: ClaimIndex, thing: frozenset[Node], quote: str) -> bool:
+    """Whether ``quote`` defines ``thing`` (its terms): a heading of one of its names before a colon ("Oxidative
+    stress: Increased production of reactive oxygen species ...") or one of its names then "is" or "are"."""
+    keys = {index.stem_key(name) for name, terms in index.entity_names.items() if terms & thing}
     heading, colon, rest = quote.partition(":")
     if colon and rest.strip() and index.stem_key(words(heading)) in keys:
         return True

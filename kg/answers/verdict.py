@@ -20,7 +20,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
-from kg.answers.best import with_best_claim, with_definition
+from kg.answers.best import with_best_claim, with_definition, with_explanation
 from kg.answers.claim_index import COUNTS_CASES_OF, IN_DISEASE, ONTOLOGY, SUBTYPE_OF, ClaimIndex, Statement, words
 from kg.answers.compare import compare, comparing, kinds_of
 from kg.answers.contrast import choice, contrasted
@@ -109,7 +109,7 @@ def answer(question: str, index: ClaimIndex) -> Reply:
         reply = mainly  # "Does SMA mostly affect upper motor neurons?": it mainly affects lower ones, so no
     if reply.verdict == "unstated":  # "Is the pathomechanism ... known?": a sentence saying it "remains unclear"
         reply = unclear(reply, index)
-    return with_best_claim(with_definition(_contrary_checked(reply, index), index), index)
+    return with_explanation(with_best_claim(with_definition(_contrary_checked(reply, index), index), index), index)
 
 
 def _contrary_checked(reply: Reply, index: ClaimIndex) -> Reply:
