@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 import time
 from functools import partial
 from pathlib import Path
@@ -46,3 +47,15 @@ def test_an_input_error_in_either_process_is_raised_as_it_was() -> None:
 
     with pytest.raises(InputError, match="no such thing"):
         run_shared([failing, failing, failing])
+
+
+def test_threads_still_running_finish_before_the_fork() -> None:
+    """A fork copies what a running thread holds half-done: the forked process sees the thread's work finished."""
+    written: list[int] = []
+
+    def write() -> None:
+        time.sleep(0.2)
+        written.append(1)
+
+    threading.Thread(target=write).start()
+    assert run_shared([written.copy, written.copy, written.copy]) == [[1], [1], [1]]
