@@ -11,6 +11,7 @@ what runs and for how long, once the work has taken PROGRESS_DELAY seconds, when
 
 from __future__ import annotations
 
+import gc
 import io
 import os
 import pickle
@@ -84,6 +85,7 @@ def _serve_child(work: Callable[[], Any], memory_mib: int, write_end: int, stder
     """In the child: run ``work`` under the memory limit, send its outcome, and exit without clean-up."""
     code = 0
     try:
+        gc.freeze()  # the objects the parent made are never collected here: full collections skip them
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides; it kills this process
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         os.dup2(stderr_fd, 2)  # native messages ("memory allocation of N bytes failed") go to the parent
@@ -167,7 +169,6 @@ def _serve_shared(tasks: Sequence[Callable[[], Any]], queue: int, write_end: int
     code = 0
     try:
         import ctypes
-        import gc
 
         gc.freeze()  # the inherited objects are never collected here: no pass touches (copies) their pages
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
