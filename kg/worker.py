@@ -117,15 +117,22 @@ def run_shared(tasks: Sequence[Callable[[], T]]) -> list[T]:
     evaluates, so threads would take turns. For the worker child only (``run_limited``'s work: one thread, its
     limits): the forked process gets SIGKILL when its parent dies (Linux; elsewhere the tasks run here, one after
     another), so a stopped command stops both. A KgError raised by a task in the child is raised here as it was.
-    The threads still running (a closure cache being written) are waited for first: a fork copies the locks they
-    hold, and the forked process waited forever on one Oxigraph held for the cache's dump (one cold ``kg check``
-    in five on 20,000 triples hung until its timeout).
+    No fork while another thread runs (a closure cache being written): a fork copies the locks it holds, and the
+    forked process waited forever on one Oxigraph held for the cache's dump (one cold ``kg check`` in five on
+    20,000 triples hung until its timeout). Meanwhile this process runs the cheapest tasks (the last) itself.
     """
     if len(tasks) < 2 or not sys.platform.startswith("linux") or len(tasks) > 255:
         return [task() for task in tasks]
-    _join_threads()
+    results: dict[int, T] = {}
+    waiting = list(range(len(tasks)))
+    while len(waiting) > 1 and _running_threads():
+        index = waiting.pop()
+        results[index] = tasks[index]()
+    if len(waiting) < 2:
+        results.update((index, tasks[index]()) for index in waiting)
+        return [results[index] for index in range(len(tasks))]
     queue_read, queue_write = os.pipe()
-    os.write(queue_write, bytes(range(len(tasks))))
+    os.write(queue_write, bytes(waiting))
     os.close(queue_write)
     results_read, results_write = os.pipe()
     parent = os.getpid()
@@ -135,7 +142,7 @@ def run_shared(tasks: Sequence[Callable[[], T]]) -> list[T]:
         _serve_shared(tasks, queue_read, results_write, parent)
     os.close(results_write)
     try:
-        results = dict(_take_tasks(tasks, queue_read))
+        results.update(_take_tasks(tasks, queue_read))
         with os.fdopen(results_read, "rb", closefd=False) as stream:
             payload = stream.read()
     except BaseException:
@@ -193,9 +200,14 @@ def _serve_shared(tasks: Sequence[Callable[[], Any]], queue: int, write_end: int
 
 def _join_threads() -> None:
     """Wait for the threads the work left running (a closure cache being written), as an exit would."""
-    for thread in threading.enumerate():
-        if thread is not threading.current_thread() and not thread.daemon:
-            thread.join()
+    for thread in _running_threads():
+        thread.join()
+
+
+def _running_threads() -> list[threading.Thread]:
+    """The threads besides this one that an exit waits for (not daemons)."""
+    current = threading.current_thread()
+    return [thread for thread in threading.enumerate() if thread is not current and not thread.daemon]
 
 
 class Progress:

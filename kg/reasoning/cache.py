@@ -76,9 +76,9 @@ _writes: list[threading.Thread] = []
 
 def write(directory: Path, key: str, reasoned: ReasonedStore) -> None:
     """Store an entry atomically, in the background: Oxigraph's dump, the checksum and the file write release
-    the GIL, so the command goes on with its query, or its checks until they fork (kg.worker.run_shared waits for
-    the write first), meanwhile. The thread is not a daemon: the process waits for it before it exits. A cache
-    that cannot be written is simply not used."""
+    the GIL, so the command goes on with its checks or query meanwhile (kg.worker.run_shared forks its second
+    process once the write is done). The thread is not a daemon: the process waits for it before it exits. A
+    cache that cannot be written is simply not used."""
     meta = {
         "findings": [[f.rule, f.message, list(f.terms)] for f in reasoned.findings],
         "originals": sorted([_pair(canonical), _pair(written)] for canonical, written in reasoned.originals.items()),
