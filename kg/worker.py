@@ -11,6 +11,7 @@ what runs and for how long, once the work has taken PROGRESS_DELAY seconds, when
 
 from __future__ import annotations
 
+import gc
 import io
 import os
 import pickle
@@ -84,6 +85,7 @@ def _serve_child(work: Callable[[], Any], memory_mib: int, write_end: int, stder
     """In the child: run ``work`` under the memory limit, send its outcome, and exit without clean-up."""
     code = 0
     try:
+        gc.freeze()  # the objects the parent made are never collected here: full collections skip them
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides; it kills this process
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         os.dup2(stderr_fd, 2)  # native messages ("memory allocation of N bytes failed") go to the parent
@@ -115,11 +117,22 @@ def run_shared(tasks: Sequence[Callable[[], T]]) -> list[T]:
     evaluates, so threads would take turns. For the worker child only (``run_limited``'s work: one thread, its
     limits): the forked process gets SIGKILL when its parent dies (Linux; elsewhere the tasks run here, one after
     another), so a stopped command stops both. A KgError raised by a task in the child is raised here as it was.
+    No fork while another thread runs (a closure cache being written): a fork copies the locks it holds, and the
+    forked process waited forever on one Oxigraph held for the cache's dump (one cold ``kg check`` in five on
+    20,000 triples hung until its timeout). Meanwhile this process runs the cheapest tasks (the last) itself.
     """
     if len(tasks) < 2 or not sys.platform.startswith("linux") or len(tasks) > 255:
         return [task() for task in tasks]
+    results: dict[int, T] = {}
+    waiting = list(range(len(tasks)))
+    while len(waiting) > 1 and _running_threads():
+        index = waiting.pop()
+        results[index] = tasks[index]()
+    if len(waiting) < 2:
+        results.update((index, tasks[index]()) for index in waiting)
+        return [results[index] for index in range(len(tasks))]
     queue_read, queue_write = os.pipe()
-    os.write(queue_write, bytes(range(len(tasks))))
+    os.write(queue_write, bytes(waiting))
     os.close(queue_write)
     results_read, results_write = os.pipe()
     parent = os.getpid()
@@ -129,7 +142,7 @@ def run_shared(tasks: Sequence[Callable[[], T]]) -> list[T]:
         _serve_shared(tasks, queue_read, results_write, parent)
     os.close(results_write)
     try:
-        results = dict(_take_tasks(tasks, queue_read))
+        results.update(_take_tasks(tasks, queue_read))
         with os.fdopen(results_read, "rb", closefd=False) as stream:
             payload = stream.read()
     except BaseException:
@@ -163,7 +176,6 @@ def _serve_shared(tasks: Sequence[Callable[[], Any]], queue: int, write_end: int
     code = 0
     try:
         import ctypes
-        import gc
 
         gc.freeze()  # the inherited objects are never collected here: no pass touches (copies) their pages
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
@@ -188,9 +200,14 @@ def _serve_shared(tasks: Sequence[Callable[[], Any]], queue: int, write_end: int
 
 def _join_threads() -> None:
     """Wait for the threads the work left running (a closure cache being written), as an exit would."""
-    for thread in threading.enumerate():
-        if thread is not threading.current_thread() and not thread.daemon:
-            thread.join()
+    for thread in _running_threads():
+        thread.join()
+
+
+def _running_threads() -> list[threading.Thread]:
+    """The threads besides this one that an exit waits for (not daemons)."""
+    current = threading.current_thread()
+    return [thread for thread in threading.enumerate() if thread is not current and not thread.daemon]
 
 
 class Progress:

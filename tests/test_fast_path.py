@@ -194,7 +194,7 @@ def test_a_file_only_rdflib_reads_is_loaded_from_rdflibs_parse(tmp_path: Path) -
     """Oxigraph refuses a relative IRI (no base) where rdflib resolves it against the file: its parse is used."""
     path = tmp_path / "relative.ttl"
     path.write_text("@prefix ex: <http://example.org/> .\nex:a ex:p <b> ; ex:q 7 .\n", encoding="utf-8")
-    store, _ = load_files([path])
+    store = load_files([path]).store
     assert {(str(q.subject.value), str(q.object.value)) for q in store} == {
         ("http://example.org/a", (tmp_path / "b").as_uri()), ("http://example.org/a", "7")}
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 import time
 from functools import partial
 from pathlib import Path
@@ -46,3 +47,21 @@ def test_an_input_error_in_either_process_is_raised_as_it_was() -> None:
 
     with pytest.raises(InputError, match="no such thing"):
         run_shared([failing, failing, failing])
+
+
+def test_no_fork_while_another_thread_runs() -> None:
+    """A fork copies what a running thread holds half-done: the tasks run in a forked process see the thread's work
+    finished (this process runs tasks meanwhile)."""
+    written: list[int] = []
+
+    def write() -> None:
+        time.sleep(0.2)
+        written.append(1)
+
+    def task() -> tuple[int, list[int]]:
+        time.sleep(0.05)
+        return os.getpid(), written.copy()
+
+    threading.Thread(target=write).start()
+    results = run_shared([task] * 12)
+    assert all(seen == [1] for pid, seen in results if pid != os.getpid())

@@ -14,6 +14,7 @@ Each command that loads a graph does its work in a child process (kg.worker) wit
 from __future__ import annotations
 
 import errno
+import gc
 import json
 import logging
 import re
@@ -568,4 +569,9 @@ def _describe(query: SavedQuery) -> dict:
 def main() -> None:
     """Entry point of the ``kg`` console script."""
     logging.getLogger("rdflib").setLevel(logging.CRITICAL)
-    cli(prog_name="kg")
+    try:
+        cli(prog_name="kg")
+    finally:
+        # what is left is freed with the process: the collections at exit would walk every imported object
+        # (0.04 s of CPU, a twentieth of a kg check on 20,000 triples)
+        gc.freeze()

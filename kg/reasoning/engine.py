@@ -100,10 +100,10 @@ def load_reasoned(paths: Iterable[Path], cache: bool = True) -> ReasonedGraph:
     key = closure_cache.cache_key(files) if directory else ""
     if directory and (hit := closure_cache.read(directory, key)) is not None:
         return hit
-    store, originals = load_files(files)
-    if uses_unsupported_axioms(store):
+    loaded = load_files(files)
+    if uses_unsupported_axioms(loaded.store):
         return reason(load_graph(files))
-    reasoned = reason_store(store, originals)
+    reasoned = reason_store(*loaded)
     if directory:
         closure_cache.write(directory, key, reasoned)
     return reasoned

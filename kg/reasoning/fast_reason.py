@@ -24,7 +24,7 @@ like are not reasoned over (all of them are when the graph uses ``owl:sameAs``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from rdflib import Graph, Literal
@@ -118,8 +118,9 @@ def active_predicates(schema: Iterable[Triple]) -> set[Node]:
     return active
 
 
-def closure(asserted: Iterable[Triple]) -> Iterator[Triple]:
-    """Every triple of the OWL 2 RL closure of ``asserted`` (asserted ones included, literals as parsed)."""
+def closure(asserted: Iterable[Triple]) -> set[Triple]:
+    """Every triple of the OWL 2 RL closure of ``asserted`` (asserted ones included, literals as parsed), as a set:
+    the caller takes the asserted triples away in one set difference rather than testing each triple."""
     data = list(asserted)
     schema = schema_closure(schema_of(data))
     axioms = list(schema)  # iterated three times here: an rdflib graph yields each triple through generators
@@ -129,10 +130,11 @@ def closure(asserted: Iterable[Triple]) -> Iterator[Triple]:
     chains = _chains(schema)
     base = [t for t in (*data, *axioms) if not isinstance(t[0], Literal)]
     try:
-        yield from _data_closure(base, schema, chains, _rules_engine(schema))
+        derived = _data_closure(base, schema, chains, _rules_engine(schema))
     except rules.SameAsNeeded:
-        yield from _data_closure(base, schema, chains, _reasonable)
-    yield from axioms
+        derived = _data_closure(base, schema, chains, _reasonable)
+    derived.update(axioms)
+    return derived
 
 
 def _data_closure(base: list[Triple], schema: Graph, chains: list[tuple[Node, list[Node]]],
@@ -169,12 +171,12 @@ def _reasonable() -> Callable[[list[Triple]], set[Triple]]:
 def _with_chains(triples: list[Triple], chains: list[tuple[Node, list[Node]]], engine: Engine) -> set[Triple]:
     """The engine's closure of ``triples``, and rule prp-spo2 (property chains), alternated to a fixpoint."""
     add = engine()
-    derived = set(add(triples))
+    derived = add(triples)  # the engine's own set, not copied: nothing else reads it
     while True:
         added = _apply_chains(chains, derived) - derived
         if not added:
             return derived
-        derived = set(add(list(added)))
+        derived = add(list(added))
 
 
 def _chain_related(schema: Graph, chains: list[tuple[Node, list[Node]]]) -> set[Node]:

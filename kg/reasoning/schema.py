@@ -199,6 +199,8 @@ def _prp_rng(g: _Graph, prop: Node, cls: Node) -> Iterator[Triple]:
 
 
 def _typed(g: _Graph, node: Node, cls: Node) -> Iterator[Triple]:
+    if cls not in _TYPES_WITH_RULES:  # most types: one hashed lookup, not five comparisons (rdflib's __eq__)
+        return
     if cls == OWL.FunctionalProperty:  # prp-fp
         yield from ((y1, SAME_AS, y2) for x, y1 in g.pairs.get(node, ()) for y2 in g.objects(x, node) if y1 != y2)
     elif cls == OWL.InverseFunctionalProperty:  # prp-ifp
@@ -212,6 +214,10 @@ def _typed(g: _Graph, node: Node, cls: Node) -> Iterator[Triple]:
                     (NOTHING, SUB_CLASS, node))
     elif cls in _PROPERTY_TYPES:  # scm-op, scm-dp
         yield from ((node, SUB_PROPERTY, node), (node, EQUIVALENT_PROPERTY, node))
+
+
+_TYPES_WITH_RULES = frozenset({OWL.FunctionalProperty, OWL.InverseFunctionalProperty, OWL.SymmetricProperty,
+                               OWL.TransitiveProperty, OWL.Class, *_PROPERTY_TYPES})
 
 
 def _sub_property(g: _Graph, p1: Node, p2: Node) -> Iterator[Triple]:

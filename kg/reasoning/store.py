@@ -8,9 +8,11 @@ the reference.
 
 from __future__ import annotations
 
+import gc
 import io
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from functools import cached_property
 from itertools import islice
 from operator import attrgetter
@@ -50,7 +52,7 @@ _TYPED_LITERALS = internal_query(__file__, "typed-literals")
 MIB = 1024 * 1024
 TOKEN_LIMIT = 16 * MIB  # Oxigraph's parsers keep a token in a buffer of at most this size
 _REST = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#rest")
-_PREDICATE = attrgetter("predicate")
+_PREDICATE, _OBJECT = attrgetter("predicate"), attrgetter("object")
 _CHUNK = 65536  # quads parsed between counts of the list items
 _READ = MIB  # bytes the loader thread reads at a time: it stops, when asked, at its next read
 
@@ -243,6 +245,15 @@ class _Terms(dict[Any, Any]):
         return found
 
 
+class _OxigraphTerms(dict[Any, Any]):
+    """Oxigraph terms by rdflib term: given those a store's terms were read as (each as the store holds it), the
+    others converted once."""
+
+    def __missing__(self, term: Node) -> Any:
+        found = self[term] = to_oxigraph(term)
+        return found
+
+
 # The vocabulary's terms as rdflib's namespaces give them: set and tuple lookups against the rules' constants
 # (rdf:type, owl:sameAs, ...) then match by identity, without rdflib's Python-level __eq__ (76,000 calls, a
 # tenth of the reasoning at 20,000 triples)
@@ -413,16 +424,45 @@ def to_oxigraph(term: Node) -> Any:
     return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
 
 
-def load_files(files: Iterable[Path]) -> tuple[ox.Store, dict[Any, Any]]:
+class Loaded(NamedTuple):
+    """A store holding the asserted graph; ``originals``: the written form of each literal the store rewrote;
+    ``typed``: every typed literal (neither a string nor language-tagged) of the graph, as the store holds it."""
+
+    store: ox.Store
+    originals: dict[Any, Any]
+    typed: frozenset[Any]
+
+
+def load_files(files: Iterable[Path]) -> Loaded:
     """Parse each Turtle file into the asserted graph of a new in-memory store.
 
     A file Oxigraph cannot parse is parsed by rdflib, so a syntax error reads exactly as on the reference path.
     Also returns ``originals``: the store keeps typed literals in canonical form (``"01"^^xsd:positiveInteger``
     becomes ``"1"^^xsd:integer``), so each canonical literal maps back to the one literal the files wrote.
-    Oxigraph loads a file into the store in a second thread (its load releases the GIL) while this one parses
-    it for the literals as written: 0.34 s instead of 0.61 s for 160,000 triples. A graph with more than
-    LIST_ITEMS list items is refused (InputError, naming the file that passed the limit) before any reasoning.
+    Oxigraph loads a file into the store in a second thread (its load releases the GIL; lenient, without
+    validating IRIs again) while this one parses it, strictly, for the literals as written and the list items:
+    0.34 s instead of 0.61 s for 160,000 triples. A graph with more than LIST_ITEMS list items is refused
+    (InputError, naming the file that passed the limit) before any reasoning.
     """
+    return _load_files(list(files), lenient=True)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off for a while, if it was on. Loading and reasoning make millions of
+    objects that live until the end and form no cycle, and each full collection walked them all again: 0.3 of
+    2 s of CPU at 160,000 triples. What becomes garbage meanwhile is freed as usual (by reference counts)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@_collector_paused()
+def _load_files(files: list[Path], lenient: bool) -> Loaded:
     store = ox.Store()
     typed: set[Any] = set()
     items = 0
@@ -430,52 +470,58 @@ def load_files(files: Iterable[Path]) -> tuple[ox.Store, dict[Any, Any]]:
         before = items
         loaded: list[bool] = []
         stop = Event()
-        loader = Thread(target=_load_into, args=(store, path, loaded, stop), name="mnd-kg load")
+        loader = Thread(target=_load_into, args=(store, path, loaded, stop, lenient), name="mnd-kg load")
         loader.start()
-        quads: list[ox.Quad] | None = None
+        parsed = False
+        written: set[Any] = set()
         try:
             parser = ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)
-            parsed: list[ox.Quad] = []
             while chunk := list(islice(parser, _CHUNK)):
-                parsed += chunk
                 items += _list_items(chunk)
                 if items > LIST_ITEMS:
                     break
-            quads = parsed
+                written.update(literal for literal in map(_OBJECT, chunk)
+                               if isinstance(literal, ox.Literal) and _canonicalized(literal))
+            parsed = True
         except (SyntaxError, ValueError, OSError):
             pass
         except MemoryError as error:  # "Reached the buffer maximal size of 16777216"
             loader.join()
             raise InputError(f"malformed Turtle: a literal or IRI longer than {TOKEN_LIMIT // MIB} MiB, the "
                              "most the parser accepts", _long_line(path)) from error
-        if quads is not None and items > LIST_ITEMS:  # refused without loading the rest: the loader stops
+        if parsed and items > LIST_ITEMS:  # refused without loading the rest: the loader stops
             stop.set()
             loader.join()
             raise too_many_list_items(path)
         loader.join()
-        if quads is None:
+        if not parsed:
+            if loaded and lenient:  # the lenient load took what the strict parser refused: start again without it
+                return _load_files(files, lenient=False)
             graph = parse_turtle(path)  # raises the InputError the reference path gives
             quads = [ox.Quad(*map(to_oxigraph, triple)) for triple in graph]
             items = before + _list_items(quads)
             if items > LIST_ITEMS:
                 raise too_many_list_items(path)
-        if not loaded:
-            store.extend([ox.Quad(q.subject, q.predicate, q.object, _ASSERTED) for q in quads])
-        typed.update(q.object for q in quads if isinstance(q.object, ox.Literal) and _canonicalized(q.object))
-    return store, _originals(typed)
+            if not loaded:
+                store.extend([ox.Quad(q.subject, q.predicate, q.object, _ASSERTED) for q in quads])
+            written = {q.object for q in quads if isinstance(q.object, ox.Literal) and _canonicalized(q.object)}
+        elif not loaded:  # the loader could not read the file this thread parsed
+            store.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=_ASSERTED)
+        typed |= written
+    return Loaded(store, *_originals(typed))
 
 
 def _list_items(quads: list[ox.Quad]) -> int:
     return sum(map(_REST.__eq__, map(_PREDICATE, quads)))
 
 
-def _load_into(store: ox.Store, path: Path, loaded: list[bool], stop: Event) -> None:
+def _load_into(store: ox.Store, path: Path, loaded: list[bool], stop: Event, lenient: bool) -> None:
     """Load one file into the asserted graph (all or nothing); ``loaded`` says whether it was. Once ``stop`` is
     set, the load ends at its next read, loading nothing."""
     try:
         with path.open("rb") as raw:
             store.load(input=io.BufferedReader(_Stoppable(raw, stop), _READ), format=ox.RdfFormat.TURTLE,
-                       to_graph=_ASSERTED)
+                       to_graph=_ASSERTED, lenient=lenient)
         loaded.append(True)
     except (SyntaxError, ValueError, OSError, MemoryError):  # this thread's caller reports them (or stopped it)
         return
@@ -505,22 +551,23 @@ def _long_line(path: Path) -> str:
     return str(path)
 
 
-def store_from_graph(graph: Graph) -> tuple[ox.Store, dict[Any, Any]]:
+def store_from_graph(graph: Graph) -> Loaded:
     """An rdflib graph as the asserted graph of a new store, with its literals' written forms."""
     store = ox.Store()
     cache: dict[Node, Any] = {}
     quads = [ox.Quad(*[cache[t] if t in cache else cache.setdefault(t, to_oxigraph(t)) for t in triple],
                      _ASSERTED) for triple in graph]  # type: ignore[call-arg]
     store.extend(quads)
-    return store, _originals({t for t in cache.values() if isinstance(t, ox.Literal) and _canonicalized(t)})
+    return Loaded(store, *_originals({t for t in cache.values() if isinstance(t, ox.Literal) and _canonicalized(t)}))
 
 
 def _canonicalized(literal: Any) -> bool:
     return literal.language is None and literal.datatype != _XSD_STRING
 
 
-def _originals(typed: set[Any]) -> dict[Any, Any]:
-    """Canonical form -> written form, for literals the store rewrites; ambiguous ones are left out."""
+def _originals(typed: set[Any]) -> tuple[dict[Any, Any], frozenset[Any]]:
+    """Canonical form -> written form, for literals the store rewrites (ambiguous ones are left out), and the
+    canonical forms of all of ``typed``."""
     probe = ox.Store()
     order = sorted(typed, key=str)
     probe.extend([ox.Quad(ox.NamedNode(f"urn:mnd-kg:literal:{n}"), _PROBE, literal) for n, literal in enumerate(order)])
@@ -529,29 +576,41 @@ def _originals(typed: set[Any]) -> dict[Any, Any]:
         original = order[int(str(quad.subject).strip("<>").rsplit(":", 1)[1])]
         written.setdefault(quad.object, set()).add(original)
     return {canonical: next(iter(originals)) for canonical, originals in written.items()
-            if len(originals) == 1 and canonical not in originals and canonical not in typed}
+            if len(originals) == 1 and canonical not in originals and canonical not in typed}, frozenset(written)
 
 
-def reason_store(store: ox.Store, originals: dict[Any, Any]) -> ReasonedStore:
-    """Add the inferred graph to a store holding the asserted graph, and find the logical problems."""
+@_collector_paused()
+def reason_store(store: ox.Store, originals: dict[Any, Any], typed: frozenset[Any] | None = None) -> ReasonedStore:
+    """Add the inferred graph to a store holding the asserted graph, and find the logical problems. ``typed``: the
+    graph's typed literals (see Loaded), when known; else a query finds them."""
     converted = ReasonedStore(store, (), originals)
-    ill_typed = [quad for quad in _typed_literal_quads(store) if cast(Literal, converted.term(quad.object)).ill_typed]
+    if typed is None:
+        ill_typed = [quad for quad in _typed_literal_quads(store)
+                     if cast(Literal, converted.term(quad.object)).ill_typed]
+    else:  # a query would read every asserted triple: 0.1 s at 160,000 triples
+        ill_typed = [quad for literal in typed if cast(Literal, converted.term(literal)).ill_typed
+                     for quad in store.quads_for_pattern(None, None, literal, _ASSERTED)]
     read, triples = _rule_input(converted)
     set_aside = {converted._triple(quad) for quad in ill_typed}
     asserted = [triple for triple in triples if triple not in set_aside] if set_aside else triples
-    known = set(triples) | set_aside  # already plain: to_rdflib writes an xsd:string literal without its datatype
-    inferred: list[list[Any]] = []
-    noise: list[list[Any]] = []
-    cache: dict[Node, Any] = {}
-    for triple in _unique(fast_reason.closure(asserted)):
-        if triple in known:
-            continue
-        quad_terms = [cache[t] if t in cache else cache.setdefault(t, to_oxigraph(t)) for t in triple]
-        if triple[1] not in read and ox.Quad(*quad_terms, _ASSERTED) in store:  # type: ignore[call-arg]
+    # the closure's literals are plain already: to_rdflib writes an xsd:string literal without its datatype, and
+    # fast_reason makes ``reasonable``'s plain
+    new = fast_reason.closure(asserted)
+    new -= set(triples)
+    new -= set_aside
+    inferred: list[ox.Quad] = []
+    noise: list[ox.Quad] = []
+    oxigraph = _OxigraphTerms((term, found) for found, term in converted._terms.items())
+    for triple in new:
+        subject, predicate, obj = oxigraph[triple[0]], oxigraph[triple[1]], oxigraph[triple[2]]
+        if triple[1] not in read and ox.Quad(subject, predicate, obj, _ASSERTED) in store:
             continue  # asserted, with a predicate the rules do not read
-        (inferred if is_informative(*triple) else noise).append(quad_terms)
-    store.extend([ox.Quad(*terms, _INFERRED) for terms in inferred])  # type: ignore[call-arg]
-    store.extend([ox.Quad(*terms, _NOISE) for terms in noise])  # type: ignore[call-arg]
+        if is_informative(*triple):
+            inferred.append(ox.Quad(subject, predicate, obj, _INFERRED))
+        else:
+            noise.append(ox.Quad(subject, predicate, obj, _NOISE))
+    store.extend(inferred)
+    store.extend(noise)
     for quad in ill_typed:
         store.remove(quad)
         store.add(ox.Quad(quad.subject, quad.predicate, quad.object, _SET_ASIDE))
@@ -582,8 +641,10 @@ def _rule_input(reasoned: ReasonedStore) -> tuple[set[Node], list[tuple[Node, No
     assert isinstance(rows, ox.QuerySolutions)
     predicates = {reasoned.term(row[0]): row[0] for row in rows}
 
+    term = reasoned._terms.__getitem__
+
     def triples(chosen: Iterable[Node]) -> list[tuple[Node, Node, Node]]:
-        return [reasoned._triple(quad) for predicate in chosen
+        return [(term(quad.subject), predicate, term(quad.object)) for predicate in chosen
                 for quad in reasoned.store.quads_for_pattern(None, predicates[predicate], None, _ASSERTED)]
 
     if rules.SAME_AS in predicates:
@@ -603,14 +664,3 @@ def _rule_findings(reasoned: ReasonedStore) -> Iterator[Finding]:
         for solution in solutions:
             terms = tuple(str(reasoned.term(value)) for value in solution if value is not None)
             yield Finding(rule, message, terms)
-
-
-def _unique(triples: Iterable[tuple[Node, Node, Node]]) -> Iterator[tuple[Node, Node, Node]]:
-    """Each triple once (the closure yields the schema's twice). Their literals are plain already (no need for
-    fast_reason.plain): to_rdflib converts an xsd:string literal to a simple one, and fast_reason makes
-    ``reasonable``'s plain."""
-    seen: set[tuple[Node, Node, Node]] = set()
-    for triple in triples:
-        if triple not in seen:
-            seen.add(triple)
-            yield triple
