@@ -27,7 +27,7 @@ from kg.reasoning.engine import load_reasoned
 EVAL_FILE = Path(__file__).resolve().parent / "ask_eval.yaml"
 VERDICTS = {"yes", "no", "qualified"}
 SPLITS = ("tune", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8",
-          "holdout9")
+          "holdout9", "holdout10", "holdout11")
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ def evaluate(cases: list[dict[str, Any]], index: ClaimIndex) -> list[Outcome]:
 
 def summary(outcomes: list[Outcome]) -> dict[str, dict[str, float]]:
     result = {}
-    for split in SPLITS:
+    for split in SPLITS + tuple(sorted({o.split for o in outcomes} - set(SPLITS))):
         part = [o for o in outcomes if o.split == split]
         right = sum(o.right for o in part)
         accuracy = round(right / len(part), 3) if part else 0.0
@@ -88,10 +88,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("file", nargs="?", type=Path, default=EVAL_FILE)
     parser.add_argument("--show", choices=("wrong", "missed", "all"), help="print these questions and answers")
-    parser.add_argument("--split", choices=SPLITS, help="only this split")
+    parser.add_argument("--split", help=f"only this split ({', '.join(SPLITS)} in the project's file)")
     args = parser.parse_args(argv)
-    index = build_index(load_reasoned(default_graph_files(supplement=False)).dataset())
     cases = [c for c in load_cases(args.file) if args.split is None or c["split"] == args.split]
+    if not cases:
+        print(f"Error: no questions of split {args.split!r} ({args.file})", file=sys.stderr)
+        return 2
+    index = build_index(load_reasoned(default_graph_files(supplement=False)).dataset())
     outcomes = evaluate(cases, index)
     for outcome in outcomes:
         if args.show == "all" or (args.show == "wrong" and outcome.wrong_verdict) or \
@@ -100,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
                   f"got {outcome.verdict}; missing {outcome.missing}; forbidden {outcome.forbidden}\n{outcome.text}")
     for split, figures in summary(outcomes).items():
         if figures["questions"]:
-            print(f"{split:8} {figures['right']:3}/{figures['questions']:3} right  accuracy {figures['accuracy']:.3f}"
+            print(f"{split:9} {figures['right']:3}/{figures['questions']:3} right  accuracy {figures['accuracy']:.3f}"
                   f"  wrong verdicts {figures['wrong_verdicts']}")
     return 0
 

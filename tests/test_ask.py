@@ -28,7 +28,8 @@ from kg.reasoning.engine import load_reasoned
 # each split's accuracy as last reached, a little under: a change that loses answers fails here (tune grew by 62
 # question-form questions written before the changes they tune: 356/380 with them, 308/318 of the earlier ones)
 ACCURACY_FLOORS = {"tune": 0.91, "holdout": 0.92, "holdout2": 0.92, "holdout3": 0.88, "holdout4": 0.84,
-                   "holdout5": 0.96, "holdout6": 0.60, "holdout7": 0.81, "holdout8": 0.58, "holdout9": 0.55}
+                   "holdout5": 0.96, "holdout6": 0.60, "holdout7": 0.81, "holdout8": 0.58, "holdout9": 0.55,
+                   "holdout10": 0.63, "holdout11": 0.83}
 
 
 @pytest.fixture(scope="module")
