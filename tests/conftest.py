@@ -26,7 +26,7 @@ TESTS_DIR = Path(__file__).resolve().parent
 # test_limits.py (246 s) is left to its place among the rest: its Ctrl-C and timeout tests, run first on a
 # worker (a cold closure cache, the other worker in owlrl), stopped after their 10 s bound on the loaded machine.
 SLOWEST_FIRST = ("test_fast_path.py", "test_fast_path_mutants.py", "test_export.py", "test_fast_path_generated.py",
-                 "test_check_output.py", "test_remote_stores.py", "test_fast_path_fallback.py", "test_check.py",
+                 "test_check_output.py", "test_remote_stores.py", "test_check.py",
                  "test_benchmark.py", "test_serve.py", "test_answers.py", "test_wheel.py", "test_cache.py",
                  "test_docs_pages.py", "test_ask.py", "test_parameter_binding.py", "test_ci_hooks.py")
 
