@@ -31,6 +31,27 @@ SLOWEST_FIRST = ("test_fast_path.py", "test_fast_path_mutants.py", "test_export.
                  "test_docs_pages.py", "test_ask.py", "test_parameter_binding.py", "test_ci_hooks.py")
 
 
+# Files that use a session fixture costly to start, run by the worker that runs the first: xdist gives each worker
+# a session of its own, and two workers each started the real Oxigraph and Virtuoso servers (Virtuoso takes
+# seconds to come up), or each a kg serve.
+SAME_WORKER = {"test_remote_faults.py": "test_remote_stores.py", "test_front_page.py": "test_serve.py"}
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
+    """--dist loadfile (the default, pyproject.toml), with the files of SAME_WORKER one unit of work."""
+    from xdist.scheduler import LoadFileScheduling
+
+    if config.getoption("dist") != "loadfile":
+        return None
+
+    class SharedFixtureScheduling(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            folder, _, name = super()._split_scope(nodeid).rpartition("/")
+            return f"{folder}/{SAME_WORKER.get(name, name)}"
+
+    return SharedFixtureScheduling(config, log)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """The slowest files first (SLOWEST_FIRST), the rest in the order collected."""
     rank = {name: n for n, name in enumerate(SLOWEST_FIRST)}
