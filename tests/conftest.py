@@ -18,17 +18,39 @@ from tests.serving import MAX_RESULTS, TIMEOUT, Served, start_serve, stop_serve
 from tests.stores import oxigraph_server, virtuoso_server  # noqa: F401  (session fixtures: real triple stores)
 
 TESTS_DIR = Path(__file__).resolve().parent
-# The files that take longest, slowest first (their tests' summed --durations, 2 workers on a loaded 2-core
-# machine). With --dist loadfile a file is one worker's, and xdist hands the files out in the order collected
-# (--no-loadscope-reorder: its own order, most tests first, left the one-test files that reason with owlrl for
-# last, one worker busy with them while the other had finished): the long ones start first and the many short
-# ones even out the two ends.
-# test_limits.py (246 s) is left to its place among the rest: its Ctrl-C and timeout tests, run first on a
-# worker (a cold closure cache, the other worker in owlrl), stopped after their 10 s bound on the loaded machine.
-SLOWEST_FIRST = ("test_fast_path.py", "test_fast_path_mutants.py", "test_export.py", "test_fast_path_generated.py",
-                 "test_check_output.py", "test_remote_stores.py", "test_fast_path_fallback.py", "test_check.py",
-                 "test_benchmark.py", "test_serve.py", "test_answers.py", "test_wheel.py", "test_cache.py",
-                 "test_docs_pages.py", "test_ask.py", "test_parameter_binding.py", "test_ci_hooks.py")
+# The files that take longest, slowest first (their tests' summed CPU time, with the processes they start, in a run
+# on 2 workers; a file of SAME_WORKER counts with its partner's). With --dist loadfile a file is one worker's, and
+# xdist hands the files out in the order collected (--no-loadscope-reorder: its own order, most tests first, left
+# the one-test files that reason with owlrl for last, one worker busy with them while the other had finished): the
+# long ones start first and the many short ones even out the two ends.
+# test_limits.py is left to its place among the rest: its Ctrl-C and timeout tests, run first on a worker (a cold
+# closure cache, the other worker in owlrl), stopped after their 10 s bound on the loaded machine.
+SLOWEST_FIRST = ("test_fast_path.py", "test_fast_path_generated.py", "test_export.py", "test_remote_stores.py",
+                 "test_benchmark.py", "test_serve.py", "test_ask.py", "test_check_output.py", "test_check.py",
+                 "test_serve_load.py", "test_supplement.py", "test_wheel.py", "test_fast_path_mutants.py",
+                 "test_answers.py", "test_cache.py", "test_dl_reasoner.py", "test_parameter_binding.py",
+                 "test_options.py", "test_docs_pages.py", "test_ci_hooks.py")
+
+
+# Files that use a session fixture costly to start, run by the worker that runs the first: xdist gives each worker
+# a session of its own, and two workers each started the real Oxigraph and Virtuoso servers (Virtuoso takes
+# seconds to come up), or each a kg serve.
+SAME_WORKER = {"test_remote_faults.py": "test_remote_stores.py", "test_front_page.py": "test_serve.py"}
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
+    """--dist loadfile (the default, pyproject.toml), with the files of SAME_WORKER one unit of work."""
+    from xdist.scheduler import LoadFileScheduling
+
+    if config.getoption("dist") != "loadfile":
+        return None
+
+    class SharedFixtureScheduling(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            folder, _, name = super()._split_scope(nodeid).rpartition("/")
+            return f"{folder}/{SAME_WORKER.get(name, name)}"
+
+    return SharedFixtureScheduling(config, log)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

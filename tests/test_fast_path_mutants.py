@@ -1,6 +1,6 @@
-"""Same logical findings and ``kg check`` findings on both engines for mutants of the project's graph that break
-it (a disjointness clash, an ill-typed literal), and the same closure for graphs that need the equality rules or
-hold a list in the data (tests/differential.py)."""
+"""The same closure on both engines for graphs that need the equality rules or hold a list in the data (the
+mutants that make a graph inconsistent are compared on the generated graph: tests/test_fast_path_generated.py;
+tests/differential.py)."""
 
 from __future__ import annotations
 
@@ -11,41 +11,14 @@ from rdflib import BNode, Graph
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
-from kg.checks.checker import check_reasoned, load_check_files
 from kg.graph import load_graph
 from kg.graph.namespaces import KG, MND
-from kg.graph.paths import CHECKS_DIR, DOCUMENTS_DIR, ONTOLOGY_DIR, SUPPLEMENTARY_DIR
+from kg.graph.paths import ONTOLOGY_DIR
 from kg.reasoning import fast_reason
-from kg.reasoning.engine import reason_graph
 from kg.reasoning.reason import reason
-from kg.reasoning.store import ReasonedStore
-from tests.differential import MUTANTS_DIR, NEEDS_FAST_ENGINES, copy_of, findings_of
-from tests.test_check import expectations
-
-LOGICAL_MUTANTS = ("als-asserted-muscular-dystrophy.ttl", "als-given-demyelinating-pathology.ttl",
-                   "ill-typed-literal.ttl")
+from tests.differential import NEEDS_FAST_ENGINES, copy_of
 
 pytestmark = NEEDS_FAST_ENGINES
-
-
-def test_logical_mutants_same_findings_and_check_findings(asserted: Graph) -> None:
-    """The three mutants that make the graph inconsistent (two disjointness clashes of different causes, an
-    ill-typed literal), added together: each one's findings are there, named alike by both engines. One graph
-    rather than three: the reference engine reasons and checks a graph of the project's size in about a minute."""
-    graph = copy_of(asserted)
-    expected: set[tuple[str, str]] = set()
-    for mutant in LOGICAL_MUTANTS:
-        graph.parse(MUTANTS_DIR / mutant, format="turtle")
-        expected |= {(check, culprit) for check, culprit in expectations(MUTANTS_DIR / mutant, "expect")}
-    checks = load_check_files(CHECKS_DIR)
-    fast = reason_graph(graph)
-    assert isinstance(fast, ReasonedStore)
-    reference = reason(graph, reference=True)
-    assert fast.findings == reference.findings
-    fast_report = findings_of(check_reasoned(fast, checks, DOCUMENTS_DIR, SUPPLEMENTARY_DIR))
-    assert fast_report == findings_of(check_reasoned(reference, checks, DOCUMENTS_DIR, SUPPLEMENTARY_DIR))
-    assert expected - {(check, term) for _, check, _, terms, _ in fast_report for term in terms} == set()
-    assert {"cax-dw", "dt-not-type"} <= {finding.rule for finding in fast.findings}
 
 
 # a sameAs needs eq-*, two values of a functional property prp-fp: rules kg.reasoning.rules leaves to reasonable
