@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from typing import Any
 import yaml
 
 from kg.answers.claim_index import ClaimIndex, build_index
+from kg.answers.reply import Reply
 from kg.answers.reply_format import format_reply
 from kg.answers.verdict import answer
 from kg.graph.paths import default_graph_files
@@ -57,10 +59,12 @@ def load_cases(path: Path = EVAL_FILE) -> list[dict[str, Any]]:
     return cases
 
 
-def evaluate(cases: list[dict[str, Any]], index: ClaimIndex) -> list[Outcome]:
+def evaluate(cases: list[dict[str, Any]], index: ClaimIndex,
+             replies: Mapping[str, Reply] | None = None) -> list[Outcome]:
+    """Each case's outcome; ``replies``: the answers by question where already made (else each is answered)."""
     outcomes = []
     for case in cases:
-        reply = answer(case["question"], index)
+        reply = replies[case["question"]] if replies is not None else answer(case["question"], index)
         text = format_reply(reply, index, width=100_000)
         folded = text.casefold()
         missing = tuple(m for m in case["must"] if not any(a.casefold() in folded for a in m.split("|")))

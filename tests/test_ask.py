@@ -17,6 +17,7 @@ from rdflib import URIRef
 from benchmarks.ask_eval import SPLITS, evaluate, load_cases, summary
 from kg.answers.claim_index import ClaimIndex, build_index, words
 from kg.answers.question import MAX_CHARACTERS
+from kg.answers.reply import Reply
 from kg.answers.reply_format import format_reply, reply_json, support, understood
 from kg.answers.unclear import UNCLEAR
 from kg.answers.verdict import MAINLY, OFTEN, SELDOM, _contrary_checked, answer, says_yes
@@ -37,6 +38,12 @@ ACCURACY_FLOORS = {"tune": 0.92, "holdout": 0.92, "holdout2": 0.94, "holdout3": 
 def index() -> ClaimIndex:
     """The five documents' graph (the evaluation's questions were written from them), without the supplement."""
     return build_index(load_reasoned(default_graph_files(supplement=False)).dataset())
+
+
+@pytest.fixture(scope="module")
+def evaluation(index: ClaimIndex) -> dict[str, Reply]:
+    """The answer to each question of the evaluation, made once for the tests reading them all."""
+    return {case["question"]: answer(case["question"], index) for case in load_cases()}
 
 
 ISSUE_EXAMPLES = [
@@ -728,14 +735,15 @@ def test_open_world_no_statement_means_the_documents_dont_say(index: ClaimIndex)
     assert reply.sentence.startswith("The documents don't say")
 
 
-def test_every_yes_or_no_rests_on_a_statement_of_that_polarity(index: ClaimIndex) -> None:
+def test_every_yes_or_no_rests_on_a_statement_of_that_polarity(index: ClaimIndex,
+                                                              evaluation: dict[str, Reply]) -> None:
     """Over the whole evaluation: a 'no' only from a negative statement (or a positive one asked in the negative),
     or, of "most", from a share all of whose bounds are under half (over half, asked of its contrary), or, asked
     whether it is common, from statements that each say it happens rarely ("No, rarely"), or, asked whether mostly
     one value, from statements that it mainly has another."""
     shares = {str(f): s for f, s in index.shares.items()}
     for case in load_cases():
-        reply = answer(case["question"], index)
+        reply = evaluation[case["question"]]
         if reply.verdict in ("yes", "no") and reply.unclear is not None:
             # "Is the pathomechanism ... known?": a sentence cited by a statement used says it is not
             assert UNCLEAR.search(index.citations[reply.unclear].quote), case["question"]
@@ -945,8 +953,9 @@ def test_a_derived_statement_of_a_negative_property_says_no(tmp_path: Path) -> N
     assert answer("Do people with SMA get foot drop?", index).verdict == "no"
 
 
-def test_evaluation_has_no_wrong_verdict_and_keeps_its_accuracy(index: ClaimIndex) -> None:
-    figures = summary(evaluate(load_cases(), index))
+def test_evaluation_has_no_wrong_verdict_and_keeps_its_accuracy(index: ClaimIndex,
+                                                                evaluation: dict[str, Reply]) -> None:
+    figures = summary(evaluate(load_cases(), index, evaluation))
     assert [figures[split]["wrong_verdicts"] for split in SPLITS] == [0] * len(SPLITS)
     assert {split: figures[split]["accuracy"] >= floor for split, floor in ACCURACY_FLOORS.items()} == \
         dict.fromkeys(ACCURACY_FLOORS, True)
