@@ -23,13 +23,14 @@ TESTS_DIR = Path(__file__).resolve().parent
 # xdist hands the files out in the order collected (--no-loadscope-reorder: its own order, most tests first, left
 # the one-test files that reason with owlrl for last, one worker busy with them while the other had finished): the
 # long ones start first and the many short ones even out the two ends.
-# test_limits.py is left to its place among the rest: its Ctrl-C and timeout tests, run first on a worker (a cold
-# closure cache, the other worker in owlrl), stopped after their 10 s bound on the loaded machine.
-SLOWEST_FIRST = ("test_fast_path.py", "test_fast_path_generated.py", "test_export.py", "test_remote_stores.py",
-                 "test_benchmark.py", "test_serve.py", "test_ask.py", "test_check_output.py", "test_check.py",
-                 "test_serve_load.py", "test_supplement.py", "test_wheel.py", "test_fast_path_mutants.py",
-                 "test_answers.py", "test_cache.py", "test_dl_reasoner.py", "test_parameter_binding.py",
-                 "test_options.py", "test_docs_pages.py", "test_ci_hooks.py")
+# test_limits.py comes after the files that reason with owlrl: run first on a worker (a cold closure cache, the
+# other worker in owlrl), its Ctrl-C and timeout tests stopped after their 10 s bound on a loaded machine; run last
+# (its place among the rest), its 41 s of mostly waiting left one worker busy 30 s after the other had finished.
+SLOWEST_FIRST = ("test_serve.py", "test_fast_path.py", "test_remote_stores.py", "test_fast_path_generated.py",
+                 "test_export.py", "test_ask.py", "test_benchmark.py", "test_limits.py", "test_serve_load.py",
+                 "test_wheel.py", "test_check_output.py", "test_fast_path_mutants.py", "test_options.py",
+                 "test_answers.py", "test_check.py", "test_cache.py", "test_parameter_binding.py",
+                 "test_dl_reasoner.py", "test_reasoning.py", "test_docs_pages.py", "test_docs.py", "test_ci_hooks.py")
 
 
 # Files that use a session fixture costly to start, run by the worker that runs the first: xdist gives each worker
