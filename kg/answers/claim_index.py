@@ -166,19 +166,17 @@ class ClaimIndex:
     def names_by_stems(self) -> dict[tuple[str, ...], frozenset[URIRef]]:
         """The stems of a name of two words or more, sorted -> the terms so named: "sensation lost" and "sensory
         loss" are the same name in other word forms and order."""
-        found: dict[tuple[str, ...], set[URIRef]] = {}
-        for name, terms in self.entity_names.items():
-            key = self.stem_key(name)
-            if len(key) > 1:
-                found.setdefault(key, set()).update(terms)
-        return {key: frozenset(terms) for key, terms in found.items()}
+        return self._by_stems(self.entity_names)
 
     @cached_property
     def contrary_by_stems(self) -> dict[tuple[str, ...], frozenset[URIRef]]:
         """As ``names_by_stems``, of the names of contraries: "reduce the burden on caregivers" names the contrary of
         increased caregiver burden ("reduced caregiver burden")."""
+        return self._by_stems(self.contrary_names)
+
+    def _by_stems(self, names: dict[tuple[str, ...], frozenset[URIRef]]) -> dict[tuple[str, ...], frozenset[URIRef]]:
         found: dict[tuple[str, ...], set[URIRef]] = {}
-        for name, terms in self.contrary_names.items():
+        for name, terms in names.items():
             key = self.stem_key(name)
             if len(key) > 1:
                 found.setdefault(key, set()).update(terms)

@@ -297,13 +297,13 @@ def read(question: str, index: ClaimIndex) -> Reading:
         # one name word clearly meant
         fix = _correction_in_name(tokens, position, index) if token not in common_words() else None
         if fix is None:
-            # else a word of the question's own kind ("generaly": "generally", "alwyas": "always")
-            fix = fixes[token] if token in fixes else fixes.setdefault(
-                token, _correction(token, name_words) or _correction(token, SPELLED)
-                or (None if index.knows(token) or common(token) else _correction(token, index.quote_words)))
             # a word the graph's literals use in another form, or common English, is no misspelling, unless of that
             # very form ("inheritted": "inherited")
             known = index.knows(token) or common(token)
+            # else a word of the question's own kind ("generaly": "generally", "alwyas": "always")
+            fix = fixes[token] if token in fixes else fixes.setdefault(
+                token, _correction(token, name_words) or _correction(token, SPELLED)
+                or (None if known else _correction(token, index.quote_words)))
             fix = fix if not known or (fix and index.tokens(fix) == index.tokens(token)) else None
         if fix:
             if (token, fix) not in corrections:
@@ -632,7 +632,6 @@ def _mentions(tokens: list[str], index: ClaimIndex, by_stems: bool = True) -> tu
                                                bool(HAVE & set(tokens[max(consumed, default=-1) + 1:position]))))
                 elif variant in index.contrary_names:
                     found = _contrary(" ".join(key), index.contrary_names[variant], index)
-                    found = (length, found[1]) if found else None
                     figure = 0 if found else length
                 if found or figure:
                     break
@@ -692,9 +691,8 @@ def _by_stems(window: list[str], index: ClaimIndex, contrary: bool = False) -> t
             continue
         stems = index.stem_key(tuple(key))
         if contrary:
-            found = _contrary(" ".join(key), index.contrary_by_stems.get(stems, frozenset()), index)
-            if found:
-                return length, found[1]
+            if found := _contrary(" ".join(key), index.contrary_by_stems.get(stems, frozenset()), index):
+                return found
         elif terms := index.names_by_stems.get(stems):
             return length, Mention(" ".join(key), terms)
     return None

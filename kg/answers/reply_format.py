@@ -122,15 +122,19 @@ def group_line(key: str, values: tuple[str, ...]) -> str:
     return f"{key}: {', '.join(values)}." if values else f"{key}."
 
 
+def _mention_json(mention: Mention) -> dict[str, Any]:
+    """A thing or relation understood: its words, its terms and, if named by its contrary's name, so."""
+    return {"text": mention.text, "terms": [_curie(t) for t in sorted(mention.terms, key=str)],
+            **({"contrary": True} if mention.contrary else {})}
+
+
 def reply_json(reply: Reply, index: ClaimIndex) -> dict[str, Any]:
     """The reply for programs: understood terms, verdict, qualifiers and every statement used with its citations."""
     return {
         "question": reply.question,
         "understood": {
-            "entities": [{"text": m.text, "terms": [_curie(t) for t in sorted(m.terms, key=str)],
-                          **({"contrary": True} if m.contrary else {})} for m in reply.reading.entities],
-            "relations": [{"text": m.text, "terms": [_curie(t) for t in sorted(m.terms, key=str)],
-                           **({"contrary": True} if m.contrary else {})} for m in reply.reading.relations],
+            "entities": [_mention_json(m) for m in reply.reading.entities],
+            "relations": [_mention_json(m) for m in reply.reading.relations],
             "unknown": list(reply.reading.unknown),
             "corrections": [{"written": a, "read": b} for a, b in reply.reading.corrections],
             "unaccounted": list(reply.reading.unaccounted),

@@ -168,9 +168,8 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
             return _of_each(question, reading, index, score, relations, diseases)
         # a thing named by its contrary's name: the statements of the thing ("Is caregiver burden decreased by
         # behavioural deficits in ALS?": their impact, not ALS's behavioural changes)
-        contrary = frozenset().union(*(m.terms for m in reading.mentions if m.contrary))
-        asked, pair = statements_linking(index, entities, lambda s: relation_asked(index, reading, s, relations) and (
-            not contrary or bool(contrary & {*s.about, s.property})))
+        asked, pair = statements_linking(index, entities, lambda s: relation_asked(index, reading, s, relations)
+                                         and _of_the_contrary(reading, s))
         asked = _parts_asked(index, entities, relations, asked)
         if not asked and _used_for(reading):
             return _answer(question, _unrelated(reading), index)
@@ -1077,9 +1076,8 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
     asked = _numbers(question) - _numbers(" ".join(m.text for m in reading.mentions))  # not "type 1", "TDP-43"
     found = [n for n in found if asked <= _numbers(" ".join((index.phrase(index.statements[n]),
                                                              *index.statements[n].qualifiers)))]
-    if reading.contrary:  # a thing asked by its contrary's name: only a statement of the thing itself says no
-        contrary = frozenset().union(*(m.terms for m in reading.mentions if m.contrary))
-        found = [n for n in found if contrary & {*index.statements[n].about, index.statements[n].property}]
+    # a thing asked by its contrary's name: only a statement of the thing itself says no
+    found = [n for n in found if _of_the_contrary(reading, index.statements[n])]
     if not found:
         near = about(index, reading.entities)
         return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
@@ -1173,6 +1171,13 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
     shown = [q for q in answered if q.casefold() not in phrase.casefold()]
     return Reply(question, reading, verdict, f"{verdict.capitalize()}{derived}: {phrase}"
                  + (f" ({'; '.join(shown)})" if shown else "") + ".", used_of(index, ordered, score), tuple(answered))
+
+
+def _of_the_contrary(reading: Reading, statement: Statement) -> bool:
+    """Whether ``statement`` is of the thing or relation the question names by its contrary's name, if it names one
+    ("reduce caregiver burden": a statement of increased caregiver burden)."""
+    contrary = frozenset().union(*(m.terms for m in reading.mentions if m.contrary))
+    return not contrary or bool(contrary & {*statement.about, statement.property})
 
 
 def _restricted(reading: Reading) -> Mention | None:
