@@ -118,7 +118,7 @@ def run_shared(tasks: Sequence[Callable[[], T]]) -> list[T]:
     limits): the forked process gets SIGKILL when its parent dies (Linux; elsewhere the tasks run here, one after
     another), so a stopped command stops both. A KgError raised by a task in the child is raised here as it was.
     No fork while another thread runs (a closure cache being written): a fork copies the locks it holds, and the
-    forked process waited forever on one Oxigraph held for the cache's dump (one cold ``kg check`` in five on
+    forked process waited forever on one Oxigraph held for the cache's dump (about one cold ``kg check`` in ten on
     20,000 triples hung until its timeout). Meanwhile this process runs the cheapest tasks (the last) itself.
     """
     if len(tasks) < 2 or not sys.platform.startswith("linux") or len(tasks) > 255:

@@ -18,7 +18,7 @@ from tests.serving import MAX_RESULTS, TIMEOUT, Served, start_serve, stop_serve
 from tests.stores import oxigraph_server, virtuoso_server  # noqa: F401  (session fixtures: real triple stores)
 
 TESTS_DIR = Path(__file__).resolve().parent
-# The files that take longest, slowest first (their tests' summed CPU time, with the processes they start, in a run
+# The files that take longest, slowest first (the wall time each took in a quiet run of the suite
 # on 2 workers; a file of SAME_WORKER counts with its partner's). With --dist loadfile a file is one worker's, and
 # xdist hands the files out in the order collected (--no-loadscope-reorder: its own order, most tests first, left
 # the one-test files that reason with owlrl for last, one worker busy with them while the other had finished): the

@@ -66,8 +66,7 @@ def best_claim(index: ClaimIndex, reply: Reply, ranked: list[tuple[int, float]])
         terms = {statement.subject, statement.object, *index.broader.get(statement.property, {statement.property}),
                  *statement.about}  # a narrower relation names the one asked: "initially affects" is "affects"
         phrase = set(index.tokens(" ".join((index.phrase(statement), *statement.qualifiers))))
-        quoted = set(index.tokens(" ".join(index.citations[c].quote for c in statement.citations
-                                           if c in index.citations)))
+        quoted = _quote_stems(index, statement)
         if score <= 0 or index.restates(statement) or not all(
                 mention.terms & terms or set(index.tokens(mention.text)) <= (
                 phrase | quoted if mention.terms & index.diseases or mention.relation else phrase)
@@ -156,8 +155,12 @@ def _stands(reply: Reply, index: ClaimIndex, lead: Statement, asked: frozenset[N
 
 def _quoted(index: ClaimIndex, wanted: set[str], statement: Statement) -> int:
     """How many of ``wanted`` the statement's cited sentences hold."""
-    return len(wanted & set(index.tokens(" ".join(index.citations[c].quote for c in statement.citations
-                                                  if c in index.citations))))
+    return len(wanted & _quote_stems(index, statement))
+
+
+def _quote_stems(index: ClaimIndex, statement: Statement) -> set[str]:
+    """The stemmed words of the statement's cited sentences."""
+    return set(index.tokens(" ".join(index.citations[c].quote for c in statement.citations if c in index.citations)))
 
 
 def _defines(index: ClaimIndex, thing: frozenset[Node], quote: str) -> bool:
