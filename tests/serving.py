@@ -65,8 +65,18 @@ def start_serve(log: Path, *options: str) -> Served:
 
 
 def children_of(pid: int) -> list[int]:
-    return sorted(int(child) for task in Path(f"/proc/{pid}/task").iterdir()
-                  for child in (task / "children").read_text().split())
+    """The child processes of ``pid``'s threads; a thread (or the process) that ends while read has none."""
+    children: list[int] = []
+    try:
+        tasks = list(Path(f"/proc/{pid}/task").iterdir())
+    except OSError:  # the process has just ended
+        return children
+    for task in tasks:
+        try:
+            children.extend(int(child) for child in (task / "children").read_text().split())
+        except OSError:  # the thread has just ended
+            continue
+    return sorted(children)
 
 
 def stop_serve(served: Served, signum: int = signal.SIGTERM) -> int:
