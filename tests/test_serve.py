@@ -535,8 +535,14 @@ def _command_line(pid: int) -> bytes:
 
 
 def newest(pids: list[int]) -> int:
-    """The process started last (process ids wrap around, so not the highest)."""
-    return max(pids, key=lambda pid: int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[19]))
+    """The process started last (process ids wrap around, so not the highest); one that has just ended is none."""
+    started = {}
+    for pid in pids:
+        try:
+            started[pid] = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[19])
+        except OSError:
+            continue
+    return max(started, key=started.__getitem__)
 
 
 def engine_answers(pid: int) -> bool:
