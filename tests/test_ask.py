@@ -31,7 +31,7 @@ from kg.reasoning.engine import load_reasoned
 # then by 40 on facts of sentences no claim held, written before their claims: 580/631, 560/591 of the earlier ones)
 ACCURACY_FLOORS = {"tune": 0.92, "holdout": 0.92, "holdout2": 0.94, "holdout3": 0.88, "holdout4": 0.84,
                    "holdout5": 0.96, "holdout6": 0.82, "holdout7": 0.85, "holdout8": 0.88, "holdout9": 0.64,
-                   "holdout10": 0.63, "holdout11": 0.83}
+                   "holdout10": 0.63, "holdout11": 0.83, "holdout12": 0.66}
 
 
 @pytest.fixture(scope="module")
@@ -1659,6 +1659,20 @@ def test_a_hedge_the_question_asks_is_a_yes_that_still_says_it(index: ClaimIndex
     """"some are familial", "some patients experience pain", "traditionally": asked in those very words, the
     statement says yes, and the answer keeps the hedge."""
     assert answer(question, index).sentence == sentence
+
+
+@pytest.mark.parametrize(("question", "verdict", "opening"), [
+    ("Is ascending weakness atypical in motor neuron disease?", "yes", "Yes: "),
+    ("Is ascending weakness typical of motor neuron disease?", "no", "No: "),
+    ("Is ascending sensory disturbance not typical for MND?", "yes", "Yes: ")])
+def test_a_hedged_denial_asked_in_its_own_words_is_a_plain_verdict(index: ClaimIndex, question: str, verdict: str,
+                                                                   opening: str) -> None:
+    """Document 000: "this is atypical for motor neuron disease" (``mnd:atypicalFor``, which denies a clinical
+    feature only so far, "typically"). Asked whether it is atypical, the question names the denial itself, and the
+    answer is that sentence's plain yes (it was "Mostly: ...", a qualified answer to a question the sentence
+    answers exactly)."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence[:len(opening)]) == (verdict, opening)
 
 
 def test_a_share_does_not_qualify_what_kind_a_subtype_is(index: ClaimIndex) -> None:

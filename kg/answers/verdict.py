@@ -1110,7 +1110,7 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
                 kept.append(q)
     ordered = sorted(found, key=lambda n: (n in vouching, index.statements[n].derived, -score.get(n, 0.0), n))
     lead = index.statements[ordered[0]]
-    if short := _short_of(index, question, found):
+    if short := _short_of(index, reading, found):
         # "Does ALS affect the myelin sheath?": it "does not primarily affect" it, which is no plain no
         said = _qualified(index, ordered, False).split(": ", 1)[1]
         opening = f"Not {short}" if says == {False} else "Mostly"
@@ -1290,14 +1290,16 @@ def _not_every(reading: Reading) -> str:
     return "Not only" if word in ONLY else ""
 
 
-def _short_of(index: ClaimIndex, question: str, found: list[int]) -> str:
+def _short_of(index: ClaimIndex, reading: Reading, found: list[int]) -> str:
     """The hedge of a negative property among ``found`` that denies only so far ("primarily" of "does not
-    primarily affect") when the question does not ask that much; empty otherwise. The word given is the one its
-    property's label uses."""
-    asked = set(words(question))
+    primarily affect") when the question does not ask that much, neither in the hedge's word nor by naming the
+    property itself ("atypical"); empty otherwise. The word given is the one its property's label uses."""
+    asked = set(words(reading.question))
+    named = {term for mention in reading.mentions if mention.relation for term in mention.terms}
     for n in found:
         statement = index.statements[n]
-        hedges = index.negation_hedges.get(statement.property, frozenset()) if statement.negative else frozenset()
+        hedges = index.negation_hedges.get(statement.property, frozenset()) \
+            if statement.negative and statement.property not in named else frozenset()
         unhedged = any(other.negative and other.property not in index.negation_hedges
                        and (other.subject, other.object) == (statement.subject, statement.object)
                        for other in (index.statements[m] for m in found))  # "is without" it says more
