@@ -44,6 +44,7 @@ from kg.answers.matching import (
 from kg.answers.question import (
     KIND_WORDS,
     NEGATIONS,
+    ONE,
     ONLY,
     PLURAL,
     TOGETHER,
@@ -252,6 +253,9 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
         # for more than one ("Are there several types of ALS?") is named by statements of two values or more
         if set(reading.conditions) & PLURAL and (plural := _several(index, reading, found)):
             found, reading = plural, without(reading, PLURAL)
+        elif ONE.search(" ".join(reading.words)) and (plural := _several(index, reading, found)):
+            # "Is there only one type of SMA?" asks the negative of several: its four types say no
+            found, reading = plural, replace(without(reading, ONLY | {"single"}), negated=not reading.negated)
         explained = _some_value(index, reading, explaining(index, reading, found))
         if any(index.statements[n].qualifiers or index.statements[n].object in index.negative_values
                for n in explained):
