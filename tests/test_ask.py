@@ -2490,3 +2490,19 @@ def test_only_one_is_denied_by_two_values_or_more(index: ClaimIndex, question: s
     # near-misses: a disease with no subtype stated, one value stated, "the only one" (the thing named before it)
     assert answer("Is there only one type of MS?", index).verdict == "unstated"
     assert answer("Does SMA have only one causal gene?", index).verdict == "unstated"
+
+
+@pytest.mark.parametrize("question", ["Are most ALS cases inherited?", "Is ALS usually hereditary?"])
+def test_a_share_under_half_cites_the_sibling_share_that_is_most(index: ClaimIndex, question: str) -> None:
+    """A "most" answered no by a share under half (familial ALS, 5-10%) names the share over half among the same
+    cases counting another subtype with a relation of the same kind (sporadic ALS, an inheritance pattern too):
+    the sentence denying the very thing asked ("The majority of ALS cases (85-90%) are sporadic")."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == (
+        "no", "No: share of ALS cases that are familial (genetic factors present): 5-10%; share of ALS cases that "
+              "are sporadic: 85-90%.")
+    assert any("85-90%" in detail.quote for detail, _ in support(reply, index))
+    # near-misses: bulbar onset (25-35%) has no sibling share of the same kind; none counts bulbar-onset ALS's cases
+    assert answer("Do most ALS cases have bulbar onset?", index).sentence == (
+        "No: share of ALS patients with bulbar onset: 25-35%.")
+    assert answer("Are most cases of bulbar-onset ALS familial?", index).verdict == "unstated"

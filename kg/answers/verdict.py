@@ -527,13 +527,34 @@ def _share_verdict(question: str, reading: Reading, index: ClaimIndex, score: di
         return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
                      used_of(index, numbers, score))
     verdict = "yes" if says != reading.negated else "no"
-    named = "; ".join(index.label(f) for f in shares)
+    # "Are most ALS cases familial?": no, 5-10%, and the rest say what most are (sporadic, 85-90%)
+    rest = [f for f in _the_rest(index, shares) if f not in shares] if not says else []
+    named = "; ".join(index.label(f) for f in shares + rest)
+    numbers += [n for n, s in enumerate(index.statements) if s.iri in {str(f) for f in rest}]
     # what was understood: the share counting what is asked among the cases of the thing named
     counted = frozenset().union(*(index.shares[f].counted for f in shares))
     wholes = [m for m in reading.entities if m.terms & frozenset().union(*(index.shares[f].among for f in shares))]
     shown = replace(reading, mentions=(*wholes[:1], Mention("most", frozenset({COUNTS_CASES_OF}), relation=True),
                                        Mention(" ".join(sorted(index.label(t) for t in counted)), counted)))
     return Reply(question, shown, verdict, f"{verdict.capitalize()}: {named}.", used_of(index, numbers, score))
+
+
+def _the_rest(index: ClaimIndex, shares: list[URIRef]) -> list[URIRef]:
+    """The shares over half among the same cases as ``shares`` counting another subtype of the same disease that
+    has a statement of a relation what they count has ("Are most ALS cases familial?": sporadic ALS, which has an
+    inheritance pattern as familial ALS has, 85-90%); not a share of something else (cognitive impairment)."""
+    subtypes = {(s.subject, s.object) for s in index.statements if s.property == SUBTYPE_OF and not s.negative}
+
+    def relations(thing: Node) -> set[Node]:
+        return {positive_of(index, s.property) for s in index.statements if s.subject == thing and not s.derived
+                and not index.nary(s) and not s.negative and s.property != SUBTYPE_OF
+                and s.object not in index.classes}
+
+    asked = {(c, w) for f in shares for c in index.shares[f].counted for w in index.shares[f].among
+             if (c, w) in subtypes}
+    return [f for f, share in sorted(index.shares.items()) if share.low > 50 and any(
+        (c, w) in subtypes and (c, w) not in asked and relations(c) & relations(other)
+        for c in share.counted for w in share.among for other, whole in asked if whole == w)]
 
 
 def _beyond_verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int, float]) -> Reply | None:
