@@ -60,9 +60,9 @@ ISSUE_EXAMPLES = [
      "sclerosis."),
     ("Is ALS a neuromuscular disease?", "qualified",
      "Only traditionally: ALS has traditionally been classified within neuromuscular disorders."),
-    ("Is ALS genetic?", "qualified",
-     "Partly: amyotrophic lateral sclerosis has inheritance pattern sporadic (no family history) (most ALS cases); "
-     "amyotrophic lateral sclerosis has inheritance pattern familial (some)."),
+    ("Is ALS genetic?", "qualified",  # "genetic": the kind, which familial ALS is (its causal genes)
+     "Partly, for familial amyotrophic lateral sclerosis: familial amyotrophic lateral sclerosis is a genetic "
+     "disease."),
     ("Is muscular dystrophy a nerve disease?", "unstated",
      "The documents don't say this: Is muscular dystrophy a nerve disease?"),
     ("ALS vs MS", "answer",
@@ -285,8 +285,7 @@ def test_question_polarity_turns_the_same_fact(index: ClaimIndex) -> None:
      "No: spinal muscular atrophy does not typically have cognitive impairment."),
     # "described": the question frame "describe" in another word form, no value asked
     ("Wasnt SMA described as a genetic disorder?", "yes", "Yes: SMA is a genetic disorder (Difference Wiki)."),
-    ("Is SMA thought to be genetic?", "yes",
-     "Yes: spinal muscular atrophy has inheritance pattern autosomal recessive."),
+    ("Is SMA thought to be genetic?", "yes", "Yes: SMA is a genetic disorder (Difference Wiki)."),
 ])
 def test_a_question_asking_to_confirm_is_read_as_the_positive_question(index: ClaimIndex, question: str,
                                                                        verdict: str, sentence: str) -> None:
@@ -2512,3 +2511,20 @@ def test_a_share_under_half_cites_the_sibling_share_that_is_most(index: ClaimInd
     assert answer("Do most ALS cases have bulbar onset?", index).sentence == (
         "No: share of ALS patients with bulbar onset: 25-35%.")
     assert answer("Are most cases of bulbar-onset ALS familial?", index).verdict == "unstated"
+
+
+@pytest.mark.parametrize(("question", "verdict", "sentence"), [
+    ("Is muscular dystrophy genetic?", "yes", "Yes (derived): muscular dystrophy is a genetic disease."),
+    ("Is muscular dystrophy non-genetic?", "no", "No (derived): muscular dystrophy is a genetic disease."),
+    ("Is ALS not genetic?", "qualified", "Not entirely, for familial amyotrophic lateral sclerosis: familial "
+                                         "amyotrophic lateral sclerosis is a genetic disease.")])
+def test_genetic_names_the_kind_and_a_subtype_of_it_answers_partly_either_way(
+        index: ClaimIndex, question: str, verdict: str, sentence: str) -> None:
+    """"Genetic" is the adjective of mnd:GeneticDisease as "neurodegenerative" of its kind (it was read only as the
+    inheritance pattern, which muscular dystrophy has none of: "the documents don't say"); a subtype of that kind
+    answers partly, asked in the negative too ("Not entirely")."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == (verdict, sentence)
+    assert "genes" in support(reply, index)[0][0].quote
+    # near-miss: nothing says whether MS is genetic
+    assert answer("Is multiple sclerosis non-genetic?", index).verdict == "unstated"

@@ -1429,12 +1429,15 @@ def _of_subtypes(question: str, reading: Reading, index: ClaimIndex, score: dict
         # and every word of the question not otherwise understood names the values ("Does SOD1 cause bulbar onset
         # in ALS?": familial ALS's causal gene says nothing of bulbar onset)
         found = explaining(index, reading, _tied(index, swapped, found))
-        if found and all(says_yes(index, reading, index.statements[n]) for n in found):
+        # asked in the negative ("Is ALS not genetic?"), a subtype's yes says "Not entirely"
+        if found and len(says := {says_yes(index, reading, index.statements[n]) for n in found}) == 1 \
+                and says != {reading.negated}:
             ordered = sorted(found, key=lambda n: (index.statements[n].derived, -score.get(n, 0.0), n))
             named = sorted({index.label(index.statements[n].subject) for n in ordered} & {index.label(t)
                                                                                            for t in subtypes})
             said = _phrases(index, index.statements[ordered[0]], ordered)
-            return Reply(question, reading, "qualified", f"Partly, for {', '.join(named)}: {said}.",
+            opening = "Not entirely" if reading.negated else "Partly"
+            return Reply(question, reading, "qualified", f"{opening}, for {', '.join(named)}: {said}.",
                          used_of(index, ordered, score), tuple(named))
     return _verdict(question, reading, index, score, [])
 
