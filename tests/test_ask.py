@@ -2528,3 +2528,28 @@ def test_genetic_names_the_kind_and_a_subtype_of_it_answers_partly_either_way(
     assert "genes" in support(reply, index)[0][0].quote
     # near-miss: nothing says whether MS is genetic
     assert answer("Is multiple sclerosis non-genetic?", index).verdict == "unstated"
+
+
+@pytest.mark.parametrize(("question", "verdict", "sentence", "quoted"), [
+    ("Can people with SMA live a long life?", "qualified",
+     "Partly: spinal muscular atrophy has clinical feature compatibility with a longer lifespan (some forms).",
+     "some forms are compatible with a longer lifespan"),
+    ("Do all people with SMA live long?", "qualified",
+     "Not all: spinal muscular atrophy has clinical feature compatibility with a longer lifespan (some forms).",
+     "some forms are compatible with a longer lifespan"),
+    ("Is axonal damage the primary problem in MS?", "no",
+     "No (derived): multiple sclerosis does not have primary pathology axonal injury, variable and secondary to "
+     "demyelination (MS).", "axonal injury being variable and secondary"),
+    ("Are non-motor systems affected in ALS?", "qualified",
+     "Partly: amyotrophic lateral sclerosis affects structure systems beyond the pure motor systems (in a "
+     "substantial proportion of patients).", "extends beyond pure motor systems")])
+def test_lay_names_of_hedged_or_secondary_values_keep_their_hedge(
+        index: ClaimIndex, question: str, verdict: str, sentence: str, quoted: str) -> None:
+    """Lay names of a value ("a long life", "live long", "axonal damage", "beyond the motor system") reach its
+    claims, which answer with their own hedge ("some forms", "secondary", "in a substantial proportion"): never a
+    plain yes; question frame the value's own names hold ("live") is named (it was "the documents don't say")."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == (verdict, sentence)
+    assert any(quoted in detail.quote for detail, _ in support(reply, index))
+    # near-miss: nothing says ALS is compatible with a long life (only 5-10% live longer than 10 years)
+    assert answer("Can people with ALS live a long time?", index).verdict == "unstated"
