@@ -2553,3 +2553,19 @@ def test_lay_names_of_hedged_or_secondary_values_keep_their_hedge(
     assert any(quoted in detail.quote for detail, _ in support(reply, index))
     # near-miss: nothing says ALS is compatible with a long life (only 5-10% live longer than 10 years)
     assert answer("Can people with ALS live a long time?", index).verdict == "unstated"
+
+
+@pytest.mark.parametrize("question", ["Does ALS primarily affect muscle tissue?",
+                                      "Does amyotrophic lateral sclerosis mainly affect the skeletal muscles?"])
+def test_a_denial_hedged_by_the_word_asked_is_not_weakened_by_the_plain_relation(
+        index: ClaimIndex, question: str) -> None:
+    """"Does not primarily affect" answers a question asking "primarily" (or another of its mnd:negationHedge words):
+    the plain statement that ALS affects the skeletal muscles (their atrophy) says nothing of primarily, so it only
+    vouches (it was "Partly: ... does not primarily affect ...; ... affects ...")."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == ("no", "No: amyotrophic lateral sclerosis does not primarily affect "
+                                                     "skeletal muscles.")
+    assert "rather than a primary muscle disorder" in support(reply, index)[0][0].quote
+    # near-misses: asked without "primarily", the denial still only says so far; of SMA nothing is denied
+    assert answer("Does ALS affect the skeletal muscles?", index).verdict == "qualified"
+    assert answer("Does SMA primarily affect muscle tissue?", index).verdict == "unstated"

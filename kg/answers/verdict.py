@@ -1282,13 +1282,23 @@ def _plainly_said(index: ClaimIndex, reading: Reading, found: list[int], vouchin
 def _beside_a_denial(index: ClaimIndex, reading: Reading, found: list[int]) -> frozenset[int]:
     """Of ``found``, the statements of one relation asked beside a statement denying another relation asked of the
     same two things ("Is MRI the test that confirms ALS?": a test for ALS, used to exclude other conditions rather
-    than confirm it): both together are asked, so the denial answers and these only vouch for what it is about."""
+    than confirm it): both together are asked, so the denial answers and these only vouch for what it is about.
+    So do the statements of the very relation a denial hedged by a word the question asks denies so far ("Does ALS
+    primarily affect muscle tissue?": it affects the skeletal muscles, and "does not primarily affect" them, "a
+    primary muscle disorder"), unless they say that much themselves."""
     relations = relations_of(index, reading.relations)
     statements = {n: index.statements[n] for n in found}
     denials = [s for s in statements.values() if s.negative and positive_of(index, s.property) in relations]
-    return frozenset(n for n, s in statements.items() if not s.negative and positive_of(index, s.property) in relations
-                     and any(positive_of(index, d.property) != positive_of(index, s.property)
-                             and {d.subject, d.object} == {s.subject, s.object} for d in denials))
+    asked = set(reading.words)
+    so_far = [(d, hedges) for d in statements.values() if d.negative
+              and (hedges := index.negation_hedges.get(d.property, frozenset()) & asked)]
+    return frozenset(n for n, s in statements.items() if not s.negative and (
+        (positive_of(index, s.property) in relations
+         and any(positive_of(index, d.property) != positive_of(index, s.property)
+                 and {d.subject, d.object} == {s.subject, s.object} for d in denials))
+        or any(positive_of(index, d.property) == s.property and (d.subject, d.object) == (s.subject, s.object)
+               and not hedges & set(words(" ".join((index.label(s.property), *s.qualifiers))))
+               for d, hedges in so_far)))
 
 
 def _how_often_denied(index: ClaimIndex, statements: list[Statement]) -> str:
