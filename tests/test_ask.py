@@ -2569,3 +2569,16 @@ def test_a_denial_hedged_by_the_word_asked_is_not_weakened_by_the_plain_relation
     # near-misses: asked without "primarily", the denial still only says so far; of SMA nothing is denied
     assert answer("Does ALS affect the skeletal muscles?", index).verdict == "qualified"
     assert answer("Does SMA primarily affect muscle tissue?", index).verdict == "unstated"
+
+
+@pytest.mark.parametrize("question", ["Does ALS stay stable over time?",
+                                      "Does amyotrophic lateral sclerosis have a static course?"])
+def test_a_stable_course_is_the_contrary_of_a_relentlessly_progressive_one(index: ClaimIndex, question: str) -> None:
+    """"Stable", "static", "stays the same" course name the contrary of ALS's relentlessly progressive course
+    (mnd:contraryLabel): its statement says no (it was "the documents don't say")."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == (
+        "no", "No: amyotrophic lateral sclerosis has clinical feature relentlessly progressive course.")
+    assert "relentless" in support(reply, index)[0][0].quote
+    # near-miss: no statement gives MS a course, so the contrary says nothing of it
+    assert answer("Does multiple sclerosis stay stable over time?", index).verdict == "unstated"
