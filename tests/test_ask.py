@@ -2582,3 +2582,20 @@ def test_a_stable_course_is_the_contrary_of_a_relentlessly_progressive_one(index
     assert "relentless" in support(reply, index)[0][0].quote
     # near-miss: no statement gives MS a course, so the contrary says nothing of it
     assert answer("Does multiple sclerosis stay stable over time?", index).verdict == "unstated"
+
+
+@pytest.mark.parametrize(("question", "verdict", "sentence"), [
+    ("Does hyperreflexia in ALS indicate demyelination?", "no",
+     "No: hyperreflexia in ALS not indicative of demyelination."),
+    ("Is muscle atrophy in ALS not indicative of demyelination?", "yes",
+     "Yes: muscle atrophy in ALS not indicative of demyelination.")])
+def test_a_kind_of_process_names_itself_where_a_statement_is_about_it(
+        index: ClaimIndex, question: str, verdict: str, sentence: str) -> None:
+    """"Demyelination" names the processes of that kind some disease has and, where a statement is about the kind
+    itself (mnd:notIndicativeOf mnd:Demyelination), the kind: the denial answers (it was "the documents don't
+    say")."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == (verdict, sentence)
+    assert "reflecting motor neuron death, not demyelination" in support(reply, index)[0][0].quote
+    # near-miss: the kind named in a question of a disease still reads its processes ("secondary", partly)
+    assert answer("Does ALS involve demyelination?", index).verdict == "qualified"
