@@ -2599,3 +2599,17 @@ def test_a_kind_of_process_names_itself_where_a_statement_is_about_it(
     assert "reflecting motor neuron death, not demyelination" in support(reply, index)[0][0].quote
     # near-miss: the kind named in a question of a disease still reads its processes ("secondary", partly)
     assert answer("Does ALS involve demyelination?", index).verdict == "qualified"
+
+
+def test_a_test_named_with_a_disease_stands_for_the_findings_it_detects(index: ClaimIndex) -> None:
+    """"Does MRI in ALS mislead clinicians?": the findings MRI detects that ALS has "can mislead clinicians unfamiliar
+    with the distinction" (document 000): Partly, with its hedge (it was "the documents don't say")."""
+    reply = answer("Does MRI in ALS mislead clinicians?", index)
+    assert reply.verdict == "qualified" and reply.sentence.startswith(
+        "Partly: abnormal T2/FLAIR signal in the corticospinal tracts can mislead clinicians unfamiliar with the "
+        "distinction")
+    assert any("can mislead clinicians unfamiliar with the distinction" in detail.quote
+               for detail, _ in support(reply, index))
+    # near-misses: no finding of SMA is stated; a test is no path to what a process it shows follows from
+    assert answer("Does MRI in SMA mislead clinicians?", index).verdict == "unstated"
+    assert answer("Does demyelination cause ALS?", index).verdict == "unstated"

@@ -62,6 +62,7 @@ from kg.answers.unclear import ASKING_WHY, asks_known, unclear
 
 CAUSAL_GENE = URIRef(ONTOLOGY + "hasCausalGene")
 MANIFESTATION_OF = URIRef(ONTOLOGY + "manifestationOf")
+DETECTS = URIRef(ONTOLOGY + "detects")
 # a yes/no asking how often ("Is it common ...?") is answered by a statement saying it happens rarely
 OFTEN = {"common", "frequent", "often", "usual", "commonly", "frequently"}
 SELDOM = {"rare", "rarely", "uncommon", "seldom", "occasionally", "infrequent"}
@@ -721,9 +722,10 @@ def _two_steps(index: ClaimIndex, reading: Reading, relations: set[Node]) -> lis
 def _via_value(index: ClaimIndex, reading: Reading, entities: list[Mention], relations: set[Node]) -> list[int]:
     """No statement of the relation asked is about the one disease asked, but a value of it is: the value named
     with it ("Is the snake eyes sign in ALS misleading?": ALS has the sign, which can mislead clinicians) or, of
-    a question naming two relations, the disease's values of the other ("Are ALS's imaging findings misleading?");
-    the statements of the relation asked about those values, then the plain statements tying them to the disease
-    (or every such statement, none being plain)."""
+    a question naming two relations, the disease's values of the other ("Are ALS's imaging findings misleading?"),
+    or, of a test named, the disease's values it detects ("Does MRI in ALS mislead clinicians?": the findings MRI
+    detects that ALS has); the statements of the relation asked about those values, then the plain
+    statements tying them to the disease (or every such statement, none being plain)."""
     diseases = [m for m in entities if m.terms & index.diseases]
     others = [m for m in entities if m not in diseases]
     if len(diseases) != 1 or len(others) > 1 or not relations:
@@ -731,12 +733,17 @@ def _via_value(index: ClaimIndex, reading: Reading, entities: list[Mention], rel
     disease = diseases[0]
     named = [relations_of(index, [m]) for m in reading.relations]
     pairs: list[tuple[set[Node], set[Node]]] = [(set(), relations)] if others else list(permutations(named, 2))
-    for tie, asked in pairs:
+    # a test named stands for what it detects ("MRI detects the snake eyes sign"): the findings it shows
+    linked = {s.object for s in index.statements if others and s.subject in others[0].terms and s.property == DETECTS
+              and not s.derived and not s.negative}
+    passes = [(tie, asked, False) for tie, asked in pairs] + ([(set(), relations, True)] if others else [])
+    for tie, asked, detected in passes:
         if tie and (tie <= asked or asked <= tie):
             continue
         ties = [n for n, s in enumerate(index.statements)
                 if s.subject in disease.terms and not index.nary(s) and not s.derived and not s.negative
-                and (s.object in others[0].terms if others else positive_of(index, s.property) in tie)]
+                and (s.object in linked if detected else s.object in others[0].terms if others
+                     else positive_of(index, s.property) in tie)]
         values = {index.statements[n].object for n in ties}
         ends = [n for n, s in enumerate(index.statements) if s.subject in values and not index.nary(s)
                 and not s.derived and s.object not in disease.terms and s.object not in index.classes
