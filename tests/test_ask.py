@@ -2613,3 +2613,17 @@ def test_a_test_named_with_a_disease_stands_for_the_findings_it_detects(index: C
     # near-misses: no finding of SMA is stated; a test is no path to what a process it shows follows from
     assert answer("Does MRI in SMA mislead clinicians?", index).verdict == "unstated"
     assert answer("Does demyelination cause ALS?", index).verdict == "unstated"
+
+
+@pytest.mark.parametrize(("question", "sentence"), [
+    ("Does ALS leave people badly disabled?", "Partly: amyotrophic lateral sclerosis has clinical feature severe "
+                                              "disability (often)."),
+    ("Are all ALS patients badly disabled?", "Not all, usually: amyotrophic lateral sclerosis has clinical feature "
+                                             "severe disability (often).")])
+def test_lay_words_for_severe_disability_keep_its_hedge(index: ClaimIndex, question: str, sentence: str) -> None:
+    """"Badly" or "seriously disabled" name ALS's severe disability, which it "often" leads to: partly, never a plain
+    yes (it was "the documents don't say", "badly" a word the documents do not use)."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == ("qualified", sentence)
+    assert "severe disability" in support(reply, index)[0][0].quote
+    assert answer("Does MS leave people badly disabled?", index).verdict == "unstated"  # near-miss
