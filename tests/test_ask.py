@@ -2627,3 +2627,14 @@ def test_lay_words_for_severe_disability_keep_its_hedge(index: ClaimIndex, quest
     assert (reply.verdict, reply.sentence) == ("qualified", sentence)
     assert "severe disability" in support(reply, index)[0][0].quote
     assert answer("Does MS leave people badly disabled?", index).verdict == "unstated"  # near-miss
+
+
+def test_a_single_cause_is_the_contrary_of_a_multifactorial_etiology(index: ClaimIndex) -> None:
+    """"A single cause" names the contrary of ALS's multifactorial etiology (documents 000 and 002): no. "Only one",
+    "just one" short of two values of the relation asked say nothing (it was "Partly" from MS's secondary
+    pathology, which "cause" names)."""
+    reply = answer("Does ALS have a single cause?", index)
+    assert (reply.verdict, reply.sentence) == ("no", "No: amyotrophic lateral sclerosis multifactorial etiology true.")
+    assert "multifactorial" in support(reply, index)[0][0].quote
+    assert answer("Does MS have a single cause?", index).verdict == "unstated"  # near-misses
+    assert answer("Is there just one cause of multiple sclerosis?", index).verdict == "unstated"

@@ -254,8 +254,12 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
         # for more than one ("Are there several types of ALS?") is named by statements of two values or more
         if set(reading.conditions) & PLURAL and (plural := _several(index, reading, found)):
             found, reading = plural, without(reading, PLURAL)
-        elif ONE.search(" ".join(reading.words)) and (plural := _several(index, reading, found)):
-            # "Is there only one type of SMA?" asks the negative of several: its four types say no
+        elif ONE.search(" ".join(reading.words)) and not reading.contrary:
+            # "Is there only one type of SMA?" asks the negative of several: its four types say no; short of two
+            # values of one relation, no statement of it says how many ("Is there just one cause of MS?")
+            if not (plural := _several(index, reading, found)):
+                return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
+                             used_of(index, about(index, entities), score))
             found, reading = plural, replace(without(reading, ONLY | {"single"}), negated=not reading.negated)
         explained = _some_value(index, reading, explaining(index, reading, found))
         if any(index.statements[n].qualifiers or index.statements[n].object in index.negative_values
