@@ -381,7 +381,8 @@ def _names(graph: Graph, keep: Callable[[URIRef], bool], predicates: tuple[URIRe
 def _pathology_names(graph: Graph, dataset: Dataset) -> dict[tuple[str, ...], frozenset[URIRef]]:
     """A kind of pathological process ("axonal degeneration") names the processes of that kind that are some
     disease's primary or secondary pathology: "Is ALS a disease of axonal degeneration?" asks about ALS's, "Is
-    demyelination seen in ALS?" about its secondary demyelination."""
+    demyelination seen in ALS?" about its secondary demyelination; and the kind itself where a statement is about
+    it ("Does hyperreflexia in ALS indicate demyelination?": it is not indicative of demyelination)."""
     primary = {p for kind in (PRIMARY_PATHOLOGY, SECONDARY_PATHOLOGY) for p in dataset.subjects(RDF.type, kind)
                if isinstance(p, URIRef)}
     kinds = {c for c in graph.transitive_subjects(RDFS.subClassOf, PATHOLOGICAL_PROCESS)
@@ -389,6 +390,8 @@ def _pathology_names(graph: Graph, dataset: Dataset) -> dict[tuple[str, ...], fr
     names: dict[tuple[str, ...], set[URIRef]] = {}
     for kind in sorted(kinds, key=str):
         instances = {p for p in primary if (p, RDF.type, kind) in dataset}
+        if any(p != RDF.type for _, p in graph.subject_predicates(kind)):
+            instances.add(kind)
         for predicate in (RDFS.label, SKOS.altLabel):
             for name in graph.objects(kind, predicate):
                 if instances and words(str(name)):

@@ -68,9 +68,12 @@ def contrasted(reading: Reading, index: ClaimIndex, answer_one: Callable[[str], 
 def _wholly_stated(reply: Reply) -> bool:
     """Whether ``reply`` says yes of the whole thing asked, if hedged then by how usually ("typically proximal"), not
     of some of its cases: "Is ALS acquired rather than genetic?" gets no "No" from "most ALS cases" sporadic and
-    "some" familial."""
+    "some" familial, nor from a subtype (familial ALS is a genetic disease), no statement of which is about a thing
+    named."""
+    named = frozenset().union(*(m.terms for m in reply.reading.entities))
     return reply.verdict == "yes" or (reply.verdict == "qualified" and not any(
-        set(words(q)) & QUANTIFIERS or any(c.isdigit() for c in q) for q in reply.qualifiers))
+        set(words(q)) & QUANTIFIERS or any(c.isdigit() for c in q) for q in reply.qualifiers)
+        and any(u.statement.subject in named for u in reply.used))
 
 
 def choice(reading: Reading, index: ClaimIndex, answer_one: Callable[[str], Reply]) -> Reply | None:

@@ -67,7 +67,11 @@ def relation_asked(index: ClaimIndex, reading: Reading, statement: Statement, re
         return False
     # question frame that narrows ("early") is answered by a statement whose qualifiers name it ("does not typically
     # affect bulbar muscles", early in the disease course)
+    # ... or whose value's own names do ("live" of "Can people with SMA live a long life?": "live long", a name of
+    # its longer lifespan)
     said = set(index.tokens(" ".join(statement.qualifiers)))
+    if isinstance(statement.object, URIRef) and statement.object not in index.classes:
+        said |= index.names(statement.object)
     unsaid = [w for w in reading.conditions if not (w in CONDITIONS and set(index.tokens(w)) <= said)]
     if isinstance(statement.object, URIRef) and statement.object in index.classes and (
             (not relations and (not unsaid or (reading.words[0] in COPULA and said_of_kind(index, statement, unsaid))))

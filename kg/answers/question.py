@@ -124,6 +124,9 @@ CONDITIONS = {"baby", "babies", "child", "children", "kids", "born", "before", "
 
 # words asking for more than one of something ("Are there several types of ALS?"): named by two values or more
 PLURAL = {"several", "multiple", "various", "numerous", "different"}
+# ... and for exactly one ("Is there only one type of SMA?", "Does SMA come in a single form?"): the negative of more
+# than one, so statements of two values or more say no; not "the only one" (the thing named before it, see ONLY)
+ONE = re.compile(r"(?<!\bthe )\b(?:only|just|solely|exclusively) one\b|\ba single\b")
 
 LESS = {"less", "fewer", "rarer"}  # "rarer than": less common than; a comparison the other way round
 HAVE = {"have", "has", "had", "having"}  # "Does SMA have a cause?": the word a noun the entity has

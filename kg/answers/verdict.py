@@ -44,6 +44,7 @@ from kg.answers.matching import (
 from kg.answers.question import (
     KIND_WORDS,
     NEGATIONS,
+    ONE,
     ONLY,
     PLURAL,
     TOGETHER,
@@ -61,6 +62,7 @@ from kg.answers.unclear import ASKING_WHY, asks_known, unclear
 
 CAUSAL_GENE = URIRef(ONTOLOGY + "hasCausalGene")
 MANIFESTATION_OF = URIRef(ONTOLOGY + "manifestationOf")
+DETECTS = URIRef(ONTOLOGY + "detects")
 # a yes/no asking how often ("Is it common ...?") is answered by a statement saying it happens rarely
 OFTEN = {"common", "frequent", "often", "usual", "commonly", "frequently"}
 SELDOM = {"rare", "rarely", "uncommon", "seldom", "occasionally", "infrequent"}
@@ -252,6 +254,13 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
         # for more than one ("Are there several types of ALS?") is named by statements of two values or more
         if set(reading.conditions) & PLURAL and (plural := _several(index, reading, found)):
             found, reading = plural, without(reading, PLURAL)
+        elif ONE.search(" ".join(reading.words)) and not reading.contrary:
+            # "Is there only one type of SMA?" asks the negative of several: its four types say no; short of two
+            # values of one relation, no statement of it says how many ("Is there just one cause of MS?")
+            if not (plural := _several(index, reading, found)):
+                return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
+                             used_of(index, about(index, entities), score))
+            found, reading = plural, replace(without(reading, ONLY | {"single"}), negated=not reading.negated)
         explained = _some_value(index, reading, explaining(index, reading, found))
         if any(index.statements[n].qualifiers or index.statements[n].object in index.negative_values
                for n in explained):
@@ -523,13 +532,34 @@ def _share_verdict(question: str, reading: Reading, index: ClaimIndex, score: di
         return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
                      used_of(index, numbers, score))
     verdict = "yes" if says != reading.negated else "no"
-    named = "; ".join(index.label(f) for f in shares)
+    # "Are most ALS cases familial?": no, 5-10%, and the rest say what most are (sporadic, 85-90%)
+    rest = [f for f in _the_rest(index, shares) if f not in shares] if not says else []
+    named = "; ".join(index.label(f) for f in shares + rest)
+    numbers += [n for n, s in enumerate(index.statements) if s.iri in {str(f) for f in rest}]
     # what was understood: the share counting what is asked among the cases of the thing named
     counted = frozenset().union(*(index.shares[f].counted for f in shares))
     wholes = [m for m in reading.entities if m.terms & frozenset().union(*(index.shares[f].among for f in shares))]
     shown = replace(reading, mentions=(*wholes[:1], Mention("most", frozenset({COUNTS_CASES_OF}), relation=True),
                                        Mention(" ".join(sorted(index.label(t) for t in counted)), counted)))
     return Reply(question, shown, verdict, f"{verdict.capitalize()}: {named}.", used_of(index, numbers, score))
+
+
+def _the_rest(index: ClaimIndex, shares: list[URIRef]) -> list[URIRef]:
+    """The shares over half among the same cases as ``shares`` counting another subtype of the same disease that
+    has a statement of a relation what they count has ("Are most ALS cases familial?": sporadic ALS, which has an
+    inheritance pattern as familial ALS has, 85-90%); not a share of something else (cognitive impairment)."""
+    subtypes = {(s.subject, s.object) for s in index.statements if s.property == SUBTYPE_OF and not s.negative}
+
+    def relations(thing: Node) -> set[Node]:
+        return {positive_of(index, s.property) for s in index.statements if s.subject == thing and not s.derived
+                and not index.nary(s) and not s.negative and s.property != SUBTYPE_OF
+                and s.object not in index.classes}
+
+    asked = {(c, w) for f in shares for c in index.shares[f].counted for w in index.shares[f].among
+             if (c, w) in subtypes}
+    return [f for f, share in sorted(index.shares.items()) if share.low > 50 and any(
+        (c, w) in subtypes and (c, w) not in asked and relations(c) & relations(other)
+        for c in share.counted for w in share.among for other, whole in asked if whole == w)]
 
 
 def _beyond_verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int, float]) -> Reply | None:
@@ -696,9 +726,10 @@ def _two_steps(index: ClaimIndex, reading: Reading, relations: set[Node]) -> lis
 def _via_value(index: ClaimIndex, reading: Reading, entities: list[Mention], relations: set[Node]) -> list[int]:
     """No statement of the relation asked is about the one disease asked, but a value of it is: the value named
     with it ("Is the snake eyes sign in ALS misleading?": ALS has the sign, which can mislead clinicians) or, of
-    a question naming two relations, the disease's values of the other ("Are ALS's imaging findings misleading?");
-    the statements of the relation asked about those values, then the plain statements tying them to the disease
-    (or every such statement, none being plain)."""
+    a question naming two relations, the disease's values of the other ("Are ALS's imaging findings misleading?"),
+    or, of a test named, the disease's values it detects ("Does MRI in ALS mislead clinicians?": the findings MRI
+    detects that ALS has); the statements of the relation asked about those values, then the plain
+    statements tying them to the disease (or every such statement, none being plain)."""
     diseases = [m for m in entities if m.terms & index.diseases]
     others = [m for m in entities if m not in diseases]
     if len(diseases) != 1 or len(others) > 1 or not relations:
@@ -706,12 +737,17 @@ def _via_value(index: ClaimIndex, reading: Reading, entities: list[Mention], rel
     disease = diseases[0]
     named = [relations_of(index, [m]) for m in reading.relations]
     pairs: list[tuple[set[Node], set[Node]]] = [(set(), relations)] if others else list(permutations(named, 2))
-    for tie, asked in pairs:
+    # a test named stands for what it detects ("MRI detects the snake eyes sign"): the findings it shows
+    linked = {s.object for s in index.statements if others and s.subject in others[0].terms and s.property == DETECTS
+              and not s.derived and not s.negative}
+    passes = [(tie, asked, False) for tie, asked in pairs] + ([(set(), relations, True)] if others else [])
+    for tie, asked, detected in passes:
         if tie and (tie <= asked or asked <= tie):
             continue
         ties = [n for n, s in enumerate(index.statements)
                 if s.subject in disease.terms and not index.nary(s) and not s.derived and not s.negative
-                and (s.object in others[0].terms if others else positive_of(index, s.property) in tie)]
+                and (s.object in linked if detected else s.object in others[0].terms if others
+                     else positive_of(index, s.property) in tie)]
         values = {index.statements[n].object for n in ties}
         ends = [n for n, s in enumerate(index.statements) if s.subject in values and not index.nary(s)
                 and not s.derived and s.object not in disease.terms and s.object not in index.classes
@@ -1257,13 +1293,23 @@ def _plainly_said(index: ClaimIndex, reading: Reading, found: list[int], vouchin
 def _beside_a_denial(index: ClaimIndex, reading: Reading, found: list[int]) -> frozenset[int]:
     """Of ``found``, the statements of one relation asked beside a statement denying another relation asked of the
     same two things ("Is MRI the test that confirms ALS?": a test for ALS, used to exclude other conditions rather
-    than confirm it): both together are asked, so the denial answers and these only vouch for what it is about."""
+    than confirm it): both together are asked, so the denial answers and these only vouch for what it is about.
+    So do the statements of the very relation a denial hedged by a word the question asks denies so far ("Does ALS
+    primarily affect muscle tissue?": it affects the skeletal muscles, and "does not primarily affect" them, "a
+    primary muscle disorder"), unless they say that much themselves."""
     relations = relations_of(index, reading.relations)
     statements = {n: index.statements[n] for n in found}
     denials = [s for s in statements.values() if s.negative and positive_of(index, s.property) in relations]
-    return frozenset(n for n, s in statements.items() if not s.negative and positive_of(index, s.property) in relations
-                     and any(positive_of(index, d.property) != positive_of(index, s.property)
-                             and {d.subject, d.object} == {s.subject, s.object} for d in denials))
+    asked = set(reading.words)
+    so_far = [(d, hedges) for d in statements.values() if d.negative
+              and (hedges := index.negation_hedges.get(d.property, frozenset()) & asked)]
+    return frozenset(n for n, s in statements.items() if not s.negative and (
+        (positive_of(index, s.property) in relations
+         and any(positive_of(index, d.property) != positive_of(index, s.property)
+                 and {d.subject, d.object} == {s.subject, s.object} for d in denials))
+        or any(positive_of(index, d.property) == s.property and (d.subject, d.object) == (s.subject, s.object)
+               and not hedges & set(words(" ".join((index.label(s.property), *s.qualifiers))))
+               for d, hedges in so_far)))
 
 
 def _how_often_denied(index: ClaimIndex, statements: list[Statement]) -> str:
@@ -1406,12 +1452,15 @@ def _of_subtypes(question: str, reading: Reading, index: ClaimIndex, score: dict
         # and every word of the question not otherwise understood names the values ("Does SOD1 cause bulbar onset
         # in ALS?": familial ALS's causal gene says nothing of bulbar onset)
         found = explaining(index, reading, _tied(index, swapped, found))
-        if found and all(says_yes(index, reading, index.statements[n]) for n in found):
+        # asked in the negative ("Is ALS not genetic?"), a subtype's yes says "Not entirely"
+        if found and len(says := {says_yes(index, reading, index.statements[n]) for n in found}) == 1 \
+                and says != {reading.negated}:
             ordered = sorted(found, key=lambda n: (index.statements[n].derived, -score.get(n, 0.0), n))
             named = sorted({index.label(index.statements[n].subject) for n in ordered} & {index.label(t)
                                                                                            for t in subtypes})
             said = _phrases(index, index.statements[ordered[0]], ordered)
-            return Reply(question, reading, "qualified", f"Partly, for {', '.join(named)}: {said}.",
+            opening = "Not entirely" if reading.negated else "Partly"
+            return Reply(question, reading, "qualified", f"{opening}, for {', '.join(named)}: {said}.",
                          used_of(index, ordered, score), tuple(named))
     return _verdict(question, reading, index, score, [])
 
