@@ -2472,3 +2472,60 @@ def test_a_fact_of_a_quoted_sentence_no_claim_held_is_answered_with_its_hedges(
     reply = answer(question, index)
     assert (reply.verdict, reply.sentence) == (verdict, sentence)
     assert support(reply, index)[0][0].quote == quote
+
+
+FTD_SURVIVAL = ("Frontotemporal dementia: Some patients develop frank dementia with executive dysfunction, which "
+                "significantly shortens survival")
+
+
+@pytest.mark.parametrize(("question", "verdict", "sentence", "quote"), [
+    # both parts stated of the same thing
+    ("In ALS, is the abnormal T2/FLAIR signal most frequently located in the posterior limb of the internal capsule "
+     "and the cerebral peduncles?", "yes",
+     "Yes, both: abnormal T2/FLAIR signal in the corticospinal tracts most frequently located in posterior limb of the "
+     "internal capsule; abnormal T2/FLAIR signal in the corticospinal tracts most frequently located in cerebral "
+     "peduncles.",
+     "MRI findings in ALS show abnormal T2/FLAIR signal anywhere within the corticospinal tracts (most frequently in "
+     "the posterior limb of the internal capsule and cerebral peduncles), which corresponds to underlying "
+     "demyelination, axonal degeneration, AND gliosis seen on histopathology"),
+    # the weakest hedge of the two wins: demyelination is secondary in ALS
+    ("Does ALS involve calcium influx and demyelination?", "qualified",
+     "Partly: amyotrophic lateral sclerosis involves mechanism calcium influx; amyotrophic lateral sclerosis has "
+     "secondary pathology demyelination secondary to axonal degeneration (ALS) (secondary to the primary axonal "
+     "degeneration).",
+     "Glutamate excitotoxicity: Excessive glutamate accumulation causes overstimulation of motor neurons, leading to "
+     "calcium influx and cell death"),
+    # one part denied: no
+    ("Does SMA cause muscle weakness and cognitive impairment?", "no",
+     "No: spinal muscular atrophy has clinical feature muscle weakness; spinal muscular atrophy does not typically "
+     "have cognitive impairment.",
+     "SMA is a genetic disorder caused by a deficiency in the SMN1 gene, leading to progressive muscle weakness."),
+    # a disease set beside another: said of each
+    ("Is SMA, like MS, a demyelinating disease?", "no",
+     "No: SMA is a disease of axonal degeneration affecting motor neurons (neuronal loss), not a demyelinating "
+     "disease; Multiple sclerosis is the classic demyelinating disease.",
+     "Neither ALS nor SMA are Demyelinating Diseases"),
+    # the middle thing named as the situation: "some patients" (who have FTD) is no hedge of what FTD does
+    ("Do ALS patients with FTD die earlier?", "yes",
+     "Yes: frontotemporal dementia has impact significantly shortened survival.", FTD_SURVIVAL)])
+def test_a_question_in_two_parts_or_through_a_named_situation_is_answered_by_each_part(
+        index: ClaimIndex, question: str, verdict: str, sentence: str, quote: str) -> None:
+    """A yes/no question joining two things asked of the same one is asked of each apart: a yes only if both are
+    stated, a no if one is denied, the weakest hedge otherwise; a middle thing named as the situation asked of is
+    presupposed, not asked."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == (verdict, sentence)
+    assert support(reply, index)[0][0].quote == quote
+
+
+@pytest.mark.parametrize("question", [
+    # one part of two not stated: the spinal cord is where the signal lies, not said to be where it is most frequent
+    "Is the corticospinal tract T2/FLAIR signal of ALS most frequently located in the cerebral peduncles and the "
+    "spinal cord?",
+    "Does SMA involve muscle wasting and glutamate excitotoxicity?",
+    # SMA is like ALS in its lower motor neurons, not in upper ones, of which nothing is said for SMA
+    "Does SMA, like ALS, affect upper motor neurons?",
+    # SMA is not said to have FTD, so no ALS sentence says what FTD does in SMA
+    "Do SMA patients with dementia die sooner?"])
+def test_a_part_not_stated_leaves_the_whole_unstated(index: ClaimIndex, question: str) -> None:
+    assert answer(question, index).verdict == "unstated"

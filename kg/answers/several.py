@@ -5,6 +5,11 @@ The question about one disease is the question's own words with the other diseas
 them) taken out, read again; a "which of" question asks of each whether it holds. A yes needs a yes for every
 disease (for one of them, asked with "or"), a no needs a statement saying no (for one of them; for every
 one, asked with "or"); otherwise the documents don't say, and each disease's answer is shown.
+
+A yes/no question in two parts is put together the same way (``each_part``): two things side by side ("Does
+ALS involve calcium influx and demyelination?") or a disease set beside another ("Is SMA, like MS, a
+demyelinating disease?"), each part asked apart: a yes only if both are stated, a no if one is denied, the
+documents don't say if one is not stated, otherwise the weakest hedge ("Partly").
 """
 
 from __future__ import annotations
@@ -18,6 +23,11 @@ from kg.answers.question import COMPARISON, YES_NO, Mention, Reading
 from kg.answers.reply import Reply, Used
 
 JOINING = {"and", "or", "both", "either", "neither", "nor", "each", "all", "vs", "versus"}
+# words that may stand between two things asked side by side ("in the posterior limb ... and in the cerebral
+# peduncles"); a question holding another joining word, "between" or a contrast is not in two parts
+BETWEEN_PARTS = {"and", "the", "a", "an", "in", "of", "to", "on", "with"}
+NOT_IN_PARTS = (JOINING - {"and", "both"}) | {"between", "than", "rather", "instead", "like", "unlike", "as"}
+LIKE = ("like",)  # "SMA, like ALS, ...": said of SMA, and of ALS ("a K like ALS" asks of the kind: verdict.py)
 WHICH = {"which", "who"}  # "Which of ALS and MS is demyelinating?": of each disease, whether it is
 WHICH_FRAME = {"of", "one", "ones", "these", "the", "two", "disease", "diseases", "disorder", "disorders",
                "condition", "conditions"}
@@ -69,20 +79,91 @@ def each_disease(question: str, reading: Reading, index: ClaimIndex, diseases: l
         lead = f"{', '.join(named)}." if named else "The documents name none of them."
         lead = lead[0].upper() + lead[1:]
         return Reply(question, reading, "answer", " ".join([lead, *parts]), used, each=True)
-    either = "or" in reading.words or "either" in reading.words
-    wanted, against = ("yes", "no") if not either else ("no", "yes")
-    if all(v == wanted for v in verdicts):
-        verdict = wanted
-    elif against in verdicts:
-        verdict = against
-    elif all(v in ("yes", "no", "qualified") for v in verdicts):
-        verdict = "qualified"
-    else:
-        verdict = "unstated"
+    verdict = _together(verdicts, "or" in reading.words or "either" in reading.words)
     opening = {"yes": "Yes", "no": "No", "qualified": "Partly",
                "unstated": "The documents don't say this of each"}[verdict]
     return Reply(question, reading, verdict, f"{opening}. " + " ".join(parts), used,
                  tuple(q for _, reply in replies for q in reply.qualifiers), each=True)
+
+
+def _together(verdicts: list[str], either: bool) -> str:
+    """The verdict of the parts together: every one yes (with "or", no), one saying the other way, all stated
+    (the weakest hedge: qualified), else the documents don't say."""
+    wanted, against = ("yes", "no") if not either else ("no", "yes")
+    if all(v == wanted for v in verdicts):
+        return wanted
+    if against in verdicts:
+        return against
+    if all(v in ("yes", "no", "qualified") for v in verdicts):
+        return "qualified"
+    return "unstated"
+
+
+def each_part(reading: Reading, index: ClaimIndex, answer_one: Callable[[str], Reply]) -> Reply | None:
+    """A yes/no question in two parts (see the module), each asked apart (``answer_one`` answers one question) and
+    put together; None when the question is not in two parts or a part names something the graph does not know."""
+    parts = _parts(reading, index)
+    if parts is None:
+        return None
+    replies = [answer_one(part) for part in parts]
+    if any(reply.verdict not in ("yes", "no", "qualified", "unstated") for reply in replies):
+        return None
+    stated = [reply for reply in replies if reply.verdict != "unstated"]
+    if not stated:  # neither part said: the question as asked, with its own closest statements
+        return None
+    verdict = _together([reply.verdict for reply in replies], False)
+    said = "; ".join(reply.sentence.split(": ", 1)[-1].rstrip(".") for reply in stated)
+    opening = {"yes": "Yes, both", "no": "No", "qualified": "Partly",
+               "unstated": "The documents don't say this of both parts, only"}[verdict]
+    return Reply(reading.question, reading, verdict, f"{opening}: {said}.",
+                 _interleaved([reply.used for reply in replies]),
+                 tuple(dict.fromkeys(q for reply in replies for q in reply.qualifiers)), each=True)
+
+
+def _parts(reading: Reading, index: ClaimIndex) -> list[str] | None:
+    """The two questions a yes/no question in two parts asks, in its own words: of "X and Y" (two things named side
+    by side, neither a disease), the question without "and Y" and without "X and"; of "A, like B, ..." (two
+    diseases), the question without "like B" and the same asked of B. None otherwise."""
+    if not reading.yes_no or reading.unknown:
+        return None
+    tokens = list(reading.words)
+    spans = []
+    for mention in reading.entities:
+        span = _span(tokens, mention.text.split())
+        if span is None:
+            return None
+        spans.append((span, mention))
+    spans.sort(key=lambda pair: pair[0])
+    diseases = [(span, m) for span, m in spans if m.terms & index.diseases]
+    at = next((n for n, t in enumerate(tokens) if t in LIKE), None)
+    if at is not None and len(diseases) == 2 and not set(tokens) & (NOT_IN_PARTS - {"like"}):
+        (first, first_named), (second, second_named) = diseases
+        if second[0] == at + 1 and first[1] == at:  # "Is SMA, like MS, ...": SMA's part, and MS's
+            own = tokens[:at] + tokens[second[1]:]
+            return [" ".join(own), " ".join(own[:first[0]] + second_named.text.split() + own[first[1]:])]
+        if first[0] == at + 1 and at == 0:  # "Like MS, is SMA ...?"
+            own = tokens[first[1]:]
+            return [" ".join(own), " ".join(own[:second[0] - first[1]] + first_named.text.split()
+                                            + own[second[1] - first[1]:])]
+        return None
+    if set(tokens) & NOT_IN_PARTS:
+        return None
+    things = [span for span, m in spans if not m.terms & index.diseases]
+    for one, two in pairwise(things):
+        between = tokens[one[1]:two[0]]
+        if "and" in between and set(between) <= BETWEEN_PARTS:
+            with_one = [t for n, t in enumerate(tokens) if not one[1] <= n < two[1] and t != "both"]
+            with_two = [t for n, t in enumerate(tokens) if not one[0] <= n < two[0] and t != "both"]
+            return [" ".join(with_one), " ".join(with_two)]
+    return None
+
+
+def _span(tokens: list[str], name: list[str]) -> tuple[int, int] | None:
+    """Where ``name`` stands in ``tokens`` (the first place), as (start, end)."""
+    for start in range(len(tokens) - len(name) + 1):
+        if tokens[start:start + len(name)] == name:
+            return start, start + len(name)
+    return None
 
 
 def coordinated(reading: Reading, diseases: list[Mention]) -> bool:

@@ -56,7 +56,7 @@ from kg.answers.question import (
     without,
 )
 from kg.answers.reply import Reply, used_of
-from kg.answers.several import coordinated, each_disease, several
+from kg.answers.several import coordinated, each_disease, each_part, several
 from kg.answers.unclear import ASKING_WHY, asks_known, unclear
 
 CAUSAL_GENE = URIRef(ONTOLOGY + "hasCausalGene")
@@ -93,6 +93,10 @@ def answer(question: str, index: ClaimIndex) -> Reply:
     if (reply := contrasted(reading, index, lambda one: answer(one, index))) is not None:
         return reply  # "Does SMA affect lower rather than upper motor neurons?": each asked apart
     reply = _answer(question, reading, index)
+    if reply.verdict in ("unstated", "yes") and (parts := each_part(reading, index, lambda one: answer(one, index))) \
+            and (reply.verdict == "unstated" or parts.verdict in ("no", "qualified")):
+        # "Does ALS involve calcium influx and demyelination?": each part apart, the weakest answer of the two
+        reply = parts
     if asks_known(reading) and ASKING_WHY & set(reading.words) and reply.verdict != "unstated":
         # "Is it known why some ALS patients develop demyelinating polyneuropathy?" asks whether the cause is known,
         # which a statement that they do does not say: a sentence saying it is unclear, else the documents don't
@@ -999,11 +1003,15 @@ def _of_members(index: ClaimIndex, reading: Reading, relations: set[Node]) -> li
 def _in_disease(index: ClaimIndex, named: list[Mention], found: list[int]) -> list[int]:
     """Of ``found``, linking two things named beside a disease named ("Do behavioural deficits in ALS increase
     caregiver burden?"), those whose subject the statements say plainly the disease has (ALS has behavioural
-    changes), with the statements saying so."""
+    changes), with the statements saying so; or, the thing named as the situation asked of ("Do ALS patients with
+    FTD die sooner?"), that some of its patients have: how many have it ("some patients") is no hedge of what
+    follows from it, and the statement saying so is not shown as an answer."""
     diseases = [m for m in named if m.terms & index.diseases]
     if len(named) != 3 or len(diseases) != 1:
         return []
-    features = _features_of(index, diseases[0])
+    features = _features_of(index, diseases[0]) | {
+        s.object for s in index.statements if s.subject in diseases[0].terms and not s.negative and s.qualifiers
+        and all(_how_many(q) for q in s.qualifiers) and not index.nary(s) and not s.derived}
     kept = [n for n in found if index.statements[n].subject in features and all(
         m.terms & index.statements[n].about for m in named if m is not diseases[0])]
     having = [n for n, s in enumerate(index.statements) if s.subject in diseases[0].terms
