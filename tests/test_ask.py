@@ -2529,3 +2529,33 @@ def test_a_question_in_two_parts_or_through_a_named_situation_is_answered_by_eac
     "Do SMA patients with dementia die sooner?"])
 def test_a_part_not_stated_leaves_the_whole_unstated(index: ClaimIndex, question: str) -> None:
     assert answer(question, index).verdict == "unstated"
+
+
+@pytest.mark.parametrize(("question", "sentence", "quote"), [
+    ("What do behavioural changes in ALS have an impact on?",
+     "behavioural changes has impact: increased caregiver burden, reduced caregiver quality of life.",
+     "Behavioral changes: Behavioral deficits negatively impact caregiver quality of life and increase caregiver "
+     "burden"),
+    # ALS has FTD in "some patients" only: still ALS's own, and no other disease is said to have it
+    ("What impact does FTD have in amyotrophic lateral sclerosis?",
+     "frontotemporal dementia has impact: significantly shortened survival.", FTD_SURVIVAL),
+    ("What is the respiratory muscle weakness of ALS due to?",
+     "respiratory muscle weakness due to: progressive degeneration and death of motor neurons and their axons (ALS).",
+     "Primary cause of death: Respiratory failure due to respiratory muscle weakness from progressive motor neuron "
+     "loss")])
+def test_an_open_question_of_a_thing_a_disease_has_is_answered_by_the_things_own_statements(
+        index: ClaimIndex, question: str, sentence: str, quote: str) -> None:
+    """A thing only the disease named has, and a relation: the thing's own statements of it lead, the disease saying
+    only whose the thing is."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == ("answer", sentence)
+    assert support(reply, index)[0][0].quote == quote
+
+
+def test_an_open_question_of_a_thing_another_disease_has_or_read_inversely_is_not_the_things_own(
+        index: ClaimIndex) -> None:
+    """SMA is not said to have behavioural changes, so ALS's say nothing of it; "lead to" read inversely asks what is
+    due to respiratory muscle weakness (respiratory failure), not what it is due to."""
+    assert answer("What is the impact of behavioural changes in SMA?", index).verdict == "unstated"
+    assert "due to: progressive degeneration" not in answer(
+        "What does respiratory muscle weakness in ALS lead to?", index).sentence

@@ -340,6 +340,10 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
                 return _answer(question, _unrelated(reading), index)
             return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
                          used_of(index, about(index, entities), score))
+    if not reading.yes_no and (alone := _own_feature(index, reading)) is not None \
+            and _own_statements(index, alone):
+        # "What do behavioural changes in ALS have an impact on?": the thing's own statements, ALS saying only whose
+        return _answer(question, alone, index)
     relations = relations_of(index, reading.relations)
     near = about(index, entities) or [n for n, _ in ranked[:RANKED]]
     wanted = set(index.tokens(" ".join(reading.unexplained)))
@@ -1054,6 +1058,16 @@ def _own_feature(index: ClaimIndex, reading: Reading) -> Reading | None:
     if others or not thing.terms <= had:
         return None
     return replace(reading, mentions=tuple(m for m in reading.mentions if m is not diseases[0]))
+
+
+def _own_statements(index: ClaimIndex, reading: Reading) -> list[int]:
+    """The statements of the one thing asked, as their subject, of the relation asked (not n-ary, not a kind); none
+    when a word of the relation can be read inversely ("What does X lead to?" asks what is due to X)."""
+    if any(tuple(m.text.split()) in index.inverse_names for m in reading.relations):
+        return []
+    relations = relations_of(index, reading.relations)
+    return [n for n, s in enumerate(index.statements) if s.subject in reading.entities[0].terms and not index.nary(s)
+            and s.object not in index.classes and relation_asked(index, reading, s, relations)]
 
 
 def _features_of(index: ClaimIndex, disease: Mention) -> set[Node]:
