@@ -2559,3 +2559,14 @@ def test_an_open_question_of_a_thing_another_disease_has_or_read_inversely_is_no
     assert answer("What is the impact of behavioural changes in SMA?", index).verdict == "unstated"
     assert "due to: progressive degeneration" not in answer(
         "What does respiratory muscle weakness in ALS lead to?", index).sentence
+
+
+def test_a_hedge_of_the_situation_set_is_no_hedge_of_what_follows_from_it(index: ClaimIndex) -> None:
+    """MRI shows ALS's corticospinal tract signal "commonly" and "can demonstrate" it: the question sets the signal as
+    its situation and asks what it corresponds to, a plain statement; a hedge on the value asked still counts (MRI
+    "may show" snake eyes in ALS)."""
+    reply = answer("In ALS, does the abnormal corticospinal tract signal on MRI reflect gliosis?", index)
+    assert (reply.verdict, reply.sentence) == (
+        "yes", "Yes: abnormal T2/FLAIR signal in the corticospinal tracts corresponds to gliosis along the "
+        "corticospinal tracts (ALS).")
+    assert answer("Does MRI show snake eyes in ALS?", index).verdict == "qualified"

@@ -224,12 +224,14 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
         # the answer says what kind one is ("Is bulbar ALS a form of ALS?": a subtype, whatever its share)
         kind = all(positive_of(index, index.statements[n].property) in CLASSIFYING for n in asked)
         # of three things named or more, a hedge of how often or how surely of another two, on the value the answer
-        # rests on ("Does MRI show snake eyes in ALS?": ALS "may show" them), unless a statement says it plainly
-        hedging = [] if kind else [n for n in pair if n not in asked and any(
+        # rests on ("Does MRI show snake eyes in ALS?": ALS "may show" them), unless a statement says it plainly; a
+        # hedge of the thing the question sets as the situation only ("In ALS, does the corticospinal tract signal on
+        # MRI reflect gliosis?": MRI commonly shows the signal) is none of what follows from it
+        rested_on = {index.statements[n].object for n in asked} | _between(index, entities, asked)
+        hedging = [] if kind else [n for n in pair if n not in asked and index.statements[n].about & rested_on and any(
             _how_many(q) or set(words(q)) & (MAY | OFTEN) for q in index.statements[n].qualifiers)]
         if len(apart) >= 3 and not kind:
             plain = {_triple(s) for s in index.statements if not s.qualifiers}
-            rested_on = {index.statements[n].object for n in asked} | _between(index, entities, asked)
             hedging += [n for n in _linking_any_two(index, apart) if n not in asked and n not in hedging
                         and index.statements[n].object in rested_on and _triple(index.statements[n]) not in plain
                         and any(_how_many(q) or set(words(q)) & (MAY | OFTEN) for q in index.statements[n].qualifiers)]
