@@ -2505,6 +2505,11 @@ FTD_SURVIVAL = ("Frontotemporal dementia: Some patients develop frank dementia w
      "No: SMA is a disease of axonal degeneration affecting motor neurons (neuronal loss), not a demyelinating "
      "disease; Multiple sclerosis is the classic demyelinating disease.",
      "Neither ALS nor SMA are Demyelinating Diseases"),
+    # "as in ALS": said of SMA and of ALS, not of ALS alone
+    ("As in ALS, is muscle atrophy a feature of SMA?", "yes",
+     "Yes, both: spinal muscular atrophy has clinical feature muscle atrophy; amyotrophic lateral sclerosis has "
+     "clinical feature muscle atrophy.",
+     "It causes progressive muscle weakness and atrophy."),
     # the middle thing named as the situation: "some patients" (who have FTD) is no hedge of what FTD does
     ("Do ALS patients with FTD die earlier?", "yes",
      "Yes: frontotemporal dementia has impact significantly shortened survival.", FTD_SURVIVAL)])
@@ -2526,7 +2531,9 @@ def test_a_question_in_two_parts_or_through_a_named_situation_is_answered_by_eac
     # SMA is like ALS in its lower motor neurons, not in upper ones, of which nothing is said for SMA
     "Does SMA, like ALS, affect upper motor neurons?",
     # SMA is not said to have FTD, so no ALS sentence says what FTD does in SMA
-    "Do SMA patients with dementia die sooner?"])
+    "Do SMA patients with dementia die sooner?",
+    # the snake eyes sign is ALS's; read whole, the question was a Yes from SMA sharing hallmarks with ALS
+    "As in ALS, does spinal muscular atrophy show the snake eyes sign on MRI?"])
 def test_a_part_not_stated_leaves_the_whole_unstated(index: ClaimIndex, question: str) -> None:
     assert answer(question, index).verdict == "unstated"
 

@@ -27,7 +27,9 @@ JOINING = {"and", "or", "both", "either", "neither", "nor", "each", "all", "vs",
 # peduncles"); a question holding another joining word, "between" or a contrast is not in two parts
 BETWEEN_PARTS = {"and", "the", "a", "an", "in", "of", "to", "on", "with"}
 NOT_IN_PARTS = (JOINING - {"and", "both"}) | {"between", "than", "rather", "instead", "like", "unlike", "as"}
-LIKE = ("like",)  # "SMA, like ALS, ...": said of SMA, and of ALS ("a K like ALS" asks of the kind: verdict.py)
+# words setting one disease beside another ("SMA, like ALS, ...", "as in ALS"): said of both
+LIKE = (("just", "like"), ("like",), ("as", "in"), ("as", "with"), ("similar", "to"))
+KIND_EXAMPLE = {("just", "like"), ("like",)}  # "Is SMA a K like ALS?" at the end asks of the kind (verdict.py)
 WHICH = {"which", "who"}  # "Which of ALS and MS is demyelinating?": of each disease, whether it is
 WHICH_FRAME = {"of", "one", "ones", "these", "the", "two", "disease", "diseases", "disorder", "disorders",
                "condition", "conditions"}
@@ -99,31 +101,36 @@ def _together(verdicts: list[str], either: bool) -> str:
     return "unstated"
 
 
-def each_part(reading: Reading, index: ClaimIndex, answer_one: Callable[[str], Reply]) -> Reply | None:
-    """A yes/no question in two parts (see the module), each asked apart (``answer_one`` answers one question) and
-    put together; None when the question is not in two parts or a part names something the graph does not know."""
-    parts = _parts(reading, index)
-    if parts is None:
-        return None
+def each_part(reply: Reply, index: ClaimIndex, answer_one: Callable[[str], Reply]) -> Reply:
+    """``reply`` to a yes/no question in two parts (see the module), or the parts asked apart (``answer_one`` answers
+    one question) and put together: always, of a disease set beside another (the question read whole mixes the two
+    diseases up); of two things side by side, when the whole gets no verdict, or a plain yes where a part gets a no or
+    a hedge. Neither part stated, or one naming something the graph does not know: ``reply``."""
+    reading = reply.reading
+    split = _parts(reading, index)
+    if split is None:
+        return reply
+    parts, beside = split
     replies = [answer_one(part) for part in parts]
-    if any(reply.verdict not in ("yes", "no", "qualified", "unstated") for reply in replies):
-        return None
-    stated = [reply for reply in replies if reply.verdict != "unstated"]
-    if not stated:  # neither part said: the question as asked, with its own closest statements
-        return None
-    verdict = _together([reply.verdict for reply in replies], False)
-    said = "; ".join(reply.sentence.split(": ", 1)[-1].rstrip(".") for reply in stated)
+    stated = [one for one in replies if one.verdict != "unstated"]
+    if not stated or any(one.verdict not in ("yes", "no", "qualified", "unstated") for one in replies):
+        return reply
+    verdict = _together([one.verdict for one in replies], False)
+    if not beside and not (reply.verdict == "unstated" or (reply.verdict == "yes" and verdict in ("no", "qualified"))):
+        return reply
+    said = "; ".join(one.sentence.split(": ", 1)[-1].rstrip(".") for one in stated)
     opening = {"yes": "Yes, both", "no": "No", "qualified": "Partly",
                "unstated": "The documents don't say this of both parts, only"}[verdict]
     return Reply(reading.question, reading, verdict, f"{opening}: {said}.",
-                 _interleaved([reply.used for reply in replies]),
-                 tuple(dict.fromkeys(q for reply in replies for q in reply.qualifiers)), each=True)
+                 _interleaved([one.used for one in replies]),
+                 tuple(dict.fromkeys(q for one in replies for q in one.qualifiers)), each=True)
 
 
-def _parts(reading: Reading, index: ClaimIndex) -> list[str] | None:
-    """The two questions a yes/no question in two parts asks, in its own words: of "X and Y" (two things named side
-    by side, neither a disease), the question without "and Y" and without "X and"; of "A, like B, ..." (two
-    diseases), the question without "like B" and the same asked of B. None otherwise."""
+def _parts(reading: Reading, index: ClaimIndex) -> tuple[list[str], bool] | None:
+    """The two questions a yes/no question in two parts asks, in its own words, and whether they are of a disease set
+    beside another: of "X and Y" (two things named side by side, neither a disease), the question without "and Y"
+    and without "X and"; of "A, like B, ..." (two diseases), the question without "like B" and the same asked of B.
+    None otherwise."""
     if not reading.yes_no or reading.unknown:
         return None
     tokens = list(reading.words)
@@ -135,17 +142,11 @@ def _parts(reading: Reading, index: ClaimIndex) -> list[str] | None:
         spans.append((span, mention))
     spans.sort(key=lambda pair: pair[0])
     diseases = [(span, m) for span, m in spans if m.terms & index.diseases]
-    at = next((n for n, t in enumerate(tokens) if t in LIKE), None)
-    if at is not None and len(diseases) == 2 and not set(tokens) & (NOT_IN_PARTS - {"like"}):
-        (first, first_named), (second, second_named) = diseases
-        if second[0] == at + 1 and first[1] == at:  # "Is SMA, like MS, ...": SMA's part, and MS's
-            own = tokens[:at] + tokens[second[1]:]
-            return [" ".join(own), " ".join(own[:first[0]] + second_named.text.split() + own[first[1]:])]
-        if first[0] == at + 1 and at == 0:  # "Like MS, is SMA ...?"
-            own = tokens[first[1]:]
-            return [" ".join(own), " ".join(own[:second[0] - first[1]] + first_named.text.split()
-                                            + own[second[1] - first[1]:])]
-        return None
+    if len(diseases) == 2 and (beside := _beside(tokens, diseases)) is not None:
+        own, asked, other = beside
+        if set(own) & NOT_IN_PARTS or (at := _span(own, asked.text.split())) is None:
+            return None
+        return [" ".join(own), " ".join(own[:at[0]] + other.text.split() + own[at[1]:])], True
     if set(tokens) & NOT_IN_PARTS:
         return None
     things = [span for span, m in spans if not m.terms & index.diseases]
@@ -154,7 +155,27 @@ def _parts(reading: Reading, index: ClaimIndex) -> list[str] | None:
         if "and" in between and set(between) <= BETWEEN_PARTS:
             with_one = [t for n, t in enumerate(tokens) if not one[1] <= n < two[1] and t != "both"]
             with_two = [t for n, t in enumerate(tokens) if not one[0] <= n < two[0] and t != "both"]
-            return [" ".join(with_one), " ".join(with_two)]
+            return [" ".join(with_one), " ".join(with_two)], False
+    return None
+
+
+def _beside(tokens: list[str],
+            diseases: list[tuple[tuple[int, int], Mention]]) -> tuple[list[str], Mention, Mention] | None:
+    """Of a question setting one disease beside another ("Like MS, is SMA ...?", "Is SMA, like MS, ...?", "Does SMA
+    ..., as in ALS?"), its words without the other disease and the words setting it there, the disease asked and
+    the other; None otherwise."""
+    (first, first_named), (second, second_named) = diseases
+    for phrase in LIKE:
+        at = _span(tokens, list(phrase))
+        if at is None:
+            continue
+        start, end = at
+        if start == 0 and first[0] == end:  # "Like MS, is SMA a demyelinating disease?"
+            return tokens[first[1]:], second_named, first_named
+        if first[1] == start and second[0] == end:  # "Is SMA, like MS, a demyelinating disease?"
+            return tokens[:start] + tokens[second[1]:], first_named, second_named
+        if phrase not in KIND_EXAMPLE and second == (end, len(tokens)) and first[1] <= start:
+            return tokens[:start], first_named, second_named  # "Does SMA ..., as in ALS?"
     return None
 
 

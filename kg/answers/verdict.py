@@ -93,10 +93,8 @@ def answer(question: str, index: ClaimIndex) -> Reply:
     if (reply := contrasted(reading, index, lambda one: answer(one, index))) is not None:
         return reply  # "Does SMA affect lower rather than upper motor neurons?": each asked apart
     reply = _answer(question, reading, index)
-    if reply.verdict in ("unstated", "yes") and (parts := each_part(reading, index, lambda one: answer(one, index))) \
-            and (reply.verdict == "unstated" or parts.verdict in ("no", "qualified")):
-        # "Does ALS involve calcium influx and demyelination?": each part apart, the weakest answer of the two
-        reply = parts
+    # "Does ALS involve calcium influx and demyelination?", "Is SMA, like MS, ...?": each part apart, the weakest wins
+    reply = each_part(reply, index, lambda one: answer(one, index))
     if asks_known(reading) and ASKING_WHY & set(reading.words) and reply.verdict != "unstated":
         # "Is it known why some ALS patients develop demyelinating polyneuropathy?" asks whether the cause is known,
         # which a statement that they do does not say: a sentence saying it is unclear, else the documents don't
