@@ -2500,6 +2500,13 @@ FTD_SURVIVAL = ("Frontotemporal dementia: Some patients develop frank dementia w
      "No: spinal muscular atrophy has clinical feature muscle weakness; spinal muscular atrophy does not typically "
      "have cognitive impairment.",
      "SMA is a genetic disorder caused by a deficiency in the SMN1 gene, leading to progressive muscle weakness."),
+    # each part denied while the whole got a hedge (ALS has them as secondary pathologies): no
+    ("Are demyelination and gliosis primary in ALS?", "no",
+     "No: amyotrophic lateral sclerosis does not have primary pathology demyelination secondary to axonal degeneration "
+     "(ALS); amyotrophic lateral sclerosis does not have primary pathology gliosis along the corticospinal tracts "
+     "(ALS).",
+     "The key distinction here is that any demyelination seen is secondary to the primary axonal degeneration, not "
+     "the primary disease process"),
     # a disease set beside another: said of each
     ("Is SMA, like MS, a demyelinating disease?", "no",
      "No: SMA is a disease of axonal degeneration affecting motor neurons (neuronal loss), not a demyelinating "

@@ -105,7 +105,8 @@ def each_part(reply: Reply, index: ClaimIndex, answer_one: Callable[[str], Reply
     """``reply`` to a yes/no question in two parts (see the module), or the parts asked apart (``answer_one`` answers
     one question) and put together: always, of a disease set beside another (the question read whole mixes the two
     diseases up); of two things side by side, when the whole gets no verdict, or a plain yes where a part gets a no or
-    a hedge. Neither part stated, or one naming something the graph does not know: ``reply``."""
+    a hedge, or a hedge where a part gets a no. Neither part stated, or one naming something the graph does not
+    know: ``reply``."""
     reading = reply.reading
     split = _parts(reading, index)
     if split is None:
@@ -116,7 +117,8 @@ def each_part(reply: Reply, index: ClaimIndex, answer_one: Callable[[str], Reply
     if not stated or any(one.verdict not in ("yes", "no", "qualified", "unstated") for one in replies):
         return reply
     verdict = _together([one.verdict for one in replies], False)
-    if not beside and not (reply.verdict == "unstated" or (reply.verdict == "yes" and verdict in ("no", "qualified"))):
+    if not beside and not (reply.verdict == "unstated" or (reply.verdict == "yes" and verdict in ("no", "qualified"))
+                           or (reply.verdict == "qualified" and verdict == "no")):
         return reply
     said = "; ".join(one.sentence.split(": ", 1)[-1].rstrip(".") for one in stated)
     opening = {"yes": "Yes, both", "no": "No", "qualified": "Partly",
