@@ -2507,6 +2507,11 @@ FTD_SURVIVAL = ("Frontotemporal dementia: Some patients develop frank dementia w
      "(ALS).",
      "The key distinction here is that any demyelination seen is secondary to the primary axonal degeneration, not "
      "the primary disease process"),
+    # three listed: each apart
+    ("Does SMA cause muscle weakness, muscle atrophy and cognitive impairment?", "no",
+     "No: spinal muscular atrophy has clinical feature muscle weakness; spinal muscular atrophy has clinical feature "
+     "muscle atrophy; spinal muscular atrophy does not typically have cognitive impairment.",
+     "It causes progressive muscle weakness and atrophy."),
     # a disease set beside another: said of each
     ("Is SMA, like MS, a demyelinating disease?", "no",
      "No: SMA is a disease of axonal degeneration affecting motor neurons (neuronal loss), not a demyelinating "

@@ -121,18 +121,19 @@ def each_part(reply: Reply, index: ClaimIndex, answer_one: Callable[[str], Reply
                            or (reply.verdict == "qualified" and verdict == "no")):
         return reply
     said = "; ".join(one.sentence.split(": ", 1)[-1].rstrip(".") for one in stated)
-    opening = {"yes": "Yes, both", "no": "No", "qualified": "Partly",
-               "unstated": "The documents don't say this of both parts, only"}[verdict]
+    every = "both" if len(replies) == 2 else "all"
+    opening = {"yes": f"Yes, {every}", "no": "No", "qualified": "Partly",
+               "unstated": f"The documents don't say this of {every} parts, only"}[verdict]
     return Reply(reading.question, reading, verdict, f"{opening}: {said}.",
                  _interleaved([one.used for one in replies]),
                  tuple(dict.fromkeys(q for one in replies for q in one.qualifiers)), each=True)
 
 
 def _parts(reading: Reading, index: ClaimIndex) -> tuple[list[str], bool] | None:
-    """The two questions a yes/no question in two parts asks, in its own words, and whether they are of a disease set
-    beside another: of "X and Y" (two things named side by side, neither a disease), the question without "and Y"
-    and without "X and"; of "A, like B, ..." (two diseases), the question without "like B" and the same asked of B.
-    None otherwise."""
+    """The questions a yes/no question in parts asks, in its own words, and whether they are of a disease set beside
+    another: of "X and Y" or "X, Y and Z" (things named side by side, none a disease), the question with each of them
+    alone; of "A, like B, ..." (two diseases), the question without "like B" and the same asked of B. None
+    otherwise."""
     if not reading.yes_no or reading.unknown:
         return None
     tokens = list(reading.words)
@@ -152,12 +153,17 @@ def _parts(reading: Reading, index: ClaimIndex) -> tuple[list[str], bool] | None
     if set(tokens) & NOT_IN_PARTS:
         return None
     things = [span for span, m in spans if not m.terms & index.diseases]
-    for one, two in pairwise(things):
-        between = tokens[one[1]:two[0]]
-        if "and" in between and set(between) <= BETWEEN_PARTS:
-            with_one = [t for n, t in enumerate(tokens) if not one[1] <= n < two[1] and t != "both"]
-            with_two = [t for n, t in enumerate(tokens) if not one[0] <= n < two[0] and t != "both"]
-            return [" ".join(with_one), " ".join(with_two)], False
+    for start in range(len(things) - 1):
+        listed = [things[start]]  # "X, Y and Z": joined by commas (no word between) and "and" before the last
+        for one, two in pairwise(things[start:]):
+            between = tokens[one[1]:two[0]]
+            if not set(between) <= BETWEEN_PARTS:
+                break
+            listed.append(two)
+            if "and" in between:
+                begin, end = listed[0][0], listed[-1][1]
+                return [" ".join(t for t in tokens[:begin] + tokens[item[0]:item[1]] + tokens[end:] if t != "both")
+                        for item in listed], False
     return None
 
 
