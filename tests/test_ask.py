@@ -2545,7 +2545,9 @@ def test_a_question_in_two_parts_or_through_a_named_situation_is_answered_by_eac
     # SMA is not said to have FTD, so no ALS sentence says what FTD does in SMA
     "Do SMA patients with dementia die sooner?",
     # the snake eyes sign is ALS's; read whole, the question was a Yes from SMA sharing hallmarks with ALS
-    "As in ALS, does spinal muscular atrophy show the snake eyes sign on MRI?"])
+    "As in ALS, does spinal muscular atrophy show the snake eyes sign on MRI?",
+    # two names side by side with no comma are no list: not "Does MRI appear in ALS?"
+    "Does MRI snake eyes sign and T2/FLAIR signal appear in ALS?"])
 def test_a_part_not_stated_leaves_the_whole_unstated(index: ClaimIndex, question: str) -> None:
     assert answer(question, index).verdict == "unstated"
 

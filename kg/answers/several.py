@@ -153,12 +153,13 @@ def _parts(reading: Reading, index: ClaimIndex) -> tuple[list[str], bool] | None
     if set(tokens) & NOT_IN_PARTS:
         return None
     things = [span for span, m in spans if not m.terms & index.diseases]
+    commas = reading.question.count(",")
     for start in range(len(things) - 1):
         listed = [things[start]]  # "X, Y and Z": joined by commas (no word between) and "and" before the last
         for one, two in pairwise(things[start:]):
             between = tokens[one[1]:two[0]]
-            if not set(between) <= BETWEEN_PARTS:
-                break
+            if not set(between) <= BETWEEN_PARTS or (not between and len(listed) > commas):
+                break  # two names side by side with no comma are no list ("MRI snake eyes sign")
             listed.append(two)
             if "and" in between:
                 begin, end = listed[0][0], listed[-1][1]
