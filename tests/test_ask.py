@@ -2652,3 +2652,120 @@ def test_a_single_cause_is_the_contrary_of_a_multifactorial_etiology(index: Clai
     assert "multifactorial" in support(reply, index)[0][0].quote
     assert answer("Does MS have a single cause?", index).verdict == "unstated"  # near-misses
     assert answer("Is there just one cause of multiple sclerosis?", index).verdict == "unstated"
+FTD_SURVIVAL = ("Frontotemporal dementia: Some patients develop frank dementia with executive dysfunction, which "
+                "significantly shortens survival")
+
+
+@pytest.mark.parametrize(("question", "verdict", "sentence", "quote"), [
+    # both parts stated of the same thing
+    ("In ALS, is the abnormal T2/FLAIR signal most frequently located in the posterior limb of the internal capsule "
+     "and the cerebral peduncles?", "yes",
+     "Yes, both: abnormal T2/FLAIR signal in the corticospinal tracts most frequently located in posterior limb of the "
+     "internal capsule; abnormal T2/FLAIR signal in the corticospinal tracts most frequently located in cerebral "
+     "peduncles.",
+     "MRI findings in ALS show abnormal T2/FLAIR signal anywhere within the corticospinal tracts (most frequently in "
+     "the posterior limb of the internal capsule and cerebral peduncles), which corresponds to underlying "
+     "demyelination, axonal degeneration, AND gliosis seen on histopathology"),
+    # the weakest hedge of the two wins: demyelination is secondary in ALS
+    ("Does ALS involve calcium influx and demyelination?", "qualified",
+     "Partly: amyotrophic lateral sclerosis involves mechanism calcium influx; amyotrophic lateral sclerosis has "
+     "secondary pathology demyelination secondary to axonal degeneration (ALS) (secondary to the primary axonal "
+     "degeneration).",
+     "Glutamate excitotoxicity: Excessive glutamate accumulation causes overstimulation of motor neurons, leading to "
+     "calcium influx and cell death"),
+    # one part denied: no
+    ("Does SMA cause muscle weakness and cognitive impairment?", "no",
+     "No: spinal muscular atrophy has clinical feature muscle weakness; spinal muscular atrophy does not typically "
+     "have cognitive impairment.",
+     "SMA is a genetic disorder caused by a deficiency in the SMN1 gene, leading to progressive muscle weakness."),
+    # each part denied while the whole got a hedge (ALS has them as secondary pathologies): no
+    ("Are demyelination and gliosis primary in ALS?", "no",
+     "No: amyotrophic lateral sclerosis does not have primary pathology demyelination secondary to axonal degeneration "
+     "(ALS); amyotrophic lateral sclerosis does not have primary pathology gliosis along the corticospinal tracts "
+     "(ALS).",
+     "The key distinction here is that any demyelination seen is secondary to the primary axonal degeneration, not "
+     "the primary disease process"),
+    # three listed: each apart
+    ("Does SMA cause muscle weakness, muscle atrophy and cognitive impairment?", "no",
+     "No: spinal muscular atrophy has clinical feature muscle weakness; spinal muscular atrophy has clinical feature "
+     "muscle atrophy; spinal muscular atrophy does not typically have cognitive impairment.",
+     "It causes progressive muscle weakness and atrophy."),
+    # a disease set beside another: said of each
+    ("Is SMA, like MS, a demyelinating disease?", "no",
+     "No: SMA is a disease of axonal degeneration affecting motor neurons (neuronal loss), not a demyelinating "
+     "disease; Multiple sclerosis is the classic demyelinating disease.",
+     "Neither ALS nor SMA are Demyelinating Diseases"),
+    # "as in ALS": said of SMA and of ALS, not of ALS alone
+    ("As in ALS, is muscle atrophy a feature of SMA?", "yes",
+     "Yes, both: spinal muscular atrophy has clinical feature muscle atrophy; amyotrophic lateral sclerosis has "
+     "clinical feature muscle atrophy.",
+     "It causes progressive muscle weakness and atrophy."),
+    # the middle thing named as the situation: "some patients" (who have FTD) is no hedge of what FTD does
+    ("Do ALS patients with FTD die earlier?", "yes",
+     "Yes: frontotemporal dementia has impact significantly shortened survival.", FTD_SURVIVAL)])
+def test_a_question_in_two_parts_or_through_a_named_situation_is_answered_by_each_part(
+        index: ClaimIndex, question: str, verdict: str, sentence: str, quote: str) -> None:
+    """A yes/no question joining two things asked of the same one is asked of each apart: a yes only if both are
+    stated, a no if one is denied, the weakest hedge otherwise; a middle thing named as the situation asked of is
+    presupposed, not asked."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == (verdict, sentence)
+    assert support(reply, index)[0][0].quote == quote
+
+
+@pytest.mark.parametrize("question", [
+    # one part of two not stated: the spinal cord is where the signal lies, not said to be where it is most frequent
+    "Is the corticospinal tract T2/FLAIR signal of ALS most frequently located in the cerebral peduncles and the "
+    "spinal cord?",
+    "Does SMA involve muscle wasting and glutamate excitotoxicity?",
+    # SMA is like ALS in its lower motor neurons, not in upper ones, of which nothing is said for SMA
+    "Does SMA, like ALS, affect upper motor neurons?",
+    # SMA is not said to have FTD, so no ALS sentence says what FTD does in SMA
+    "Do SMA patients with dementia die sooner?",
+    # the snake eyes sign is ALS's; read whole, the question was a Yes from SMA sharing hallmarks with ALS
+    "As in ALS, does spinal muscular atrophy show the snake eyes sign on MRI?",
+    # two names side by side with no comma are no list: not "Does MRI appear in ALS?"
+    "Does MRI snake eyes sign and T2/FLAIR signal appear in ALS?"])
+def test_a_part_not_stated_leaves_the_whole_unstated(index: ClaimIndex, question: str) -> None:
+    assert answer(question, index).verdict == "unstated"
+
+
+@pytest.mark.parametrize(("question", "sentence", "quote"), [
+    ("What do behavioural changes in ALS have an impact on?",
+     "behavioural changes has impact: increased caregiver burden, reduced caregiver quality of life.",
+     "Behavioral changes: Behavioral deficits negatively impact caregiver quality of life and increase caregiver "
+     "burden"),
+    # ALS has FTD in "some patients" only: still ALS's own, and no other disease is said to have it
+    ("What impact does FTD have in amyotrophic lateral sclerosis?",
+     "frontotemporal dementia has impact: significantly shortened survival.", FTD_SURVIVAL),
+    ("What is the respiratory muscle weakness of ALS due to?",
+     "respiratory muscle weakness due to: progressive degeneration and death of motor neurons and their axons (ALS).",
+     "Primary cause of death: Respiratory failure due to respiratory muscle weakness from progressive motor neuron "
+     "loss")])
+def test_an_open_question_of_a_thing_a_disease_has_is_answered_by_the_things_own_statements(
+        index: ClaimIndex, question: str, sentence: str, quote: str) -> None:
+    """A thing only the disease named has, and a relation: the thing's own statements of it lead, the disease saying
+    only whose the thing is."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == ("answer", sentence)
+    assert support(reply, index)[0][0].quote == quote
+
+
+def test_an_open_question_of_a_thing_another_disease_has_or_read_inversely_is_not_the_things_own(
+        index: ClaimIndex) -> None:
+    """SMA is not said to have behavioural changes, so ALS's say nothing of it; "lead to" read inversely asks what is
+    due to respiratory muscle weakness (respiratory failure), not what it is due to."""
+    assert answer("What is the impact of behavioural changes in SMA?", index).verdict == "unstated"
+    assert "due to: progressive degeneration" not in answer(
+        "What does respiratory muscle weakness in ALS lead to?", index).sentence
+
+
+def test_a_hedge_of_the_situation_set_is_no_hedge_of_what_follows_from_it(index: ClaimIndex) -> None:
+    """MRI shows ALS's corticospinal tract signal "commonly" and "can demonstrate" it: the question sets the signal as
+    its situation and asks what it corresponds to, a plain statement; a hedge on the value asked still counts (MRI
+    "may show" snake eyes in ALS)."""
+    reply = answer("In ALS, does the abnormal corticospinal tract signal on MRI reflect gliosis?", index)
+    assert (reply.verdict, reply.sentence) == (
+        "yes", "Yes: abnormal T2/FLAIR signal in the corticospinal tracts corresponds to gliosis along the "
+        "corticospinal tracts (ALS).")
+    assert answer("Does MRI show snake eyes in ALS?", index).verdict == "qualified"

@@ -5,6 +5,11 @@ The question about one disease is the question's own words with the other diseas
 them) taken out, read again; a "which of" question asks of each whether it holds. A yes needs a yes for every
 disease (for one of them, asked with "or"), a no needs a statement saying no (for one of them; for every
 one, asked with "or"); otherwise the documents don't say, and each disease's answer is shown.
+
+A yes/no question in two parts is put together the same way (``each_part``): two things side by side ("Does
+ALS involve calcium influx and demyelination?") or a disease set beside another ("Is SMA, like MS, a
+demyelinating disease?"), each part asked apart: a yes only if both are stated, a no if one is denied, the
+documents don't say if one is not stated, otherwise the weakest hedge ("Partly").
 """
 
 from __future__ import annotations
@@ -18,6 +23,13 @@ from kg.answers.question import COMPARISON, YES_NO, Mention, Reading
 from kg.answers.reply import Reply, Used
 
 JOINING = {"and", "or", "both", "either", "neither", "nor", "each", "all", "vs", "versus"}
+# words that may stand between two things asked side by side ("in the posterior limb ... and in the cerebral
+# peduncles"); a question holding another joining word, "between" or a contrast is not in two parts
+BETWEEN_PARTS = {"and", "the", "a", "an", "in", "of", "to", "on", "with"}
+NOT_IN_PARTS = (JOINING - {"and", "both"}) | {"between", "than", "rather", "instead", "like", "unlike", "as"}
+# words setting one disease beside another ("SMA, like ALS, ...", "as in ALS"): said of both
+LIKE = (("just", "like"), ("like",), ("as", "in"), ("as", "with"), ("similar", "to"))
+KIND_EXAMPLE = {("just", "like"), ("like",)}  # "Is SMA a K like ALS?" at the end asks of the kind (verdict.py)
 WHICH = {"which", "who"}  # "Which of ALS and MS is demyelinating?": of each disease, whether it is
 WHICH_FRAME = {"of", "one", "ones", "these", "the", "two", "disease", "diseases", "disorder", "disorders",
                "condition", "conditions"}
@@ -69,20 +81,119 @@ def each_disease(question: str, reading: Reading, index: ClaimIndex, diseases: l
         lead = f"{', '.join(named)}." if named else "The documents name none of them."
         lead = lead[0].upper() + lead[1:]
         return Reply(question, reading, "answer", " ".join([lead, *parts]), used, each=True)
-    either = "or" in reading.words or "either" in reading.words
-    wanted, against = ("yes", "no") if not either else ("no", "yes")
-    if all(v == wanted for v in verdicts):
-        verdict = wanted
-    elif against in verdicts:
-        verdict = against
-    elif all(v in ("yes", "no", "qualified") for v in verdicts):
-        verdict = "qualified"
-    else:
-        verdict = "unstated"
+    verdict = _together(verdicts, "or" in reading.words or "either" in reading.words)
     opening = {"yes": "Yes", "no": "No", "qualified": "Partly",
                "unstated": "The documents don't say this of each"}[verdict]
     return Reply(question, reading, verdict, f"{opening}. " + " ".join(parts), used,
                  tuple(q for _, reply in replies for q in reply.qualifiers), each=True)
+
+
+def _together(verdicts: list[str], either: bool) -> str:
+    """The verdict of the parts together: every one yes (with "or", no), one saying the other way, all stated
+    (the weakest hedge: qualified), else the documents don't say."""
+    wanted, against = ("yes", "no") if not either else ("no", "yes")
+    if all(v == wanted for v in verdicts):
+        return wanted
+    if against in verdicts:
+        return against
+    if all(v in ("yes", "no", "qualified") for v in verdicts):
+        return "qualified"
+    return "unstated"
+
+
+def each_part(reply: Reply, index: ClaimIndex, answer_one: Callable[[str], Reply]) -> Reply:
+    """``reply`` to a yes/no question in two parts (see the module), or the parts asked apart (``answer_one`` answers
+    one question) and put together: always, of a disease set beside another (the question read whole mixes the two
+    diseases up); of two things side by side, when the whole gets no verdict, or a plain yes where a part gets a no or
+    a hedge, or a hedge where a part gets a no. Neither part stated, or one naming something the graph does not
+    know: ``reply``."""
+    reading = reply.reading
+    split = _parts(reading, index)
+    if split is None:
+        return reply
+    parts, beside = split
+    replies = [answer_one(part) for part in parts]
+    stated = [one for one in replies if one.verdict != "unstated"]
+    if not stated or any(one.verdict not in ("yes", "no", "qualified", "unstated") for one in replies):
+        return reply
+    verdict = _together([one.verdict for one in replies], False)
+    if not beside and not (reply.verdict == "unstated" or (reply.verdict == "yes" and verdict in ("no", "qualified"))
+                           or (reply.verdict == "qualified" and verdict == "no")):
+        return reply
+    said = "; ".join(one.sentence.split(": ", 1)[-1].rstrip(".") for one in stated)
+    every = "both" if len(replies) == 2 else "all"
+    opening = {"yes": f"Yes, {every}", "no": "No", "qualified": "Partly",
+               "unstated": f"The documents don't say this of {every} parts, only"}[verdict]
+    return Reply(reading.question, reading, verdict, f"{opening}: {said}.",
+                 _interleaved([one.used for one in replies]),
+                 tuple(dict.fromkeys(q for one in replies for q in one.qualifiers)), each=True)
+
+
+def _parts(reading: Reading, index: ClaimIndex) -> tuple[list[str], bool] | None:
+    """The questions a yes/no question in parts asks, in its own words, and whether they are of a disease set beside
+    another: of "X and Y" or "X, Y and Z" (things named side by side, none a disease), the question with each of them
+    alone; of "A, like B, ..." (two diseases), the question without "like B" and the same asked of B. None
+    otherwise."""
+    if not reading.yes_no or reading.unknown:
+        return None
+    tokens = list(reading.words)
+    spans = []
+    for mention in reading.entities:
+        span = _span(tokens, mention.text.split())
+        if span is None:
+            return None
+        spans.append((span, mention))
+    spans.sort(key=lambda pair: pair[0])
+    diseases = [(span, m) for span, m in spans if m.terms & index.diseases]
+    if len(diseases) == 2 and (beside := _beside(tokens, diseases)) is not None:
+        own, asked, other = beside
+        if set(own) & NOT_IN_PARTS or (at := _span(own, asked.text.split())) is None:
+            return None
+        return [" ".join(own), " ".join(own[:at[0]] + other.text.split() + own[at[1]:])], True
+    if set(tokens) & NOT_IN_PARTS:
+        return None
+    things = [span for span, m in spans if not m.terms & index.diseases]
+    commas = reading.question.count(",")
+    for start in range(len(things) - 1):
+        listed = [things[start]]  # "X, Y and Z": joined by commas (no word between) and "and" before the last
+        for one, two in pairwise(things[start:]):
+            between = tokens[one[1]:two[0]]
+            if not set(between) <= BETWEEN_PARTS or (not between and len(listed) > commas):
+                break  # two names side by side with no comma are no list ("MRI snake eyes sign")
+            listed.append(two)
+            if "and" in between:
+                begin, end = listed[0][0], listed[-1][1]
+                return [" ".join(t for t in tokens[:begin] + tokens[item[0]:item[1]] + tokens[end:] if t != "both")
+                        for item in listed], False
+    return None
+
+
+def _beside(tokens: list[str],
+            diseases: list[tuple[tuple[int, int], Mention]]) -> tuple[list[str], Mention, Mention] | None:
+    """Of a question setting one disease beside another ("Like MS, is SMA ...?", "Is SMA, like MS, ...?", "Does SMA
+    ..., as in ALS?"), its words without the other disease and the words setting it there, the disease asked and
+    the other; None otherwise."""
+    (first, first_named), (second, second_named) = diseases
+    for phrase in LIKE:
+        at = _span(tokens, list(phrase))
+        if at is None:
+            continue
+        start, end = at
+        if start == 0 and first[0] == end:  # "Like MS, is SMA a demyelinating disease?"
+            return tokens[first[1]:], second_named, first_named
+        if first[1] == start and second[0] == end:  # "Is SMA, like MS, a demyelinating disease?"
+            return tokens[:start] + tokens[second[1]:], first_named, second_named
+        if phrase not in KIND_EXAMPLE and second == (end, len(tokens)) and first[1] <= start:
+            return tokens[:start], first_named, second_named  # "Does SMA ..., as in ALS?"
+    return None
+
+
+def _span(tokens: list[str], name: list[str]) -> tuple[int, int] | None:
+    """Where ``name`` stands in ``tokens`` (the first place), as (start, end)."""
+    for start in range(len(tokens) - len(name) + 1):
+        if tokens[start:start + len(name)] == name:
+            return start, start + len(name)
+    return None
 
 
 def coordinated(reading: Reading, diseases: list[Mention]) -> bool:

@@ -57,7 +57,7 @@ from kg.answers.question import (
     without,
 )
 from kg.answers.reply import Reply, used_of
-from kg.answers.several import coordinated, each_disease, several
+from kg.answers.several import coordinated, each_disease, each_part, several
 from kg.answers.unclear import ASKING_WHY, asks_known, unclear
 
 CAUSAL_GENE = URIRef(ONTOLOGY + "hasCausalGene")
@@ -95,6 +95,8 @@ def answer(question: str, index: ClaimIndex) -> Reply:
     if (reply := contrasted(reading, index, lambda one: answer(one, index))) is not None:
         return reply  # "Does SMA affect lower rather than upper motor neurons?": each asked apart
     reply = _answer(question, reading, index)
+    # "Does ALS involve calcium influx and demyelination?", "Is SMA, like MS, ...?": each part apart, the weakest wins
+    reply = each_part(reply, index, lambda one: answer(one, index))
     if asks_known(reading) and ASKING_WHY & set(reading.words) and reply.verdict != "unstated":
         # "Is it known why some ALS patients develop demyelinating polyneuropathy?" asks whether the cause is known,
         # which a statement that they do does not say: a sentence saying it is unclear, else the documents don't
@@ -222,12 +224,14 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
         # the answer says what kind one is ("Is bulbar ALS a form of ALS?": a subtype, whatever its share)
         kind = all(positive_of(index, index.statements[n].property) in CLASSIFYING for n in asked)
         # of three things named or more, a hedge of how often or how surely of another two, on the value the answer
-        # rests on ("Does MRI show snake eyes in ALS?": ALS "may show" them), unless a statement says it plainly
-        hedging = [] if kind else [n for n in pair if n not in asked and any(
+        # rests on ("Does MRI show snake eyes in ALS?": ALS "may show" them), unless a statement says it plainly; a
+        # hedge of the thing the question sets as the situation only ("In ALS, does the corticospinal tract signal on
+        # MRI reflect gliosis?": MRI commonly shows the signal) is none of what follows from it
+        rested_on = {index.statements[n].object for n in asked} | _between(index, entities, asked)
+        hedging = [] if kind else [n for n in pair if n not in asked and index.statements[n].about & rested_on and any(
             _how_many(q) or set(words(q)) & (MAY | OFTEN) for q in index.statements[n].qualifiers)]
         if len(apart) >= 3 and not kind:
             plain = {_triple(s) for s in index.statements if not s.qualifiers}
-            rested_on = {index.statements[n].object for n in asked} | _between(index, entities, asked)
             hedging += [n for n in _linking_any_two(index, apart) if n not in asked and n not in hedging
                         and index.statements[n].object in rested_on and _triple(index.statements[n]) not in plain
                         and any(_how_many(q) or set(words(q)) & (MAY | OFTEN) for q in index.statements[n].qualifiers)]
@@ -345,6 +349,10 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
                 return _answer(question, _unrelated(reading), index)
             return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
                          used_of(index, about(index, entities), score))
+    if not reading.yes_no and (alone := _own_feature(index, reading)) is not None \
+            and _own_statements(index, alone):
+        # "What do behavioural changes in ALS have an impact on?": the thing's own statements, ALS saying only whose
+        return _answer(question, alone, index)
     relations = relations_of(index, reading.relations)
     near = about(index, entities) or [n for n, _ in ranked[:RANKED]]
     wanted = set(index.tokens(" ".join(reading.unexplained)))
@@ -1035,11 +1043,15 @@ def _of_members(index: ClaimIndex, reading: Reading, relations: set[Node]) -> li
 def _in_disease(index: ClaimIndex, named: list[Mention], found: list[int]) -> list[int]:
     """Of ``found``, linking two things named beside a disease named ("Do behavioural deficits in ALS increase
     caregiver burden?"), those whose subject the statements say plainly the disease has (ALS has behavioural
-    changes), with the statements saying so."""
+    changes), with the statements saying so; or, the thing named as the situation asked of ("Do ALS patients with
+    FTD die sooner?"), that some of its patients have: how many have it ("some patients") is no hedge of what
+    follows from it, and the statement saying so is not shown as an answer."""
     diseases = [m for m in named if m.terms & index.diseases]
     if len(named) != 3 or len(diseases) != 1:
         return []
-    features = _features_of(index, diseases[0])
+    features = _features_of(index, diseases[0]) | {
+        s.object for s in index.statements if s.subject in diseases[0].terms and not s.negative and s.qualifiers
+        and all(_how_many(q) for q in s.qualifiers) and not index.nary(s) and not s.derived}
     kept = [n for n in found if index.statements[n].subject in features and all(
         m.terms & index.statements[n].about for m in named if m is not diseases[0])]
     having = [n for n, s in enumerate(index.statements) if s.subject in diseases[0].terms
@@ -1082,6 +1094,16 @@ def _own_feature(index: ClaimIndex, reading: Reading) -> Reading | None:
     if others or not thing.terms <= had:
         return None
     return replace(reading, mentions=tuple(m for m in reading.mentions if m is not diseases[0]))
+
+
+def _own_statements(index: ClaimIndex, reading: Reading) -> list[int]:
+    """The statements of the one thing asked, as their subject, of the relation asked (not n-ary, not a kind); none
+    when a word of the relation can be read inversely ("What does X lead to?" asks what is due to X)."""
+    if any(tuple(m.text.split()) in index.inverse_names for m in reading.relations):
+        return []
+    relations = relations_of(index, reading.relations)
+    return [n for n, s in enumerate(index.statements) if s.subject in reading.entities[0].terms and not index.nary(s)
+            and s.object not in index.classes and relation_asked(index, reading, s, relations)]
 
 
 def _features_of(index: ClaimIndex, disease: Mention) -> set[Node]:
