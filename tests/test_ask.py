@@ -28,8 +28,9 @@ from kg.reasoning.engine import load_reasoned
 
 # each split's accuracy as last reached, a little under: a change that loses answers fails here (tune grew by 62
 # question-form questions written before the changes they tune: 356/380 with them, 308/318 of the earlier ones;
-# then by 40 on facts of sentences no claim held, written before their claims: 580/631, 560/591 of the earlier ones)
-ACCURACY_FLOORS = {"tune": 0.92, "holdout": 0.92, "holdout2": 0.94, "holdout3": 0.88, "holdout4": 0.84,
+# then by 40 on facts of sentences no claim held, written before their claims: 580/631, 560/591 of the earlier ones;
+# then by 48 asking in lay and clinical names, written before their lexicon: 697/765, 663/717 of the earlier ones)
+ACCURACY_FLOORS = {"tune": 0.905, "holdout": 0.92, "holdout2": 0.94, "holdout3": 0.88, "holdout4": 0.84,
                    "holdout5": 0.96, "holdout6": 0.82, "holdout7": 0.85, "holdout8": 0.88, "holdout9": 0.64,
                    "holdout10": 0.63, "holdout11": 0.83}
 
@@ -2472,3 +2473,49 @@ def test_a_fact_of_a_quoted_sentence_no_claim_held_is_answered_with_its_hedges(
     reply = answer(question, index)
     assert (reply.verdict, reply.sentence) == (verdict, sentence)
     assert support(reply, index)[0][0].quote == quote
+
+
+@pytest.mark.parametrize(("question", "verdict", "sentence"), [
+    ("Is multiple sclerosis a disease of myelin loss?", "yes", "Yes: Multiple sclerosis is the classic demyelinating "
+     "disease."),
+    ("Is ALS a disease of myelin loss?", "no", "No: ALS is a disease of axonal degeneration affecting motor neurons, "
+     "not a demyelinating disease."),
+    ("Do people with ALS have increased reflexes?", "yes",
+     "Yes: amyotrophic lateral sclerosis has clinical feature hyperreflexia."),
+    ("Does muscular dystrophy weaken the muscles close to the trunk?", "qualified",
+     "Typically: muscular dystrophy has clinical feature progressive proximal muscle weakness."),
+    ("Can ALS leave someone unable to move?", "yes", "Yes: amyotrophic lateral sclerosis has clinical feature "
+     "paralysis."),
+    ("Do behaviour problems in ALS increase the burden on carers?", "yes",
+     "Yes: behavioural changes has impact increased caregiver burden."),
+    ("Does a muscle sample in muscular dystrophy show fat replacing muscle?", "yes",
+     "Yes: muscle biopsy detects replacement of muscle with fat or connective tissue."),
+    ("Is there glial scarring along the corticospinal tracts in ALS?", "qualified",
+     "Partly: amyotrophic lateral sclerosis has secondary pathology gliosis along the corticospinal tracts (ALS) "
+     "(secondary changes from the primary axonal degeneration)."),
+    ("Do the nerve fibres degenerate in ALS?", "yes", "Yes: amyotrophic lateral sclerosis has primary pathology "
+     "progressive degeneration and death of motor neurons and their axons (ALS)."),
+    # a word of a name's word family the stemmer keeps apart: "fail" of failure, "difficult" of difficulty
+    ("Does breathing fail in ALS?", "yes", "Yes: amyotrophic lateral sclerosis has clinical feature respiratory "
+     "failure."),
+    ("Is swallowing difficult in bulbar-onset amyotrophic lateral sclerosis?", "qualified",
+     "Partly: bulbar-onset amyotrophic lateral sclerosis has clinical feature dysphagia; share of bulbar-onset ALS "
+     "patients who develop dysarthria and dysphagia: about 80%.")])
+def test_a_lay_or_clinical_name_asks_the_thing_it_names(index: ClaimIndex, question: str, verdict: str,
+                                                        sentence: str) -> None:
+    """A patient's or clinician's name of a thing (skos:altLabel: HPO's layperson "increased reflexes", "glial
+    scarring", "disease of myelin loss", "muscles near the trunk", "unable to move", "muscle sample") asks the very
+    thing, in British spelling too ("behaviour", "fibres"); each was "the documents don't say" or an unknown word."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == (verdict, sentence)
+
+
+@pytest.mark.parametrize("question", ["Is there glial scarring in muscular dystrophy?",
+                                      "Do the nerve fibres degenerate in MS?",
+                                      "Do muscles near the trunk get weak in SMA?",
+                                      "Does SMA cause increased reflexes?"])
+def test_a_lay_name_of_a_thing_another_disease_has_says_nothing_of_this_one(index: ClaimIndex,
+                                                                            question: str) -> None:
+    """The lay name reads the thing, not its disease: ALS's gliosis and axonal degeneration, muscular dystrophy's
+    proximal weakness, ALS's hyperreflexia are not said of the disease asked."""
+    assert answer(question, index).verdict == "unstated"

@@ -59,8 +59,10 @@ STEMMER = Stemmer.Stemmer("english")
 QUANTIFIERS = {"some", "all", "every", "each", "most", "many", "certain"}  # "some forms", "most cases"
 TOKEN = re.compile(r"(?u)\b\w\w+\b")  # bm25s.tokenize's default token pattern
 # stems of one word family the stemmer keeps apart: "sensation lost" names "loss of sensation", "weaken muscles"
-# "muscle weakness", "destroy myelin" "myelin destruction"
-WORD_FAMILY = {"lost": "loss", "lose": "loss", "weaken": "weak", "destroy": "destruct"}
+# "muscle weakness", "destroy myelin" "myelin destruction", "breathing fails" "breathing failure", "swallowing is
+# difficult" "swallowing difficulty"
+WORD_FAMILY = {"lost": "loss", "lose": "loss", "weaken": "weak", "destroy": "destruct", "fail": "failur",
+               "difficult": "difficulti"}
 
 
 @dataclass(frozen=True)
