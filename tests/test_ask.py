@@ -2519,3 +2519,15 @@ def test_a_lay_name_of_a_thing_another_disease_has_says_nothing_of_this_one(inde
     """The lay name reads the thing, not its disease: ALS's gliosis and axonal degeneration, muscular dystrophy's
     proximal weakness, ALS's hyperreflexia are not said of the disease asked."""
     assert answer(question, index).verdict == "unstated"
+
+
+def test_a_subtype_is_named_with_any_name_of_its_disease(index: ClaimIndex) -> None:
+    """"Lou Gehrig disease" names ALS, so "bulbar onset Lou Gehrig disease" names bulbar-onset ALS (it read ALS and a
+    typical onset: the documents don't say) and "familial Lou Gehrig disease" familial ALS, which has no dysphagia."""
+    reply = answer("Does bulbar onset Lou Gehrig disease cause problems with swallowing?", index)
+    assert (reply.verdict, reply.sentence) == (
+        "qualified", "Partly: bulbar-onset amyotrophic lateral sclerosis has clinical feature dysphagia; share of "
+        "bulbar-onset ALS patients who develop dysarthria and dysphagia: about 80%.")
+    assert answer("Does familial Lou Gehrig disease cause problems with swallowing?", index).verdict == "unstated"
+    assert answer("What genes cause familial Lou Gehrig disease?", index).sentence == \
+        "familial amyotrophic lateral sclerosis has causal gene: C9orf72, FUS, SOD1, TARDBP."
