@@ -2531,3 +2531,19 @@ def test_a_subtype_is_named_with_any_name_of_its_disease(index: ClaimIndex) -> N
     assert answer("Does familial Lou Gehrig disease cause problems with swallowing?", index).verdict == "unstated"
     assert answer("What genes cause familial Lou Gehrig disease?", index).sentence == \
         "familial amyotrophic lateral sclerosis has causal gene: C9orf72, FUS, SOD1, TARDBP."
+
+
+@pytest.mark.parametrize(("question", "sentence"), [
+    ("Do the breathing muscles shrink in amyotrophic lateral sclerosis?",
+     "Yes: amyotrophic lateral sclerosis has clinical feature muscle atrophy."),
+    ("Does ALS waste the muscles used for breathing?",
+     "Yes: amyotrophic lateral sclerosis affects structure respiratory muscles.")])
+def test_two_names_may_share_a_word(index: ClaimIndex, question: str, sentence: str) -> None:
+    """"breathing muscles shrink": the respiratory muscles and, sharing "muscles", muscle atrophy ("shrinking
+    muscles"); both were needed (it was "the documents don't say"). The shared reading needs a thing the other
+    things named have: SMA's muscle atrophy is said, its breathing muscles are not; MS has neither."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == ("yes", sentence)
+    assert "including respiratory muscles" in format_reply(reply, index, width=100_000)
+    assert answer("Do the breathing muscles shrink in SMA?", index).verdict == "unstated"
+    assert answer("Do the breathing muscles shrink in multiple sclerosis?", index).verdict == "unstated"

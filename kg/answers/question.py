@@ -355,6 +355,7 @@ def read(question: str, index: ClaimIndex) -> Reading:
                         and t[0].isalpha()
                         and not set(index.tokens(t)) & own)
     mentions, unexplained = _narrowed(mentions, unexplained, index)
+    mentions, unexplained = _sharing_a_word(mentions, unexplained, index)
     yes_no = asks_yes_no and not _choice(tokens, consumed)
     return Reading(question, tuple(mentions), tuple(unknown), tuple(corrections), negated,
                    yes_no, tuple(tokens), unexplained,
@@ -406,6 +407,26 @@ def _own_parts_dropped(mentions: list[Mention], spoken: str, index: ClaimIndex) 
                and any(s.subject in d.terms and s.object in m.terms and s.property in WHERE and not s.negative
                        for s in index.statements)]
     return [m for m in mentions if not any(m is d for d in dropped[:1])]
+
+
+def _sharing_a_word(mentions: list[Mention], unexplained: tuple[str, ...],
+                    index: ClaimIndex) -> tuple[list[Mention], tuple[str, ...]]:
+    """A word not otherwise understood that, with a word of a thing named, names in other word forms another
+    thing the other things named have ("Do the breathing muscles shrink in ALS?": the respiratory muscles, and
+    muscle atrophy, "shrinking muscles"; "Does ALS waste the muscles used for breathing?": muscle wasting, and the
+    breathing muscles): that thing is named too, the two names sharing the word."""
+    for mention in [m for m in mentions if not m.relation and m.terms]:
+        others = frozenset().union(*(m.terms for m in mentions if m is not mention and not m.relation))
+        values = {s.object for s in index.statements if s.subject in others and not index.nary(s)}
+        named = frozenset().union(*(m.terms for m in mentions))
+        for shared in mention.text.split():
+            for word in unexplained:
+                terms = index.names_by_stems.get(index.stem_key((shared, word)), frozenset()) & values
+                if terms and not terms & named and len(index.stem_key((shared, word))) == 2:
+                    mentions = [*mentions, Mention(f"{shared} {word}", frozenset(terms))]
+                    unexplained = tuple(w for w in unexplained if w != word)
+                    break
+    return mentions, unexplained
 
 
 def _narrowed(mentions: list[Mention], unexplained: tuple[str, ...],
