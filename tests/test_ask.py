@@ -2547,3 +2547,15 @@ def test_two_names_may_share_a_word(index: ClaimIndex, question: str, sentence: 
     assert "including respiratory muscles" in format_reply(reply, index, width=100_000)
     assert answer("Do the breathing muscles shrink in SMA?", index).verdict == "unstated"
     assert answer("Do the breathing muscles shrink in multiple sclerosis?", index).verdict == "unstated"
+
+
+def test_a_thing_named_by_any_of_its_names_is_narrowed_by_the_words_beside_it(index: ClaimIndex) -> None:
+    """"voluntary muscles ... degenerate" narrows the skeletal muscles to muscular dystrophy's degeneration of them,
+    as "skeletal muscles ... degenerate" does (it was "the documents don't say"); not ALS's, which has none."""
+    expected = ("yes", "Yes: muscular dystrophy has primary pathology progressive degeneration of the skeletal muscles "
+                "(muscular dystrophy).")
+    for question in ("Do the voluntary muscles degenerate in muscular dystrophies?",
+                     "Do the skeletal muscles degenerate in muscular dystrophy?"):
+        reply = answer(question, index)
+        assert (reply.verdict, reply.sentence) == expected
+    assert answer("Do the voluntary muscles degenerate in ALS?", index).verdict == "unstated"

@@ -449,12 +449,14 @@ def _narrowed(mentions: list[Mention], unexplained: tuple[str, ...],
         # thing whose long name holds its name ("therapies for demyelinating diseases like MS")
         if mention.terms <= index.classes | index.diseases:
             values &= {s.subject for s in index.statements if s.object in mention.terms}
-        own = set(index.stem_key(tuple(mention.text.split())))
+        # the thing named by any of its names ("voluntary muscles ... degenerate": the skeletal muscles')
+        owns = [set(index.stem_key(tuple(mention.text.split())))] + [
+            set(index.stem_key(name)) for name, terms in index.entity_names.items() if terms == mention.terms]
         extra = {word: set(index.stem_key((word,))) for word in unexplained}
         found: dict[tuple[str, ...], set[URIRef]] = {}
         for key, terms in index.names_by_stems.items():
             used = tuple(word for word in unexplained if extra[word] and extra[word] <= set(key))
-            if used and own <= set(key) and terms & values:
+            if used and any(own <= set(key) for own in owns) and terms & values:
                 found.setdefault(used, set()).update(terms & values)
         most = max(map(len, found), default=0)
         widest = [used for used in found if len(used) == most]
