@@ -29,7 +29,7 @@ from kg.reasoning.engine import load_reasoned
 # each split's accuracy as last reached, a little under: a change that loses answers fails here (tune grew by 62
 # question-form questions written before the changes they tune: 356/380 with them, 308/318 of the earlier ones;
 # then by 40 on facts of sentences no claim held, written before their claims: 580/631, 560/591 of the earlier ones;
-# then by 120 asking in lay and clinical names, written before their lexicon: 757/837, 663/717 of the earlier ones)
+# then by 128 asking in lay and clinical names, written before their lexicon: 763/845, 663/717 of the earlier ones)
 ACCURACY_FLOORS = {"tune": 0.9, "holdout": 0.92, "holdout2": 0.94, "holdout3": 0.88, "holdout4": 0.84,
                    "holdout5": 0.96, "holdout6": 0.82, "holdout7": 0.85, "holdout8": 0.88, "holdout9": 0.64,
                    "holdout10": 0.63, "holdout11": 0.83}
@@ -2498,6 +2498,8 @@ def test_a_fact_of_a_quoted_sentence_no_claim_held_is_answered_with_its_hedges(
     # a word of a name's word family the stemmer keeps apart: "fail" of failure, "difficult" of difficulty
     ("Does breathing fail in ALS?", "yes", "Yes: amyotrophic lateral sclerosis has clinical feature respiratory "
      "failure."),
+    ("Does ALS make it hard to breathe?", "yes", "Yes: amyotrophic lateral sclerosis has clinical feature breathing "
+     "problems."),
     ("Is swallowing difficult in bulbar-onset amyotrophic lateral sclerosis?", "qualified",
      "Partly: bulbar-onset amyotrophic lateral sclerosis has clinical feature dysphagia; share of bulbar-onset ALS "
      "patients who develop dysarthria and dysphagia: about 80%.")])
