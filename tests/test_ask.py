@@ -28,8 +28,9 @@ from kg.reasoning.engine import load_reasoned
 
 # each split's accuracy as last reached, a little under: a change that loses answers fails here (tune grew by 62
 # question-form questions written before the changes they tune: 356/380 with them, 308/318 of the earlier ones;
-# then by 40 on facts of sentences no claim held, written before their claims: 580/631, 560/591 of the earlier ones)
-ACCURACY_FLOORS = {"tune": 0.92, "holdout": 0.92, "holdout2": 0.94, "holdout3": 0.88, "holdout4": 0.84,
+# then by 40 on facts of sentences no claim held, written before their claims: 580/631, 560/591 of the earlier ones;
+# then by 128 asking in lay and clinical names, written before their lexicon: 763/845, 663/717 of the earlier ones)
+ACCURACY_FLOORS = {"tune": 0.9, "holdout": 0.92, "holdout2": 0.94, "holdout3": 0.88, "holdout4": 0.84,
                    "holdout5": 0.96, "holdout6": 0.82, "holdout7": 0.85, "holdout8": 0.88, "holdout9": 0.64,
                    "holdout10": 0.63, "holdout11": 0.83, "holdout12": 0.66}
 
@@ -2769,3 +2770,89 @@ def test_a_hedge_of_the_situation_set_is_no_hedge_of_what_follows_from_it(index:
         "yes", "Yes: abnormal T2/FLAIR signal in the corticospinal tracts corresponds to gliosis along the "
         "corticospinal tracts (ALS).")
     assert answer("Does MRI show snake eyes in ALS?", index).verdict == "qualified"
+@pytest.mark.parametrize(("question", "verdict", "sentence"), [
+    ("Is multiple sclerosis a disease of myelin loss?", "yes", "Yes: Multiple sclerosis is the classic demyelinating "
+     "disease."),
+    ("Is ALS a disease of myelin loss?", "no", "No: ALS is a disease of axonal degeneration affecting motor neurons, "
+     "not a demyelinating disease."),
+    ("Do people with ALS have increased reflexes?", "yes",
+     "Yes: amyotrophic lateral sclerosis has clinical feature hyperreflexia."),
+    ("Does muscular dystrophy weaken the muscles close to the trunk?", "qualified",
+     "Typically: muscular dystrophy has clinical feature progressive proximal muscle weakness."),
+    ("Can ALS leave someone unable to move?", "yes", "Yes: amyotrophic lateral sclerosis has clinical feature "
+     "paralysis."),
+    ("Do behaviour problems in ALS increase the burden on carers?", "yes",
+     "Yes: behavioural changes has impact increased caregiver burden."),
+    ("Does a muscle sample in muscular dystrophy show fat replacing muscle?", "yes",
+     "Yes: muscle biopsy detects replacement of muscle with fat or connective tissue."),
+    ("Is there glial scarring along the corticospinal tracts in ALS?", "qualified",
+     "Partly: amyotrophic lateral sclerosis has secondary pathology gliosis along the corticospinal tracts (ALS) "
+     "(secondary changes from the primary axonal degeneration)."),
+    ("Do the nerve fibres degenerate in ALS?", "yes", "Yes: amyotrophic lateral sclerosis has primary pathology "
+     "progressive degeneration and death of motor neurons and their axons (ALS)."),
+    # a word of a name's word family the stemmer keeps apart: "fail" of failure, "difficult" of difficulty
+    ("Does breathing fail in ALS?", "yes", "Yes: amyotrophic lateral sclerosis has clinical feature respiratory "
+     "failure."),
+    ("Does ALS make it hard to breathe?", "yes", "Yes: amyotrophic lateral sclerosis has clinical feature breathing "
+     "problems."),
+    ("Is swallowing difficult in bulbar-onset amyotrophic lateral sclerosis?", "qualified",
+     "Partly: bulbar-onset amyotrophic lateral sclerosis has clinical feature dysphagia; share of bulbar-onset ALS "
+     "patients who develop dysarthria and dysphagia: about 80%.")])
+def test_a_lay_or_clinical_name_asks_the_thing_it_names(index: ClaimIndex, question: str, verdict: str,
+                                                        sentence: str) -> None:
+    """A patient's or clinician's name of a thing (skos:altLabel: HPO's layperson "increased reflexes", "glial
+    scarring", "disease of myelin loss", "muscles near the trunk", "unable to move", "muscle sample") asks the very
+    thing, in British spelling too ("behaviour", "fibres"); each was "the documents don't say" or an unknown word."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == (verdict, sentence)
+
+
+@pytest.mark.parametrize("question", ["Is there glial scarring in muscular dystrophy?",
+                                      "Do the nerve fibres degenerate in MS?",
+                                      "Do muscles near the trunk get weak in SMA?",
+                                      "Does SMA cause increased reflexes?"])
+def test_a_lay_name_of_a_thing_another_disease_has_says_nothing_of_this_one(index: ClaimIndex,
+                                                                            question: str) -> None:
+    """The lay name reads the thing, not its disease: ALS's gliosis and axonal degeneration, muscular dystrophy's
+    proximal weakness, ALS's hyperreflexia are not said of the disease asked."""
+    assert answer(question, index).verdict == "unstated"
+
+
+def test_a_subtype_is_named_with_any_name_of_its_disease(index: ClaimIndex) -> None:
+    """"Lou Gehrig disease" names ALS, so "bulbar onset Lou Gehrig disease" names bulbar-onset ALS (it read ALS and a
+    typical onset: the documents don't say) and "familial Lou Gehrig disease" familial ALS, which has no dysphagia."""
+    reply = answer("Does bulbar onset Lou Gehrig disease cause problems with swallowing?", index)
+    assert (reply.verdict, reply.sentence) == (
+        "qualified", "Partly: bulbar-onset amyotrophic lateral sclerosis has clinical feature dysphagia; share of "
+        "bulbar-onset ALS patients who develop dysarthria and dysphagia: about 80%.")
+    assert answer("Does familial Lou Gehrig disease cause problems with swallowing?", index).verdict == "unstated"
+    assert answer("What genes cause familial Lou Gehrig disease?", index).sentence == \
+        "familial amyotrophic lateral sclerosis has causal gene: C9orf72, FUS, SOD1, TARDBP."
+
+
+@pytest.mark.parametrize(("question", "sentence"), [
+    ("Do the breathing muscles shrink in amyotrophic lateral sclerosis?",
+     "Yes: amyotrophic lateral sclerosis has clinical feature muscle atrophy."),
+    ("Does ALS waste the muscles used for breathing?",
+     "Yes: amyotrophic lateral sclerosis affects structure respiratory muscles.")])
+def test_two_names_may_share_a_word(index: ClaimIndex, question: str, sentence: str) -> None:
+    """"breathing muscles shrink": the respiratory muscles and, sharing "muscles", muscle atrophy ("shrinking
+    muscles"); both were needed (it was "the documents don't say"). The shared reading needs a thing the other
+    things named have: SMA's muscle atrophy is said, its breathing muscles are not; MS has neither."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == ("yes", sentence)
+    assert "including respiratory muscles" in format_reply(reply, index, width=100_000)
+    assert answer("Do the breathing muscles shrink in SMA?", index).verdict == "unstated"
+    assert answer("Do the breathing muscles shrink in multiple sclerosis?", index).verdict == "unstated"
+
+
+def test_a_thing_named_by_any_of_its_names_is_narrowed_by_the_words_beside_it(index: ClaimIndex) -> None:
+    """"voluntary muscles ... degenerate" narrows the skeletal muscles to muscular dystrophy's degeneration of them,
+    as "skeletal muscles ... degenerate" does (it was "the documents don't say"); not ALS's, which has none."""
+    expected = ("yes", "Yes: muscular dystrophy has primary pathology progressive degeneration of the skeletal muscles "
+                "(muscular dystrophy).")
+    for question in ("Do the voluntary muscles degenerate in muscular dystrophies?",
+                     "Do the skeletal muscles degenerate in muscular dystrophy?"):
+        reply = answer(question, index)
+        assert (reply.verdict, reply.sentence) == expected
+    assert answer("Do the voluntary muscles degenerate in ALS?", index).verdict == "unstated"

@@ -59,8 +59,10 @@ STEMMER = Stemmer.Stemmer("english")
 QUANTIFIERS = {"some", "all", "every", "each", "most", "many", "certain"}  # "some forms", "most cases"
 TOKEN = re.compile(r"(?u)\b\w\w+\b")  # bm25s.tokenize's default token pattern
 # stems of one word family the stemmer keeps apart: "sensation lost" names "loss of sensation", "weaken muscles"
-# "muscle weakness", "destroy myelin" "myelin destruction"
-WORD_FAMILY = {"lost": "loss", "lose": "loss", "weaken": "weak", "destroy": "destruct"}
+# "muscle weakness", "destroy myelin" "myelin destruction", "breathing fails" "breathing failure", "swallowing is
+# difficult" "swallowing difficulty"
+WORD_FAMILY = {"lost": "loss", "lose": "loss", "weaken": "weak", "destroy": "destruct", "fail": "failur",
+               "difficult": "difficulti"}
 
 
 @dataclass(frozen=True)
@@ -289,6 +291,7 @@ def build_index(dataset: Dataset) -> ClaimIndex:
     entity_names = _names(asserted, lambda s: (str(s).startswith(str(KG)) or s in classes or s in signs))
     entity_names = {**{name: terms for name, terms in _pathology_names(asserted, dataset).items()
                        if name not in relation_names}, **entity_names}  # "primary pathology" stays a relation
+    entity_names = {**_subtype_names(asserted, entity_names), **entity_names}
     statements = [_with_text(s, asserted, labels, details) for s in statements]
     vocabulary = frozenset(STEMMER.stemWords([w for _, p, o in asserted if isinstance(o, Literal)
                                               and p not in (NEGATION_HEDGE, RELATION_HEDGE)
@@ -376,6 +379,27 @@ def _names(graph: Graph, keep: Callable[[URIRef], bool], predicates: tuple[URIRe
                 if key:
                     names.setdefault(key, set()).add(subject)
     return {name: frozenset(terms) for name, terms in names.items()}
+
+
+def _subtype_names(graph: Graph, names: dict[tuple[str, ...], frozenset[URIRef]]
+                   ) -> dict[tuple[str, ...], frozenset[URIRef]]:
+    """A subtype's names written with another name of the disease it is a subtype of: "bulbar-onset ALS" is also
+    "bulbar onset Lou Gehrig disease", "familial ALS" "familial Lou Gehrig disease"."""
+    of: dict[Node, list[tuple[str, ...]]] = {}
+    for name, terms in names.items():
+        for term in terms:
+            of.setdefault(term, []).append(name)
+    found: dict[tuple[str, ...], set[URIRef]] = {}
+    for subtype, disease in graph.subject_objects(SUBTYPE_OF):
+        if not isinstance(subtype, URIRef):
+            continue
+        for name, part in ((n, p) for n in of.get(subtype, []) for p in of.get(disease, [])):
+            for at in [n for n in range(len(name) - len(part) + 1) if name[n:n + len(part)] == part][:1]:
+                for other in of[disease]:
+                    written = name[:at] + other + name[at + len(part):]
+                    if written not in names:
+                        found.setdefault(written, set()).add(subtype)
+    return {name: frozenset(terms) for name, terms in found.items()}
 
 
 def _pathology_names(graph: Graph, dataset: Dataset) -> dict[tuple[str, ...], frozenset[URIRef]]:

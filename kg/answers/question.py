@@ -13,9 +13,18 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
-from rdflib import URIRef
+from rdflib import RDF, URIRef
 
-from kg.answers.claim_index import ONTOLOGY, QUANTIFIERS, STEMMER, SUBTYPE_OF, WORD, ClaimIndex, words
+from kg.answers.claim_index import (
+    ONTOLOGY,
+    PATHOLOGICAL_PROCESS,
+    QUANTIFIERS,
+    STEMMER,
+    SUBTYPE_OF,
+    WORD,
+    ClaimIndex,
+    words,
+)
 from kg.answers.english import common, common_words
 from kg.errors import InputError
 
@@ -358,6 +367,7 @@ def read(question: str, index: ClaimIndex) -> Reading:
                         and t[0].isalpha()
                         and not set(index.tokens(t)) & own)
     mentions, unexplained = _narrowed(mentions, unexplained, index)
+    mentions, unexplained = _sharing_a_word(mentions, unexplained, index)
     yes_no = asks_yes_no and not _choice(tokens, consumed)
     return Reading(question, tuple(mentions), tuple(unknown), tuple(corrections), negated,
                    yes_no, tuple(tokens), unexplained,
@@ -411,6 +421,29 @@ def _own_parts_dropped(mentions: list[Mention], spoken: str, index: ClaimIndex) 
     return [m for m in mentions if not any(m is d for d in dropped[:1])]
 
 
+def _sharing_a_word(mentions: list[Mention], unexplained: tuple[str, ...],
+                    index: ClaimIndex) -> tuple[list[Mention], tuple[str, ...]]:
+    """A word not otherwise understood that, with a word of a thing named, names in other word forms another
+    thing the other things named have ("Do the breathing muscles shrink in ALS?": the respiratory muscles, and
+    muscle atrophy, "shrinking muscles"; "Does ALS waste the muscles used for breathing?": muscle wasting, and the
+    breathing muscles): that thing is named too, the two names sharing the word; not a pathological process ("upper
+    motor neuron degeneration" is no upper motor neurons and ALS's neuronal degeneration: a process's words beside a
+    thing narrow it, see ``_narrowed``)."""
+    processes = {st.subject for st in index.statements if st.property == RDF.type and st.object == PATHOLOGICAL_PROCESS}
+    for mention in [m for m in mentions if not m.relation and m.terms]:
+        others = frozenset().union(*(m.terms for m in mentions if m is not mention and not m.relation))
+        values = {s.object for s in index.statements if s.subject in others and not index.nary(s)}
+        named = frozenset().union(*(m.terms for m in mentions))
+        for shared in mention.text.split():
+            for word in unexplained:
+                terms = index.names_by_stems.get(index.stem_key((shared, word)), frozenset()) & values - processes
+                if terms and not terms & named and len(index.stem_key((shared, word))) == 2:
+                    mentions = [*mentions, Mention(f"{shared} {word}", frozenset(terms))]
+                    unexplained = tuple(w for w in unexplained if w != word)
+                    break
+    return mentions, unexplained
+
+
 def _narrowed(mentions: list[Mention], unexplained: tuple[str, ...],
               index: ClaimIndex) -> tuple[list[Mention], tuple[str, ...]]:
     """A thing named whose name, with other words of the question not otherwise understood, is among the words of
@@ -431,12 +464,14 @@ def _narrowed(mentions: list[Mention], unexplained: tuple[str, ...],
         # thing whose long name holds its name ("therapies for demyelinating diseases like MS")
         if mention.terms <= index.classes | index.diseases:
             values &= {s.subject for s in index.statements if s.object in mention.terms}
-        own = set(index.stem_key(tuple(mention.text.split())))
+        # the thing named by any of its names ("voluntary muscles ... degenerate": the skeletal muscles')
+        owns = [set(index.stem_key(tuple(mention.text.split())))] + [
+            set(index.stem_key(name)) for name, terms in index.entity_names.items() if terms == mention.terms]
         extra = {word: set(index.stem_key((word,))) for word in unexplained}
         found: dict[tuple[str, ...], set[URIRef]] = {}
         for key, terms in index.names_by_stems.items():
             used = tuple(word for word in unexplained if extra[word] and extra[word] <= set(key))
-            if used and own <= set(key) and terms & values:
+            if used and any(own <= set(key) for own in owns) and terms & values:
                 found.setdefault(used, set()).update(terms & values)
         most = max(map(len, found), default=0)
         widest = [used for used in found if len(used) == most]
