@@ -2856,3 +2856,40 @@ def test_a_thing_named_by_any_of_its_names_is_narrowed_by_the_words_beside_it(in
         reply = answer(question, index)
         assert (reply.verdict, reply.sentence) == expected
     assert answer("Do the voluntary muscles degenerate in ALS?", index).verdict == "unstated"
+@pytest.mark.parametrize(("question", "sentence", "quote", "near_miss"), [
+    ("Is SMA handed down in families?", "Yes: spinal muscular atrophy has inheritance pattern autosomal recessive.",
+     "Yes, it's an autosomal recessive genetic disorder.", "Is MS handed down in families?"),
+    ("Does ascending sensory disturbance point to Guillain-Barré syndrome?",
+     "Yes: ascending sensory disturbance or weakness raises suspicion of Guillain-Barré syndrome.",
+     "should raise suspicion for true demyelinating diseases like Guillain-Barré syndrome or NMOSD",
+     "Does ascending weakness point to ALS?"),
+    ("Does ALS result in paralysis?", "Yes: amyotrophic lateral sclerosis has clinical feature paralysis.",
+     "Rapid progression to paralysis", "Does SMA result in paralysis?"),
+    ("Is SMN1 responsible for SMA?", "Yes: spinal muscular atrophy has causal gene SMN1.",
+     "Genetic deficiency in the SMN1 gene", "Is SMN1 responsible for ALS?"),
+    ("Is the posterior limb of the internal capsule the most common site of the abnormal T2/FLAIR signal in the "
+     "corticospinal tracts in ALS?",
+     "Yes: abnormal T2/FLAIR signal in the corticospinal tracts most frequently located in posterior limb of the "
+     "internal capsule.", "most frequently in the posterior limb of the internal capsule and cerebral peduncles",
+     "Is the spinal cord the most common site of the abnormal T2/FLAIR signal in the corticospinal tracts in ALS?"),
+], ids=["handed-down", "point-to", "result-in", "responsible-for", "most-common-site"])
+def test_a_relation_in_other_words_names_the_property(index: ClaimIndex, question: str, sentence: str, quote: str,
+                                                      near_miss: str) -> None:
+    """How clinicians and lay people say a relation (skos:altLabel / mnd:inverseAltLabel on the property: "handed
+    down", "point to", "result in", "responsible for", "most common site") links the question to the claim; the same
+    words of another disease or place stay unstated."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == ("yes", sentence)
+    assert quote in format_reply(reply, index, width=1000)
+    assert answer(near_miss, index).verdict == "unstated"
+
+
+def test_a_value_named_as_a_verb_is_read_by_its_word_forms_beside_two_things(index: ClaimIndex) -> None:
+    """The names of a value said of what another thing does ("significantly shortened survival") are nouns: "Does FTD
+    reduce survival in ALS?" reads FTD and ALS and finds "reduce survival" among the value's words ("reduced
+    survival"), rather than a third thing of which ALS's FTD, in some patients, would only partly answer."""
+    reply = answer("Does frontotemporal dementia reduce survival in ALS?", index)
+    assert (reply.verdict, reply.sentence) == ("yes", "Yes: frontotemporal dementia has impact significantly "
+                                                      "shortened survival.")
+    assert "which significantly shortens survival" in format_reply(reply, index, width=1000)
+    assert answer("Does frontotemporal dementia reduce survival in SMA?", index).verdict == "unstated"

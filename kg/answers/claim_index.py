@@ -293,9 +293,12 @@ def build_index(dataset: Dataset) -> ClaimIndex:
                        if name not in relation_names}, **entity_names}  # "primary pathology" stays a relation
     entity_names = {**_subtype_names(asserted, entity_names), **entity_names}
     statements = [_with_text(s, asserted, labels, details) for s in statements]
-    vocabulary = frozenset(STEMMER.stemWords([w for _, p, o in asserted if isinstance(o, Literal)
+    # no hedge names, and no relation's names: a word only a relation's name holds ("handed" of "handed down") is
+    # read where that name stands, and elsewhere ("weakness in the hands") is no word the documents use
+    vocabulary = frozenset(STEMMER.stemWords([w for s, p, o in asserted if isinstance(o, Literal)
                                               and p not in (NEGATION_HEDGE, RELATION_HEDGE)
-                                              for w in words(str(o))]))  # no hedge names
+                                              and not (s in properties and p in (SKOS.altLabel, INVERSE_ALT_LABEL))
+                                              for w in words(str(o))]))
     stopwords, postings = _bm25([s.text for s in statements])
     quoted = [c for c in cited if c in details]
     _, by_number = _bm25([details[c].quote for c in quoted])
