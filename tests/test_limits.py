@@ -224,7 +224,7 @@ class FloodServer:
         chunk = b"x" * (1 << 20)
         with connection:
             try:
-                connection.recv(65536)
+                _read_request(connection)
                 connection.sendall(self.head)
                 if self.body is not None:
                     connection.sendall(self.body)
@@ -233,6 +233,22 @@ class FloodServer:
                     connection.sendall(chunk)
             except OSError:
                 return
+
+
+def _read_request(connection: socket.socket) -> None:
+    """Read a whole HTTP request, its head and its Content-Length body: closing a socket with a request still unread
+    resets the connection, and the client may then lose the reply it has not read yet (a failure only under load,
+    when the request's body came after the first read)."""
+    received = b""
+    while b"\r\n\r\n" not in received:
+        if not (data := connection.recv(65536)):
+            return
+        received += data
+    head, _, body = received.partition(b"\r\n\r\n")
+    length = next((int(line.split(b":", 1)[1]) for line in head.split(b"\r\n")
+                   if line.lower().startswith(b"content-length:")), 0)
+    while len(body) < length and (data := connection.recv(65536)):
+        body += data
 
 
 @pytest.mark.parametrize("status, message", [
