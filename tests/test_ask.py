@@ -2791,13 +2791,13 @@ def test_a_hedge_of_the_situation_set_is_no_hedge_of_what_follows_from_it(index:
     ("Do the nerve fibres degenerate in ALS?", "yes", "Yes: amyotrophic lateral sclerosis has primary pathology "
      "progressive degeneration and death of motor neurons and their axons (ALS)."),
     # a word of a name's word family the stemmer keeps apart: "fail" of failure, "difficult" of difficulty
-    ("Does breathing fail in ALS?", "yes", "Yes: amyotrophic lateral sclerosis has clinical feature respiratory "
+    ("Does breathing fail in ALS?", "yes", "Yes: amyotrophic lateral sclerosis primary cause of death respiratory "
      "failure."),
     ("Does ALS make it hard to breathe?", "yes", "Yes: amyotrophic lateral sclerosis has clinical feature breathing "
      "problems."),
     ("Is swallowing difficult in bulbar-onset amyotrophic lateral sclerosis?", "qualified",
-     "Partly: bulbar-onset amyotrophic lateral sclerosis has clinical feature dysphagia; share of bulbar-onset ALS "
-     "patients who develop dysarthria and dysphagia: about 80%.")])
+     "Partly: share of bulbar-onset ALS patients who develop dysarthria and dysphagia: about 80%; bulbar-onset "
+     "amyotrophic lateral sclerosis has clinical feature dysphagia.")])
 def test_a_lay_or_clinical_name_asks_the_thing_it_names(index: ClaimIndex, question: str, verdict: str,
                                                         sentence: str) -> None:
     """A patient's or clinician's name of a thing (skos:altLabel: HPO's layperson "increased reflexes", "glial
