@@ -96,6 +96,9 @@ class Share:
     threshold: float | None = None
 
 
+MAX_REMEMBERED_TEXTS = 100_000  # texts whose tokens an index keeps (the graph's names and sentences are far fewer)
+
+
 @dataclass
 class ClaimIndex:
     """The statements, the names of entities and relations, labels, citation details and the BM25 index."""
@@ -216,7 +219,26 @@ class ClaimIndex:
 
     def tokens(self, text: str) -> list[str]:
         """``text`` as bm25s.tokenize splits it for this index: lower-cased words, stopwords out, stemmed."""
-        return STEMMER.stemWords([w for w in TOKEN.findall(text.lower()) if w not in self.stopwords])
+        if (known := self._tokens.get(text)) is None:
+            if len(self._tokens) >= MAX_REMEMBERED_TEXTS:  # a server answers questions without end
+                self._tokens.clear()
+            known = self._tokens[text] = tuple(STEMMER.stemWords(
+                [w for w in TOKEN.findall(text.lower()) if w not in self.stopwords]))
+        return list(known)
+
+    @cached_property
+    def _tokens(self) -> dict[str, tuple[str, ...]]:
+        """The tokens of each text tokenized so far: the same names and sentences are read for every question."""
+        return {}
+
+    @cached_property
+    def relation_name_stems(self) -> dict[URIRef, tuple[frozenset[str], ...]]:
+        """A property -> the stems of each of its names."""
+        stems: dict[URIRef, list[frozenset[str]]] = {}
+        for name, props in self.relation_names.items():
+            for prop in props:
+                stems.setdefault(prop, []).append(frozenset(self.tokens(" ".join(name))))
+        return {prop: tuple(each) for prop, each in stems.items()}
 
     def phrase(self, statement: Statement) -> str:
         """A statement in words: an n-ary statement's own label, else subject, property and object."""

@@ -108,9 +108,8 @@ def _named_in_pieces(index: ClaimIndex, reading: Reading, prop: Node) -> bool:
         return False
     for mention in reading.relations:
         asked = set(index.tokens(mention.text))
-        for name, props in index.relation_names.items():
-            stems = set(index.tokens(" ".join(name)))
-            if prop in props and asked <= stems and stems - asked and stems - asked <= spare:
+        for stems in index.relation_name_stems.get(prop, ()) if isinstance(prop, URIRef) else ():
+            if asked <= stems and stems - asked and stems - asked <= spare:
                 return True
     return False
 
