@@ -49,10 +49,11 @@ def run_limited(work: Callable[[], T], limits: Limits, where: str, what: str = "
     allowed = replace(limits, memory=_allowed_memory(limits.memory))
     with tempfile.TemporaryFile() as errors:
         read_end, write_end = os.pipe()
+        parent = os.getpid()
         child = os.fork()
         if child == 0:  # pragma: no cover - the child ends in os._exit; its work is tested through the parent
             os.close(read_end)
-            _serve_child(work, allowed.memory, write_end, errors.fileno())
+            _serve_child(work, allowed.memory, write_end, errors.fileno(), parent)
         os.close(write_end)
         deadline = time.monotonic() + limits.timeout
         progress = Progress(what, sys.stderr)
@@ -81,11 +82,12 @@ def _allowed_memory(memory_mib: int) -> int:
     return memory_mib if hard == resource.RLIM_INFINITY else min(memory_mib, hard // MIB)
 
 
-def _serve_child(work: Callable[[], Any], memory_mib: int, write_end: int, stderr_fd: int) -> None:
+def _serve_child(work: Callable[[], Any], memory_mib: int, write_end: int, stderr_fd: int, parent: int) -> None:
     """In the child: run ``work`` under the memory limit, send its outcome, and exit without clean-up."""
     code = 0
     try:
         gc.freeze()  # the objects the parent made are never collected here: full collections skip them
+        _die_with(parent)  # the parent keeps the time limit: without it, the work would run on unbounded
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides; it kills this process
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         os.dup2(stderr_fd, 2)  # native messages ("memory allocation of N bytes failed") go to the parent
@@ -107,6 +109,17 @@ def _serve_child(work: Callable[[], Any], memory_mib: int, write_end: int, stder
         code = 1
     finally:
         os._exit(code)
+
+
+def _die_with(parent: int) -> None:
+    """In a forked process: be killed when ``parent`` dies (Linux's PR_SET_PDEATHSIG), and exit at once if it
+    already has. A kg process killed outright (SIGKILL, the OOM killer) left its child evaluating for good."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(1)
 
 
 def run_shared(tasks: Sequence[Callable[[], T]]) -> list[T]:
@@ -175,12 +188,8 @@ def _serve_shared(tasks: Sequence[Callable[[], Any]], queue: int, write_end: int
     """In the forked process: take tasks until none is left, send the results (or the error), and exit."""
     code = 0
     try:
-        import ctypes
-
         gc.freeze()  # the inherited objects are never collected here: no pass touches (copies) their pages
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-        if os.getppid() != parent:  # the parent died before the line above
-            os._exit(1)
+        _die_with(parent)
         try:
             outcome: tuple[Any, ...] = ("value", dict(_take_tasks(tasks, queue)))
         except KgError as error:

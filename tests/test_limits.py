@@ -29,6 +29,7 @@ from kg.graph.load import LIST_ITEMS
 from kg.graph.paths import ONTOLOGY_DIR, ROOT
 from kg.reasoning.engine import load_reasoned
 from kg.reasoning.store import load_files
+from tests.serving import alive, children_of
 
 ONTOLOGY = str(ONTOLOGY_DIR)
 CARTESIAN = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
@@ -113,6 +114,26 @@ def test_ctrl_c_stops_a_command_busy_in_the_engine(signum: int) -> None:
         process.kill()
     assert process.returncode == 130
     assert errors.splitlines() == ["Error: the query was stopped (Ctrl-C or SIGTERM) (command line)"]
+
+
+def test_a_command_killed_outright_takes_its_work_with_it() -> None:
+    """SIGKILL (or the OOM killer) gives kg no chance to stop the child evaluating the query; the child dies with
+    it rather than evaluate on without the time limit its parent kept (it ran on for over an hour)."""
+    process = subprocess.Popen([sys.executable, "-m", "kg", "sparql", COUNTING, "--timeout", "300"], cwd=ROOT,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               env={**os.environ, "PYTHONPATH": str(ROOT)})
+    try:
+        deadline = time.monotonic() + SLACK * 3
+        while not (children := children_of(process.pid)) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        [child] = children
+    finally:
+        process.kill()
+        process.wait()
+    deadline = time.monotonic() + SLACK
+    while alive(child) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not alive(child)
 
 
 def test_the_limits_of_every_command_are_documented_and_overridable() -> None:
