@@ -166,7 +166,7 @@ def _quote_stems(index: ClaimIndex, statement: Statement) -> set[str]:
 def _defines(index: ClaimIndex, thing: frozenset[Node], quote: str) -> bool:
     """Whether ``quote`` defines ``thing`` (its terms): a heading of one of its names before a colon ("Oxidative
     stress: Increased production of reactive oxygen species ...") or one of its names then "is" or "are"."""
-    keys = {index.stem_key(name) for name, terms in index.entity_names.items() if terms & thing}
+    keys = {index.stem_key(name) for term in thing for name in index.names_by_term.get(term, ())}
     heading, colon, rest = quote.partition(":")
     if colon and rest.strip() and index.stem_key(words(heading)) in keys:
         return True

@@ -161,11 +161,19 @@ class ClaimIndex:
     def names_of(self) -> dict[Node, frozenset[str]]:
         """A term -> the stemmed words of every name of it (its label and altLabels): "adults" names adulthood
         when the graph calls it so."""
-        found: dict[Node, set[str]] = {}
-        for name, terms in self.entity_names.items():
-            for term in terms:
-                found.setdefault(term, set()).update(self.tokens(" ".join(name)))
-        return {term: frozenset(stems) for term, stems in found.items()}
+        return {term: frozenset(stem for name in names for stem in self.tokens(" ".join(name)))
+                for term, names in self.names_by_term.items()}
+
+    @cached_property
+    def names_by_term(self) -> dict[Node, tuple[tuple[str, ...], ...]]:
+        """A thing -> its names (``entity_names``' keys naming it), in their order."""
+        return _by_term(self.entity_names)
+
+    @cached_property
+    def pathological_processes(self) -> frozenset[Node]:
+        """The things the statements say are pathological processes."""
+        return frozenset(s.subject for s in self.statements
+                         if s.property == RDF.type and s.object == PATHOLOGICAL_PROCESS)
 
     @cached_property
     def names_by_stems(self) -> dict[tuple[str, ...], frozenset[URIRef]]:
@@ -406,14 +414,20 @@ def _names(graph: Graph, keep: Callable[[URIRef], bool], predicates: tuple[URIRe
     return {name: frozenset(terms) for name, terms in names.items()}
 
 
+def _by_term(names: dict[tuple[str, ...], frozenset[URIRef]]) -> dict[Node, tuple[tuple[str, ...], ...]]:
+    """A term -> the names naming it, in ``names``' order."""
+    found: dict[Node, list[tuple[str, ...]]] = {}
+    for name, terms in names.items():
+        for term in terms:
+            found.setdefault(term, []).append(name)
+    return {term: tuple(each) for term, each in found.items()}
+
+
 def _subtype_names(graph: Graph, names: dict[tuple[str, ...], frozenset[URIRef]]
                    ) -> dict[tuple[str, ...], frozenset[URIRef]]:
     """A subtype's names written with another name of the disease it is a subtype of: "bulbar-onset ALS" is also
     "bulbar onset Lou Gehrig disease", "familial ALS" "familial Lou Gehrig disease"."""
-    of: dict[Node, list[tuple[str, ...]]] = {}
-    for name, terms in names.items():
-        for term in terms:
-            of.setdefault(term, []).append(name)
+    of = _by_term(names)
     found: dict[tuple[str, ...], set[URIRef]] = {}
     for subtype, disease in graph.subject_objects(SUBTYPE_OF):
         if not isinstance(subtype, URIRef):

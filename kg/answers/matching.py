@@ -3,7 +3,7 @@ whether a statement says yes to the question as read."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
@@ -125,9 +125,9 @@ def _said_beside(index: ClaimIndex, reading: Reading, statement: Statement) -> s
     spoken = list(reading.words)
     beside: set[tuple[str, Node, int]] = set()  # (word, end, -1 before it or 1 after it)
     for mention in reading.entities:
-        if not mention.terms & ends or not (span := _span(spoken, words(mention.text))):
+        if not mention.terms & ends or not (where := span(spoken, words(mention.text))):
             continue
-        for word, side in _near(spoken, span, FRAME, set(reading.conditions) - CONDITIONS):
+        for word, side in _near(spoken, where, FRAME, set(reading.conditions) - CONDITIONS):
             beside |= {(word, end, side) for end in mention.terms & ends}
     if not beside:
         return set()
@@ -138,18 +138,19 @@ def _said_beside(index: ClaimIndex, reading: Reading, statement: Statement) -> s
         quoted = list(words(index.citations[citation].quote))
         for word, end, side in beside:
             stems = set(index.tokens(word))
-            for name in (name for name, terms in index.entity_names.items() if end in terms):
-                span = _span(quoted, name)
-                while span is not None:
+            for name in index.names_by_term.get(end, ()):
+                where = span(quoted, name)
+                while where is not None:
                     if stems and any(s == side and set(index.tokens(w)) == stems
-                                     for w, s in _near(quoted, span, index.stopwords, None)):
+                                     for w, s in _near(quoted, where, index.stopwords, None)):
                         found.add(word)
-                    span = _span(quoted, name, span[1])
+                    where = span(quoted, name, where[1])
     return found
 
 
-def _span(said: list[str], name: tuple[str, ...], start: int = 0) -> tuple[int, int] | None:
+def span(said: Sequence[str], name: Sequence[str], start: int = 0) -> tuple[int, int] | None:
     """Where ``name`` first stands in ``said`` from ``start``: its first word's place and the place after its last."""
+    name = tuple(name)
     for at in range(start, len(said) - len(name) + 1):
         if name and tuple(said[at:at + len(name)]) == name:
             return at, at + len(name)
@@ -214,8 +215,7 @@ def said_of_kind(index: ClaimIndex, statement: Statement, asked: list[str],
     disorder."; a word said of something else in the sentence ("causing progressive muscle weakness", "a separate
     category from muscular dystrophies") is not. With ``heads``, only the kind's names ending in one of them ("disease":
     "neurodegenerative disease", not "not demyelinating")."""
-    kind_names = [name for name, terms in index.entity_names.items() if statement.object in terms
-                  and (heads is None or name[-1] in heads)]
+    kind_names = [name for name in index.names_by_term.get(statement.object, ()) if heads is None or name[-1] in heads]
     wanted = set(index.tokens(" ".join(asked)))
     for citation in statement.citations:
         if citation not in index.citations:

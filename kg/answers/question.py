@@ -13,11 +13,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
-from rdflib import RDF, URIRef
+from rdflib import URIRef
 
 from kg.answers.claim_index import (
     ONTOLOGY,
-    PATHOLOGICAL_PROCESS,
     QUANTIFIERS,
     STEMMER,
     SUBTYPE_OF,
@@ -429,14 +428,14 @@ def _sharing_a_word(mentions: list[Mention], unexplained: tuple[str, ...],
     breathing muscles): that thing is named too, the two names sharing the word; not a pathological process ("upper
     motor neuron degeneration" is no upper motor neurons and ALS's neuronal degeneration: a process's words beside a
     thing narrow it, see ``_narrowed``)."""
-    processes = {st.subject for st in index.statements if st.property == RDF.type and st.object == PATHOLOGICAL_PROCESS}
     for mention in [m for m in mentions if not m.relation and m.terms]:
         others = frozenset().union(*(m.terms for m in mentions if m is not mention and not m.relation))
         values = {s.object for s in index.statements if s.subject in others and not index.nary(s)}
         named = frozenset().union(*(m.terms for m in mentions))
         for shared in mention.text.split():
             for word in unexplained:
-                terms = index.names_by_stems.get(index.stem_key((shared, word)), frozenset()) & values - processes
+                terms = index.names_by_stems.get(index.stem_key((shared, word)), frozenset()) & values \
+                    - index.pathological_processes
                 if terms and not terms & named and len(index.stem_key((shared, word))) == 2:
                     mentions = [*mentions, Mention(f"{shared} {word}", frozenset(terms))]
                     unexplained = tuple(w for w in unexplained if w != word)

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from itertools import pairwise, zip_longest
 
 from kg.answers.claim_index import ClaimIndex
-from kg.answers.matching import relation_asked, relations_of
+from kg.answers.matching import relation_asked, relations_of, span
 from kg.answers.question import COMPARISON, YES_NO, Mention, Reading
 from kg.answers.reply import Reply, Used
 
@@ -139,20 +139,20 @@ def _parts(reading: Reading, index: ClaimIndex) -> tuple[list[str], bool] | None
     tokens = list(reading.words)
     spans = []
     for mention in reading.entities:
-        span = _span(tokens, mention.text.split())
-        if span is None:
+        where = span(tokens, mention.text.split())
+        if where is None:
             return None
-        spans.append((span, mention))
+        spans.append((where, mention))
     spans.sort(key=lambda pair: pair[0])
-    diseases = [(span, m) for span, m in spans if m.terms & index.diseases]
+    diseases = [(where, m) for where, m in spans if m.terms & index.diseases]
     if len(diseases) == 2 and (beside := _beside(tokens, diseases)) is not None:
         own, asked, other = beside
-        if set(own) & NOT_IN_PARTS or (at := _span(own, asked.text.split())) is None:
+        if set(own) & NOT_IN_PARTS or (at := span(own, asked.text.split())) is None:
             return None
         return [" ".join(own), " ".join(own[:at[0]] + other.text.split() + own[at[1]:])], True
     if set(tokens) & NOT_IN_PARTS:
         return None
-    things = [span for span, m in spans if not m.terms & index.diseases]
+    things = [where for where, m in spans if not m.terms & index.diseases]
     commas = reading.question.count(",")
     for start in range(len(things) - 1):
         listed = [things[start]]  # "X, Y and Z": joined by commas (no word between) and "and" before the last
@@ -175,7 +175,7 @@ def _beside(tokens: list[str],
     the other; None otherwise."""
     (first, first_named), (second, second_named) = diseases
     for phrase in LIKE:
-        at = _span(tokens, list(phrase))
+        at = span(tokens, list(phrase))
         if at is None:
             continue
         start, end = at
@@ -185,14 +185,6 @@ def _beside(tokens: list[str],
             return tokens[:start] + tokens[second[1]:], first_named, second_named
         if phrase not in KIND_EXAMPLE and second == (end, len(tokens)) and first[1] <= start:
             return tokens[:start], first_named, second_named  # "Does SMA ..., as in ALS?"
-    return None
-
-
-def _span(tokens: list[str], name: list[str]) -> tuple[int, int] | None:
-    """Where ``name`` stands in ``tokens`` (the first place), as (start, end)."""
-    for start in range(len(tokens) - len(name) + 1):
-        if tokens[start:start + len(name)] == name:
-            return start, start + len(name)
     return None
 
 
@@ -227,11 +219,8 @@ def _one(reading: Reading, disease: Mention, diseases: list[Mention], which: boo
     for other in diseases:
         if other is disease:
             continue
-        span = other.text.split()
-        for start in range(len(tokens) - len(span) + 1):
-            if tokens[start:start + len(span)] == span:
-                del tokens[start:start + len(span)]
-                break
+        if (where := span(tokens, other.text.split())) is not None:
+            del tokens[where[0]:where[1]]
     tokens = [t for t in tokens if t not in JOINING]
     if which:
         tokens = tokens[1:]
