@@ -29,7 +29,8 @@ from kg.reasoning.engine import load_reasoned
 EVAL_FILE = Path(__file__).resolve().parent / "ask_eval.yaml"
 VERDICTS = {"yes", "no", "qualified"}
 SPLITS = ("tune", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8",
-          "holdout9", "holdout10", "holdout11", "holdout12")
+          "holdout9", "holdout10", "holdout11", "holdout12",
+          "holdout13")
 
 
 @dataclass(frozen=True)
