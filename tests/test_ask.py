@@ -329,7 +329,7 @@ def test_a_kind_asked_is_answered_by_the_classifying_statement_and_its_sentence(
      "Yes: amyotrophic lateral sclerosis is a motor neuron disease (derived); spinal muscular atrophy is a motor "
      "neuron disease (derived)."),
     ("When do ALS and SMA start?", "answer",  # document 002's limb onset is a site, not a time, of ALS's onset
-     "amyotrophic lateral sclerosis possible onset: limbs (can). amyotrophic lateral sclerosis typical onset: "
+     "amyotrophic lateral sclerosis possible onset: limbs. amyotrophic lateral sclerosis typical onset: "
      "adulthood. spinal muscular atrophy typical onset: early childhood, infancy."),
 ])
 def test_a_question_about_several_diseases_is_asked_of_each(index: ClaimIndex, question: str, verdict: str,
