@@ -2893,3 +2893,19 @@ def test_a_value_named_as_a_verb_is_read_by_its_word_forms_beside_two_things(ind
                                                       "shortened survival.")
     assert "which significantly shortens survival" in format_reply(reply, index, width=1000)
     assert answer("Does frontotemporal dementia reduce survival in SMA?", index).verdict == "unstated"
+
+
+@pytest.mark.parametrize("question", [
+    "Is the abnormal T2/FLAIR signal in the corticospinal tracts in ALS most often found in the cerebral peduncles?",
+    "Is the abnormal T2/FLAIR signal in the corticospinal tracts most commonly present in the cerebral peduncles?"])
+def test_a_relation_name_with_a_word_saying_it_is_there_inside_is_read(index: ClaimIndex, question: str) -> None:
+    """"most often found in" is "most often in" with a word saying only that a thing is there inside it."""
+    reply = answer(question, index)
+    assert reply.verdict == "yes" and reply.reading.relations
+
+
+def test_an_open_question_of_a_relation_of_a_value_the_words_name(index: ClaimIndex) -> None:
+    """ALS has no statement of where it is most often located; its abnormal T2/FLAIR signal, which the words name,
+    has: the places, not ALS's imaging findings."""
+    text = format_reply(answer("Where is the abnormal T2/FLAIR signal most frequently found in ALS?", index), index)
+    assert "cerebral peduncles" in text and "posterior limb of the internal capsule" in text

@@ -96,6 +96,9 @@ TOGETHER = {"associated", "association", "linked", "link", "related", "relation"
             "occur", "occurs", "seen", "feature", "features", "characteristic", "characterized", "involve",
             "involves", "involved", "involvement", "include", "includes", "shared", "part"}
 FRAME |= TOGETHER
+# ... of which the words saying only that a thing is there, which may stand inside a relation's name ("most often
+# found in": "most often in") without changing what it names
+THERE = {"found", "seen", "present"}
 # ... and words asking whether one thing is used for another, for whatever ("Is genetic testing used for muscular
 # dystrophy?": a diagnostic test, though "used for" names a treatment)
 USED_FOR = TOGETHER | {"use", "used", "for", "in", "of", "show", "shows"}
@@ -672,6 +675,8 @@ def _mentions(tokens: list[str], index: ClaimIndex, by_stems: bool = True) -> tu
                     figure = 0 if found else length
                 if found or figure:
                     break
+            if not found and not figure and (there := _relation_with_there(key, index)):
+                found = (length, there)  # "most often found in": "most often in", its one word saying it is there
             if found or figure:
                 break
         if figure:  # its words name nothing else ("die within 10 years": not death)
@@ -698,6 +703,20 @@ def _mentions(tokens: list[str], index: ClaimIndex, by_stems: bool = True) -> tu
         consumed.update(range(position, position + length))
         position += length
     return mentions, consumed, negated
+
+
+def _relation_with_there(key: tuple[str, ...], index: ClaimIndex) -> Mention | None:
+    """A relation's name of two words or more with one word inside it saying only that a thing is there (THERE):
+    "most often found in" names "most often in", "most commonly present in" "most commonly in"; the whole as the
+    mention. None otherwise (a name of a thing is no relation's, and the word must stand inside the name)."""
+    for inside in range(1, len(key) - 1):
+        if key[inside] not in THERE:
+            continue
+        rest = (*key[:inside], *key[inside + 1:])
+        for variant in variants(rest):
+            if len(variant) >= 2 and variant in index.relation_names and variant not in index.entity_names:
+                return Mention(" ".join(key), index.relation_names[variant], relation=True)
+    return None
 
 
 def _coordinated(tokens: list[str], position: int, index: ClaimIndex) -> tuple[int, Mention] | None:
