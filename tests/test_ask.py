@@ -16,7 +16,7 @@ from rdflib import URIRef
 
 from benchmarks.ask_eval import SPLITS, evaluate, load_cases, summary
 from kg.answers.claim_index import ClaimIndex, build_index, words
-from kg.answers.question import MAX_CHARACTERS
+from kg.answers.question import MAX_CHARACTERS, read
 from kg.answers.reply import Reply
 from kg.answers.reply_format import format_reply, reply_json, support, understood
 from kg.answers.unclear import UNCLEAR
@@ -438,8 +438,9 @@ def test_an_answer_for_each_disease_cites_each(index: ClaimIndex) -> None:
     ("Does ALS primarily affect the myelin sheath?", "no"),
     ("Does ascending sensory disturbance occur in motor neuron disease?", "qualified"),
   # the statement denying confirmation is no "no" to a question naming no relation
-    # "more" named a value: "Partly: ALS has clinical feature needing more assistance for daily activities"
-    ("Is there more than one kind of ALS?", "unstated"),
+    # "more" named a value: "Partly: ALS has clinical feature needing more assistance for daily activities"; "more
+    # than one" now asks what "several" asks: its subtypes (sporadic and familial ALS, ...) say yes
+    ("Is there more than one kind of ALS?", "yes"),
     # several values of several relations ("cause": features too) are no several causes
     ("Does SMA have more than one cause?", "unstated"),
     ("Does SMA have several causal genes?", "unstated"),  # one: SMN1
@@ -579,7 +580,7 @@ def test_lay_words_for_prenatal_testing_name_it(index: ClaimIndex, question: str
 
 
 @pytest.mark.parametrize("question", ["Are there several types of ALS?", "Are there multiple forms of SMA?",
-                                      "Are there various kinds of ALS?"])
+                                      "Are there various kinds of ALS?", "Is there more than one type of SMA?"])
 def test_several_is_named_by_two_values_of_the_relation_asked(index: ClaimIndex, question: str) -> None:
     reply = answer(question, index)
     assert reply.verdict == "yes"
@@ -2909,3 +2910,11 @@ def test_an_open_question_of_a_relation_of_a_value_the_words_name(index: ClaimIn
     has: the places, not ALS's imaging findings."""
     text = format_reply(answer("Where is the abnormal T2/FLAIR signal most frequently found in ALS?", index), index)
     assert "cerebral peduncles" in text and "posterior limb of the internal capsule" in text
+
+
+def test_more_than_one_asks_what_several_asks_but_not_a_share(index: ClaimIndex) -> None:
+    """"More than one" is read as "several" (two values or more), so its "one" is no "one cause" (the contrary of a
+    multifactorial etiology) nor a "just one"; "more than one in ten" asks a share and is left as it is."""
+    assert "several" in read("Does SMA come in more than one form?", index).words
+    assert not read("Does ALS have more than one cause?", index).contrary
+    assert "several" not in read("Do more than one in ten ALS patients have a family history?", index).words

@@ -137,6 +137,8 @@ CONDITIONS = {"baby", "babies", "child", "children", "kids", "born", "before", "
 PLURAL = {"several", "multiple", "various", "numerous", "different"}
 # ... and for exactly one ("Is there only one type of SMA?", "Does SMA come in a single form?"): the negative of more
 # than one, so statements of two values or more say no; not "the only one" (the thing named before it, see ONLY)
+# ... the words after "more than one" that make it a share ("more than one in ten", "more than one third")
+SHARE_AFTER_ONE = {"in", "out", "of", "third", "thirds", "quarter", "quarters", "fifth", "half", "percent", "%"}
 ONE = re.compile(r"(?<!\bthe )\b(?:only|just|solely|exclusively) one\b|\ba single\b")
 
 LESS = {"less", "fewer", "rarer"}  # "rarer than": less common than; a comparison the other way round
@@ -293,6 +295,7 @@ def read(question: str, index: ClaimIndex) -> Reading:
     while spoken[:1] and spoken[0] in DISCOURSE and len(spoken) > 1:  # "So is ALS genetic?"
         spoken = spoken[1:]
     tokens, confirming = _confirmation(spoken)
+    tokens = _more_than_one(tokens)
     # a statement asked ("ALS isn't curable?"): a yes/no with no question word, its verb where it stands
     declared = (bool(tagged) or undotted.rstrip().endswith("?")) and not WH & set(tokens) \
         and any(token in YES_NO or token in CONFIRMING for token in tokens[:-1])  # not "ALS symptoms are?"
@@ -512,6 +515,23 @@ def _leading_clause_last(spoken: list[str], question: str) -> list[str]:
     if not comma or not before or not after or before[0] in opens or after[0] not in opens:
         return spoken
     return [*after, *before]
+
+
+def _more_than_one(tokens: list[str]) -> list[str]:
+    """"More than one" as the one word asking for two or more ("Does SMA come in more than one form?": several
+    forms), so that its "one" is no "one" asked (ONE, a contrary's "one cause"); not "more than one in ten" or
+    "more than one third", which ask a share."""
+    kept: list[str] = []
+    position = 0
+    while position < len(tokens):
+        if tokens[position:position + 3] == ["more", "than", "one"] \
+                and not set(tokens[position + 3:position + 4]) & SHARE_AFTER_ONE:
+            kept.append("several")
+            position += 3
+            continue
+        kept.append(tokens[position])
+        position += 1
+    return kept
 
 
 def _confirmation(tokens: list[str]) -> tuple[list[str], bool]:
