@@ -2918,3 +2918,15 @@ def test_more_than_one_asks_what_several_asks_but_not_a_share(index: ClaimIndex)
     assert "several" in read("Does SMA come in more than one form?", index).words
     assert not read("Does ALS have more than one cause?", index).contrary
     assert "several" not in read("Do more than one in ten ALS patients have a family history?", index).words
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Is the etiology of ALS multifactorial?", "yes"),  # "multifactorial etiology", not "involves mechanism" too
+    ("Does ALS involve several mechanisms?", "yes"),  # "involves mechanism", not "affects structure" too
+    ("Is the etiology of ALS a single factor?", "no"),  # the contrary's relation: "multifactorial etiology"
+    ("Is the etiology of SMA multifactorial?", "unstated"),
+])
+def test_a_relation_word_inside_a_name_of_another_relation_asked_is_part_of_it(index: ClaimIndex, question: str,
+                                                                               verdict: str) -> None:
+    reply = answer(question, index)
+    assert reply.verdict == verdict and len(reply.reading.relations) == 1

@@ -345,7 +345,7 @@ def read(question: str, index: ClaimIndex) -> Reading:
     kept, negated = _baseline_dropped(kept, spoken_text, negated)
     # the words introducing an example dropped are question frame
     example = {"like", "such", "as"} if len(kept) < len(mentions) else set()
-    mentions = kept
+    mentions = _within_another_relation(kept, index)
     runs = _unknown(tokens, consumed, index)
     # a run of ordinary English words names nothing the graph lacks; one holding a rarer word is a name ("interferon
     # beta"), and so is one holding a word written with a capital inside the question ("Kennedy's disease")
@@ -377,6 +377,33 @@ def read(question: str, index: ClaimIndex) -> Reading:
     return Reading(question, tuple(mentions), tuple(unknown), tuple(corrections), negated,
                    yes_no, tuple(tokens), unexplained,
                    tuple(dict.fromkeys(unaccounted)))
+
+
+def _within_another_relation(mentions: list[Mention], index: ClaimIndex) -> list[Mention]:
+    """A relation word whose words stand, with those of another relation named, in one name of that other relation's
+    property is part of that name, not a second relation asked: "the etiology of ALS ... multifactorial" asks its
+    "multifactorial etiology", "involve ... mechanisms" "involves mechanism"; the other is read as those properties
+    alone. A contrary's name ("single factor") counts the words of its relation's names only."""
+    relations = [m for m in mentions if m.relation]
+    if len(relations) < 2:
+        return mentions
+    dropped: set[int] = set()
+    narrowed: dict[int, Mention] = {}
+    for part in relations:
+        words_of = frozenset(index.tokens(part.text))
+        if not words_of or id(part) in dropped:
+            continue
+        for whole in relations:
+            if whole is part or id(whole) in dropped:
+                continue
+            both = words_of | (frozenset() if whole.contrary else frozenset(index.tokens(whole.text)))
+            props = frozenset(p for p in whole.terms
+                              if any(both <= stems for stems in index.relation_name_stems.get(p, ())))
+            if props:
+                dropped.add(id(part))
+                narrowed[id(whole)] = replace(narrowed.get(id(whole), whole), terms=props)
+                break
+    return [narrowed.get(id(m), m) for m in mentions if id(m) not in dropped]
 
 
 def _examples_dropped(mentions: list[Mention], spoken: str, index: ClaimIndex) -> list[Mention]:
