@@ -2930,3 +2930,14 @@ def test_a_relation_word_inside_a_name_of_another_relation_asked_is_part_of_it(i
                                                                                verdict: str) -> None:
     reply = answer(question, index)
     assert reply.verdict == verdict and len(reply.reading.relations) == 1
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Are treatments for amyotrophic lateral sclerosis focused on prolonging survival?", "yes"),
+    ("Are SMA treatments focused on prolonging survival?", "unstated"),
+    ("Can ALS be cured?", "no"),  # its cure status; a chart row's name saying "treatment" and "cure" is no other answer
+])
+def test_a_relation_word_the_nary_statements_own_name_says(index: ClaimIndex, question: str, verdict: str) -> None:
+    """"ALS treatments are focused on managing symptoms and prolonging survival" names no treatment (no intervention
+    link), yet its own name says "treatments": where no statement linking the things asked is of the relation."""
+    assert answer(question, index).verdict == verdict

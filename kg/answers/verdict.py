@@ -35,6 +35,7 @@ from kg.answers.matching import (
     positive_of,
     relation_asked,
     relations_of,
+    said_by_its_name,
     said_of_kind,
     says_yes,
     statements_linking,
@@ -174,6 +175,11 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
         # behavioural deficits in ALS?": their impact, not ALS's behavioural changes)
         asked, pair = statements_linking(index, entities, lambda s: relation_asked(index, reading, s, relations)
                                          and _of_the_contrary(reading, s))
+        if not asked and relations:
+            # "Are ALS treatments focused on prolonging survival?": no statement of a treatment, and the n-ary one of
+            # its outcome says "treatments" in its own name (the sentence it stands for)
+            asked, _ = statements_linking(index, entities, lambda s: said_by_its_name(index, reading, s, relations)
+                                          and _of_the_contrary(reading, s))
         asked = _parts_asked(index, entities, relations, asked)
         if not asked and _used_for(reading):
             return _answer(question, _unrelated(reading), index)
