@@ -2941,3 +2941,12 @@ def test_a_relation_word_the_nary_statements_own_name_says(index: ClaimIndex, qu
     """"ALS treatments are focused on managing symptoms and prolonging survival" names no treatment (no intervention
     link), yet its own name says "treatments": where no statement linking the things asked is of the relation."""
     assert answer(question, index).verdict == verdict
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Does SMA usually start in infancy or early childhood?", "yes"),  # "usually manifests in infancy or early ..."
+    ("Does amyotrophic lateral sclerosis damage upper or lower motor neurons?", "answer"),  # "upper and lower": both
+])
+def test_or_as_the_cited_sentence_joins_the_two_is_a_yes_no(index: ClaimIndex, question: str, verdict: str) -> None:
+    """"A or B" that a cited sentence itself says asks the documents' disjunction; other choices stay choices."""
+    assert answer(question, index).verdict == verdict
