@@ -2950,3 +2950,14 @@ def test_a_relation_word_the_nary_statements_own_name_says(index: ClaimIndex, qu
 def test_or_as_the_cited_sentence_joins_the_two_is_a_yes_no(index: ClaimIndex, question: str, verdict: str) -> None:
     """"A or B" that a cited sentence itself says asks the documents' disjunction; other choices stay choices."""
     assert answer(question, index).verdict == verdict
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Does spinal muscular atrophy make the muscles waste away progressively?", "yes"),  # "progressive muscle wasting"
+    ("In SMA, do muscles waste away more and more?", "yes"),
+    ("Does multiple sclerosis make the muscles waste away more and more?", "unstated"),
+    ("Is ALS becoming more and more common?", "unstated"),
+])
+def test_an_adverb_after_the_thing_named_is_found_as_its_adjective_before_it(index: ClaimIndex, question: str,
+                                                                            verdict: str) -> None:
+    assert answer(question, index).verdict == verdict

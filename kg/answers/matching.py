@@ -153,7 +153,10 @@ def _said_beside(index: ClaimIndex, reading: Reading, statement: Statement) -> s
             for name in index.names_by_term.get(end, ()):
                 where = span(quoted, name)
                 while where is not None:
-                    if stems and any(s == side and set(index.tokens(w)) == stems
+                    # an adverb after the thing named may be said as its adjective before the thing's name ("waste
+                    # away progressively": "progressive muscle wasting")
+                    sides = {side, -1} if side == 1 and word.endswith("ly") else {side}
+                    if stems and any(s in sides and set(index.tokens(w)) == stems
                                      for w, s in _near(quoted, where, index.stopwords, None)):
                         found.add(word)
                     where = span(quoted, name, where[1])

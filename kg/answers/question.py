@@ -547,13 +547,19 @@ def _leading_clause_last(spoken: list[str], question: str) -> list[str]:
 def _more_than_one(tokens: list[str]) -> list[str]:
     """"More than one" as the one word asking for two or more ("Does SMA come in more than one form?": several
     forms), so that its "one" is no "one" asked (ONE, a contrary's "one cause"); not "more than one in ten" or
-    "more than one third", which ask a share."""
+    "more than one third", which ask a share. "More and more" as "progressively" ("Do muscles waste away more and
+    more in SMA?"), which kg.answers.matching finds said as "progressive" before the thing's name."""
     kept: list[str] = []
     position = 0
     while position < len(tokens):
         if tokens[position:position + 3] == ["more", "than", "one"] \
                 and not set(tokens[position + 3:position + 4]) & SHARE_AFTER_ONE:
             kept.append("several")
+            position += 3
+            continue
+        if tokens[position:position + 3] == ["more", "and", "more"]:
+            # "waste away more and more": progressively, which a cited sentence must say beside the thing named
+            kept.append("progressively")
             position += 3
             continue
         kept.append(tokens[position])
