@@ -16,7 +16,7 @@ from rdflib import URIRef
 
 from benchmarks.ask_eval import SPLITS, evaluate, load_cases, summary
 from kg.answers.claim_index import ClaimIndex, build_index, words
-from kg.answers.question import MAX_CHARACTERS
+from kg.answers.question import MAX_CHARACTERS, read
 from kg.answers.reply import Reply
 from kg.answers.reply_format import format_reply, reply_json, support, understood
 from kg.answers.unclear import UNCLEAR
@@ -438,8 +438,9 @@ def test_an_answer_for_each_disease_cites_each(index: ClaimIndex) -> None:
     ("Does ALS primarily affect the myelin sheath?", "no"),
     ("Does ascending sensory disturbance occur in motor neuron disease?", "qualified"),
   # the statement denying confirmation is no "no" to a question naming no relation
-    # "more" named a value: "Partly: ALS has clinical feature needing more assistance for daily activities"
-    ("Is there more than one kind of ALS?", "unstated"),
+    # "more" named a value: "Partly: ALS has clinical feature needing more assistance for daily activities"; "more
+    # than one" now asks what "several" asks: its subtypes (sporadic and familial ALS, ...) say yes
+    ("Is there more than one kind of ALS?", "yes"),
     # several values of several relations ("cause": features too) are no several causes
     ("Does SMA have more than one cause?", "unstated"),
     ("Does SMA have several causal genes?", "unstated"),  # one: SMN1
@@ -579,7 +580,7 @@ def test_lay_words_for_prenatal_testing_name_it(index: ClaimIndex, question: str
 
 
 @pytest.mark.parametrize("question", ["Are there several types of ALS?", "Are there multiple forms of SMA?",
-                                      "Are there various kinds of ALS?"])
+                                      "Are there various kinds of ALS?", "Is there more than one type of SMA?"])
 def test_several_is_named_by_two_values_of_the_relation_asked(index: ClaimIndex, question: str) -> None:
     reply = answer(question, index)
     assert reply.verdict == "yes"
@@ -2893,3 +2894,70 @@ def test_a_value_named_as_a_verb_is_read_by_its_word_forms_beside_two_things(ind
                                                       "shortened survival.")
     assert "which significantly shortens survival" in format_reply(reply, index, width=1000)
     assert answer("Does frontotemporal dementia reduce survival in SMA?", index).verdict == "unstated"
+
+
+@pytest.mark.parametrize("question", [
+    "Is the abnormal T2/FLAIR signal in the corticospinal tracts in ALS most often found in the cerebral peduncles?",
+    "Is the abnormal T2/FLAIR signal in the corticospinal tracts most commonly present in the cerebral peduncles?"])
+def test_a_relation_name_with_a_word_saying_it_is_there_inside_is_read(index: ClaimIndex, question: str) -> None:
+    """"most often found in" is "most often in" with a word saying only that a thing is there inside it."""
+    reply = answer(question, index)
+    assert reply.verdict == "yes" and reply.reading.relations
+
+
+def test_an_open_question_of_a_relation_of_a_value_the_words_name(index: ClaimIndex) -> None:
+    """ALS has no statement of where it is most often located; its abnormal T2/FLAIR signal, which the words name,
+    has: the places, not ALS's imaging findings."""
+    text = format_reply(answer("Where is the abnormal T2/FLAIR signal most frequently found in ALS?", index), index)
+    assert "cerebral peduncles" in text and "posterior limb of the internal capsule" in text
+
+
+def test_more_than_one_asks_what_several_asks_but_not_a_share(index: ClaimIndex) -> None:
+    """"More than one" is read as "several" (two values or more), so its "one" is no "one cause" (the contrary of a
+    multifactorial etiology) nor a "just one"; "more than one in ten" asks a share and is left as it is."""
+    assert "several" in read("Does SMA come in more than one form?", index).words
+    assert not read("Does ALS have more than one cause?", index).contrary
+    assert "several" not in read("Do more than one in ten ALS patients have a family history?", index).words
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Is the etiology of ALS multifactorial?", "yes"),  # "multifactorial etiology", not "involves mechanism" too
+    ("Does ALS involve several mechanisms?", "yes"),  # "involves mechanism", not "affects structure" too
+    ("Is the etiology of ALS a single factor?", "no"),  # the contrary's relation: "multifactorial etiology"
+    ("Is the etiology of SMA multifactorial?", "unstated"),
+])
+def test_a_relation_word_inside_a_name_of_another_relation_asked_is_part_of_it(index: ClaimIndex, question: str,
+                                                                               verdict: str) -> None:
+    reply = answer(question, index)
+    assert reply.verdict == verdict and len(reply.reading.relations) == 1
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Are treatments for amyotrophic lateral sclerosis focused on prolonging survival?", "yes"),
+    ("Are SMA treatments focused on prolonging survival?", "unstated"),
+    ("Can ALS be cured?", "no"),  # its cure status; a chart row's name saying "treatment" and "cure" is no other answer
+])
+def test_a_relation_word_the_nary_statements_own_name_says(index: ClaimIndex, question: str, verdict: str) -> None:
+    """"ALS treatments are focused on managing symptoms and prolonging survival" names no treatment (no intervention
+    link), yet its own name says "treatments": where no statement linking the things asked is of the relation."""
+    assert answer(question, index).verdict == verdict
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Does SMA usually start in infancy or early childhood?", "yes"),  # "usually manifests in infancy or early ..."
+    ("Does amyotrophic lateral sclerosis damage upper or lower motor neurons?", "answer"),  # "upper and lower": both
+])
+def test_or_as_the_cited_sentence_joins_the_two_is_a_yes_no(index: ClaimIndex, question: str, verdict: str) -> None:
+    """"A or B" that a cited sentence itself says asks the documents' disjunction; other choices stay choices."""
+    assert answer(question, index).verdict == verdict
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Does spinal muscular atrophy make the muscles waste away progressively?", "yes"),  # "progressive muscle wasting"
+    ("In SMA, do muscles waste away more and more?", "yes"),
+    ("Does multiple sclerosis make the muscles waste away more and more?", "unstated"),
+    ("Is ALS becoming more and more common?", "unstated"),
+])
+def test_an_adverb_after_the_thing_named_is_found_as_its_adjective_before_it(index: ClaimIndex, question: str,
+                                                                            verdict: str) -> None:
+    assert answer(question, index).verdict == verdict

@@ -100,6 +100,12 @@ def choice(reading: Reading, index: ClaimIndex, answer_one: Callable[[str], Repl
         return None
     body = "; ".join(_said(r) for r in stated) + "".join(f"; not {_said(r)}" for r in replies if r.verdict == "no")
     used = tuple(dict.fromkeys(u for r in replies if r.verdict != "unstated" for u in r.used))
+    if len(stated) == len(replies) and all(r.verdict == "yes" for r in stated) \
+            and _joined_by_or(index, [spoken[at - 1], "or", *after], used):
+        # "Does SMA usually start in infancy or early childhood?": the cited sentence itself joins the two by "or"
+        # ("usually manifests in infancy or early childhood"), so the question asks that, not which of the two
+        return Reply(reading.question, reading, "yes", f"Yes: {body}.", used,
+                     tuple(dict.fromkeys(q for r in stated for q in r.qualifiers)))
     if len(stated) == len(replies) and all(r.verdict == "qualified" for r in stated):
         # "Does SMA begin in infancy or early childhood?": both, each "usually", so the answer is hedged as they are
         openings = {r.sentence.split(": ", 1)[0] for r in stated}
@@ -107,6 +113,17 @@ def choice(reading: Reading, index: ClaimIndex, answer_one: Callable[[str], Repl
         return Reply(reading.question, reading, "qualified", f"{opening}: {body}.", used,
                      tuple(dict.fromkeys(q for r in stated for q in r.qualifiers)))
     return Reply(reading.question, reading, "answer", f"{'Both: ' if len(stated) == 2 else ''}{body}.", used)
+
+
+def _joined_by_or(index: ClaimIndex, joined: list[str], used: tuple[Used, ...]) -> bool:
+    """Whether a cited sentence of a statement ``used`` says the words ``joined`` ("infancy or early childhood")."""
+    for each in used:
+        for citation in each.statement.citations:
+            if citation in index.citations:
+                quoted = list(words(index.citations[citation].quote))
+                if any(quoted[at:at + len(joined)] == joined for at in range(len(quoted) - len(joined) + 1)):
+                    return True
+    return False
 
 
 def _shares_compared(reading: Reading, index: ClaimIndex) -> Reply | None:

@@ -99,6 +99,18 @@ def relation_asked(index: ClaimIndex, reading: Reading, statement: Statement, re
                for stated in index.properties_of[statement.iri])
 
 
+def said_by_its_name(index: ClaimIndex, reading: Reading, statement: Statement, relations: set[Node]) -> bool:
+    """Whether ``statement`` is a part of an n-ary statement whose own name (the sentence it stands for) holds every
+    word of each relation word asked among ``relations``, though it has no link of that relation: "ALS treatments are
+    focused on managing symptoms and prolonging survival" names no treatment, yet says "treatments" of its outcome.
+    Only where no statement linking the things asked is of the relation asked (kg.answers.verdict)."""
+    if not index.nary(statement):
+        return False
+    asked = [m for m in reading.relations if relations_of(index, [m]) & relations]
+    said = index.names(URIRef(statement.iri))
+    return bool(asked) and all((stems := set(index.tokens(m.text))) and stems <= said for m in asked)
+
+
 def _named_in_pieces(index: ClaimIndex, reading: Reading, prop: Node) -> bool:
     """Whether a relation word asked and words of the question not otherwise understood make a name of ``prop`` in
     other order ("come from" ... "degeneration": "comes from degeneration of", a name of "reflects degeneration
@@ -141,7 +153,10 @@ def _said_beside(index: ClaimIndex, reading: Reading, statement: Statement) -> s
             for name in index.names_by_term.get(end, ()):
                 where = span(quoted, name)
                 while where is not None:
-                    if stems and any(s == side and set(index.tokens(w)) == stems
+                    # an adverb after the thing named may be said as its adjective before the thing's name ("waste
+                    # away progressively": "progressive muscle wasting")
+                    sides = {side, -1} if side == 1 and word.endswith("ly") else {side}
+                    if stems and any(s in sides and set(index.tokens(w)) == stems
                                      for w, s in _near(quoted, where, index.stopwords, None)):
                         found.add(word)
                     where = span(quoted, name, where[1])

@@ -96,6 +96,9 @@ TOGETHER = {"associated", "association", "linked", "link", "related", "relation"
             "occur", "occurs", "seen", "feature", "features", "characteristic", "characterized", "involve",
             "involves", "involved", "involvement", "include", "includes", "shared", "part"}
 FRAME |= TOGETHER
+# ... of which the words saying only that a thing is there, which may stand inside a relation's name ("most often
+# found in": "most often in") without changing what it names
+THERE = {"found", "seen", "present"}
 # ... and words asking whether one thing is used for another, for whatever ("Is genetic testing used for muscular
 # dystrophy?": a diagnostic test, though "used for" names a treatment)
 USED_FOR = TOGETHER | {"use", "used", "for", "in", "of", "show", "shows"}
@@ -134,6 +137,8 @@ CONDITIONS = {"baby", "babies", "child", "children", "kids", "born", "before", "
 PLURAL = {"several", "multiple", "various", "numerous", "different"}
 # ... and for exactly one ("Is there only one type of SMA?", "Does SMA come in a single form?"): the negative of more
 # than one, so statements of two values or more say no; not "the only one" (the thing named before it, see ONLY)
+# ... the words after "more than one" that make it a share ("more than one in ten", "more than one third")
+SHARE_AFTER_ONE = {"in", "out", "of", "third", "thirds", "quarter", "quarters", "fifth", "half", "percent", "%"}
 ONE = re.compile(r"(?<!\bthe )\b(?:only|just|solely|exclusively) one\b|\ba single\b")
 
 LESS = {"less", "fewer", "rarer"}  # "rarer than": less common than; a comparison the other way round
@@ -290,6 +295,7 @@ def read(question: str, index: ClaimIndex) -> Reading:
     while spoken[:1] and spoken[0] in DISCOURSE and len(spoken) > 1:  # "So is ALS genetic?"
         spoken = spoken[1:]
     tokens, confirming = _confirmation(spoken)
+    tokens = _more_than_one(tokens)
     # a statement asked ("ALS isn't curable?"): a yes/no with no question word, its verb where it stands
     declared = (bool(tagged) or undotted.rstrip().endswith("?")) and not WH & set(tokens) \
         and any(token in YES_NO or token in CONFIRMING for token in tokens[:-1])  # not "ALS symptoms are?"
@@ -339,7 +345,7 @@ def read(question: str, index: ClaimIndex) -> Reading:
     kept, negated = _baseline_dropped(kept, spoken_text, negated)
     # the words introducing an example dropped are question frame
     example = {"like", "such", "as"} if len(kept) < len(mentions) else set()
-    mentions = kept
+    mentions = _within_another_relation(kept, index)
     runs = _unknown(tokens, consumed, index)
     # a run of ordinary English words names nothing the graph lacks; one holding a rarer word is a name ("interferon
     # beta"), and so is one holding a word written with a capital inside the question ("Kennedy's disease")
@@ -371,6 +377,33 @@ def read(question: str, index: ClaimIndex) -> Reading:
     return Reading(question, tuple(mentions), tuple(unknown), tuple(corrections), negated,
                    yes_no, tuple(tokens), unexplained,
                    tuple(dict.fromkeys(unaccounted)))
+
+
+def _within_another_relation(mentions: list[Mention], index: ClaimIndex) -> list[Mention]:
+    """A relation word whose words stand, with those of another relation named, in one name of that other relation's
+    property is part of that name, not a second relation asked: "the etiology of ALS ... multifactorial" asks its
+    "multifactorial etiology", "involve ... mechanisms" "involves mechanism"; the other is read as those properties
+    alone. A contrary's name ("single factor") counts the words of its relation's names only."""
+    relations = [m for m in mentions if m.relation]
+    if len(relations) < 2:
+        return mentions
+    dropped: set[int] = set()
+    narrowed: dict[int, Mention] = {}
+    for part in relations:
+        words_of = frozenset(index.tokens(part.text))
+        if not words_of or id(part) in dropped:
+            continue
+        for whole in relations:
+            if whole is part or id(whole) in dropped:
+                continue
+            both = words_of | (frozenset() if whole.contrary else frozenset(index.tokens(whole.text)))
+            props = frozenset(p for p in whole.terms
+                              if any(both <= stems for stems in index.relation_name_stems.get(p, ())))
+            if props:
+                dropped.add(id(part))
+                narrowed[id(whole)] = replace(narrowed.get(id(whole), whole), terms=props)
+                break
+    return [narrowed.get(id(m), m) for m in mentions if id(m) not in dropped]
 
 
 def _examples_dropped(mentions: list[Mention], spoken: str, index: ClaimIndex) -> list[Mention]:
@@ -509,6 +542,29 @@ def _leading_clause_last(spoken: list[str], question: str) -> list[str]:
     if not comma or not before or not after or before[0] in opens or after[0] not in opens:
         return spoken
     return [*after, *before]
+
+
+def _more_than_one(tokens: list[str]) -> list[str]:
+    """"More than one" as the one word asking for two or more ("Does SMA come in more than one form?": several
+    forms), so that its "one" is no "one" asked (ONE, a contrary's "one cause"); not "more than one in ten" or
+    "more than one third", which ask a share. "More and more" as "progressively" ("Do muscles waste away more and
+    more in SMA?"), which kg.answers.matching finds said as "progressive" before the thing's name."""
+    kept: list[str] = []
+    position = 0
+    while position < len(tokens):
+        if tokens[position:position + 3] == ["more", "than", "one"] \
+                and not set(tokens[position + 3:position + 4]) & SHARE_AFTER_ONE:
+            kept.append("several")
+            position += 3
+            continue
+        if tokens[position:position + 3] == ["more", "and", "more"]:
+            # "waste away more and more": progressively, which a cited sentence must say beside the thing named
+            kept.append("progressively")
+            position += 3
+            continue
+        kept.append(tokens[position])
+        position += 1
+    return kept
 
 
 def _confirmation(tokens: list[str]) -> tuple[list[str], bool]:
@@ -672,6 +728,8 @@ def _mentions(tokens: list[str], index: ClaimIndex, by_stems: bool = True) -> tu
                     figure = 0 if found else length
                 if found or figure:
                     break
+            if not found and not figure and (there := _relation_with_there(key, index)):
+                found = (length, there)  # "most often found in": "most often in", its one word saying it is there
             if found or figure:
                 break
         if figure:  # its words name nothing else ("die within 10 years": not death)
@@ -698,6 +756,20 @@ def _mentions(tokens: list[str], index: ClaimIndex, by_stems: bool = True) -> tu
         consumed.update(range(position, position + length))
         position += length
     return mentions, consumed, negated
+
+
+def _relation_with_there(key: tuple[str, ...], index: ClaimIndex) -> Mention | None:
+    """A relation's name of two words or more with one word inside it saying only that a thing is there (THERE):
+    "most often found in" names "most often in", "most commonly present in" "most commonly in"; the whole as the
+    mention. None otherwise (a name of a thing is no relation's, and the word must stand inside the name)."""
+    for inside in range(1, len(key) - 1):
+        if key[inside] not in THERE:
+            continue
+        rest = (*key[:inside], *key[inside + 1:])
+        for variant in variants(rest):
+            if len(variant) >= 2 and variant in index.relation_names and variant not in index.entity_names:
+                return Mention(" ".join(key), index.relation_names[variant], relation=True)
+    return None
 
 
 def _coordinated(tokens: list[str], position: int, index: ClaimIndex) -> tuple[int, Mention] | None:

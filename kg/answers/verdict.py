@@ -35,6 +35,7 @@ from kg.answers.matching import (
     positive_of,
     relation_asked,
     relations_of,
+    said_by_its_name,
     said_of_kind,
     says_yes,
     statements_linking,
@@ -174,6 +175,11 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
         # behavioural deficits in ALS?": their impact, not ALS's behavioural changes)
         asked, pair = statements_linking(index, entities, lambda s: relation_asked(index, reading, s, relations)
                                          and _of_the_contrary(reading, s))
+        if not asked and relations:
+            # "Are ALS treatments focused on prolonging survival?": no statement of a treatment, and the n-ary one of
+            # its outcome says "treatments" in its own name (the sentence it stands for)
+            asked, _ = statements_linking(index, entities, lambda s: said_by_its_name(index, reading, s, relations)
+                                          and _of_the_contrary(reading, s))
         asked = _parts_asked(index, entities, relations, asked)
         if not asked and _used_for(reading):
             return _answer(question, _unrelated(reading), index)
@@ -376,6 +382,14 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
     if not related and entities:  # the relation asked, from the first entity named
         related = [n for n, s in enumerate(index.statements) if entities[0].terms & s.about
                    and positive_of(index, s.property) in relations and (reading.negated or not index.restates(s))]
+    if not related and entities and relations and wanted:
+        # "Where is the abnormal T2/FLAIR signal most often found in ALS?": none of the entity's own statements is of
+        # the relation asked; those of its values that the other words name (its imaging finding, the abnormal
+        # T2/FLAIR signal, most frequently located in ...) are
+        own_values = {s.object for s in index.statements if s.subject in entities[0].terms and not index.nary(s)
+                      and wanted <= index.names(s.object)}
+        related = [n for n, s in enumerate(index.statements) if s.subject in own_values
+                   and positive_of(index, s.property) in relations and not index.nary(s)]
     if reading.negated:  # "Which neurons are not affected in SMA?": the statements that say not
         related = [n for n in related if says_yes(index, reading, index.statements[n])] or related
     tied = _tied(index, [m for m in entities if m.terms & index.diseases], related or near)
