@@ -1898,7 +1898,7 @@ def test_a_misread_word_is_shown_as_read(index: ClaimIndex) -> None:
 
 @pytest.mark.parametrize(("question", "unaccounted"), [
     ("Is ALS triggered by trauma?", ("triggered", "trauma")),  # a verb's form
-    ("Is ROS overproduction involved in ALS?", ("overproduction",)),  # a prefixed ordinary word
+    ("Is ROS underproduction involved in ALS?", ("underproduction",)),  # a prefixed ordinary word, no "overproduction"
     ("Does Lou Gehrig's disease mess up a person's planning and decision-making?", ("mess", "planning", "decision")),
     ("Are immune-suppressing drugs appropriate for ALS?", ("suppressing",)),  # an -ing form before a noun
     ("Does ALS Affect The Hands?", ("hands",))])  # a question in title case names no proper name
@@ -2961,3 +2961,22 @@ def test_or_as_the_cited_sentence_joins_the_two_is_a_yes_no(index: ClaimIndex, q
 def test_an_adverb_after_the_thing_named_is_found_as_its_adjective_before_it(index: ClaimIndex, question: str,
                                                                             verdict: str) -> None:
     assert answer(question, index).verdict == verdict
+
+
+@pytest.mark.parametrize(("question", "verdict", "read_as"), [
+    ("Does ALS follow a stabel course?", "no", ("stabel", "stable")),  # a contrary's word, not "suitable"
+    ("Is SMA an aquired disease?", "no", ("aquired", "acquired")),
+    ("Does ALS have a non-progresive course?", "no", ("non-progresive", "non-progressive")),  # not "progressive"
+    ("Is ROS underproduction involved in ALS?", "unstated", None),  # not "overproduction"
+    ("Is decreased oxidative stress involved in ALS?", "unstated", None),  # "Increased oxidative stress"
+    ("Is reduced ROS production involved in ALS?", "unstated", None),  # "Increased production of ROS"
+    ("Is increased oxidative stress involved in ALS?", "yes", None)])
+def test_no_word_is_read_as_or_passed_over_for_one_of_opposite_sense(
+        index: ClaimIndex, question: str, verdict: str, read_as: tuple[str, str] | None) -> None:
+    """A misspelled name of a thing's contrary was read as another name or left unknown, a word of opposite sense
+    ("underproduction", "non-progresive") was read as the documents' word ("overproduction", "progressive"), and a
+    word saying which way a thing goes ("decreased") was passed over when a relation was named: wrong yeses."""
+    reply = answer(question, index)
+    assert reply.verdict == verdict
+    if read_as:
+        assert read_as in reply.reading.corrections

@@ -73,6 +73,8 @@ def relation_asked(index: ClaimIndex, reading: Reading, statement: Statement, re
     if isinstance(statement.object, URIRef) and statement.object not in index.classes:
         said |= index.names(statement.object)
     unsaid = [w for w in reading.conditions if not (w in CONDITIONS and set(index.tokens(w)) <= said)]
+    if _direction_unsaid(index, reading, statement, said):
+        return False
     if isinstance(statement.object, URIRef) and statement.object in index.classes and (
             (not relations and (not unsaid or (reading.words[0] in COPULA and said_of_kind(index, statement, unsaid))))
             or relations & (CLASSIFYING | index.defined_by.get(statement.object, frozenset()))):
@@ -97,6 +99,27 @@ def relation_asked(index: ClaimIndex, reading: Reading, statement: Statement, re
             return True
     return any(_named_in_pieces(index, reading, positive_of(index, stated))
                for stated in index.properties_of[statement.iri])
+
+
+# words saying which way a thing goes: one the question puts beside a thing ("decreased oxidative stress") that the
+# statement's value, qualifiers and cited sentences never use is a thing of the other way, not the one stated
+DIRECTION = {"decreased", "reduced", "lowered", "diminished", "lessened", "increased", "elevated", "raised",
+             "heightened", "enhanced", "low", "lower", "high", "higher", "excessive", "insufficient", "deficient"}
+
+
+def _direction_unsaid(index: ClaimIndex, reading: Reading, statement: Statement, said: set[str]) -> bool:
+    """Whether a word of the question saying which way a thing goes (DIRECTION), no name's, is said neither by the
+    names of ``statement``'s value nor its qualifiers (``said``) nor its cited sentences: "Is decreased production of
+    reactive oxygen species involved in ALS?" is not answered by "Increased production of reactive oxygen
+    species"."""
+    asked = [w for w in reading.conditions if w in DIRECTION]
+    if not asked:
+        return False
+    quoted = set(said)
+    for citation in statement.citations:
+        if citation in index.citations:
+            quoted |= set(index.tokens(index.citations[citation].quote))
+    return any(not set(index.tokens(w)) <= quoted for w in asked)
 
 
 def said_by_its_name(index: ClaimIndex, reading: Reading, statement: Statement, relations: set[Node]) -> bool:

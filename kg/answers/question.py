@@ -299,11 +299,14 @@ def read(question: str, index: ClaimIndex) -> Reading:
     # a statement asked ("ALS isn't curable?"): a yes/no with no question word, its verb where it stands
     declared = (bool(tagged) or undotted.rstrip().endswith("?")) and not WH & set(tokens) \
         and any(token in YES_NO or token in CONFIRMING for token in tokens[:-1])  # not "ALS symptoms are?"
-    name_words = {w for name in (*index.entity_names, *index.relation_names) for w in name}
+    own_words = {w for name in (*index.entity_names, *index.relation_names) for w in name}
+    # a contrary's words are names' words too: no typo of one name ("underproduction") read as its contrary's; but
+    # "non-" before a contrary's word is still "not" and the word ("non-progressive condition": not progressive)
+    name_words = own_words | {w for name in index.contrary_names for w in name}
     corrections: list[tuple[str, str]] = []
     tokens = _abbreviations(tokens, undotted, name_words, index, corrections)
     tokens = _superlatives(tokens, index, corrections)
-    tokens = _non(tokens, name_words, index)
+    tokens = _non(tokens, own_words, index)
     tokens = _compounds(tokens, name_words)
     fixes: dict[str, str | None] = {}  # each distinct word looked up once: linear in the question's length
     for position, token in enumerate(tokens):
@@ -322,6 +325,9 @@ def read(question: str, index: ClaimIndex) -> Reading:
                 token, _correction(token, name_words) or _correction(token, SPELLED)
                 or (None if known else _correction(token, index.quote_words)))
             fix = fix if not known or (fix and index.tokens(fix) == index.tokens(token)) else None
+        if fix and _flips(token, fix):  # "non-progresive" is no "progressive": perhaps "non-progressive"
+            fix = _correction(token, name_words)
+            fix = None if fix is None or _flips(token, fix) else fix
         if fix:
             if (token, fix) not in corrections:
                 corrections.append((token, fix))
@@ -676,6 +682,23 @@ def _correction(token: str, name_words: set[str] | frozenset[str]) -> str | None
     if len(close) == 1 or (len(close) == 2 and _ratio(token, close[0]) - _ratio(token, close[1]) > 0.05):
         return close[0]
     return None
+
+
+# prefixes of opposite sense: a word with one is no misspelling of a word with the other ("underproduction" is not
+# "overproduction", "hypotonia" not "hypertonia", "decreased" not "increased")
+OPPOSITE_PREFIXES = (("under", "over"), ("hypo", "hyper"), ("de", "in"), ("down", "up"), ("less", "more"),
+                     ("pre", "post"), ("intra", "extra"))
+NEGATING_PREFIXES = ("non-", "non", "un", "in", "im", "dis", "anti")
+
+
+def _flips(token: str, fix: str) -> bool:
+    """Whether reading ``token`` as ``fix`` would turn its sense: the one starts with a prefix of opposite sense
+    to the other's, or ``token``'s negating prefix ("non-progresive") is gone from ``fix`` ("progressive")."""
+    for one, other in OPPOSITE_PREFIXES:
+        if (token.startswith(one) and fix.startswith(other)) or (token.startswith(other) and fix.startswith(one)):
+            return True
+    return any(token.startswith(p) and not fix.startswith(p) and len(token) - len(p) >= 4
+               and _ratio(token[len(p):], fix) >= TYPO_CUTOFF for p in NEGATING_PREFIXES)
 
 
 def _correction_in_name(tokens: list[str], position: int, index: ClaimIndex) -> str | None:
