@@ -2980,3 +2980,16 @@ def test_no_word_is_read_as_or_passed_over_for_one_of_opposite_sense(
     assert reply.verdict == verdict
     if read_as:
         assert read_as in reply.reading.corrections
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("In ALS patients who develop FTD, is survival shortened?", "yes"),
+    ("Do ALS patients who get FTD have shortened survival?", "yes"),
+    ("In patients with ALS who develop frontotemporal dementia, is survival lengthened?", "no")])
+def test_patients_who_develop_a_thing_are_patients_with_it(index: ClaimIndex, question: str, verdict: str) -> None:
+    """"Patients who develop FTD" was read as the relation "who develops" (has risk group), so nothing was answered;
+    "Who develops ALS?" still asks it."""
+    reply = answer(question, index)
+    assert reply.verdict == verdict
+    assert not reply.reading.relations
+    assert answer("Who develops ALS?", index).reading.relations

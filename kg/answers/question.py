@@ -296,6 +296,7 @@ def read(question: str, index: ClaimIndex) -> Reading:
         spoken = spoken[1:]
     tokens, confirming = _confirmation(spoken)
     tokens = _more_than_one(tokens)
+    tokens = _who_develop(tokens)
     # a statement asked ("ALS isn't curable?"): a yes/no with no question word, its verb where it stands
     declared = (bool(tagged) or undotted.rstrip().endswith("?")) and not WH & set(tokens) \
         and any(token in YES_NO or token in CONFIRMING for token in tokens[:-1])  # not "ALS symptoms are?"
@@ -548,6 +549,27 @@ def _leading_clause_last(spoken: list[str], question: str) -> list[str]:
     if not comma or not before or not after or before[0] in opens or after[0] not in opens:
         return spoken
     return [*after, *before]
+
+
+PATIENT_WORDS = {"patients", "patient", "people", "persons", "person", "individuals", "those", "children", "adults"}
+RELATIVE = {"who", "that"}
+DEVELOPING = {"develop", "develops", "developed", "get", "gets", "got"}
+
+
+def _who_develop(tokens: list[str]) -> list[str]:
+    """"Patients who develop X" (within a few words of a word for patients, "patients with ALS who develop FTD") as
+    "patients with X": the patients the question is about, not the relation "who develops" (has risk group)."""
+    read: list[str] = []
+    n = 0
+    while n < len(tokens):
+        if n and tokens[n] in RELATIVE and tokens[n + 1:n + 2] and tokens[n + 1] in DEVELOPING \
+                and PATIENT_WORDS & set(tokens[max(0, n - 5):n]):
+            read.append("with")
+            n += 2
+            continue
+        read.append(tokens[n])
+        n += 1
+    return read
 
 
 def _more_than_one(tokens: list[str]) -> list[str]:
