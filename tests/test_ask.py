@@ -2961,3 +2961,13 @@ def test_or_as_the_cited_sentence_joins_the_two_is_a_yes_no(index: ClaimIndex, q
 def test_an_adverb_after_the_thing_named_is_found_as_its_adjective_before_it(index: ClaimIndex, question: str,
                                                                             verdict: str) -> None:
     assert answer(question, index).verdict == verdict
+
+
+def test_a_graph_with_no_cited_statement_answers_that_the_documents_do_not_say() -> None:
+    """The ontology alone (``kg serve --graph`` of a graph with no claims) has nothing to rank: bm25s cannot index
+    no text, which had raised from build_index."""
+    empty = build_index(load_reasoned(sorted(Path(__file__).resolve().parents[1].joinpath("ontology").glob("*.ttl")))
+                        .dataset())
+    reply = answer("Is ALS demyelinating?", empty)
+    assert (reply.verdict, format_reply(reply, empty)) == (
+        "unstated", "Understood: demyelinating disease\nThe documents don't say this: Is ALS demyelinating?\n")
