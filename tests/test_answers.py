@@ -7,8 +7,11 @@ golden files (tests/golden).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from rdflib import Dataset
+from rdflib.term import Node
 
 from kg.graph import load_graph
 from kg.graph.namespaces import MND, PROV
@@ -421,11 +424,34 @@ WITHOUT_SUPPLEMENT: dict[str, tuple[tuple[str, ...], set[tuple[str, ...]]]] = {
 }
 
 
+Rows = list[dict[str, Node | None]]
+
+
 def answer(dataset: Dataset, query: SavedQuery, values: dict[str, list[str]] | None = None):
     result = run_saved_query(dataset, query, values or {})
-    variables = [str(v) for v in result.vars or [] if str(v) != CITATION_VARIABLE]
-    rows = {tuple(term_text(row[v], dataset) for v in variables) for row in solutions(result)}
-    return tuple(variables), rows
+    return answer_of([str(v) for v in result.vars or []], solutions(result), dataset)
+
+
+def answer_of(names: list[str], rows: Rows, dataset: Dataset) -> tuple[tuple[str, ...], set[tuple[str, ...]]]:
+    """A result's columns less the citation, and its rows as text."""
+    variables = [name for name in names if name != CITATION_VARIABLE]
+    return tuple(variables), {tuple(term_text(row[v], dataset) for v in variables) for row in rows}
+
+
+@pytest.fixture(scope="module")
+def default_result(dataset: Dataset,
+                   saved_queries: dict[str, SavedQuery]) -> Callable[[str], tuple[list[str], Rows]]:
+    """A saved query's column names and rows with its default values, evaluated once for the three tests that
+    read them (rdflib takes 10 s of CPU over every saved query)."""
+    results: dict[str, tuple[list[str], Rows]] = {}
+
+    def result_of(name: str) -> tuple[list[str], Rows]:
+        if name not in results:
+            result = run_saved_query(dataset, saved_queries[name], {})
+            results[name] = ([str(v) for v in result.vars or []], solutions(result))
+        return results[name]
+
+    return result_of
 
 
 def test_every_document_question_is_answered_by_a_saved_query(saved_queries: dict[str, SavedQuery]) -> None:
@@ -438,10 +464,11 @@ def test_every_saved_query_has_an_expected_answer(saved_queries: dict[str, Saved
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_saved_query_answers_as_the_documents_do(dataset: Dataset, saved_queries: dict[str, SavedQuery],
+def test_saved_query_answers_as_the_documents_do(dataset: Dataset,
+                                                 default_result: Callable[[str], tuple[list[str], Rows]],
                                                  name: str) -> None:
     columns, rows = EXPECTED[name]
-    assert answer(dataset, saved_queries[name]) == (columns, rows)
+    assert answer_of(*default_result(name), dataset) == (columns, rows)
 
 
 @pytest.fixture(scope="module")
@@ -458,10 +485,10 @@ def test_without_the_supplement_the_answer_is_the_documents_alone(documents_only
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_every_answer_row_carries_a_citation_unless_derived(dataset: Dataset,
-                                                           saved_queries: dict[str, SavedQuery], name: str) -> None:
+def test_every_answer_row_carries_a_citation_unless_derived(
+        dataset: Dataset, default_result: Callable[[str], tuple[list[str], Rows]], name: str) -> None:
     """A row without a citation is allowed only for what the reasoner derived or an imported ontology says."""
-    rows = solutions(run_saved_query(dataset, saved_queries[name], {}))
+    _, rows = default_result(name)
     for row in rows:
         if row[CITATION_VARIABLE] is None:
             text = " ".join(str(v) for v in row.values() if v is not None)
@@ -494,7 +521,7 @@ def test_disease_with_unknown_pathology_is_unknown_not_no(dataset: Dataset,
     assert {(r[0], r[2]) for r in rows} == {("kg:demyelinating-polyneuropathy", "unknown")}
 
 
-def test_citations_of_answers(dataset: Dataset, saved_queries: dict[str, SavedQuery]) -> None:
+def test_citations_of_answers(dataset: Dataset, default_result: Callable[[str], tuple[list[str], Rows]]) -> None:
     """Spot checks that key answers cite the sentence that states them."""
     checks = {
         ("is-demyelinating", "The primary pathological process in ALS is progressive degeneration and death of motor "
@@ -508,7 +535,7 @@ def test_citations_of_answers(dataset: Dataset, saved_queries: dict[str, SavedQu
                      "living longer than 10 years"),
     }
     for name, quote in checks:
-        rows = solutions(run_saved_query(dataset, saved_queries[name], {}))
+        _, rows = default_result(name)
         quotes = {str(dataset.value(row[CITATION_VARIABLE], MND.quote)) for row in rows
                   if row[CITATION_VARIABLE] is not None}
         assert quote in quotes, (name, quote)

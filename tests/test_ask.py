@@ -2993,3 +2993,13 @@ def test_patients_who_develop_a_thing_are_patients_with_it(index: ClaimIndex, qu
     assert reply.verdict == verdict
     assert not reply.reading.relations
     assert answer("Who develops ALS?", index).reading.relations
+
+
+def test_a_graph_with_no_cited_statement_answers_that_the_documents_do_not_say() -> None:
+    """The ontology alone (``kg serve --graph`` of a graph with no claims) has nothing to rank: bm25s cannot index
+    no text, which had raised from build_index."""
+    empty = build_index(load_reasoned(sorted(Path(__file__).resolve().parents[1].joinpath("ontology").glob("*.ttl")))
+                        .dataset())
+    reply = answer("Is ALS demyelinating?", empty)
+    assert (reply.verdict, format_reply(reply, empty)) == (
+        "unstated", "Understood: demyelinating disease\nThe documents don't say this: Is ALS demyelinating?\n")

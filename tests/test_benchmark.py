@@ -81,3 +81,13 @@ def test_targets_are_judged_on_the_measured_figures(report: dict, met: list[bool
     verdicts = targets(report)
     assert [v["met"] for v in verdicts] == met
     assert ("survival 50.0 ms" in verdicts[2]["measured"]) is (not met[2])
+
+
+def test_a_command_that_stops_at_its_limit_is_refused_as_a_timing(tmp_path: Path) -> None:
+    """A kg run stopped at its --timeout (exit 4) measured nothing: the benchmark stops and says which command."""
+    from benchmarks.run import _timed
+
+    with pytest.raises(SystemExit) as stopped:
+        _timed([sys.executable, "-c", "raise SystemExit(4)"], tmp_path / "cache")
+    assert str(stopped.value) == f"benchmark: {sys.executable} -c raise SystemExit(4) exited 4"
+    assert _timed([sys.executable, "-c", "pass"], tmp_path / "cache")["exit"] == 0

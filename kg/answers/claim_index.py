@@ -389,6 +389,8 @@ def _bm25(texts: list[str]) -> tuple[frozenset[str], dict[str, dict[int, float]]
     import bm25s
     from bm25s.stopwords import STOPWORDS_EN
 
+    if not texts:  # a graph with no cited statement (the ontology alone): bm25s cannot index nothing
+        return frozenset(STOPWORDS_EN), {}
     retriever = bm25s.BM25()
     retriever.index(bm25s.tokenize(texts, stopwords="en", stemmer=STEMMER, show_progress=False),
                     show_progress=False)
