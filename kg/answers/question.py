@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from rdflib import URIRef
@@ -556,20 +557,29 @@ RELATIVE = {"who", "that"}
 DEVELOPING = {"develop", "develops", "developed", "get", "gets", "got"}
 
 
+def _rewritten(tokens: list[str], rewrite: Callable[[list[str], int], tuple[str, int] | None]) -> list[str]:
+    """``tokens`` with each run that ``rewrite`` reads at a position (as one word, and how many tokens it spans)
+    replaced by that word."""
+    kept: list[str] = []
+    position = 0
+    while position < len(tokens):
+        found = rewrite(tokens, position)
+        word, spanned = found if found else (tokens[position], 1)
+        kept.append(word)
+        position += spanned
+    return kept
+
+
 def _who_develop(tokens: list[str]) -> list[str]:
     """"Patients who develop X" (within a few words of a word for patients, "patients with ALS who develop FTD") as
     "patients with X": the patients the question is about, not the relation "who develops" (has risk group)."""
-    read: list[str] = []
-    n = 0
-    while n < len(tokens):
+    def patients_who_develop(tokens: list[str], n: int) -> tuple[str, int] | None:
         if n and tokens[n] in RELATIVE and tokens[n + 1:n + 2] and tokens[n + 1] in DEVELOPING \
                 and PATIENT_WORDS & set(tokens[max(0, n - 5):n]):
-            read.append("with")
-            n += 2
-            continue
-        read.append(tokens[n])
-        n += 1
-    return read
+            return "with", 2
+        return None
+
+    return _rewritten(tokens, patients_who_develop)
 
 
 def _more_than_one(tokens: list[str]) -> list[str]:
@@ -577,22 +587,16 @@ def _more_than_one(tokens: list[str]) -> list[str]:
     forms), so that its "one" is no "one" asked (ONE, a contrary's "one cause"); not "more than one in ten" or
     "more than one third", which ask a share. "More and more" as "progressively" ("Do muscles waste away more and
     more in SMA?"), which kg.answers.matching finds said as "progressive" before the thing's name."""
-    kept: list[str] = []
-    position = 0
-    while position < len(tokens):
+    def several(tokens: list[str], position: int) -> tuple[str, int] | None:
         if tokens[position:position + 3] == ["more", "than", "one"] \
                 and not set(tokens[position + 3:position + 4]) & SHARE_AFTER_ONE:
-            kept.append("several")
-            position += 3
-            continue
+            return "several", 3
         if tokens[position:position + 3] == ["more", "and", "more"]:
             # "waste away more and more": progressively, which a cited sentence must say beside the thing named
-            kept.append("progressively")
-            position += 3
-            continue
-        kept.append(tokens[position])
-        position += 1
-    return kept
+            return "progressively", 3
+        return None
+
+    return _rewritten(tokens, several)
 
 
 def _confirmation(tokens: list[str]) -> tuple[list[str], bool]:
