@@ -16,7 +16,7 @@ neither bm25s nor its NumPy and SciPy imports (kg.answers.index_cache keeps the 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
@@ -285,6 +285,15 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(re.sub(r"['\u2019]s?$", "", w.casefold()) for w in WORD.findall(text))
 
 
+def span(said: Sequence[str], name: Sequence[str], start: int = 0) -> tuple[int, int] | None:
+    """Where ``name`` first stands in ``said`` from ``start``: its first word's place and the place after its last."""
+    name = tuple(name)
+    for at in range(start, len(said) - len(name) + 1):
+        if name and tuple(said[at:at + len(name)]) == name:
+            return at, at + len(name)
+    return None
+
+
 def build_index(dataset: Dataset) -> ClaimIndex:
     """Index every cited statement of ``dataset`` (its asserted and inferred graphs)."""
     asserted = dataset.graph(ASSERTED_GRAPH)
@@ -435,9 +444,9 @@ def _subtype_names(graph: Graph, names: dict[tuple[str, ...], frozenset[URIRef]]
         if not isinstance(subtype, URIRef):
             continue
         for name, part in ((n, p) for n in of.get(subtype, []) for p in of.get(disease, [])):
-            for at in [n for n in range(len(name) - len(part) + 1) if name[n:n + len(part)] == part][:1]:
+            if (where := span(name, part)) is not None:
                 for other in of[disease]:
-                    written = name[:at] + other + name[at + len(part):]
+                    written = name[:where[0]] + other + name[where[1]:]
                     if written not in names:
                         found.setdefault(written, set()).add(subtype)
     return {name: frozenset(terms) for name, terms in found.items()}

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from rdflib import URIRef
 
-from kg.answers.claim_index import QUANTIFIERS, ClaimIndex, words
+from kg.answers.claim_index import QUANTIFIERS, ClaimIndex, span, words
 from kg.answers.question import LESS, LONGEST_NAME, YES_NO, Reading, variants
 from kg.answers.reply import Reply, Used
 
@@ -117,13 +117,8 @@ def choice(reading: Reading, index: ClaimIndex, answer_one: Callable[[str], Repl
 
 def _joined_by_or(index: ClaimIndex, joined: list[str], used: tuple[Used, ...]) -> bool:
     """Whether a cited sentence of a statement ``used`` says the words ``joined`` ("infancy or early childhood")."""
-    for each in used:
-        for citation in each.statement.citations:
-            if citation in index.citations:
-                quoted = list(words(index.citations[citation].quote))
-                if any(quoted[at:at + len(joined)] == joined for at in range(len(quoted) - len(joined) + 1)):
-                    return True
-    return False
+    return any(span(words(index.citations[citation].quote), joined) is not None
+               for each in used for citation in each.statement.citations if citation in index.citations)
 
 
 def _shares_compared(reading: Reading, index: ClaimIndex) -> Reply | None:

@@ -3,13 +3,13 @@ whether a statement says yes to the question as read."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
-from kg.answers.claim_index import ONTOLOGY, SUBTYPE_OF, ClaimIndex, Statement, words
+from kg.answers.claim_index import ONTOLOGY, SUBTYPE_OF, ClaimIndex, Statement, span, words
 from kg.answers.question import ABSENCE, CONDITIONS, FRAME, HAVE, NEGATIONS, TOGETHER, Mention, Reading
 
 SECONDARY_PATHOLOGY = URIRef(ONTOLOGY + "hasSecondaryPathology")
@@ -184,15 +184,6 @@ def _said_beside(index: ClaimIndex, reading: Reading, statement: Statement) -> s
                         found.add(word)
                     where = span(quoted, name, where[1])
     return found
-
-
-def span(said: Sequence[str], name: Sequence[str], start: int = 0) -> tuple[int, int] | None:
-    """Where ``name`` first stands in ``said`` from ``start``: its first word's place and the place after its last."""
-    name = tuple(name)
-    for at in range(start, len(said) - len(name) + 1):
-        if name and tuple(said[at:at + len(name)]) == name:
-            return at, at + len(name)
-    return None
 
 
 def _near(said: list[str], span: tuple[int, int], skipped: set[str] | frozenset[str],

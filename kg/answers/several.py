@@ -17,8 +17,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import pairwise, zip_longest
 
-from kg.answers.claim_index import ClaimIndex
-from kg.answers.matching import relation_asked, relations_of, span
+from kg.answers.claim_index import ClaimIndex, span
+from kg.answers.matching import relation_asked, relations_of
 from kg.answers.question import COMPARISON, YES_NO, Mention, Reading
 from kg.answers.reply import Reply, Used
 
