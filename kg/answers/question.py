@@ -138,9 +138,9 @@ CONDITIONS = {"baby", "babies", "child", "children", "kids", "born", "before", "
 PLURAL = {"several", "multiple", "various", "numerous", "different"}
 # ... and for exactly one ("Is there only one type of SMA?", "Does SMA come in a single form?"): the negative of more
 # than one, so statements of two values or more say no; not "the only one" (the thing named before it, see ONLY)
+ONE = re.compile(r"(?<!\bthe )\b(?:only|just|solely|exclusively) one\b|\ba single\b")
 # ... the words after "more than one" that make it a share ("more than one in ten", "more than one third")
 SHARE_AFTER_ONE = {"in", "out", "of", "third", "thirds", "quarter", "quarters", "fifth", "half", "percent", "%"}
-ONE = re.compile(r"(?<!\bthe )\b(?:only|just|solely|exclusively) one\b|\ba single\b")
 
 LESS = {"less", "fewer", "rarer"}  # "rarer than": less common than; a comparison the other way round
 HAVE = {"have", "has", "had", "having"}  # "Does SMA have a cause?": the word a noun the entity has
