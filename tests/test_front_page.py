@@ -4,6 +4,7 @@ through Selenium and the system chromedriver) on a phone's width and a desktop's
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import html
 import http.server
@@ -169,6 +170,7 @@ def test_browser_query_editor_runs_saved_queries_on_this_server_only(browser: ob
                                                                      saved_queries: dict[str, SavedQuery]) -> None:
     """YASGUI at /editor: the saved queries listed, each opening in a tab on this server's /sparql; running one
     shows its rows; every file the page loads comes from this server (no CDN)."""
+    from selenium.common.exceptions import TimeoutException
     from selenium.webdriver import Chrome
     from selenium.webdriver.common.by import By
     from selenium.webdriver.remote.webdriver import WebDriver
@@ -180,9 +182,14 @@ def test_browser_query_editor_runs_saved_queries_on_this_server_only(browser: ob
     names = sorted(saved_queries)
 
     # the names as written (textContent): .text gives only what is rendered, which the editor's layout may not be yet
-    buttons = [button.get_attribute("textContent")
-               for button in browser.find_elements(By.CSS_SELECTOR, "button.saved-query")]
-    assert buttons == names
+    def buttons(driver: WebDriver) -> list[str | None]:
+        return [button.get_attribute("textContent")
+                for button in driver.find_elements(By.CSS_SELECTOR, "button.saved-query")]
+
+    # under load, a CI run once read 12 of the 29 buttons: given time to appear, the list must be the saved queries
+    with contextlib.suppress(TimeoutException):
+        WebDriverWait(browser, 30).until(lambda b: buttons(b) == names)
+    assert buttons(browser) == names
 
     def tabs(driver: WebDriver) -> list[str]:
         return [tab.text.split("\n")[0] for tab in driver.find_elements(By.CSS_SELECTOR, ".tabsList [role=tab]")]
