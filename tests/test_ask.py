@@ -493,6 +493,12 @@ def test_an_answer_for_each_disease_cites_each(index: ClaimIndex) -> None:
     # "Yes: ALS has secondary pathology demyelination secondary to axonal degeneration"; its secondary pathology is
     # no primary one (mnd:hasSecondaryPathology mnd:excludesProperty mnd:hasPrimaryPathology): no
     ("Is demyelination the initial insult in ALS?", "no"),
+    # "Partly: ALS has clinical feature FTD (some patients)": the condition's relation ("develops") was read as the
+    # one asked, and its hedge as the answer's; what follows from FTD (it shortens survival) is asked
+    ("If a person with ALS develops FTD, do they die sooner?", "yes"),
+    ("Does someone with ALS who also develops FTD live for a shorter time?", "unstated"),
+    # "Not entirely": the hedge of ALS having FTD (some patients) is none of FTD's impact
+    ("Does FTD have no impact on survival in ALS?", "no"),
 ])
 
 
