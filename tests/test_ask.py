@@ -11,10 +11,11 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 from rdflib import URIRef
 
-from benchmarks.ask_eval import SPLITS, evaluate, load_cases, summary
+from benchmarks.ask_eval import EVAL_FILE, SPLITS, evaluate, load_cases, summary
 from kg.answers.claim_index import ClaimIndex, build_index, words
 from kg.answers.question import MAX_CHARACTERS, read
 from kg.answers.reply import Reply
@@ -972,6 +973,12 @@ def test_evaluation_has_no_wrong_verdict_and_keeps_its_accuracy(index: ClaimInde
     assert [figures[split]["wrong_verdicts"] for split in SPLITS] == [0] * len(SPLITS)
     assert {split: figures[split]["accuracy"] >= floor for split, floor in ACCURACY_FLOORS.items()} == \
         dict.fromkeys(ACCURACY_FLOORS, True)
+
+
+def test_every_fact_of_the_evaluation_has_its_own_id() -> None:
+    """A fact's wordings are counted and reported by its id: two facts under one id would pass as one."""
+    ids = [fact["id"] for fact in yaml.safe_load(EVAL_FILE.read_text(encoding="utf-8"))["facts"]]
+    assert sorted({i for i in ids if ids.count(i) > 1}) == []
 
 
 def test_evaluation_file_holds_four_wordings_per_fact_and_a_fifth_held_out() -> None:
