@@ -40,6 +40,8 @@ HEDGES = {"may", "might", "can", "could", "some", "many", "most", "few", "severa
 # than" denies what follows of the same subject
 CONTRASTS = {"but", "unlike", "whereas", "while", "except", "beyond", "versus", "vs", "than", "instead"}
 DENYING = ("rather", "than")
+# a closed class: the prepositions after which a thing's name says where or of what it is
+PREPOSITIONS = {"in", "of", "along", "within", "on", "at", "from", "to", "with", "for", "by", "into"}
 CLAUSE = re.compile(r"[,;:.()\[\]]")  # punctuation ending a clause, as far as a negation reaches
 
 
@@ -52,12 +54,15 @@ def read_off(index: ClaimIndex, reading: Reading, closest: tuple[Used, ...]) -> 
     for used in closest[:SUPPORT]:
         statement = used.statement
         ends = {statement.subject, statement.object}
+        accounted = {_accounted(index, reading, end) for end in ends}
         if index.nary(statement) or statement.object in index.classes or against_the_word(index, reading, statement) \
-                or not all(_accounted(index, reading, end) for end in ends):
+                or "" in accounted:
             continue
         best = index.by_quote(" ".join(reading.words), statement.citations)
         quote = index.citations[best[0]].quote if best and best[0] in index.citations else ""
-        if quote and (verdict := _says(index, reading, statement, quote)) is not None:
+        # a thing asked of in fewer words than the statement's own is a case of it: a yes of it, no more
+        if quote and (verdict := _says(index, reading, statement, quote)) is not None \
+                and (verdict == "yes" or "head" not in accounted):
             return statement, verdict
     return None
 
@@ -142,12 +147,16 @@ def _says(index: ClaimIndex, reading: Reading, statement: Statement, quote: str)
     return "yes" if yes else "no"
 
 
-def _accounted(index: ClaimIndex, reading: Reading, end: Node) -> bool:
-    """Whether the question asks of ``end``, a statement's subject or object: names it, or says every word of one of
-    its names."""
+def _accounted(index: ClaimIndex, reading: Reading, end: Node) -> str:
+    """How the question asks of ``end``, a statement's subject or object: "named" (it names it, or says every word of
+    one of its names), "head" (every word of a name before its first preposition, two or more: "abnormal T2/FLAIR
+    signal" of "abnormal T2/FLAIR signal in the corticospinal tracts", which it is a case of), else ""."""
     spoken = _stems(index, " ".join(reading.words))
-    return any(end in m.terms for m in reading.entities) or any(
-        _stems(index, " ".join(name)) <= spoken for name in index.names_by_term.get(end, ()))
+    names = index.names_by_term.get(end, ())
+    if any(end in m.terms for m in reading.entities) or any(_stems(index, " ".join(name)) <= spoken for name in names):
+        return "named"
+    heads = [name[:next((n for n, w in enumerate(name) if w in PREPOSITIONS), len(name))] for name in names]
+    return "head" if any(len(head) >= 2 and _stems(index, " ".join(head)) <= spoken for head in heads) else ""
 
 
 def _tied(index: ClaimIndex, terms: frozenset[Node], ends: set[Node]) -> bool:
