@@ -11,10 +11,11 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 from rdflib import URIRef
 
-from benchmarks.ask_eval import SPLITS, evaluate, load_cases, summary
+from benchmarks.ask_eval import EVAL_FILE, SPLITS, evaluate, load_cases, summary
 from kg.answers.claim_index import ClaimIndex, build_index, words
 from kg.answers.question import MAX_CHARACTERS, read
 from kg.answers.reply import Reply
@@ -32,7 +33,7 @@ from kg.reasoning.engine import load_reasoned
 # then by 128 asking in lay and clinical names, written before their lexicon: 763/845, 663/717 of the earlier ones)
 ACCURACY_FLOORS = {"tune": 0.91, "holdout": 0.96, "holdout2": 0.97, "holdout3": 0.96, "holdout4": 0.92,
                    "holdout5": 0.96, "holdout6": 0.84, "holdout7": 0.93, "holdout8": 0.91, "holdout9": 0.70,
-                   "holdout10": 0.68, "holdout11": 0.83, "holdout12": 0.73, "holdout13": 0.83}
+                   "holdout10": 0.68, "holdout11": 0.83, "holdout12": 0.73, "holdout13": 0.83, "holdout14": 0.76}
 
 
 @pytest.fixture(scope="module")
@@ -493,6 +494,12 @@ def test_an_answer_for_each_disease_cites_each(index: ClaimIndex) -> None:
     # "Yes: ALS has secondary pathology demyelination secondary to axonal degeneration"; its secondary pathology is
     # no primary one (mnd:hasSecondaryPathology mnd:excludesProperty mnd:hasPrimaryPathology): no
     ("Is demyelination the initial insult in ALS?", "no"),
+    # "Partly: ALS has clinical feature FTD (some patients)": the condition's relation ("develops") was read as the
+    # one asked, and its hedge as the answer's; what follows from FTD (it shortens survival) is asked
+    ("If a person with ALS develops FTD, do they die sooner?", "yes"),
+    ("Does someone with ALS who also develops FTD live for a shorter time?", "unstated"),
+    # "Not entirely": the hedge of ALS having FTD (some patients) is none of FTD's impact
+    ("Does FTD have no impact on survival in ALS?", "no"),
 ])
 
 
@@ -966,6 +973,12 @@ def test_evaluation_has_no_wrong_verdict_and_keeps_its_accuracy(index: ClaimInde
     assert [figures[split]["wrong_verdicts"] for split in SPLITS] == [0] * len(SPLITS)
     assert {split: figures[split]["accuracy"] >= floor for split, floor in ACCURACY_FLOORS.items()} == \
         dict.fromkeys(ACCURACY_FLOORS, True)
+
+
+def test_every_fact_of_the_evaluation_has_its_own_id() -> None:
+    """A fact's wordings are counted and reported by its id: two facts under one id would pass as one."""
+    ids = [fact["id"] for fact in yaml.safe_load(EVAL_FILE.read_text(encoding="utf-8"))["facts"]]
+    assert sorted({i for i in ids if ids.count(i) > 1}) == []
 
 
 def test_evaluation_file_holds_four_wordings_per_fact_and_a_fifth_held_out() -> None:

@@ -555,9 +555,11 @@ def _leading_clause_last(spoken: list[str], question: str) -> list[str]:
     return [*after, *before]
 
 
-PATIENT_WORDS = {"patients", "patient", "people", "persons", "person", "individuals", "those", "children", "adults"}
+PATIENT_WORDS = {"patients", "patient", "people", "persons", "person", "individuals", "those", "children", "adults",
+                 "someone", "somebody", "anyone"}
 RELATIVE = {"who", "that"}
 DEVELOPING = {"develop", "develops", "developed", "get", "gets", "got"}
+CONDITIONAL = {"if", "when", "once", "whenever"}  # opening a condition, not the question (a clause moved last)
 
 
 def _rewritten(tokens: list[str], rewrite: Callable[[list[str], int], tuple[str, int] | None]) -> list[str]:
@@ -575,11 +577,16 @@ def _rewritten(tokens: list[str], rewrite: Callable[[list[str], int], tuple[str,
 
 def _who_develop(tokens: list[str]) -> list[str]:
     """"Patients who develop X" (within a few words of a word for patients, "patients with ALS who develop FTD") as
-    "patients with X": the patients the question is about, not the relation "who develops" (has risk group)."""
+    "patients with X": the patients the question is about, not the relation "who develops" (has risk group); so
+    too "develops X" in a condition ("If someone with ALS develops FTD, do they die sooner?": of ALS with FTD, what
+    follows is asked, not whether it develops)."""
     def patients_who_develop(tokens: list[str], n: int) -> tuple[str, int] | None:
-        if n and tokens[n] in RELATIVE and tokens[n + 1:n + 2] and tokens[n + 1] in DEVELOPING \
+        also = int(tokens[n + 1:n + 2] == ["also"])  # "patients who also develop FTD"
+        if n and tokens[n] in RELATIVE and tokens[n + 1 + also:n + 2 + also] and tokens[n + 1 + also] in DEVELOPING \
                 and PATIENT_WORDS & set(tokens[max(0, n - 5):n]):
-            return "with", 2
+            return "with", 2 + also
+        if n > 1 and tokens[n] in DEVELOPING and CONDITIONAL & set(tokens[max(1, n - 6):n]):
+            return "with", 1
         return None
 
     return _rewritten(tokens, patients_who_develop)

@@ -834,6 +834,13 @@ def _named_by(index: ClaimIndex, reading: Reading, asked: list[int]) -> bool:
     unnamed = {w for w in index.tokens(" ".join(reading.unexplained))
                if any(len(name) > 1 and w in (stems := set(index.tokens(" ".join(name)))) and stems <= spoken
                       for name in index.entity_names)}
+    # ... or that names what a statement says the value of a statement asked does ("If someone with ALS develops FTD,
+    # do they live for a shorter time?": FTD's impact, shortened survival, which ALS having FTD does not say); not of
+    # a disease, whose own course and features set the scene ("Do immunomodulatory therapies halt ALS progression?")
+    subjects = {index.statements[n].subject for n in asked}
+    values = {index.statements[n].object for n in asked} - subjects - index.diseases
+    unnamed |= set(index.tokens(" ".join(reading.unexplained))) & {
+        w for s in index.statements if s.subject in values and s.object not in subjects for w in index.names(s.object)}
     if not unnamed:
         return True
     kinds = {(index.statements[n].subject, index.statements[n].property) for n in asked}
@@ -1177,10 +1184,16 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
     says = set()
     hedges: list[str] = []
     answered: list[str] = []
+    # a statement vouching only for the situation the others speak of ("Does FTD have no effect on survival in
+    # ALS?": some ALS patients develop FTD) hedges none of what follows from it (FTD shortens survival)
+    situation = {index.statements[n].subject for n in found if n not in vouching}
+    outcome = {index.statements[n].object for n in found if n not in vouching}
     for n in found:
         statement = index.statements[n]
         if n not in vouching or all(m in vouching for m in found):
             says.add(says_yes(index, reading, statement))
+        elif statement.about & situation and not statement.about & outcome:
+            continue
         # a hedge the question itself asks is no hedge of the answer, which still says it: how usual ("Does muscular
         # dystrophy usually lack spasticity?": it "usually lacks" it), its figures ("Do 5-10% of ...?": only
         # 5-10%), its words ("Are some ALS cases familial?": some)
