@@ -25,7 +25,7 @@ from rdflib.term import Node
 
 from kg.answers.claim_index import WORD_FAMILY, ClaimIndex, Statement, span, words
 from kg.answers.matching import against_the_word, asks_kind, denied_words, positive_of, relations_of
-from kg.answers.question import OFTEN, SELDOM, USUALLY, Reading
+from kg.answers.question import KEEPING, OFTEN, SELDOM, USUALLY, Reading
 from kg.answers.reply import SUPPORT, Used
 
 # a closed class: negative particles and determiners, and the prepositions and verbs of absence
@@ -49,8 +49,11 @@ def read_off(index: ClaimIndex, reading: Reading, closest: tuple[Used, ...]) -> 
     """The first of the ``closest`` statements whose best cited sentence says what ``reading`` asks, and the verdict
     the sentence gives (yes, no or qualified); None where none says it (see the module)."""
     if not reading.yes_no or not reading.entities or reading.unaccounted or reading.unknown or reading.restricted \
-            or reading.contrary or not (reading.relations or reading.conditions) or asks_kind(reading):
-        return None  # "Is ALS SMA?", "Is ALS a progressive disease?": what kind, kg.answers.matching's to say
+            or reading.contrary or not (reading.relations or reading.conditions) or asks_kind(reading) \
+            or KEEPING & set(reading.words):
+        # "Is ALS SMA?", "Is ALS a progressive disease?": what kind, kg.answers.matching's to say; "Do antioxidant
+        # defenses keep up with ...?": which of two keeps up with which, a word order the reading does not check
+        return None
     for used in closest[:SUPPORT]:
         statement = used.statement
         ends = {statement.subject, statement.object}
@@ -112,7 +115,7 @@ def _says(index: ClaimIndex, reading: Reading, statement: Statement, quote: str)
             by_name |= _stems(index, word) <= own_denied
             continue
         found = [n for n in range(len(said)) if n not in others and _stems(index, word) <= stems[n]]
-        if not found:
+        if not found or _names_another_value(index, statement, _stems(index, word)):
             return None
         at += found
     first_contrast = next((n for n, w in enumerate(said) if w in CONTRASTS and said[n - 1:n + 1] != list(DENYING)),
@@ -162,6 +165,15 @@ def _accounted(index: ClaimIndex, reading: Reading, end: Node) -> str:
 def _tied(index: ClaimIndex, terms: frozenset[Node], ends: set[Node]) -> bool:
     """Whether a statement links one of ``terms`` to one of ``ends`` ("MRI" to the abnormal signal it detects)."""
     return any({s.subject, s.object} & terms and {s.subject, s.object} & ends for s in index.statements)
+
+
+def _names_another_value(index: ClaimIndex, statement: Statement, stems: set[str]) -> bool:
+    """Whether ``stems`` name the value of a statement of ``statement``'s value (not a disease): what that statement
+    says, which only it answers ("caregivers" of "Are caregivers affected by behavioural changes in ALS?": the
+    impact of behavioural changes, not ALS having them; as kg.answers.verdict asks of a statement's value)."""
+    return statement.object not in index.diseases and any(
+        other.subject == statement.object and stems <= {WORD_FAMILY.get(s, s) for s in index.names(other.object)}
+        for other in index.statements)
 
 
 def _negated(said: list[str], clause: list[int], place: int) -> bool:
