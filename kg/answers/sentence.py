@@ -1,20 +1,26 @@
 """A verdict read off the closest cited sentence, where matching (kg.answers.matching) found no statement about the
 very thing asked: of the statements shown as closest, the first whose own best sentence says what is asked.
 
-The sentence says it when a thing the question names is the statement's own subject or object, every other thing
-it names is that or is named in the sentence, every relation word of the question stands in the sentence, in the
-question's order, and every other word of the question is a word of the sentence or of a name of the statement's
-subject or object (a word inside a name of a thing neither asked nor the statement's own is not: "motor" of "motor
-neuron disease" is no "motor disease"). A word saying how often is said by the sentence's own word of how often
-("common": "most frequently"), or denied by its contrary ("rarely": "most frequently").
+The statement must be one the question asks of: both its subject and its object are things the question names (or
+says every word of a name of; by the words of a shorter name, "abnormal T2/FLAIR signal", only a yes), neither a
+kind (kg.answers.matching answers what kind a thing is) nor a part of an n-ary statement. Its sentence says what is
+asked when every other thing the question names is named in it and tied to the statement by some statement, every
+relation word of the question stands in it in the question's order (one of the two in the passive: the other way
+round), and every other word of the question is a word of the sentence (or the noun its adjective is formed from:
+"cellular", "cells") or of a name of the statement's own subject or object; a word inside a name of a thing neither
+asked nor the statement's own is not ("motor" of "motor neuron disease" is no "motor disease"), nor one naming what
+another statement says of the statement's value (that statement answers). A word saying how often is said by the
+sentence's own word of how often ("common": "most frequently"), or denied by its contrary ("rarely").
 
 Its verdict is the sentence's own polarity (a word of NEGATORS before a thing asked in its clause: "not
-demyelination"; or "rather than" before it) turned by the question's (kg.answers.question reads "not", "never",
-"spared"), hedged by the statement's own hedges (qualifiers saying how many, how often, how surely). A thing asked
-standing after a contrast word ("unlike MS", "while muscular dystrophies ...") is said of something else: no
-verdict. Nor where the sentence hedges beside the things asked in a way the statement's qualifiers do not, the
-statement has a qualifier that is no hedge ("one patient's case"), it denies what its sentence does not (or the
-other way round), or the question asks "only", "always", or in words the documents do not use.
+demyelination"; or "rather than" before it; or a word of the question only a name's denial holds: "sporadic (no
+family history)") turned by the question's ("not", "never", "spared"), hedged by the statement's own hedges
+(qualifiers saying how many, how often, how surely, unless the question asks the same: "most"). kg.answers.verdict
+keeps it only where the statement itself gives the same verdict. No verdict where a thing asked stands after a
+contrast word ("unlike MS", "while muscular dystrophies ...": said of something else), the sentence hedges beside
+the things asked beyond the statement's qualifiers ("may"), the statement has a qualifier that is no hedge ("one
+patient's case"), it denies what its sentence does not (or the other way round), or the question asks what kind,
+"only" or "always", by a verb of keeping, or in words the documents do not use.
 """
 
 from __future__ import annotations
@@ -40,6 +46,8 @@ HEDGES = {"may", "might", "can", "could", "some", "many", "most", "few", "severa
 # than" denies what follows of the same subject
 CONTRASTS = {"but", "unlike", "whereas", "while", "except", "beyond", "versus", "vs", "than", "instead"}
 DENYING = ("rather", "than")
+# a closed class: the suffixes forming an adjective of relation from a noun ("cellular", "neuronal")
+ADJECTIVAL = ("ular", "al")
 # a closed class: the prepositions after which a thing's name says where or of what it is
 PREPOSITIONS = {"in", "of", "along", "within", "on", "at", "from", "to", "with", "for", "by", "into"}
 CLAUSE = re.compile(r"[,;:.()\[\]]")  # punctuation ending a clause, as far as a negation reaches
@@ -64,13 +72,13 @@ def read_off(index: ClaimIndex, reading: Reading, closest: tuple[Used, ...]) -> 
         best = index.by_quote(" ".join(reading.words), statement.citations)
         quote = index.citations[best[0]].quote if best and best[0] in index.citations else ""
         # a thing asked of in fewer words than the statement's own is a case of it: a yes of it, no more
-        if quote and (verdict := _says(index, reading, statement, quote)) is not None \
+        if quote and (verdict := says(index, reading, statement, quote)) is not None \
                 and (verdict == "yes" or "head" not in accounted):
             return statement, verdict
     return None
 
 
-def _says(index: ClaimIndex, reading: Reading, statement: Statement, quote: str) -> str | None:
+def says(index: ClaimIndex, reading: Reading, statement: Statement, quote: str) -> str | None:
     """The verdict ``quote``, a cited sentence of ``statement``, gives to the question, or None."""
     said: list[str] = []
     clause: list[int] = []
@@ -114,7 +122,7 @@ def _says(index: ClaimIndex, reading: Reading, statement: Statement, quote: str)
         if _stems(index, word) <= own:
             by_name |= _stems(index, word) <= own_denied
             continue
-        found = [n for n in range(len(said)) if n not in others and _stems(index, word) <= stems[n]]
+        found = [n for n in range(len(said)) if n not in others and _stems(index, word) <= _with_adjectives(stems[n])]
         if not found or _names_another_value(index, statement, _stems(index, word)):
             return None
         at += found
@@ -203,6 +211,13 @@ def _in_order(reading: Reading, said: list[str], places: list[list[int]]) -> boo
         else:
             return False
     return True
+
+
+def _with_adjectives(stems: set[str]) -> set[str]:
+    """``stems`` and the nouns an adjective among them is formed from by a suffix of ADJECTIVAL ("cellular": "cell",
+    "neuronal": "neuron")."""
+    return stems | {s[:-len(suffix)] for s in stems for suffix in ADJECTIVAL if s.endswith(suffix)
+                    and len(s) - len(suffix) >= 3}
 
 
 def _stems(index: ClaimIndex, text: str) -> set[str]:
