@@ -115,7 +115,7 @@ def answer(question: str, index: ClaimIndex) -> Reply:
     if reply.verdict == "unstated":  # "Is the pathomechanism ... known?": a sentence saying it "remains unclear"
         reply = unclear(reply, index)
     if reply.verdict == "unstated" and (off := read_off(index, reply.reading, reply.used)):
-        reply = _read_off(reply, index, *off)  # "Do most people with ALS have no family history of it?"
+        reply = _read_off(reply, index, *off)  # "Does hyperreflexia in ALS reflect motor neuron degeneration?"
     return with_explanation(with_best_claim(with_definition(_contrary_checked(reply, index), index), index), index)
 
 
