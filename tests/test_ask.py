@@ -3042,7 +3042,8 @@ def test_a_sentence_saying_a_thing_only_in_contrast_or_with_a_hedge_of_its_own_g
         index: ClaimIndex) -> None:
     """A thing named only after a contrast word ("Unlike SMA, ...") is not what the sentence speaks of; a hedge of the
     sentence beside the thing asked ("may") that the statement's own qualifiers do not carry leaves the verdict
-    unsaid rather than a plain yes. The same sentence without them says yes."""
+    unsaid rather than a plain yes. The same sentence without them says yes. A relation word must join the things
+    asked within one clause, and a word put before a thing asked must stand before its name in the sentence."""
     statement = next(s for s in index.statements if index.label(s.subject) == "amyotrophic lateral sclerosis"
                      and str(s.property).endswith("#affectsNeuron") and index.label(s.object) == "upper motor neurons")
     plain = "ALS affects upper motor neurons, causing spasticity"
@@ -3054,3 +3055,7 @@ def test_a_sentence_saying_a_thing_only_in_contrast_or_with_a_hedge_of_its_own_g
                 "ALS may affect upper motor neurons, causing spasticity") is None
     assert answer("Does reactive oxygen species production keep up with antioxidant defenses in ALS?",
                   index).verdict == "unstated"  # which of two keeps up with which: not read off a sentence
+    # "caused by a deficiency in the SMN1 gene, leading to progressive muscle weakness": the cause is of another
+    # clause's thing; "secondary changes from the primary axonal degeneration": "secondary" is said of the changes
+    assert answer("Does muscle weakness cause SMA?", index).verdict == "unstated"
+    assert answer("Does snake eyes show secondary axonal loss?", index).verdict == "unstated"

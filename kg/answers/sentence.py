@@ -5,12 +5,13 @@ The statement must be one the question asks of: both its subject and its object 
 says every word of a name of; by the words of a shorter name, "abnormal T2/FLAIR signal", only a yes), neither a
 kind (kg.answers.matching answers what kind a thing is) nor a part of an n-ary statement. Its sentence says what is
 asked when every other thing the question names is named in it and tied to the statement by some statement, every
-relation word of the question stands in it in the question's order (one of the two in the passive: the other way
-round), and every other word of the question is a word of the sentence (or the noun its adjective is formed from:
-"cellular", "cells") or of a name of the statement's own subject or object; a word inside a name of a thing neither
-asked nor the statement's own is not ("motor" of "motor neuron disease" is no "motor disease"), nor one naming what
-another statement says of the statement's value (that statement answers). A word saying how often is said by the
-sentence's own word of how often ("common": "most frequently"), or denied by its contrary ("rarely").
+relation word of the question stands in it between the things the question puts on either side, in one clause (one
+of the two in the passive: the other way round), and every other word of the question is a word of the sentence (or
+the noun its adjective is formed from: "cellular", "cells"; one the question puts before a thing it names, right
+before that thing's name) or of a name of the statement's own subject or object; a word inside a name of a thing
+neither asked nor the statement's own is not ("motor" of "motor neuron disease" is no "motor disease"), nor one
+naming what another statement says of the statement's value (that statement answers). A word saying how often is
+said by the sentence's own word of how often ("common": "most frequently"), or denied by its contrary ("rarely").
 
 Its verdict is the sentence's own polarity (a word of NEGATORS before a thing asked in its clause: "not
 demyelination"; or "rather than" before it; or a word of the question only a name's denial holds: "sporadic (no
@@ -102,7 +103,7 @@ def says(index: ClaimIndex, reading: Reading, statement: Statement, quote: str) 
             if not mention.terms & ends and not (found and _tied(index, mention.terms, ends)):
                 return None  # a thing asked neither the statement's own nor named by its sentence
         places.append(found)
-    if not _in_order(reading, said, places):
+    if not _in_order(reading, said, clause, places):
         return None  # "Does calcium influx cause glutamate excitotoxicity?": the sentence says it the other way
     at = [n for found in places for n in found]  # every place of a thing asked
     own = {WORD_FAMILY.get(s, s) for s in index.names(statement.subject) | index.names(statement.object)}
@@ -123,6 +124,10 @@ def says(index: ClaimIndex, reading: Reading, statement: Statement, quote: str) 
             by_name |= _stems(index, word) <= own_denied
             continue
         found = [n for n in range(len(said)) if n not in others and _stems(index, word) <= _with_adjectives(stems[n])]
+        if (before := _before(reading, word)) is not None and places[before]:
+            # a word the question puts before a thing it names, which the sentence names, is said of that thing: right
+            # before its name ("secondary axonal loss" is not "secondary changes from the primary axonal degeneration")
+            found = [n for n in found if n in places[before] or 0 < min(places[before]) - n <= 2]
         if not found or _names_another_value(index, statement, _stems(index, word)):
             return None
         at += found
@@ -158,6 +163,16 @@ def says(index: ClaimIndex, reading: Reading, statement: Statement, quote: str) 
     return "yes" if yes else "no"
 
 
+def _before(reading: Reading, word: str) -> int | None:
+    """The number among the question's mentions of the thing named that ``word`` stands right before, if any."""
+    spoken = list(reading.words)
+    for number, mention in enumerate(reading.mentions):
+        where = span(spoken, mention.text.split())
+        if not mention.relation and where is not None and where[0] > 0 and spoken[where[0] - 1] == word:
+            return number
+    return None
+
+
 def _accounted(index: ClaimIndex, reading: Reading, end: Node) -> str:
     """How the question asks of ``end``, a statement's subject or object: "named" (it names it, or says every word of
     one of its names), "head" (every word of a name before its first preposition, two or more: "abnormal T2/FLAIR
@@ -190,10 +205,11 @@ def _negated(said: list[str], clause: list[int], place: int) -> bool:
                for n in range(place) if clause[n] == clause[place])
 
 
-def _in_order(reading: Reading, said: list[str], places: list[list[int]]) -> bool:
+def _in_order(reading: Reading, said: list[str], clause: list[int], places: list[list[int]]) -> bool:
     """Whether each relation word asked stands in the sentence after the thing the question names right before it
-    and before the thing it names right after it, where the sentence names them; the other way round where one of
-    the two says it in the passive ("SMA is caused by a deficiency in the SMN1 gene" is no "Does SMA cause SMN1?")."""
+    and before the thing it names right after it, in its clause, where the sentence names them; the other way round
+    where one of the two says it in the passive ("SMA is caused by a deficiency in the SMN1 gene" is no "Does SMA
+    cause SMN1?", and says nothing of what muscle weakness causes: "..., leading to progressive muscle weakness")."""
     mentions = reading.mentions
     spoken = list(reading.words)
     for number, mention in enumerate(mentions):
@@ -206,7 +222,8 @@ def _in_order(reading: Reading, said: list[str], places: list[list[int]]) -> boo
         asked_passive = last in spoken and spoken[spoken.index(last) + 1:][:1] == ["by"]
         for r in places[number]:
             first, then = (after, before) if asked_passive != (said[r + 1:r + 2] == ["by"]) else (before, after)
-            if (not first or min(first) < r) and (not then or max(then) > r):
+            if (not first or any(p < r and clause[p] == clause[r] for p in first)) \
+                    and (not then or any(p > r and clause[p] == clause[r] for p in then)):
                 break
         else:
             return False
