@@ -20,6 +20,7 @@ from kg.answers.claim_index import ClaimIndex, build_index, words
 from kg.answers.question import MAX_CHARACTERS, read
 from kg.answers.reply import Reply
 from kg.answers.reply_format import format_reply, reply_json, support, understood
+from kg.answers.sentence import says
 from kg.answers.unclear import UNCLEAR
 from kg.answers.verdict import MAINLY, OFTEN, SELDOM, _contrary_checked, answer, says_yes
 from kg.cli import cli
@@ -3016,3 +3017,45 @@ def test_a_graph_with_no_cited_statement_answers_that_the_documents_do_not_say()
     reply = answer("Is ALS demyelinating?", empty)
     assert (reply.verdict, format_reply(reply, empty)) == (
         "unstated", "Understood: demyelinating disease\nThe documents don't say this: Is ALS demyelinating?\n")
+
+
+@pytest.mark.parametrize(("question", "verdict", "sentence", "quoted"), [
+    ("Is ALS considered without a typical motor neuron disease presentation?", "no",
+     "No: amyotrophic lateral sclerosis considered only with clinical presentation typical of motor neuron disease.",
+     "must be typical of motor neuron disease"),
+    ("Does hyperreflexia in ALS reflect motor neuron degeneration?", "yes",
+     "Yes: hyperreflexia in ALS reflects degeneration of motor neurons.", "reflecting motor neuron death"),
+    ("Is ALS pathology outside the motor systems?", "qualified",
+     "Partly: amyotrophic lateral sclerosis affects structure systems beyond the pure motor systems (in a "
+     "substantial proportion of patients).", "extends beyond pure motor systems")])
+def test_the_closest_cited_sentence_gives_the_verdict_matching_found_no_statement_for(
+        index: ClaimIndex, question: str, verdict: str, sentence: str, quoted: str) -> None:
+    """Matching found no statement of the relation or words asked, yet the closest statement's own sentence says it
+    (kg.answers.sentence): its verdict, of the polarity and hedges of the statement it rests on ("in a substantial
+    proportion of patients": partly)."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == (verdict, sentence)
+    assert quoted in support(reply, index)[0][0].quote
+
+
+def test_a_sentence_saying_a_thing_only_in_contrast_or_with_a_hedge_of_its_own_gives_no_verdict(
+        index: ClaimIndex) -> None:
+    """A thing named only after a contrast word ("Unlike SMA, ...") is not what the sentence speaks of; a hedge of the
+    sentence beside the thing asked ("may") that the statement's own qualifiers do not carry leaves the verdict
+    unsaid rather than a plain yes. The same sentence without them says yes. A relation word must join the things
+    asked within one clause, and a word put before a thing asked must stand before its name in the sentence."""
+    statement = next(s for s in index.statements if index.label(s.subject) == "amyotrophic lateral sclerosis"
+                     and str(s.property).endswith("#affectsNeuron") and index.label(s.object) == "upper motor neurons")
+    plain = "ALS affects upper motor neurons, causing spasticity"
+    assert says(index, read("Does ALS damage upper motor neurons?", index), statement, plain) == "yes"
+    assert says(index, read("Does ALS spare upper motor neurons?", index), statement, plain) == "no"
+    assert says(index, read("Does SMA damage upper motor neurons?", index), statement,
+                "Unlike SMA, ALS affects upper motor neurons, causing spasticity") is None
+    assert says(index, read("Does ALS damage upper motor neurons?", index), statement,
+                "ALS may affect upper motor neurons, causing spasticity") is None
+    assert answer("Does reactive oxygen species production keep up with antioxidant defenses in ALS?",
+                  index).verdict == "unstated"  # which of two keeps up with which: not read off a sentence
+    # "caused by a deficiency in the SMN1 gene, leading to progressive muscle weakness": the cause is of another
+    # clause's thing; "secondary changes from the primary axonal degeneration": "secondary" is said of the changes
+    assert answer("Does muscle weakness cause SMA?", index).verdict == "unstated"
+    assert answer("Does snake eyes show secondary axonal loss?", index).verdict == "unstated"

@@ -63,7 +63,7 @@ def relation_asked(index: ClaimIndex, reading: Reading, statement: Statement, re
     defined by ("primarily"), or none and every word of it is understood; or the question names no relation and
     every word of it is understood ("Is ALS painless?"), unless it asks whether one disease is another and the
     statement is not of its kind."""
-    if _against_the_word(index, reading, statement):
+    if against_the_word(index, reading, statement):
         return False
     # question frame that narrows ("early") is answered by a statement whose qualifiers name it ("does not typically
     # affect bulbar muscles", early in the disease course)
@@ -206,7 +206,7 @@ def _near(said: list[str], span: tuple[int, int], skipped: set[str] | frozenset[
     return near
 
 
-def _against_the_word(index: ClaimIndex, reading: Reading, statement: Statement) -> bool:
+def against_the_word(index: ClaimIndex, reading: Reading, statement: Statement) -> bool:
     """Whether the question names ``statement``'s relation only by words with a direction (those some property reads
     inversely, mnd:inverseAltLabel: "X causes Y" for Y due to X, and for X has clinical feature Y), with things named
     on both sides of the word, and puts the statement's ends the other way round beside it: "Does calcium influx cause
@@ -313,7 +313,7 @@ def says_yes(index: ClaimIndex, reading: Reading, statement: Statement) -> bool:
     wanted = set(index.tokens(" ".join(reading.conditions)))
     # "Is ALS sporadic?" names the value by its words; "Does sporadic ALS have a family history?" only by the words
     # its own negation denies ("sporadic (no family history)"), which is asking the opposite
-    named = bool(wanted) and wanted <= index.names(statement.object) and not wanted <= _denied_words(
+    named = bool(wanted) and wanted <= index.names(statement.object) and not wanted <= denied_words(
         index, statement.object)
     positive = not statement.negative and not (statement.object in index.negative_values
                                                and statement.object not in asked and not named)
@@ -323,7 +323,7 @@ def says_yes(index: ClaimIndex, reading: Reading, statement: Statement) -> bool:
     return positive != asked_negative
 
 
-def _denied_words(index: ClaimIndex, value: Node) -> set[str]:
+def denied_words(index: ClaimIndex, value: Node) -> set[str]:
     """The stems of the words a value's label denies: those after its "no", "not" or "without"."""
     label = words(index.label(value))
     start = next((n for n, w in enumerate(label) if w in ("no", "not", "without")), len(label))

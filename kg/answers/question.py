@@ -113,6 +113,9 @@ ONLY = {"only", "solely", "exclusively", "just", "purely", "confined", "limited"
 # ... and to all, always or nothing else: they name no value, and no statement short of saying so answers yes
 RESTRICTING = {"all", "every", "everyone", "everybody", "always", "entirely", "universal", "universally", "invariably",
                "main", "major", *ONLY}
+# a yes/no asking how often ("Is it common ...?") is answered by a statement saying it happens rarely
+OFTEN = {"common", "frequent", "often", "usual", "commonly", "frequently"}
+SELDOM = {"rare", "rarely", "uncommon", "seldom", "occasionally", "infrequent"}
 OFTEN_WORDS = {"sometimes", "rarely", "commonly", "frequently", "occasionally", "never"}
 # words asking more than a treatment or an effect does, even where they name its relation ("halt" names a treatment
 # approach, so that "do not halt" says no): no statement short of saying so answers yes ("Can treatment halt SMA?":

@@ -45,9 +45,11 @@ from kg.answers.matching import (
 from kg.answers.question import (
     KIND_WORDS,
     NEGATIONS,
+    OFTEN,
     ONE,
     ONLY,
     PLURAL,
+    SELDOM,
     TOGETHER,
     USED_FOR,
     USUALLY,
@@ -58,15 +60,13 @@ from kg.answers.question import (
     without,
 )
 from kg.answers.reply import Reply, used_of
+from kg.answers.sentence import read_off
 from kg.answers.several import coordinated, each_disease, each_part, several
 from kg.answers.unclear import ASKING_WHY, asks_known, unclear
 
 CAUSAL_GENE = URIRef(ONTOLOGY + "hasCausalGene")
 MANIFESTATION_OF = URIRef(ONTOLOGY + "manifestationOf")
 DETECTS = URIRef(ONTOLOGY + "detects")
-# a yes/no asking how often ("Is it common ...?") is answered by a statement saying it happens rarely
-OFTEN = {"common", "frequent", "often", "usual", "commonly", "frequently"}
-SELDOM = {"rare", "rarely", "uncommon", "seldom", "occasionally", "infrequent"}
 # a yes/no asking whether most cases are something is answered by a share counting them, above or below half
 MOST = {"most", "majority", "mostly", "usually", "generally", "usual"}  # "the usual form": most cases
 # "Does SMA ever affect cognition?": "not typically" is no "never"
@@ -114,7 +114,17 @@ def answer(question: str, index: ClaimIndex) -> Reply:
         reply = mainly  # "Does SMA mostly affect upper motor neurons?": it mainly affects lower ones, so no
     if reply.verdict == "unstated":  # "Is the pathomechanism ... known?": a sentence saying it "remains unclear"
         reply = unclear(reply, index)
+    if reply.verdict == "unstated" and (off := read_off(index, reply.reading, reply.used)):
+        reply = _read_off(reply, index, *off)  # "Does hyperreflexia in ALS reflect motor neuron degeneration?"
     return with_explanation(with_best_claim(with_definition(_contrary_checked(reply, index), index), index), index)
+
+
+def _read_off(reply: Reply, index: ClaimIndex, statement: Statement, verdict: str) -> Reply:
+    """The verdict the closest cited sentence gives (kg.answers.sentence), where the statement it rests on gives the
+    same (``_verdict``: its polarity, hedges, the numbers asked, "usually" and "only"); else ``reply``."""
+    score = dict(index.rank(" ".join(reply.reading.words)))
+    stated = _verdict(reply.question, reply.reading, index, score, [index.statements.index(statement)])
+    return stated if stated.verdict == verdict else reply
 
 
 def _contrary_checked(reply: Reply, index: ClaimIndex) -> Reply:
