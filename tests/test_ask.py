@@ -499,6 +499,14 @@ def test_an_answer_for_each_disease_cites_each(index: ClaimIndex) -> None:
     ("Does someone with ALS who also develops FTD live for a shorter time?", "unstated"),
     # "Not entirely": the hedge of ALS having FTD (some patients) is none of FTD's impact
     ("Does FTD have no impact on survival in ALS?", "no"),
+    # a disease named as an end of the relation asked, read as where the thing is: "Yes: respiratory failure due to
+    # respiratory muscle weakness" (ALS's respiratory failure comes from something, not ALS from it)
+    ("Is ALS caused by respiratory failure?", "unstated"),
+    ("Does respiratory failure lead to ALS?", "unstated"),
+    ("Does respiratory failure in ALS result from respiratory muscle weakness?", "yes"),
+    # "cause" read inversely beside "mutation": "Yes: spinal muscular atrophy has causal gene SMN1"
+    ("Does SMA give rise to SMN1 gene mutations?", "unstated"),
+    ("Do SMN1 mutations cause SMA?", "yes"),
 ])
 
 

@@ -216,6 +216,12 @@ def _against_the_word(index: ClaimIndex, reading: Reading, statement: Statement)
     prop = positive_of(index, statement.property)
     naming = [n for n, m in enumerate(reading.mentions) if m.relation and prop in m.terms]
     directed = [index.inverse_names.get(tuple(reading.mentions[n].text.split())) for n in naming]
+    if not all(directed):
+        # a word naming the relation without a direction ("mutation") beside one reading it inversely ("Does SMA
+        # cause SMN1 mutation?"): the directed word says which way it is asked
+        naming = [n for n, m in enumerate(reading.mentions)
+                  if m.relation and prop in index.inverse_names.get(tuple(m.text.split()), frozenset())]
+        directed = [index.inverse_names.get(tuple(reading.mentions[n].text.split())) for n in naming]
     if not naming or index.nary(statement) or not all(directed):
         return False
     word = naming[0]

@@ -21,7 +21,16 @@ from rdflib.namespace import RDF
 from rdflib.term import Node
 
 from kg.answers.best import with_best_claim, with_definition, with_explanation
-from kg.answers.claim_index import COUNTS_CASES_OF, IN_DISEASE, ONTOLOGY, SUBTYPE_OF, ClaimIndex, Statement, words
+from kg.answers.claim_index import (
+    COUNTS_CASES_OF,
+    IN_DISEASE,
+    ONTOLOGY,
+    SUBTYPE_OF,
+    ClaimIndex,
+    Statement,
+    span,
+    words,
+)
 from kg.answers.compare import compare, comparing, kinds_of
 from kg.answers.contrast import choice, contrasted
 from kg.answers.lists import RANKED, listing, members_of, open_answer
@@ -757,6 +766,8 @@ def _via_value(index: ClaimIndex, reading: Reading, entities: list[Mention], rel
     if len(diseases) != 1 or len(others) > 1 or not relations:
         return []
     disease = diseases[0]
+    if others and _an_end(reading, disease, others[0]):
+        return []
     named = [relations_of(index, [m]) for m in reading.relations]
     pairs: list[tuple[set[Node], set[Node]]] = [(set(), relations)] if others else list(permutations(named, 2))
     # a test named stands for what it detects ("MRI detects the snake eyes sign"): the findings it shows
@@ -781,6 +792,25 @@ def _via_value(index: ClaimIndex, reading: Reading, entities: list[Mention], rel
             plain = [n for n in tying if not index.statements[n].qualifiers]
             return ends + (plain or tying)
     return []
+
+
+# words setting a disease named as where the thing asked is ("misleading in ALS"), not as an end of the relation
+SETTING = {"in", "among", "with", "during", "for"}
+
+
+def _an_end(reading: Reading, disease: Mention, other: Mention) -> bool:
+    """Whether the question puts a relation word between ``other`` and ``disease``, the disease not set as where
+    (SETTING right before its name): then the relation is asked between the two ("Does respiratory failure cause
+    ALS?", "Is ALS due to respiratory failure?"), and what the thing in the disease leads to or comes from (its
+    respiratory failure, due to respiratory muscle weakness) answers none of it."""
+    at = {id(m): n for n, m in enumerate(reading.mentions)}
+    if id(disease) not in at or id(other) not in at:
+        return False
+    ends = sorted((at[id(disease)], at[id(other)]))
+    if not any(ends[0] < n < ends[1] for n, m in enumerate(reading.mentions) if m.relation):
+        return False
+    where = span(reading.words, words(disease.text))
+    return not (where and where[0] > 0 and reading.words[where[0] - 1] in SETTING)
 
 
 def _tying(index: ClaimIndex, found: list[int], entities: list[Mention]) -> frozenset[int]:
@@ -1106,7 +1136,7 @@ def _own_feature(index: ClaimIndex, reading: Reading) -> Reading | None:
             or (len(entities) == 3 and not reading.contrary):
         return None
     thing = next((m for m in entities if m is not diseases[0] and not m.contrary), None)
-    if thing is None:
+    if thing is None or _an_end(reading, diseases[0], thing):
         return None
     had = {s.object for s in index.statements if s.subject in diseases[0].terms and not s.negative
            and not index.nary(s) and not s.derived}
