@@ -507,6 +507,15 @@ def test_an_answer_for_each_disease_cites_each(index: ClaimIndex) -> None:
     # "cause" read inversely beside "mutation": "Yes: spinal muscular atrophy has causal gene SMN1"
     ("Does SMA give rise to SMN1 gene mutations?", "unstated"),
     ("Do SMN1 mutations cause SMA?", "yes"),
+    # "Yes: ALS affects neuron motor neurons": the words naming a piece of another thing's name ("reactive oxygen
+    # species"), and a relation saying which way ("cause") that no statement the answer rests on says, were left out
+    ("Does motor neuron damage in ALS produce reactive oxygen species?", "unstated"),
+    ("In ALS, does damage of motor neurons cause oxidative stress?", "unstated"),
+    ("Does SMA lead to SMN1 gene mutations?", "unstated"),
+    ("Does SMA damage motor neurons and cause weakness?", "yes"),
+    ("Does oxidative stress damage motor neurons in ALS?", "yes"),
+    # a path through a thing ALS has: respiratory muscle weakness results in its respiratory failure, not in ALS
+    ("Does respiratory muscle weakness result in ALS?", "unstated"),
 ])
 
 

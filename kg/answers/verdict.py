@@ -235,6 +235,14 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
         # a statement only vouching for a thing named says yes to nothing asked ("Are MS drugs appropriate for SMA?":
         # MS has them, and they are not appropriate for SMA: no)
         vouching = frozenset(n for n in asked if n not in linking and not index.statements[n].negative)
+        if _two_relations(index, reading) and any(
+                tuple(m.text.split()) in index.inverse_names
+                and not any(relation_asked(index, reading, index.statements[n], relations_of(index, [m]))
+                            for n in asked if n not in vouching) for m in reading.relations):
+            # two relations asked, one saying which way a thing leads to another ("cause") said by no statement the
+            # answer rests on ("Does damage of motor neurons in ALS cause oxidative stress?": ALS damages them, and
+            # involves oxidative stress; nothing says what causes what)
+            return _verdict(question, reading, index, score, [])
         # a qualified statement about the same two things (a share of patients) qualifies the answer too, unless
         # the answer says what kind one is ("Is bulbar ALS a form of ALS?": a subtype, whatever its share)
         kind = all(positive_of(index, index.statements[n].property) in CLASSIFYING for n in asked)
@@ -740,7 +748,10 @@ def _two_steps(index: ClaimIndex, reading: Reading, relations: set[Node]) -> lis
     if not relations or len(reading.entities) != 2:
         return []
     first, last = reading.entities
+    directed = any(tuple(m.text.split()) in index.inverse_names for m in reading.relations)
     for one, other in ((first, last), (last, first)):
+        if directed and _an_end(index, reading, other, one):
+            continue  # "Does respiratory muscle weakness result in ALS?": not what results in a thing ALS has
         for n, statement in enumerate(index.statements):
             middle = statement.subject
             if index.nary(statement) or statement.derived or statement.object not in one.terms \
@@ -766,7 +777,7 @@ def _via_value(index: ClaimIndex, reading: Reading, entities: list[Mention], rel
     if len(diseases) != 1 or len(others) > 1 or not relations:
         return []
     disease = diseases[0]
-    if others and _an_end(reading, disease, others[0]):
+    if others and _an_end(index, reading, disease, others[0]):
         return []
     named = [relations_of(index, [m]) for m in reading.relations]
     pairs: list[tuple[set[Node], set[Node]]] = [(set(), relations)] if others else list(permutations(named, 2))
@@ -798,7 +809,7 @@ def _via_value(index: ClaimIndex, reading: Reading, entities: list[Mention], rel
 SETTING = {"in", "among", "with", "during", "for"}
 
 
-def _an_end(reading: Reading, disease: Mention, other: Mention) -> bool:
+def _an_end(index: ClaimIndex, reading: Reading, disease: Mention, other: Mention) -> bool:
     """Whether the question puts a relation word between ``other`` and ``disease``, the disease not set as where
     (SETTING right before its name): then the relation is asked between the two ("Does respiratory failure cause
     ALS?", "Is ALS due to respiratory failure?"), and what the thing in the disease leads to or comes from (its
@@ -807,10 +818,16 @@ def _an_end(reading: Reading, disease: Mention, other: Mention) -> bool:
     if id(disease) not in at or id(other) not in at:
         return False
     ends = sorted((at[id(disease)], at[id(other)]))
-    if not any(ends[0] < n < ends[1] for n, m in enumerate(reading.mentions) if m.relation):
+    between = [m for n, m in enumerate(reading.mentions) if m.relation and ends[0] < n < ends[1]]
+    if not between:
         return False
     where = span(reading.words, words(disease.text))
-    return not (where and where[0] > 0 and reading.words[where[0] - 1] in SETTING)
+    if not where or where[0] == 0 or reading.words[where[0] - 1] not in SETTING:
+        return True
+    # ... the word before it being that of a relation saying which way a thing leads to another ("result in ALS")
+    # sets nothing; that of one saying where ("activated in ALS motor neurons") does
+    return any(tuple(m.text.split()) in index.inverse_names and (said := span(reading.words, words(m.text)))
+               and said[1] == where[0] for m in between)
 
 
 def _tying(index: ClaimIndex, found: list[int], entities: list[Mention]) -> frozenset[int]:
@@ -861,6 +878,10 @@ def _named_by(index: ClaimIndex, reading: Reading, asked: list[int]) -> bool:
     values = {index.statements[n].object for n in asked} - subjects - index.diseases
     unnamed |= set(index.tokens(" ".join(reading.unexplained))) & {
         w for s in index.statements if s.subject in values and s.object not in subjects for w in index.names(s.object)}
+    # ... or that, two words or more in a row, are a piece of a name of some thing ("reactive oxygen species" of
+    # "increased production of reactive oxygen species"): "Does motor neuron damage cause reactive oxygen species
+    # in ALS?" asks of a thing no statement asked names
+    unnamed |= _pieces_of_names(index, reading)
     if not unnamed:
         return True
     kinds = {(index.statements[n].subject, index.statements[n].property) for n in asked}
@@ -871,6 +892,22 @@ def _named_by(index: ClaimIndex, reading: Reading, asked: list[int]) -> bool:
             for term in {statement.subject, statement.object, *statement.about}:
                 named |= index.names(term)
     return unnamed <= named
+
+
+def _pieces_of_names(index: ClaimIndex, reading: Reading) -> set[str]:
+    """The stems of the runs of two words or more of the question, each left unexplained, that are a piece of a
+    name of some thing."""
+    unexplained = set(reading.unexplained)
+    spoken = list(reading.words)
+    found: set[str] = set()
+    for start in range(len(spoken)):
+        end = start
+        while end < len(spoken) and spoken[end] in unexplained:
+            end += 1
+        for stop in range(start + 2, end + 1):
+            if any(span(name, spoken[start:stop]) for name in index.entity_names):
+                found |= set(index.tokens(" ".join(spoken[start:stop])))
+    return found
 
 
 def _rank_verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int, float]) -> Reply | None:
@@ -1136,7 +1173,7 @@ def _own_feature(index: ClaimIndex, reading: Reading) -> Reading | None:
             or (len(entities) == 3 and not reading.contrary):
         return None
     thing = next((m for m in entities if m is not diseases[0] and not m.contrary), None)
-    if thing is None or _an_end(reading, diseases[0], thing):
+    if thing is None or _an_end(index, reading, diseases[0], thing):
         return None
     had = {s.object for s in index.statements if s.subject in diseases[0].terms and not s.negative
            and not index.nary(s) and not s.derived}
