@@ -516,6 +516,14 @@ def test_an_answer_for_each_disease_cites_each(index: ClaimIndex) -> None:
     ("Does oxidative stress damage motor neurons in ALS?", "yes"),
     # a path through a thing ALS has: respiratory muscle weakness results in its respiratory failure, not in ALS
     ("Does respiratory muscle weakness result in ALS?", "unstated"),
+    # a disease asked of someone from findings: "Yes: ALS has clinical feature ...", where it only says what ALS has
+    ("If someone has muscle atrophy, do they have SMA?", "unstated"),
+    ("Could it be MS if there are lesions in the brain?", "unstated"),
+    ("Does someone with hyperreflexia and fasciculations have ALS?", "unstated"),
+    ("If someone has SMA, are lower motor neurons mainly affected?", "yes"),
+    # a rank asked of a causal gene: "Partly, for familial ALS: ... has causal gene SOD1", which ranks none
+    ("Is FUS the most frequent gene in Lou Gehrig's disease?", "unstated"),
+    ("Is ALS the most common motor neuron disease?", "yes"),
 ])
 
 

@@ -52,6 +52,7 @@ from kg.answers.matching import (
     through,
 )
 from kg.answers.question import (
+    CONDITIONAL,
     KIND_WORDS,
     NEGATIONS,
     ONE,
@@ -163,6 +164,11 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
         # "Does ALS cause weakness near the eyes?": no statement's names or quote use "near", so none answers
         return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
                      used_of(index, about(index, entities) or [n for n, _ in ranked[:RANKED]], score))
+    if reading.yes_no and _diagnosis_asked(index, reading):
+        # "If a patient has weakness and no sensory loss, is it SMA?": the documents say what a disease has, never
+        # that having it makes someone's disease that one
+        return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
+                     used_of(index, about(index, entities), score))
     if (kind_read := _kind_without_example(index, reading)) is not None:
         return _answer(question, kind_read, index)  # "Is ADEM a demyelinating disease like MS?": MS is one, so is ADEM?
     if (share := _share_verdict(question, reading, index, score)) is not None:
@@ -236,12 +242,13 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
         # MS has them, and they are not appropriate for SMA: no)
         vouching = frozenset(n for n in asked if n not in linking and not index.statements[n].negative)
         if _two_relations(index, reading) and any(
-                tuple(m.text.split()) in index.inverse_names
+                (tuple(m.text.split()) in index.inverse_names or m.text.split()[0] == "most")
                 and not any(relation_asked(index, reading, index.statements[n], relations_of(index, [m]))
                             for n in asked if n not in vouching) for m in reading.relations):
-            # two relations asked, one saying which way a thing leads to another ("cause") said by no statement the
-            # answer rests on ("Does damage of motor neurons in ALS cause oxidative stress?": ALS damages them, and
-            # involves oxidative stress; nothing says what causes what)
+            # two relations asked, one saying which way a thing leads to another ("cause") or which is first ("most
+            # common") said by no statement the answer rests on ("Does damage of motor neurons in ALS cause oxidative
+            # stress?": ALS damages them, and involves oxidative stress; nothing says what causes what; "Is TARDBP
+            # the commonest cause of familial ALS?": one of its causal genes, of no rank)
             return _verdict(question, reading, index, score, [])
         # a qualified statement about the same two things (a share of patients) qualifies the answer too, unless
         # the answer says what kind one is ("Is bulbar ALS a form of ALS?": a subtype, whatever its share)
@@ -419,6 +426,22 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
         # all of them, not the best-ranked one
         return listing(question, reading, index, score, tied)
     return open_answer(question, reading, index, score, tied)
+
+
+# the word right before a disease asked of someone: "do they have ALS?", "is it ALS?", "could it be MS?"
+DIAGNOSED = {"have", "has", "it", "be"}
+
+
+def _diagnosis_asked(index: ClaimIndex, reading: Reading) -> bool:
+    """Whether the question asks which disease someone has from things that are no disease ("Does a patient with
+    muscle weakness have ALS?", "Is it ALS if a patient has fasciculations?"): one disease named, right after
+    DIAGNOSED, beside other things; not in a condition ("When someone has SMA, are ... affected?" sets it as given)."""
+    diseases = [m for m in reading.entities if m.terms & index.diseases]
+    if len(diseases) != 1 or len(reading.entities) < 2:
+        return False
+    where = span(reading.words, words(diseases[0].text))
+    return where is not None and where[0] > 0 and reading.words[where[0] - 1] in DIAGNOSED \
+        and not CONDITIONAL & set(reading.words[:where[0]])
 
 
 def _mainly_another(question: str, reading: Reading, index: ClaimIndex) -> Reply | None:
@@ -1568,6 +1591,8 @@ def _of_subtypes(question: str, reading: Reading, index: ClaimIndex, score: dict
         # and every word of the question not otherwise understood names the values ("Does SOD1 cause bulbar onset
         # in ALS?": familial ALS's causal gene says nothing of bulbar onset)
         found = explaining(index, reading, _tied(index, swapped, found))
+        if _two_relations(index, reading):  # "Is SOD1 the most common ALS gene?": a causal gene, of no rank
+            found = stating_every(index, reading, found)
         # asked in the negative ("Is ALS not genetic?"), a subtype's yes says "Not entirely"
         if found and len(says := {says_yes(index, reading, index.statements[n]) for n in found}) == 1 \
                 and says != {reading.negated}:
