@@ -107,15 +107,20 @@ DIRECTION = {"decreased", "reduced", "lowered", "diminished", "lessened", "incre
              "heightened", "enhanced", "low", "lower", "high", "higher", "excessive", "insufficient", "deficient"}
 
 
+# words saying when ("Is weakness the first symptom of ALS?", "... progress quickly in early stages?"): one that the
+# statement's value, qualifiers and cited sentences never use narrows the question to a time it does not speak of
+WHEN = {"first", "early", "earliest", "before", "after", "during", "stage", "stages"}
+
+
 def _direction_unsaid(index: ClaimIndex, reading: Reading, statement: Statement, said: set[str]) -> bool:
-    """Whether a word of the question saying which way a thing goes (DIRECTION), no name's, is said neither by the
-    names of ``statement``'s value nor its qualifiers (``said``) nor its cited sentences: "Is decreased production of
-    reactive oxygen species involved in ALS?" is not answered by "Increased production of reactive oxygen
-    species"."""
-    asked = [w for w in reading.conditions if w in DIRECTION]
+    """Whether a word of the question saying which way a thing goes (DIRECTION) or when (WHEN), no name's, is said
+    neither by the names of ``statement``'s value, relation or qualifiers (``said``) nor its cited sentences: "Is
+    decreased production of reactive oxygen species involved in ALS?" is not answered by "Increased production of
+    reactive oxygen species"."""
+    asked = [w for w in reading.conditions if w in DIRECTION or w in WHEN]
     if not asked:
         return False
-    quoted = set(said)
+    quoted = set(said).union(*index.relation_name_stems.get(positive_of(index, statement.property), ()))
     for citation in statement.citations:
         if citation in index.citations:
             quoted |= set(index.tokens(index.citations[citation].quote))
