@@ -120,7 +120,8 @@ def _direction_unsaid(index: ClaimIndex, reading: Reading, statement: Statement,
     asked = [w for w in reading.conditions if w in DIRECTION or w in WHEN]
     if not asked:
         return False
-    quoted = set(said).union(*index.relation_name_stems.get(positive_of(index, statement.property), ()))
+    prop = positive_of(index, statement.property)
+    quoted = set(said).union(*(index.relation_name_stems.get(prop, ()) if isinstance(prop, URIRef) else ()))
     for citation in statement.citations:
         if citation in index.citations:
             quoted |= set(index.tokens(index.citations[citation].quote))
