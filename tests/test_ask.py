@@ -524,6 +524,8 @@ def test_an_answer_for_each_disease_cites_each(index: ClaimIndex) -> None:
     # a rank asked of a causal gene: "Partly, for familial ALS: ... has causal gene SOD1", which ranks none
     ("Is FUS the most frequent gene in Lou Gehrig's disease?", "unstated"),
     ("Is ALS the most common motor neuron disease?", "yes"),
+    ("Does muscle weakness without sensory loss mean SMA?", "unstated"),  # it was "Partly: SMA ... no sensory loss"
+    ("Does the snake eyes sign mean lower motor neuron disease?", "yes"),
     # a time word no statement says: "Yes: ALS has clinical feature muscle weakness", of no time
     ("Is muscle atrophy the first symptom of SMA?", "unstated"),
     ("Does bulbar-onset ALS first affect brainstem motor neurons?", "yes"),  # "first affects", a name of the relation

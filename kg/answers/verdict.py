@@ -428,8 +428,9 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
     return open_answer(question, reading, index, score, tied)
 
 
-# the word right before a disease asked of someone: "do they have ALS?", "is it ALS?", "could it be MS?"
-DIAGNOSED = {"have", "has", "it", "be"}
+# the word right before a disease asked of someone or of findings: "do they have ALS?", "is it ALS?", "could it be
+# MS?", "does weakness without sensory loss mean SMA?"
+DIAGNOSED = {"have", "has", "it", "be", "mean", "means"}
 
 
 def _diagnosis_asked(index: ClaimIndex, reading: Reading) -> bool:
