@@ -526,6 +526,9 @@ def test_an_answer_for_each_disease_cites_each(index: ClaimIndex) -> None:
     ("Is ALS the most common motor neuron disease?", "yes"),
     ("Does muscle weakness without sensory loss mean SMA?", "unstated"),  # it was "Partly: SMA ... no sensory loss"
     ("Does the snake eyes sign mean lower motor neuron disease?", "yes"),
+    # a share named by a word: "Partly: up to 40% of patients", which is no half
+    ("Do half of ALS patients develop cognitive problems?", "unstated"),
+    ("Are less than half of ALS cases familial?", "yes"),
     # a time word no statement says: "Yes: ALS has clinical feature muscle weakness", of no time
     ("Is muscle atrophy the first symptom of SMA?", "unstated"),
     ("Does bulbar-onset ALS first affect brainstem motor neurons?", "yes"),  # "first affects", a name of the relation

@@ -95,6 +95,7 @@ MAY = {"may", "might", "can", "could", "possibly"}  # a hedge saying how surely 
 # numbers written in words ("live longer than ten years", "a decade")
 NUMBER_WORDS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
                 "nine": "9", "ten": "10", "decade": "10", "twenty": "20"}
+FRACTIONS = {"half": "50"}  # "half of the patients": 50%
 PLURAL_KINDS = frozenset(f"{word}s" for word in KIND_WORDS)  # "diseases", "disorders", "conditions"
 NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w])")
 BRACKETED = re.compile(r"\(([^)]*)\)")  # "degeneration of lower motor neurons (SMA)": whose it is
@@ -1242,8 +1243,10 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
     """Yes, no or qualified from the statements about the very thing asked, unstated if there are none; statements
     ``vouching`` for a thing named (see ``_tied``) count by their hedges, not by what they say, unless nothing
     else says anything."""
-    # a number asked must be one the statement states ("Is ALS survival 10 years?" is not answered by 3-5 years)
-    asked = _numbers(question) - _numbers(" ".join(m.text for m in reading.mentions))  # not "type 1", "TDP-43"
+    # a number asked must be one the statement states ("Is ALS survival 10 years?" is not answered by 3-5 years),
+    # a share named by a word too ("Do half of ALS patients develop cognitive impairment?": up to 40% is no half)
+    asked = _numbers(question) - _numbers(" ".join(m.text for m in reading.mentions)) | {
+        FRACTIONS[w] for w in reading.words if w in FRACTIONS}  # not "type 1", "TDP-43"
     found = [n for n in found if asked <= _numbers(" ".join((index.phrase(index.statements[n]),
                                                              *index.statements[n].qualifiers)))]
     # a thing asked by its contrary's name: only a statement of the thing itself says no
