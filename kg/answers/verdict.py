@@ -903,9 +903,9 @@ def _named_by(index: ClaimIndex, reading: Reading, asked: list[int]) -> bool:
     values = {index.statements[n].object for n in asked} - subjects - index.diseases
     unnamed |= set(index.tokens(" ".join(reading.unexplained))) & {
         w for s in index.statements if s.subject in values and s.object not in subjects for w in index.names(s.object)}
-    # ... or that, two words or more in a row, are a piece of a name of some thing ("reactive oxygen species" of
-    # "increased production of reactive oxygen species"): "Does motor neuron damage cause reactive oxygen species
-    # in ALS?" asks of a thing no statement asked names
+    # ... or that, two words or more in a row, end a name of some thing ("reactive oxygen species" of "increased
+    # production of reactive oxygen species"): "Does motor neuron damage cause reactive oxygen species in ALS?" asks
+    # of a thing no statement asked names
     unnamed |= _pieces_of_names(index, reading)
     if not unnamed:
         return True
@@ -920,8 +920,9 @@ def _named_by(index: ClaimIndex, reading: Reading, asked: list[int]) -> bool:
 
 
 def _pieces_of_names(index: ClaimIndex, reading: Reading) -> set[str]:
-    """The stems of the runs of two words or more of the question, each left unexplained, that are a piece of a
-    name of some thing."""
+    """The stems of the runs of two words or more of the question, each left unexplained, that end a name of some
+    thing (its head: "reactive oxygen species" of "increased production of reactive oxygen species"); not a piece
+    amid a name, which names no thing by itself."""
     unexplained = set(reading.unexplained)
     spoken = list(reading.words)
     found: set[str] = set()
@@ -930,7 +931,7 @@ def _pieces_of_names(index: ClaimIndex, reading: Reading) -> set[str]:
         while end < len(spoken) and spoken[end] in unexplained:
             end += 1
         for stop in range(start + 2, end + 1):
-            if any(span(name, spoken[start:stop]) for name in index.entity_names):
+            if any(name[len(name) - (stop - start):] == tuple(spoken[start:stop]) for name in index.entity_names):
                 found |= set(index.tokens(" ".join(spoken[start:stop])))
     return found
 
