@@ -529,6 +529,9 @@ def test_an_answer_for_each_disease_cites_each(index: ClaimIndex) -> None:
     # a share named by a word: "Partly: up to 40% of patients", which is no half
     ("Do half of ALS patients develop cognitive problems?", "unstated"),
     ("Are less than half of ALS cases familial?", "yes"),
+    # "Yes: SMA does not typically have cognitive impairment": "never" is more than "not typically"
+    ("Is it never true that SMA affects cognition?", "qualified"),
+    ("Does SMA not affect cognition?", "yes"),
     # a time word no statement says: "Yes: ALS has clinical feature muscle weakness", of no time
     ("Is muscle atrophy the first symptom of SMA?", "unstated"),
     ("Does bulbar-onset ALS first affect brainstem motor neurons?", "yes"),  # "first affects", a name of the relation

@@ -1328,6 +1328,11 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
         # "Does SMA sometimes affect cognition?": it "does not typically" have cognitive impairment, which is no "never"
         return Reply(question, reading, "qualified", f"Not {how}: {_phrases(index, lead, ordered)}.",
                      used_of(index, ordered, score), (how,))
+    if verdict == "yes" and reading.negated and "never" in reading.words and (how := _how_often_denied(
+            index, [index.statements[n] for n in ordered])):
+        # "Does SMA never affect cognition?": it "does not typically", which is no "never" either
+        return Reply(question, reading, "qualified", f"Not never: {_phrases(index, lead, ordered)}.",
+                     used_of(index, ordered, score), (how,))
     if verdict == "yes" and not reading.negated and (short := _not_every(reading)) \
             and any(_says_usually(index, index.statements[n], HOW_OFTEN) for n in ordered):
         # "Does SMA only start in infancy?": its typical onset is infancy, which says usually, so not only
