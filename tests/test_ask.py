@@ -532,6 +532,9 @@ def test_an_answer_for_each_disease_cites_each(index: ClaimIndex) -> None:
     # "Yes: SMA does not typically have cognitive impairment": "never" is more than "not typically"
     ("Is it never true that SMA affects cognition?", "qualified"),
     ("Does SMA not affect cognition?", "yes"),
+    # "Yes: ... type 1 is the worst of the ranks stated (severity rank 1)": severity is ranked, not prognosis
+    ("Does type 4 SMA have the best prognosis?", "unstated"),
+    ("Is SMA type 1 the worst type?", "yes"),
     # a time word no statement says: "Yes: ALS has clinical feature muscle weakness", of no time
     ("Is muscle atrophy the first symptom of SMA?", "unstated"),
     ("Does bulbar-onset ALS first affect brainstem motor neurons?", "yes"),  # "first affects", a name of the relation

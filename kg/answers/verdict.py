@@ -939,7 +939,12 @@ def _pieces_of_names(index: ClaimIndex, reading: Reading) -> set[str]:
 def _rank_verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int, float]) -> Reply | None:
     """"Is type 4 SMA the most severe?": a word naming the first or last of a rank property is a yes when the
     entity's rank stated is the lowest (or highest) of its siblings' (the subtypes of what it is a subtype of),
-    a no when another's is, naming it; None when the entity has no rank stated."""
+    a no when another's is, naming it; None when the entity has no rank stated, or the question names something else
+    ranked ("Does SMA type 1 have the worst prognosis?": its severity is ranked, not its prognosis)."""
+    if reading.unexplained or any(not m.terms & {SUBTYPE_OF} and not (
+            words(m.text) in index.first_rank_names or words(m.text) in index.last_rank_names)
+            for m in reading.relations):
+        return None
     entity = reading.entities[0].terms
     parents = {s.object for s in index.statements if s.property == SUBTYPE_OF and s.subject in entity}
     siblings = {s.subject for s in index.statements if s.property == SUBTYPE_OF and s.object in parents} | entity
