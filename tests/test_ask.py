@@ -501,6 +501,46 @@ def test_an_answer_for_each_disease_cites_each(index: ClaimIndex) -> None:
     ("Does someone with ALS who also develops FTD live for a shorter time?", "unstated"),
     # "Not entirely": the hedge of ALS having FTD (some patients) is none of FTD's impact
     ("Does FTD have no impact on survival in ALS?", "no"),
+    # a disease named as an end of the relation asked, read as where the thing is: "Yes: respiratory failure due to
+    # respiratory muscle weakness" (ALS's respiratory failure comes from something, not ALS from it)
+    ("Is ALS caused by respiratory failure?", "unstated"),
+    ("Does respiratory failure lead to ALS?", "unstated"),
+    ("Does respiratory failure in ALS result from respiratory muscle weakness?", "yes"),
+    # "cause" read inversely beside "mutation": "Yes: spinal muscular atrophy has causal gene SMN1"
+    ("Does SMA give rise to SMN1 gene mutations?", "unstated"),
+    ("Do SMN1 mutations cause SMA?", "yes"),
+    # "Yes: ALS affects neuron motor neurons": the words naming a piece of another thing's name ("reactive oxygen
+    # species"), and a relation saying which way ("cause") that no statement the answer rests on says, were left out
+    ("Does motor neuron damage in ALS produce reactive oxygen species?", "unstated"),
+    ("In ALS, does damage of motor neurons cause oxidative stress?", "unstated"),
+    ("Does SMA lead to SMN1 gene mutations?", "unstated"),
+    ("Does SMA damage motor neurons and cause weakness?", "yes"),
+    ("Does oxidative stress damage motor neurons in ALS?", "yes"),
+    # a path through a thing ALS has: respiratory muscle weakness results in its respiratory failure, not in ALS
+    ("Does respiratory muscle weakness result in ALS?", "unstated"),
+    # a disease asked of someone from findings: "Yes: ALS has clinical feature ...", where it only says what ALS has
+    ("If someone has muscle atrophy, do they have SMA?", "unstated"),
+    ("Could it be MS if there are lesions in the brain?", "unstated"),
+    ("Does someone with hyperreflexia and fasciculations have ALS?", "unstated"),
+    ("If someone has SMA, are lower motor neurons mainly affected?", "yes"),
+    # a rank asked of a causal gene: "Partly, for familial ALS: ... has causal gene SOD1", which ranks none
+    ("Is FUS the most frequent gene in Lou Gehrig's disease?", "unstated"),
+    ("Is ALS the most common motor neuron disease?", "yes"),
+    ("Does muscle weakness without sensory loss mean SMA?", "unstated"),  # it was "Partly: SMA ... no sensory loss"
+    ("Does the snake eyes sign mean lower motor neuron disease?", "yes"),
+    # a share named by a word: "Partly: up to 40% of patients", which is no half
+    ("Do half of ALS patients develop cognitive problems?", "unstated"),
+    ("Are less than half of ALS cases familial?", "yes"),
+    # "Yes: SMA does not typically have cognitive impairment": "never" is more than "not typically"
+    ("Is it never true that SMA affects cognition?", "qualified"),
+    ("Does SMA not affect cognition?", "yes"),
+    # "Yes: ... type 1 is the worst of the ranks stated (severity rank 1)": severity is ranked, not prognosis
+    ("Does type 4 SMA have the best prognosis?", "unstated"),
+    ("Is SMA type 1 the worst type?", "yes"),
+    # a time word no statement says: "Yes: ALS has clinical feature muscle weakness", of no time
+    ("Is muscle atrophy the first symptom of SMA?", "unstated"),
+    ("Does bulbar-onset ALS first affect brainstem motor neurons?", "yes"),  # "first affects", a name of the relation
+    ("Is SMA detected before birth?", "yes"),
 ])
 
 

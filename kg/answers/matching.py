@@ -107,15 +107,21 @@ DIRECTION = {"decreased", "reduced", "lowered", "diminished", "lessened", "incre
              "heightened", "enhanced", "low", "lower", "high", "higher", "excessive", "insufficient", "deficient"}
 
 
+# words saying when ("Is weakness the first symptom of ALS?", "... progress quickly in early stages?"): one that the
+# statement's value, qualifiers and cited sentences never use narrows the question to a time it does not speak of
+WHEN = {"first", "early", "earliest", "before", "after", "during", "stage", "stages"}
+
+
 def _direction_unsaid(index: ClaimIndex, reading: Reading, statement: Statement, said: set[str]) -> bool:
-    """Whether a word of the question saying which way a thing goes (DIRECTION), no name's, is said neither by the
-    names of ``statement``'s value nor its qualifiers (``said``) nor its cited sentences: "Is decreased production of
-    reactive oxygen species involved in ALS?" is not answered by "Increased production of reactive oxygen
-    species"."""
-    asked = [w for w in reading.conditions if w in DIRECTION]
+    """Whether a word of the question saying which way a thing goes (DIRECTION) or when (WHEN), no name's, is said
+    neither by the names of ``statement``'s value, relation or qualifiers (``said``) nor its cited sentences: "Is
+    decreased production of reactive oxygen species involved in ALS?" is not answered by "Increased production of
+    reactive oxygen species"."""
+    asked = [w for w in reading.conditions if w in DIRECTION or w in WHEN]
     if not asked:
         return False
-    quoted = set(said)
+    prop = positive_of(index, statement.property)
+    quoted = set(said).union(*(index.relation_name_stems.get(prop, ()) if isinstance(prop, URIRef) else ()))
     for citation in statement.citations:
         if citation in index.citations:
             quoted |= set(index.tokens(index.citations[citation].quote))
@@ -216,6 +222,12 @@ def against_the_word(index: ClaimIndex, reading: Reading, statement: Statement) 
     prop = positive_of(index, statement.property)
     naming = [n for n, m in enumerate(reading.mentions) if m.relation and prop in m.terms]
     directed = [index.inverse_names.get(tuple(reading.mentions[n].text.split())) for n in naming]
+    if not all(directed):
+        # a word naming the relation without a direction ("mutation") beside one reading it inversely ("Does SMA
+        # cause SMN1 mutation?"): the directed word says which way it is asked
+        naming = [n for n, m in enumerate(reading.mentions)
+                  if m.relation and prop in index.inverse_names.get(tuple(m.text.split()), frozenset())]
+        directed = [index.inverse_names.get(tuple(reading.mentions[n].text.split())) for n in naming]
     if not naming or index.nary(statement) or not all(directed):
         return False
     word = naming[0]

@@ -21,7 +21,16 @@ from rdflib.namespace import RDF
 from rdflib.term import Node
 
 from kg.answers.best import with_best_claim, with_definition, with_explanation
-from kg.answers.claim_index import COUNTS_CASES_OF, IN_DISEASE, ONTOLOGY, SUBTYPE_OF, ClaimIndex, Statement, words
+from kg.answers.claim_index import (
+    COUNTS_CASES_OF,
+    IN_DISEASE,
+    ONTOLOGY,
+    SUBTYPE_OF,
+    ClaimIndex,
+    Statement,
+    span,
+    words,
+)
 from kg.answers.compare import compare, comparing, kinds_of
 from kg.answers.contrast import choice, contrasted
 from kg.answers.lists import RANKED, listing, members_of, open_answer
@@ -43,6 +52,7 @@ from kg.answers.matching import (
     through,
 )
 from kg.answers.question import (
+    CONDITIONAL,
     KIND_WORDS,
     NEGATIONS,
     OFTEN,
@@ -85,6 +95,7 @@ MAY = {"may", "might", "can", "could", "possibly"}  # a hedge saying how surely 
 # numbers written in words ("live longer than ten years", "a decade")
 NUMBER_WORDS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
                 "nine": "9", "ten": "10", "decade": "10", "twenty": "20"}
+FRACTIONS = {"half": "50"}  # "half of the patients": 50%
 PLURAL_KINDS = frozenset(f"{word}s" for word in KIND_WORDS)  # "diseases", "disorders", "conditions"
 NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w])")
 BRACKETED = re.compile(r"\(([^)]*)\)")  # "degeneration of lower motor neurons (SMA)": whose it is
@@ -164,6 +175,11 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
         # "Does ALS cause weakness near the eyes?": no statement's names or quote use "near", so none answers
         return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
                      used_of(index, about(index, entities) or [n for n, _ in ranked[:RANKED]], score))
+    if reading.yes_no and _diagnosis_asked(index, reading):
+        # "If a patient has weakness and no sensory loss, is it SMA?": the documents say what a disease has, never
+        # that having it makes someone's disease that one
+        return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
+                     used_of(index, about(index, entities), score))
     if (kind_read := _kind_without_example(index, reading)) is not None:
         return _answer(question, kind_read, index)  # "Is ADEM a demyelinating disease like MS?": MS is one, so is ADEM?
     if (share := _share_verdict(question, reading, index, score)) is not None:
@@ -236,6 +252,15 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
         # a statement only vouching for a thing named says yes to nothing asked ("Are MS drugs appropriate for SMA?":
         # MS has them, and they are not appropriate for SMA: no)
         vouching = frozenset(n for n in asked if n not in linking and not index.statements[n].negative)
+        if _two_relations(index, reading) and any(
+                (tuple(m.text.split()) in index.inverse_names or m.text.split()[0] == "most")
+                and not any(relation_asked(index, reading, index.statements[n], relations_of(index, [m]))
+                            for n in asked if n not in vouching) for m in reading.relations):
+            # two relations asked, one saying which way a thing leads to another ("cause") or which is first ("most
+            # common") said by no statement the answer rests on ("Does damage of motor neurons in ALS cause oxidative
+            # stress?": ALS damages them, and involves oxidative stress; nothing says what causes what; "Is TARDBP
+            # the commonest cause of familial ALS?": one of its causal genes, of no rank)
+            return _verdict(question, reading, index, score, [])
         # a qualified statement about the same two things (a share of patients) qualifies the answer too, unless
         # the answer says what kind one is ("Is bulbar ALS a form of ALS?": a subtype, whatever its share)
         kind = all(positive_of(index, index.statements[n].property) in CLASSIFYING for n in asked)
@@ -412,6 +437,23 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
         # all of them, not the best-ranked one
         return listing(question, reading, index, score, tied)
     return open_answer(question, reading, index, score, tied)
+
+
+# the word right before a disease asked of someone or of findings: "do they have ALS?", "is it ALS?", "could it be
+# MS?", "does weakness without sensory loss mean SMA?"
+DIAGNOSED = {"have", "has", "it", "be", "mean", "means"}
+
+
+def _diagnosis_asked(index: ClaimIndex, reading: Reading) -> bool:
+    """Whether the question asks which disease someone has from things that are no disease ("Does a patient with
+    muscle weakness have ALS?", "Is it ALS if a patient has fasciculations?"): one disease named, right after
+    DIAGNOSED, beside other things; not in a condition ("When someone has SMA, are ... affected?" sets it as given)."""
+    diseases = [m for m in reading.entities if m.terms & index.diseases]
+    if len(diseases) != 1 or len(reading.entities) < 2:
+        return False
+    where = span(reading.words, words(diseases[0].text))
+    return where is not None and where[0] > 0 and reading.words[where[0] - 1] in DIAGNOSED \
+        and not CONDITIONAL & set(reading.words[:where[0]])
 
 
 def _mainly_another(question: str, reading: Reading, index: ClaimIndex) -> Reply | None:
@@ -741,7 +783,10 @@ def _two_steps(index: ClaimIndex, reading: Reading, relations: set[Node]) -> lis
     if not relations or len(reading.entities) != 2:
         return []
     first, last = reading.entities
+    directed = any(tuple(m.text.split()) in index.inverse_names for m in reading.relations)
     for one, other in ((first, last), (last, first)):
+        if directed and _an_end(index, reading, other, one):
+            continue  # "Does respiratory muscle weakness result in ALS?": not what results in a thing ALS has
         for n, statement in enumerate(index.statements):
             middle = statement.subject
             if index.nary(statement) or statement.derived or statement.object not in one.terms \
@@ -767,6 +812,8 @@ def _via_value(index: ClaimIndex, reading: Reading, entities: list[Mention], rel
     if len(diseases) != 1 or len(others) > 1 or not relations:
         return []
     disease = diseases[0]
+    if others and _an_end(index, reading, disease, others[0]):
+        return []
     named = [relations_of(index, [m]) for m in reading.relations]
     pairs: list[tuple[set[Node], set[Node]]] = [(set(), relations)] if others else list(permutations(named, 2))
     # a test named stands for what it detects ("MRI detects the snake eyes sign"): the findings it shows
@@ -791,6 +838,31 @@ def _via_value(index: ClaimIndex, reading: Reading, entities: list[Mention], rel
             plain = [n for n in tying if not index.statements[n].qualifiers]
             return ends + (plain or tying)
     return []
+
+
+# words setting a disease named as where the thing asked is ("misleading in ALS"), not as an end of the relation
+SETTING = {"in", "among", "with", "during", "for"}
+
+
+def _an_end(index: ClaimIndex, reading: Reading, disease: Mention, other: Mention) -> bool:
+    """Whether the question puts a relation word between ``other`` and ``disease``, the disease not set as where
+    (SETTING right before its name): then the relation is asked between the two ("Does respiratory failure cause
+    ALS?", "Is ALS due to respiratory failure?"), and what the thing in the disease leads to or comes from (its
+    respiratory failure, due to respiratory muscle weakness) answers none of it."""
+    at = {id(m): n for n, m in enumerate(reading.mentions)}
+    if id(disease) not in at or id(other) not in at:
+        return False
+    ends = sorted((at[id(disease)], at[id(other)]))
+    between = [m for n, m in enumerate(reading.mentions) if m.relation and ends[0] < n < ends[1]]
+    if not between:
+        return False
+    where = span(reading.words, words(disease.text))
+    if not where or where[0] == 0 or reading.words[where[0] - 1] not in SETTING:
+        return True
+    # ... the word before it being that of a relation saying which way a thing leads to another ("result in ALS")
+    # sets nothing; that of one saying where ("activated in ALS motor neurons") does
+    return any(tuple(m.text.split()) in index.inverse_names and (said := span(reading.words, words(m.text)))
+               and said[1] == where[0] for m in between)
 
 
 def _tying(index: ClaimIndex, found: list[int], entities: list[Mention]) -> frozenset[int]:
@@ -841,6 +913,10 @@ def _named_by(index: ClaimIndex, reading: Reading, asked: list[int]) -> bool:
     values = {index.statements[n].object for n in asked} - subjects - index.diseases
     unnamed |= set(index.tokens(" ".join(reading.unexplained))) & {
         w for s in index.statements if s.subject in values and s.object not in subjects for w in index.names(s.object)}
+    # ... or that, two words or more in a row, end a name of some thing ("reactive oxygen species" of "increased
+    # production of reactive oxygen species"): "Does motor neuron damage cause reactive oxygen species in ALS?" asks
+    # of a thing no statement asked names
+    unnamed |= _pieces_of_names(index, reading)
     if not unnamed:
         return True
     kinds = {(index.statements[n].subject, index.statements[n].property) for n in asked}
@@ -853,10 +929,32 @@ def _named_by(index: ClaimIndex, reading: Reading, asked: list[int]) -> bool:
     return unnamed <= named
 
 
+def _pieces_of_names(index: ClaimIndex, reading: Reading) -> set[str]:
+    """The stems of the runs of two words or more of the question, each left unexplained, that end a name of some
+    thing (its head: "reactive oxygen species" of "increased production of reactive oxygen species"); not a piece
+    amid a name, which names no thing by itself."""
+    unexplained = set(reading.unexplained)
+    spoken = list(reading.words)
+    found: set[str] = set()
+    for start in range(len(spoken)):
+        end = start
+        while end < len(spoken) and spoken[end] in unexplained:
+            end += 1
+        for stop in range(start + 2, end + 1):
+            if any(name[len(name) - (stop - start):] == tuple(spoken[start:stop]) for name in index.entity_names):
+                found |= set(index.tokens(" ".join(spoken[start:stop])))
+    return found
+
+
 def _rank_verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int, float]) -> Reply | None:
     """"Is type 4 SMA the most severe?": a word naming the first or last of a rank property is a yes when the
     entity's rank stated is the lowest (or highest) of its siblings' (the subtypes of what it is a subtype of),
-    a no when another's is, naming it; None when the entity has no rank stated."""
+    a no when another's is, naming it; None when the entity has no rank stated, or the question names something else
+    ranked ("Does SMA type 1 have the worst prognosis?": its severity is ranked, not its prognosis)."""
+    if reading.unexplained or any(not m.terms & {SUBTYPE_OF} and not (
+            words(m.text) in index.first_rank_names or words(m.text) in index.last_rank_names)
+            for m in reading.relations):
+        return None
     entity = reading.entities[0].terms
     parents = {s.object for s in index.statements if s.property == SUBTYPE_OF and s.subject in entity}
     siblings = {s.subject for s in index.statements if s.property == SUBTYPE_OF and s.object in parents} | entity
@@ -1116,7 +1214,7 @@ def _own_feature(index: ClaimIndex, reading: Reading) -> Reading | None:
             or (len(entities) == 3 and not reading.contrary):
         return None
     thing = next((m for m in entities if m is not diseases[0] and not m.contrary), None)
-    if thing is None:
+    if thing is None or _an_end(index, reading, diseases[0], thing):
         return None
     had = {s.object for s in index.statements if s.subject in diseases[0].terms and not s.negative
            and not index.nary(s) and not s.derived}
@@ -1161,8 +1259,10 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
     """Yes, no or qualified from the statements about the very thing asked, unstated if there are none; statements
     ``vouching`` for a thing named (see ``_tied``) count by their hedges, not by what they say, unless nothing
     else says anything."""
-    # a number asked must be one the statement states ("Is ALS survival 10 years?" is not answered by 3-5 years)
-    asked = _numbers(question) - _numbers(" ".join(m.text for m in reading.mentions))  # not "type 1", "TDP-43"
+    # a number asked must be one the statement states ("Is ALS survival 10 years?" is not answered by 3-5 years),
+    # a share named by a word too ("Do half of ALS patients develop cognitive impairment?": up to 40% is no half)
+    asked = _numbers(question) - _numbers(" ".join(m.text for m in reading.mentions)) | {
+        FRACTIONS[w] for w in reading.words if w in FRACTIONS}  # not "type 1", "TDP-43"
     found = [n for n in found if asked <= _numbers(" ".join((index.phrase(index.statements[n]),
                                                              *index.statements[n].qualifiers)))]
     # a thing asked by its contrary's name: only a statement of the thing itself says no
@@ -1242,6 +1342,11 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
             index, [index.statements[n] for n in ordered])):
         # "Does SMA sometimes affect cognition?": it "does not typically" have cognitive impairment, which is no "never"
         return Reply(question, reading, "qualified", f"Not {how}: {_phrases(index, lead, ordered)}.",
+                     used_of(index, ordered, score), (how,))
+    if verdict == "yes" and reading.negated and "never" in reading.words and (how := _how_often_denied(
+            index, [index.statements[n] for n in ordered])):
+        # "Does SMA never affect cognition?": it "does not typically", which is no "never" either
+        return Reply(question, reading, "qualified", f"Not never: {_phrases(index, lead, ordered)}.",
                      used_of(index, ordered, score), (how,))
     if verdict == "yes" and not reading.negated and (short := _not_every(reading)) \
             and any(_says_usually(index, index.statements[n], HOW_OFTEN) for n in ordered):
@@ -1511,6 +1616,8 @@ def _of_subtypes(question: str, reading: Reading, index: ClaimIndex, score: dict
         # and every word of the question not otherwise understood names the values ("Does SOD1 cause bulbar onset
         # in ALS?": familial ALS's causal gene says nothing of bulbar onset)
         found = explaining(index, reading, _tied(index, swapped, found))
+        if _two_relations(index, reading):  # "Is SOD1 the most common ALS gene?": a causal gene, of no rank
+            found = stating_every(index, reading, found)
         # asked in the negative ("Is ALS not genetic?"), a subtype's yes says "Not entirely"
         if found and len(says := {says_yes(index, reading, index.statements[n]) for n in found}) == 1 \
                 and says != {reading.negated}:
