@@ -3060,9 +3060,9 @@ def test_a_graph_with_no_cited_statement_answers_that_the_documents_do_not_say()
 
 
 @pytest.mark.parametrize(("question", "verdict", "sentence", "quoted"), [
-    ("Is ALS considered without a typical motor neuron disease presentation?", "no",
-     "No: amyotrophic lateral sclerosis considered only with clinical presentation typical of motor neuron disease.",
-     "must be typical of motor neuron disease"),
+    ("Are the antioxidant defenses of cells overwhelmed in ALS?", "yes",
+     "Yes: amyotrophic lateral sclerosis involves mechanism overwhelmed cellular antioxidant defenses.",
+     "overwhelms cellular antioxidant defenses"),
     ("Does hyperreflexia in ALS reflect motor neuron degeneration?", "yes",
      "Yes: hyperreflexia in ALS reflects degeneration of motor neurons.", "reflecting motor neuron death"),
     ("Is ALS pathology outside the motor systems?", "qualified",
