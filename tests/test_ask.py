@@ -501,6 +501,10 @@ def test_an_answer_for_each_disease_cites_each(index: ClaimIndex) -> None:
     ("Does someone with ALS who also develops FTD live for a shorter time?", "unstated"),
     # "Not entirely": the hedge of ALS having FTD (some patients) is none of FTD's impact
     ("Does FTD have no impact on survival in ALS?", "no"),
+    # a relation named by its own words ("result from", "caused by"), the things asked the other way round: "Yes"
+    ("Does glutamate excitotoxicity result from calcium influx?", "unstated"),
+    ("Does SMN1 result from SMA?", "unstated"),
+    ("Is SMA caused by SMN1?", "yes"),
     # a disease named as an end of the relation asked, read as where the thing is: "Yes: respiratory failure due to
     # respiratory muscle weakness" (ALS's respiratory failure comes from something, not ALS from it)
     ("Is ALS caused by respiratory failure?", "unstated"),

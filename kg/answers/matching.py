@@ -112,6 +112,11 @@ DIRECTION = {"decreased", "reduced", "lowered", "diminished", "lessened", "incre
 WHEN = {"first", "early", "earliest", "before", "after", "during", "stage", "stages"}
 
 
+# a closed class: the prepositions ending a relation's name ("caused by") or after which a thing's name says where or
+# of what it is ("signal in the corticospinal tracts")
+PREPOSITIONS = {"in", "of", "along", "within", "on", "at", "from", "to", "with", "for", "by", "into"}
+
+
 def _direction_unsaid(index: ClaimIndex, reading: Reading, statement: Statement, said: set[str]) -> bool:
     """Whether a word of the question saying which way a thing goes (DIRECTION) or when (WHEN), no name's, is said
     neither by the names of ``statement``'s value, relation or qualifiers (``said``) nor its cited sentences: "Is
@@ -217,18 +222,24 @@ def against_the_word(index: ClaimIndex, reading: Reading, statement: Statement) 
     inversely, mnd:inverseAltLabel: "X causes Y" for Y due to X, and for X has clinical feature Y), with things named
     on both sides of the word, and puts the statement's ends the other way round beside it: "Does calcium influx cause
     glutamate excitotoxicity?" asks the reverse of "calcium influx due to glutamate excitotoxicity", "Does
-    hyperreflexia cause ALS?" the reverse of "ALS has clinical feature hyperreflexia". A "have" before the word
-    ("Does SMA have a cause?") turns the reading, as kg.answers.question reads it."""
+    hyperreflexia cause ALS?" the reverse of "ALS has clinical feature hyperreflexia"; or by a name of its own
+    ending in a preposition, which reads subject first ("Is SMN1 caused by SMA?"), where it has inverse names. A
+    "have" before the word ("Does SMA have a cause?") turns the reading, as kg.answers.question reads it."""
     prop = positive_of(index, statement.property)
     naming = [n for n, m in enumerate(reading.mentions) if m.relation and prop in m.terms]
     directed = [index.inverse_names.get(tuple(reading.mentions[n].text.split())) for n in naming]
     if not all(directed):
         # a word naming the relation without a direction ("mutation") beside one reading it inversely ("Does SMA
         # cause SMN1 mutation?"): the directed word says which way it is asked
-        naming = [n for n, m in enumerate(reading.mentions)
-                  if m.relation and prop in index.inverse_names.get(tuple(m.text.split()), frozenset())]
-        directed = [index.inverse_names.get(tuple(reading.mentions[n].text.split())) for n in naming]
-    if not naming or index.nary(statement) or not all(directed):
+        inverse = [n for n, m in enumerate(reading.mentions)
+                   if m.relation and prop in index.inverse_names.get(tuple(m.text.split()), frozenset())]
+        # else, of a relation the ontology gives a direction (it has inverse names), a name of its own ending in a
+        # preposition reads subject first ("Is SMN1 caused by SMA?" asks the reverse of "SMA caused by SMN1")
+        directional = any(prop in props for props in index.inverse_names.values())
+        forward = [n for n in naming if directional and reading.mentions[n].text.split()[-1] in PREPOSITIONS]
+        naming, directed = (inverse, [index.inverse_names.get(tuple(reading.mentions[n].text.split()))
+                                      for n in inverse]) if inverse else (forward, [frozenset()] * len(forward))
+    if not naming or index.nary(statement) or any(d is None for d in directed):
         return False
     word = naming[0]
     # the things named right before and right after the word: its ends ("Does motor neuron loss cause weakness in

@@ -31,7 +31,7 @@ import re
 from rdflib.term import Node
 
 from kg.answers.claim_index import WORD_FAMILY, ClaimIndex, Statement, span, words
-from kg.answers.matching import against_the_word, asks_kind, denied_words, positive_of, relations_of
+from kg.answers.matching import PREPOSITIONS, against_the_word, asks_kind, denied_words, positive_of, relations_of
 from kg.answers.question import KEEPING, OFTEN, SELDOM, USUALLY, Reading
 from kg.answers.reply import SUPPORT, Used
 
@@ -49,8 +49,6 @@ CONTRASTS = {"but", "unlike", "whereas", "while", "except", "beyond", "versus", 
 DENYING = ("rather", "than")
 # a closed class: the suffixes forming an adjective of relation from a noun ("cellular", "neuronal")
 ADJECTIVAL = ("ular", "al")
-# a closed class: the prepositions after which a thing's name says where or of what it is
-PREPOSITIONS = {"in", "of", "along", "within", "on", "at", "from", "to", "with", "for", "by", "into"}
 CLAUSE = re.compile(r"[,;:.()\[\]]")  # punctuation ending a clause, as far as a negation reaches
 
 
