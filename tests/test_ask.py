@@ -501,6 +501,22 @@ def test_an_answer_for_each_disease_cites_each(index: ClaimIndex) -> None:
     ("Does someone with ALS who also develops FTD live for a shorter time?", "unstated"),
     # "Not entirely": the hedge of ALS having FTD (some patients) is none of FTD's impact
     ("Does FTD have no impact on survival in ALS?", "no"),
+    # a superlative needs a statement saying it ("the most", "the first"): causal genes, subtypes and features
+    # say nothing of which is the most common or comes first (kg.answers.degree)
+    ("Is FUS the most frequent cause of ALS?", "unstated"),
+    ("Is type 4 SMA the most common form?", "unstated"),
+    ("Is the spinal cord the most affected region in ALS?", "unstated"),
+    ("Is muscle weakness the first symptom of Lou Gehrig disease?", "unstated"),
+    ("Is ALS the most common motor neuron disease?", "yes"),  # said so: most common form of
+    ("Is type 1 SMA the most severe type?", "yes"),  # its severity rank, the first
+    # a share asked needs a statement stating a figure: "some patients", or a subtype, states none
+    ("Do half of people with ALS have bulbar onset?", "unstated"),
+    ("Do over half of ALS patients develop frontotemporal dementia?", "unstated"),
+    ("Do nearly all people with ALS develop cognitive deterioration?", "unstated"),
+    ("Are most ALS cases sporadic?", "yes"),  # the share: 85-90%
+    # "up to 40%" is no plain 40%; 80% of bulbar-onset patients is no figure of all ALS patients
+    ("Do 40% of Lou Gehrig disease patients develop cognitive deterioration?", "qualified"),
+    ("Do 80% of people with ALS develop dysphagia?", "unstated"),
 ])
 
 
