@@ -517,6 +517,10 @@ def test_an_answer_for_each_disease_cites_each(index: ClaimIndex) -> None:
     # "up to 40%" is no plain 40%; 80% of bulbar-onset patients is no figure of all ALS patients
     ("Do 40% of Lou Gehrig disease patients develop cognitive deterioration?", "qualified"),
     ("Do 80% of people with ALS develop dysphagia?", "unstated"),
+    # a disease set beside another at the question's end is asked of each apart ("... like ALS?", "as ALS does?")
+    ("Does SMA cause respiratory muscle wasting like amyotrophic lateral sclerosis?", "unstated"),
+    ("Does SMA cause muscle weakness as ALS does?", "yes"),
+    ("Is ADEM a demyelinating disease like MS?", "yes"),  # a kind with its example: asked of ADEM alone
 ])
 
 
