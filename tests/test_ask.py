@@ -521,6 +521,10 @@ def test_an_answer_for_each_disease_cites_each(index: ClaimIndex) -> None:
     ("Does SMA cause respiratory muscle wasting like amyotrophic lateral sclerosis?", "unstated"),
     ("Does SMA cause muscle weakness as ALS does?", "yes"),
     ("Is ADEM a demyelinating disease like MS?", "yes"),  # a kind with its example: asked of ADEM alone
+    # a statement between two diseases accounts for no third thing named: they share some hallmarks, not that one
+    ("Does SMA share mitochondrial dysfunction with Lou Gehrig disease?", "unstated"),
+    ("Do ALS and SMA share intrinsic muscle defects?", "yes"),
+    ("Does ALS begin in people in their 30s?", "unstated"),  # "30s": a number no statement states
 ])
 
 

@@ -25,6 +25,7 @@ SOME = {"some", "few", "subset", "proportion"}
 # words making "all" a share short of all ("almost all", "nearly every"): no statement short of them says yes
 ALMOST = {"almost", "nearly", "virtually"}
 FIGURE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w])")
+DIGITS = re.compile(r"\d+")
 
 
 def degree_checked(reply: Reply, index: ClaimIndex) -> Reply:
@@ -47,6 +48,11 @@ def degree_checked(reply: Reply, index: ClaimIndex) -> Reply:
     if superlatives and not any(set(index.tokens(" ".join(superlatives))) <= _said(index, s) for s in stated):
         return _unsaid(reply)
     figured = any(FIGURE.search(" ".join((index.phrase(s), *s.qualifiers))) for s in stated)
+    # a number in a word of its own ("in their 20s") must be one a statement states, as a figure's must
+    digits = {d for w in words if w not in named and not FIGURE.fullmatch(w) for d in DIGITS.findall(w)}
+    stated_digits = {d for s in stated for d in DIGITS.findall(" ".join((index.phrase(s), *s.qualifiers)))}
+    if not digits <= stated_digits:
+        return _unsaid(reply)
     if (shares or almost) and not figured:
         return _unsaid(reply)
     if asked & MOST and reply.qualifiers and all(

@@ -1025,9 +1025,13 @@ def _accounts(index: ClaimIndex, statement: Statement, thing: Mention, linked: f
     """Whether ``statement`` accounts for ``thing`` (``linked``: what the statements about it are about): about
     it (of an n-ary statement's part, a value of the whole), stating a value some statement about it names ("MRI
     detects T2/FLAIR signal" is ALS's: ALS has that imaging finding) or whose name names it (TDP-43 deposits "in
-    motor neurons"), or, a thing not a disease, of a subject not a disease linked to it ("snake eyes" on MRI)."""
+    motor neurons"), or, a thing not a disease, of a subject not a disease linked to it ("snake eyes" on MRI). A
+    disease related to another is no such value: "SMA shares hallmarks with ALS" says nothing of ALS's oxidative
+    stress."""
+    between_diseases = {statement.subject, statement.object} <= index.diseases
     return bool(thing.terms & (statement.about | index.values_of.get(statement.iri, frozenset()))) \
-        or statement.object in linked or set(index.tokens(thing.text)) <= index.names(statement.object) \
+        or (statement.object in linked and not between_diseases) \
+        or set(index.tokens(thing.text)) <= index.names(statement.object) \
         or (not thing.terms & index.diseases and statement.subject in linked - index.diseases)
 
 
