@@ -525,6 +525,10 @@ def test_an_answer_for_each_disease_cites_each(index: ClaimIndex) -> None:
     ("Does SMA share mitochondrial dysfunction with Lou Gehrig disease?", "unstated"),
     ("Do ALS and SMA share intrinsic muscle defects?", "yes"),
     ("Does ALS begin in people in their 30s?", "unstated"),  # "30s": a number no statement states
+    # a share asked with a bound needs the same bound stated: "up to 40%" is no "more than 40%"
+    ("Do more than 40% of people with Lou Gehrig disease develop cognitive impairment?", "unstated"),
+    ("Do up to 40% of ALS patients develop cognitive impairment?", "yes"),
+    ("Do all ALS patients survive more than 10 years?", "no"),  # a duration's bound, not a share's
 ])
 
 

@@ -26,6 +26,10 @@ SOME = {"some", "few", "subset", "proportion"}
 ALMOST = {"almost", "nearly", "virtually"}
 FIGURE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w])")
 DIGITS = re.compile(r"\d+")
+# words bounding a figure asked ("more than 40%", "at least 5%"): a statement must give the same bound
+BOUNDS = {"more", "less", "fewer", "over", "under", "least", "up", "beyond", "below", "above"}
+BOUNDED = re.compile(r"\b((?:more|less|fewer) than|over|under|at least|up to|beyond|below|above)\s+\d+(?:\.\d+)?\s*"
+                     r"(?:%|percent)")  # of a share, not a duration ("survive more than 10 years")
 
 
 def degree_checked(reply: Reply, index: ClaimIndex) -> Reply:
@@ -53,6 +57,10 @@ def degree_checked(reply: Reply, index: ClaimIndex) -> Reply:
     stated_digits = {d for s in stated for d in DIGITS.findall(" ".join((index.phrase(s), *s.qualifiers)))}
     if not digits <= stated_digits:
         return _unsaid(reply)
+    bounds = {w for phrase in BOUNDED.findall(reply.question.casefold()) for w in phrase.split() if w in BOUNDS}
+    if bounds and not any(bounds <= set(re.findall(r"[a-z]+", " ".join((index.phrase(s), *s.qualifiers)).casefold()))
+                          for s in stated):
+        return _unsaid(reply)  # "Do more than 40% ... ?": "up to 40%"
     if (shares or almost) and not figured:
         return _unsaid(reply)
     if asked & MOST and reply.qualifiers and all(
