@@ -529,6 +529,9 @@ def test_an_answer_for_each_disease_cites_each(index: ClaimIndex) -> None:
     ("Do more than 40% of people with Lou Gehrig disease develop cognitive impairment?", "unstated"),
     ("Do up to 40% of ALS patients develop cognitive impairment?", "yes"),
     ("Do all ALS patients survive more than 10 years?", "no"),  # a duration's bound, not a share's
+    # later in the course is not answered by a statement hedged "early in the disease course"
+    ("Is bulbar involvement eventually seen in muscular dystrophy?", "unstated"),
+    ("Does muscular dystrophy affect bulbar muscles early?", "qualified"),
 ])
 
 

@@ -27,6 +27,9 @@ ALMOST = {"almost", "nearly", "virtually"}
 FIGURE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w])")
 DIGITS = re.compile(r"\d+")
 # words bounding a figure asked ("more than 40%", "at least 5%"): a statement must give the same bound
+# when in the course: a question asking of later ("eventually") is not answered by a statement hedged by early only
+EARLY = {"early", "initial", "initially", "onset", "first"}
+LATER = {"eventually", "ultimately", "later", "late"}
 BOUNDS = {"more", "less", "fewer", "over", "under", "least", "up", "beyond", "below", "above"}
 BOUNDED = re.compile(r"\b((?:more|less|fewer) than|over|under|at least|up to|beyond|below|above)\s+\d+(?:\.\d+)?\s*"
                      r"(?:%|percent)")  # of a share, not a duration ("survive more than 10 years")
@@ -49,6 +52,10 @@ def degree_checked(reply: Reply, index: ClaimIndex) -> Reply:
     shares = asked - MOST | ({"%"} if re.search(r"\d\s*%", reply.question) else set())
     almost = any(before in ALMOST and w in {"all", "every", "everyone", "everybody"} for before, w in pairs)
     stated = [used.statement for used in reply.used]
+    if LATER & set(words) - named and stated and all(
+            (hedge := set(re.findall(r"[a-z]+", " ".join(s.qualifiers).casefold()))) & EARLY and not hedge & LATER
+            for s in stated):
+        return _unsaid(reply)  # "Does MD eventually affect bulbar muscles?": not typically "early in the course"
     if superlatives and not any(set(index.tokens(" ".join(superlatives))) <= _said(index, s) for s in stated):
         return _unsaid(reply)
     figured = any(FIGURE.search(" ".join((index.phrase(s), *s.qualifiers))) for s in stated)
