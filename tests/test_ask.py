@@ -545,6 +545,37 @@ def test_an_answer_for_each_disease_cites_each(index: ClaimIndex) -> None:
     ("Is muscle atrophy the first symptom of SMA?", "unstated"),
     ("Does bulbar-onset ALS first affect brainstem motor neurons?", "yes"),  # "first affects", a name of the relation
     ("Is SMA detected before birth?", "yes"),
+    # a superlative needs a statement saying it ("the most", "the first"): causal genes, subtypes and features
+    # say nothing of which is the most common or comes first (kg.answers.degree)
+    ("Is FUS the most frequent cause of ALS?", "unstated"),
+    ("Is type 4 SMA the most common form?", "unstated"),
+    ("Is the spinal cord the most affected region in ALS?", "unstated"),
+    ("Is muscle weakness the first symptom of Lou Gehrig disease?", "unstated"),
+    ("Is ALS the most common motor neuron disease?", "yes"),  # said so: most common form of
+    ("Is type 1 SMA the most severe type?", "yes"),  # its severity rank, the first
+    # a share asked needs a statement stating a figure: "some patients", or a subtype, states none
+    ("Do half of people with ALS have bulbar onset?", "unstated"),
+    ("Do over half of ALS patients develop frontotemporal dementia?", "unstated"),
+    ("Do nearly all people with ALS develop cognitive deterioration?", "unstated"),
+    ("Are most ALS cases sporadic?", "yes"),  # the share: 85-90%
+    # "up to 40%" is no plain 40%; 80% of bulbar-onset patients is no figure of all ALS patients
+    ("Do 40% of Lou Gehrig disease patients develop cognitive deterioration?", "qualified"),
+    ("Do 80% of people with ALS develop dysphagia?", "unstated"),
+    # a disease set beside another at the question's end is asked of each apart ("... like ALS?", "as ALS does?")
+    ("Does SMA cause respiratory muscle wasting like amyotrophic lateral sclerosis?", "unstated"),
+    ("Does SMA cause muscle weakness as ALS does?", "yes"),
+    ("Is ADEM a demyelinating disease like MS?", "yes"),  # a kind with its example: asked of ADEM alone
+    # a statement between two diseases accounts for no third thing named: they share some hallmarks, not that one
+    ("Does SMA share mitochondrial dysfunction with Lou Gehrig disease?", "unstated"),
+    ("Do ALS and SMA share intrinsic muscle defects?", "yes"),
+    ("Does ALS begin in people in their 30s?", "unstated"),  # "30s": a number no statement states
+    # a share asked with a bound needs the same bound stated: "up to 40%" is no "more than 40%"
+    ("Do more than 40% of people with Lou Gehrig disease develop cognitive impairment?", "unstated"),
+    ("Do up to 40% of ALS patients develop cognitive impairment?", "yes"),
+    ("Do all ALS patients survive more than 10 years?", "no"),  # a duration's bound, not a share's
+    # later in the course is not answered by a statement hedged "early in the disease course"
+    ("Is bulbar involvement eventually seen in muscular dystrophy?", "unstated"),
+    ("Does muscular dystrophy affect bulbar muscles early?", "qualified"),
 ])
 
 

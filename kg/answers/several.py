@@ -29,6 +29,8 @@ BETWEEN_PARTS = {"and", "the", "a", "an", "in", "of", "to", "on", "with"}
 NOT_IN_PARTS = (JOINING - {"and", "both"}) | {"between", "than", "rather", "instead", "like", "unlike", "as"}
 # words setting one disease beside another ("SMA, like ALS, ...", "as in ALS"): said of both
 LIKE = (("just", "like"), ("like",), ("as", "in"), ("as", "with"), ("similar", "to"))
+AS_DOES = {"does", "do", "has", "have", "is", "are"}  # "as ALS does"
+COPULA_WORDS = {"is", "are", "was", "were", "isn't", "aren't"}  # a question asking what a thing is
 KIND_EXAMPLE = {("just", "like"), ("like",)}  # "Is SMA a K like ALS?" at the end asks of the kind (verdict.py)
 WHICH = {"which", "who"}  # "Which of ALS and MS is demyelinating?": of each disease, whether it is
 WHICH_FRAME = {"of", "one", "ones", "these", "the", "two", "disease", "diseases", "disorder", "disorders",
@@ -183,8 +185,15 @@ def _beside(tokens: list[str],
             return tokens[first[1]:], second_named, first_named
         if first[1] == start and second[0] == end:  # "Is SMA, like MS, a demyelinating disease?"
             return tokens[:start] + tokens[second[1]:], first_named, second_named
-        if phrase not in KIND_EXAMPLE and second == (end, len(tokens)) and first[1] <= start:
-            return tokens[:start], first_named, second_named  # "Does SMA ..., as in ALS?"
+        # "Does SMA ..., as in ALS?"; "like ALS" at the end too, unless the question asks a kind ("Is SMA a K like
+        # ALS?": verdict.py reads it without the example)
+        if (phrase not in KIND_EXAMPLE or tokens[0] not in COPULA_WORDS) and second == (end, len(tokens)) \
+                and first[1] <= start:
+            return tokens[:start], first_named, second_named
+    # "Does SMA ... as ALS does?": the other disease between "as" and a verb ending the question
+    if len(tokens) > second[1] and second[1] == len(tokens) - 1 and tokens[-1] in AS_DOES \
+            and tokens[second[0] - 1:second[0]] == ["as"] and first[1] < second[0] - 1:
+        return tokens[:second[0] - 1], first_named, second_named
     return None
 
 

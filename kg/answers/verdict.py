@@ -33,6 +33,7 @@ from kg.answers.claim_index import (
 )
 from kg.answers.compare import compare, comparing, kinds_of
 from kg.answers.contrast import choice, contrasted
+from kg.answers.degree import degree_checked
 from kg.answers.lists import RANKED, listing, members_of, open_answer
 from kg.answers.matching import (
     CLASSIFYING,
@@ -90,6 +91,8 @@ SOME = {"some", "few", "many", "several", "proportion", "subset", "minority", "o
 # saying one of them denies "only" and "always" ("Does SMA only start in infancy?": its typical onset)
 HOW_OFTEN = frozenset({"usually", "typically", "typical", "generally", "normally", "often"})
 MAY = {"may", "might", "can", "could", "possibly"}  # a hedge saying how surely ("may show")
+# words bounding a figure ("up to 40%", "at least 5%"): a figure so bounded is not the figure alone
+BOUNDS = {"up", "least", "over", "under", "more", "less", "fewer", "beyond", "below", "above"}
 
 
 # numbers written in words ("live longer than ten years", "a decade")
@@ -127,6 +130,7 @@ def answer(question: str, index: ClaimIndex) -> Reply:
         reply = unclear(reply, index)
     if reply.verdict == "unstated" and (off := read_off(index, reply.reading, reply.used)):
         reply = _read_off(reply, index, *off)  # "Does hyperreflexia in ALS reflect motor neuron degeneration?"
+    reply = degree_checked(reply, index)  # "Is SOD1 the most common ALS gene?": no statement says "most"
     return with_explanation(with_best_claim(with_definition(_contrary_checked(reply, index), index), index), index)
 
 
@@ -1119,9 +1123,13 @@ def _accounts(index: ClaimIndex, statement: Statement, thing: Mention, linked: f
     """Whether ``statement`` accounts for ``thing`` (``linked``: what the statements about it are about): about
     it (of an n-ary statement's part, a value of the whole), stating a value some statement about it names ("MRI
     detects T2/FLAIR signal" is ALS's: ALS has that imaging finding) or whose name names it (TDP-43 deposits "in
-    motor neurons"), or, a thing not a disease, of a subject not a disease linked to it ("snake eyes" on MRI)."""
+    motor neurons"), or, a thing not a disease, of a subject not a disease linked to it ("snake eyes" on MRI). A
+    disease related to another is no such value: "SMA shares hallmarks with ALS" says nothing of ALS's oxidative
+    stress."""
+    between_diseases = {statement.subject, statement.object} <= index.diseases
     return bool(thing.terms & (statement.about | index.values_of.get(statement.iri, frozenset()))) \
-        or statement.object in linked or set(index.tokens(thing.text)) <= index.names(statement.object) \
+        or (statement.object in linked and not between_diseases) \
+        or set(index.tokens(thing.text)) <= index.names(statement.object) \
         or (not thing.terms & index.diseases and statement.subject in linked - index.diseases)
 
 
@@ -1298,8 +1306,10 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
         # dystrophy usually lack spasticity?": it "usually lacks" it), its figures ("Do 5-10% of ...?": only
         # 5-10%), its words ("Are some ALS cases familial?": some)
         for q in statement.qualifiers:
+            # ... but not its figures without their bound ("Do 40% of ALS patients ...?": "up to 40%", at most)
             in_question = (reading.habitual and q.casefold() in USUALLY) or set(words(q)) <= set(reading.words) \
-                or bool(_numbers(q) and _numbers(q) <= _numbers(question))
+                or bool(_numbers(q) and _numbers(q) <= _numbers(question)
+                        and set(words(q)) & BOUNDS <= set(reading.words))
             kept = answered if in_question else hedges
             if q not in kept:
                 kept.append(q)
@@ -1600,6 +1610,8 @@ def _of_subtypes(question: str, reading: Reading, index: ClaimIndex, score: dict
     don't say. With ``alone`` (the one entity asked, and None), any statement of the relation asked about a
     subtype ("Is ALS caused by genes?")."""
     entities = reading.entities if alone is None else [m for m in alone if m is not None]
+    if _numbers(question) - _numbers(" ".join(m.text for m in reading.mentions)):
+        entities = []  # "Do 80% of ALS patients develop dysarthria?": a subtype's figure is none of the whole
     for position, mention in enumerate(entities):
         subtypes = frozenset(s.subject for s in index.statements if s.property == SUBTYPE_OF
                              and s.object in mention.terms and isinstance(s.subject, URIRef))
