@@ -505,6 +505,10 @@ def test_an_answer_for_each_disease_cites_each(index: ClaimIndex) -> None:
     ("Does glutamate excitotoxicity result from calcium influx?", "unstated"),
     ("Does SMN1 result from SMA?", "unstated"),
     ("Is SMA caused by SMN1?", "yes"),
+    # ... or by its label, which answers read subject first ("demyelination secondary to axonal degeneration")
+    ("Is axonal degeneration secondary to demyelination in ALS?", "unstated"),
+    ("Is demyelination secondary to axonal injury in MS?", "unstated"),
+    ("Is axonal injury secondary to demyelination in MS?", "yes"),
     # a disease named as an end of the relation asked, read as where the thing is: "Yes: respiratory failure due to
     # respiratory muscle weakness" (ALS's respiratory failure comes from something, not ALS from it)
     ("Is ALS caused by respiratory failure?", "unstated"),

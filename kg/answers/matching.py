@@ -233,10 +233,14 @@ def against_the_word(index: ClaimIndex, reading: Reading, statement: Statement) 
         # cause SMN1 mutation?"): the directed word says which way it is asked
         inverse = [n for n, m in enumerate(reading.mentions)
                    if m.relation and prop in index.inverse_names.get(tuple(m.text.split()), frozenset())]
-        # else, of a relation the ontology gives a direction (it has inverse names), a name of its own ending in a
-        # preposition reads subject first ("Is SMN1 caused by SMA?" asks the reverse of "SMA caused by SMN1")
+        # else a name of its own ending in a preposition reads subject first, of a relation the ontology gives a
+        # direction (it has inverse names: "Is SMN1 caused by SMA?" asks the reverse of "SMA caused by SMN1") or when
+        # it is the relation's label, which answers read subject first ("Is axonal degeneration secondary to
+        # demyelination?" asks the reverse of "demyelination secondary to axonal degeneration")
         directional = any(prop in props for props in index.inverse_names.values())
-        forward = [n for n in naming if directional and reading.mentions[n].text.split()[-1] in PREPOSITIONS]
+        label = tuple(words(index.label(prop)))
+        forward = [n for n in naming if reading.mentions[n].text.split()[-1] in PREPOSITIONS
+                   and (directional or tuple(reading.mentions[n].text.split()) == label)]
         naming, directed = (inverse, [index.inverse_names.get(tuple(reading.mentions[n].text.split()))
                                       for n in inverse]) if inverse else (forward, [frozenset()] * len(forward))
     if not naming or index.nary(statement) or any(d is None for d in directed):
