@@ -26,10 +26,11 @@ SOME = {"some", "few", "subset", "proportion"}
 ALMOST = {"almost", "nearly", "virtually"}
 FIGURE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w])")
 DIGITS = re.compile(r"\d+")
-# words bounding a figure asked ("more than 40%", "at least 5%"): a statement must give the same bound
 # when in the course: a question asking of later ("eventually") is not answered by a statement hedged by early only
 EARLY = {"early", "initial", "initially", "onset", "first"}
 LATER = {"eventually", "ultimately", "later", "late"}
+# words bounding a figure ("more than 40%", "at least 5%", "up to 40%"): a figure so bounded is not the figure alone,
+# and one asked so needs a statement giving the same bound
 BOUNDS = {"more", "less", "fewer", "over", "under", "least", "up", "beyond", "below", "above"}
 BOUNDED = re.compile(r"\b((?:more|less|fewer) than|over|under|at least|up to|beyond|below|above)\s+\d+(?:\.\d+)?\s*"
                      r"(?:%|percent)")  # of a share, not a duration ("survive more than 10 years")

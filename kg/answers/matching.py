@@ -133,6 +133,16 @@ def _direction_unsaid(index: ClaimIndex, reading: Reading, statement: Statement,
     return any(not set(index.tokens(w)) <= quoted for w in asked)
 
 
+def said_of_values(index: ClaimIndex, statements: list[Statement]) -> set[str]:
+    """The stems of the names of what other statements say of the values of ``statements`` (not of a disease, whose
+    own course and features set the scene, nor of their subjects): "shorter" of FTD's impact, shortened survival,
+    which ALS having FTD does not say; only those other statements answer a question naming it."""
+    subjects = {s.subject for s in statements}
+    values = {s.object for s in statements} - subjects - index.diseases
+    return {w for s in index.statements if s.subject in values and s.object not in subjects
+            for w in index.names(s.object)}
+
+
 def said_by_its_name(index: ClaimIndex, reading: Reading, statement: Statement, relations: set[Node]) -> bool:
     """Whether ``statement`` is a part of an n-ary statement whose own name (the sentence it stands for) holds every
     word of each relation word asked among ``relations``, though it has no link of that relation: "ALS treatments are

@@ -31,7 +31,15 @@ import re
 from rdflib.term import Node
 
 from kg.answers.claim_index import WORD_FAMILY, ClaimIndex, Statement, span, words
-from kg.answers.matching import PREPOSITIONS, against_the_word, asks_kind, denied_words, positive_of, relations_of
+from kg.answers.matching import (
+    PREPOSITIONS,
+    against_the_word,
+    asks_kind,
+    denied_words,
+    positive_of,
+    relations_of,
+    said_of_values,
+)
 from kg.answers.question import KEEPING, OFTEN, SELDOM, USUALLY, Reading
 from kg.answers.reply import SUPPORT, Used
 
@@ -191,10 +199,9 @@ def _tied(index: ClaimIndex, terms: frozenset[Node], ends: set[Node]) -> bool:
 def _names_another_value(index: ClaimIndex, statement: Statement, stems: set[str]) -> bool:
     """Whether ``stems`` name the value of a statement of ``statement``'s value (not a disease): what that statement
     says, which only it answers ("caregivers" of "Are caregivers affected by behavioural changes in ALS?": the
-    impact of behavioural changes, not ALS having them; as kg.answers.verdict asks of a statement's value)."""
-    return statement.object not in index.diseases and any(
-        other.subject == statement.object and stems <= {WORD_FAMILY.get(s, s) for s in index.names(other.object)}
-        for other in index.statements)
+    impact of behavioural changes, not ALS having them; kg.answers.matching.said_of_values, as kg.answers.verdict
+    asks of the statements a verdict rests on)."""
+    return stems <= {WORD_FAMILY.get(s, s) for s in said_of_values(index, [statement])}
 
 
 def _negated(said: list[str], clause: list[int], place: int) -> bool:

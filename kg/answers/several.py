@@ -18,7 +18,7 @@ from collections.abc import Callable
 from itertools import pairwise, zip_longest
 
 from kg.answers.claim_index import ClaimIndex, span
-from kg.answers.matching import relation_asked, relations_of
+from kg.answers.matching import COPULA, relation_asked, relations_of
 from kg.answers.question import COMPARISON, YES_NO, Mention, Reading
 from kg.answers.reply import Reply, Used
 
@@ -30,7 +30,7 @@ NOT_IN_PARTS = (JOINING - {"and", "both"}) | {"between", "than", "rather", "inst
 # words setting one disease beside another ("SMA, like ALS, ...", "as in ALS"): said of both
 LIKE = (("just", "like"), ("like",), ("as", "in"), ("as", "with"), ("similar", "to"))
 AS_DOES = {"does", "do", "has", "have", "is", "are"}  # "as ALS does"
-COPULA_WORDS = {"is", "are", "was", "were", "isn't", "aren't"}  # a question asking what a thing is
+ASKING_WHAT = COPULA | {"isn't", "aren't"}  # a question asking what a thing is
 KIND_EXAMPLE = {("just", "like"), ("like",)}  # "Is SMA a K like ALS?" at the end asks of the kind (verdict.py)
 WHICH = {"which", "who"}  # "Which of ALS and MS is demyelinating?": of each disease, whether it is
 WHICH_FRAME = {"of", "one", "ones", "these", "the", "two", "disease", "diseases", "disorder", "disorders",
@@ -187,11 +187,11 @@ def _beside(tokens: list[str],
             return tokens[:start] + tokens[second[1]:], first_named, second_named
         # "Does SMA ..., as in ALS?"; "like ALS" at the end too, unless the question asks a kind ("Is SMA a K like
         # ALS?": verdict.py reads it without the example)
-        if (phrase not in KIND_EXAMPLE or tokens[0] not in COPULA_WORDS) and second == (end, len(tokens)) \
+        if (phrase not in KIND_EXAMPLE or tokens[0] not in ASKING_WHAT) and second == (end, len(tokens)) \
                 and first[1] <= start:
             return tokens[:start], first_named, second_named
     # "Does SMA ... as ALS does?": the other disease between "as" and a verb ending the question
-    if len(tokens) > second[1] and second[1] == len(tokens) - 1 and tokens[-1] in AS_DOES \
+    if second[1] == len(tokens) - 1 and tokens[-1] in AS_DOES \
             and tokens[second[0] - 1:second[0]] == ["as"] and first[1] < second[0] - 1:
         return tokens[:second[0] - 1], first_named, second_named
     return None

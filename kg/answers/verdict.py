@@ -33,7 +33,7 @@ from kg.answers.claim_index import (
 )
 from kg.answers.compare import compare, comparing, kinds_of
 from kg.answers.contrast import choice, contrasted
-from kg.answers.degree import degree_checked
+from kg.answers.degree import BOUNDS, FIGURE, degree_checked
 from kg.answers.lists import RANKED, listing, members_of, open_answer
 from kg.answers.matching import (
     CLASSIFYING,
@@ -47,6 +47,7 @@ from kg.answers.matching import (
     relations_of,
     said_by_its_name,
     said_of_kind,
+    said_of_values,
     says_yes,
     statements_linking,
     stating_every,
@@ -91,8 +92,6 @@ SOME = {"some", "few", "many", "several", "proportion", "subset", "minority", "o
 # saying one of them denies "only" and "always" ("Does SMA only start in infancy?": its typical onset)
 HOW_OFTEN = frozenset({"usually", "typically", "typical", "generally", "normally", "often"})
 MAY = {"may", "might", "can", "could", "possibly"}  # a hedge saying how surely ("may show")
-# words bounding a figure ("up to 40%", "at least 5%"): a figure so bounded is not the figure alone
-BOUNDS = {"up", "least", "over", "under", "more", "less", "fewer", "beyond", "below", "above"}
 
 
 # numbers written in words ("live longer than ten years", "a decade")
@@ -100,7 +99,6 @@ NUMBER_WORDS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6", 
                 "nine": "9", "ten": "10", "decade": "10", "twenty": "20"}
 FRACTIONS = {"half": "50"}  # "half of the patients": 50%
 PLURAL_KINDS = frozenset(f"{word}s" for word in KIND_WORDS)  # "diseases", "disorders", "conditions"
-NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w])")
 BRACKETED = re.compile(r"\(([^)]*)\)")  # "degeneration of lower motor neurons (SMA)": whose it is
 
 
@@ -911,12 +909,9 @@ def _named_by(index: ClaimIndex, reading: Reading, asked: list[int]) -> bool:
                if any(len(name) > 1 and w in (stems := set(index.tokens(" ".join(name)))) and stems <= spoken
                       for name in index.entity_names)}
     # ... or that names what a statement says the value of a statement asked does ("If someone with ALS develops FTD,
-    # do they live for a shorter time?": FTD's impact, shortened survival, which ALS having FTD does not say); not of
-    # a disease, whose own course and features set the scene ("Do immunomodulatory therapies halt ALS progression?")
-    subjects = {index.statements[n].subject for n in asked}
-    values = {index.statements[n].object for n in asked} - subjects - index.diseases
-    unnamed |= set(index.tokens(" ".join(reading.unexplained))) & {
-        w for s in index.statements if s.subject in values and s.object not in subjects for w in index.names(s.object)}
+    # do they live for a shorter time?"), not of a disease ("Do immunomodulatory therapies halt ALS progression?")
+    unnamed |= set(index.tokens(" ".join(reading.unexplained))) & said_of_values(
+        index, [index.statements[n] for n in asked])
     # ... or that, two words or more in a row, end a name of some thing ("reactive oxygen species" of "increased
     # production of reactive oxygen species"): "Does motor neuron damage cause reactive oxygen species in ALS?" asks
     # of a thing no statement asked names
@@ -1541,7 +1536,7 @@ def _several(index: ClaimIndex, reading: Reading, found: list[int]) -> list[int]
 
 def _numbers(text: str) -> set[str]:
     """The numbers standing alone in ``text`` ("3-5 years": 3 and 5; "100,000" as 100000)."""
-    return set(NUMBER.findall(re.sub(r"(?<=\d),(?=\d{3})", "", text)))
+    return set(FIGURE.findall(re.sub(r"(?<=\d),(?=\d{3})", "", text)))
 
 
 def _triple(statement: Statement) -> tuple[Node, Node, Node, bool]:
