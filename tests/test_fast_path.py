@@ -21,12 +21,11 @@ from rdflib import BNode, Graph, Literal, URIRef, Variable
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 from rdflib.term import Node
 
-from kg.checks.checker import check_reasoned, load_check_files
 from kg.cli import cli
 from kg.cli import commands as kg_commands
 from kg.errors import InputError
 from kg.graph import load_graph, turtle_files
-from kg.graph.paths import CHECKS_DIR, DOCUMENTS_DIR, ONTOLOGY_DIR, SUPPLEMENTARY_DIR, default_graph_files
+from kg.graph.paths import ONTOLOGY_DIR, default_graph_files
 from kg.graph.terms import term_text
 from kg.reasoning import fast_reason
 from kg.reasoning.engine import fast_available, load_reasoned, reason_graph
@@ -37,7 +36,7 @@ from kg.sparql.format import format_result
 from kg.sparql.results import CITATION_VARIABLE, solutions
 from kg.sparql.run import bind_values
 from kg.sparql.saved import SavedQuery, parse_saved_query
-from tests.differential import MUTANTS_DIR, NEEDS_FAST_ENGINES, ROOT, RememberingReference, assert_same, findings_of
+from tests.differential import MUTANTS_DIR, NEEDS_FAST_ENGINES, ROOT, RememberingReference, assert_same
 from tests.test_answers import EXPECTED
 
 pytestmark = NEEDS_FAST_ENGINES
@@ -183,15 +182,6 @@ def test_the_labels_are_read_only_to_resolve_a_label(fast: ReasonedStore, saved_
         with pytest.raises(InputError, match="no entity in the graph is named 'multiple sclerosis'"):
             fast.run_saved(query, {"disease": [value]})
     assert read == ([fast] if by_label else [])
-
-
-def test_project_graph_same_check_findings(fast: ReasonedStore, reference: Reasoned) -> None:
-    checks = load_check_files(CHECKS_DIR)
-    fast_report = check_reasoned(fast, checks, DOCUMENTS_DIR, SUPPLEMENTARY_DIR)
-    reference_report = check_reasoned(reference, checks, DOCUMENTS_DIR, SUPPLEMENTARY_DIR)
-    assert findings_of(fast_report) == findings_of(reference_report) == []
-    assert fast_report.checks_run == reference_report.checks_run
-    assert fast_report.triples == reference_report.triples
 
 
 def test_the_rule_engine_alone_reasons_the_project_graph(asserted: Graph, reference: Reasoned,
