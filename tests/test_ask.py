@@ -3138,3 +3138,38 @@ def test_a_sentence_saying_a_thing_only_in_contrast_or_with_a_hedge_of_its_own_g
     # clause's thing; "secondary changes from the primary axonal degeneration": "secondary" is said of the changes
     assert answer("Does muscle weakness cause SMA?", index).verdict == "unstated"
     assert answer("Does snake eyes show secondary axonal loss?", index).verdict == "unstated"
+
+
+@pytest.mark.parametrize(("question", "verdict", "sentence"), [
+    ("Does SMA cause loss of sensation? What about ALS?", "answer",
+     "For spinal muscular atrophy, no: spinal muscular atrophy does not typically have sensory loss. "
+     "For amyotrophic lateral sclerosis, the documents don't say."),
+    ("Is spinal muscular atrophy demyelinating, and is multiple sclerosis?", "answer",
+     "For spinal muscular atrophy, no: SMA is a disease of axonal degeneration affecting motor neurons (neuronal "
+     "loss), not a demyelinating disease. For multiple sclerosis, yes: Multiple sclerosis is the classic "
+     "demyelinating disease."),
+    ("Is SMA a neurodegenerative disease? How about ALS?", "yes",
+     "Yes. For spinal muscular atrophy, yes (derived): spinal muscular atrophy is a neurodegenerative disease. "
+     "For amyotrophic lateral sclerosis, yes: ALS is a neurodegenerative disease (Difference Wiki)."),
+])
+def test_a_follow_up_about_another_disease_is_asked_of_it(index: ClaimIndex, question: str, verdict: str,
+                                                          sentence: str) -> None:
+    """"Is ALS demyelinating, and is MS?" was "Yes" (MS's statement, read as the answer for both): the question is
+    asked of each disease, each answer shown, and a verdict only where both agree."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == (verdict, sentence)
+    assert len({frozenset(m.terms) for m in reply.reading.entities if m.terms & index.diseases}) == 2  # understood
+
+
+def test_several_questions_are_each_answered(index: ClaimIndex) -> None:
+    """"Is SMA genetic? Is ALS demyelinating?" was "No", for SMA, from ALS's question: each is answered apart."""
+    reply = answer("Is ALS a motor neuron disease? Is MS demyelinating?", index)
+    assert (reply.verdict, reply.sentence) == (
+        "yes", "Yes. Is ALS a motor neuron disease? Yes (derived): amyotrophic lateral sclerosis is a motor neuron "
+               "disease. Is MS demyelinating? Yes: Multiple sclerosis is the classic demyelinating disease.")
+
+
+@pytest.mark.parametrize("question", ["Is SMA a form of SMA?", "Does ALS lead to amyotrophic lateral sclerosis?"])
+def test_a_thing_asked_of_itself_is_not_answered_by_its_other_statements(index: ClaimIndex, question: str) -> None:
+    """"Does SMA cause SMA?" was "Yes" (SMA has causal gene SMN1): no statement relates a disease to itself."""
+    assert answer(question, index).verdict == "unstated"

@@ -817,6 +817,13 @@ def _mentions(tokens: list[str], index: ClaimIndex, by_stems: bool = True) -> tu
     return mentions, consumed, negated
 
 
+def mentions_in(text: str, index: ClaimIndex) -> tuple[list[Mention], list[str]]:
+    """The names ``text`` holds word for word (no typo corrected, no other word form), and its other words."""
+    tokens = list(words(text))
+    mentions, consumed, _ = _mentions(tokens, index, by_stems=False)
+    return mentions, [t for n, t in enumerate(tokens) if n not in consumed]
+
+
 def _relation_with_there(key: tuple[str, ...], index: ClaimIndex) -> Mention | None:
     """A relation's name of two words or more with one word inside it saying only that a thing is there (THERE):
     "most often found in" names "most often in", "most commonly present in" "most commonly in"; the whole as the

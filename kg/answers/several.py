@@ -6,6 +6,9 @@ them) taken out, read again; a "which of" question asks of each whether it holds
 disease (for one of them, asked with "or"), a no needs a statement saying no (for one of them; for every
 one, asked with "or"); otherwise the documents don't say, and each disease's answer is shown.
 
+A question followed by the same asked of another disease ("Is ALS demyelinating? And MS?", "Does ALS cause pain,
+and does SMA?", "What about SMA?") is asked of each disease apart too (``follow_up``), each answer shown.
+
 A yes/no question in two parts is put together the same way (``each_part``): two things side by side ("Does
 ALS involve calcium influx and demyelination?") or a disease set beside another ("Is SMA, like MS, a
 demyelinating disease?"), each part asked apart: a yes only if both are stated, a no if one is denied, the
@@ -14,12 +17,14 @@ documents don't say if one is not stated, otherwise the weakest hedge ("Partly")
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from dataclasses import replace
 from itertools import pairwise, zip_longest
 
 from kg.answers.claim_index import ClaimIndex, span
 from kg.answers.matching import COPULA, relation_asked, relations_of
-from kg.answers.question import COMPARISON, YES_NO, Mention, Reading
+from kg.answers.question import COMPARISON, DISCOURSE, WH, YES_NO, Mention, Reading, mentions_in
 from kg.answers.reply import Reply, Used
 
 JOINING = {"and", "or", "both", "either", "neither", "nor", "each", "all", "vs", "versus"}
@@ -33,6 +38,12 @@ AS_DOES = {"does", "do", "has", "have", "is", "are"}  # "as ALS does"
 ASKING_WHAT = COPULA | {"isn't", "aren't"}  # a question asking what a thing is
 KIND_EXAMPLE = {("just", "like"), ("like",)}  # "Is SMA a K like ALS?" at the end asks of the kind (verdict.py)
 WHICH = {"which", "who"}  # "Which of ALS and MS is demyelinating?": of each disease, whether it is
+# where a follow-up may start: the end of a sentence (not of "vs." or "e.g."), or "and"/"but" before a verb or "what"
+FOLLOW_UP_START = re.compile(r"\?+\s+|(?<=\w\w\w)[.!;]\s+|,?\s+(?:and|but)\s+"
+                             r"(?=(?:is|are|does|do|did|can|was|were|has|have|will|what|how)\b)", re.IGNORECASE)
+# the words a follow-up holds besides the diseases it names ("And MS?", "What about SMA?", "Is MS too?")
+FOLLOW_UP = YES_NO | {"and", "but", "or", "what", "how", "about", "too", "also", "then", "as", "well", "so", "the",
+                      "same", "for", "with", "in"}
 WHICH_FRAME = {"of", "one", "ones", "these", "the", "two", "disease", "diseases", "disorder", "disorders",
                "condition", "conditions"}
 
@@ -88,6 +99,70 @@ def each_disease(question: str, reading: Reading, index: ClaimIndex, diseases: l
                "unstated": "The documents don't say this of each"}[verdict]
     return Reply(question, reading, verdict, f"{opening}. " + " ".join(parts), used,
                  tuple(q for _, reply in replies for q in reply.qualifiers), each=True)
+
+
+def follow_up(question: str, index: ClaimIndex, answer_one: Callable[[str], Reply]) -> Reply | None:
+    """Several questions ("Is SMA genetic? Is ALS demyelinating?"), or one about a disease followed by the same
+    asked of others ("Is ALS demyelinating? And MS?"): each asked apart (``answer_one`` answers one question), each
+    answer shown; the verdict theirs where all agree, else none ("answer"). None where the question is one alone."""
+    segments: list[str] = []
+    for segment in (one for one in re.split(r"(?<=\?)\s+", question) if one):
+        if segments and _others(segment, index):
+            segments[-1] += f" {segment}"  # "And MS?": a follow-up of the question before it
+        else:
+            segments.append(segment)
+    if len(segments) > 1 and all(_asks(one, index) for one in segments):
+        replies = [answer_one(one) for one in segments]
+        return _put_together(question, replies, [f"{one} {reply.sentence}" for one, reply in zip(segments, replies,
+                                                                                               strict=True)])
+    for boundary in reversed(list(FOLLOW_UP_START.finditer(question))):
+        head, tail = question[:boundary.start()], question[boundary.end():]
+        if not (others := _others(tail, index)):
+            continue
+        asked = [m for m in mentions_in(head, index)[0] if not m.relation and m.terms & index.diseases]
+        if len(asked) != 1 or any(m.terms == asked[0].terms for m in others):
+            return None
+        where = re.search(r"\b" + r"\W+".join(map(re.escape, asked[0].text.split())) + r"\b", head, re.IGNORECASE)
+        if where is None:  # a name corrected or written in another form: not found to be replaced
+            return None
+        questions = [head] + [head[:where.start()] + _written(tail, other) + head[where.end():] for other in others]
+        replies = [answer_one(one) for one in questions]
+        return _put_together(question, replies, [_part(index, disease, reply) for disease, reply
+                                                 in zip([asked[0], *others], replies, strict=True)])
+    return None
+
+
+def _others(follow: str, index: ClaimIndex) -> list[Mention]:
+    """The diseases a follow-up names ("And MS?", "What about SMA?", "Is MS too?"), if it holds nothing else."""
+    others, rest = mentions_in(follow, index)
+    if any(m.relation or not m.terms & index.diseases for m in others) or not set(rest) <= FOLLOW_UP:
+        return []
+    return others
+
+
+def _asks(segment: str, index: ClaimIndex) -> bool:
+    """Whether ``segment`` is a question of its own: opening with a question word, naming something of the graph."""
+    opening = next((w for w in re.findall(r"[a-z']+", segment.casefold()) if w not in DISCOURSE), "")
+    return (opening in YES_NO or opening in WH) and bool(mentions_in(segment, index)[0])
+
+
+def _put_together(question: str, replies: list[Reply], parts: list[str]) -> Reply:
+    """Answers to the questions a question holds, each shown: their verdict where all agree, else none."""
+    verdicts = {reply.verdict for reply in replies}
+    verdict = verdicts.pop() if len(verdicts) == 1 and verdicts <= {"yes", "no", "qualified"} else "answer"
+    opening = {"yes": "Yes. ", "no": "No. ", "qualified": "Partly. "}.get(verdict, "")
+    # what was understood: every thing and relation the questions name
+    reading = replace(replies[0].reading, question=question,
+                      mentions=tuple(dict.fromkeys(m for reply in replies for m in reply.reading.mentions)))
+    return Reply(question, reading, verdict, opening + " ".join(parts),
+                 _interleaved([reply.used for reply in replies]),
+                 tuple(dict.fromkeys(q for reply in replies for q in reply.qualifiers)), each=True)
+
+
+def _written(text: str, mention: Mention) -> str:
+    """How ``text`` writes the name ``mention`` read (its own letters), else the name as read."""
+    found = re.search(r"\b" + r"\W+".join(map(re.escape, mention.text.split())) + r"\b", text, re.IGNORECASE)
+    return found.group(0) if found else mention.text
 
 
 def _together(verdicts: list[str], either: bool) -> str:

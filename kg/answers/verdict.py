@@ -73,7 +73,7 @@ from kg.answers.question import (
 )
 from kg.answers.reply import Reply, used_of
 from kg.answers.sentence import read_off
-from kg.answers.several import coordinated, each_disease, each_part, several
+from kg.answers.several import coordinated, each_disease, each_part, follow_up, several
 from kg.answers.unclear import ASKING_WHY, asks_known, unclear
 
 CAUSAL_GENE = URIRef(ONTOLOGY + "hasCausalGene")
@@ -104,6 +104,8 @@ BRACKETED = re.compile(r"\(([^)]*)\)")  # "degeneration of lower motor neurons (
 
 def answer(question: str, index: ClaimIndex) -> Reply:
     """Answer a checked question from the index; an open one led by its best claim (kg.answers.best)."""
+    if (followed := follow_up(question, index, lambda one: answer(one, index))) is not None:
+        return followed  # "Is ALS demyelinating? And MS?": each asked apart
     reading = read(question, index)
     if (reply := contrasted(reading, index, lambda one: answer(one, index))) is not None:
         return reply  # "Does SMA affect lower rather than upper motor neurons?": each asked apart
@@ -129,7 +131,21 @@ def answer(question: str, index: ClaimIndex) -> Reply:
     if reply.verdict == "unstated" and (off := read_off(index, reply.reading, reply.used)):
         reply = _read_off(reply, index, *off)  # "Does hyperreflexia in ALS reflect motor neuron degeneration?"
     reply = degree_checked(reply, index)  # "Is SOD1 the most common ALS gene?": no statement says "most"
+    reply = _self_related_checked(reply, index)  # "Does SMA cause SMA?": no statement relates SMA to itself
     return with_explanation(with_best_claim(with_definition(_contrary_checked(reply, index), index), index), index)
+
+
+def _self_related_checked(reply: Reply, index: ClaimIndex) -> Reply:
+    """A yes/no asking how a thing relates to itself ("Does SMA cause SMA?", "Is ALS a type of ALS?") is answered
+    only by a statement whose subject and object are that thing; else the documents don't say."""
+    mentions = reply.reading.mentions
+    if reply.verdict not in ("yes", "no", "qualified") or not any(
+            not before.relation and relation.relation and not after.relation and before.terms == after.terms
+            and not any(s.subject in before.terms and s.object in before.terms for s in index.statements)
+            for before, relation, after in zip(mentions, mentions[1:], mentions[2:], strict=False)):
+        return reply
+    return replace(reply, verdict="unstated", sentence=f"The documents don't say this: {reply.question}",
+                   qualifiers=(), groups=())
 
 
 def _read_off(reply: Reply, index: ClaimIndex, statement: Statement, verdict: str) -> Reply:
