@@ -3138,3 +3138,13 @@ def test_a_sentence_saying_a_thing_only_in_contrast_or_with_a_hedge_of_its_own_g
     # clause's thing; "secondary changes from the primary axonal degeneration": "secondary" is said of the changes
     assert answer("Does muscle weakness cause SMA?", index).verdict == "unstated"
     assert answer("Does snake eyes show secondary axonal loss?", index).verdict == "unstated"
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Do immunomodulatory therapies fail to halt ALS progression?", "yes"),  # it was "No": "fail to" was not read
+    ("Does ALS fail to affect motor neurons?", "no"),  # it was "Yes"
+    ("Do immunomodulatory therapies halt ALS progression?", "no")])
+def test_fail_to_asks_in_the_negative(index: ClaimIndex, question: str, verdict: str) -> None:
+    """Document 001: "Immunomodulatory therapies effective for demyelinating diseases do not halt ALS progression":
+    "fail to halt" asks whether they do not halt it, so the document says yes."""
+    assert answer(question, index).verdict == verdict

@@ -301,6 +301,7 @@ def read(question: str, index: ClaimIndex) -> Reading:
     tokens, confirming = _confirmation(spoken)
     tokens = _more_than_one(tokens)
     tokens = _who_develop(tokens)
+    tokens = _failing_to(tokens)
     # a statement asked ("ALS isn't curable?"): a yes/no with no question word, its verb where it stands
     declared = (bool(tagged) or undotted.rstrip().endswith("?")) and not WH & set(tokens) \
         and any(token in YES_NO or token in CONFIRMING for token in tokens[:-1])  # not "ALS symptoms are?"
@@ -590,6 +591,18 @@ def _who_develop(tokens: list[str]) -> list[str]:
         return None
 
     return _rewritten(tokens, patients_who_develop)
+
+
+FAILING = {"fail", "fails", "failed", "failing"}
+
+
+def _failing_to(tokens: list[str]) -> list[str]:
+    """"Fail to" before a verb as "not" ("Do immunomodulatory therapies fail to halt ALS progression?": they do not
+    halt it); "fail" alone keeps its own sense ("Do the breathing muscles fail in ALS?": respiratory failure)."""
+    def failing_to(tokens: list[str], n: int) -> tuple[str, int] | None:
+        return ("not", 2) if tokens[n] in FAILING and tokens[n + 1:n + 2] == ["to"] else None
+
+    return _rewritten(tokens, failing_to)
 
 
 def _more_than_one(tokens: list[str]) -> list[str]:
