@@ -3148,3 +3148,19 @@ def test_fail_to_asks_in_the_negative(index: ClaimIndex, question: str, verdict:
     """Document 001: "Immunomodulatory therapies effective for demyelinating diseases do not halt ALS progression":
     "fail to halt" asks whether they do not halt it, so the document says yes."""
     assert answer(question, index).verdict == verdict
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Is muscle weakness caused by ALS?", "yes"),  # it was unstated: "caused by" named only causes
+    ("Is progressive muscle wasting caused by SMA?", "yes"),
+    ("Is SMA caused by muscle wasting?", "unstated"),  # it was "Yes": the reverse of SMA's clinical feature
+    ("Is ALS caused by spasticity?", "unstated"),
+    ("Is SMN1 caused by SMA?", "unstated"),  # the reverse of "SMA caused by SMN1"
+    ("Is SMA caused by SMN1?", "yes"),
+    ("Is hyperreflexia a sign of ALS?", "yes")])  # "sign of" keeps its reading: "caused by" gives it no direction
+def test_a_feature_caused_by_a_disease_is_the_disease_s_clinical_feature(index: ClaimIndex, question: str,
+                                                                        verdict: str) -> None:
+    """Document 004: "SMA (Spinal Muscular Atrophy) is a genetic disorder causing progressive muscle wasting":
+    "caused by" reads a clinical feature's statement from its object (mnd:inverseAltLabel), the feature named
+    first; a disease named first asks the reverse, which no document says."""
+    assert answer(question, index).verdict == verdict

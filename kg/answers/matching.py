@@ -238,6 +238,14 @@ def against_the_word(index: ClaimIndex, reading: Reading, statement: Statement) 
     prop = positive_of(index, statement.property)
     naming = [n for n, m in enumerate(reading.mentions) if m.relation and prop in m.terms]
     directed = [index.inverse_names.get(tuple(reading.mentions[n].text.split())) for n in naming]
+    if not naming and any(prop in props for props in index.inverse_names.values()):
+        # a name of the relation ending in a preposition ("caused by") that the question's reading kept only for
+        # properties reading it the other way still says which way it is asked: "Is SMN1 caused by SMA?" the reverse
+        # of "SMA caused by SMN1", "Is SMA caused by muscle wasting?" the reverse of "muscle wasting caused by SMA"
+        naming = [n for n, m in enumerate(reading.mentions) if m.relation and m.text.split()[-1] in PREPOSITIONS
+                  and prop in index.relation_names.get(tuple(m.text.split()), frozenset())]
+        directed = [frozenset(p for p in index.inverse_names.get(tuple(reading.mentions[n].text.split()), ())
+                              if p == prop) for n in naming]
     if not all(directed):
         # a word naming the relation without a direction ("mutation") beside one reading it inversely ("Does SMA
         # cause SMN1 mutation?"): the directed word says which way it is asked
@@ -247,7 +255,8 @@ def against_the_word(index: ClaimIndex, reading: Reading, statement: Statement) 
         # direction (it has inverse names: "Is SMN1 caused by SMA?" asks the reverse of "SMA caused by SMN1") or when
         # it is the relation's label, which answers read subject first ("Is axonal degeneration secondary to
         # demyelination?" asks the reverse of "demyelination secondary to axonal degeneration")
-        directional = any(prop in props for props in index.inverse_names.values())
+        # (a passive read inversely, "caused by" of a clinical feature, gives the relation's other names no direction)
+        directional = any(prop in props for name, props in index.inverse_names.items() if name[-1] not in PREPOSITIONS)
         label = tuple(words(index.label(prop)))
         forward = [n for n in naming if reading.mentions[n].text.split()[-1] in PREPOSITIONS
                    and (directional or tuple(reading.mentions[n].text.split()) == label)]
