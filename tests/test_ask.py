@@ -3164,3 +3164,15 @@ def test_a_feature_caused_by_a_disease_is_the_disease_s_clinical_feature(index: 
     "caused by" reads a clinical feature's statement from its object (mnd:inverseAltLabel), the feature named
     first; a disease named first asks the reverse, which no document says."""
     assert answer(question, index).verdict == verdict
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Do some people with ALS live longer than ten years?", "qualified"),  # it was unstated: "ten" is not "10"
+    ("Do ALS patients live longer than twenty years?", "unstated"),  # a figure spelled out is checked as one
+    ("Do up to forty percent of ALS patients develop cognitive impairment?", "yes"),
+    ("Do more than forty percent of ALS patients develop cognitive impairment?", "unstated")])  # "up to 40%"
+def test_a_number_spelled_out_is_the_figure_the_documents_write(index: ClaimIndex, question: str,
+                                                                verdict: str) -> None:
+    """Documents 002 and 003: "Only 5-10% of patients live longer than 10 years", "Up to 40% of patients develop
+    evidence of cognitive deterioration": "ten years" and "forty percent" ask of those figures, bounds and all."""
+    assert answer(question, index).verdict == verdict

@@ -295,6 +295,7 @@ def read(question: str, index: ClaimIndex) -> Reading:
     undotted = re.sub(r"\b((?:[A-Za-z]\.){2,})", lambda m: m.group(1).replace(".", ""), question.replace("\u2019", "'"))
     # a tag asking to confirm ("SMA is inherited, isn't it?", "..., right?") asks the statement before it
     undotted, tagged = TAG.subn("?", undotted)
+    undotted = in_figures(undotted)
     spoken = _leading_clause_last(list(words(undotted)), undotted)
     while spoken[:1] and spoken[0] in DISCOURSE and len(spoken) > 1:  # "So is ALS genetic?"
         spoken = spoken[1:]
@@ -594,6 +595,23 @@ def _who_develop(tokens: list[str]) -> list[str]:
 
 
 FAILING = {"fail", "fails", "failed", "failing"}
+# numbers spelled out, as the documents write them in figures ("ten years": "10 years"); not "one", which is mostly
+# no number ("one form", "one of the causes")
+NUMERALS = {word: str(n) for n, word in enumerate(
+    ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+     "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"], start=2)} | {
+    word: str(10 * n) for n, word in enumerate(["thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"],
+                                               start=3)}
+_NUMERAL = "|".join(sorted(NUMERALS, key=len, reverse=True))
+_UNIT = r"(?:years?|months?|percent|%|per|cases)\b"
+SPELLED_FIGURE = re.compile(rf"\b({_NUMERAL})\b(?=\s*{_UNIT}|\s*(?:to|or|-)\s*(?:\d+|{_NUMERAL})\s*{_UNIT})",
+                            re.IGNORECASE)
+
+
+def in_figures(text: str) -> str:
+    """``text`` with each number spelled out before what it counts, or before another number that is ("three to five
+    years"), in figures, as the documents write them: "live longer than ten years" asks of "10 years"."""
+    return SPELLED_FIGURE.sub(lambda m: NUMERALS[m.group(1).casefold()], text)
 
 
 def _failing_to(tokens: list[str]) -> list[str]:

@@ -68,6 +68,7 @@ from kg.answers.question import (
     Mention,
     Reading,
     as_share,
+    in_figures,
     read,
     without,
 )
@@ -1536,7 +1537,7 @@ def _several(index: ClaimIndex, reading: Reading, found: list[int]) -> list[int]
 
 def _numbers(text: str) -> set[str]:
     """The numbers standing alone in ``text`` ("3-5 years": 3 and 5; "100,000" as 100000)."""
-    return set(FIGURE.findall(re.sub(r"(?<=\d),(?=\d{3})", "", text)))
+    return set(FIGURE.findall(re.sub(r"(?<=\d),(?=\d{3})", "", in_figures(text))))
 
 
 def _triple(statement: Statement) -> tuple[Node, Node, Node, bool]:
