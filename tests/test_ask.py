@@ -3176,3 +3176,18 @@ def test_a_number_spelled_out_is_the_figure_the_documents_write(index: ClaimInde
     """Documents 002 and 003: "Only 5-10% of patients live longer than 10 years", "Up to 40% of patients develop
     evidence of cognitive deterioration": "ten years" and "forty percent" ask of those figures, bounds and all."""
     assert answer(question, index).verdict == verdict
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Can someone with ALS live more than 10 years?", "qualified"),  # it was unstated: "more", not "longer"
+    ("Do ALS patients live past 10 years?", "qualified"),
+    ("Do most ALS patients live more than 10 years?", "no"),
+    ("Do ALS patients live more than 20 years?", "unstated"),  # no share past 20 years is stated
+    ("Is surviving more than 10 years with ALS common?", "unstated"),  # how often: not "some do"
+    ("Do ALS patients live more than 10 years happily?", "unstated")])  # a word no name of the share holds
+def test_surviving_past_a_duration_in_any_words_of_the_share_is_partly(index: ClaimIndex, question: str,
+                                                                       verdict: str) -> None:
+    """Documents 002 and 003: "Only 5-10% of patients live longer than 10 years": a plain yes/no asking whether
+    patients survive past the duration, in any name of the share's kind ("live more than", "live past"), is
+    partly so; "most" and "all" keep their verdicts."""
+    assert answer(question, index).verdict == verdict

@@ -58,6 +58,7 @@ from kg.answers.question import (
     KIND_WORDS,
     NEGATIONS,
     OFTEN,
+    OFTEN_WORDS,
     ONE,
     ONLY,
     PLURAL,
@@ -646,8 +647,9 @@ def _beyond_verdict(question: str, reading: Reading, index: ClaimIndex, score: d
     share of that kind and threshold is stated."""
     spoken = set(reading.words) - reading.named_words
     every = reading.restriction in {"all", "every", "everyone", "everybody", "always"}
-    if not reading.yes_no or reading.negated or not (spoken & MOST or every) or len(reading.entities) != 1:
+    if not reading.yes_no or reading.negated or (reading.restriction and not every) or len(reading.entities) != 1:
         return None
+    most = bool(spoken & MOST)
     # "die within 10 years" names the contrary of surviving beyond them (mnd:contraryLabel): the complement share
     contrary = _kinds_named(index, reading, index.contrary_names)
     kinds = _kinds_named(index, reading)
@@ -665,6 +667,18 @@ def _beyond_verdict(question: str, reading: Reading, index: ClaimIndex, score: d
         share = replace(share, low=100.0 - share.high, high=100.0 - share.low)
     numbers = [n for n, s in enumerate(index.statements) if s.iri == str(found[0])]
     named = index.label(found[0])
+    if not most and not every:
+        # "Do ALS patients live more than 10 years?", "Can someone with ALS live past 10 years?": some do, in
+        # whatever words for surviving beyond the duration the kind has; not when the question asks how often ("Is
+        # surviving more than 10 years common?") or holds a word no name of the kind does
+        names = index.contrary_names if contrary else index.kind_names
+        kind = set(index.tokens(" ".join(w for name, terms in names.items() if terms & (contrary or kinds)
+                                         for w in name))) | set(index.tokens("years year"))
+        if set(reading.words) & (OFTEN | SELDOM | USUALLY | OFTEN_WORDS) \
+                or any(not set(index.tokens(w)) <= kind for w in reading.unexplained):
+            return None
+        return Reply(question, reading, "qualified", f"Partly: {named}.", used_of(index, numbers, score)) \
+            if share.low > 0 and share.high < 100 else None
     if share.high < 50:
         return Reply(question, reading, "no", f"No: {named}.", used_of(index, numbers, score))
     if share.low > 50 and not every:
