@@ -3191,3 +3191,17 @@ def test_surviving_past_a_duration_in_any_words_of_the_share_is_partly(index: Cl
     patients survive past the duration, in any name of the share's kind ("live more than", "live past"), is
     partly so; "most" and "all" keep their verdicts."""
     assert answer(question, index).verdict == verdict
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Is the mean survival in ALS 3 to 5 years?", "yes"),  # it was unstated: "mean" read as "means"
+    ("Is ALS life expectancy 3-5 years?", "yes"),  # it was unstated: "life expectancy" names the figure's kind
+    ("Is the average survival in ALS 3-5 years?", "yes"),
+    ("Is ALS survival 10 years?", "unstated"),  # not the share surviving beyond 10 years ("long-term survival")
+    ("Is the mean survival in ALS 10 years?", "unstated"),
+    ("Does snake eyes mean lower motor neuron disease?", "yes")])  # "mean" outside a figure's name still relates
+def test_a_figure_is_named_by_whole_names_of_its_kind(index: ClaimIndex, question: str, verdict: str) -> None:
+    """Documents 001-003: "mean survival of 3-5 years": a figure of mean survival is named by every whole name of
+    its kind (mnd:MeanSurvival: "life expectancy", "average survival"), and "mean" inside that name is no relation;
+    a word of a longer name ("survival" of "long-term survival") names no figure of that kind."""
+    assert answer(question, index).verdict == verdict

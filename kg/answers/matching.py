@@ -71,7 +71,7 @@ def relation_asked(index: ClaimIndex, reading: Reading, statement: Statement, re
     # its longer lifespan)
     said = set(index.tokens(" ".join(statement.qualifiers)))
     if isinstance(statement.object, URIRef) and statement.object not in index.classes:
-        said |= index.names(statement.object)
+        said |= index.names(statement.object) | kind_names(index, statement.object, reading)
     unsaid = [w for w in reading.conditions if not (w in CONDITIONS and set(index.tokens(w)) <= said)]
     if _direction_unsaid(index, reading, statement, said):
         return False
@@ -383,6 +383,17 @@ def stating_every(index: ClaimIndex, reading: Reading, found: list[int]) -> list
                                     for m in reading.relations)]
 
 
+def kind_names(index: ClaimIndex, term: Node, reading: Reading) -> frozenset[str]:
+    """The words of the names of the kinds ``term`` is a figure of (mnd:QuantityKind labels and altLabels) that the
+    question holds whole: a figure of mean survival is named by "life expectancy" and "average survival" too ("Is
+    ALS life expectancy 3-5 years?"), a share surviving beyond 10 years not by the "survival" of "long-term
+    survival"; none for a term no figure."""
+    spoken = set(index.tokens(" ".join(reading.words)))
+    return frozenset(w for name, kinds in index.kind_names.items()
+                     if any(term in index.of_kind.get(k, frozenset()) for k in kinds)
+                     and (stems := set(index.tokens(" ".join(name)))) and stems <= spoken for w in stems)
+
+
 def explaining(index: ClaimIndex, reading: Reading, found: list[int]) -> list[int]:
     """Of ``found``, the statements whose values name every word of the question not otherwise understood
     ("during pregnancy": genetic testing during pregnancy), by any of their names; all of them when every word
@@ -393,5 +404,6 @@ def explaining(index: ClaimIndex, reading: Reading, found: list[int]) -> list[in
     # a value saying something is absent is not named by words asking whether it is there ("Does muscular dystrophy
     # affect the neurons?" is not answered by "absence of upper motor neuron signs")
     return [n for n in found if wanted <= index.names(index.statements[n].object)
+            | kind_names(index, index.statements[n].object, reading)
             and not ABSENCE & set(words(index.label(index.statements[n].object))) - set(reading.words)
             ] if wanted else []

@@ -359,6 +359,7 @@ def read(question: str, index: ClaimIndex) -> Reading:
     # the words introducing an example dropped are question frame
     example = {"like", "such", "as"} if len(kept) < len(mentions) else set()
     mentions = _within_another_relation(kept, index)
+    mentions = _within_a_kind_name(mentions, spoken_text, index)
     runs = _unknown(tokens, consumed, index)
     # a run of ordinary English words names nothing the graph lacks; one holding a rarer word is a name ("interferon
     # beta"), and so is one holding a word written with a capital inside the question ("Kennedy's disease")
@@ -390,6 +391,16 @@ def read(question: str, index: ClaimIndex) -> Reading:
     return Reading(question, tuple(mentions), tuple(unknown), tuple(corrections), negated,
                    yes_no, tuple(tokens), unexplained,
                    tuple(dict.fromkeys(unaccounted)))
+
+
+def _within_a_kind_name(mentions: list[Mention], spoken: str, index: ClaimIndex) -> list[Mention]:
+    """A relation word inside a longer whole name of a kind of figure the question holds is part of that name, not a
+    relation asked (one that is the whole name, "how common", stays): "Is the mean survival in ALS 3-5 years?" asks
+    of a figure of mean survival, not of what a thing "means" (corresponds to)."""
+    said = f" {spoken} "
+    whole = [name for name in index.kind_names if len(name) > 1 and f" {' '.join(name)} " in said]
+    return [m for m in mentions if not (m.relation and any(
+        f" {m.text} " in f" {' '.join(name)} " and m.text != " ".join(name) for name in whole))]
 
 
 def _within_another_relation(mentions: list[Mention], index: ClaimIndex) -> list[Mention]:
