@@ -2467,7 +2467,6 @@ def test_a_contrary_or_exclusive_question_is_answered_by_the_statement_of_the_th
     "Does ALS only affect motor neurons?",  # upper and lower motor neurons are narrower ones, not others
     "Does SMA only affect lower motor neurons?",  # it mainly affects them: nothing else stated
     "Do most ALS patients die within 5 years?",  # the share counts those living past 10 years, not 5
-    "Are women more likely to get ALS?",  # a hedged statement of the thing ("slight") answers no contrary of it
     "Does muscular dystrophy cause distal weakness?",  # "typically" proximal: distal weakness may still occur
     "Is creatine kinase normal in ALS?",  # elevated creatine kinase is muscular dystrophy's; of ALS's, nothing
     "Does muscular dystrophy usually begin in adulthood?",  # "some forms can present in adulthood"
@@ -3204,4 +3203,15 @@ def test_a_figure_is_named_by_whole_names_of_its_kind(index: ClaimIndex, questio
     """Documents 001-003: "mean survival of 3-5 years": a figure of mean survival is named by every whole name of
     its kind (mnd:MeanSurvival: "life expectancy", "average survival"), and "mean" inside that name is no relation;
     a word of a longer name ("survival" of "long-term survival") names no figure of that kind."""
+    assert answer(question, index).verdict == verdict
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Is ALS more common in women?", "no"),  # it was unstated: the hedge says only how much
+    ("Are women more likely to get ALS?", "no"),
+    ("Is ALS not more common in women?", "yes"),
+    ("Is ALS more common in men?", "qualified")])
+def test_a_hedge_of_how_much_still_says_no_to_the_contrary(index: ClaimIndex, question: str, verdict: str) -> None:
+    """Document 004: "with a slight male predominance": "slight" says how much, not of whom, so the contrary
+    (female) is still no, while the thing itself stays partly so."""
     assert answer(question, index).verdict == verdict

@@ -94,6 +94,7 @@ SOME = {"some", "few", "many", "several", "proportion", "subset", "minority", "o
 # saying one of them denies "only" and "always" ("Does SMA only start in infancy?": its typical onset)
 HOW_OFTEN = frozenset({"usually", "typically", "typical", "generally", "normally", "often"})
 MAY = {"may", "might", "can", "could", "possibly"}  # a hedge saying how surely ("may show")
+SLIGHT = {"slight", "slightly", "mild", "mildly", "modest", "modestly"}  # a hedge saying only how much
 
 
 # numbers written in words ("live longer than ten years", "a decade")
@@ -156,6 +157,11 @@ def _contrary_checked(reply: Reply, index: ClaimIndex) -> Reply:
     if reply.verdict == "qualified" and reading.negated and (short := _not_every(reading)):
         # "Do all forms of SMA have a short lifespan?": some forms are compatible with a longer one, so not all
         return replace(reply, sentence=f"{short}: {reply.sentence.split(': ', 1)[1]}")
+    if reply.verdict == "qualified" and reply.qualifiers and all(set(words(q)) <= SLIGHT for q in reply.qualifiers):
+        # hedged only by how much ("a slight male predominance"): still the thing, so no to its contrary ("Is ALS
+        # more common in women?"), as a plain statement says (the reading turned by the contrary already)
+        verdict = "no" if reading.negated else "yes"
+        return replace(reply, verdict=verdict, sentence=f"{verdict.capitalize()}: {reply.sentence.split(': ', 1)[1]}")
 
     return replace(reply, verdict="unstated", sentence=f"The documents don't say this: {reply.question}",
                    qualifiers=(), groups=())
