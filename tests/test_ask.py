@@ -22,7 +22,7 @@ from kg.answers.reply import Reply
 from kg.answers.reply_format import format_reply, reply_json, support, understood
 from kg.answers.sentence import says
 from kg.answers.unclear import UNCLEAR
-from kg.answers.verdict import MAINLY, OFTEN, SELDOM, _contrary_checked, answer, says_yes
+from kg.answers.verdict import MAINLY, OFTEN, RARELY, SELDOM, _contrary_checked, answer, says_yes
 from kg.cli import cli
 from kg.graph.namespaces import KG, MND
 from kg.graph.paths import default_graph_files
@@ -856,7 +856,10 @@ def test_every_yes_or_no_rests_on_a_statement_of_that_polarity(index: ClaimIndex
             spoken = set(index.tokens(" ".join(reply.reading.words)))
             contrary = any(terms & index.of_kind.keys() and set(index.tokens(" ".join(name))) <= spoken
                            for name, terms in index.contrary_names.items())
-            assert over == {((reply.verdict == "yes") != reply.reading.negated) != contrary}, case["question"]
+            # ... as does a word asking whether it is rare ("Is dysphagia rare in bulbar ALS?": no, almost 80%)
+            rare = bool(set(reply.reading.words) & RARELY)
+            assert over == {((reply.verdict == "yes") != reply.reading.negated) != (contrary != rare)}, \
+                case["question"]
         elif reply.verdict in ("yes", "no") and reply.sentence.startswith(f"{reply.verdict.capitalize()}, rarely: "):
             assert all(any(set(words(q)) & SELDOM for q in u.statement.qualifiers) for u in reply.used), \
                 case["question"]
@@ -3214,4 +3217,16 @@ def test_a_figure_is_named_by_whole_names_of_its_kind(index: ClaimIndex, questio
 def test_a_hedge_of_how_much_still_says_no_to_the_contrary(index: ClaimIndex, question: str, verdict: str) -> None:
     """Document 004: "with a slight male predominance": "slight" says how much, not of whom, so the contrary
     (female) is still no, while the thing itself stays partly so."""
+    assert answer(question, index).verdict == verdict
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Is difficulty swallowing rare in bulbar ALS?", "no"),  # it was unstated
+    ("Is dysphagia common in bulbar-onset ALS?", "yes"),
+    ("Is dysphagia not rare in bulbar ALS?", "yes"),
+    ("Is cognitive impairment rare in ALS?", "unstated"),  # up to 40%: neither common nor rare said
+    ("Is familial ALS rare?", "unstated")])  # 5-10%: no share over half
+def test_how_often_is_answered_by_a_share_over_half(index: ClaimIndex, question: str, verdict: str) -> None:
+    """Documents 002 and 003: "Almost 80% of ALS patients with bulbar onset develop dysarthria and dysphagia": a
+    share over half says common, so not rare; one under half says neither."""
     assert answer(question, index).verdict == verdict

@@ -94,6 +94,9 @@ SOME = {"some", "few", "many", "several", "proportion", "subset", "minority", "o
 # saying one of them denies "only" and "always" ("Does SMA only start in infancy?": its typical onset)
 HOW_OFTEN = frozenset({"usually", "typically", "typical", "generally", "normally", "often"})
 MAY = {"may", "might", "can", "could", "possibly"}  # a hedge saying how surely ("may show")
+# words asking how often, which a share over half of the cases answers ("common": yes, "rare": no)
+COMMONLY = {"common", "commonly", "frequent", "frequently", "usual"}
+RARELY = {"rare", "rarely", "uncommon", "infrequent", "seldom"}
 SLIGHT = {"slight", "slightly", "mild", "mildly", "modest", "modestly"}  # a hedge saying only how much
 
 
@@ -594,6 +597,9 @@ def _share_verdict(question: str, reading: Reading, index: ClaimIndex, score: di
     over, under = (re.search(rf"\b(?:{words}) half\b", said) for words in ("more than|over",
                                                                            "less than|fewer than|under"))
     every = _not_every(reading) == "Not all" and not reading.negated
+    often = (set(reading.words) - spoken) & (COMMONLY | RARELY)
+    if reading.yes_no and often and not (set(reading.words) - spoken) & (MOST | MINORITY) and not every:
+        return _how_often_share(question, reading, index, score, bool(often & RARELY))
     if not reading.yes_no or not ((set(reading.words) - spoken) & (MOST | MINORITY) or over or under or every):
         return None
     if (set(reading.words) - spoken) & MINORITY or under:  # "Is familial ALS a minority of ALS cases?": not most
@@ -626,6 +632,22 @@ def _share_verdict(question: str, reading: Reading, index: ClaimIndex, score: di
     shown = replace(reading, mentions=(*wholes[:1], Mention("most", frozenset({COUNTS_CASES_OF}), relation=True),
                                        Mention(" ".join(sorted(index.label(t) for t in counted)), counted)))
     return Reply(question, shown, verdict, f"{verdict.capitalize()}: {named}.", used_of(index, numbers, score))
+
+
+def _how_often_share(question: str, reading: Reading, index: ClaimIndex, score: dict[int, float],
+                     rare: bool) -> Reply | None:
+    """"Is dysphagia common in bulbar-onset ALS?", "Is difficulty swallowing rare in bulbar ALS?": a share over half
+    (almost 80%) of what the question counts says it is common, so not rare; one under half says neither (10% may be
+    called common or rare), so None, as when no share counts it or the shares differ."""
+    plain = replace(reading, unexplained=tuple(w for w in reading.unexplained if w not in COMMONLY | RARELY),
+                    words=tuple(w for w in reading.words if w not in COMMONLY | RARELY))
+    shares = _shares_asked(index, plain)
+    if not shares or not all(index.shares[f].low > 50 for f in shares):
+        return None
+    verdict = "no" if rare != reading.negated else "yes"
+    numbers = [n for n, s in enumerate(index.statements) if s.iri in {str(f) for f in shares}]
+    named = "; ".join(index.label(f) for f in shares)
+    return Reply(question, reading, verdict, f"{verdict.capitalize()}: {named}.", used_of(index, numbers, score))
 
 
 def _the_rest(index: ClaimIndex, shares: list[URIRef]) -> list[URIRef]:
