@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from kg.answers.claim_index import ClaimIndex, Statement
+from kg.answers.question import in_figures
 from kg.answers.reply import Reply
 
 VERDICTS = {"yes", "no", "qualified"}
@@ -50,7 +51,7 @@ def degree_checked(reply: Reply, index: ClaimIndex) -> Reply:
     afters = (*words[1:], "")
     asked = {w for (before, w), after in zip(pairs, afters, strict=True) if before != "the" and w in SHARE | MOST
              and w not in named and not after.endswith("ly") and after != "often"}
-    shares = asked - MOST | ({"%"} if re.search(r"\d\s*%", reply.question) else set())
+    shares = asked - MOST | ({"%"} if re.search(r"\d\s*%", in_figures(reply.question)) else set())
     almost = any(before in ALMOST and w in {"all", "every", "everyone", "everybody"} for before, w in pairs)
     stated = [used.statement for used in reply.used]
     if LATER & set(words) - named and stated and all(
@@ -65,7 +66,8 @@ def degree_checked(reply: Reply, index: ClaimIndex) -> Reply:
     stated_digits = {d for s in stated for d in DIGITS.findall(" ".join((index.phrase(s), *s.qualifiers)))}
     if not digits <= stated_digits:
         return _unsaid(reply)
-    bounds = {w for phrase in BOUNDED.findall(reply.question.casefold()) for w in phrase.split() if w in BOUNDS}
+    bounds = {w for phrase in BOUNDED.findall(in_figures(reply.question).casefold()) for w in phrase.split()
+              if w in BOUNDS}
     if bounds and not any(bounds <= set(re.findall(r"[a-z]+", " ".join((index.phrase(s), *s.qualifiers)).casefold()))
                           for s in stated):
         return _unsaid(reply)  # "Do more than 40% ... ?": "up to 40%"

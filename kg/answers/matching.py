@@ -71,7 +71,7 @@ def relation_asked(index: ClaimIndex, reading: Reading, statement: Statement, re
     # its longer lifespan)
     said = set(index.tokens(" ".join(statement.qualifiers)))
     if isinstance(statement.object, URIRef) and statement.object not in index.classes:
-        said |= index.names(statement.object)
+        said |= index.names(statement.object) | kind_names(index, statement.object, reading)
     unsaid = [w for w in reading.conditions if not (w in CONDITIONS and set(index.tokens(w)) <= said)]
     if _direction_unsaid(index, reading, statement, said):
         return False
@@ -238,6 +238,14 @@ def against_the_word(index: ClaimIndex, reading: Reading, statement: Statement) 
     prop = positive_of(index, statement.property)
     naming = [n for n, m in enumerate(reading.mentions) if m.relation and prop in m.terms]
     directed = [index.inverse_names.get(tuple(reading.mentions[n].text.split())) for n in naming]
+    if not naming and any(prop in props for props in index.inverse_names.values()):
+        # a name of the relation ending in a preposition ("caused by") that the question's reading kept only for
+        # properties reading it the other way still says which way it is asked: "Is SMN1 caused by SMA?" the reverse
+        # of "SMA caused by SMN1", "Is SMA caused by muscle wasting?" the reverse of "muscle wasting caused by SMA"
+        naming = [n for n, m in enumerate(reading.mentions) if m.relation and m.text.split()[-1] in PREPOSITIONS
+                  and prop in index.relation_names.get(tuple(m.text.split()), frozenset())]
+        directed = [frozenset(p for p in index.inverse_names.get(tuple(reading.mentions[n].text.split()), ())
+                              if p == prop) for n in naming]
     if not all(directed):
         # a word naming the relation without a direction ("mutation") beside one reading it inversely ("Does SMA
         # cause SMN1 mutation?"): the directed word says which way it is asked
@@ -247,7 +255,8 @@ def against_the_word(index: ClaimIndex, reading: Reading, statement: Statement) 
         # direction (it has inverse names: "Is SMN1 caused by SMA?" asks the reverse of "SMA caused by SMN1") or when
         # it is the relation's label, which answers read subject first ("Is axonal degeneration secondary to
         # demyelination?" asks the reverse of "demyelination secondary to axonal degeneration")
-        directional = any(prop in props for props in index.inverse_names.values())
+        # (a passive read inversely, "caused by" of a clinical feature, gives the relation's other names no direction)
+        directional = any(prop in props for name, props in index.inverse_names.items() if name[-1] not in PREPOSITIONS)
         label = tuple(words(index.label(prop)))
         forward = [n for n in naming if reading.mentions[n].text.split()[-1] in PREPOSITIONS
                    and (directional or tuple(reading.mentions[n].text.split()) == label)]
@@ -374,6 +383,17 @@ def stating_every(index: ClaimIndex, reading: Reading, found: list[int]) -> list
                                     for m in reading.relations)]
 
 
+def kind_names(index: ClaimIndex, term: Node, reading: Reading) -> frozenset[str]:
+    """The words of the names of the kinds ``term`` is a figure of (mnd:QuantityKind labels and altLabels) that the
+    question holds whole: a figure of mean survival is named by "life expectancy" and "average survival" too ("Is
+    ALS life expectancy 3-5 years?"), a share surviving beyond 10 years not by the "survival" of "long-term
+    survival"; none for a term no figure."""
+    spoken = set(index.tokens(" ".join(reading.words)))
+    return frozenset(w for name, kinds in index.kind_names.items()
+                     if any(term in index.of_kind.get(k, frozenset()) for k in kinds)
+                     and (stems := set(index.tokens(" ".join(name)))) and stems <= spoken for w in stems)
+
+
 def explaining(index: ClaimIndex, reading: Reading, found: list[int]) -> list[int]:
     """Of ``found``, the statements whose values name every word of the question not otherwise understood
     ("during pregnancy": genetic testing during pregnancy), by any of their names; all of them when every word
@@ -384,5 +404,6 @@ def explaining(index: ClaimIndex, reading: Reading, found: list[int]) -> list[in
     # a value saying something is absent is not named by words asking whether it is there ("Does muscular dystrophy
     # affect the neurons?" is not answered by "absence of upper motor neuron signs")
     return [n for n in found if wanted <= index.names(index.statements[n].object)
+            | kind_names(index, index.statements[n].object, reading)
             and not ABSENCE & set(words(index.label(index.statements[n].object))) - set(reading.words)
             ] if wanted else []

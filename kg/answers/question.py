@@ -295,12 +295,14 @@ def read(question: str, index: ClaimIndex) -> Reading:
     undotted = re.sub(r"\b((?:[A-Za-z]\.){2,})", lambda m: m.group(1).replace(".", ""), question.replace("\u2019", "'"))
     # a tag asking to confirm ("SMA is inherited, isn't it?", "..., right?") asks the statement before it
     undotted, tagged = TAG.subn("?", undotted)
+    undotted = in_figures(undotted)
     spoken = _leading_clause_last(list(words(undotted)), undotted)
     while spoken[:1] and spoken[0] in DISCOURSE and len(spoken) > 1:  # "So is ALS genetic?"
         spoken = spoken[1:]
     tokens, confirming = _confirmation(spoken)
     tokens = _more_than_one(tokens)
     tokens = _who_develop(tokens)
+    tokens = _failing_to(tokens)
     # a statement asked ("ALS isn't curable?"): a yes/no with no question word, its verb where it stands
     declared = (bool(tagged) or undotted.rstrip().endswith("?")) and not WH & set(tokens) \
         and any(token in YES_NO or token in CONFIRMING for token in tokens[:-1])  # not "ALS symptoms are?"
@@ -357,6 +359,7 @@ def read(question: str, index: ClaimIndex) -> Reading:
     # the words introducing an example dropped are question frame
     example = {"like", "such", "as"} if len(kept) < len(mentions) else set()
     mentions = _within_another_relation(kept, index)
+    mentions = _within_a_kind_name(mentions, spoken_text, index)
     runs = _unknown(tokens, consumed, index)
     # a run of ordinary English words names nothing the graph lacks; one holding a rarer word is a name ("interferon
     # beta"), and so is one holding a word written with a capital inside the question ("Kennedy's disease")
@@ -388,6 +391,16 @@ def read(question: str, index: ClaimIndex) -> Reading:
     return Reading(question, tuple(mentions), tuple(unknown), tuple(corrections), negated,
                    yes_no, tuple(tokens), unexplained,
                    tuple(dict.fromkeys(unaccounted)))
+
+
+def _within_a_kind_name(mentions: list[Mention], spoken: str, index: ClaimIndex) -> list[Mention]:
+    """A relation word inside a longer whole name of a kind of figure the question holds is part of that name, not a
+    relation asked (one that is the whole name, "how common", stays): "Is the mean survival in ALS 3-5 years?" asks
+    of a figure of mean survival, not of what a thing "means" (corresponds to)."""
+    said = f" {spoken} "
+    whole = [name for name in index.kind_names if len(name) > 1 and f" {' '.join(name)} " in said]
+    return [m for m in mentions if not (m.relation and any(
+        f" {m.text} " in f" {' '.join(name)} " and m.text != " ".join(name) for name in whole))]
 
 
 def _within_another_relation(mentions: list[Mention], index: ClaimIndex) -> list[Mention]:
@@ -590,6 +603,35 @@ def _who_develop(tokens: list[str]) -> list[str]:
         return None
 
     return _rewritten(tokens, patients_who_develop)
+
+
+FAILING = {"fail", "fails", "failed", "failing"}
+# numbers spelled out, as the documents write them in figures ("ten years": "10 years"); not "one", which is mostly
+# no number ("one form", "one of the causes")
+NUMERALS = {word: str(n) for n, word in enumerate(
+    ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+     "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"], start=2)} | {
+    word: str(10 * n) for n, word in enumerate(["thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"],
+                                               start=3)}
+_NUMERAL = "|".join(sorted(NUMERALS, key=len, reverse=True))
+_UNIT = r"(?:years?|months?|percent|%|per|cases)\b"
+SPELLED_FIGURE = re.compile(rf"\b({_NUMERAL})\b(?=\s*{_UNIT}|\s*(?:to|or|-)\s*(?:\d+|{_NUMERAL})\s*{_UNIT})",
+                            re.IGNORECASE)
+
+
+def in_figures(text: str) -> str:
+    """``text`` with each number spelled out before what it counts, or before another number that is ("three to five
+    years"), in figures, as the documents write them: "live longer than ten years" asks of "10 years"."""
+    return SPELLED_FIGURE.sub(lambda m: NUMERALS[m.group(1).casefold()], text)
+
+
+def _failing_to(tokens: list[str]) -> list[str]:
+    """"Fail to" before a verb as "not" ("Do immunomodulatory therapies fail to halt ALS progression?": they do not
+    halt it); "fail" alone keeps its own sense ("Do the breathing muscles fail in ALS?": respiratory failure)."""
+    def failing_to(tokens: list[str], n: int) -> tuple[str, int] | None:
+        return ("not", 2) if tokens[n] in FAILING and tokens[n + 1:n + 2] == ["to"] else None
+
+    return _rewritten(tokens, failing_to)
 
 
 def _more_than_one(tokens: list[str]) -> list[str]:

@@ -58,6 +58,7 @@ from kg.answers.question import (
     KIND_WORDS,
     NEGATIONS,
     OFTEN,
+    OFTEN_WORDS,
     ONE,
     ONLY,
     PLURAL,
@@ -68,6 +69,7 @@ from kg.answers.question import (
     Mention,
     Reading,
     as_share,
+    in_figures,
     read,
     without,
 )
@@ -92,6 +94,10 @@ SOME = {"some", "few", "many", "several", "proportion", "subset", "minority", "o
 # saying one of them denies "only" and "always" ("Does SMA only start in infancy?": its typical onset)
 HOW_OFTEN = frozenset({"usually", "typically", "typical", "generally", "normally", "often"})
 MAY = {"may", "might", "can", "could", "possibly"}  # a hedge saying how surely ("may show")
+# words asking how often, which a share over half of the cases answers ("common": yes, "rare": no)
+COMMONLY = {"common", "commonly", "frequent", "frequently", "usual"}
+RARELY = {"rare", "rarely", "uncommon", "infrequent", "seldom"}
+SLIGHT = {"slight", "slightly", "mild", "mildly", "modest", "modestly"}  # a hedge saying only how much
 
 
 # numbers written in words ("live longer than ten years", "a decade")
@@ -170,6 +176,11 @@ def _contrary_checked(reply: Reply, index: ClaimIndex) -> Reply:
     if reply.verdict == "qualified" and reading.negated and (short := _not_every(reading)):
         # "Do all forms of SMA have a short lifespan?": some forms are compatible with a longer one, so not all
         return replace(reply, sentence=f"{short}: {reply.sentence.split(': ', 1)[1]}")
+    if reply.verdict == "qualified" and reply.qualifiers and all(set(words(q)) <= SLIGHT for q in reply.qualifiers):
+        # hedged only by how much ("a slight male predominance"): still the thing, so no to its contrary ("Is ALS
+        # more common in women?"), as a plain statement says (the reading turned by the contrary already)
+        verdict = "no" if reading.negated else "yes"
+        return replace(reply, verdict=verdict, sentence=f"{verdict.capitalize()}: {reply.sentence.split(': ', 1)[1]}")
 
     return replace(reply, verdict="unstated", sentence=f"The documents don't say this: {reply.question}",
                    qualifiers=(), groups=())
@@ -602,6 +613,9 @@ def _share_verdict(question: str, reading: Reading, index: ClaimIndex, score: di
     over, under = (re.search(rf"\b(?:{words}) half\b", said) for words in ("more than|over",
                                                                            "less than|fewer than|under"))
     every = _not_every(reading) == "Not all" and not reading.negated
+    often = (set(reading.words) - spoken) & (COMMONLY | RARELY)
+    if reading.yes_no and often and not (set(reading.words) - spoken) & (MOST | MINORITY) and not every:
+        return _how_often_share(question, reading, index, score, bool(often & RARELY))
     if not reading.yes_no or not ((set(reading.words) - spoken) & (MOST | MINORITY) or over or under or every):
         return None
     if (set(reading.words) - spoken) & MINORITY or under:  # "Is familial ALS a minority of ALS cases?": not most
@@ -636,6 +650,22 @@ def _share_verdict(question: str, reading: Reading, index: ClaimIndex, score: di
     return Reply(question, shown, verdict, f"{verdict.capitalize()}: {named}.", used_of(index, numbers, score))
 
 
+def _how_often_share(question: str, reading: Reading, index: ClaimIndex, score: dict[int, float],
+                     rare: bool) -> Reply | None:
+    """"Is dysphagia common in bulbar-onset ALS?", "Is difficulty swallowing rare in bulbar ALS?": a share over half
+    (almost 80%) of what the question counts says it is common, so not rare; one under half says neither (10% may be
+    called common or rare), so None, as when no share counts it or the shares differ."""
+    plain = replace(reading, unexplained=tuple(w for w in reading.unexplained if w not in COMMONLY | RARELY),
+                    words=tuple(w for w in reading.words if w not in COMMONLY | RARELY))
+    shares = _shares_asked(index, plain)
+    if not shares or not all(index.shares[f].low > 50 for f in shares):
+        return None
+    verdict = "no" if rare != reading.negated else "yes"
+    numbers = [n for n, s in enumerate(index.statements) if s.iri in {str(f) for f in shares}]
+    named = "; ".join(index.label(f) for f in shares)
+    return Reply(question, reading, verdict, f"{verdict.capitalize()}: {named}.", used_of(index, numbers, score))
+
+
 def _the_rest(index: ClaimIndex, shares: list[URIRef]) -> list[URIRef]:
     """The shares over half among the same cases as ``shares`` counting another subtype of the same disease that
     has a statement of a relation what they count has ("Are most ALS cases familial?": sporadic ALS, which has an
@@ -661,8 +691,9 @@ def _beyond_verdict(question: str, reading: Reading, index: ClaimIndex, score: d
     share of that kind and threshold is stated."""
     spoken = set(reading.words) - reading.named_words
     every = reading.restriction in {"all", "every", "everyone", "everybody", "always"}
-    if not reading.yes_no or reading.negated or not (spoken & MOST or every) or len(reading.entities) != 1:
+    if not reading.yes_no or reading.negated or (reading.restriction and not every) or len(reading.entities) != 1:
         return None
+    most = bool(spoken & MOST)
     # "die within 10 years" names the contrary of surviving beyond them (mnd:contraryLabel): the complement share
     contrary = _kinds_named(index, reading, index.contrary_names)
     kinds = _kinds_named(index, reading)
@@ -680,6 +711,18 @@ def _beyond_verdict(question: str, reading: Reading, index: ClaimIndex, score: d
         share = replace(share, low=100.0 - share.high, high=100.0 - share.low)
     numbers = [n for n, s in enumerate(index.statements) if s.iri == str(found[0])]
     named = index.label(found[0])
+    if not most and not every:
+        # "Do ALS patients live more than 10 years?", "Can someone with ALS live past 10 years?": some do, in
+        # whatever words for surviving beyond the duration the kind has; not when the question asks how often ("Is
+        # surviving more than 10 years common?") or holds a word no name of the kind does
+        names = index.contrary_names if contrary else index.kind_names
+        kind = set(index.tokens(" ".join(w for name, terms in names.items() if terms & (contrary or kinds)
+                                         for w in name))) | set(index.tokens("years year"))
+        if set(reading.words) & (OFTEN | SELDOM | USUALLY | OFTEN_WORDS) \
+                or any(not set(index.tokens(w)) <= kind for w in reading.unexplained):
+            return None
+        return Reply(question, reading, "qualified", f"Partly: {named}.", used_of(index, numbers, score)) \
+            if share.low > 0 and share.high < 100 else None
     if share.high < 50:
         return Reply(question, reading, "no", f"No: {named}.", used_of(index, numbers, score))
     if share.low > 50 and not every:
@@ -1552,7 +1595,7 @@ def _several(index: ClaimIndex, reading: Reading, found: list[int]) -> list[int]
 
 def _numbers(text: str) -> set[str]:
     """The numbers standing alone in ``text`` ("3-5 years": 3 and 5; "100,000" as 100000)."""
-    return set(FIGURE.findall(re.sub(r"(?<=\d),(?=\d{3})", "", text)))
+    return set(FIGURE.findall(re.sub(r"(?<=\d),(?=\d{3})", "", in_figures(text))))
 
 
 def _triple(statement: Statement) -> tuple[Node, Node, Node, bool]:
