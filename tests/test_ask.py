@@ -3138,3 +3138,24 @@ def test_a_sentence_saying_a_thing_only_in_contrast_or_with_a_hedge_of_its_own_g
     # clause's thing; "secondary changes from the primary axonal degeneration": "secondary" is said of the changes
     assert answer("Does muscle weakness cause SMA?", index).verdict == "unstated"
     assert answer("Does snake eyes show secondary axonal loss?", index).verdict == "unstated"
+
+
+@pytest.mark.parametrize("question", [
+    "Does ALS damage eye motor neurons?",  # "eyes" heads the name of the snake eyes appearance
+    "Does ALS result in weakness with dystrophin loss?",  # "dystrophin" heads muscular dystrophy's "lack of dystrophin"
+    "Does SMA cause muscle weakness through dystrophin?"])
+def test_a_word_heading_another_things_name_must_be_said_by_the_statement(index: ClaimIndex, question: str) -> None:
+    """A word left unexplained that heads the name of another thing of the graph narrows the question to it: no
+    statement of ALS's motor neurons says "eyes", none of SMA's weakness "dystrophin"; each was "Yes"."""
+    assert answer(question, index).verdict == "unstated"
+    assert answer("Is SMA a recessive genetic disorder?", index).verdict == "yes"  # its cited sentence says it
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Does MS harm the spinal cord by way of axonal degeneration?", "unstated"),  # the cord is linked to ALS's
+    ("Does ALS affect motor neurons through oxidative stress?", "yes")])  # "... damaging motor neurons"
+def test_a_thing_named_as_the_way_must_be_said_by_the_statement(index: ClaimIndex, question: str,
+                                                                verdict: str) -> None:
+    """A thing named after "through" or "by way of" is the way of what is asked: a statement linking the others
+    answers only if it, its cited sentence, or one linking the thing to its subject says it."""
+    assert answer(question, index).verdict == verdict

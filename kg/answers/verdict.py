@@ -251,6 +251,11 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
             if reading.contrary and (alone := _own_feature(index, reading)) is not None:
                 return _answer(question, alone, index)  # "Does FTD lengthen survival in ALS?": of ALS's own FTD
             return _verdict(question, reading, index, score, [])
+        if (ways := _the_way(index, reading)) and not any(
+                all(_says_the_way(index, index.statements[n], m) for m in ways) for n in asked if n in linking):
+            # "Does MS affect the brain through axonal degeneration?": MS affects the brain, and the brain is linked to
+            # axonal degeneration (ALS's), but no statement linking MS and the brain says it is by that way
+            return _verdict(question, reading, index, score, [])
         # a statement only vouching for a thing named says yes to nothing asked ("Are MS drugs appropriate for SMA?":
         # MS has them, and they are not appropriate for SMA: no)
         vouching = frozenset(n for n in asked if n not in linking and not index.statements[n].negative)
@@ -916,6 +921,16 @@ def _named_by(index: ClaimIndex, reading: Reading, asked: list[int]) -> bool:
     # production of reactive oxygen species"): "Does motor neuron damage cause reactive oxygen species in ALS?" asks
     # of a thing no statement asked names
     unnamed |= _pieces_of_names(index, reading)
+    # ... or that heads the name of a thing the graph knows ("eyes" of the "snake eyes" appearance, "dystrophin" of
+    # muscular dystrophy's "reduction or absence of dystrophin"), unless a cited sentence of a statement asked says it
+    # ("recessive" of "an autosomal recessive genetic disorder"): "Does ALS affect motor neurons in the eyes?" asks of
+    # a place no statement of ALS's neurons names
+    heads = set(index.tokens(" ".join(reading.unexplained))) & index.entity_heads
+    for n in asked:
+        for citation in index.statements[n].citations:
+            if heads and citation in index.citations:
+                heads -= set(index.tokens(index.citations[citation].quote))
+    unnamed |= heads
     if not unnamed:
         return True
     kinds = {(index.statements[n].subject, index.statements[n].property) for n in asked}
@@ -926,6 +941,38 @@ def _named_by(index: ClaimIndex, reading: Reading, asked: list[int]) -> bool:
             for term in {statement.subject, statement.object, *statement.about}:
                 named |= index.names(term)
     return unnamed <= named
+
+
+# the words before a thing named saying it is the way, the means or the mechanism of what is asked
+WAY = (("through",), ("via",), ("by", "way", "of"), ("by", "means", "of"), ("by",))
+
+
+def _the_way(index: ClaimIndex, reading: Reading) -> list[Mention]:
+    """The things (not a disease) the question names as the way something asked happens, right after "through",
+    "via", "by way of" or a "by" no relation's name holds ("affect the brain through axonal degeneration", "by axonal
+    degeneration"), an article between."""
+    spoken = list(reading.words)
+    relation_words = {w for m in reading.relations for w in m.text.split()}
+    ways = []
+    for mention in reading.entities:
+        if mention.terms & index.diseases or not (where := span(spoken, mention.text.split())):
+            continue
+        before = spoken[:where[0]]
+        while before and before[-1] in ("the", "a", "an"):
+            before.pop()
+        if any(tuple(before[-len(way):]) == way and (way != ("by",) or (len(before) > 1 and before[-2] not in
+                                                                                  relation_words)) for way in WAY):
+            ways.append(mention)
+    return ways
+
+
+def _says_the_way(index: ClaimIndex, statement: Statement, thing: Mention) -> bool:
+    """Whether ``statement`` says ``thing`` itself: it is about it (or, an n-ary statement's part, a value of the
+    whole), a cited sentence of it names it (see ``_quoted``), or one of a statement linking the thing and its subject
+    names its value (see ``_vouching``: ALS involves oxidative stress, "damaging motor neurons"); a thing merely
+    linked to its value elsewhere is not said (the brain MS affects, by ALS's axonal degeneration)."""
+    return bool(thing.terms & (statement.about | index.values_of.get(statement.iri, frozenset()))) \
+        or _quoted(index, statement, thing) or bool(_vouching(index, statement, thing))
 
 
 def _pieces_of_names(index: ClaimIndex, reading: Reading) -> set[str]:
