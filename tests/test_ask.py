@@ -3159,3 +3159,12 @@ def test_a_thing_named_as_the_way_must_be_said_by_the_statement(index: ClaimInde
     """A thing named after "through" or "by way of" is the way of what is asked: a statement linking the others
     answers only if it, its cited sentence, or one linking the thing to its subject says it."""
     assert answer(question, index).verdict == verdict
+
+
+def test_an_open_answer_of_one_disease_rests_on_no_other_diseases_claim(index: ClaimIndex) -> None:
+    """The best claim of an open question naming a disease is none of another disease alone, by its terms or the
+    brackets of its value's label: ALS's primary pathology ("... (ALS)") led the answer to SMA's cause of death."""
+    for question in ("In SMA, what is the primary cause of death?",
+                     "What is the primary cause of death for people with muscular dystrophy?"):
+        assert answer(question, index).verdict == "unstated"
+    assert "respiratory failure" in answer("What is the main cause of death in Lou Gehrig disease?", index).sentence
