@@ -3168,3 +3168,16 @@ def test_an_open_answer_of_one_disease_rests_on_no_other_diseases_claim(index: C
                      "What is the primary cause of death for people with muscular dystrophy?"):
         assert answer(question, index).verdict == "unstated"
     assert "respiratory failure" in answer("What is the main cause of death in Lou Gehrig disease?", index).sentence
+
+
+@pytest.mark.parametrize("question", [
+    "Does SMA share its inheritance pattern with ALS?",
+    "Do ALS and SMA share the same imaging findings?",
+    "Does ALS share its typical onset with SMA?",
+    "Do SMA and ALS share the same life expectancy?"])
+def test_a_statement_between_two_diseases_says_no_other_relation_or_word_asked(index: ClaimIndex,
+                                                                             question: str) -> None:
+    """"ALS shares hallmark with SMA" says which hallmarks they share, not their inheritance, imaging findings,
+    onset or life expectancy: each was "Yes"; the hallmarks its sentence names still are."""
+    assert answer(question, index).verdict == "unstated"
+    assert answer("Do SMA and ALS share intrinsic muscle defects?", index).verdict == "yes"

@@ -54,6 +54,7 @@ from kg.answers.matching import (
     through,
 )
 from kg.answers.question import (
+    COMPARISON,
     CONDITIONAL,
     KIND_WORDS,
     NEGATIONS,
@@ -259,14 +260,22 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
         # a statement only vouching for a thing named says yes to nothing asked ("Are MS drugs appropriate for SMA?":
         # MS has them, and they are not appropriate for SMA: no)
         vouching = frozenset(n for n in asked if n not in linking and not index.statements[n].negative)
+        # a statement between two diseases ("ALS shares hallmark with SMA") says nothing of another relation named
+        between = all({index.statements[n].subject, index.statements[n].object} <= index.diseases
+                      for n in asked if n not in vouching)
         if _two_relations(index, reading) and any(
-                (tuple(m.text.split()) in index.inverse_names or m.text.split()[0] == "most")
+                (tuple(m.text.split()) in index.inverse_names or m.text.split()[0] == "most" or between)
                 and not any(relation_asked(index, reading, index.statements[n], relations_of(index, [m]))
                             for n in asked if n not in vouching) for m in reading.relations):
             # two relations asked, one saying which way a thing leads to another ("cause") or which is first ("most
             # common") said by no statement the answer rests on ("Does damage of motor neurons in ALS cause oxidative
             # stress?": ALS damages them, and involves oxidative stress; nothing says what causes what; "Is TARDBP
-            # the commonest cause of familial ALS?": one of its causal genes, of no rank)
+            # the commonest cause of familial ALS?": one of its causal genes, of no rank); "Do SMA and ALS share the
+            # same onset age?": they share hallmarks, not their typical onset
+            return _verdict(question, reading, index, score, [])
+        if between and asked and not all(_says_the_words(index, index.statements[n], reading)
+                                         for n in asked if n not in vouching):
+            # "Do SMA and ALS share the same survival?": they share hallmarks, which no sentence says survival is
             return _verdict(question, reading, index, score, [])
         # a qualified statement about the same two things (a share of patients) qualifies the answer too, unless
         # the answer says what kind one is ("Is bulbar ALS a form of ALS?": a subtype, whatever its share)
@@ -941,6 +950,16 @@ def _named_by(index: ClaimIndex, reading: Reading, asked: list[int]) -> bool:
             for term in {statement.subject, statement.object, *statement.about}:
                 named |= index.names(term)
     return unnamed <= named
+
+
+def _says_the_words(index: ClaimIndex, statement: Statement, reading: Reading) -> bool:
+    """Whether ``statement``'s names, qualifiers or cited sentences hold every word of the question left unexplained
+    (those comparing, "same", and those saying how often aside: the verdict weighs them by its hedges)."""
+    wanted = set(index.tokens(" ".join(w for w in reading.conditions if w not in COMPARISON | OFTEN | SELDOM)))
+    said = index.names(statement.property) | index.names(statement.subject) | index.names(statement.object) | set(
+        index.tokens(" ".join((*statement.qualifiers, *(index.citations[c].quote for c in statement.citations
+                                                        if c in index.citations)))))
+    return wanted <= said
 
 
 # the words before a thing named saying it is the way, the means or the mechanism of what is asked
