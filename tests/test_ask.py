@@ -3181,3 +3181,16 @@ def test_a_statement_between_two_diseases_says_no_other_relation_or_word_asked(i
     onset or life expectancy: each was "Yes"; the hallmarks its sentence names still are."""
     assert answer(question, index).verdict == "unstated"
     assert answer("Do SMA and ALS share intrinsic muscle defects?", index).verdict == "yes"
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Do all kinds of SMA cause the same disability?", "unstated"),  # it "can" lead to severe disability
+    ("Do all SMA forms result in the same disability?", "unstated"),
+    ("Can SMA patients get better without treatment?", "unstated"),  # supportive care "can improve quality of life"
+    ("Can SMA improve with treatment?", "yes"),
+    ("Does SMA cause muscle wasting without sensory loss?", "yes")])
+def test_a_verdict_rests_on_statements_saying_the_condition_asked(index: ClaimIndex, question: str,
+                                                                  verdict: str) -> None:
+    """Whether something is the same across one thing's kinds is said only by a statement saying how it varies, and
+    what a thing does is no answer of what happens without it: "Partly" and "No" before."""
+    assert answer(question, index).verdict == verdict

@@ -130,7 +130,66 @@ def answer(question: str, index: ClaimIndex) -> Reply:
     if reply.verdict == "unstated" and (off := read_off(index, reply.reading, reply.used)):
         reply = _read_off(reply, index, *off)  # "Does hyperreflexia in ALS reflect motor neuron degeneration?"
     reply = degree_checked(reply, index)  # "Is SOD1 the most common ALS gene?": no statement says "most"
+    reply = _condition_checked(reply, index)  # "Can SMA improve without treatment?": said with treatment
     return with_explanation(with_best_claim(with_definition(_contrary_checked(reply, index), index), index), index)
+
+
+# words asking whether something is alike across what is named ("Do all SMA types cause the same disability?"), and
+# those of a statement saying how it varies, which alone answer that of one thing named
+SAME = {"same", "identical", "alike", "equal", "similar"}
+VARYING = {"same", "identical", "vary", "varies", "varying", "variable", "varied", "depend", "depends", "dependent",
+           "depending", "differ", "differs", "different"}
+WITHOUT_ARTICLES = {"the", "a", "an", "any"}
+
+
+def _condition_checked(reply: Reply, index: ClaimIndex) -> Reply:
+    """``reply``, or the documents don't say where its verdict rests on statements that do not say what the question
+    sets as the condition: whether something is the same across the one thing named's kinds or patients ("Do all
+    SMA types cause the same disability?": SMA "can" lead to severe disability, which says nothing of sameness), or,
+    asked "without" a thing, statements of what that thing does, of which they say nothing without it ("Can SMA
+    improve without treatment?": "Treatment can ... improve symptoms" is no "no"); a thing's own value asked
+    "without" is still denied ("Does ALS occur without motor neuron loss?")."""
+    if reply.verdict not in ("yes", "no", "qualified") or not reply.used:
+        return reply
+    reading = reply.reading
+    stated = [used.statement for used in reply.used]
+    unnamed = [w for w in reading.words if w not in {w for m in reading.entities for w in m.text.split()}]
+    if len(reading.entities) == 1 and SAME & set(unnamed) and not any(
+            set(index.tokens(" ".join(sorted(VARYING)))) & _own_words(index, s) for s in stated):
+        return _unstated(reply)
+    spoken = list(reading.words)
+    for n, word in enumerate(spoken[:-1]):
+        if word != "without":
+            continue
+        after = n + 1
+        while after < len(spoken) and spoken[after] in WITHOUT_ARTICLES:
+            after += 1
+        condition = next((m for m in reading.mentions if span(spoken, m.text.split(), after) == (
+            after, after + len(m.text.split()))), None)
+        if condition is None:
+            continue
+        asked = set(index.tokens(condition.text))
+        # the thing named, or, a relation named ("treatment"), a value of it ("physical therapy and supportive care")
+        given = {st.object for st in index.statements if condition.relation and st.property in condition.terms}
+        if asked and all(not s.negative and "without" not in words(index.phrase(s)) and any(
+                asked <= index.names(t) or t in given for t in (*s.about, *index.values_of.get(s.iri, frozenset()))
+                if t not in (s.subject, s.object)) for s in stated):
+            return _unstated(reply)
+    return reply
+
+
+def _own_words(index: ClaimIndex, statement: Statement) -> set[str]:
+    """The stems of a statement's own names and qualifiers (not its cited sentence, which may say more of another
+    thing: SMA's "course is more variable", beside its severe disabilities)."""
+    said = set(index.names(statement.property)) | set(index.tokens(" ".join(statement.qualifiers)))
+    for term in (statement.subject, statement.object, *statement.about):
+        said |= index.names(term)
+    return said
+
+
+def _unstated(reply: Reply) -> Reply:
+    return replace(reply, verdict="unstated", sentence=f"The documents don't say this: {reply.question}",
+                   qualifiers=(), groups=())
 
 
 def _read_off(reply: Reply, index: ClaimIndex, statement: Statement, verdict: str) -> Reply:
