@@ -3194,3 +3194,12 @@ def test_a_verdict_rests_on_statements_saying_the_condition_asked(index: ClaimIn
     """Whether something is the same across one thing's kinds is said only by a statement saying how it varies, and
     what a thing does is no answer of what happens without it: "Partly" and "No" before."""
     assert answer(question, index).verdict == verdict
+
+
+def test_a_verdict_read_off_a_sentence_of_the_relation_asked_quotes_it(index: ClaimIndex) -> None:
+    """The statement a sentence's verdict rests on may be of another relation ("ALS has clinical feature relentlessly
+    progressive course"): the answer quotes the sentence saying the relation asked ("reflects"), once."""
+    reply = answer("Does ALS's relentless course reflect neuronal death and axonal loss?", index)
+    assert reply.verdict == "yes"
+    assert "has clinical feature" not in reply.sentence
+    assert reply.sentence.count("reflects ongoing neuronal death") == 1

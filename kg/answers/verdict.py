@@ -197,7 +197,21 @@ def _read_off(reply: Reply, index: ClaimIndex, statement: Statement, verdict: st
     same (``_verdict``: its polarity, hedges, the numbers asked, "usually" and "only"); else ``reply``."""
     score = dict(index.rank(" ".join(reply.reading.words)))
     stated = _verdict(reply.question, reply.reading, index, score, [index.statements.index(statement)])
-    return stated if stated.verdict == verdict else reply
+    if stated.verdict != verdict:
+        return reply
+    prop = positive_of(index, statement.property)
+    if reply.reading.relations and prop not in relations_of(index, reply.reading.relations) and not any(
+            set(index.tokens(m.text)) <= stems for m in reply.reading.relations
+            for stems in (index.relation_name_stems.get(prop, ()) if isinstance(prop, URIRef) else ())):
+        # the sentence says the relation asked, the statement another one, by none of its names ("Does the relentless
+        # course of ALS reflect neuronal death?": "ALS has clinical feature relentlessly progressive course" says no
+        # "reflects"; "reflects degeneration of" does): the answer quotes the sentence
+        best = index.by_quote(" ".join(reply.reading.words), statement.citations)
+        if best and best[0] in index.citations:
+            opening = stated.sentence.split(": ", 1)[0]
+            quote = index.citations[best[0]].quote.strip().rstrip(".")
+            return replace(stated, sentence=f"{opening}: the documents say \"{quote}\".")
+    return stated
 
 
 def _contrary_checked(reply: Reply, index: ClaimIndex) -> Reply:
