@@ -3203,3 +3203,15 @@ def test_a_verdict_read_off_a_sentence_of_the_relation_asked_quotes_it(index: Cl
     assert reply.verdict == "yes"
     assert "has clinical feature" not in reply.sentence
     assert reply.sentence.count("reflects ongoing neuronal death") == 1
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Does axonal degeneration reflect the corticospinal tract signal in ALS?", "unstated"),
+    ("Does lower motor neuron disease reflect anterior horn changes?", "unstated"),
+    ("Does the abnormal T2/FLAIR signal in ALS reflect gliosis?", "yes"),
+    ("Do the anterior horns' snake eyes reflect lower motor neuron disease?", "yes")])
+def test_a_verb_of_a_relations_own_asked_by_does_reads_subject_first(index: ClaimIndex, question: str,
+                                                                   verdict: str) -> None:
+    """"Does X reflect Y?" asks whether X corresponds to Y: the documents say the signal reflects axonal
+    degeneration and the snake eyes appearance lower motor neuron disease, not the reverse (each was "Yes")."""
+    assert answer(question, index).verdict == verdict

@@ -233,7 +233,8 @@ def against_the_word(index: ClaimIndex, reading: Reading, statement: Statement) 
     on both sides of the word, and puts the statement's ends the other way round beside it: "Does calcium influx cause
     glutamate excitotoxicity?" asks the reverse of "calcium influx due to glutamate excitotoxicity", "Does
     hyperreflexia cause ALS?" the reverse of "ALS has clinical feature hyperreflexia"; or by a name of its own
-    ending in a preposition, which reads subject first ("Is SMN1 caused by SMA?"), where it has inverse names. A
+    ending in a preposition, which reads subject first ("Is SMN1 caused by SMA?"), where it has inverse names; or by a
+    verb of its own asked by "does", subject first ("Does lower motor neuron disease reflect the snake eyes sign?"). A
     "have" before the word ("Does SMA have a cause?") turns the reading, as kg.answers.question reads it."""
     prop = positive_of(index, statement.property)
     naming = [n for n, m in enumerate(reading.mentions) if m.relation and prop in m.terms]
@@ -249,8 +250,9 @@ def against_the_word(index: ClaimIndex, reading: Reading, statement: Statement) 
         # demyelination?" asks the reverse of "demyelination secondary to axonal degeneration")
         directional = any(prop in props for props in index.inverse_names.values())
         label = tuple(words(index.label(prop)))
-        forward = [n for n in naming if reading.mentions[n].text.split()[-1] in PREPOSITIONS
-                   and (directional or tuple(reading.mentions[n].text.split()) == label)]
+        forward = [n for n in naming if (reading.mentions[n].text.split()[-1] in PREPOSITIONS
+                   and (directional or tuple(reading.mentions[n].text.split()) == label))
+                   or _active_verb(index, reading, reading.mentions[n], prop)]
         naming, directed = (inverse, [index.inverse_names.get(tuple(reading.mentions[n].text.split()))
                                       for n in inverse]) if inverse else (forward, [frozenset()] * len(forward))
     if not naming or index.nary(statement) or any(d is None for d in directed):
@@ -268,6 +270,21 @@ def against_the_word(index: ClaimIndex, reading: Reading, statement: Statement) 
     if prop in (directed[0] or frozenset()):  # read inversely: the subject is named after the word
         before, after = after, before
     return statement.subject in after or statement.object in before
+
+
+DOES = {"does", "do", "did"}
+
+
+def _active_verb(index: ClaimIndex, reading: Reading, mention: Mention, prop: Node) -> bool:
+    """Whether ``mention`` is a verb of its own naming ``prop`` (one of its own names, one word, no participle) asked
+    by "does": "Does lower motor neuron disease reflect the snake eyes sign?" puts the subject first, as "the snake
+    eyes appearance reflects lower motor neuron disease" does."""
+    said = mention.text.split()
+    if reading.words[0] not in DOES or len(said) != 1 or said[0].endswith(("ed", "ing")):
+        return False
+    verb = said[0]
+    return (verb,) not in index.inverse_names and any(
+        prop in index.relation_names.get(form, frozenset()) for form in ((verb,), (verb + "s",), (verb + "es",)))
 
 
 def _with_subtypes(index: ClaimIndex, terms: frozenset[Node]) -> frozenset[Node]:
