@@ -38,6 +38,7 @@ from kg.answers.lists import RANKED, listing, members_of, open_answer
 from kg.answers.matching import (
     CLASSIFYING,
     COPULA,
+    SECONDARY_PATHOLOGY,
     about,
     asks_kind,
     explaining,
@@ -325,10 +326,12 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
             if reading.contrary and (alone := _own_feature(index, reading)) is not None:
                 return _answer(question, alone, index)  # "Does FTD lengthen survival in ALS?": of ALS's own FTD
             return _verdict(question, reading, index, score, [])
-        if (ways := _the_way(index, reading)) and not any(
-                all(_says_the_way(index, index.statements[n], m) for m in ways) for n in asked if n in linking):
+        if (ways := _the_way(index, reading)) and (_secondary(index, entities, ways) or not any(
+                all(_says_the_way(index, index.statements[n], m) for m in ways) for n in asked if n in linking)):
             # "Does MS affect the brain through axonal degeneration?": MS affects the brain, and the brain is linked to
-            # axonal degeneration (ALS's), but no statement linking MS and the brain says it is by that way
+            # axonal degeneration (ALS's), but no statement linking MS and the brain says it is by that way; nor is a
+            # disease's secondary pathology the way of what it does ("Does ALS damage motor neurons through
+            # demyelination?": its demyelination is secondary to the primary axonal degeneration)
             return _verdict(question, reading, index, score, [])
         # a statement only vouching for a thing named says yes to nothing asked ("Are MS drugs appropriate for SMA?":
         # MS has them, and they are not appropriate for SMA: no)
@@ -1047,15 +1050,27 @@ def _the_way(index: ClaimIndex, reading: Reading) -> list[Mention]:
     relation_words = {w for m in reading.relations for w in m.text.split()}
     ways = []
     for mention in reading.entities:
-        if mention.terms & index.diseases or not (where := span(spoken, mention.text.split())):
+        if mention.terms & index.diseases:
             continue
-        before = spoken[:where[0]]
-        while before and before[-1] in ("the", "a", "an"):
-            before.pop()
-        if any(tuple(before[-len(way):]) == way and (way != ("by",) or (len(before) > 1 and before[-2] not in
-                                                                                  relation_words)) for way in WAY):
-            ways.append(mention)
+        # where its name stands, or, a name read from words apart ("demyelination ... destroy"), any of its words
+        where = span(spoken, mention.text.split())
+        starts = [where[0]] if where else [n for n, w in enumerate(spoken) if w in mention.text.split()]
+        for start in starts:
+            before = spoken[:start]
+            while before and before[-1] in ("the", "a", "an"):
+                before.pop()
+            if any(tuple(before[-len(way):]) == way and (way != ("by",) or (len(before) > 1 and before[-2] not in
+                                                                                      relation_words)) for way in WAY):
+                ways.append(mention)
+                break
     return ways
+
+
+def _secondary(index: ClaimIndex, entities: list[Mention], ways: list[Mention]) -> bool:
+    """Whether a thing named as the way is what the statements call a secondary pathology of a disease named."""
+    diseases = frozenset().union(*(m.terms & index.diseases for m in entities))
+    return any(s.property == SECONDARY_PATHOLOGY and not s.negative and s.subject in diseases
+               and any(s.object in m.terms for m in ways) for s in index.statements)
 
 
 def _says_the_way(index: ClaimIndex, statement: Statement, thing: Mention) -> bool:
