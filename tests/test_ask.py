@@ -3220,9 +3220,11 @@ def test_a_verb_of_a_relations_own_asked_by_does_reads_subject_first(index: Clai
 @pytest.mark.parametrize(("question", "verdict"), [
     ("Does MS damage the myelin sheath through axonal injury?", "unstated"),  # its axonal injury is secondary
     ("Does Lou Gehrig disease harm motor neurons through demyelination?", "unstated"),
+    ("Does ALS result in total paralysis through respiratory failure?", "unstated"),  # two outcomes side by side
     ("Does ALS affect motor neurons through oxidative stress?", "yes")])
 def test_a_diseases_secondary_pathology_is_not_the_way_of_what_it_does(index: ClaimIndex, question: str,
                                                                        verdict: str) -> None:
     """A thing named as the way that the statements call a secondary pathology of the disease asked follows from
-    its primary process: "Partly" or "Yes" before."""
+    its primary process, and a statement of the way itself (ALS has respiratory failure) says it is the way of
+    nothing: "Partly" or "Yes" before."""
     assert answer(question, index).verdict == verdict

@@ -327,7 +327,8 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
                 return _answer(question, alone, index)  # "Does FTD lengthen survival in ALS?": of ALS's own FTD
             return _verdict(question, reading, index, score, [])
         if (ways := _the_way(index, reading)) and (_secondary(index, entities, ways) or not any(
-                all(_says_the_way(index, index.statements[n], m) for m in ways) for n in asked if n in linking)):
+                all(_says_the_way(index, index.statements[n], m) and index.statements[n].object not in m.terms
+                    for m in ways) for n in asked if n in linking)):
             # "Does MS affect the brain through axonal degeneration?": MS affects the brain, and the brain is linked to
             # axonal degeneration (ALS's), but no statement linking MS and the brain says it is by that way; nor is a
             # disease's secondary pathology the way of what it does ("Does ALS damage motor neurons through
