@@ -3228,3 +3228,15 @@ def test_a_diseases_secondary_pathology_is_not_the_way_of_what_it_does(index: Cl
     its primary process, and a statement of the way itself (ALS has respiratory failure) says it is the way of
     nothing: "Partly" or "Yes" before."""
     assert answer(question, index).verdict == verdict
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Is SMA a feature of muscle weakness?", "unstated"),
+    ("Is ALS a sign of hyperreflexia?", "unstated"),
+    ("Is hyperreflexia a sign of ALS?", "yes"),
+    ("Is the snake eyes appearance a sign of lower motor neuron disease?", "yes")])
+def test_a_feature_or_sign_of_a_thing_names_the_feature_first(index: ClaimIndex, question: str, verdict: str) -> None:
+    """"X is a feature (sign) of Y" names the feature first: a disease's value, or the statement's subject where
+    it is no disease (the snake eyes appearance corresponds to lower motor neuron disease); asked the other way
+    round it was "Yes", also after the relation was dropped to read the things as merely linked."""
+    assert answer(question, index).verdict == verdict

@@ -238,6 +238,16 @@ def against_the_word(index: ClaimIndex, reading: Reading, statement: Statement) 
     "have" before the word ("Does SMA have a cause?") turns the reading, as kg.answers.question reads it."""
     prop = positive_of(index, statement.property)
     naming = [n for n, m in enumerate(reading.mentions) if m.relation and prop in m.terms]
+    if not index.nary(statement) and (ends := _beside(
+            index, reading, [n for n in naming if _of_its_whole(index, reading.mentions[n])])):
+        # a name saying what a thing is a feature, sign or hallmark of names the feature before the word and its whole
+        # after: a disease's value ("Is ALS a feature of muscle weakness?" asks the reverse of "ALS has clinical
+        # feature muscle weakness"), else the statement's subject ("Is lower motor neuron disease a sign of snake
+        # eyes?" the reverse of "the snake eyes appearance corresponds to lower motor neuron disease")
+        before, after = ends
+        if statement.subject in index.diseases:
+            before, after = after, before
+        return statement.subject in after or statement.object in before
     directed = [index.inverse_names.get(tuple(reading.mentions[n].text.split())) for n in naming]
     if not all(directed):
         # a word naming the relation without a direction ("mutation") beside one reading it inversely ("Does SMA
@@ -270,6 +280,26 @@ def against_the_word(index: ClaimIndex, reading: Reading, statement: Statement) 
     if prop in (directed[0] or frozenset()):  # read inversely: the subject is named after the word
         before, after = after, before
     return statement.subject in after or statement.object in before
+
+
+OF_ITS_WHOLE = {"feature", "sign", "symptom", "hallmark", "characteristic", "manifestation"}
+
+
+def _of_its_whole(index: ClaimIndex, mention: Mention) -> bool:
+    """Whether ``mention`` is a name "<part> of" (a feature, sign or hallmark of), no inverse name."""
+    said = tuple(mention.text.split())
+    return len(said) == 2 and said[1] == "of" and said[0] in OF_ITS_WHOLE and said not in index.inverse_names
+
+
+def _beside(index: ClaimIndex, reading: Reading, naming: list[int]) -> tuple[frozenset[Node], frozenset[Node]] | None:
+    """The things named right before and right after the first relation word of ``naming``, if both are."""
+    if not naming:
+        return None
+    word = naming[0]
+    before, after = (_with_subtypes(index, side[0].terms) if side else frozenset() for side in (
+        [m for m in reversed(reading.mentions[:word]) if not m.relation],
+        [m for m in reading.mentions[word + 1:] if not m.relation]))
+    return (before, after) if before and after else None
 
 
 DOES = {"does", "do", "did"}

@@ -40,6 +40,7 @@ from kg.answers.matching import (
     COPULA,
     SECONDARY_PATHOLOGY,
     about,
+    against_the_word,
     asks_kind,
     explaining,
     links,
@@ -284,7 +285,11 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
             asked, _ = statements_linking(index, entities, lambda s: said_by_its_name(index, reading, s, relations)
                                           and _of_the_contrary(reading, s))
         asked = _parts_asked(index, entities, relations, asked)
-        if not asked and _used_for(reading):
+        if not asked and _used_for(reading) and not statements_linking(
+                index, entities, lambda s: positive_of(index, s.property) in relations
+                and against_the_word(index, reading, s))[0]:
+            # ... unless a statement of the relation asked links them the other way round ("Is ALS a feature of
+            # muscle weakness?": ALS has clinical feature muscle weakness)
             return _answer(question, _unrelated(reading), index)
         if not asked and reading.conditions and set(reading.conditions) <= OFTEN | SELDOM and not relations:
             # "Is demyelinating neuropathy common in ALS patients?", "Is severe disability rare in ALS?": a statement
