@@ -3244,6 +3244,83 @@ def test_a_figure_is_named_by_whole_names_of_its_kind(index: ClaimIndex, questio
     assert answer(question, index).verdict == verdict
 
 
+@pytest.mark.parametrize("question", [
+    "Does ALS damage eye motor neurons?",  # "eyes" heads the name of the snake eyes appearance
+    "Does ALS result in weakness with dystrophin loss?",  # "dystrophin" heads muscular dystrophy's "lack of dystrophin"
+    "Does SMA cause muscle weakness through dystrophin?"])
+def test_a_word_heading_another_things_name_must_be_said_by_the_statement(index: ClaimIndex, question: str) -> None:
+    """A word left unexplained that heads the name of another thing of the graph narrows the question to it: no
+    statement of ALS's motor neurons says "eyes", none of SMA's weakness "dystrophin"; each was "Yes"."""
+    assert answer(question, index).verdict == "unstated"
+    assert answer("Is SMA a recessive genetic disorder?", index).verdict == "yes"  # its cited sentence says it
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Does MS harm the spinal cord by way of axonal degeneration?", "unstated"),  # the cord is linked to ALS's
+    ("Does ALS affect motor neurons through oxidative stress?", "yes")])  # "... damaging motor neurons"
+def test_a_thing_named_as_the_way_must_be_said_by_the_statement(index: ClaimIndex, question: str,
+                                                                verdict: str) -> None:
+    """A thing named after "through" or "by way of" is the way of what is asked: a statement linking the others
+    answers only if it, its cited sentence, or one linking the thing to its subject says it."""
+    assert answer(question, index).verdict == verdict
+
+
+def test_an_open_answer_of_one_disease_rests_on_no_other_diseases_claim(index: ClaimIndex) -> None:
+    """The best claim of an open question naming a disease is none of another disease alone, by its terms or the
+    brackets of its value's label: ALS's primary pathology ("... (ALS)") led the answer to SMA's cause of death."""
+    for question in ("In SMA, what is the primary cause of death?",
+                     "What is the primary cause of death for people with muscular dystrophy?"):
+        assert answer(question, index).verdict == "unstated"
+    assert "respiratory failure" in answer("What is the main cause of death in Lou Gehrig disease?", index).sentence
+
+
+@pytest.mark.parametrize("question", [
+    "Does SMA share its inheritance pattern with ALS?",
+    "Do ALS and SMA share the same imaging findings?",
+    "Does ALS share its typical onset with SMA?",
+    "Do SMA and ALS share the same life expectancy?"])
+def test_a_statement_between_two_diseases_says_no_other_relation_or_word_asked(index: ClaimIndex,
+                                                                             question: str) -> None:
+    """"ALS shares hallmark with SMA" says which hallmarks they share, not their inheritance, imaging findings,
+    onset or life expectancy: each was "Yes"; the hallmarks its sentence names still are."""
+    assert answer(question, index).verdict == "unstated"
+    assert answer("Do SMA and ALS share intrinsic muscle defects?", index).verdict == "yes"
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Do all kinds of SMA cause the same disability?", "unstated"),  # it "can" lead to severe disability
+    ("Do all SMA forms result in the same disability?", "unstated"),
+    ("Can SMA patients get better without treatment?", "unstated"),  # supportive care "can improve quality of life"
+    ("Can SMA improve with treatment?", "yes"),
+    ("Does SMA cause muscle wasting without sensory loss?", "yes")])
+def test_a_verdict_rests_on_statements_saying_the_condition_asked(index: ClaimIndex, question: str,
+                                                                  verdict: str) -> None:
+    """Whether something is the same across one thing's kinds is said only by a statement saying how it varies, and
+    what a thing does is no answer of what happens without it: "Partly" and "No" before."""
+    assert answer(question, index).verdict == verdict
+
+
+def test_a_verdict_read_off_a_sentence_of_the_relation_asked_quotes_it(index: ClaimIndex) -> None:
+    """The statement a sentence's verdict rests on may be of another relation ("ALS has clinical feature relentlessly
+    progressive course"): the answer quotes the sentence saying the relation asked ("reflects"), once."""
+    reply = answer("Does ALS's relentless course reflect neuronal death and axonal loss?", index)
+    assert reply.verdict == "yes"
+    assert "has clinical feature" not in reply.sentence
+    assert reply.sentence.count("reflects ongoing neuronal death") == 1
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Does axonal degeneration reflect the corticospinal tract signal in ALS?", "unstated"),
+    ("Does lower motor neuron disease reflect anterior horn changes?", "unstated"),
+    ("Does the abnormal T2/FLAIR signal in ALS reflect gliosis?", "yes"),
+    ("Do the anterior horns' snake eyes reflect lower motor neuron disease?", "yes")])
+def test_a_verb_of_a_relations_own_asked_by_does_reads_subject_first(index: ClaimIndex, question: str,
+                                                                   verdict: str) -> None:
+    """"Does X reflect Y?" asks whether X corresponds to Y: the documents say the signal reflects axonal
+    degeneration and the snake eyes appearance lower motor neuron disease, not the reverse (each was "Yes")."""
+    assert answer(question, index).verdict == verdict
+
+
 @pytest.mark.parametrize(("question", "verdict"), [
     ("Is ALS more common in women?", "no"),  # it was unstated: the hedge says only how much
     ("Are women more likely to get ALS?", "no"),
@@ -3256,6 +3333,19 @@ def test_a_hedge_of_how_much_still_says_no_to_the_contrary(index: ClaimIndex, qu
 
 
 @pytest.mark.parametrize(("question", "verdict"), [
+    ("Does MS damage the myelin sheath through axonal injury?", "unstated"),  # its axonal injury is secondary
+    ("Does Lou Gehrig disease harm motor neurons through demyelination?", "unstated"),
+    ("Does ALS result in total paralysis through respiratory failure?", "unstated"),  # two outcomes side by side
+    ("Does ALS affect motor neurons through oxidative stress?", "yes")])
+def test_a_diseases_secondary_pathology_is_not_the_way_of_what_it_does(index: ClaimIndex, question: str,
+                                                                       verdict: str) -> None:
+    """A thing named as the way that the statements call a secondary pathology of the disease asked follows from
+    its primary process, and a statement of the way itself (ALS has respiratory failure) says it is the way of
+    nothing: "Partly" or "Yes" before."""
+    assert answer(question, index).verdict == verdict
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
     ("Is difficulty swallowing rare in bulbar ALS?", "no"),  # it was unstated
     ("Is dysphagia common in bulbar-onset ALS?", "yes"),
     ("Is dysphagia not rare in bulbar ALS?", "yes"),
@@ -3264,4 +3354,16 @@ def test_a_hedge_of_how_much_still_says_no_to_the_contrary(index: ClaimIndex, qu
 def test_how_often_is_answered_by_a_share_over_half(index: ClaimIndex, question: str, verdict: str) -> None:
     """Documents 002 and 003: "Almost 80% of ALS patients with bulbar onset develop dysarthria and dysphagia": a
     share over half says common, so not rare; one under half says neither."""
+    assert answer(question, index).verdict == verdict
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Is SMA a feature of muscle weakness?", "unstated"),
+    ("Is ALS a sign of hyperreflexia?", "unstated"),
+    ("Is hyperreflexia a sign of ALS?", "yes"),
+    ("Is the snake eyes appearance a sign of lower motor neuron disease?", "yes")])
+def test_a_feature_or_sign_of_a_thing_names_the_feature_first(index: ClaimIndex, question: str, verdict: str) -> None:
+    """"X is a feature (sign) of Y" names the feature first: a disease's value, or the statement's subject where
+    it is no disease (the snake eyes appearance corresponds to lower motor neuron disease); asked the other way
+    round it was "Yes", also after the relation was dropped to read the things as merely linked."""
     assert answer(question, index).verdict == verdict

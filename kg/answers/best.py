@@ -9,10 +9,12 @@ found nothing. Never a verdict: a yes/no is answered only from statements about 
 
 from __future__ import annotations
 
+import re
+
 from rdflib import URIRef
 from rdflib.term import Node
 
-from kg.answers.claim_index import ClaimIndex, Statement, words
+from kg.answers.claim_index import SUBTYPE_OF, ClaimIndex, Statement, words
 from kg.answers.lists import RANKED, open_answer
 from kg.answers.question import DEFINITION
 from kg.answers.reply import Reply
@@ -60,9 +62,12 @@ def best_claim(index: ClaimIndex, reply: Reply, ranked: list[tuple[int, float]])
     name of one of its terms ("survival" of SMN1's gene name is no survival figure)."""
     reading = reply.reading
     wanted = _wanted(index, reply)
+    diseases = frozenset().union(*(m.terms & index.diseases for m in reading.entities))
     found: list[tuple[int, bool, int]] = []
     for position, (number, score) in enumerate(ranked[:RANKED]):
         statement = index.statements[number]
+        if diseases and _of_another_disease(index, statement, diseases):
+            continue  # another disease's own claim ("What is the primary cause of death in SMA?": ALS's)
         terms = {statement.subject, statement.object, *index.broader.get(statement.property, {statement.property}),
                  *statement.about}  # a narrower relation names the one asked: "initially affects" is "affects"
         phrase = set(index.tokens(" ".join((index.phrase(statement), *statement.qualifiers))))
@@ -78,6 +83,22 @@ def best_claim(index: ClaimIndex, reply: Reply, ranked: list[tuple[int, float]])
     if not found:
         return None
     return ranked[-max(found)[2]][0]
+
+
+BRACKETED = re.compile(r"\(([^)]*)\)")  # "degeneration of lower motor neurons (SMA)": whose it is
+
+
+def _of_another_disease(index: ClaimIndex, statement: Statement, diseases: frozenset[Node]) -> bool:
+    """Whether ``statement`` is of a disease other than ``diseases`` (those asked, their subtypes and the kinds they
+    are subtypes of) and of none of them: one of its terms is such a disease, or says in its label's brackets that it
+    is such a disease's ("progressive degeneration and death of motor neurons and their axons (ALS)")."""
+    related = {s.subject for s in index.statements if s.property == SUBTYPE_OF and s.object in diseases} | {
+        s.object for s in index.statements if s.property == SUBTYPE_OF and s.subject in diseases} | diseases
+    terms = {statement.subject, statement.object, *statement.about}
+    whose = {d for t in terms for inside in BRACKETED.findall(index.label(t))
+             for d in index.entity_names.get(tuple(words(inside)), frozenset()) if d in index.diseases}
+    named = (terms & index.diseases) | whose
+    return bool(named) and not named & related
 
 
 def _wanted(index: ClaimIndex, reply: Reply) -> set[str]:

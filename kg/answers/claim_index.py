@@ -39,6 +39,7 @@ HEDGE = URIRef(ONTOLOGY + "hedge")
 INVERSE_ALT_LABEL = URIRef(ONTOLOGY + "inverseAltLabel")
 CONTRARY_LABEL = URIRef(ONTOLOGY + "contraryLabel")
 FIRST_RANK_LABEL = URIRef(ONTOLOGY + "firstRankLabel")
+RELATIVE = {"that", "which", "who", "whose"}  # opening a relative clause after the head of a thing's name
 LAST_RANK_LABEL = URIRef(ONTOLOGY + "lastRankLabel")
 SUBTYPE_OF = URIRef(ONTOLOGY + "subtypeOf")
 PRIMARY_PATHOLOGY = URIRef(ONTOLOGY + "PrimaryPathology")
@@ -163,6 +164,17 @@ class ClaimIndex:
         when the graph calls it so."""
         return {term: frozenset(stem for name in names for stem in self.tokens(" ".join(name)))
                 for term, names in self.names_by_term.items()}
+
+    @cached_property
+    def entity_heads(self) -> frozenset[str]:
+        """The stemmed last word of every name of a thing (not of a relation), its head: "eye" of "snake eyes"."""
+        named: dict[str, set[URIRef]] = {}
+        for name, terms in self.entity_names.items():
+            # a relative clause follows the head ("skeletal muscles that control movement": muscles)
+            head = next((name[n - 1] for n, w in enumerate(name) if n and w in RELATIVE), name[-1])
+            for stem in self.tokens(head):
+                named.setdefault(stem, set()).update(terms)
+        return frozenset(stem for stem, terms in named.items() if len(terms) == 1)
 
     @cached_property
     def names_by_term(self) -> dict[Node, tuple[tuple[str, ...], ...]]:

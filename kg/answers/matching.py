@@ -233,10 +233,21 @@ def against_the_word(index: ClaimIndex, reading: Reading, statement: Statement) 
     on both sides of the word, and puts the statement's ends the other way round beside it: "Does calcium influx cause
     glutamate excitotoxicity?" asks the reverse of "calcium influx due to glutamate excitotoxicity", "Does
     hyperreflexia cause ALS?" the reverse of "ALS has clinical feature hyperreflexia"; or by a name of its own
-    ending in a preposition, which reads subject first ("Is SMN1 caused by SMA?"), where it has inverse names. A
+    ending in a preposition, which reads subject first ("Is SMN1 caused by SMA?"), where it has inverse names; or by a
+    verb of its own asked by "does", subject first ("Does lower motor neuron disease reflect the snake eyes sign?"). A
     "have" before the word ("Does SMA have a cause?") turns the reading, as kg.answers.question reads it."""
     prop = positive_of(index, statement.property)
     naming = [n for n, m in enumerate(reading.mentions) if m.relation and prop in m.terms]
+    if not index.nary(statement) and (ends := _beside(
+            index, reading, [n for n in naming if _of_its_whole(index, reading.mentions[n])])):
+        # a name saying what a thing is a feature, sign or hallmark of names the feature before the word and its whole
+        # after: a disease's value ("Is ALS a feature of muscle weakness?" asks the reverse of "ALS has clinical
+        # feature muscle weakness"), else the statement's subject ("Is lower motor neuron disease a sign of snake
+        # eyes?" the reverse of "the snake eyes appearance corresponds to lower motor neuron disease")
+        before, after = ends
+        if statement.subject in index.diseases:
+            before, after = after, before
+        return statement.subject in after or statement.object in before
     directed = [index.inverse_names.get(tuple(reading.mentions[n].text.split())) for n in naming]
     if not naming and any(prop in props for props in index.inverse_names.values()):
         # a name of the relation ending in a preposition ("caused by") that the question's reading kept only for
@@ -258,8 +269,9 @@ def against_the_word(index: ClaimIndex, reading: Reading, statement: Statement) 
         # (a passive read inversely, "caused by" of a clinical feature, gives the relation's other names no direction)
         directional = any(prop in props for name, props in index.inverse_names.items() if name[-1] not in PREPOSITIONS)
         label = tuple(words(index.label(prop)))
-        forward = [n for n in naming if reading.mentions[n].text.split()[-1] in PREPOSITIONS
-                   and (directional or tuple(reading.mentions[n].text.split()) == label)]
+        forward = [n for n in naming if (reading.mentions[n].text.split()[-1] in PREPOSITIONS
+                   and (directional or tuple(reading.mentions[n].text.split()) == label))
+                   or _active_verb(index, reading, reading.mentions[n], prop)]
         naming, directed = (inverse, [index.inverse_names.get(tuple(reading.mentions[n].text.split()))
                                       for n in inverse]) if inverse else (forward, [frozenset()] * len(forward))
     if not naming or index.nary(statement) or any(d is None for d in directed):
@@ -277,6 +289,46 @@ def against_the_word(index: ClaimIndex, reading: Reading, statement: Statement) 
     if prop in (directed[0] or frozenset()):  # read inversely: the subject is named after the word
         before, after = after, before
     return statement.subject in after or statement.object in before
+
+
+OF_ITS_WHOLE = {"feature", "sign", "symptom", "hallmark", "characteristic", "manifestation"}
+
+
+def _of_its_whole(index: ClaimIndex, mention: Mention) -> bool:
+    """Whether ``mention`` is a name "<part> of" (a feature, sign or hallmark of), no inverse name."""
+    said = tuple(mention.text.split())
+    return len(said) == 2 and said[1] == "of" and said[0] in OF_ITS_WHOLE and said not in index.inverse_names
+
+
+def _beside(index: ClaimIndex, reading: Reading, naming: list[int]) -> tuple[frozenset[Node], frozenset[Node]] | None:
+    """The things named right before and right after the first relation word of ``naming``, if both are."""
+    if not naming:
+        return None
+    word = naming[0]
+    before, after = (_with_subtypes(index, side[0].terms) if side else frozenset() for side in (
+        [m for m in reversed(reading.mentions[:word]) if not m.relation],
+        [m for m in reading.mentions[word + 1:] if not m.relation]))
+    return (before, after) if before and after else None
+
+
+DOES = {"does", "do", "did"}
+
+
+def _active_verb(index: ClaimIndex, reading: Reading, mention: Mention, prop: Node) -> bool:
+    """Whether ``mention`` is a verb of its own naming ``prop`` (one of its own names, one word, no participle) asked
+    by "does": "Does lower motor neuron disease reflect the snake eyes sign?" puts the subject first, as "the snake
+    eyes appearance reflects lower motor neuron disease" does."""
+    said = mention.text.split()
+    if reading.words[0] not in DOES or len(said) != 1 or said[0].endswith(("ed", "ing")):
+        return False
+    # the thing asked of stands right after "does" (its subject), not "Do doctors take a muscle sample to diagnose MD?"
+    subject = next((m.text.split() for m in reading.mentions if not m.relation), [])
+    start = next((n for n, word in enumerate(reading.words[1:], 1) if word not in ("the", "a", "an")), 0)
+    if not subject or list(reading.words[start:start + len(subject)]) != subject:
+        return False
+    verb = said[0]
+    return (verb,) not in index.inverse_names and any(
+        prop in index.relation_names.get(form, frozenset()) for form in ((verb,), (verb + "s",), (verb + "es",)))
 
 
 def _with_subtypes(index: ClaimIndex, terms: frozenset[Node]) -> frozenset[Node]:

@@ -197,7 +197,7 @@ def each_part(reply: Reply, index: ClaimIndex, answer_one: Callable[[str], Reply
     if not beside and not (reply.verdict == "unstated" or (reply.verdict == "yes" and verdict in ("no", "qualified"))
                            or (reply.verdict == "qualified" and verdict == "no")):
         return reply
-    said = "; ".join(one.sentence.split(": ", 1)[-1].rstrip(".") for one in stated)
+    said = "; ".join(dict.fromkeys(one.sentence.split(": ", 1)[-1].rstrip(".") for one in stated))  # once each
     every = "both" if len(replies) == 2 else "all"
     opening = {"yes": f"Yes, {every}", "no": "No", "qualified": "Partly",
                "unstated": f"The documents don't say this of {every} parts, only"}[verdict]

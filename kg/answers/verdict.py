@@ -38,7 +38,9 @@ from kg.answers.lists import RANKED, listing, members_of, open_answer
 from kg.answers.matching import (
     CLASSIFYING,
     COPULA,
+    SECONDARY_PATHOLOGY,
     about,
+    against_the_word,
     asks_kind,
     explaining,
     links,
@@ -54,6 +56,7 @@ from kg.answers.matching import (
     through,
 )
 from kg.answers.question import (
+    COMPARISON,
     CONDITIONAL,
     KIND_WORDS,
     NEGATIONS,
@@ -137,6 +140,7 @@ def answer(question: str, index: ClaimIndex) -> Reply:
     if reply.verdict == "unstated" and (off := read_off(index, reply.reading, reply.used)):
         reply = _read_off(reply, index, *off)  # "Does hyperreflexia in ALS reflect motor neuron degeneration?"
     reply = degree_checked(reply, index)  # "Is SOD1 the most common ALS gene?": no statement says "most"
+    reply = _condition_checked(reply, index)  # "Can SMA improve without treatment?": said with treatment
     reply = _self_related_checked(reply, index)  # "Does SMA cause SMA?": no statement relates SMA to itself
     return with_explanation(with_best_claim(with_definition(_contrary_checked(reply, index), index), index), index)
 
@@ -150,6 +154,63 @@ def _self_related_checked(reply: Reply, index: ClaimIndex) -> Reply:
             and not any(s.subject in before.terms and s.object in before.terms for s in index.statements)
             for before, relation, after in zip(mentions, mentions[1:], mentions[2:], strict=False)):
         return reply
+    return _unstated(reply)
+
+
+# words asking whether something is alike across what is named ("Do all SMA types cause the same disability?"), and
+# those of a statement saying how it varies, which alone answer that of one thing named
+SAME = {"same", "identical", "alike", "equal", "similar"}
+VARYING = {"same", "identical", "vary", "varies", "varying", "variable", "varied", "depend", "depends", "dependent",
+           "depending", "differ", "differs", "different"}
+WITHOUT_ARTICLES = {"the", "a", "an", "any"}
+
+
+def _condition_checked(reply: Reply, index: ClaimIndex) -> Reply:
+    """``reply``, or the documents don't say where its verdict rests on statements that do not say what the question
+    sets as the condition: whether something is the same across the one thing named's kinds or patients ("Do all
+    SMA types cause the same disability?": SMA "can" lead to severe disability, which says nothing of sameness), or,
+    asked "without" a thing, statements of what that thing does, of which they say nothing without it ("Can SMA
+    improve without treatment?": "Treatment can ... improve symptoms" is no "no"); a thing's own value asked
+    "without" is still denied ("Does ALS occur without motor neuron loss?")."""
+    if reply.verdict not in ("yes", "no", "qualified") or not reply.used:
+        return reply
+    reading = reply.reading
+    stated = [used.statement for used in reply.used]
+    unnamed = [w for w in reading.words if w not in {w for m in reading.entities for w in m.text.split()}]
+    if len(reading.entities) == 1 and SAME & set(unnamed) and not any(
+            set(index.tokens(" ".join(sorted(VARYING)))) & _own_words(index, s) for s in stated):
+        return _unstated(reply)
+    spoken = list(reading.words)
+    for n, word in enumerate(spoken[:-1]):
+        if word != "without":
+            continue
+        after = n + 1
+        while after < len(spoken) and spoken[after] in WITHOUT_ARTICLES:
+            after += 1
+        condition = next((m for m in reading.mentions if span(spoken, m.text.split(), after) == (
+            after, after + len(m.text.split()))), None)
+        if condition is None:
+            continue
+        asked = set(index.tokens(condition.text))
+        # the thing named, or, a relation named ("treatment"), a value of it ("physical therapy and supportive care")
+        given = {st.object for st in index.statements if condition.relation and st.property in condition.terms}
+        if asked and all(not s.negative and "without" not in words(index.phrase(s)) and any(
+                asked <= index.names(t) or t in given for t in (*s.about, *index.values_of.get(s.iri, frozenset()))
+                if t not in (s.subject, s.object)) for s in stated):
+            return _unstated(reply)
+    return reply
+
+
+def _own_words(index: ClaimIndex, statement: Statement) -> set[str]:
+    """The stems of a statement's own names and qualifiers (not its cited sentence, which may say more of another
+    thing: SMA's "course is more variable", beside its severe disabilities)."""
+    said = set(index.names(statement.property)) | set(index.tokens(" ".join(statement.qualifiers)))
+    for term in (statement.subject, statement.object, *statement.about):
+        said |= index.names(term)
+    return said
+
+
+def _unstated(reply: Reply) -> Reply:
     return replace(reply, verdict="unstated", sentence=f"The documents don't say this: {reply.question}",
                    qualifiers=(), groups=())
 
@@ -159,7 +220,21 @@ def _read_off(reply: Reply, index: ClaimIndex, statement: Statement, verdict: st
     same (``_verdict``: its polarity, hedges, the numbers asked, "usually" and "only"); else ``reply``."""
     score = dict(index.rank(" ".join(reply.reading.words)))
     stated = _verdict(reply.question, reply.reading, index, score, [index.statements.index(statement)])
-    return stated if stated.verdict == verdict else reply
+    if stated.verdict != verdict:
+        return reply
+    prop = positive_of(index, statement.property)
+    if reply.reading.relations and prop not in relations_of(index, reply.reading.relations) and not any(
+            set(index.tokens(m.text)) <= stems for m in reply.reading.relations
+            for stems in (index.relation_name_stems.get(prop, ()) if isinstance(prop, URIRef) else ())):
+        # the sentence says the relation asked, the statement another one, by none of its names ("Does the relentless
+        # course of ALS reflect neuronal death?": "ALS has clinical feature relentlessly progressive course" says no
+        # "reflects"; "reflects degeneration of" does): the answer quotes the sentence
+        best = index.by_quote(" ".join(reply.reading.words), statement.citations)
+        if best and best[0] in index.citations:
+            opening = stated.sentence.split(": ", 1)[0]
+            quote = index.citations[best[0]].quote.strip().rstrip(".")
+            return replace(stated, sentence=f"{opening}: the documents say \"{quote}\".")
+    return stated
 
 
 def _contrary_checked(reply: Reply, index: ClaimIndex) -> Reply:
@@ -236,7 +311,11 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
             asked, _ = statements_linking(index, entities, lambda s: said_by_its_name(index, reading, s, relations)
                                           and _of_the_contrary(reading, s))
         asked = _parts_asked(index, entities, relations, asked)
-        if not asked and _used_for(reading):
+        if not asked and _used_for(reading) and not statements_linking(
+                index, entities, lambda s: positive_of(index, s.property) in relations
+                and against_the_word(index, reading, s))[0]:
+            # ... unless a statement of the relation asked links them the other way round ("Is ALS a feature of
+            # muscle weakness?": ALS has clinical feature muscle weakness)
             return _answer(question, _unrelated(reading), index)
         if not asked and reading.conditions and set(reading.conditions) <= OFTEN | SELDOM and not relations:
             # "Is demyelinating neuropathy common in ALS patients?", "Is severe disability rare in ALS?": a statement
@@ -278,17 +357,33 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
             if reading.contrary and (alone := _own_feature(index, reading)) is not None:
                 return _answer(question, alone, index)  # "Does FTD lengthen survival in ALS?": of ALS's own FTD
             return _verdict(question, reading, index, score, [])
+        if (ways := _the_way(index, reading)) and (_secondary(index, entities, ways) or not any(
+                all(_says_the_way(index, index.statements[n], m) and index.statements[n].object not in m.terms
+                    for m in ways) for n in asked if n in linking)):
+            # "Does MS affect the brain through axonal degeneration?": MS affects the brain, and the brain is linked to
+            # axonal degeneration (ALS's), but no statement linking MS and the brain says it is by that way; nor is a
+            # disease's secondary pathology the way of what it does ("Does ALS damage motor neurons through
+            # demyelination?": its demyelination is secondary to the primary axonal degeneration)
+            return _verdict(question, reading, index, score, [])
         # a statement only vouching for a thing named says yes to nothing asked ("Are MS drugs appropriate for SMA?":
         # MS has them, and they are not appropriate for SMA: no)
         vouching = frozenset(n for n in asked if n not in linking and not index.statements[n].negative)
+        # a statement between two diseases ("ALS shares hallmark with SMA") says nothing of another relation named
+        between = all({index.statements[n].subject, index.statements[n].object} <= index.diseases
+                      for n in asked if n not in vouching)
         if _two_relations(index, reading) and any(
-                (tuple(m.text.split()) in index.inverse_names or m.text.split()[0] == "most")
+                (tuple(m.text.split()) in index.inverse_names or m.text.split()[0] == "most" or between)
                 and not any(relation_asked(index, reading, index.statements[n], relations_of(index, [m]))
                             for n in asked if n not in vouching) for m in reading.relations):
             # two relations asked, one saying which way a thing leads to another ("cause") or which is first ("most
             # common") said by no statement the answer rests on ("Does damage of motor neurons in ALS cause oxidative
             # stress?": ALS damages them, and involves oxidative stress; nothing says what causes what; "Is TARDBP
-            # the commonest cause of familial ALS?": one of its causal genes, of no rank)
+            # the commonest cause of familial ALS?": one of its causal genes, of no rank); "Do SMA and ALS share the
+            # same onset age?": they share hallmarks, not their typical onset
+            return _verdict(question, reading, index, score, [])
+        if between and asked and not all(_says_the_words(index, index.statements[n], reading)
+                                         for n in asked if n not in vouching):
+            # "Do SMA and ALS share the same survival?": they share hallmarks, which no sentence says survival is
             return _verdict(question, reading, index, score, [])
         # a qualified statement about the same two things (a share of patients) qualifies the answer too, unless
         # the answer says what kind one is ("Is bulbar ALS a form of ALS?": a subtype, whatever its share)
@@ -975,6 +1070,16 @@ def _named_by(index: ClaimIndex, reading: Reading, asked: list[int]) -> bool:
     # production of reactive oxygen species"): "Does motor neuron damage cause reactive oxygen species in ALS?" asks
     # of a thing no statement asked names
     unnamed |= _pieces_of_names(index, reading)
+    # ... or that heads the name of a thing the graph knows ("eyes" of the "snake eyes" appearance, "dystrophin" of
+    # muscular dystrophy's "reduction or absence of dystrophin"), unless a cited sentence of a statement asked says it
+    # ("recessive" of "an autosomal recessive genetic disorder"): "Does ALS affect motor neurons in the eyes?" asks of
+    # a place no statement of ALS's neurons names
+    heads = set(index.tokens(" ".join(reading.unexplained))) & index.entity_heads
+    for n in asked:
+        for citation in index.statements[n].citations:
+            if heads and citation in index.citations:
+                heads -= set(index.tokens(index.citations[citation].quote))
+    unnamed |= heads
     if not unnamed:
         return True
     kinds = {(index.statements[n].subject, index.statements[n].property) for n in asked}
@@ -985,6 +1090,60 @@ def _named_by(index: ClaimIndex, reading: Reading, asked: list[int]) -> bool:
             for term in {statement.subject, statement.object, *statement.about}:
                 named |= index.names(term)
     return unnamed <= named
+
+
+def _says_the_words(index: ClaimIndex, statement: Statement, reading: Reading) -> bool:
+    """Whether ``statement``'s names, qualifiers or cited sentences hold every word of the question left unexplained
+    (those comparing, "same", and those saying how often aside: the verdict weighs them by its hedges)."""
+    wanted = set(index.tokens(" ".join(w for w in reading.conditions if w not in COMPARISON | OFTEN | SELDOM)))
+    said = index.names(statement.property) | index.names(statement.subject) | index.names(statement.object) | set(
+        index.tokens(" ".join((*statement.qualifiers, *(index.citations[c].quote for c in statement.citations
+                                                        if c in index.citations)))))
+    return wanted <= said
+
+
+# the words before a thing named saying it is the way, the means or the mechanism of what is asked
+WAY = (("through",), ("via",), ("by", "way", "of"), ("by", "means", "of"), ("by",))
+
+
+def _the_way(index: ClaimIndex, reading: Reading) -> list[Mention]:
+    """The things (not a disease) the question names as the way something asked happens, right after "through",
+    "via", "by way of" or a "by" no relation's name holds ("affect the brain through axonal degeneration", "by axonal
+    degeneration"), an article between."""
+    spoken = list(reading.words)
+    relation_words = {w for m in reading.relations for w in m.text.split()}
+    ways = []
+    for mention in reading.entities:
+        if mention.terms & index.diseases:
+            continue
+        # where its name stands, or, a name read from words apart ("demyelination ... destroy"), any of its words
+        where = span(spoken, mention.text.split())
+        starts = [where[0]] if where else [n for n, w in enumerate(spoken) if w in mention.text.split()]
+        for start in starts:
+            before = spoken[:start]
+            while before and before[-1] in ("the", "a", "an"):
+                before.pop()
+            if any(tuple(before[-len(way):]) == way and (way != ("by",) or (len(before) > 1 and before[-2] not in
+                                                                                      relation_words)) for way in WAY):
+                ways.append(mention)
+                break
+    return ways
+
+
+def _secondary(index: ClaimIndex, entities: list[Mention], ways: list[Mention]) -> bool:
+    """Whether a thing named as the way is what the statements call a secondary pathology of a disease named."""
+    diseases = frozenset().union(*(m.terms & index.diseases for m in entities))
+    return any(s.property == SECONDARY_PATHOLOGY and not s.negative and s.subject in diseases
+               and any(s.object in m.terms for m in ways) for s in index.statements)
+
+
+def _says_the_way(index: ClaimIndex, statement: Statement, thing: Mention) -> bool:
+    """Whether ``statement`` says ``thing`` itself: it is about it (or, an n-ary statement's part, a value of the
+    whole), a cited sentence of it names it (see ``_quoted``), or one of a statement linking the thing and its subject
+    names its value (see ``_vouching``: ALS involves oxidative stress, "damaging motor neurons"); a thing merely
+    linked to its value elsewhere is not said (the brain MS affects, by ALS's axonal degeneration)."""
+    return bool(thing.terms & (statement.about | index.values_of.get(statement.iri, frozenset()))) \
+        or _quoted(index, statement, thing) or bool(_vouching(index, statement, thing))
 
 
 def _pieces_of_names(index: ClaimIndex, reading: Reading) -> set[str]:
