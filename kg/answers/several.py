@@ -122,7 +122,7 @@ def follow_up(question: str, index: ClaimIndex, answer_one: Callable[[str], Repl
         asked = [m for m in mentions_in(head, index)[0] if not m.relation and m.terms & index.diseases]
         if len(asked) != 1 or any(m.terms == asked[0].terms for m in others):
             return None
-        where = re.search(r"\b" + r"\W+".join(map(re.escape, asked[0].text.split())) + r"\b", head, re.IGNORECASE)
+        where = _found(head, asked[0])
         if where is None:  # a name corrected or written in another form: not found to be replaced
             return None
         questions = [head] + [head[:where.start()] + _written(tail, other) + head[where.end():] for other in others]
@@ -161,8 +161,13 @@ def _put_together(question: str, replies: list[Reply], parts: list[str]) -> Repl
 
 def _written(text: str, mention: Mention) -> str:
     """How ``text`` writes the name ``mention`` read (its own letters), else the name as read."""
-    found = re.search(r"\b" + r"\W+".join(map(re.escape, mention.text.split())) + r"\b", text, re.IGNORECASE)
+    found = _found(text, mention)
     return found.group(0) if found else mention.text
+
+
+def _found(text: str, mention: Mention) -> re.Match[str] | None:
+    """Where ``text`` holds the words of the name ``mention`` read, in any case and with any marks between them."""
+    return re.search(r"\b" + r"\W+".join(map(re.escape, mention.text.split())) + r"\b", text, re.IGNORECASE)
 
 
 def _together(verdicts: list[str], either: bool) -> str:
