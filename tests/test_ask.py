@@ -3164,6 +3164,17 @@ def test_a_follow_up_about_another_disease_is_asked_of_it(index: ClaimIndex, que
     assert len({frozenset(m.terms) for m in reply.reading.entities if m.terms & index.diseases}) == 2  # understood
 
 
+def test_a_follow_up_after_two_diseases_asks_each_of_the_three(index: ClaimIndex) -> None:
+    """"Is ALS or MS demyelinating? And SMA?" was "No", from SMA's statement alone: each disease is asked apart."""
+    reply = answer("Is SMA or MS a demyelinating disease? How about ALS?", index)
+    assert (reply.verdict, reply.sentence) == (
+        "answer", "For spinal muscular atrophy, no: SMA is a disease of axonal degeneration affecting motor neurons "
+                  "(neuronal loss), not a demyelinating disease. For multiple sclerosis, yes: Multiple sclerosis is "
+                  "the classic demyelinating disease. For amyotrophic lateral sclerosis, no: ALS is a disease of "
+                  "axonal degeneration affecting motor neurons, not a demyelinating disease.")
+    assert answer("Is SMA a form of ALS? And MS?", index).verdict == "unstated"  # one disease asked of another
+
+
 def test_several_questions_are_each_answered(index: ClaimIndex) -> None:
     """"Is SMA genetic? Is ALS demyelinating?" was "No", for SMA, from ALS's question: each is answered apart."""
     reply = answer("Is ALS a motor neuron disease? Is MS demyelinating?", index)

@@ -120,15 +120,22 @@ def follow_up(question: str, index: ClaimIndex, answer_one: Callable[[str], Repl
         if not (others := _others(tail, index)):
             continue
         asked = [m for m in mentions_in(head, index)[0] if not m.relation and m.terms & index.diseases]
-        if len(asked) != 1 or any(m.terms == asked[0].terms for m in others):
+        if not asked or any(m.terms == a.terms for m in others for a in asked):
             return None
-        where = _found(head, asked[0])
-        if where is None:  # a name corrected or written in another form: not found to be replaced
+        found = [where for m in asked if (where := _found(head, m)) is not None]
+        if len(found) < len(asked):  # a name corrected or written in another form: not found to be replaced
             return None
-        questions = [head] + [head[:where.start()] + _written(tail, other) + head[where.end():] for other in others]
+        start, end = found[0].start(), found[-1].end()
+        if not set(re.findall(r"[a-z']+", head[start:end].casefold())) <= JOINING | {
+                w for m in asked for w in m.text.split()}:
+            return None  # "Is SMA a form of ALS? And MS?": not diseases named side by side
+        # each disease asked apart ("Is ALS or MS demyelinating? And SMA?": of ALS, of MS, of SMA)
+        diseases = [*asked, *others]
+        questions = [head[:start] + _written(head if n < len(asked) else tail, disease) + head[end:]
+                     for n, disease in enumerate(diseases)]
         replies = [answer_one(one) for one in questions]
         return _put_together(question, replies, [_part(index, disease, reply) for disease, reply
-                                                 in zip([asked[0], *others], replies, strict=True)])
+                                                 in zip(diseases, replies, strict=True)])
     return None
 
 
