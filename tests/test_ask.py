@@ -3175,6 +3175,14 @@ def test_a_follow_up_after_two_diseases_asks_each_of_the_three(index: ClaimIndex
     assert answer("Is SMA a form of ALS? And MS?", index).verdict == "unstated"  # one disease asked of another
 
 
+def test_it_in_a_second_question_is_the_disease_the_first_names(index: ClaimIndex) -> None:
+    """"Is ALS demyelinating? And is it genetic?" read "it" as nothing named: the documents don't say."""
+    reply = answer("Is MS demyelinating? Does it affect motor neurons?", index)
+    assert (reply.verdict, reply.sentence) == (
+        "answer", "Is MS demyelinating? Yes: Multiple sclerosis is the classic demyelinating disease. Does MS affect "
+                  "motor neurons? The documents don't say this: Does MS affect motor neurons?")
+
+
 def test_several_questions_are_each_answered(index: ClaimIndex) -> None:
     """"Is SMA genetic? Is ALS demyelinating?" was "No", for SMA, from ALS's question: each is answered apart."""
     reply = answer("Is ALS a motor neuron disease? Is MS demyelinating?", index)

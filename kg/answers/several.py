@@ -112,6 +112,7 @@ def follow_up(question: str, index: ClaimIndex, answer_one: Callable[[str], Repl
         else:
             segments.append(segment)
     if len(segments) > 1 and all(_asks(one, index) for one in segments):
+        segments = [segments[0], *(_resolved(one, before, index) for before, one in pairwise(segments))]
         replies = [answer_one(one) for one in segments]
         return _put_together(question, replies, [f"{one} {reply.sentence}" for one, reply in zip(segments, replies,
                                                                                                strict=True)])
@@ -137,6 +138,18 @@ def follow_up(question: str, index: ClaimIndex, answer_one: Callable[[str], Repl
         return _put_together(question, replies, [_part(index, disease, reply) for disease, reply
                                                  in zip(diseases, replies, strict=True)])
     return None
+
+
+def _resolved(segment: str, before: str, index: ClaimIndex) -> str:
+    """``segment`` with "it" or "they" written as the one disease the question before it names, where it names none
+    itself ("Is SMA genetic? Does it affect sensation?")."""
+    def diseases(text: str) -> list[Mention]:
+        return [m for m in mentions_in(text, index)[0] if not m.relation and m.terms & index.diseases]
+
+    named = diseases(before)
+    if len(named) != 1 or diseases(segment):
+        return segment
+    return re.sub(r"\b(?:it|they)\b", lambda _: _written(before, named[0]), segment, count=1, flags=re.IGNORECASE)
 
 
 def _others(follow: str, index: ClaimIndex) -> list[Mention]:
