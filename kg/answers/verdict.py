@@ -312,10 +312,12 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
                                           and _of_the_contrary(reading, s))
         asked = _parts_asked(index, entities, relations, asked)
         if not asked and _used_for(reading) and not statements_linking(
-                index, entities, lambda s: positive_of(index, s.property) in relations
+                index, entities, lambda s: positive_of(index, s.property) in relations | _worded(index, reading)
                 and against_the_word(index, reading, s))[0]:
             # ... unless a statement of the relation asked links them the other way round ("Is ALS a feature of
-            # muscle weakness?": ALS has clinical feature muscle weakness)
+            # muscle weakness?": ALS has clinical feature muscle weakness), of any relation its words name, one the
+            # reading left out for that very reason too ("Is ALS involved in oxidative stress?": oxidative stress
+            # is involved in ALS, ALS involves it)
             return _answer(question, _unrelated(reading), index)
         if not asked and reading.conditions and set(reading.conditions) <= OFTEN | SELDOM and not relations:
             # "Is demyelinating neuropathy common in ALS patients?", "Is severe disability rare in ALS?": a statement
@@ -372,14 +374,17 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
         between = all({index.statements[n].subject, index.statements[n].object} <= index.diseases
                       for n in asked if n not in vouching)
         if _two_relations(index, reading) and any(
-                (tuple(m.text.split()) in index.inverse_names or m.text.split()[0] == "most" or between)
+                ((tuple(m.text.split()) in index.inverse_names and not set(m.text.split()) <= USED_FOR)
+                 or m.text.split()[0] == "most" or between)
                 and not any(relation_asked(index, reading, index.statements[n], relations_of(index, [m]))
                             for n in asked if n not in vouching) for m in reading.relations):
             # two relations asked, one saying which way a thing leads to another ("cause") or which is first ("most
             # common") said by no statement the answer rests on ("Does damage of motor neurons in ALS cause oxidative
             # stress?": ALS damages them, and involves oxidative stress; nothing says what causes what; "Is TARDBP
             # the commonest cause of familial ALS?": one of its causal genes, of no rank); "Do SMA and ALS share the
-            # same onset age?": they share hallmarks, not their typical onset
+            # same onset age?": they share hallmarks, not their typical onset; a name asking only whether two things
+            # go together ("part of", "involved in") says no way one leads to another ("Is DNA testing part of the
+            # diagnosis of muscular dystrophies?": the diagnosis names the relation)
             return _verdict(question, reading, index, score, [])
         if between and asked and not all(_says_the_words(index, index.statements[n], reading)
                                          for n in asked if n not in vouching):
@@ -672,6 +677,11 @@ def _used_for(reading: Reading) -> bool:
     dystrophy?"): where the relation they name ("involves" a structure, "used for" a treatment) has no statement,
     any statement linking the things answers, as if no relation were named."""
     return bool(reading.relations) and all(set(m.text.split()) <= USED_FOR for m in reading.relations)
+
+
+def _worded(index: ClaimIndex, reading: Reading) -> set[Node]:
+    """Every property the question's relation words name, before the reading kept those its ends fit."""
+    return set().union(*(index.relation_names.get(tuple(m.text.split()), frozenset()) for m in reading.relations))
 
 
 def _parts_asked(index: ClaimIndex, named: list[Mention], relations: set[Node], found: list[int]) -> list[int]:
