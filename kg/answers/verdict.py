@@ -511,6 +511,11 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
             or listed
         if reading.negated:  # "What does ALS not affect?": the statements that say so
             listed = [n for n in listed if says_yes(index, reading, index.statements[n])]
+        if listed and _unmet(index, reading, listed, entities[0]):
+            # "What genes cause MS?": "genes" names only the causal gene, of which nothing is said of MS; "cause"
+            # also names its clinical features, which answer no question of its genes
+            return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
+                         used_of(index, about(index, entities), score))
         if listed:  # "What are the symptoms of ALS?": every value of the relation asked
             return listing(question, reading, index, score, listed)
         if not any(entities[0].terms & s.about and relation_asked(index, reading, s, relations)
@@ -565,7 +570,26 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
         # "What are the lower motor neuron signs of ALS?": every statement says something is the thing asked, so
         # all of them, not the best-ranked one
         return listing(question, reading, index, score, tied)
+    if _said_of_others_only(index, reading, tied, wanted):
+        # "What is the prognosis of MS?": the documents give ALS's and SMA's prognosis, none of MS's
+        return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
+                     used_of(index, tied, score))
     return open_answer(question, reading, index, score, tied)
+
+
+def _said_of_others_only(index: ClaimIndex, reading: Reading, tied: list[int], wanted: set[str]) -> bool:
+    """Whether an open question of one disease, naming no relation, asks by a word no name explains (``wanted``)
+    what statements of other diseases say in those words, and none of ``tied`` (the disease's) does."""
+    diseases = [m for m in reading.entities if m.terms & index.diseases]
+    if reading.relations or len(reading.entities) != 1 or len(diseases) != 1 or not wanted or not tied:
+        return False
+    asked = diseases[0].terms
+
+    def says(statement: Statement) -> bool:
+        return wanted <= set(index.tokens(statement.text))
+    return not any(says(index.statements[n]) for n in tied) and any(
+        says(s) and s.subject in index.diseases and s.subject not in asked and not asked & s.about
+        for s in index.statements)
 
 
 # the word right before a disease asked of someone or of findings: "do they have ALS?", "is it ALS?", "could it be
@@ -677,6 +701,17 @@ def _used_for(reading: Reading) -> bool:
     dystrophy?"): where the relation they name ("involves" a structure, "used for" a treatment) has no statement,
     any statement linking the things answers, as if no relation were named."""
     return bool(reading.relations) and all(set(m.text.split()) <= USED_FOR for m in reading.relations)
+
+
+def _unmet(index: ClaimIndex, reading: Reading, listed: list[int], entity: Mention) -> bool:
+    """Whether a relation the question names by a word of its own (naming one relation only, not merely asking
+    whether things go together) has none of ``listed`` of it, another word's relations giving them all, and no
+    statement about ``entity`` of it at all ("What percentage of ALS is hereditary?": familial ALS's inheritance
+    pattern, so the share counting it answers)."""
+    return any(len(m.terms) == 1 and not set(m.text.split()) <= USED_FOR and not any(
+        _of_relations(index, s, relations_of(index, [m])) for s in index.statements if entity.terms & s.about)
+        and not any(_of_relations(index, index.statements[n], relations_of(index, [m])) for n in listed)
+        for m in reading.relations)
 
 
 def _worded(index: ClaimIndex, reading: Reading) -> set[Node]:
