@@ -3387,3 +3387,30 @@ def test_a_feature_or_sign_of_a_thing_names_the_feature_first(index: ClaimIndex,
     it is no disease (the snake eyes appearance corresponds to lower motor neuron disease); asked the other way
     round it was "Yes", also after the relation was dropped to read the things as merely linked."""
     assert answer(question, index).verdict == verdict
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Is ALS involved in apoptosis?", "unstated"),
+    ("Does Lou Gehrig disease play a role in glutamate toxicity?", "unstated"),
+    ("Is amyotrophic lateral sclerosis part of mitochondrial dysfunction?", "unstated"),
+    ("Is apoptosis involved in ALS?", "yes"),
+    ("Is DNA testing part of the diagnosis of muscular dystrophies?", "yes")])
+def test_involved_in_names_the_mechanism_first(index: ClaimIndex, question: str, verdict: str) -> None:
+    """Documents 000 and 002: ALS's etiology involves apoptosis, glutamate toxicity and mitochondrial dysfunction;
+    "X is involved in (plays a role in, is part of) Y" names the mechanism first, so asked with the disease first it
+    was "Yes", after the relation was dropped to read the things as merely linked; a name asking only whether two
+    things go together is no second relation saying which way ("part of the diagnosis")."""
+    assert answer(question, index).verdict == verdict
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Which genes are behind MS?", "unstated"),
+    ("What gene mutations cause MS?", "unstated"),
+    ("Which genes cause familial ALS?", "answer"),
+    ("Tell me the prognosis in multiple sclerosis.", "unstated"),
+    ("What is the prognosis for SMA?", "answer")])
+def test_an_open_question_of_a_relation_or_word_said_only_of_other_diseases_is_unstated(
+        index: ClaimIndex, question: str, verdict: str) -> None:
+    """No document names a gene of MS or its prognosis (document 004 gives ALS's and SMA's): the open questions
+    answered with MS's clinical features or whatever else was said of MS, no verdict but misleading."""
+    assert answer(question, index).verdict == verdict

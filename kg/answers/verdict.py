@@ -312,10 +312,12 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
                                           and _of_the_contrary(reading, s))
         asked = _parts_asked(index, entities, relations, asked)
         if not asked and _used_for(reading) and not statements_linking(
-                index, entities, lambda s: positive_of(index, s.property) in relations
+                index, entities, lambda s: positive_of(index, s.property) in relations | _worded(index, reading)
                 and against_the_word(index, reading, s))[0]:
             # ... unless a statement of the relation asked links them the other way round ("Is ALS a feature of
-            # muscle weakness?": ALS has clinical feature muscle weakness)
+            # muscle weakness?": ALS has clinical feature muscle weakness), of any relation its words name, one the
+            # reading left out for that very reason too ("Is ALS involved in oxidative stress?": oxidative stress
+            # is involved in ALS, ALS involves it)
             return _answer(question, _unrelated(reading), index)
         if not asked and reading.conditions and set(reading.conditions) <= OFTEN | SELDOM and not relations:
             # "Is demyelinating neuropathy common in ALS patients?", "Is severe disability rare in ALS?": a statement
@@ -372,14 +374,17 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
         between = all({index.statements[n].subject, index.statements[n].object} <= index.diseases
                       for n in asked if n not in vouching)
         if _two_relations(index, reading) and any(
-                (tuple(m.text.split()) in index.inverse_names or m.text.split()[0] == "most" or between)
+                ((tuple(m.text.split()) in index.inverse_names and not set(m.text.split()) <= USED_FOR)
+                 or m.text.split()[0] == "most" or between)
                 and not any(relation_asked(index, reading, index.statements[n], relations_of(index, [m]))
                             for n in asked if n not in vouching) for m in reading.relations):
             # two relations asked, one saying which way a thing leads to another ("cause") or which is first ("most
             # common") said by no statement the answer rests on ("Does damage of motor neurons in ALS cause oxidative
             # stress?": ALS damages them, and involves oxidative stress; nothing says what causes what; "Is TARDBP
             # the commonest cause of familial ALS?": one of its causal genes, of no rank); "Do SMA and ALS share the
-            # same onset age?": they share hallmarks, not their typical onset
+            # same onset age?": they share hallmarks, not their typical onset; a name asking only whether two things
+            # go together ("part of", "involved in") says no way one leads to another ("Is DNA testing part of the
+            # diagnosis of muscular dystrophies?": the diagnosis names the relation)
             return _verdict(question, reading, index, score, [])
         if between and asked and not all(_says_the_words(index, index.statements[n], reading)
                                          for n in asked if n not in vouching):
@@ -506,6 +511,11 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
             or listed
         if reading.negated:  # "What does ALS not affect?": the statements that say so
             listed = [n for n in listed if says_yes(index, reading, index.statements[n])]
+        if listed and _unmet(index, reading, listed, entities[0]):
+            # "What genes cause MS?": "genes" names only the causal gene, of which nothing is said of MS; "cause"
+            # also names its clinical features, which answer no question of its genes
+            return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
+                         used_of(index, about(index, entities), score))
         if listed:  # "What are the symptoms of ALS?": every value of the relation asked
             return listing(question, reading, index, score, listed)
         if not any(entities[0].terms & s.about and relation_asked(index, reading, s, relations)
@@ -560,7 +570,26 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
         # "What are the lower motor neuron signs of ALS?": every statement says something is the thing asked, so
         # all of them, not the best-ranked one
         return listing(question, reading, index, score, tied)
+    if _said_of_others_only(index, reading, tied, wanted):
+        # "What is the prognosis of MS?": the documents give ALS's and SMA's prognosis, none of MS's
+        return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
+                     used_of(index, tied, score))
     return open_answer(question, reading, index, score, tied)
+
+
+def _said_of_others_only(index: ClaimIndex, reading: Reading, tied: list[int], wanted: set[str]) -> bool:
+    """Whether an open question of one disease, naming no relation, asks by a word no name explains (``wanted``)
+    what statements of other diseases say in those words, and none of ``tied`` (the disease's) does."""
+    diseases = [m for m in reading.entities if m.terms & index.diseases]
+    if reading.relations or len(reading.entities) != 1 or len(diseases) != 1 or not wanted or not tied:
+        return False
+    asked = diseases[0].terms
+
+    def says(statement: Statement) -> bool:
+        return wanted <= set(index.tokens(statement.text))
+    return not any(says(index.statements[n]) for n in tied) and any(
+        says(s) and s.subject in index.diseases and s.subject not in asked and not asked & s.about
+        for s in index.statements)
 
 
 # the word right before a disease asked of someone or of findings: "do they have ALS?", "is it ALS?", "could it be
@@ -672,6 +701,22 @@ def _used_for(reading: Reading) -> bool:
     dystrophy?"): where the relation they name ("involves" a structure, "used for" a treatment) has no statement,
     any statement linking the things answers, as if no relation were named."""
     return bool(reading.relations) and all(set(m.text.split()) <= USED_FOR for m in reading.relations)
+
+
+def _unmet(index: ClaimIndex, reading: Reading, listed: list[int], entity: Mention) -> bool:
+    """Whether a relation the question names by a word of its own (naming one relation only, not merely asking
+    whether things go together) has none of ``listed`` of it, another word's relations giving them all, and no
+    statement about ``entity`` of it at all ("What percentage of ALS is hereditary?": familial ALS's inheritance
+    pattern, so the share counting it answers)."""
+    return any(len(m.terms) == 1 and not set(m.text.split()) <= USED_FOR and not any(
+        _of_relations(index, s, relations_of(index, [m])) for s in index.statements if entity.terms & s.about)
+        and not any(_of_relations(index, index.statements[n], relations_of(index, [m])) for n in listed)
+        for m in reading.relations)
+
+
+def _worded(index: ClaimIndex, reading: Reading) -> set[Node]:
+    """Every property the question's relation words name, before the reading kept those its ends fit."""
+    return set().union(*(index.relation_names.get(tuple(m.text.split()), frozenset()) for m in reading.relations))
 
 
 def _parts_asked(index: ClaimIndex, named: list[Mention], relations: set[Node], found: list[int]) -> list[int]:
