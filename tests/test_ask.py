@@ -3414,3 +3414,13 @@ def test_an_open_question_of_a_relation_or_word_said_only_of_other_diseases_is_u
     """No document names a gene of MS or its prognosis (document 004 gives ALS's and SMA's): the open questions
     answered with MS's clinical features or whatever else was said of MS, no verdict but misleading."""
     assert answer(question, index).verdict == verdict
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Do they affect upper motor neurons?", "unstated"),  # it was "Yes", listing the diseases that do
+    ("Is it an autosomal recessive disease?", "unstated"),
+    ("Is it true that SMA is inherited?", "yes")])  # "it" of a statement asked is no thing
+def test_it_or_they_naming_nothing_gets_no_verdict(index: ClaimIndex, question: str, verdict: str) -> None:
+    """A yes/no of "it" or "they" with no disease named asks of a thing the question does not name: that some
+    disease does says nothing of it."""
+    assert answer(question, index).verdict == verdict

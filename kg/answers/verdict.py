@@ -56,6 +56,7 @@ from kg.answers.matching import (
     through,
 )
 from kg.answers.question import (
+    ABOUT_STATEMENT,
     COMPARISON,
     CONDITIONAL,
     KIND_WORDS,
@@ -69,6 +70,7 @@ from kg.answers.question import (
     TOGETHER,
     USED_FOR,
     USUALLY,
+    YES_NO,
     Mention,
     Reading,
     as_share,
@@ -142,6 +144,7 @@ def answer(question: str, index: ClaimIndex) -> Reply:
     reply = degree_checked(reply, index)  # "Is SOD1 the most common ALS gene?": no statement says "most"
     reply = _condition_checked(reply, index)  # "Can SMA improve without treatment?": said with treatment
     reply = _self_related_checked(reply, index)  # "Does SMA cause SMA?": no statement relates SMA to itself
+    reply = _unnamed_subject_checked(reply, index)  # "Does it affect motor neurons?": "it" is nothing named
     return with_explanation(with_best_claim(with_definition(_contrary_checked(reply, index), index), index), index)
 
 
@@ -163,6 +166,21 @@ SAME = {"same", "identical", "alike", "equal", "similar"}
 VARYING = {"same", "identical", "vary", "varies", "varying", "variable", "varied", "depend", "depends", "dependent",
            "depending", "differ", "differs", "different"}
 WITHOUT_ARTICLES = {"the", "a", "an", "any"}
+
+
+# words standing for a thing the question does not name ("Does it affect motor neurons?", "Do they cause weakness?")
+UNNAMED = {"it", "they", "he", "she"}
+
+
+def _unnamed_subject_checked(reply: Reply, index: ClaimIndex) -> Reply:
+    """A yes/no whose subject is "it" or "they" and that names no disease asks of a thing unknown here: no verdict
+    (a statement that some disease does is not that it does)."""
+    words = reply.reading.words
+    if reply.verdict not in ("yes", "no", "qualified") or len(words) < 3 or words[0] not in YES_NO \
+            or words[1] not in UNNAMED or words[2] in ABOUT_STATEMENT \
+            or any(m.terms & index.diseases for m in reply.reading.entities):
+        return reply
+    return _unstated(reply)
 
 
 def _condition_checked(reply: Reply, index: ClaimIndex) -> Reply:
