@@ -63,10 +63,11 @@ def best_claim(index: ClaimIndex, reply: Reply, ranked: list[tuple[int, float]])
     reading = reply.reading
     wanted = _wanted(index, reply)
     diseases = frozenset().union(*(m.terms & index.diseases for m in reading.entities))
+    related = _related(index, diseases)
     found: list[tuple[int, bool, int]] = []
     for position, (number, score) in enumerate(ranked[:RANKED]):
         statement = index.statements[number]
-        if diseases and _of_another_disease(index, statement, diseases):
+        if diseases and _of_another_disease(index, statement, related):
             continue  # another disease's own claim ("What is the primary cause of death in SMA?": ALS's)
         terms = {statement.subject, statement.object, *index.broader.get(statement.property, {statement.property}),
                  *statement.about}  # a narrower relation names the one asked: "initially affects" is "affects"
@@ -88,12 +89,16 @@ def best_claim(index: ClaimIndex, reply: Reply, ranked: list[tuple[int, float]])
 BRACKETED = re.compile(r"\(([^)]*)\)")  # "degeneration of lower motor neurons (SMA)": whose it is
 
 
-def _of_another_disease(index: ClaimIndex, statement: Statement, diseases: frozenset[Node]) -> bool:
-    """Whether ``statement`` is of a disease other than ``diseases`` (those asked, their subtypes and the kinds they
-    are subtypes of) and of none of them: one of its terms is such a disease, or says in its label's brackets that it
-    is such a disease's ("progressive degeneration and death of motor neurons and their axons (ALS)")."""
-    related = {s.subject for s in index.statements if s.property == SUBTYPE_OF and s.object in diseases} | {
-        s.object for s in index.statements if s.property == SUBTYPE_OF and s.subject in diseases} | diseases
+def _related(index: ClaimIndex, diseases: frozenset[Node]) -> frozenset[Node]:
+    """The diseases asked, their subtypes and the kinds they are subtypes of."""
+    return diseases | {s.subject for s in index.statements if s.property == SUBTYPE_OF and s.object in diseases} | {
+        s.object for s in index.statements if s.property == SUBTYPE_OF and s.subject in diseases}
+
+
+def _of_another_disease(index: ClaimIndex, statement: Statement, related: frozenset[Node]) -> bool:
+    """Whether ``statement`` is of a disease other than those ``related`` to the ones asked (_related) and of none of
+    them: one of its terms is such a disease, or says in its label's brackets that it is such a disease's
+    ("progressive degeneration and death of motor neurons and their axons (ALS)")."""
     terms = {statement.subject, statement.object, *statement.about}
     whose = {d for t in terms for inside in BRACKETED.findall(index.label(t))
              for d in index.entity_names.get(tuple(words(inside)), frozenset()) if d in index.diseases}

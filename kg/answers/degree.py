@@ -9,11 +9,10 @@ statement stating a figure.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from kg.answers.claim_index import ClaimIndex, Statement
 from kg.answers.question import in_figures
-from kg.answers.reply import Reply
+from kg.answers.reply import Reply, unstated
 
 VERDICTS = {"yes", "no", "qualified"}
 # words after "the" asking for the first or the last of something ("the most common", "the first sign")
@@ -57,27 +56,27 @@ def degree_checked(reply: Reply, index: ClaimIndex) -> Reply:
     if LATER & set(words) - named and stated and all(
             (hedge := set(re.findall(r"[a-z]+", " ".join(s.qualifiers).casefold()))) & EARLY and not hedge & LATER
             for s in stated):
-        return _unsaid(reply)  # "Does MD eventually affect bulbar muscles?": not typically "early in the course"
+        return unstated(reply)  # "Does MD eventually affect bulbar muscles?": not typically "early in the course"
     if superlatives and not any(set(index.tokens(" ".join(superlatives))) <= _said(index, s) for s in stated):
-        return _unsaid(reply)
+        return unstated(reply)
     figured = any(FIGURE.search(" ".join((index.phrase(s), *s.qualifiers))) for s in stated)
     # a number in a word of its own ("in their 20s") must be one a statement states, as a figure's must
     digits = {d for w in words if w not in named and not FIGURE.fullmatch(w) for d in DIGITS.findall(w)}
     stated_digits = {d for s in stated for d in DIGITS.findall(" ".join((index.phrase(s), *s.qualifiers)))}
     if not digits <= stated_digits:
-        return _unsaid(reply)
+        return unstated(reply)
     bounds = {w for phrase in BOUNDED.findall(in_figures(reply.question).casefold()) for w in phrase.split()
               if w in BOUNDS}
     if bounds and not any(bounds <= set(re.findall(r"[a-z]+", " ".join((index.phrase(s), *s.qualifiers)).casefold()))
                           for s in stated):
-        return _unsaid(reply)  # "Do more than 40% ... ?": "up to 40%"
+        return unstated(reply)  # "Do more than 40% ... ?": "up to 40%"
     if (shares or almost) and not figured:
-        return _unsaid(reply)
+        return unstated(reply)
     if asked & MOST and reply.qualifiers and all(
             set(q.casefold().split()) & SOME and not FIGURE.search(q) for q in reply.qualifiers):
-        return _unsaid(reply)  # "Do most ALS patients develop FTD?": "some patients" do, which says nothing of most
+        return unstated(reply)  # "Do most ALS patients develop FTD?": "some patients" do, which says nothing of most
     if almost and reply.verdict != "no":
-        return _unsaid(reply)  # "Do almost all ALS patients ...?": "up to 40%" says no, "Not all" says nothing
+        return unstated(reply)  # "Do almost all ALS patients ...?": "up to 40%" says no, "Not all" says nothing
     return reply
 
 
@@ -91,7 +90,3 @@ def _said(index: ClaimIndex, statement: Statement) -> set[str]:
         said |= set(index.names(term))
     return said
 
-
-def _unsaid(reply: Reply) -> Reply:
-    return replace(reply, verdict="unstated", sentence=f"The documents don't say this: {reply.question}",
-                   qualifiers=(), groups=())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rdflib import URIRef
 
@@ -43,3 +43,9 @@ class Reply:
 def used_of(index: ClaimIndex, numbers: list[int], score: dict[int, float]) -> tuple[Used, ...]:
     ordered = sorted(dict.fromkeys(numbers), key=lambda n: (-score.get(n, 0.0), index.statements[n].derived, n))
     return tuple(Used(index.statements[n], round(score.get(n, 0.0), 4)) for n in ordered)
+
+
+def unstated(reply: Reply) -> Reply:
+    """``reply`` as "the documents don't say", its verdict, qualifiers and groups dropped (its statements kept)."""
+    return replace(reply, verdict="unstated", sentence=f"The documents don't say this: {reply.question}",
+                   qualifiers=(), groups=())

@@ -120,7 +120,7 @@ def follow_up(question: str, index: ClaimIndex, answer_one: Callable[[str], Repl
         head, tail = question[:boundary.start()], question[boundary.end():]
         if not (others := _others(tail, index)):
             continue
-        asked = [m for m in mentions_in(head, index)[0] if not m.relation and m.terms & index.diseases]
+        asked = _diseases_named(head, index)
         if not asked or any(m.terms == a.terms for m in others for a in asked):
             return None
         found = [where for m in asked if (where := _found(head, m)) is not None]
@@ -143,13 +143,15 @@ def follow_up(question: str, index: ClaimIndex, answer_one: Callable[[str], Repl
 def _resolved(segment: str, before: str, index: ClaimIndex) -> str:
     """``segment`` with "it" or "they" written as the one disease the question before it names, where it names none
     itself ("Is SMA genetic? Does it affect sensation?")."""
-    def diseases(text: str) -> list[Mention]:
-        return [m for m in mentions_in(text, index)[0] if not m.relation and m.terms & index.diseases]
-
-    named = diseases(before)
-    if len(named) != 1 or diseases(segment):
+    named = _diseases_named(before, index)
+    if len(named) != 1 or _diseases_named(segment, index):
         return segment
     return re.sub(r"\b(?:it|they)\b", lambda _: _written(before, named[0]), segment, count=1, flags=re.IGNORECASE)
+
+
+def _diseases_named(text: str, index: ClaimIndex) -> list[Mention]:
+    """The diseases ``text`` names word for word."""
+    return [m for m in mentions_in(text, index)[0] if not m.relation and m.terms & index.diseases]
 
 
 def _others(follow: str, index: ClaimIndex) -> list[Mention]:

@@ -78,7 +78,7 @@ from kg.answers.question import (
     read,
     without,
 )
-from kg.answers.reply import Reply, used_of
+from kg.answers.reply import Reply, unstated, used_of
 from kg.answers.sentence import read_off
 from kg.answers.several import coordinated, each_disease, each_part, follow_up, several
 from kg.answers.unclear import ASKING_WHY, asks_known, unclear
@@ -100,8 +100,9 @@ SOME = {"some", "few", "many", "several", "proportion", "subset", "minority", "o
 HOW_OFTEN = frozenset({"usually", "typically", "typical", "generally", "normally", "often"})
 MAY = {"may", "might", "can", "could", "possibly"}  # a hedge saying how surely ("may show")
 # words asking how often, which a share over half of the cases answers ("common": yes, "rare": no)
-COMMONLY = {"common", "commonly", "frequent", "frequently", "usual"}
-RARELY = {"rare", "rarely", "uncommon", "infrequent", "seldom"}
+# (those asking how often, OFTEN and SELDOM, but "often" and "occasionally")
+COMMONLY = OFTEN - {"often"}
+RARELY = SELDOM - {"occasionally"}
 SLIGHT = {"slight", "slightly", "mild", "mildly", "modest", "modestly"}  # a hedge saying only how much
 
 
@@ -157,7 +158,7 @@ def _self_related_checked(reply: Reply, index: ClaimIndex) -> Reply:
             and not any(s.subject in before.terms and s.object in before.terms for s in index.statements)
             for before, relation, after in zip(mentions, mentions[1:], mentions[2:], strict=False)):
         return reply
-    return _unstated(reply)
+    return unstated(reply)
 
 
 # words asking whether something is alike across what is named ("Do all SMA types cause the same disability?"), and
@@ -180,7 +181,7 @@ def _unnamed_subject_checked(reply: Reply, index: ClaimIndex) -> Reply:
             or words[1] not in UNNAMED or words[2] in ABOUT_STATEMENT \
             or any(m.terms & index.diseases for m in reply.reading.entities):
         return reply
-    return _unstated(reply)
+    return unstated(reply)
 
 
 def _condition_checked(reply: Reply, index: ClaimIndex) -> Reply:
@@ -197,7 +198,7 @@ def _condition_checked(reply: Reply, index: ClaimIndex) -> Reply:
     unnamed = [w for w in reading.words if w not in {w for m in reading.entities for w in m.text.split()}]
     if len(reading.entities) == 1 and SAME & set(unnamed) and not any(
             set(index.tokens(" ".join(sorted(VARYING)))) & _own_words(index, s) for s in stated):
-        return _unstated(reply)
+        return unstated(reply)
     spoken = list(reading.words)
     for n, word in enumerate(spoken[:-1]):
         if word != "without":
@@ -215,7 +216,7 @@ def _condition_checked(reply: Reply, index: ClaimIndex) -> Reply:
         if asked and all(not s.negative and "without" not in words(index.phrase(s)) and any(
                 asked <= index.names(t) or t in given for t in (*s.about, *index.values_of.get(s.iri, frozenset()))
                 if t not in (s.subject, s.object)) for s in stated):
-            return _unstated(reply)
+            return unstated(reply)
     return reply
 
 
@@ -227,10 +228,6 @@ def _own_words(index: ClaimIndex, statement: Statement) -> set[str]:
         said |= index.names(term)
     return said
 
-
-def _unstated(reply: Reply) -> Reply:
-    return replace(reply, verdict="unstated", sentence=f"The documents don't say this: {reply.question}",
-                   qualifiers=(), groups=())
 
 
 def _read_off(reply: Reply, index: ClaimIndex, statement: Statement, verdict: str) -> Reply:
@@ -275,8 +272,7 @@ def _contrary_checked(reply: Reply, index: ClaimIndex) -> Reply:
         verdict = "no" if reading.negated else "yes"
         return replace(reply, verdict=verdict, sentence=f"{verdict.capitalize()}: {reply.sentence.split(': ', 1)[1]}")
 
-    return replace(reply, verdict="unstated", sentence=f"The documents don't say this: {reply.question}",
-                   qualifiers=(), groups=())
+    return unstated(reply)
 
 
 def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
