@@ -30,7 +30,7 @@ EVAL_FILE = Path(__file__).resolve().parent / "ask_eval.yaml"
 VERDICTS = {"yes", "no", "qualified"}
 SPLITS = ("tune", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8",
           "holdout9", "holdout10", "holdout11", "holdout12",
-          "holdout13", "holdout14", "holdout15")
+          "holdout13", "holdout14", "holdout15", "holdout16")
 
 
 @dataclass(frozen=True)
