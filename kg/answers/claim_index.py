@@ -130,10 +130,42 @@ class ClaimIndex:
     # a name of the contrary of a thing, relation or kind of figure (mnd:contraryLabel) -> the terms it is contrary to
     contrary_names: dict[tuple[str, ...], frozenset[URIRef]] = field(default_factory=dict)
 
-    @staticmethod
-    def nary(statement: Statement) -> bool:
+    def nary(self, statement: Statement) -> bool:
         """Whether ``statement`` is a part of an n-ary cited statement (a figure, a treatment effect, ...)."""
-        return URIRef(statement.iri) in statement.about if statement.iri.startswith("http") else False
+        return statement.iri in self._nary_iris
+
+    @cached_property
+    def by_end(self) -> dict[Node, frozenset[int]]:
+        """A thing -> the numbers of the statements it is the subject or the object of."""
+        found: dict[Node, set[int]] = {}
+        for number, statement in enumerate(self.statements):
+            found.setdefault(statement.subject, set()).add(number)
+            found.setdefault(statement.object, set()).add(number)
+        return {term: frozenset(numbers) for term, numbers in found.items()}
+
+    @cached_property
+    def subtypes(self) -> dict[Node, frozenset[URIRef]]:
+        """A thing -> what the statements say is a subtype of it (mnd:subtypeOf)."""
+        found: dict[Node, set[URIRef]] = {}
+        for statement in self.statements:
+            if statement.property == SUBTYPE_OF:
+                found.setdefault(statement.object, set()).add(statement.subject)
+        return {term: frozenset(subjects) for term, subjects in found.items()}
+
+    @cached_property
+    def kinds_of(self) -> dict[Node, frozenset[URIRef]]:
+        """A figure -> the kinds of figure it is of (the inverse of ``of_kind``)."""
+        found: dict[Node, set[URIRef]] = {}
+        for kind, figures in self.of_kind.items():
+            for figure in figures:
+                found.setdefault(figure, set()).add(kind)
+        return {figure: frozenset(kinds) for figure, kinds in found.items()}
+
+    @cached_property
+    def _nary_iris(self) -> frozenset[str]:
+        """The IRIs of the n-ary statements: each is one of the things its parts are about (found once, not at
+        each of the million questions a question's matching asks of it)."""
+        return frozenset(s.iri for s in self.statements if s.iri.startswith("http") and URIRef(s.iri) in s.about)
 
     @cached_property
     def properties_of(self) -> dict[str, frozenset[Node]]:

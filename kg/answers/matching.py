@@ -29,7 +29,9 @@ def statements_linking(index: ClaimIndex, entities: list[Mention],
     named, else the last and another, else the first and another), and every statement of that pair."""
     first, last, middle = entities[0], entities[-1], entities[1:-1]
     for pairs in ([(first, last)], [(m, last) for m in middle], [(first, m) for m in middle]):
-        pair = [n for n, s in enumerate(index.statements) if any(links(index, s, a, b) for a, b in pairs)]
+        # a statement linking two things has one of them as its subject or object
+        ends = sorted(frozenset().union(*(index.by_end.get(t, ()) for a, b in pairs for t in a.terms | b.terms)))
+        pair = [n for n in ends if any(links(index, index.statements[n], a, b) for a, b in pairs)]
         kept = [n for n in pair if keep(index.statements[n])]
         if kept:
             return kept, pair
@@ -43,9 +45,10 @@ def links(index: ClaimIndex, statement: Statement, a: Mention, b: Mention) -> bo
     ends = {statement.subject, statement.object}
     if a.terms & ends and b.terms & (ends - a.terms):
         return True
+    if (statement.object not in a.terms and statement.object not in b.terms) or not index.nary(statement):
+        return False
     values = index.values_of.get(statement.iri, frozenset())
-    return index.nary(statement) and statement.object in (a.terms | b.terms) and bool(a.terms & values) \
-        and bool(b.terms & (values - a.terms)) and not (a.terms | b.terms) & index.classes
+    return bool(a.terms & values) and bool(b.terms & (values - a.terms)) and not (a.terms | b.terms) & index.classes
 
 
 def about(index: ClaimIndex, entities: list[Mention]) -> list[int]:
@@ -332,7 +335,7 @@ def _active_verb(index: ClaimIndex, reading: Reading, mention: Mention, prop: No
 
 
 def _with_subtypes(index: ClaimIndex, terms: frozenset[Node]) -> frozenset[Node]:
-    return terms | {s.subject for s in index.statements if s.property == SUBTYPE_OF and s.object in terms}
+    return terms.union(*(index.subtypes.get(term, ()) for term in terms))
 
 
 def said_of_kind(index: ClaimIndex, statement: Statement, asked: list[str],
@@ -440,10 +443,13 @@ def kind_names(index: ClaimIndex, term: Node, reading: Reading) -> frozenset[str
     question holds whole: a figure of mean survival is named by "life expectancy" and "average survival" too ("Is
     ALS life expectancy 3-5 years?"), a share surviving beyond 10 years not by the "survival" of "long-term
     survival"; none for a term no figure."""
+    kinds = index.kinds_of.get(term)
+    if not kinds:
+        return frozenset()
     spoken = set(index.tokens(" ".join(reading.words)))
-    return frozenset(w for name, kinds in index.kind_names.items()
-                     if any(term in index.of_kind.get(k, frozenset()) for k in kinds)
-                     and (stems := set(index.tokens(" ".join(name)))) and stems <= spoken for w in stems)
+    return frozenset(w for name, named in index.kind_names.items()
+                     if named & kinds and (stems := set(index.tokens(" ".join(name)))) and stems <= spoken
+                     for w in stems)
 
 
 def explaining(index: ClaimIndex, reading: Reading, found: list[int]) -> list[int]:
