@@ -3175,6 +3175,17 @@ def test_a_follow_up_after_two_diseases_asks_each_of_the_three(index: ClaimIndex
     assert answer("Is SMA a form of ALS? And MS?", index).verdict == "unstated"  # one disease asked of another
 
 
+def test_a_follow_up_after_a_comparison_asks_it_in_the_place_of_the_subject(index: ClaimIndex) -> None:
+    """"Is ALS demyelinating like MS? And SMA?" was "No" from SMA's statement alone, ALS's left out: the diseases
+    are not named side by side, so the follow-up's is asked in the place of the first one named, the subject."""
+    reply = answer("Is spinal muscular atrophy a demyelinating disease, as MS is? How about ALS?", index)
+    assert (reply.verdict, reply.sentence) == (
+        "no", "No. For spinal muscular atrophy, no: SMA is a disease of axonal degeneration affecting motor neurons "
+              "(neuronal loss), not a demyelinating disease; Multiple sclerosis is the classic demyelinating disease. "
+              "For amyotrophic lateral sclerosis, no: ALS is a disease of axonal degeneration affecting motor neurons, "
+              "not a demyelinating disease; Multiple sclerosis is the classic demyelinating disease.")
+
+
 def test_it_in_a_second_question_is_the_disease_the_first_names(index: ClaimIndex) -> None:
     """"Is ALS demyelinating? And is it genetic?" read "it" as nothing named: the documents don't say."""
     reply = answer("Is MS demyelinating? Does it affect motor neurons?", index)

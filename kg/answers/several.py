@@ -129,7 +129,9 @@ def follow_up(question: str, index: ClaimIndex, answer_one: Callable[[str], Repl
         start, end = found[0].start(), found[-1].end()
         if not set(re.findall(r"[a-z']+", head[start:end].casefold())) <= JOINING | {
                 w for m in asked for w in m.text.split()}:
-            return None  # "Is SMA a form of ALS? And MS?": not diseases named side by side
+            # not diseases named side by side ("Is ALS demyelinating like MS? And SMA?"): the follow-up's in the
+            # place of the first named, the question's subject ("Is SMA demyelinating like MS?")
+            asked, end = asked[:1], found[0].end()
         # each disease asked apart ("Is ALS or MS demyelinating? And SMA?": of ALS, of MS, of SMA)
         diseases = [*asked, *others]
         questions = [head[:start] + _written(head if n < len(asked) else tail, disease) + head[end:]
@@ -169,9 +171,10 @@ def _asks(segment: str, index: ClaimIndex) -> bool:
 
 
 def _put_together(question: str, replies: list[Reply], parts: list[str]) -> Reply:
-    """Answers to the questions a question holds, each shown: their verdict where all agree, else none."""
+    """Answers to the questions a question holds, each shown: their verdict where all agree (the documents saying
+    none of them included), else none."""
     verdicts = {reply.verdict for reply in replies}
-    verdict = verdicts.pop() if len(verdicts) == 1 and verdicts <= {"yes", "no", "qualified"} else "answer"
+    verdict = verdicts.pop() if len(verdicts) == 1 and verdicts <= {"yes", "no", "qualified", "unstated"} else "answer"
     opening = {"yes": "Yes. ", "no": "No. ", "qualified": "Partly. "}.get(verdict, "")
     # what was understood: every thing and relation the questions name
     reading = replace(replies[0].reading, question=question,
