@@ -3428,6 +3428,20 @@ def test_an_open_question_of_a_relation_or_word_said_only_of_other_diseases_is_u
 
 
 @pytest.mark.parametrize(("question", "verdict"), [
+    ("What is MS caused by?", "unstated"),
+    ("What can cause multiple sclerosis?", "unstated"),
+    ("What causes SMA?", "answer"),  # its causal gene
+    ("What does SMA cause?", "answer")])  # its clinical features
+def test_what_causes_a_disease_no_document_gives_a_cause_of_is_unstated(index: ClaimIndex, question: str,
+                                                                        verdict: str) -> None:
+    """No document says what causes MS: "What causes MS?" listed MS's clinical features (what MS causes, read the
+    other way round), "What is the cause of MS?" led with a sentence using the word "causes" of ALS."""
+    reply = answer(question, index)
+    assert reply.verdict == verdict
+    assert "has clinical feature" not in reply.sentence or question.startswith("What does")
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
     ("Do they affect upper motor neurons?", "unstated"),  # it was "Yes", listing the diseases that do
     ("Is it an autosomal recessive disease?", "unstated"),
     ("Is it true that SMA is inherited?", "yes")])  # "it" of a statement asked is no thing

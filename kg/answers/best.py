@@ -64,6 +64,9 @@ def best_claim(index: ClaimIndex, reply: Reply, ranked: list[tuple[int, float]])
     wanted = _wanted(index, reply)
     diseases = frozenset().union(*(m.terms & index.diseases for m in reading.entities))
     related = _related(index, diseases)
+    # where the documents don't say of the relation asked, a sentence merely using its word ("The disease causes
+    # ..." of ALS, cited for MS being demyelinating) answers no question of it ("What is the cause of MS?")
+    unsaid = reply.verdict == "unstated"
     found: list[tuple[int, bool, int]] = []
     for position, (number, score) in enumerate(ranked[:RANKED]):
         statement = index.statements[number]
@@ -75,7 +78,7 @@ def best_claim(index: ClaimIndex, reply: Reply, ranked: list[tuple[int, float]])
         quoted = _quote_stems(index, statement)
         if score <= 0 or index.restates(statement) or not all(
                 mention.terms & terms or set(index.tokens(mention.text)) <= (
-                phrase | quoted if mention.terms & index.diseases or mention.relation else phrase)
+                phrase | quoted if mention.terms & index.diseases or (mention.relation and not unsaid) else phrase)
                 for mention in reading.mentions):
             continue
         covered = _covered(index, wanted, statement)

@@ -969,7 +969,9 @@ def _directed(mention: Mention, inverse: frozenset[URIRef], before: list[Mention
     subject_first = bool(named_before) != had
     kept = frozenset().union(*(props for props, as_subject in ((forward, subject_first), (inverse, not subject_first))
                                if _stated(index, props, entity, as_subject)))
-    return replace(mention, terms=kept) if kept else mention
+    # none stated where the word puts the entity ("What causes MS?": no cause of MS): the properties of which it is
+    # the subject that way, which have no statement of it, rather than both ways (MS's own features)
+    return replace(mention, terms=kept or (forward if subject_first else inverse))
 
 
 def _reversed(index: ClaimIndex, prop: URIRef, inverted: bool, before: frozenset[URIRef],
