@@ -3431,6 +3431,7 @@ def test_an_open_question_of_a_relation_or_word_said_only_of_other_diseases_is_u
     ("What is MS caused by?", "unstated"),
     ("What can cause multiple sclerosis?", "unstated"),
     ("What causes SMA?", "answer"),  # its causal gene
+    ("What causes spinal muscular atrophy?", "answer"),  # not also what SMA causes: "muscular atrophy" is in the name
     ("What does SMA cause?", "answer")])  # its clinical features
 def test_what_causes_a_disease_no_document_gives_a_cause_of_is_unstated(index: ClaimIndex, question: str,
                                                                         verdict: str) -> None:
@@ -3439,6 +3440,20 @@ def test_what_causes_a_disease_no_document_gives_a_cause_of_is_unstated(index: C
     reply = answer(question, index)
     assert reply.verdict == verdict
     assert "has clinical feature" not in reply.sentence or question.startswith("What does")
+
+
+@pytest.mark.parametrize(("question", "verdict", "sentence"), [
+    ("Why would somebody get spinal muscular atrophy?", "answer", "spinal muscular atrophy has causal gene: SMN1."),
+    ("Why does multiple sclerosis occur?", "unstated",
+     "The documents don't say this: Why does multiple sclerosis occur?"),
+    ("Why does ALS get worse?", "answer", "amyotrophic lateral sclerosis has clinical feature: relentlessly "
+                                          "progressive course.")])  # how it goes on, not how it comes about
+def test_why_a_disease_comes_about_asks_what_causes_it(index: ClaimIndex, question: str, verdict: str,
+                                                         sentence: str) -> None:
+    """"Why do people get SMA?" was answered with a treatment not appropriate for SMA, "Why does SMA happen?" with
+    what SMA does not have: asking only how the one disease named comes about, it asks what causes it."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == (verdict, sentence)
 
 
 @pytest.mark.parametrize(("question", "verdict"), [

@@ -951,9 +951,7 @@ def _directed(mention: Mention, inverse: frozenset[URIRef], before: list[Mention
     inverse = mention.terms & inverse
     forward = mention.terms - inverse
     named_before = frozenset().union(*(m.terms for m in before if not m.relation))
-    named_after = frozenset().union(*(index.entity_names[name] for n in range(len(after))
-                                      for m in range(n + 1, min(n + LONGEST_NAME, len(after)) + 1)
-                                      for name in variants(tuple(after[n:m])) if name in index.entity_names))
+    named_after = _named_in(after, index)
     if inverse and named_before and named_after:
         # a word read both ways ("cause", "lead to") with entities on both sides: not a property whose statements link
         # them only the other way ("Does calcium influx lead to glutamate excitotoxicity?": it is due to it, not its
@@ -972,6 +970,22 @@ def _directed(mention: Mention, inverse: frozenset[URIRef], before: list[Mention
     # none stated where the word puts the entity ("What causes MS?": no cause of MS): the properties of which it is
     # the subject that way, which have no statement of it, rather than both ways (MS's own features)
     return replace(mention, terms=kept or (forward if subject_first else inverse))
+
+
+def _named_in(tokens: list[str], index: ClaimIndex) -> frozenset[URIRef]:
+    """The things ``tokens`` name, the longest name first from left to right: "spinal muscular atrophy" names SMA,
+    not also muscle atrophy ("muscular atrophy") inside it."""
+    named: set[URIRef] = set()
+    start = 0
+    while start < len(tokens):
+        for end in range(min(start + LONGEST_NAME, len(tokens)), start, -1):
+            if name := next((v for v in variants(tuple(tokens[start:end])) if v in index.entity_names), None):
+                named |= index.entity_names[name]
+                start = end
+                break
+        else:
+            start += 1
+    return frozenset(named)
 
 
 def _reversed(index: ClaimIndex, prop: URIRef, inverted: bool, before: frozenset[URIRef],

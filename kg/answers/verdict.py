@@ -119,6 +119,9 @@ def answer(question: str, index: ClaimIndex) -> Reply:
     if (followed := follow_up(question, index, lambda one: answer(one, index))) is not None:
         return followed  # "Is ALS demyelinating? And MS?": each asked apart
     reading = read(question, index)
+    if (cause := _cause_asked(reading, index)) is not None:
+        caused = replace(answer(cause, index), question=question)  # "Why do people get SMA?": what causes SMA
+        return unstated(caused) if caused.verdict == "unstated" else caused
     if (reply := contrasted(reading, index, lambda one: answer(one, index))) is not None:
         return reply  # "Does SMA affect lower rather than upper motor neurons?": each asked apart
     reply = _answer(question, reading, index)
@@ -147,6 +150,26 @@ def answer(question: str, index: ClaimIndex) -> Reply:
     reply = _self_related_checked(reply, index)  # "Does SMA cause SMA?": no statement relates SMA to itself
     reply = _unnamed_subject_checked(reply, index)  # "Does it affect motor neurons?": "it" is nothing named
     return with_explanation(with_best_claim(with_definition(_contrary_checked(reply, index), index), index), index)
+
+
+# "Why do people get SMA?", "Why does MS happen?": words asking only how a disease comes about, and those asking
+# of whom
+COMING_ABOUT = {"get", "gets", "getting", "develop", "develops", "happen", "happens", "occur", "occurs", "arise",
+                "arises", "start", "starts"}
+OF_WHOM = {"do", "does", "did", "would", "could", "can", "might", "may", "people", "ppl", "someone", "somebody",
+           "anyone", "anybody", "person", "persons", "patients", "some"}
+
+
+def _cause_asked(reading: Reading, index: ClaimIndex) -> str | None:
+    """For "why" asking only how the one disease named comes about, the question what causes it (the graph's
+    relation names then read it: its causal gene, what it is due to); else None."""
+    if not reading.words or reading.words[0] != "why" or len(reading.mentions) - len(reading.relations) != 1:
+        return None
+    [disease] = [m for m in reading.mentions if not m.relation]
+    said = set(reading.words[1:]) - set(disease.text.split())
+    if not disease.terms <= index.diseases or not said & COMING_ABOUT or not said <= COMING_ABOUT | OF_WHOM:
+        return None
+    return f"What causes {disease.text}?"
 
 
 def _self_related_checked(reply: Reply, index: ClaimIndex) -> Reply:
