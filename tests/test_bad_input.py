@@ -81,6 +81,12 @@ CASES = [
          2, ("Error: not a valid URL: 'http://127.0.0.1:0/store': Port out of range 1-65535 (--store)",)),
     Case("load-update-host-not-a-name", ("load", "--update", "http://%zz/update"),
          2, ("Error: not a valid URL: 'http://%zz/update': '%zz' is no host name or IP address (--update)",)),
+    Case("endpoint-credentials-in-the-url", ("sparql", "ASK {}", "--endpoint", "http://kg:secret@127.0.0.1:9/sparql"),
+         2, ("Error: not a valid URL: 'http://127.0.0.1:9/sparql': a user name or password in the URL is never sent; "
+             "give --user and --password (--endpoint)",)),
+    Case("load-credentials-in-the-url", ("load", "--store", "http://kg@127.0.0.1:9/store"),
+         2, ("Error: not a valid URL: 'http://127.0.0.1:9/store': a user name or password in the URL is never sent; "
+             "give --user and --password (--store)",)),
     Case("control-characters-in-a-path-are-escaped", ("check", "{tmp}/\x1b[2J\u202eevil.ttl"), 2,
          ("Error: no such file or folder ({tmp}/\\x1b[2J\\u202eevil.ttl)",)),
     Case("graph-file-missing", ("query", "is-demyelinating", "--graph", "{tmp}/absent.ttl"),

@@ -68,8 +68,8 @@ class Remote:
 
 
 def check_url(url: str, option: str) -> str:
-    """An http(s) URL with a host name or IP address, a port from 1 to 65535 and no space or control character,
-    or an InputError naming the option."""
+    """An http(s) URL with a host name or IP address, a port from 1 to 65535, no space or control character and
+    no user name or password (not quoted back), or an InputError naming the option."""
     odd = next((c for c in url if c.isspace() or unicodedata.category(c) == "Cc"), None)
     if odd is not None:
         raise InputError(f"not a valid URL: {url!r}: a space or control character (U+{ord(odd):04X})", option)
@@ -84,6 +84,9 @@ def check_url(url: str, option: str) -> str:
         raise InputError(f"not a valid URL: {url!r}: Port out of range 1-65535", option)
     if not _HOST.fullmatch(parts.hostname):
         raise InputError(f"not a valid URL: {url!r}: {parts.hostname!r} is no host name or IP address", option)
+    if parts.username is not None or parts.password is not None:  # urllib took them for the host: 'unknown host'
+        raise InputError(f"not a valid URL: {_public(url)!r}: a user name or password in the URL is never sent; "
+                         "give --user and --password", option)
     return url
 
 
