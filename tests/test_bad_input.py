@@ -209,6 +209,8 @@ CASES = [
          2, ("no such folder for the output file", "{tmp}/absent")),
     Case("explain-unknown-entity", ("explain", "Parkinson disease", "--graph", ONTOLOGY),
          2, ("no entity in the graph is named 'Parkinson disease'",)),
+    Case("explain-iri-not-in-the-graph", ("explain", "kg:ALSS", "--graph", ONTOLOGY),
+         2, ("Error: no entity in the graph has the IRI <https://w3id.org/mnd-kg/resource/ALSS> (kg explain)",)),
     # query limits
     Case("timeout", ("sparql", CROSS_PRODUCT, "--graph", ONTOLOGY, "--timeout", "0.5"),
          4, ("query timed out after 0.5 s", "--timeout")),

@@ -332,6 +332,9 @@ def explain_command(entity: str, fmt: str, graph_paths: tuple[Path, ...], no_sup
 
         dataset = _load(paths, no_supplement, cache)
         subject = resolve_entity(entity, dataset, "kg explain")
+        if next(dataset.quads((subject, None, None, None)), None) is None \
+                and next(dataset.quads((None, None, subject, None)), None) is None:  # a typo, not an entity
+            raise InputError(f"no entity in the graph has the IRI <{subject}>", "kg explain")
         inferred = dataset.graph(INFERRED_GRAPH)
         explainer = explainer_from(dataset.graph(ASSERTED_GRAPH), inferred)
         steps = [step for cls in sorted(inferred.objects(subject, RDF.type), key=str)
