@@ -127,6 +127,8 @@ CASES = [
     saved_query_case("query-file-not-utf8", HEADER.encode() + b"ASK { ?s ?p \"caf\xe9\" }\n", "not UTF-8 text"),
     saved_query_case("query-file-name", (HEADER + "ASK {}\n").encode(), "lower-case words joined by hyphens",
                      name="My_Query.rq"),
+    Case("queries-folder-without-queries", ("list", "--queries", "{tmp}/queries"), 2,
+         ("Error: no saved query (.rq file) in folder ({tmp}/queries)",), {"queries/README.md": b"# queries\n"}),
     Case("queries-folder-missing", ("list", "--queries", "{tmp}/absent"), 2,
          ("no such folder of saved queries", "{tmp}/absent")),
     # query names and parameters

@@ -94,13 +94,15 @@ def sparql_term(term: Node) -> str:
 
 
 def load_saved_queries(directory: Path) -> dict[str, SavedQuery]:
-    """Every ``*.rq`` file directly in ``directory``, by name; any malformed one is an error."""
+    """Every ``*.rq`` file directly in ``directory``, by name; any malformed one, or none, is an error."""
     if not directory.is_dir():
         raise InputError("no such folder of saved queries", str(directory))
     queries = {}
     for path in sorted(directory.glob("*.rq")):
         query = parse_saved_query(path)
         queries[query.name] = query
+    if not queries:  # as a graph folder without Turtle: a wrong --queries, not an empty list to print
+        raise InputError("no saved query (.rq file) in folder", str(directory))
     return queries
 
 
