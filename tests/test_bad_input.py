@@ -309,3 +309,26 @@ def test_debug_shows_the_traceback_of_a_corpus_case(tmp_path: Path) -> None:
     assert result.exit_code != 0
     assert result.exception is not None and "malformed Turtle" in str(result.exception)
 
+
+
+BOM = b"\xef\xbb\xbf"  # what Notepad and other Windows editors put at the head of a UTF-8 file
+
+
+@pytest.mark.parametrize("args", [
+    ("sparql", "--file", "{tmp}/ask.rq", "--graph", "{tmp}/graph.ttl"),
+    ("sparql", "--file", "-", "--graph", "{tmp}/graph.ttl"),
+    ("query", "{tmp}/saved.rq", "--graph", "{tmp}/graph.ttl"),
+    ("list", "--queries", "{tmp}/queries"),
+], ids=["query-file", "standard-input", "saved-query-file", "saved-queries-folder"])
+def test_a_byte_order_mark_heads_a_query_as_it_does_a_graph(args: tuple[str, ...], tmp_path: Path) -> None:
+    """A graph file may start with one (rdflib skips it); a query file with one was 'invalid SPARQL query: line 1,
+    column 1: unexpected '\\ufeff'' or "no '#+' header at the top of the file"."""
+    (tmp_path / "graph.ttl").write_bytes(BOM + b"<urn:a> <urn:b> <urn:c> .\n")
+    (tmp_path / "ask.rq").write_bytes(BOM + b"ASK { ?s ?p ?o }\n")
+    (tmp_path / "queries").mkdir()
+    for saved in (tmp_path / "saved.rq", tmp_path / "queries" / "saved.rq"):
+        saved.write_bytes(BOM + HEADER.encode() + b"ASK { ?s ?p ?o }\n")
+    result = CliRunner().invoke(cli, [arg.replace("{tmp}", str(tmp_path)) for arg in args], prog_name="kg",
+                                input=BOM + b"ASK { ?s ?p ?o }\n")
+    assert (result.exit_code, result.stderr) == (0, ""), result.output
+    assert result.stdout.split() in (["true"], ["saved:", "A", "query", "?", "Is", "it?"])
