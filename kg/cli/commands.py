@@ -445,7 +445,8 @@ def docs_command(output: Path, check: bool) -> None:
 
     if check:
         if not docs_are_current(output):
-            click.echo(f"{output} is out of date: run 'kg docs'", err=True)
+            state = "is out of date" if output.exists() else "does not exist"
+            click.echo(f"{output} {state}: run 'kg docs'", err=True)
             sys.exit(1)
         click.echo(f"{output} is up to date")
         return
