@@ -16,12 +16,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import kg
 from kg.cli import cli
 from kg.graph.paths import ONTOLOGY_DIR, ROOT
 
 ONTOLOGY = str(ONTOLOGY_DIR)
 HEADER = '#+ summary: "A query"\n#+ questions: ["Is it?"]\n'
 TTL_PREFIXES = "@prefix kg: <https://w3id.org/mnd-kg/resource/> .\n@prefix mnd: <https://w3id.org/mnd-kg/ontology#> .\n"
+BOM = b"\xef\xbb\xbf"  # what Notepad and other Windows editors put at the head of a UTF-8 file
 CROSS_PRODUCT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 
 
@@ -267,6 +269,23 @@ def test_a_graph_path_that_is_no_regular_file_is_refused_before_it_is_read(kind:
             f"Error: not a regular file or folder (a device, pipe or socket) ({culprit})"]
 
 
+@pytest.mark.parametrize("where", ["given", "in-folder"])
+@pytest.mark.parametrize("head", [b"", BOM], ids=["plain", "bom"])
+def test_a_graph_file_whose_name_is_not_utf8_is_read(where: str, head: bytes, tmp_path: Path) -> None:
+    """A name with a byte that is not UTF-8 (0xe9: Latin-1 'é', from an old archive) broke the closure cache's key
+    (UnicodeEncodeError) and rdflib's parse, which Oxigraph hands a file it does not read (a byte order mark, a
+    relative IRI) and the library uses (FileNotFoundError on a name decoded from its file: URI): a traceback."""
+    folder = tmp_path / "graph"
+    folder.mkdir()
+    named = folder / os.fsdecode(b"caf\xe9.ttl")
+    named.write_bytes(head + b"<urn:a> <urn:b> <urn:c> .\n")
+    given = named if where == "given" else folder
+    result = CliRunner().invoke(cli, ["export", "--format", "nt", "--graph", str(given)])
+    assert (result.exit_code, result.stderr) == (0, ""), result.output
+    assert result.stdout == "<urn:a> <urn:b> <urn:c> .\n"
+    assert len(kg.load(given)) == 1
+
+
 @pytest.mark.parametrize("kind", ["pipe", "link-to-device"])
 def test_a_saved_query_that_is_no_regular_file_is_refused_before_it_is_read(kind: str, tmp_path: Path) -> None:
     """kg list reads saved queries in its own process: a pipe hung it, /dev/zero ended in a MemoryError."""
@@ -310,8 +329,6 @@ def test_debug_shows_the_traceback_of_a_corpus_case(tmp_path: Path) -> None:
     assert result.exception is not None and "malformed Turtle" in str(result.exception)
 
 
-
-BOM = b"\xef\xbb\xbf"  # what Notepad and other Windows editors put at the head of a UTF-8 file
 
 
 @pytest.mark.parametrize("args", [

@@ -56,7 +56,10 @@ def parse_turtle(path: Path) -> Graph:
 
     graph = Graph()
     try:
-        graph.parse(path, format="turtle")
+        # opened here, the base IRI given as rdflib derives it: rdflib reopens a path from its file: URI, decoded
+        # as UTF-8, and so could not find a file whose name is not (b"caf\xe9.ttl")
+        with path.open("rb") as stream:
+            graph.parse(file=stream, format="turtle", publicID=path.absolute().as_uri())
     except BadSyntax as error:
         raise InputError(f"malformed Turtle: {error._why}", _position(path, error)) from error
     except UnicodeDecodeError as error:
