@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import errno
 import gc
+import io
 import json
 import logging
 import re
@@ -126,6 +127,17 @@ def _usage_failure(error: click.UsageError) -> click.ClickException:
 def cli(ctx: click.Context, debug: bool) -> None:
     """Query the motor neuron disease knowledge graph (embedded, in memory, with OWL 2 RL reasoning)."""
     ctx.obj = {"debug": debug}
+    _escape_undecodable_output()
+
+
+def _escape_undecodable_output() -> None:
+    """A file name that is not UTF-8 (b"caf\\xe9.ttl") is held as a lone surrogate ('\\udce9'); standard output
+    writes it as that escape, as standard error does, instead of stopping with a UnicodeEncodeError (a UTF-8
+    locale's 'strict') or writing the raw byte (C.UTF-8's 'surrogateescape'): valid UTF-8, and JSON reads it back
+    as the very name."""
+    stdout = sys.stdout
+    if isinstance(stdout, io.TextIOWrapper) and stdout.errors != "backslashreplace":
+        stdout.reconfigure(errors="backslashreplace")
 
 
 @cli.command("list")
