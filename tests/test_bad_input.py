@@ -63,6 +63,10 @@ CASES = [
     Case("turtle-literal-over-16-mib", ("sparql", "ASK {}", "--graph", "{tmp}/huge.ttl"),
          2, ("a literal or IRI longer than 16 MiB, the most the parser accepts", "{tmp}/huge.ttl:2"),
          {"huge.ttl": b'<urn:a> <urn:b> "short" .\n<urn:a> <urn:b> "' + b"x" * (16 * 1024 * 1024 + 1) + b'" .\n'}),
+    Case("turtle-nested-too-deeply", ("sparql", "ASK {}", "--graph", "{tmp}/deep.ttl"),  # Oxigraph refuses it first
+         2, ("Error: Turtle nested too deeply: blank nodes or lists over about 100 levels within one another, more "
+             "than rdflib reads ({tmp}/deep.ttl)",),
+         {"deep.ttl": b"<urn:a> <urn:b> " + b"[ <urn:c> " * 2000 + b"]" * 2000 + b" .\n"}),
     Case("graph-file-empty", ("query", "is-demyelinating", "--graph", ONTOLOGY, "--graph", "{tmp}/empty.ttl"),
          2, ("empty graph file (0 bytes)", "{tmp}/empty.ttl"), {"empty.ttl": b""}),
     Case("check-graph-without-triples", ("check", "{tmp}/prefixes.ttl"),

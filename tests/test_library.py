@@ -52,3 +52,13 @@ def test_a_question_or_query_that_is_not_text_is_an_input_error(call: object) ->
     character, not int')."""
     with pytest.raises(InputError, match="must be text"):
         call()  # type: ignore[operator]
+
+
+def test_a_graph_nested_too_deeply_for_rdflib_is_an_input_error(tmp_path: Path) -> None:
+    """2,000 blank nodes within one another: valid Turtle that Oxigraph reads, but rdflib's recursive parser
+    (kg.load, the reference engine) stopped with a RecursionError."""
+    path = tmp_path / "deep.ttl"
+    path.write_text("<urn:a> <urn:b> " + "[ <urn:c> " * 2000 + "<urn:d>" + " ]" * 2000 + " .\n", encoding="utf-8")
+    with pytest.raises(InputError, match="Turtle nested too deeply") as raised:
+        kg.load(path)
+    assert raised.value.where == str(path)

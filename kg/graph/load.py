@@ -66,6 +66,9 @@ def parse_turtle(path: Path) -> Graph:
         raise InputError("malformed Turtle: not UTF-8 text", f"{path} at byte {_first_non_utf8(path)}") from error
     except IndexError as error:  # rdflib's parser runs off the end of a file cut short
         raise InputError("malformed Turtle: unexpected end of file", _end_position(path)) from error
+    except RecursionError as error:  # its parser recurses some ten frames a level (Oxigraph reads 20,000)
+        raise InputError("Turtle nested too deeply: blank nodes or lists over about 100 levels within one another, "
+                         "more than rdflib reads", str(path)) from error
     except (ValueError, TypeError) as error:
         raise InputError(f"malformed Turtle: {error}", str(path)) from error
     _reject_invalid_iris(graph, path)
