@@ -11,6 +11,7 @@ connection was reset.
 from __future__ import annotations
 
 import io
+import json
 import re
 import socket
 import threading
@@ -176,14 +177,24 @@ def _read_at_most(stream: Any, limit: int) -> bytes:
 
 
 def _parse_reply(body: bytes, content_type: str, form: str, url: str) -> Result:
+    kind = content_type.split(";")[0].strip() or "no Content-Type"
     try:
         if form in _GRAPH_FORMS:
             result = Result("CONSTRUCT" if form == "ConstructQuery" else "DESCRIBE")
             result.graph = Graph().parse(data=body, format="turtle")
             return result
-        return Result.parse(io.BytesIO(body), format="json")
+        reply = json.loads(body)
     except Exception as error:  # the JSON and Turtle parsers raise many kinds
-        kind = content_type.split(";")[0].strip() or "no Content-Type"
+        raise RemoteError(f"the reply is not SPARQL results ({kind}): {_snippet(body)}", url) from error
+    # rdflib reads '"boolean": "maybe"' as true, and a reply of the other form as this query's answer
+    ask = form == "AskQuery"
+    if not isinstance(reply, dict) or (not isinstance(reply.get("boolean"), bool) if ask
+                                       else not isinstance(reply.get("results"), dict)):
+        raise RemoteError(f"the reply is not SPARQL results of {'an ASK' if ask else 'a SELECT'} query ({kind}): "
+                          f"{_snippet(body)}", url)
+    try:
+        return Result.parse(io.BytesIO(body), format="json")
+    except Exception as error:
         raise RemoteError(f"the reply is not SPARQL results ({kind}): {_snippet(body)}", url) from error
 
 
