@@ -23,9 +23,10 @@ The stages, one subpackage each: ``kg.graph`` (load) → ``kg.reasoning`` (reaso
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Union
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -38,33 +39,45 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 __all__ = ["ask", "check", "export", "load", "query", "reason"]
 
+PathsArgument = Union[str, "os.PathLike[str]", Iterable[Union[str, "os.PathLike[str]"]]]
 
-def load(paths: Iterable[Path] = (), supplement: bool = True) -> Graph:
-    """The asserted triples of ``paths`` (Turtle files or folders), by default the project's ontology and claims
-    (with the curated supplement unless ``supplement`` is false)."""
+
+def load(paths: PathsArgument = (), supplement: bool = True) -> Graph:
+    """The asserted triples of ``paths`` (Turtle files or folders: one path, or several), by default the project's
+    ontology and claims (with the curated supplement unless ``supplement`` is false)."""
     from kg.graph import load_graph
     from kg.graph.paths import default_graph_files
 
-    return load_graph(list(paths) or default_graph_files(supplement))
+    return load_graph(_paths(paths) or default_graph_files(supplement))
 
 
-def reason(paths: Iterable[Path] = (), supplement: bool = True) -> ReasonedGraph:
+def reason(paths: PathsArgument = (), supplement: bool = True) -> ReasonedGraph:
     """``paths`` (as for :func:`load`) reasoned with OWL 2 RL: asserted and inferred triples, and the logical
     inconsistencies found (``.findings``); from the closure cache when it holds these exact files."""
     from kg.graph.paths import default_graph_files
     from kg.reasoning.engine import load_reasoned
 
-    return load_reasoned(list(paths) or default_graph_files(supplement))
+    return load_reasoned(_paths(paths) or default_graph_files(supplement))
 
 
-def query(name_or_sparql: str, params: Mapping[str, Sequence[str]] | None = None,
+def _paths(paths: PathsArgument) -> list[Path]:
+    """One path (text or a path object) or several, as paths: a lone string is one path, not its characters."""
+    if isinstance(paths, str | os.PathLike):
+        return [Path(paths)]
+    return [Path(path) for path in paths]
+
+
+def query(name_or_sparql: str, params: Mapping[str, str | Sequence[str]] | None = None,
           graph: ReasonedGraph | None = None) -> Result:
-    """Run a saved query by name (with ``params``: parameter name to values, as IRIs, prefixed names or labels),
-    or any read-only SPARQL text, on ``graph`` (by default the project's, reasoned)."""
+    """Run a saved query by name (with ``params``: parameter name to a value or a list of values, as IRIs, prefixed
+    names or labels), or any read-only SPARQL text, on ``graph`` (by default the project's, reasoned)."""
     from kg.errors import InputError
     from kg.graph.paths import QUERIES_DIR
     from kg.sparql.saved import load_saved_query
 
+    if not isinstance(name_or_sparql, str):
+        raise InputError(f"a query must be text (a saved query's name or SPARQL), not {type(name_or_sparql).__name__}",
+                         "kg.query")
     reasoned = graph if graph is not None else reason()
     if len(name_or_sparql.split()) != 1:  # SPARQL text
         if params:
@@ -73,7 +86,8 @@ def query(name_or_sparql: str, params: Mapping[str, Sequence[str]] | None = None
     saved = load_saved_query(QUERIES_DIR, name_or_sparql)
     if saved is None:
         raise InputError(f"no saved query named {name_or_sparql!r}", str(QUERIES_DIR))
-    return reasoned.run_saved(saved, {name: list(values) for name, values in (params or {}).items()})
+    values = {name: [values] if isinstance(values, str) else list(values) for name, values in (params or {}).items()}
+    return reasoned.run_saved(saved, values)
 
 
 def ask(question: str, supplement: bool = True) -> Reply:

@@ -16,12 +16,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import kg
 from kg.cli import cli
 from kg.graph.paths import ONTOLOGY_DIR, ROOT
 
 ONTOLOGY = str(ONTOLOGY_DIR)
 HEADER = '#+ summary: "A query"\n#+ questions: ["Is it?"]\n'
 TTL_PREFIXES = "@prefix kg: <https://w3id.org/mnd-kg/resource/> .\n@prefix mnd: <https://w3id.org/mnd-kg/ontology#> .\n"
+BOM = b"\xef\xbb\xbf"  # what Notepad and other Windows editors put at the head of a UTF-8 file
 CROSS_PRODUCT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 
 
@@ -61,6 +63,10 @@ CASES = [
     Case("turtle-literal-over-16-mib", ("sparql", "ASK {}", "--graph", "{tmp}/huge.ttl"),
          2, ("a literal or IRI longer than 16 MiB, the most the parser accepts", "{tmp}/huge.ttl:2"),
          {"huge.ttl": b'<urn:a> <urn:b> "short" .\n<urn:a> <urn:b> "' + b"x" * (16 * 1024 * 1024 + 1) + b'" .\n'}),
+    Case("turtle-nested-too-deeply", ("sparql", "ASK {}", "--graph", "{tmp}/deep.ttl"),  # Oxigraph refuses it first
+         2, ("Error: Turtle nested too deeply: blank nodes or lists over about 100 levels within one another, more "
+             "than rdflib reads ({tmp}/deep.ttl)",),
+         {"deep.ttl": b"<urn:a> <urn:b> " + b"[ <urn:c> " * 2000 + b"]" * 2000 + b" .\n"}),
     Case("graph-file-empty", ("query", "is-demyelinating", "--graph", ONTOLOGY, "--graph", "{tmp}/empty.ttl"),
          2, ("empty graph file (0 bytes)", "{tmp}/empty.ttl"), {"empty.ttl": b""}),
     Case("check-graph-without-triples", ("check", "{tmp}/prefixes.ttl"),
@@ -81,6 +87,12 @@ CASES = [
          2, ("Error: not a valid URL: 'http://127.0.0.1:0/store': Port out of range 1-65535 (--store)",)),
     Case("load-update-host-not-a-name", ("load", "--update", "http://%zz/update"),
          2, ("Error: not a valid URL: 'http://%zz/update': '%zz' is no host name or IP address (--update)",)),
+    Case("endpoint-credentials-in-the-url", ("sparql", "ASK {}", "--endpoint", "http://kg:secret@127.0.0.1:9/sparql"),
+         2, ("Error: not a valid URL: 'http://127.0.0.1:9/sparql': a user name or password in the URL is never sent; "
+             "give --user and --password (--endpoint)",)),
+    Case("load-credentials-in-the-url", ("load", "--store", "http://kg@127.0.0.1:9/store"),
+         2, ("Error: not a valid URL: 'http://127.0.0.1:9/store': a user name or password in the URL is never sent; "
+             "give --user and --password (--store)",)),
     Case("control-characters-in-a-path-are-escaped", ("check", "{tmp}/\x1b[2J\u202eevil.ttl"), 2,
          ("Error: no such file or folder ({tmp}/\\x1b[2J\\u202eevil.ttl)",)),
     Case("graph-file-missing", ("query", "is-demyelinating", "--graph", "{tmp}/absent.ttl"),
@@ -121,6 +133,8 @@ CASES = [
     saved_query_case("query-file-not-utf8", HEADER.encode() + b"ASK { ?s ?p \"caf\xe9\" }\n", "not UTF-8 text"),
     saved_query_case("query-file-name", (HEADER + "ASK {}\n").encode(), "lower-case words joined by hyphens",
                      name="My_Query.rq"),
+    Case("queries-folder-without-queries", ("list", "--queries", "{tmp}/queries"), 2,
+         ("Error: no saved query (.rq file) in folder ({tmp}/queries)",), {"queries/README.md": b"# queries\n"}),
     Case("queries-folder-missing", ("list", "--queries", "{tmp}/absent"), 2,
          ("no such folder of saved queries", "{tmp}/absent")),
     # query names and parameters
@@ -203,6 +217,8 @@ CASES = [
          2, ("no such folder for the output file", "{tmp}/absent")),
     Case("explain-unknown-entity", ("explain", "Parkinson disease", "--graph", ONTOLOGY),
          2, ("no entity in the graph is named 'Parkinson disease'",)),
+    Case("explain-iri-not-in-the-graph", ("explain", "kg:ALSS", "--graph", ONTOLOGY),
+         2, ("Error: no entity in the graph has the IRI <https://w3id.org/mnd-kg/resource/ALSS> (kg explain)",)),
     # query limits
     Case("timeout", ("sparql", CROSS_PRODUCT, "--graph", ONTOLOGY, "--timeout", "0.5"),
          4, ("query timed out after 0.5 s", "--timeout")),
@@ -257,6 +273,23 @@ def test_a_graph_path_that_is_no_regular_file_is_refused_before_it_is_read(kind:
             f"Error: not a regular file or folder (a device, pipe or socket) ({culprit})"]
 
 
+@pytest.mark.parametrize("where", ["given", "in-folder"])
+@pytest.mark.parametrize("head", [b"", BOM], ids=["plain", "bom"])
+def test_a_graph_file_whose_name_is_not_utf8_is_read(where: str, head: bytes, tmp_path: Path) -> None:
+    """A name with a byte that is not UTF-8 (0xe9: Latin-1 'é', from an old archive) broke the closure cache's key
+    (UnicodeEncodeError) and rdflib's parse, which Oxigraph hands a file it does not read (a byte order mark, a
+    relative IRI) and the library uses (FileNotFoundError on a name decoded from its file: URI): a traceback."""
+    folder = tmp_path / "graph"
+    folder.mkdir()
+    named = folder / os.fsdecode(b"caf\xe9.ttl")
+    named.write_bytes(head + b"<urn:a> <urn:b> <urn:c> .\n")
+    given = named if where == "given" else folder
+    result = CliRunner().invoke(cli, ["export", "--format", "nt", "--graph", str(given)])
+    assert (result.exit_code, result.stderr) == (0, ""), result.output
+    assert result.stdout == "<urn:a> <urn:b> <urn:c> .\n"
+    assert len(kg.load(given)) == 1
+
+
 @pytest.mark.parametrize("kind", ["pipe", "link-to-device"])
 def test_a_saved_query_that_is_no_regular_file_is_refused_before_it_is_read(kind: str, tmp_path: Path) -> None:
     """kg list reads saved queries in its own process: a pipe hung it, /dev/zero ended in a MemoryError."""
@@ -299,3 +332,24 @@ def test_debug_shows_the_traceback_of_a_corpus_case(tmp_path: Path) -> None:
     assert result.exit_code != 0
     assert result.exception is not None and "malformed Turtle" in str(result.exception)
 
+
+
+
+@pytest.mark.parametrize("args", [
+    ("sparql", "--file", "{tmp}/ask.rq", "--graph", "{tmp}/graph.ttl"),
+    ("sparql", "--file", "-", "--graph", "{tmp}/graph.ttl"),
+    ("query", "{tmp}/saved.rq", "--graph", "{tmp}/graph.ttl"),
+    ("list", "--queries", "{tmp}/queries"),
+], ids=["query-file", "standard-input", "saved-query-file", "saved-queries-folder"])
+def test_a_byte_order_mark_heads_a_query_as_it_does_a_graph(args: tuple[str, ...], tmp_path: Path) -> None:
+    """A graph file may start with one (rdflib skips it); a query file with one was 'invalid SPARQL query: line 1,
+    column 1: unexpected '\\ufeff'' or "no '#+' header at the top of the file"."""
+    (tmp_path / "graph.ttl").write_bytes(BOM + b"<urn:a> <urn:b> <urn:c> .\n")
+    (tmp_path / "ask.rq").write_bytes(BOM + b"ASK { ?s ?p ?o }\n")
+    (tmp_path / "queries").mkdir()
+    for saved in (tmp_path / "saved.rq", tmp_path / "queries" / "saved.rq"):
+        saved.write_bytes(BOM + HEADER.encode() + b"ASK { ?s ?p ?o }\n")
+    result = CliRunner().invoke(cli, [arg.replace("{tmp}", str(tmp_path)) for arg in args], prog_name="kg",
+                                input=BOM + b"ASK { ?s ?p ?o }\n")
+    assert (result.exit_code, result.stderr) == (0, ""), result.output
+    assert result.stdout.split() in (["true"], ["saved:", "A", "query", "?", "Is", "it?"])

@@ -149,5 +149,43 @@ def test_explain_prints_premises_with_citations() -> None:
             "severe) to Type 4 (least severe).\")") in result.output
 
 
+EXPLAIN_PREFIXES = ("@prefix ex: <http://example.org/> . @prefix owl: <http://www.w3.org/2002/07/owl#> .\n"
+                    "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n")
+
+
+def explained(turtle: str, entity: str, cls: str) -> Step | None:
+    """The explanation of ``entity rdf:type cls`` in the reasoned ``turtle``."""
+    from rdflib import URIRef
+    from rdflib.namespace import RDF
+
+    from kg.answers.explain import explainer_from
+    from kg.reasoning.reason import reason
+
+    reasoned = reason(Graph().parse(data=EXPLAIN_PREFIXES + turtle, format="turtle"))
+    triple = (URIRef("http://example.org/" + entity), RDF.type, URIRef("http://example.org/" + cls))
+    assert triple in reasoned.inferred
+    return explainer_from(reasoned.asserted, reasoned.inferred).explain(triple)
+
+
+def test_explain_follows_a_cycle_of_subclasses() -> None:
+    """A ⊑ B ⊑ A, x a A: 'x a B' is inferred, and kg explain said 'no inferred class membership'."""
+    step = explained("ex:A rdfs:subClassOf ex:B . ex:B rdfs:subClassOf ex:A . ex:x a ex:A .", "x", "B")
+    assert step is not None and step.rule == "http://example.org/A ⊑ http://example.org/B"
+    assert [leaf.rule for leaf in step.leaves()] == ["asserted"]
+
+
+@pytest.mark.parametrize(("chain", "facts", "leaves"), [
+    # a chain of no property, or of one: ValueError (not enough values to unpack) from kg explain and kg check
+    ("( )", "ex:s rdfs:subPropertyOf ex:r . ex:a ex:s ex:b .", 1),
+    ("( ex:s )", "ex:s rdfs:subPropertyOf ex:r . ex:a ex:s ex:b .", 1),
+    # of three: only two steps were read, so 'a r d' had no explanation, nor 'a a C' ("no inferred class membership")
+    ("( ex:s ex:s ex:s )", "ex:a ex:s ex:b . ex:b ex:s ex:c . ex:c ex:s ex:d .", 3),
+], ids=["empty", "one-step", "three-steps"])
+def test_explain_reads_property_chains_of_any_length(chain: str, facts: str, leaves: int) -> None:
+    step = explained(f"ex:r owl:propertyChainAxiom {chain} ; rdfs:domain ex:C . {facts}", "a", "C")
+    assert step is not None and step.rule == "domain of http://example.org/r is http://example.org/C"
+    assert len(step.leaves()) == leaves
+
+
 def test_check_of_project_files_equals_default(asserted: Graph) -> None:
     assert len(load_graph(default_graph_files())) == len(asserted)

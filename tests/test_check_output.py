@@ -292,3 +292,16 @@ def test_a_blank_node_is_shown_by_the_same_label_on_every_run(
         assert rows == [
             f"ERROR\tundescribed-iri\t{lower}\towl:hasValue\tkg:lower-motor-neuron\tontology/mnd.ttl:{lines['lower']}:5",
             f"ERROR\tundescribed-iri\t{upper}\towl:hasValue\tkg:upper-motor-neuron\tontology/mnd.ttl:{lines['upper']}:5"]
+
+
+@pytest.mark.parametrize("fmt", REPORT_FORMATS)
+def test_a_finding_in_a_file_whose_name_is_not_utf8_is_reported_in_every_format(fmt: str, tmp_path: Path) -> None:
+    """The Markdown report counted its length in UTF-16 and stopped at the name's undecodable byte (b"caf\\xe9.ttl",
+    held as a lone surrogate): a UnicodeEncodeError traceback."""
+    folder = tmp_path / "graph"
+    folder.mkdir()
+    (folder / os.fsdecode(b"caf\xe9.ttl")).write_text(
+        "@prefix kg: <https://w3id.org/mnd-kg/resource/> .\nkg:z a kg:NoClass .\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", str(folder), "--format", fmt])
+    assert result.exit_code == 1, result.output
+    assert "caf" in result.stdout and "Traceback" not in result.output

@@ -80,6 +80,18 @@ def test_query_markdown_has_a_table_and_citations() -> None:
     assert "**Citations**" in result.output
 
 
+def test_a_value_with_tabs_and_line_breaks_keeps_tsv_and_markdown_rows_whole(tmp_path: Path) -> None:
+    """A literal holding a tab or a line break was written raw: a TSV row in N3's triple quotes spread over two
+    lines and an extra column (SPARQL 1.1 TSV escapes them as \\t \\n \\r), a Markdown row broke the table."""
+    graph = tmp_path / "graph.ttl"
+    graph.write_text('<urn:a> <urn:b> "x\\ty\\r\\nz"@en .\n', encoding="utf-8")
+    query = "SELECT ?o WHERE { ?s ?p ?o }"
+    tsv = run("sparql", query, "--graph", str(graph), "--format", "tsv")
+    assert (tsv.exit_code, tsv.output) == (0, '?o\n"x\\ty\\r\\nz"@en\n')
+    markdown = run("sparql", query, "--graph", str(graph), "--format", "markdown")
+    assert (markdown.exit_code, markdown.output) == (0, "| o |\n| --- |\n| x y<br>z |\n")
+
+
 def test_query_parameter_by_label() -> None:
     result = run("query", EXAMPLE, "-p", "disease=multiple sclerosis", "--format", "json")
     verdicts = {b["verdict"]["value"] for b in json.loads(result.output)["results"]["bindings"]}

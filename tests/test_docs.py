@@ -34,3 +34,15 @@ def test_docs_command_writes_the_page_and_check_finds_drift(tmp_path: Path) -> N
     stale = runner.invoke(cli, ["docs", "--check", "-o", str(page)])
     assert stale.exit_code == 1
     assert "is out of date: run 'kg docs'" in stale.output
+
+
+def test_check_of_a_page_that_is_not_text_or_not_there_says_so(tmp_path: Path) -> None:
+    """--check of a binary file ended in a UnicodeDecodeError traceback; of no file it said 'out of date'."""
+    runner = CliRunner()
+    binary = tmp_path / "ontology.html"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\xa4\x00")
+    stale = runner.invoke(cli, ["docs", "--check", "-o", str(binary)])
+    assert (stale.exit_code, stale.stdout, stale.stderr) == (1, "", f"{binary} is out of date: run 'kg docs'\n")
+    missing = runner.invoke(cli, ["docs", "--check", "-o", str(tmp_path / "absent.html")])
+    assert (missing.exit_code, missing.stdout) == (1, "")
+    assert missing.stderr == f"{tmp_path / 'absent.html'} does not exist: run 'kg docs'\n"

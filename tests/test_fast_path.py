@@ -332,6 +332,23 @@ def test_a_literal_in_an_axiom_is_checked_as_on_the_reference_path(tmp_path: Pat
     assert fast.findings == reference.findings == ()
 
 
+def test_an_empty_or_literal_property_chain_is_reasoned_as_on_the_reference_path(tmp_path: Path) -> None:
+    """``owl:propertyChainAxiom ( )`` or ``"x"``: a chain of no property implies nothing (owlrl and the schema
+    closure skip it); the data rules' prp-spo2 read its first step and stopped every command with an IndexError."""
+    path = tmp_path / "graph.ttl"
+    path.write_text("@prefix owl: <http://www.w3.org/2002/07/owl#> . @prefix ex: <http://example.org/> .\n"
+                    "ex:r owl:propertyChainAxiom ( ) . ex:s owl:propertyChainAxiom \"x\" .\n"
+                    "ex:t owl:propertyChainAxiom ( ex:p ex:p ) . ex:a ex:p ex:b . ex:b ex:p ex:c .\n",
+                    encoding="utf-8")
+    fast = load_reasoned([path])
+    assert isinstance(fast, ReasonedStore)
+    reference = reason(load_graph([path]), reference=True)
+    assert set(fast.inferred) == set(reference.inferred)
+    ex = "http://example.org/"
+    assert (URIRef(ex + "a"), URIRef(ex + "t"), URIRef(ex + "c")) in set(fast.inferred)
+    assert fast.findings == reference.findings == ()
+
+
 def test_a_cold_check_does_not_import_owlrl(tmp_path: Path) -> None:
     """owlrl is the reference, for the differential tests and MND_KG_ENGINE=reference: never on a command's path."""
     code = ("import sys\nimport kg.cli.commands\nfrom kg.cli import main\n"

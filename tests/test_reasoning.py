@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
 from kg.graph.namespaces import INFERRED_GRAPH, KG, MND
+from kg.reasoning.engine import load_reasoned
 from kg.reasoning.reason import Reasoned, reason
 
 ONT = str(MND._NS)
@@ -157,7 +160,7 @@ def test_inferred_triples_are_kept_apart_and_free_of_owlrl_noise(reasoned: Reaso
 
 
 TINY = """@prefix owl: <http://www.w3.org/2002/07/owl#> . @prefix ex: <http://example.org/> .
-@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 """
 
 
@@ -169,10 +172,29 @@ TINY = """@prefix owl: <http://www.w3.org/2002/07/owl#> . @prefix ex: <http://ex
     ("ex:a owl:sameAs ex:b . ex:a owl:differentFrom ex:b .", "eq-diff1"),
     ("ex:C owl:equivalentClass owl:Nothing . ex:a a ex:C .", "cls-nothing2"),
     ("ex:p owl:propertyDisjointWith ex:q . ex:a ex:p ex:b ; ex:q ex:b .", "prp-pdw"),
+    # a class and its complement, and the other rules of OWL 2 RL's table 4 that conclude false
+    ("ex:N owl:complementOf ex:C . ex:a a ex:C , ex:N .", "cls-com"),
+    ("ex:N owl:complementOf ex:C . ex:D rdfs:subClassOf ex:C . ex:a a ex:D , ex:N .", "cls-com"),
+    ("[] a owl:AllDifferent ; owl:members ( ex:a ex:b ) . ex:a owl:sameAs ex:b .", "eq-diff2"),
+    ("[] a owl:AllDifferent ; owl:distinctMembers ( ex:a ex:b ) . ex:a owl:sameAs ex:b .", "eq-diff3"),
+    ("ex:a owl:differentFrom ex:a .", "eq-irp"),
+    ("[] owl:sourceIndividual ex:a ; owl:assertionProperty ex:p ; owl:targetIndividual ex:b . ex:a ex:p ex:b .",
+     "prp-npa1"),
+    ('[] owl:sourceIndividual ex:a ; owl:assertionProperty ex:p ; owl:targetValue "v" . ex:a ex:p "v" .',
+     "prp-npa2"),
+    ("[] a owl:AllDisjointProperties ; owl:members ( ex:p ex:q ) . ex:a ex:p ex:b ; ex:q ex:b .", "prp-adp"),
+    ("ex:R owl:maxCardinality 0 ; owl:onProperty ex:p . ex:a a ex:R ; ex:p ex:b .", "cls-maxc1"),
+    ("ex:R owl:maxQualifiedCardinality 0 ; owl:onProperty ex:p ; owl:onClass ex:C . ex:a a ex:R ; ex:p ex:b . "
+     "ex:b a ex:C .", "cls-maxqc1"),
+    ("ex:R owl:maxQualifiedCardinality 0 ; owl:onProperty ex:p ; owl:onClass owl:Thing . ex:a a ex:R ; ex:p ex:b .",
+     "cls-maxqc2"),
 ])
-def test_each_inconsistency_rule_is_reported(turtle: str, rule: str) -> None:
+def test_each_inconsistency_rule_is_reported(turtle: str, rule: str, tmp_path: Path) -> None:
+    """By the rdflib path and by the Oxigraph store the commands use."""
     graph = Graph().parse(data=TINY + turtle, format="turtle")
     assert rule in {finding.rule for finding in reason(graph).findings}
+    (tmp_path / "graph.ttl").write_text(TINY + turtle, encoding="utf-8")
+    assert rule in {finding.rule for finding in load_reasoned([tmp_path / "graph.ttl"]).findings}
 
 
 def test_findings_are_sorted_and_repeatable(asserted: Graph) -> None:

@@ -95,6 +95,25 @@ def test_reply_that_is_not_sparql_results(listener: Listener) -> None:
     assert_remote_failure(result, "the reply is not SPARQL results (text/html): Welcome to nginx")
 
 
+MAYBE = b'{"head": {}, "boolean": "maybe"}'
+TRUE = b'{"head": {}, "boolean": true}'
+NO_ROWS = b'{"head": {"vars": ["x"]}, "results": {"bindings": []}}'
+
+
+@pytest.mark.parametrize(("listener", "query", "body"), [
+    (http_reply("200 OK", "application/sparql-results+json", MAYBE), "ASK {}", MAYBE),
+    (http_reply("200 OK", "application/sparql-results+json", MAYBE), "SELECT * WHERE { ?s ?p ?o }", MAYBE),
+    (http_reply("200 OK", "application/sparql-results+json", TRUE), "SELECT * WHERE { ?s ?p ?o }", TRUE),
+    (http_reply("200 OK", "application/sparql-results+json", NO_ROWS), "ASK {}", NO_ROWS),
+], indirect=["listener"], ids=["maybe-for-ask", "maybe-for-select", "boolean-for-select", "rows-for-ask"])
+def test_a_reply_of_another_form_or_a_boolean_that_is_none_is_refused(listener: Listener, query: str,
+                                                                       body: bytes) -> None:
+    """'"boolean": "maybe"' was printed as 'true' (rdflib reads any non-empty string as true), for an ASK and for a
+    SELECT alike; a reply of the other form was printed as if it answered this query."""
+    result = kg("sparql", query, "--endpoint", listener.url, "--retries", "0")
+    assert_remote_failure(result, "the reply is not SPARQL results of ", body.decode())
+
+
 @pytest.mark.parametrize("listener", [http_reply("503 Service Unavailable", "text/plain", b"overloaded")],
                          indirect=True)
 def test_503_is_retried_a_bounded_number_of_times(listener: Listener) -> None:

@@ -94,12 +94,15 @@ class Explainer:
                 link = self._explain((subject, prop, value), visiting)
                 if link:
                     return Step(triple, f"{_n(cls)} ≡ {_n(prop)} value {_n(value)}", (), (link,))
-        for sub in sorted(self.closure.subjects(RDFS.subClassOf, cls), key=str):
-            if isinstance(sub, URIRef) and sub != cls and (cls, RDFS.subClassOf, sub) not in self.closure \
-                    and (sub, RDFS.subClassOf, cls) in self.asserted and (subject, RDF.type, sub) in self.closure:
-                step = self._explain((subject, RDF.type, sub), visiting)
-                if step:
-                    return Step(triple, f"{_n(sub)} ⊑ {_n(cls)}", (), (step,))
+        subs = sorted((sub for sub in self.closure.subjects(RDFS.subClassOf, cls)
+                       if isinstance(sub, URIRef) and sub != cls and (sub, RDFS.subClassOf, cls) in self.asserted
+                       and (subject, RDF.type, sub) in self.closure), key=str)
+        # a strict subclass here; an equivalent one (A ⊑ B ⊑ A, a cycle) last, when nothing else explains it
+        equivalent = [sub for sub in subs if (cls, RDFS.subClassOf, sub) in self.closure]
+        for sub in (sub for sub in subs if sub not in equivalent):
+            step = self._explain((subject, RDF.type, sub), visiting)
+            if step:
+                return Step(triple, f"{_n(sub)} ⊑ {_n(cls)}", (), (step,))
         for prop in sorted(self.asserted.subjects(RDFS.range, cls), key=str):
             for source in sorted(self.closure.subjects(prop, subject), key=str):
                 step = self._explain((source, prop, subject), visiting)
@@ -110,19 +113,33 @@ class Explainer:
                 step = self._explain((subject, prop, target), visiting)
                 if step:
                     return Step(triple, f"domain of {_n(prop)} is {_n(cls)}", (), (step,))
+        for sub in equivalent:
+            step = self._explain((subject, RDF.type, sub), visiting)
+            if step:
+                return Step(triple, f"{_n(sub)} ⊑ {_n(cls)}", (), (step,))
+        return None
+
+    def _chain_links(self, start: Node, steps: list[Node], end: Node, visiting: frozenset[Triple]) -> list[Step] | None:
+        """Explained links ``start steps[0] m1 ... steps[-1] end`` through the closure, for a chain of any length."""
+        first, rest = steps[0], steps[1:]
+        if not rest:
+            link = self._explain((start, first, end), visiting) if (start, first, end) in self.closure else None
+            return [link] if link else None
+        for middle in sorted(self.closure.objects(start, first), key=str):
+            after = self._chain_links(middle, rest, end, visiting)
+            link = self._explain((start, first, middle), visiting) if after else None
+            if after and link:
+                return [link, *after]
         return None
 
     def _explain_property(self, subject: Node, predicate: Node, obj: Node,
                           visiting: frozenset[Triple]) -> Step | None:
         triple = (subject, predicate, obj)
         for chain in sorted(self.asserted.objects(predicate, OWL.propertyChainAxiom), key=str):
-            first, second = list(Collection(self.asserted, chain))[:2]
-            for middle in sorted(self.closure.objects(subject, first), key=str):
-                if (middle, second, obj) in self.closure:
-                    left = self._explain((subject, first, middle), visiting)
-                    right = self._explain((middle, second, obj), visiting)
-                    if left and right:
-                        return Step(triple, f"{_n(predicate)} ⊒ {_n(first)} ∘ {_n(second)}", (), (left, right))
+            steps = list(Collection(self.asserted, chain))  # none for ( ), a literal or an IRI that is no list
+            links = self._chain_links(subject, steps, obj, visiting) if steps else None
+            if links:
+                return Step(triple, f"{_n(predicate)} ⊒ {' ∘ '.join(map(_n, steps))}", (), tuple(links))
         for sub in sorted(self.asserted.subjects(RDFS.subPropertyOf, predicate), key=str):
             if (subject, sub, obj) in self.closure:
                 step = self._explain((subject, sub, obj), visiting)

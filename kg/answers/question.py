@@ -273,7 +273,10 @@ def without(reading: Reading, dropped: set[str]) -> Reading:
 
 def checked(question: str) -> str:
     """The question with its white space folded, or InputError (exit 2): a control character (a terminal escape
-    sequence would act on the user's terminal when echoed), an empty question, or one over MAX_CHARACTERS."""
+    sequence would act on the user's terminal when echoed), an empty question, or one over MAX_CHARACTERS; or a
+    question that is not text at all (library use: ``kg.ask(None)``)."""
+    if not isinstance(question, str):
+        raise InputError(f"a question must be text, not {type(question).__name__}", "QUESTION")
     for position, character in enumerate(question, 1):
         if unicodedata.category(character) == "Cc" and character not in "\t\n\r":
             raise InputError(f"the question has a control character (U+{ord(character):04X}) at character "

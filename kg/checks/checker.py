@@ -224,7 +224,7 @@ def _occurs(quote: str, path: str, lines: list[str], found: dict[tuple[str, str]
 
 def _explain_terms(explainer: Explainer, rule: str, terms: tuple[str, ...]) -> tuple[Step, ...]:
     """The derivations behind a logical finding (each class membership of a disjointness clash, ...)."""
-    if rule == "cax-dw":
+    if rule in ("cax-dw", "cls-com"):  # a member of two disjoint classes, of a class and its complement
         entity, first, second = (URIRef(t) for t in terms)
         steps = [explainer.explain((entity, RDF.type, cls)) for cls in (first, second)]
     elif rule == "cls-nothing2":

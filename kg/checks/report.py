@@ -90,8 +90,9 @@ def _left_out(findings: list[CheckFinding], left: list[CheckFinding], command: s
 
 
 def _size(text: str) -> int:
-    """Length as GitHub counts a comment: UTF-16 code units."""
-    return len(text.encode("utf-16-le")) // 2
+    """Length as GitHub counts a comment: UTF-16 code units (a lone surrogate, from a file name that is not
+    UTF-8, is one)."""
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def _places(places: tuple[Place, ...], quote: str = "") -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import errno
 import gc
+import io
 import json
 import logging
 import re
@@ -126,6 +127,17 @@ def _usage_failure(error: click.UsageError) -> click.ClickException:
 def cli(ctx: click.Context, debug: bool) -> None:
     """Query the motor neuron disease knowledge graph (embedded, in memory, with OWL 2 RL reasoning)."""
     ctx.obj = {"debug": debug}
+    _escape_undecodable_output()
+
+
+def _escape_undecodable_output() -> None:
+    """A file name that is not UTF-8 (b"caf\\xe9.ttl") is held as a lone surrogate ('\\udce9'); standard output
+    writes it as that escape, as standard error does, instead of stopping with a UnicodeEncodeError (a UTF-8
+    locale's 'strict') or writing the raw byte (C.UTF-8's 'surrogateescape'): valid UTF-8, and JSON reads it back
+    as the very name."""
+    stdout = sys.stdout
+    if isinstance(stdout, io.TextIOWrapper) and stdout.errors != "backslashreplace":
+        stdout.reconfigure(errors="backslashreplace")
 
 
 @cli.command("list")
@@ -332,6 +344,9 @@ def explain_command(entity: str, fmt: str, graph_paths: tuple[Path, ...], no_sup
 
         dataset = _load(paths, no_supplement, cache)
         subject = resolve_entity(entity, dataset, "kg explain")
+        if next(dataset.quads((subject, None, None, None)), None) is None \
+                and next(dataset.quads((None, None, subject, None)), None) is None:  # a typo, not an entity
+            raise InputError(f"no entity in the graph has the IRI <{subject}>", "kg explain")
         inferred = dataset.graph(INFERRED_GRAPH)
         explainer = explainer_from(dataset.graph(ASSERTED_GRAPH), inferred)
         steps = [step for cls in sorted(inferred.objects(subject, RDF.type), key=str)
@@ -442,7 +457,8 @@ def docs_command(output: Path, check: bool) -> None:
 
     if check:
         if not docs_are_current(output):
-            click.echo(f"{output} is out of date: run 'kg docs'", err=True)
+            state = "is out of date" if output.exists() else "does not exist"
+            click.echo(f"{output} {state}: run 'kg docs'", err=True)
             sys.exit(1)
         click.echo(f"{output} is up to date")
         return

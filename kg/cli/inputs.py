@@ -14,14 +14,14 @@ import click
 
 from kg.cli.options import STDIN, STDIN_NAME
 from kg.errors import InputError, KgError
-from kg.sparql.saved import SavedQuery, load_saved_query, read_query_file, saved_query_from_text
+from kg.sparql.saved import SavedQuery, load_saved_query, query_from_utf8, read_query_file, saved_query_from_text
 
 
 def read_stdin() -> str:
-    """Standard input as text (UTF-8)."""
+    """Standard input as text (UTF-8, a query: without a byte order mark)."""
     data = click.get_binary_stream("stdin").read()
     try:
-        return data.decode("utf-8")
+        return query_from_utf8(data)
     except UnicodeDecodeError as error:
         raise InputError(f"not UTF-8 text (byte {error.start})", STDIN_NAME) from error
 

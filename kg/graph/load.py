@@ -56,13 +56,19 @@ def parse_turtle(path: Path) -> Graph:
 
     graph = Graph()
     try:
-        graph.parse(path, format="turtle")
+        # opened here, the base IRI given as rdflib derives it: rdflib reopens a path from its file: URI, decoded
+        # as UTF-8, and so could not find a file whose name is not (b"caf\xe9.ttl")
+        with path.open("rb") as stream:
+            graph.parse(file=stream, format="turtle", publicID=path.absolute().as_uri())
     except BadSyntax as error:
         raise InputError(f"malformed Turtle: {error._why}", _position(path, error)) from error
     except UnicodeDecodeError as error:
         raise InputError("malformed Turtle: not UTF-8 text", f"{path} at byte {_first_non_utf8(path)}") from error
     except IndexError as error:  # rdflib's parser runs off the end of a file cut short
         raise InputError("malformed Turtle: unexpected end of file", _end_position(path)) from error
+    except RecursionError as error:  # its parser recurses some ten frames a level (Oxigraph reads 20,000)
+        raise InputError("Turtle nested too deeply: blank nodes or lists over about 100 levels within one another, "
+                         "more than rdflib reads", str(path)) from error
     except (ValueError, TypeError) as error:
         raise InputError(f"malformed Turtle: {error}", str(path)) from error
     _reject_invalid_iris(graph, path)

@@ -47,7 +47,7 @@ def cache_key(files: list[Path]) -> str:
         digest.update(f"\0query\0{query.name}\0".encode() + query.read_bytes())
     for path in files:
         data = path.read_bytes()
-        digest.update(f"\0file\0{path.resolve()}\0{len(data)}\0".encode() + data)
+        digest.update(b"\0file\0" + os.fsencode(path.resolve()) + f"\0{len(data)}\0".encode() + data)  # any name
     return digest.hexdigest()
 
 

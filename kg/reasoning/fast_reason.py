@@ -193,7 +193,10 @@ def _chain_related(schema: Graph, chains: list[tuple[Node, list[Node]]]) -> set[
 
 
 def _chains(schema: Graph) -> list[tuple[Node, list[Node]]]:
-    return [(prop, list(Collection(schema, chain))) for prop, chain in schema.subject_objects(OWL.propertyChainAxiom)]
+    """Each property chain axiom's property and steps; a chain of no step (``( )``, a literal, an IRI that is
+    no list) implies nothing, as in owlrl and kg.reasoning.schema."""
+    chains = [(prop, list(Collection(schema, chain))) for prop, chain in schema.subject_objects(OWL.propertyChainAxiom)]
+    return [(prop, steps) for prop, steps in chains if steps]
 
 
 def _apply_chains(chains: list[tuple[Node, list[Node]]], triples: set[Triple]) -> set[Triple]:

@@ -42,8 +42,9 @@ def write_docs(destination: Path = DOCS_FILE) -> Path:
 
 
 def docs_are_current(destination: Path = DOCS_FILE) -> bool:
-    """True when ``destination`` holds exactly the page the ontology generates."""
-    return destination.is_file() and destination.read_text(encoding="utf-8") == ontology_html()
+    """True when ``destination`` holds exactly the page the ontology generates (compared as bytes: a file that is
+    not UTF-8 is out of date, not an error)."""
+    return destination.is_file() and destination.read_bytes() == ontology_html().encode("utf-8")
 
 
 if __name__ == "__main__":

@@ -3,7 +3,8 @@ CONSTRUCT or DESCRIBE result's graph in Turtle or N-Triples."""
 
 from __future__ import annotations
 
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import XSD
 from rdflib.query import Result
 from rdflib.term import Node
 
@@ -37,9 +38,25 @@ def format_result(result: Result, fmt: str, graph: Graph) -> str:
     rows = [[solution[v] for v in variables] for solution in solutions(result)]
     if fmt == "tsv":
         lines = ["\t".join("?" + v for v in variables)]
-        lines += ["\t".join(term.n3() if term is not None else "" for term in row) for row in rows]
+        lines += ["\t".join(_tsv_term(term) for term in row) for row in rows]
         return "\n".join(lines) + "\n"
     return _human(variables, rows, graph, markdown=(fmt == "markdown"))
+
+
+_TSV_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def _tsv_term(term: Node | None) -> str:
+    """A term as SPARQL 1.1 TSV writes it: Turtle, a literal on one line with its tab, line feed and carriage
+    return escaped (rdflib's n3() puts one holding a line break in triple quotes, across lines)."""
+    if term is None:
+        return ""
+    if not isinstance(term, Literal) or not any(c in term for c in "\t\n\r"):
+        return term.n3()
+    written = '"' + str(term).translate(_TSV_ESCAPES) + '"'
+    if term.language:
+        return f"{written}@{term.language}"
+    return written if term.datatype in (None, XSD.string) else f"{written}^^<{term.datatype}>"
 
 
 def _human(variables: list[str], rows: list[list[Node | None]], graph: Graph, markdown: bool) -> str:
@@ -79,5 +96,11 @@ def _plain(header: list[str], body: list[list[str]]) -> str:
 
 def _markdown(header: list[str], body: list[list[str]]) -> str:
     def line(cells: list[str]) -> str:
-        return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |\n"
+        return "| " + " | ".join(_markdown_cell(cell) for cell in cells) + " |\n"
     return line(header) + line(["---"] * len(header)) + "".join(line(row) for row in body)
+
+
+def _markdown_cell(text: str) -> str:
+    """A table cell on one line: its pipes escaped, a line break as <br>, a tab as a space."""
+    text = text.replace("|", "\\|").replace("\t", " ")
+    return "<br>".join(text.splitlines()) if "\n" in text or "\r" in text else text

@@ -94,13 +94,15 @@ def sparql_term(term: Node) -> str:
 
 
 def load_saved_queries(directory: Path) -> dict[str, SavedQuery]:
-    """Every ``*.rq`` file directly in ``directory``, by name; any malformed one is an error."""
+    """Every ``*.rq`` file directly in ``directory``, by name; any malformed one, or none, is an error."""
     if not directory.is_dir():
         raise InputError("no such folder of saved queries", str(directory))
     queries = {}
     for path in sorted(directory.glob("*.rq")):
         query = parse_saved_query(path)
         queries[query.name] = query
+    if not queries:  # as a graph folder without Turtle: a wrong --queries, not an empty list to print
+        raise InputError("no saved query (.rq file) in folder", str(directory))
     return queries
 
 
@@ -128,7 +130,8 @@ def load_saved_query(directory: Path, name: str) -> SavedQuery | None:
 
 def read_query_file(path: Path, what: str) -> str:
     """The text of a query file (``what`` names it in errors): a regular file (a device or pipe would be read
-    without end) of UTF-8 text (a byte that is not is named by its offset) and at most MAX_QUERY_CHARACTERS."""
+    without end) of UTF-8 text (a byte that is not is named by its offset; a byte order mark is dropped) and at
+    most MAX_QUERY_CHARACTERS."""
     if path.exists() and not path.is_file():
         raise InputError("not a regular file (a device, pipe or socket)", str(path))
     try:
@@ -140,12 +143,18 @@ def read_query_file(path: Path, what: str) -> str:
     if len(data) > 4 * MAX_QUERY_CHARACTERS:
         raise too_long
     try:
-        text = data.decode("utf-8")
+        text = query_from_utf8(data)
     except UnicodeDecodeError as error:
         raise InputError(f"{what} is not UTF-8 text (byte {error.start})", str(path)) from error
     if len(text) > MAX_QUERY_CHARACTERS:
         raise too_long
     return text
+
+
+def query_from_utf8(data: bytes) -> str:
+    """A query file's bytes as text, without the byte order mark some editors (Notepad) put first: a graph file
+    may have one (rdflib skips it), and SPARQL parsers read it as a stray character."""
+    return data.decode("utf-8").removeprefix("\ufeff")
 
 
 def parse_saved_query(path: Path) -> SavedQuery:

@@ -11,6 +11,7 @@ connection was reset.
 from __future__ import annotations
 
 import io
+import json
 import re
 import socket
 import threading
@@ -68,8 +69,8 @@ class Remote:
 
 
 def check_url(url: str, option: str) -> str:
-    """An http(s) URL with a host name or IP address, a port from 1 to 65535 and no space or control character,
-    or an InputError naming the option."""
+    """An http(s) URL with a host name or IP address, a port from 1 to 65535, no space or control character and
+    no user name or password (not quoted back), or an InputError naming the option."""
     odd = next((c for c in url if c.isspace() or unicodedata.category(c) == "Cc"), None)
     if odd is not None:
         raise InputError(f"not a valid URL: {url!r}: a space or control character (U+{ord(odd):04X})", option)
@@ -84,6 +85,9 @@ def check_url(url: str, option: str) -> str:
         raise InputError(f"not a valid URL: {url!r}: Port out of range 1-65535", option)
     if not _HOST.fullmatch(parts.hostname):
         raise InputError(f"not a valid URL: {url!r}: {parts.hostname!r} is no host name or IP address", option)
+    if parts.username is not None or parts.password is not None:  # urllib took them for the host: 'unknown host'
+        raise InputError(f"not a valid URL: {_public(url)!r}: a user name or password in the URL is never sent; "
+                         "give --user and --password", option)
     return url
 
 
@@ -173,14 +177,24 @@ def _read_at_most(stream: Any, limit: int) -> bytes:
 
 
 def _parse_reply(body: bytes, content_type: str, form: str, url: str) -> Result:
+    kind = content_type.split(";")[0].strip() or "no Content-Type"
     try:
         if form in _GRAPH_FORMS:
             result = Result("CONSTRUCT" if form == "ConstructQuery" else "DESCRIBE")
             result.graph = Graph().parse(data=body, format="turtle")
             return result
-        return Result.parse(io.BytesIO(body), format="json")
+        reply = json.loads(body)
     except Exception as error:  # the JSON and Turtle parsers raise many kinds
-        kind = content_type.split(";")[0].strip() or "no Content-Type"
+        raise RemoteError(f"the reply is not SPARQL results ({kind}): {_snippet(body)}", url) from error
+    # rdflib reads '"boolean": "maybe"' as true, and a reply of the other form as this query's answer
+    ask = form == "AskQuery"
+    if not isinstance(reply, dict) or (not isinstance(reply.get("boolean"), bool) if ask
+                                       else not isinstance(reply.get("results"), dict)):
+        raise RemoteError(f"the reply is not SPARQL results of {'an ASK' if ask else 'a SELECT'} query ({kind}): "
+                          f"{_snippet(body)}", url)
+    try:
+        return Result.parse(io.BytesIO(body), format="json")
+    except Exception as error:
         raise RemoteError(f"the reply is not SPARQL results ({kind}): {_snippet(body)}", url) from error
 
 
