@@ -3442,6 +3442,16 @@ def test_what_causes_a_disease_no_document_gives_a_cause_of_is_unstated(index: C
     assert "has clinical feature" not in reply.sentence or question.startswith("What does")
 
 
+@pytest.mark.parametrize("question", ["Yes!", "Why?", "break it down"])
+def test_input_naming_nothing_of_the_graph_gets_no_answer(index: ClaimIndex, question: str) -> None:
+    """"yes" was answered "spinal muscular atrophy always inherited: true." (document 004's "Yes, it's an autosomal
+    recessive genetic disorder" ranked first): a question naming no thing and no relation is about nothing a
+    statement could be about; the closest statements are shown, as for any question the documents don't answer."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == ("unstated", f"The documents don't say this: {question}")
+    assert reply.used  # the closest statements by their words
+
+
 @pytest.mark.parametrize(("question", "verdict", "sentence"), [
     ("Why would somebody get spinal muscular atrophy?", "answer", "spinal muscular atrophy has causal gene: SMN1."),
     ("Why does multiple sclerosis occur?", "unstated",

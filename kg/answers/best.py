@@ -48,7 +48,7 @@ def _open(reply: Reply) -> bool:
     """Whether ``reply`` answers an open question of known things, by a list or not at all (not of each disease, nor
     a kind's members)."""
     reading = reply.reading
-    return not (reading.yes_no or reading.unknown or reply.members or reply.each) \
+    return not (reading.yes_no or reading.unknown or reply.members or reply.each or not reading.mentions) \
         and reply.verdict in ("answer", "unstated")
 
 

@@ -312,6 +312,10 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
     if not reading.mentions and not any(s > 0 for _, s in ranked):
         # "a", "the of": nothing named and no word of any statement; no statement is closest
         return Reply(question, reading, "unstated", "The documents don't say this.", ())
+    if not reading.mentions:
+        # "yes", "break": nothing named, so nothing a statement could be about; the closest ones, no answer
+        return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
+                     used_of(index, [n for n, _ in ranked[:RANKED]], score))
     if reading.yes_no and reading.unaccounted:
         # "Does ALS cause weakness near the eyes?": no statement's names or quote use "near", so none answers
         return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
