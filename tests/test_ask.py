@@ -3059,6 +3059,19 @@ def test_an_adverb_after_the_thing_named_is_found_as_its_adjective_before_it(ind
     assert answer(question, index).verdict == verdict
 
 
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Does SMA lead to muscle weakness which keeps getting worse?", "yes"),  # "progressive muscle weakness"
+    ("Do muscular dystrophies cause weakness that worsens over time?", "yes"),  # "progressive weakness"
+    ("Does SMA cause sensory loss that gets worse over time?", "no"),  # "without sensory loss", worse or not
+    ("Does MS cause muscle weakness that gets worse over time?", "unstated"),
+    ("Is it true that ALS gets worse over time?", "yes"),  # no relative clause: the course's own name
+])
+def test_a_relative_clause_saying_the_thing_gets_worse_is_read_as_progressive(index: ClaimIndex, question: str,
+                                                                              verdict: str) -> None:
+    """"X that gets worse over time" is "X progressively", which a cited sentence must say beside X's name."""
+    assert answer(question, index).verdict == verdict
+
+
 @pytest.mark.parametrize(("question", "verdict", "read_as"), [
     ("Does ALS follow a stabel course?", "no", ("stabel", "stable")),  # a contrary's word, not "suitable"
     ("Is SMA an aquired disease?", "no", ("aquired", "acquired")),

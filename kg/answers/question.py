@@ -303,6 +303,7 @@ def read(question: str, index: ClaimIndex) -> Reading:
     tokens = _more_than_one(tokens)
     tokens = _who_develop(tokens)
     tokens = _failing_to(tokens)
+    tokens = _worse_over_time(tokens)
     # a statement asked ("ALS isn't curable?"): a yes/no with no question word, its verb where it stands
     declared = (bool(tagged) or undotted.rstrip().endswith("?")) and not WH & set(tokens) \
         and any(token in YES_NO or token in CONFIRMING for token in tokens[:-1])  # not "ALS symptoms are?"
@@ -632,6 +633,34 @@ def _failing_to(tokens: list[str]) -> list[str]:
         return ("not", 2) if tokens[n] in FAILING and tokens[n + 1:n + 2] == ["to"] else None
 
     return _rewritten(tokens, failing_to)
+
+
+WORSE = {"worse", "weaker"}
+GETTING = {"get", "gets", "got", "getting", "become", "becomes", "grow", "grows"}
+WORSENING = {"worsen", "worsens", "worsening", "progress", "progresses"}
+
+
+def _worse_over_time(tokens: list[str]) -> list[str]:
+    """A relative clause after a thing named saying it gets worse ("muscle wasting that gets worse over time",
+    "weakness which keeps getting worse", "atrophy that worsens over time") as "progressively", which
+    kg.answers.matching finds said as "progressive" beside that thing's name ("progressive muscle weakness and
+    atrophy"), as it does "more and more"; not the clause of a disease itself ("Is it true that ALS gets worse over
+    time?" has no relative clause: the course's own name, "gets worse over time", answers it)."""
+    def worse(tokens: list[str], n: int) -> tuple[str, int] | None:
+        if not n or tokens[n] not in {"that", "which"}:
+            return None
+        at = n + 1
+        at += tokens[at:at + 1] in (["keeps"], ["keep"])
+        if tokens[at:at + 1] and tokens[at] in GETTING and tokens[at + 1:at + 2] and tokens[at + 1] in WORSE:
+            at += 2
+        elif tokens[at:at + 1] and tokens[at] in WORSENING:
+            at += 1
+        else:
+            return None
+        at += 2 * (tokens[at:at + 2] == ["over", "time"])
+        return "progressively", at - n
+
+    return _rewritten(tokens, worse)
 
 
 def _more_than_one(tokens: list[str]) -> list[str]:
