@@ -3072,6 +3072,23 @@ def test_a_relative_clause_saying_the_thing_gets_worse_is_read_as_progressive(in
     assert answer(question, index).verdict == verdict
 
 
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Is muscle fasciculation a lower motor neuron sign of amyotrophic lateral sclerosis?", "yes"),
+    ("Is hypertonicity not an upper motor neuron sign in Lou Gehrig's disease?", "no"),
+    ("Is hyperreflexia a lower motor neuron sign in ALS?", "unstated"),  # an upper motor neuron sign
+    ("Is spasticity an upper motor neuron sign in muscular dystrophy?", "unstated"),  # MD usually lacks it
+    ("Is hyperreflexia an upper motor neuron sign in SMA?", "unstated"),
+])
+def test_a_feature_is_of_a_kind_in_a_disease_by_its_manifestation_there(index: ClaimIndex, question: str,
+                                                                        verdict: str) -> None:
+    """"Is X a K of D?": the statement that X's manifestation in D is a K (derived from what it reflects the
+    degeneration of) answers, with those saying it is X's and D's; the feature itself is of no kind."""
+    reply = answer(question, index)
+    assert reply.verdict == verdict
+    if verdict != "unstated":
+        assert "motor neuron sign" in reply.sentence
+
+
 @pytest.mark.parametrize(("question", "verdict", "read_as"), [
     ("Does ALS follow a stabel course?", "no", ("stabel", "stable")),  # a contrary's word, not "suitable"
     ("Is SMA an aquired disease?", "no", ("aquired", "acquired")),

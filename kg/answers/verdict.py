@@ -351,6 +351,10 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
         if not asked and (via := _via_value(index, reading, entities, relations)):
             # "Is the snake eyes sign in ALS misleading?": the sign ALS has can mislead clinicians
             return _verdict(question, reading, index, score, via, _tying(index, via, entities))
+        if not asked and (kind_in := _kind_in_disease(index, reading)):
+            # "Is spasticity an upper motor neuron sign of ALS?": spasticity in ALS is one
+            return _verdict(question, reading, index, score, kind_in, frozenset(
+                n for n in kind_in if index.statements[n].property != RDF.type))
         if not asked and (members := _of_members(index, reading, relations)):
             # "Does ALS have upper motor neuron signs?": hyperreflexia and hypertonicity, which are some
             return _verdict(question, reading, index, score, members)
@@ -1416,6 +1420,28 @@ def _quoted(index: ClaimIndex, statement: Statement, thing: Mention) -> bool:
     return any(stems <= quote for quote in said for stems in (set(index.tokens(thing.text)),
                                                               *(set(index.tokens(index.label(t))) for t in thing.terms))
                if stems)
+
+
+def _kind_in_disease(index: ClaimIndex, reading: Reading) -> list[int]:
+    """"Is X a K of D?" (a thing, a kind of thing, one disease, in that order, no relation named): the statements
+    that X's manifestation in D is a K ("hyperreflexia in ALS" is an upper motor neuron sign, as the reasoner derives
+    from what it reflects the degeneration of), with those saying it is X's and D's. Only a manifestation of that
+    very thing in that very disease answers: the features themselves are of no kind, and the same feature in
+    another disease may be of another."""
+    if reading.relations or len(reading.entities) != 3 or not asks_kind(reading):
+        return []
+    thing, kind, disease = reading.entities
+    if kind.terms & index.diseases or thing.terms & (index.diseases | index.classes) \
+            or not disease.terms & index.diseases:
+        return []
+    manifest = {s.subject: n for n, s in enumerate(index.statements) if s.property == MANIFESTATION_OF
+                and s.object in thing.terms and not s.negative and not s.qualifiers}
+    within = {s.subject: n for n, s in enumerate(index.statements) if s.property == IN_DISEASE
+              and s.object in disease.terms and s.subject in manifest and not s.negative and not s.qualifiers}
+    typed = [n for n, s in enumerate(index.statements) if s.property == RDF.type and s.object in kind.terms
+             and s.subject in within and not s.negative]
+    shown = {index.statements[n].subject for n in typed}
+    return typed + [manifest[m] for m in shown] + [within[m] for m in shown]
 
 
 def _of_members(index: ClaimIndex, reading: Reading, relations: set[Node]) -> list[int]:
