@@ -3089,6 +3089,18 @@ def test_a_feature_is_of_a_kind_in_a_disease_by_its_manifestation_there(index: C
         assert "motor neuron sign" in reply.sentence
 
 
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Is reduction of dystrophin a typical histopathologic feature of muscular dystrophy?", "yes"),
+    ("Is absence of dystrophin not a typical histopathologic feature of muscular dystrophy?", "no"),
+    ("Is replacement of muscle with fat usually a feature of ALS?", "unstated"),  # MD's
+    ("Does ALS usually cause severe disability?", "unstated"),  # "typically" is of its onset, "often" of disability
+])
+def test_a_sentence_calling_the_relation_typical_says_each_value_it_lists_is_typical(
+        index: ClaimIndex, question: str, verdict: str) -> None:
+    """"Typical histopathologic features of muscular dystrophy include:" says each feature listed is a typical one."""
+    assert answer(question, index).verdict == verdict
+
+
 @pytest.mark.parametrize(("question", "verdict", "read_as"), [
     ("Does ALS follow a stabel course?", "no", ("stabel", "stable")),  # a contrary's word, not "suitable"
     ("Is SMA an aquired disease?", "no", ("aquired", "acquired")),

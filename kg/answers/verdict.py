@@ -1669,7 +1669,8 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
         said = _phrases(index, lead if own else index.statements[others[0]], [*ordered, *others])
         return Reply(question, reading, "no", f"No, not only: {said}.", used_of(index, [*ordered, *others], score))
     if (verdict == "yes") != reading.negated and (reading.restricted or (reading.habitual and not any(
-            _says_usually(index, index.statements[n]) for n in ordered))):
+            _says_usually(index, index.statements[n]) or _usual_by_its_sentence(index, index.statements[n])
+            for n in ordered))):
         # "Does SMA only affect lower motor neurons?", "Is SMA usually severe?" (or "not usually severe": no): not
         # said by a statement that SMA mainly affects them, or has severe disability
         return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
@@ -1870,6 +1871,24 @@ def _says_usually(index: ClaimIndex, statement: Statement, usually: frozenset[st
     said = index.names(statement.property) | index.names(statement.object) | set(
         index.tokens(" ".join(statement.qualifiers)))
     return bool(said & set(index.tokens(" ".join(sorted(usually)))))
+
+
+def _usual_by_its_sentence(index: ClaimIndex, statement: Statement) -> bool:
+    """Whether a cited sentence of ``statement`` puts a word of how usual (USUALLY) right before a name of its
+    relation: "Typical histopathologic features of muscular dystrophy include:" says each feature listed is a typical
+    one ("Is replacement of muscle with fat a typical histopathologic feature of MD?"); not a word before another
+    thing of the sentence ("The onset of ALS typically occurs in adulthood" says nothing typical of what follows)."""
+    prop = positive_of(index, statement.property)
+    usual = set(index.tokens(" ".join(sorted(USUALLY))))
+    names = [index.tokens(" ".join(name)) for name, props in index.relation_names.items() if prop in props]
+    for citation in statement.citations:
+        if citation not in index.citations:
+            continue
+        quoted = index.tokens(index.citations[citation].quote)
+        for name in (n for n in names if n):
+            if any(quoted[at:at + len(name)] == name and quoted[at - 1] in usual for at in range(1, len(quoted))):
+                return True
+    return False
 
 
 def _of_each(question: str, reading: Reading, index: ClaimIndex, score: dict[int, float], relations: set[Node],
