@@ -3101,6 +3101,19 @@ def test_a_sentence_calling_the_relation_typical_says_each_value_it_lists_is_typ
     assert answer(question, index).verdict == verdict
 
 
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Is the abnormal MRI signal in ALS most frequently found in the cerebral peduncles?", "yes"),
+    ("In ALS, is abnormal signal on MRI most frequently seen in the posterior limb of the internal capsule?", "yes"),
+    ("Is gliosis in ALS most frequently located in the cerebral peduncles?", "unstated"),  # the signal's place
+    ("Is the abnormal MRI signal in MS most frequently found in the cerebral peduncles?", "unstated"),  # ALS's
+])
+def test_a_third_thing_showing_the_middle_of_a_two_step_path_is_accounted_for(index: ClaimIndex, question: str,
+                                                                              verdict: str) -> None:
+    """ALS has the T2/FLAIR signal, most frequently located in the cerebral peduncles; "MRI" in "the abnormal MRI
+    signal" names what detects that signal, not a third thing the path must reach."""
+    assert answer(question, index).verdict == verdict
+
+
 @pytest.mark.parametrize(("question", "verdict", "read_as"), [
     ("Does ALS follow a stabel course?", "no", ("stabel", "stable")),  # a contrary's word, not "suitable"
     ("Is SMA an aquired disease?", "no", ("aquired", "acquired")),

@@ -999,7 +999,11 @@ def _two_steps(index: ClaimIndex, reading: Reading, relations: set[Node]) -> lis
     asked names the one ("Are men more likely to get ALS?": ALS has a risk group whose predominant sex is male,
     slightly); both statements. Two things sharing a value ("Does SMA cause ALS?": both have muscle atrophy) are no
     path; nor is a question naming no relation."""
-    if not relations or len(reading.entities) != 2:
+    if not relations:
+        return []
+    if len(reading.entities) == 3:
+        return _two_steps_seen_by(index, reading, relations)
+    if len(reading.entities) != 2:
         return []
     first, last = reading.entities
     directed = any(tuple(m.text.split()) in index.inverse_names for m in reading.relations)
@@ -1061,6 +1065,30 @@ def _via_value(index: ClaimIndex, reading: Reading, entities: list[Mention], rel
 
 # words setting a disease named as where the thing asked is ("misleading in ALS"), not as an end of the relation
 SETTING = {"in", "among", "with", "during", "for"}
+
+
+def _two_steps_seen_by(index: ClaimIndex, reading: Reading, relations: set[Node]) -> list[int]:
+    """``_two_steps`` between two of three things asked where the third, no disease, names what shows the thing in
+    the middle: a statement has the middle thing as its value ("Is the abnormal MRI signal in ALS most frequently
+    found in the cerebral peduncles?": ALS has the T2/FLAIR signal, most frequently located in them, and MRI detects
+    it); that statement too. Not a thing the middle one is said to be or lead to ("Is gliosis in ALS most frequently
+    in the cerebral peduncles?": the signal corresponds to gliosis, which says nothing of where gliosis is)."""
+    for extra in reading.entities:
+        if extra.terms & (index.diseases | index.classes):
+            continue
+        ends = [m for m in reading.entities if m is not extra]
+        if not any(m.terms & index.diseases for m in ends):
+            continue
+        path = _two_steps(index, replace(reading, mentions=tuple(m for m in reading.mentions if m is not extra)),
+                          relations)
+        if not path:
+            continue
+        middle = index.statements[path[0]].subject
+        seen = [n for n, s in enumerate(index.statements) if s.subject in extra.terms and s.object == middle
+                and not s.negative and not index.nary(s) and not s.derived]
+        if seen:
+            return [*path, *seen]
+    return []
 
 
 def _an_end(index: ClaimIndex, reading: Reading, disease: Mention, other: Mention) -> bool:
