@@ -3114,6 +3114,17 @@ def test_a_third_thing_showing_the_middle_of_a_two_step_path_is_accounted_for(in
     assert answer(question, index).verdict == verdict
 
 
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Does immunomodulation stop ALS progressing?", "no"),  # "do not halt ALS progression"
+    ("Can treatment stop SMA from progressing?", "unstated"),  # it can slow progression: no "stop"
+    ("Can gene therapy stop SMA?", "unstated"),
+])
+def test_stop_names_the_treatment_relation_as_halt_does(index: ClaimIndex, question: str, verdict: str) -> None:
+    """"Immunomodulatory therapies effective for demyelinating diseases do not halt ALS progression": "stop" is
+    "halt", asking more than a treatment does (STRONGER), so only a statement saying so answers yes."""
+    assert answer(question, index).verdict == verdict
+
+
 @pytest.mark.parametrize(("question", "verdict", "read_as"), [
     ("Does ALS follow a stabel course?", "no", ("stabel", "stable")),  # a contrary's word, not "suitable"
     ("Is SMA an aquired disease?", "no", ("aquired", "acquired")),
