@@ -3125,6 +3125,18 @@ def test_stop_names_the_treatment_relation_as_halt_does(index: ClaimIndex, quest
     assert answer(question, index).verdict == verdict
 
 
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Is paralysis a result of Lou Gehrig's disease?", "yes"),  # "can lead to total paralysis"
+    ("Is muscle wasting a consequence of spinal muscular atrophy?", "yes"),
+    ("Is sensory loss a result of SMA?", "no"),  # "without sensory loss"
+    ("Is ALS a result of muscle atrophy?", "unstated"),  # the other way round
+    ("Is muscle weakness a result of MS?", "unstated"),
+])
+def test_a_result_of_reads_the_clinical_feature_inversely(index: ClaimIndex, question: str, verdict: str) -> None:
+    """"X is a result of D" is "D results in X" read from its object, as "caused by" is: D has clinical feature X."""
+    assert answer(question, index).verdict == verdict
+
+
 @pytest.mark.parametrize(("question", "verdict", "read_as"), [
     ("Does ALS follow a stabel course?", "no", ("stabel", "stable")),  # a contrary's word, not "suitable"
     ("Is SMA an aquired disease?", "no", ("aquired", "acquired")),
