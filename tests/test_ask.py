@@ -3137,6 +3137,17 @@ def test_a_result_of_reads_the_clinical_feature_inversely(index: ClaimIndex, que
     assert answer(question, index).verdict == verdict
 
 
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Do ALS patients usually die of respiratory failure?", "yes"),  # "Primary cause of death: Respiratory failure"
+    ("Do ALS patients usually not die of respiratory failure?", "no"),
+    ("Do people with SMA usually die of respiratory failure?", "unstated"),  # ALS's
+])
+def test_a_relation_named_first_of_its_kind_says_its_value_is_the_usual_one(index: ClaimIndex, question: str,
+                                                                            verdict: str) -> None:
+    """ALS's primary cause of death is respiratory failure: what its patients usually die of."""
+    assert answer(question, index).verdict == verdict
+
+
 @pytest.mark.parametrize(("question", "verdict", "read_as"), [
     ("Does ALS follow a stabel course?", "no", ("stabel", "stable")),  # a contrary's word, not "suitable"
     ("Is SMA an aquired disease?", "no", ("aquired", "acquired")),

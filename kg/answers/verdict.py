@@ -92,6 +92,9 @@ MOST = {"most", "majority", "mostly", "usually", "generally", "usual"}  # "the u
 SOMETIMES = {"sometimes", "occasionally", "ever"}
 HALF = {"more", "less", "fewer", "than", "over", "under", "half"}  # "more than half": most
 MAINLY = {"mainly", "mostly", "main", "primarily", "chiefly", "predominantly", "largely", "principally"}
+# a relation's name saying its value is the first of its kind ("primary cause of death", "predominant sex") says it is
+# the usual one: what a patient mostly dies of, the sex mostly affected
+FIRST_OF_ITS_KIND = {"primary", "predominant", "main", "leading", "principal", "chief"}
 MINORITY = {"minority"}  # "a minority of cases": not most of them
 CASES = {"case", "cases"}  # "Are most ALS cases familial?": the share's own frame
 SOME = {"some", "few", "many", "several", "proportion", "subset", "minority", "occasionally", "sometimes"}
@@ -1898,6 +1901,8 @@ def _says_usually(index: ClaimIndex, statement: Statement, usually: frozenset[st
     onset": ALS usually begins in adulthood), in the words ``usually``."""
     said = index.names(statement.property) | index.names(statement.object) | set(
         index.tokens(" ".join(statement.qualifiers)))
+    if usually is USUALLY and set(words(index.label(statement.property))) & FIRST_OF_ITS_KIND:
+        return True  # "primary cause of death": what patients mostly die of ("usually die of respiratory failure")
     return bool(said & set(index.tokens(" ".join(sorted(usually)))))
 
 
