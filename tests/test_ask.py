@@ -3148,6 +3148,16 @@ def test_a_relation_named_first_of_its_kind_says_its_value_is_the_usual_one(inde
     assert answer(question, index).verdict == verdict
 
 
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Can spinal muscular atrophy be detected before the child is born?", "yes"),  # "detected before birth"
+    ("Can SMA be found before being born?", "yes"),
+    ("Can ALS be detected before a baby is born?", "unstated"),
+    ("Does SMA start before a baby is born?", "unstated"),  # its onset is in infancy or early childhood
+])
+def test_before_a_baby_is_born_is_before_birth(index: ClaimIndex, question: str, verdict: str) -> None:
+    assert answer(question, index).verdict == verdict
+
+
 @pytest.mark.parametrize(("question", "verdict", "read_as"), [
     ("Does ALS follow a stabel course?", "no", ("stabel", "stable")),  # a contrary's word, not "suitable"
     ("Is SMA an aquired disease?", "no", ("aquired", "acquired")),

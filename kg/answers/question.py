@@ -304,6 +304,7 @@ def read(question: str, index: ClaimIndex) -> Reading:
     tokens = _who_develop(tokens)
     tokens = _failing_to(tokens)
     tokens = _worse_over_time(tokens)
+    tokens = _before_birth(tokens)
     # a statement asked ("ALS isn't curable?"): a yes/no with no question word, its verb where it stands
     declared = (bool(tagged) or undotted.rstrip().endswith("?")) and not WH & set(tokens) \
         and any(token in YES_NO or token in CONFIRMING for token in tokens[:-1])  # not "ALS symptoms are?"
@@ -633,6 +634,30 @@ def _failing_to(tokens: list[str]) -> list[str]:
         return ("not", 2) if tokens[n] in FAILING and tokens[n + 1:n + 2] == ["to"] else None
 
     return _rewritten(tokens, failing_to)
+
+
+BIRTH_OWNERS = {"a", "the", "their", "her", "his", "your", "my", "its"}
+NEWBORN = {"baby", "babies", "child", "children", "infant", "infants", "newborn", "newborns", "they", "he", "she", "it"}
+BEING = {"is", "are", "was", "were", "being", "gets", "get"}
+
+
+def _before_birth(tokens: list[str]) -> list[str]:
+    """"Before a baby is born", "before being born", "before they are born" as "before birth", as the documents'
+    names say it ("Can SMA be detected before birth?"); not "before" of anything else."""
+    kept: list[str] = []
+    n = 0
+    while n < len(tokens):
+        at = n + 1
+        if tokens[n] == "before":
+            at += int(tokens[at:at + 1] != [] and tokens[at] in BIRTH_OWNERS)
+            at += int(tokens[at:at + 1] != [] and tokens[at] in NEWBORN)
+            if tokens[at:at + 1] and tokens[at] in BEING and tokens[at + 1:at + 2] == ["born"]:
+                kept += ["before", "birth"]
+                n = at + 2
+                continue
+        kept.append(tokens[n])
+        n += 1
+    return kept
 
 
 WORSE = {"worse", "weaker"}
