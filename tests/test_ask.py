@@ -3158,6 +3158,16 @@ def test_before_a_baby_is_born_is_before_birth(index: ClaimIndex, question: str,
     assert answer(question, index).verdict == verdict
 
 
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Do people with ALS die due to respiratory failure?", "yes"),  # "Primary cause of death: Respiratory failure"
+    ("Do ALS patients die because their breathing muscles fail?", "yes"),
+    ("Do people with ALS die because of dementia?", "unstated"),  # it shortens survival: no cause of death
+    ("Do people with SMA die because of respiratory failure?", "unstated"),  # ALS's
+])
+def test_dying_because_of_a_thing_is_dying_of_it(index: ClaimIndex, question: str, verdict: str) -> None:
+    assert answer(question, index).verdict == verdict
+
+
 @pytest.mark.parametrize(("question", "verdict", "read_as"), [
     ("Does ALS follow a stabel course?", "no", ("stabel", "stable")),  # a contrary's word, not "suitable"
     ("Is SMA an aquired disease?", "no", ("aquired", "acquired")),

@@ -305,6 +305,7 @@ def read(question: str, index: ClaimIndex) -> Reading:
     tokens = _failing_to(tokens)
     tokens = _worse_over_time(tokens)
     tokens = _before_birth(tokens)
+    tokens = _dying_because(tokens)
     # a statement asked ("ALS isn't curable?"): a yes/no with no question word, its verb where it stands
     declared = (bool(tagged) or undotted.rstrip().endswith("?")) and not WH & set(tokens) \
         and any(token in YES_NO or token in CONFIRMING for token in tokens[:-1])  # not "ALS symptoms are?"
@@ -634,6 +635,30 @@ def _failing_to(tokens: list[str]) -> list[str]:
         return ("not", 2) if tokens[n] in FAILING and tokens[n + 1:n + 2] == ["to"] else None
 
     return _rewritten(tokens, failing_to)
+
+
+DYING = {"die", "dies", "died", "dying"}
+
+
+def _dying_because(tokens: list[str]) -> list[str]:
+    """"Die because of X", "die due to X", "die because X fails" as "die of X", a name of the primary cause of death
+    ("Do people with ALS usually die because their breathing fails?": of respiratory failure)."""
+    kept: list[str] = []
+    n = 0
+    while n < len(tokens):
+        kept.append(tokens[n])
+        if tokens[n] in DYING:
+            after = tokens[n + 1:n + 3]
+            if after in (["because", "of"], ["due", "to"]):
+                kept.append("of")
+                n += 3
+                continue
+            if after[:1] == ["because"]:
+                kept.append("of")
+                n += 2
+                continue
+        n += 1
+    return kept
 
 
 BIRTH_OWNERS = {"a", "the", "their", "her", "his", "your", "my", "its"}
