@@ -3168,6 +3168,18 @@ def test_dying_because_of_a_thing_is_dying_of_it(index: ClaimIndex, question: st
     assert answer(question, index).verdict == verdict
 
 
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Does hypertonicity in amyotrophic lateral sclerosis reflect demyelination?", "no"),  # "not demyelination"
+    ("Does muscle weakness in Lou Gehrig's disease reflect degeneration of the anterior horn cells?", "yes"),
+    ("Does muscle weakness in multiple sclerosis reflect demyelination?", "unstated"),  # no manifestation in MS
+])
+def test_a_feature_in_a_disease_named_apart_is_asked_as_its_manifestation_there(index: ClaimIndex, question: str,
+                                                                                verdict: str) -> None:
+    """"Muscle weakness in amyotrophic lateral sclerosis" names the feature and the disease apart; the statements of
+    the relation asked are of their manifestation, "muscle weakness in ALS"."""
+    assert answer(question, index).verdict == verdict
+
+
 @pytest.mark.parametrize(("question", "verdict", "read_as"), [
     ("Does ALS follow a stabel course?", "no", ("stabel", "stable")),  # a contrary's word, not "suitable"
     ("Is SMA an aquired disease?", "no", ("aquired", "acquired")),

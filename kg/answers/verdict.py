@@ -364,6 +364,9 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
         if not asked and (alone := _own_feature(index, reading)) is not None:
             # "Do behavioural deficits in ALS have no impact on caregivers?": of ALS's own behavioural deficits
             return _answer(question, alone, index)
+        if not asked and (manifest := _as_manifestation(index, reading, relations)) is not None:
+            # "Does muscle weakness in amyotrophic lateral sclerosis reflect demyelination?": of muscle weakness in ALS
+            return _answer(question, manifest, index)
         if not asked:
             return _of_subtypes(question, reading, index, score, relations)
         asked = _classifying_first(index, reading, asked)
@@ -1560,6 +1563,34 @@ def _own_feature(index: ClaimIndex, reading: Reading) -> Reading | None:
     if others or not thing.terms <= had:
         return None
     return replace(reading, mentions=tuple(m for m in reading.mentions if m is not diseases[0]))
+
+
+def _as_manifestation(index: ClaimIndex, reading: Reading, relations: set[Node]) -> Reading | None:
+    """Of a question naming a relation, one disease and two other things, one of which has a manifestation in that
+    disease (mnd:manifestationOf, mnd:inDisease) of which a statement of the relation asked names the other ("Does
+    muscle weakness in amyotrophic lateral sclerosis reflect demyelination?": muscle weakness in ALS is not
+    indicative of demyelination), the reading asking of that manifestation alone, as "muscle weakness in ALS" names
+    it. None otherwise, or where each of the two things has one."""
+    entities = reading.entities
+    diseases = [m for m in entities if m.terms & index.diseases]
+    if not relations or len(entities) != 3 or len(diseases) != 1:
+        return None
+    disease = diseases[0]
+    within = {s.subject for s in index.statements if s.property == IN_DISEASE and s.object in disease.terms
+              and not s.negative}
+    found: list[tuple[Mention, frozenset[URIRef]]] = []
+    for thing in (m for m in entities if m is not disease):
+        other = next(m for m in entities if m is not disease and m is not thing)
+        manifest = frozenset(s.subject for s in index.statements if s.property == MANIFESTATION_OF
+                             and s.object in thing.terms and s.subject in within and not s.negative)
+        if manifest and any(s.subject in manifest and s.object in other.terms and _of_relations(index, s, relations)
+                            for s in index.statements):
+            found.append((thing, manifest))
+    if len(found) != 1:
+        return None
+    thing, manifests = found[0]
+    return replace(reading, mentions=tuple(Mention(m.text, manifests) if m is thing else m
+                                           for m in reading.mentions if m is not disease))
 
 
 def _own_statements(index: ClaimIndex, reading: Reading) -> list[int]:
