@@ -3180,6 +3180,15 @@ def test_a_feature_in_a_disease_named_apart_is_asked_as_its_manifestation_there(
     assert answer(question, index).verdict == verdict
 
 
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Does frank dementia cut survival short in Lou Gehrig's disease?", "yes"),  # "significantly shortens survival"
+    ("Does cognitive impairment cut survival short in ALS?", "unstated"),  # only frank dementia is said to
+    ("Does MS cut survival short?", "unstated"),
+])
+def test_cut_short_is_shorten(index: ClaimIndex, question: str, verdict: str) -> None:
+    assert answer(question, index).verdict == verdict
+
+
 @pytest.mark.parametrize(("question", "verdict", "read_as"), [
     ("Does ALS follow a stabel course?", "no", ("stabel", "stable")),  # a contrary's word, not "suitable"
     ("Is SMA an aquired disease?", "no", ("aquired", "acquired")),

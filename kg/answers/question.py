@@ -306,6 +306,7 @@ def read(question: str, index: ClaimIndex) -> Reading:
     tokens = _worse_over_time(tokens)
     tokens = _before_birth(tokens)
     tokens = _dying_because(tokens)
+    tokens = _cut_short(tokens)
     # a statement asked ("ALS isn't curable?"): a yes/no with no question word, its verb where it stands
     declared = (bool(tagged) or undotted.rstrip().endswith("?")) and not WH & set(tokens) \
         and any(token in YES_NO or token in CONFIRMING for token in tokens[:-1])  # not "ALS symptoms are?"
@@ -635,6 +636,20 @@ def _failing_to(tokens: list[str]) -> list[str]:
         return ("not", 2) if tokens[n] in FAILING and tokens[n + 1:n + 2] == ["to"] else None
 
     return _rewritten(tokens, failing_to)
+
+
+CUTTING = {"cut": "shorten", "cuts": "shortens", "cutting": "shortening"}
+
+
+def _cut_short(tokens: list[str]) -> list[str]:
+    """"Cut X short" (one or two words between) as "shorten X": "Does FTD cut survival short in ALS?" asks whether it
+    shortens survival ("which significantly shortens survival"); "cut" alone keeps its own sense."""
+    for n, token in enumerate(tokens):
+        if token in CUTTING:
+            for gap in (2, 3):
+                if tokens[n + gap:n + gap + 1] == ["short"]:
+                    return [*tokens[:n], CUTTING[token], *tokens[n + 1:n + gap], *_cut_short(tokens[n + gap + 1:])]
+    return tokens
 
 
 DYING = {"die", "dies", "died", "dying"}
