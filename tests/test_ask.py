@@ -3189,6 +3189,15 @@ def test_cut_short_is_shorten(index: ClaimIndex, question: str, verdict: str) ->
     assert answer(question, index).verdict == verdict
 
 
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Can immunomodulatory treatment halt amyotrophic lateral sclerosis progression?", "no"),
+    ("Are immunomodulatory treatments appropriate for spinal muscular atrophy?", "no"),  # "not immunomodulation"
+])
+def test_immunomodulatory_treatment_names_the_immunomodulatory_therapies(index: ClaimIndex, question: str,
+                                                                         verdict: str) -> None:
+    assert answer(question, index).verdict == verdict
+
+
 @pytest.mark.parametrize(("question", "verdict", "read_as"), [
     ("Does ALS follow a stabel course?", "no", ("stabel", "stable")),  # a contrary's word, not "suitable"
     ("Is SMA an aquired disease?", "no", ("aquired", "acquired")),
