@@ -3059,6 +3059,145 @@ def test_an_adverb_after_the_thing_named_is_found_as_its_adjective_before_it(ind
     assert answer(question, index).verdict == verdict
 
 
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Does SMA lead to muscle weakness which keeps getting worse?", "yes"),  # "progressive muscle weakness"
+    ("Do muscular dystrophies cause weakness that worsens over time?", "yes"),  # "progressive weakness"
+    ("Does SMA cause sensory loss that gets worse over time?", "no"),  # "without sensory loss", worse or not
+    ("Does MS cause muscle weakness that gets worse over time?", "unstated"),
+    ("Is it true that ALS gets worse over time?", "yes"),  # no relative clause: the course's own name
+])
+def test_a_relative_clause_saying_the_thing_gets_worse_is_read_as_progressive(index: ClaimIndex, question: str,
+                                                                              verdict: str) -> None:
+    """"X that gets worse over time" is "X progressively", which a cited sentence must say beside X's name."""
+    assert answer(question, index).verdict == verdict
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Is muscle fasciculation a lower motor neuron sign of amyotrophic lateral sclerosis?", "yes"),
+    ("Is hypertonicity not an upper motor neuron sign in Lou Gehrig's disease?", "no"),
+    ("Is hyperreflexia a lower motor neuron sign in ALS?", "unstated"),  # an upper motor neuron sign
+    ("Is spasticity an upper motor neuron sign in muscular dystrophy?", "unstated"),  # MD usually lacks it
+    ("Is hyperreflexia an upper motor neuron sign in SMA?", "unstated"),
+])
+def test_a_feature_is_of_a_kind_in_a_disease_by_its_manifestation_there(index: ClaimIndex, question: str,
+                                                                        verdict: str) -> None:
+    """"Is X a K of D?": the statement that X's manifestation in D is a K (derived from what it reflects the
+    degeneration of) answers, with those saying it is X's and D's; the feature itself is of no kind."""
+    reply = answer(question, index)
+    assert reply.verdict == verdict
+    if verdict != "unstated":
+        assert "motor neuron sign" in reply.sentence
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Is reduction of dystrophin a typical histopathologic feature of muscular dystrophy?", "yes"),
+    ("Is absence of dystrophin not a typical histopathologic feature of muscular dystrophy?", "no"),
+    ("Is replacement of muscle with fat usually a feature of ALS?", "unstated"),  # MD's
+    ("Does ALS usually cause severe disability?", "unstated"),  # "typically" is of its onset, "often" of disability
+])
+def test_a_sentence_calling_the_relation_typical_says_each_value_it_lists_is_typical(
+        index: ClaimIndex, question: str, verdict: str) -> None:
+    """"Typical histopathologic features of muscular dystrophy include:" says each feature listed is a typical one."""
+    assert answer(question, index).verdict == verdict
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Is the abnormal MRI signal in ALS most frequently found in the cerebral peduncles?", "yes"),
+    ("In ALS, is abnormal signal on MRI most frequently seen in the posterior limb of the internal capsule?", "yes"),
+    ("Is gliosis in ALS most frequently located in the cerebral peduncles?", "unstated"),  # the signal's place
+    ("Is the abnormal MRI signal in MS most frequently found in the cerebral peduncles?", "unstated"),  # ALS's
+])
+def test_a_third_thing_showing_the_middle_of_a_two_step_path_is_accounted_for(index: ClaimIndex, question: str,
+                                                                              verdict: str) -> None:
+    """ALS has the T2/FLAIR signal, most frequently located in the cerebral peduncles; "MRI" in "the abnormal MRI
+    signal" names what detects that signal, not a third thing the path must reach."""
+    assert answer(question, index).verdict == verdict
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Does immunomodulation stop ALS progressing?", "no"),  # "do not halt ALS progression"
+    ("Can treatment stop SMA from progressing?", "unstated"),  # it can slow progression: no "stop"
+    ("Can gene therapy stop SMA?", "unstated"),
+])
+def test_stop_names_the_treatment_relation_as_halt_does(index: ClaimIndex, question: str, verdict: str) -> None:
+    """"Immunomodulatory therapies effective for demyelinating diseases do not halt ALS progression": "stop" is
+    "halt", asking more than a treatment does (STRONGER), so only a statement saying so answers yes."""
+    assert answer(question, index).verdict == verdict
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Is paralysis a result of Lou Gehrig's disease?", "yes"),  # "can lead to total paralysis"
+    ("Is muscle wasting a consequence of spinal muscular atrophy?", "yes"),
+    ("Is sensory loss a result of SMA?", "no"),  # "without sensory loss"
+    ("Is ALS a result of muscle atrophy?", "unstated"),  # the other way round
+    ("Is muscle weakness a result of MS?", "unstated"),
+])
+def test_a_result_of_reads_the_clinical_feature_inversely(index: ClaimIndex, question: str, verdict: str) -> None:
+    """"X is a result of D" is "D results in X" read from its object, as "caused by" is: D has clinical feature X."""
+    assert answer(question, index).verdict == verdict
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Do ALS patients usually die of respiratory failure?", "yes"),  # "Primary cause of death: Respiratory failure"
+    ("Do ALS patients usually not die of respiratory failure?", "no"),
+    ("Do people with SMA usually die of respiratory failure?", "unstated"),  # ALS's
+])
+def test_a_relation_named_first_of_its_kind_says_its_value_is_the_usual_one(index: ClaimIndex, question: str,
+                                                                            verdict: str) -> None:
+    """ALS's primary cause of death is respiratory failure: what its patients usually die of."""
+    assert answer(question, index).verdict == verdict
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Can spinal muscular atrophy be detected before the child is born?", "yes"),  # "detected before birth"
+    ("Can SMA be found before being born?", "yes"),
+    ("Can ALS be detected before a baby is born?", "unstated"),
+    ("Does SMA start before a baby is born?", "unstated"),  # its onset is in infancy or early childhood
+])
+def test_before_a_baby_is_born_is_before_birth(index: ClaimIndex, question: str, verdict: str) -> None:
+    assert answer(question, index).verdict == verdict
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Do people with ALS die due to respiratory failure?", "yes"),  # "Primary cause of death: Respiratory failure"
+    ("Do ALS patients die because their breathing muscles fail?", "yes"),
+    ("Do people with ALS die because of dementia?", "unstated"),  # it shortens survival: no cause of death
+    ("Do people with SMA die because of respiratory failure?", "unstated"),  # ALS's
+])
+def test_dying_because_of_a_thing_is_dying_of_it(index: ClaimIndex, question: str, verdict: str) -> None:
+    assert answer(question, index).verdict == verdict
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Does hypertonicity in amyotrophic lateral sclerosis reflect demyelination?", "no"),  # "not demyelination"
+    ("Does muscle weakness in Lou Gehrig's disease reflect degeneration of the anterior horn cells?", "yes"),
+    ("Does muscle weakness in multiple sclerosis reflect demyelination?", "unstated"),  # no manifestation in MS
+])
+def test_a_feature_in_a_disease_named_apart_is_asked_as_its_manifestation_there(index: ClaimIndex, question: str,
+                                                                                verdict: str) -> None:
+    """"Muscle weakness in amyotrophic lateral sclerosis" names the feature and the disease apart; the statements of
+    the relation asked are of their manifestation, "muscle weakness in ALS"."""
+    assert answer(question, index).verdict == verdict
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Does frank dementia cut survival short in Lou Gehrig's disease?", "yes"),  # "significantly shortens survival"
+    ("Does cognitive impairment cut survival short in ALS?", "unstated"),  # only frank dementia is said to
+    ("Does MS cut survival short?", "unstated"),
+])
+def test_cut_short_is_shorten(index: ClaimIndex, question: str, verdict: str) -> None:
+    assert answer(question, index).verdict == verdict
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Can immunomodulatory treatment halt amyotrophic lateral sclerosis progression?", "no"),
+    ("Are immunomodulatory treatments appropriate for spinal muscular atrophy?", "no"),  # "not immunomodulation"
+])
+def test_immunomodulatory_treatment_names_the_immunomodulatory_therapies(index: ClaimIndex, question: str,
+                                                                         verdict: str) -> None:
+    assert answer(question, index).verdict == verdict
+
+
 @pytest.mark.parametrize(("question", "verdict", "read_as"), [
     ("Does ALS follow a stabel course?", "no", ("stabel", "stable")),  # a contrary's word, not "suitable"
     ("Is SMA an aquired disease?", "no", ("aquired", "acquired")),

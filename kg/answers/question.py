@@ -306,6 +306,10 @@ def read(question: str, index: ClaimIndex) -> Reading:
     tokens = _more_than_one(tokens)
     tokens = _who_develop(tokens)
     tokens = _failing_to(tokens)
+    tokens = _worse_over_time(tokens)
+    tokens = _before_birth(tokens)
+    tokens = _dying_because(tokens)
+    tokens = _cut_short(tokens)
     # a statement asked ("ALS isn't curable?"): a yes/no with no question word, its verb where it stands
     declared = (bool(tagged) or undotted.rstrip().endswith("?")) and not WH & set(tokens) \
         and any(token in YES_NO or token in CONFIRMING for token in tokens[:-1])  # not "ALS symptoms are?"
@@ -635,6 +639,96 @@ def _failing_to(tokens: list[str]) -> list[str]:
         return ("not", 2) if tokens[n] in FAILING and tokens[n + 1:n + 2] == ["to"] else None
 
     return _rewritten(tokens, failing_to)
+
+
+CUTTING = {"cut": "shorten", "cuts": "shortens", "cutting": "shortening"}
+
+
+def _cut_short(tokens: list[str]) -> list[str]:
+    """"Cut X short" (one or two words between) as "shorten X": "Does FTD cut survival short in ALS?" asks whether it
+    shortens survival ("which significantly shortens survival"); "cut" alone keeps its own sense."""
+    for n, token in enumerate(tokens):
+        if token in CUTTING:
+            for gap in (2, 3):
+                if tokens[n + gap:n + gap + 1] == ["short"]:
+                    return [*tokens[:n], CUTTING[token], *tokens[n + 1:n + gap], *_cut_short(tokens[n + gap + 1:])]
+    return tokens
+
+
+DYING = {"die", "dies", "died", "dying"}
+
+
+def _dying_because(tokens: list[str]) -> list[str]:
+    """"Die because of X", "die due to X", "die because X fails" as "die of X", a name of the primary cause of death
+    ("Do people with ALS usually die because their breathing fails?": of respiratory failure)."""
+    kept: list[str] = []
+    n = 0
+    while n < len(tokens):
+        kept.append(tokens[n])
+        if tokens[n] in DYING:
+            after = tokens[n + 1:n + 3]
+            if after in (["because", "of"], ["due", "to"]):
+                kept.append("of")
+                n += 3
+                continue
+            if after[:1] == ["because"]:
+                kept.append("of")
+                n += 2
+                continue
+        n += 1
+    return kept
+
+
+BIRTH_OWNERS = {"a", "the", "their", "her", "his", "your", "my", "its"}
+NEWBORN = {"baby", "babies", "child", "children", "infant", "infants", "newborn", "newborns", "they", "he", "she", "it"}
+BEING = {"is", "are", "was", "were", "being", "gets", "get"}
+
+
+def _before_birth(tokens: list[str]) -> list[str]:
+    """"Before a baby is born", "before being born", "before they are born" as "before birth", as the documents'
+    names say it ("Can SMA be detected before birth?"); not "before" of anything else."""
+    kept: list[str] = []
+    n = 0
+    while n < len(tokens):
+        at = n + 1
+        if tokens[n] == "before":
+            at += int(tokens[at:at + 1] != [] and tokens[at] in BIRTH_OWNERS)
+            at += int(tokens[at:at + 1] != [] and tokens[at] in NEWBORN)
+            if tokens[at:at + 1] and tokens[at] in BEING and tokens[at + 1:at + 2] == ["born"]:
+                kept += ["before", "birth"]
+                n = at + 2
+                continue
+        kept.append(tokens[n])
+        n += 1
+    return kept
+
+
+WORSE = {"worse", "weaker"}
+GETTING = {"get", "gets", "got", "getting", "become", "becomes", "grow", "grows"}
+WORSENING = {"worsen", "worsens", "worsening", "progress", "progresses"}
+
+
+def _worse_over_time(tokens: list[str]) -> list[str]:
+    """A relative clause after a thing named saying it gets worse ("muscle wasting that gets worse over time",
+    "weakness which keeps getting worse", "atrophy that worsens over time") as "progressively", which
+    kg.answers.matching finds said as "progressive" beside that thing's name ("progressive muscle weakness and
+    atrophy"), as it does "more and more"; not the clause of a disease itself ("Is it true that ALS gets worse over
+    time?" has no relative clause: the course's own name, "gets worse over time", answers it)."""
+    def worse(tokens: list[str], n: int) -> tuple[str, int] | None:
+        if not n or tokens[n] not in {"that", "which"}:
+            return None
+        at = n + 1
+        at += tokens[at:at + 1] in (["keeps"], ["keep"])
+        if tokens[at:at + 1] and tokens[at] in GETTING and tokens[at + 1:at + 2] and tokens[at + 1] in WORSE:
+            at += 2
+        elif tokens[at:at + 1] and tokens[at] in WORSENING:
+            at += 1
+        else:
+            return None
+        at += 2 * (tokens[at:at + 2] == ["over", "time"])
+        return "progressively", at - n
+
+    return _rewritten(tokens, worse)
 
 
 def _more_than_one(tokens: list[str]) -> list[str]:

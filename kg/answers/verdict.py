@@ -92,6 +92,9 @@ MOST = {"most", "majority", "mostly", "usually", "generally", "usual"}  # "the u
 SOMETIMES = {"sometimes", "occasionally", "ever"}
 HALF = {"more", "less", "fewer", "than", "over", "under", "half"}  # "more than half": most
 MAINLY = {"mainly", "mostly", "main", "primarily", "chiefly", "predominantly", "largely", "principally"}
+# a relation's name saying its value is the first of its kind ("primary cause of death", "predominant sex") says it is
+# the usual one: what a patient mostly dies of, the sex mostly affected
+FIRST_OF_ITS_KIND = {"primary", "predominant", "main", "leading", "principal", "chief"}
 MINORITY = {"minority"}  # "a minority of cases": not most of them
 CASES = {"case", "cases"}  # "Are most ALS cases familial?": the share's own frame
 SOME = {"some", "few", "many", "several", "proportion", "subset", "minority", "occasionally", "sometimes"}
@@ -378,12 +381,19 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
         if not asked and (via := _via_value(index, reading, entities, relations)):
             # "Is the snake eyes sign in ALS misleading?": the sign ALS has can mislead clinicians
             return _verdict(question, reading, index, score, via, _tying(index, via, entities))
+        if not asked and (kind_in := _kind_in_disease(index, reading)):
+            # "Is spasticity an upper motor neuron sign of ALS?": spasticity in ALS is one
+            return _verdict(question, reading, index, score, kind_in, frozenset(
+                n for n in kind_in if index.statements[n].property != RDF.type))
         if not asked and (members := _of_members(index, reading, relations)):
             # "Does ALS have upper motor neuron signs?": hyperreflexia and hypertonicity, which are some
             return _verdict(question, reading, index, score, members)
         if not asked and (alone := _own_feature(index, reading)) is not None:
             # "Do behavioural deficits in ALS have no impact on caregivers?": of ALS's own behavioural deficits
             return _answer(question, alone, index)
+        if not asked and (manifest := _as_manifestation(index, reading, relations)) is not None:
+            # "Does muscle weakness in amyotrophic lateral sclerosis reflect demyelination?": of muscle weakness in ALS
+            return _answer(question, manifest, index)
         if not asked:
             return _of_subtypes(question, reading, index, score, relations)
         asked = _classifying_first(index, reading, asked)
@@ -1022,7 +1032,11 @@ def _two_steps(index: ClaimIndex, reading: Reading, relations: set[Node]) -> lis
     asked names the one ("Are men more likely to get ALS?": ALS has a risk group whose predominant sex is male,
     slightly); both statements. Two things sharing a value ("Does SMA cause ALS?": both have muscle atrophy) are no
     path; nor is a question naming no relation."""
-    if not relations or len(reading.entities) != 2:
+    if not relations:
+        return []
+    if len(reading.entities) == 3:
+        return _two_steps_seen_by(index, reading, relations)
+    if len(reading.entities) != 2:
         return []
     first, last = reading.entities
     directed = any(tuple(m.text.split()) in index.inverse_names for m in reading.relations)
@@ -1084,6 +1098,30 @@ def _via_value(index: ClaimIndex, reading: Reading, entities: list[Mention], rel
 
 # words setting a disease named as where the thing asked is ("misleading in ALS"), not as an end of the relation
 SETTING = {"in", "among", "with", "during", "for"}
+
+
+def _two_steps_seen_by(index: ClaimIndex, reading: Reading, relations: set[Node]) -> list[int]:
+    """``_two_steps`` between two of three things asked where the third, no disease, names what shows the thing in
+    the middle: a statement has the middle thing as its value ("Is the abnormal MRI signal in ALS most frequently
+    found in the cerebral peduncles?": ALS has the T2/FLAIR signal, most frequently located in them, and MRI detects
+    it); that statement too. Not a thing the middle one is said to be or lead to ("Is gliosis in ALS most frequently
+    in the cerebral peduncles?": the signal corresponds to gliosis, which says nothing of where gliosis is)."""
+    for extra in reading.entities:
+        if extra.terms & (index.diseases | index.classes):
+            continue
+        ends = [m for m in reading.entities if m is not extra]
+        if not any(m.terms & index.diseases for m in ends):
+            continue
+        path = _two_steps(index, replace(reading, mentions=tuple(m for m in reading.mentions if m is not extra)),
+                          relations)
+        if not path:
+            continue
+        middle = index.statements[path[0]].subject
+        seen = [n for n, s in enumerate(index.statements) if s.subject in extra.terms and s.object == middle
+                and not s.negative and not index.nary(s) and not s.derived]
+        if seen:
+            return [*path, *seen]
+    return []
 
 
 def _an_end(index: ClaimIndex, reading: Reading, disease: Mention, other: Mention) -> bool:
@@ -1445,6 +1483,28 @@ def _quoted(index: ClaimIndex, statement: Statement, thing: Mention) -> bool:
                if stems)
 
 
+def _kind_in_disease(index: ClaimIndex, reading: Reading) -> list[int]:
+    """"Is X a K of D?" (a thing, a kind of thing, one disease, in that order, no relation named): the statements
+    that X's manifestation in D is a K ("hyperreflexia in ALS" is an upper motor neuron sign, as the reasoner derives
+    from what it reflects the degeneration of), with those saying it is X's and D's. Only a manifestation of that
+    very thing in that very disease answers: the features themselves are of no kind, and the same feature in
+    another disease may be of another."""
+    if reading.relations or len(reading.entities) != 3 or not asks_kind(reading):
+        return []
+    thing, kind, disease = reading.entities
+    if kind.terms & index.diseases or thing.terms & (index.diseases | index.classes) \
+            or not disease.terms & index.diseases:
+        return []
+    manifest = {s.subject: n for n, s in enumerate(index.statements) if s.property == MANIFESTATION_OF
+                and s.object in thing.terms and not s.negative and not s.qualifiers}
+    within = {s.subject: n for n, s in enumerate(index.statements) if s.property == IN_DISEASE
+              and s.object in disease.terms and s.subject in manifest and not s.negative and not s.qualifiers}
+    typed = [n for n, s in enumerate(index.statements) if s.property == RDF.type and s.object in kind.terms
+             and s.subject in within and not s.negative]
+    shown = {index.statements[n].subject for n in typed}
+    return typed + [manifest[m] for m in shown] + [within[m] for m in shown]
+
+
 def _of_members(index: ClaimIndex, reading: Reading, relations: set[Node]) -> list[int]:
     """No statement links the things asked, one of which is a kind of thing, not of disease ("upper motor neuron
     signs"): the statements linking the others to its members (ALS has hyperreflexia, an upper motor neuron sign,
@@ -1530,6 +1590,34 @@ def _own_feature(index: ClaimIndex, reading: Reading) -> Reading | None:
     if others or not thing.terms <= had:
         return None
     return replace(reading, mentions=tuple(m for m in reading.mentions if m is not diseases[0]))
+
+
+def _as_manifestation(index: ClaimIndex, reading: Reading, relations: set[Node]) -> Reading | None:
+    """Of a question naming a relation, one disease and two other things, one of which has a manifestation in that
+    disease (mnd:manifestationOf, mnd:inDisease) of which a statement of the relation asked names the other ("Does
+    muscle weakness in amyotrophic lateral sclerosis reflect demyelination?": muscle weakness in ALS is not
+    indicative of demyelination), the reading asking of that manifestation alone, as "muscle weakness in ALS" names
+    it. None otherwise, or where each of the two things has one."""
+    entities = reading.entities
+    diseases = [m for m in entities if m.terms & index.diseases]
+    if not relations or len(entities) != 3 or len(diseases) != 1:
+        return None
+    disease = diseases[0]
+    within = {s.subject for s in index.statements if s.property == IN_DISEASE and s.object in disease.terms
+              and not s.negative}
+    found: list[tuple[Mention, frozenset[URIRef]]] = []
+    for thing in (m for m in entities if m is not disease):
+        other = next(m for m in entities if m is not disease and m is not thing)
+        manifest = frozenset(s.subject for s in index.statements if s.property == MANIFESTATION_OF
+                             and s.object in thing.terms and s.subject in within and not s.negative)
+        if manifest and any(s.subject in manifest and s.object in other.terms and _of_relations(index, s, relations)
+                            for s in index.statements):
+            found.append((thing, manifest))
+    if len(found) != 1:
+        return None
+    thing, manifests = found[0]
+    return replace(reading, mentions=tuple(Mention(m.text, manifests) if m is thing else m
+                                           for m in reading.mentions if m is not disease))
 
 
 def _own_statements(index: ClaimIndex, reading: Reading) -> list[int]:
@@ -1670,7 +1758,8 @@ def _verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int
         said = _phrases(index, lead if own else index.statements[others[0]], [*ordered, *others])
         return Reply(question, reading, "no", f"No, not only: {said}.", used_of(index, [*ordered, *others], score))
     if (verdict == "yes") != reading.negated and (reading.restricted or (reading.habitual and not any(
-            _says_usually(index, index.statements[n]) for n in ordered))):
+            _says_usually(index, index.statements[n]) or _usual_by_its_sentence(index, index.statements[n])
+            for n in ordered))):
         # "Does SMA only affect lower motor neurons?", "Is SMA usually severe?" (or "not usually severe": no): not
         # said by a statement that SMA mainly affects them, or has severe disability
         return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
@@ -1870,7 +1959,27 @@ def _says_usually(index: ClaimIndex, statement: Statement, usually: frozenset[st
     onset": ALS usually begins in adulthood), in the words ``usually``."""
     said = index.names(statement.property) | index.names(statement.object) | set(
         index.tokens(" ".join(statement.qualifiers)))
+    if usually is USUALLY and set(words(index.label(statement.property))) & FIRST_OF_ITS_KIND:
+        return True  # "primary cause of death": what patients mostly die of ("usually die of respiratory failure")
     return bool(said & set(index.tokens(" ".join(sorted(usually)))))
+
+
+def _usual_by_its_sentence(index: ClaimIndex, statement: Statement) -> bool:
+    """Whether a cited sentence of ``statement`` puts a word of how usual (USUALLY) right before a name of its
+    relation: "Typical histopathologic features of muscular dystrophy include:" says each feature listed is a typical
+    one ("Is replacement of muscle with fat a typical histopathologic feature of MD?"); not a word before another
+    thing of the sentence ("The onset of ALS typically occurs in adulthood" says nothing typical of what follows)."""
+    prop = positive_of(index, statement.property)
+    usual = set(index.tokens(" ".join(sorted(USUALLY))))
+    names = [index.tokens(" ".join(name)) for name, props in index.relation_names.items() if prop in props]
+    for citation in statement.citations:
+        if citation not in index.citations:
+            continue
+        quoted = index.tokens(index.citations[citation].quote)
+        for name in (n for n in names if n):
+            if any(quoted[at:at + len(name)] == name and quoted[at - 1] in usual for at in range(1, len(quoted))):
+                return True
+    return False
 
 
 def _of_each(question: str, reading: Reading, index: ClaimIndex, score: dict[int, float], relations: set[Node],
