@@ -3303,26 +3303,26 @@ def test_a_follow_up_about_another_disease_is_asked_of_it(index: ClaimIndex, que
     assert len({frozenset(m.terms) for m in reply.reading.entities if m.terms & index.diseases}) == 2  # understood
 
 
-def test_a_follow_up_after_two_diseases_asks_each_of_the_three(index: ClaimIndex) -> None:
-    """"Is ALS or MS demyelinating? And SMA?" was "No", from SMA's statement alone: each disease is asked apart."""
-    reply = answer("Is SMA or MS a demyelinating disease? How about ALS?", index)
-    assert (reply.verdict, reply.sentence) == (
-        "answer", "For spinal muscular atrophy, no: SMA is a disease of axonal degeneration affecting motor neurons "
-                  "(neuronal loss), not a demyelinating disease. For multiple sclerosis, yes: Multiple sclerosis is "
-                  "the classic demyelinating disease. For amyotrophic lateral sclerosis, no: ALS is a disease of "
-                  "axonal degeneration affecting motor neurons, not a demyelinating disease.")
-    assert answer("Is SMA a form of ALS? And MS?", index).verdict == "unstated"  # one disease asked of another
-
-
-def test_a_follow_up_after_a_comparison_asks_it_in_the_place_of_the_subject(index: ClaimIndex) -> None:
-    """"Is ALS demyelinating like MS? And SMA?" was "No" from SMA's statement alone, ALS's left out: the diseases
-    are not named side by side, so the follow-up's is asked in the place of the first one named, the subject."""
-    reply = answer("Is spinal muscular atrophy a demyelinating disease, as MS is? How about ALS?", index)
-    assert (reply.verdict, reply.sentence) == (
-        "no", "No. For spinal muscular atrophy, no: SMA is a disease of axonal degeneration affecting motor neurons "
-              "(neuronal loss), not a demyelinating disease; Multiple sclerosis is the classic demyelinating disease. "
-              "For amyotrophic lateral sclerosis, no: ALS is a disease of axonal degeneration affecting motor neurons, "
-              "not a demyelinating disease; Multiple sclerosis is the classic demyelinating disease.")
+@pytest.mark.parametrize(("question", "verdict", "sentence"), [
+    # "Is ALS or MS demyelinating? And SMA?" was "No", from SMA's statement alone: each disease is asked apart
+    ("Is SMA or MS a demyelinating disease? How about ALS?", "answer",
+     "For spinal muscular atrophy, no: SMA is a disease of axonal degeneration affecting motor neurons (neuronal "
+     "loss), not a demyelinating disease. For multiple sclerosis, yes: Multiple sclerosis is the classic "
+     "demyelinating disease. For amyotrophic lateral sclerosis, no: ALS is a disease of axonal degeneration "
+     "affecting motor neurons, not a demyelinating disease."),
+    # "Is ALS demyelinating like MS? And SMA?" was "No" from SMA's statement alone, ALS's left out: the diseases are
+    # not named side by side, so the follow-up's is asked in the place of the first one named, the subject
+    ("Is spinal muscular atrophy a demyelinating disease, as MS is? How about ALS?", "no",
+     "No. For spinal muscular atrophy, no: SMA is a disease of axonal degeneration affecting motor neurons (neuronal "
+     "loss), not a demyelinating disease; Multiple sclerosis is the classic demyelinating disease. For amyotrophic "
+     "lateral sclerosis, no: ALS is a disease of axonal degeneration affecting motor neurons, not a demyelinating "
+     "disease; Multiple sclerosis is the classic demyelinating disease."),
+    ("Is SMA a form of ALS? And MS?", "unstated",  # one disease asked of another, then of the follow-up's
+     "For spinal muscular atrophy, the documents don't say. For multiple sclerosis, the documents don't say.")])
+def test_a_follow_up_after_two_diseases_asks_each_disease_apart(index: ClaimIndex, question: str, verdict: str,
+                                                                 sentence: str) -> None:
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == (verdict, sentence)
 
 
 def test_it_in_a_second_question_is_the_disease_the_first_names(index: ClaimIndex) -> None:
