@@ -4,6 +4,7 @@ previous content: refused connections, stalls, garbage, 5xx, resets and wrong cr
 
 from __future__ import annotations
 
+import json
 import signal
 import threading
 import time
@@ -19,7 +20,7 @@ from kg.errors import RemoteError
 from kg.graph.namespaces import ASSERTED_GRAPH
 from kg.sparql.results import solutions
 from kg.stores.load import Target, _chunks, load, targets_of
-from kg.stores.remote import Remote, query_endpoint, update_endpoint
+from kg.stores.remote import Remote, _json_in_steps, query_endpoint, update_endpoint
 from tests.stores import Listener, Server, free_port, http_reply, start_oxigraph
 
 KEPT = "https://example.org/kg-test/kept"
@@ -270,3 +271,21 @@ def test_a_graph_store_put_alone_is_as_safe_as_the_store_makes_it(request: pytes
     reply = query_endpoint(server.query, f"SELECT DISTINCT ?s WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}", remote)
     assert [str(row["s"]) for row in solutions(reply)] == [left]
     assert count(server, graph) == 5000
+
+
+@pytest.mark.parametrize("text", [
+    '{"head": {"vars": ["s"]}, "results": {"bindings": [{"s": {"type": "uri", "value": "urn:a"}}, {}]}}',
+    ' { "boolean" : true } ', '{}', '[]', '"x"', '[[[[1, {"a": [2, {"b": null}]}]]]]', '{"a": 1, "a": 2}',
+    '{"k": "\\u00e9 \\" , ] }"}'])
+def test_replies_read_in_steps_are_what_json_reads(text: str) -> None:
+    """Replies are read part by part so the request's deadline can end the reading (json.loads of 56 MiB held
+    the interpreter's lock for seconds: a 1 s --timeout ended after 8 s); the parts make what json reads."""
+    assert _json_in_steps(text) == json.loads(text)
+
+
+@pytest.mark.parametrize("text", ["", "[1,2,]", '{"a": 1,}', '{"a" 1}', "{1: 2}", "[1 2]", '{"a": 1} x', "[", "{"])
+def test_malformed_replies_read_in_steps_are_refused_as_json_refuses_them(text: str) -> None:
+    with pytest.raises(ValueError):
+        json.loads(text)
+    with pytest.raises(ValueError):
+        _json_in_steps(text)

@@ -10,7 +10,6 @@ connection was reset.
 
 from __future__ import annotations
 
-import io
 import json
 import re
 import socket
@@ -27,6 +26,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from urllib.parse import urlsplit
 
 from rdflib import Graph
+from rdflib.plugins.sparql.results.jsonresults import JSONResult
 from rdflib.query import Result
 
 from kg.errors import InputError, RemoteError
@@ -183,7 +183,7 @@ def _parse_reply(body: bytes, content_type: str, form: str, url: str) -> Result:
             result = Result("CONSTRUCT" if form == "ConstructQuery" else "DESCRIBE")
             result.graph = Graph().parse(data=body, format="turtle")
             return result
-        reply = json.loads(body)
+        reply = _json_in_steps(body.decode("utf-8-sig"))
     except Exception as error:  # the JSON and Turtle parsers raise many kinds
         raise RemoteError(f"the reply is not SPARQL results ({kind}): {_snippet(body)}", url) from error
     # rdflib reads '"boolean": "maybe"' as true, and a reply of the other form as this query's answer
@@ -193,9 +193,56 @@ def _parse_reply(body: bytes, content_type: str, form: str, url: str) -> Result:
         raise RemoteError(f"the reply is not SPARQL results of {'an ASK' if ask else 'a SELECT'} query ({kind}): "
                           f"{_snippet(body)}", url)
     try:
-        return Result.parse(io.BytesIO(body), format="json")
+        return JSONResult(reply)
     except Exception as error:
         raise RemoteError(f"the reply is not SPARQL results ({kind}): {_snippet(body)}", url) from error
+
+
+_DECODER = json.JSONDecoder()
+_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+def _json_in_steps(text: str) -> Any:
+    """``text`` as JSON, each array value and each object member its own step: ``json.loads`` of a 64 MiB reply
+    holds the interpreter's lock for seconds, during which the thread keeping the request's deadline cannot run
+    (a 1 s --timeout ended after 8 s); in steps, it ends the request on time."""
+    value, end = _value_in_steps(text, _SPACE.match(text, 0).end(), 3)  # type: ignore[union-attr]
+    if _SPACE.match(text, end).end() != len(text):  # type: ignore[union-attr]
+        raise ValueError(f"extra data at character {end}")
+    return value
+
+
+def _value_in_steps(text: str, at: int, depth: int) -> tuple[Any, int]:
+    """The JSON value starting at ``at`` and where it ends; an object's or array's parts decoded one by one down to
+    ``depth`` levels (a reply, its results, their bindings), each part below in one step (one binding)."""
+    opening = text[at:at + 1]
+    if opening not in ("{", "[") or depth == 0:
+        return _DECODER.raw_decode(text, at)
+    closing = "}" if opening == "{" else "]"
+    items: list[Any] = []
+    members: dict[str, Any] = {}
+    at = _SPACE.match(text, at + 1).end()  # type: ignore[union-attr]
+    if text[at:at + 1] == closing:
+        return (members if opening == "{" else items), at + 1
+    while True:
+        if opening == "{":
+            key, at = _DECODER.raw_decode(text, at)
+            if not isinstance(key, str):
+                raise ValueError(f"an object key that is not a string at character {at}")
+            at = _SPACE.match(text, at).end()  # type: ignore[union-attr]
+            if text[at:at + 1] != ":":
+                raise ValueError(f"':' expected at character {at}")
+            members[key], at = _value_in_steps(text, _SPACE.match(text, at + 1).end(), depth - 1)  # type: ignore[union-attr]
+        else:
+            item, at = _value_in_steps(text, at, depth - 1)
+            items.append(item)
+        at = _SPACE.match(text, at).end()  # type: ignore[union-attr]
+        separator = text[at:at + 1]
+        if separator == closing:
+            return (members if opening == "{" else items), at + 1
+        if separator != ",":
+            raise ValueError(f"',' or {closing!r} expected at character {at}")
+        at = _SPACE.match(text, at + 1).end()  # type: ignore[union-attr]
 
 
 def _retrying(url: str, remote: Remote, idempotent: bool, action: Callable[[], T]) -> T:
