@@ -3581,6 +3581,17 @@ def test_what_causes_a_disease_no_document_gives_a_cause_of_is_unstated(index: C
     assert "has clinical feature" not in reply.sentence or question.startswith("What does")
 
 
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Is the incidence of amyotrophic lateral sclerosis per year 1-2 per 100,000 people?", "yes"),
+    ("What is the yearly incidence of ALS?", "answer")])
+def test_a_figure_of_a_year_is_asked_per_year_or_yearly(index: ClaimIndex, question: str, verdict: str) -> None:
+    """Documents 002 and 003 give ALS's "annual incidence" (1-2 per 100,000): asked "per year", "year" was a word no
+    name accounted for, and the documents didn't say."""
+    reply = answer(question, index)
+    assert reply.verdict == verdict
+    assert "annual incidence of ALS: 1-2 per 100,000 people" in reply.sentence
+
+
 @pytest.mark.parametrize("question", ["Yes!", "Why?", "break it down"])
 def test_input_naming_nothing_of_the_graph_gets_no_answer(index: ClaimIndex, question: str) -> None:
     """"yes" was answered "spinal muscular atrophy always inherited: true." (document 004's "Yes, it's an autosomal
