@@ -2696,6 +2696,21 @@ def test_a_stable_course_is_the_contrary_of_a_relentlessly_progressive_one(index
     assert answer("Does multiple sclerosis stay stable over time?", index).verdict == "unstated"
 
 
+@pytest.mark.parametrize("question", ["Is the course of Lou Gehrig's disease stable?",
+                                      "Is amyotrophic lateral sclerosis a stable condition?"])
+def test_stable_alone_is_the_contrary_of_a_relentlessly_progressive_course(index: ClaimIndex, question: str) -> None:
+    """"Stable" or "static" alone, with the course named apart or not at all, names the contrary of ALS's
+    relentlessly progressive course: its statement says no (it was "the documents don't say", "stable course" only
+    read side by side)."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == (
+        "no", "No: amyotrophic lateral sclerosis has clinical feature relentlessly progressive course.")
+    assert "relentless" in support(reply, index)[0][0].quote
+    # near-misses: a stable incidence is not its course; SMA is given no relentless course
+    assert answer("Is the incidence of ALS stable?", index).verdict == "unstated"
+    assert answer("Is spinal muscular atrophy static?", index).verdict == "unstated"
+
+
 @pytest.mark.parametrize(("question", "verdict", "sentence"), [
     ("Does hyperreflexia in ALS indicate demyelination?", "no",
      "No: hyperreflexia in ALS not indicative of demyelination."),
