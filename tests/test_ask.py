@@ -3628,3 +3628,16 @@ def test_it_or_they_naming_nothing_gets_no_verdict(index: ClaimIndex, question: 
     """A yes/no of "it" or "they" with no disease named asks of a thing the question does not name: that some
     disease does says nothing of it."""
     assert answer(question, index).verdict == verdict
+
+
+@pytest.mark.parametrize("question", ["Are antioxidant defenses not overwhelmed in ALS?",
+                                      "In Lou Gehrig's disease, are the antioxidant defences not overwhelmed?"])
+def test_a_not_inside_a_name_read_in_other_word_order_denies_it(index: ClaimIndex, question: str) -> None:
+    """"not" is a stopword the names' stems drop: "antioxidant defenses not overwhelmed" was read as a name of the
+    overwhelmed antioxidant defenses in other order, the denial lost, and the answer was a wrong yes; now the
+    "not" asks in the negative, so document 003's "overwhelms cellular antioxidant defenses" says no."""
+    reply = answer(question, index)
+    assert reply.verdict == "no"
+    assert "overwhelms cellular antioxidant defenses" in support(reply, index)[0][0].quote
+    # near-miss: asked plainly, yes
+    assert answer("Are antioxidant defenses overwhelmed in ALS?", index).verdict == "yes"

@@ -1003,6 +1003,10 @@ def _by_stems(window: list[str], index: ClaimIndex, contrary: bool = False) -> t
         key = window[:length]
         if key[0] in QUESTION_WORDS or key[-1] in QUESTION_WORDS:
             continue
+        if {"not", "never"} & set(key):
+            # a stopword dropped from the stems, but no name's word: "antioxidant defenses not overwhelmed" is no
+            # name of the overwhelmed defenses in other order, it denies them
+            continue
         stems = index.stem_key(tuple(key))
         if contrary:
             if found := _contrary(" ".join(key), index.contrary_by_stems.get(stems, frozenset()), index):
