@@ -3641,3 +3641,15 @@ def test_a_not_inside_a_name_read_in_other_word_order_denies_it(index: ClaimInde
     assert "overwhelms cellular antioxidant defenses" in support(reply, index)[0][0].quote
     # near-miss: asked plainly, yes
     assert answer("Are antioxidant defenses overwhelmed in ALS?", index).verdict == "yes"
+
+
+@pytest.mark.parametrize(("question", "verdict"), [("Do antioxidant defenses not keep up in ALS?", "yes"),
+                                                   ("Is sensation not kept in spinal muscular atrophy?", "no")])
+def test_not_before_a_word_of_keeping_denies_the_keeping(index: ClaimIndex, question: str, verdict: str) -> None:
+    """"keep" already asks in the negative (sparing); "not keep" denies that, so two negations: it was read as one,
+    the same as "keep", and answered the contrary of what the documents say ("not keep up": a wrong no, though
+    document 003 says reactive oxygen species overwhelm the defenses)."""
+    assert answer(question, index).verdict == verdict
+    # near-misses: without "not", the contrary; "not keep ... in a separate category" keeps its relation's reading
+    assert answer(question.replace(" not", ""), index).verdict == ("no" if verdict == "yes" else "yes")
+    assert answer("Does ICD-11 not keep MND in a separate category from MD?", index).verdict == "no"
