@@ -3653,3 +3653,21 @@ def test_not_before_a_word_of_keeping_denies_the_keeping(index: ClaimIndex, ques
     # near-misses: without "not", the contrary; "not keep ... in a separate category" keeps its relation's reading
     assert answer(question.replace(" not", ""), index).verdict == ("no" if verdict == "yes" else "yes")
     assert answer("Does ICD-11 not keep MND in a separate category from MD?", index).verdict == "no"
+
+
+@pytest.mark.parametrize("question", ["Do the antioxidant defences cope with the increased production of reactive "
+                                      "oxygen species in Lou Gehrig's disease?",
+                                      "In amyotrophic lateral sclerosis, do antioxidant defenses withstand the "
+                                      "reactive oxygen species production?"])
+def test_antioxidant_defenses_coping_is_the_contrary_of_their_being_overwhelmed(index: ClaimIndex,
+                                                                                question: str) -> None:
+    """Antioxidant defenses that keep up, cope, withstand or overcome are the contrary of overwhelmed ones
+    (mnd:contraryLabel): document 003's "overwhelms cellular antioxidant defenses" says no (it was "the documents
+    don't say" whenever the reactive oxygen species were named beside them)."""
+    reply = answer(question, index)
+    assert reply.verdict == "no"
+    assert "overwhelms cellular antioxidant defenses" in support(reply, index)[0][0].quote
+    # near-misses: of SMA nothing is said; asked in the negative, no contrary's name is read and no verdict given
+    assert answer("Do antioxidant defenses overcome the increased production of reactive oxygen species in SMA?",
+                  index).verdict == "unstated"
+    assert answer("Do antioxidant defences not cope in ALS?", index).verdict == "unstated"
