@@ -3671,3 +3671,17 @@ def test_antioxidant_defenses_coping_is_the_contrary_of_their_being_overwhelmed(
     assert answer("Do antioxidant defenses overcome the increased production of reactive oxygen species in SMA?",
                   index).verdict == "unstated"
     assert answer("Do antioxidant defences not cope in ALS?", index).verdict == "unstated"
+
+
+@pytest.mark.parametrize(("question", "verdict"), [("Is Lou Gehrig's disease always inherited?", "no"),
+                                                   ("Is amyotrophic lateral sclerosis not always inherited?", "yes")])
+def test_some_sporadic_cases_say_als_is_not_always_inherited(index: ClaimIndex, question: str, verdict: str) -> None:
+    """Document 004 answers "Is ALS hereditary?" with "Most ALS cases are sporadic, but some are familial.": a
+    statement that some cases are not inherited (sporadic: no family history), so not always (it was "the documents
+    don't say", no source saying of ALS whether every case is)."""
+    reply = answer(question, index)
+    assert reply.verdict == verdict
+    assert support(reply, index)[0][0].quote == "Most ALS cases are sporadic, but some are familial."
+    # near-misses: SMA's FAQ says it is always inherited; of MS nothing is said (never a no from absence)
+    assert answer("Is spinal muscular atrophy always inherited?", index).verdict == "yes"
+    assert answer("Is multiple sclerosis always inherited?", index).verdict == "unstated"
