@@ -2696,6 +2696,21 @@ def test_a_stable_course_is_the_contrary_of_a_relentlessly_progressive_one(index
     assert answer("Does multiple sclerosis stay stable over time?", index).verdict == "unstated"
 
 
+@pytest.mark.parametrize("question", ["Is the course of Lou Gehrig's disease stable?",
+                                      "Is amyotrophic lateral sclerosis a stable condition?"])
+def test_stable_alone_is_the_contrary_of_a_relentlessly_progressive_course(index: ClaimIndex, question: str) -> None:
+    """"Stable" or "static" alone, with the course named apart or not at all, names the contrary of ALS's
+    relentlessly progressive course: its statement says no (it was "the documents don't say", "stable course" only
+    read side by side)."""
+    reply = answer(question, index)
+    assert (reply.verdict, reply.sentence) == (
+        "no", "No: amyotrophic lateral sclerosis has clinical feature relentlessly progressive course.")
+    assert "relentless" in support(reply, index)[0][0].quote
+    # near-misses: a stable incidence is not its course; SMA is given no relentless course
+    assert answer("Is the incidence of ALS stable?", index).verdict == "unstated"
+    assert answer("Is spinal muscular atrophy static?", index).verdict == "unstated"
+
+
 @pytest.mark.parametrize(("question", "verdict", "sentence"), [
     ("Does hyperreflexia in ALS indicate demyelination?", "no",
      "No: hyperreflexia in ALS not indicative of demyelination."),
@@ -3624,3 +3639,60 @@ def test_it_or_they_naming_nothing_gets_no_verdict(index: ClaimIndex, question: 
     """A yes/no of "it" or "they" with no disease named asks of a thing the question does not name: that some
     disease does says nothing of it."""
     assert answer(question, index).verdict == verdict
+
+
+@pytest.mark.parametrize("question", ["Are antioxidant defenses not overwhelmed in ALS?",
+                                      "In Lou Gehrig's disease, are the antioxidant defences not overwhelmed?"])
+def test_a_not_inside_a_name_read_in_other_word_order_denies_it(index: ClaimIndex, question: str) -> None:
+    """"not" is a stopword the names' stems drop: "antioxidant defenses not overwhelmed" was read as a name of the
+    overwhelmed antioxidant defenses in other order, the denial lost, and the answer was a wrong yes; now the
+    "not" asks in the negative, so document 003's "overwhelms cellular antioxidant defenses" says no."""
+    reply = answer(question, index)
+    assert reply.verdict == "no"
+    assert "overwhelms cellular antioxidant defenses" in support(reply, index)[0][0].quote
+    # near-miss: asked plainly, yes
+    assert answer("Are antioxidant defenses overwhelmed in ALS?", index).verdict == "yes"
+
+
+@pytest.mark.parametrize(("question", "verdict"), [("Do antioxidant defenses not keep up in ALS?", "yes"),
+                                                   ("Is sensation not kept in spinal muscular atrophy?", "no")])
+def test_not_before_a_word_of_keeping_denies_the_keeping(index: ClaimIndex, question: str, verdict: str) -> None:
+    """"keep" already asks in the negative (sparing); "not keep" denies that, so two negations: it was read as one,
+    the same as "keep", and answered the contrary of what the documents say ("not keep up": a wrong no, though
+    document 003 says reactive oxygen species overwhelm the defenses)."""
+    assert answer(question, index).verdict == verdict
+    # near-misses: without "not", the contrary; "not keep ... in a separate category" keeps its relation's reading
+    assert answer(question.replace(" not", ""), index).verdict == ("no" if verdict == "yes" else "yes")
+    assert answer("Does ICD-11 not keep MND in a separate category from MD?", index).verdict == "no"
+
+
+@pytest.mark.parametrize("question", ["Do the antioxidant defences cope with the increased production of reactive "
+                                      "oxygen species in Lou Gehrig's disease?",
+                                      "In amyotrophic lateral sclerosis, do antioxidant defenses withstand the "
+                                      "reactive oxygen species production?"])
+def test_antioxidant_defenses_coping_is_the_contrary_of_their_being_overwhelmed(index: ClaimIndex,
+                                                                                question: str) -> None:
+    """Antioxidant defenses that keep up, cope, withstand or overcome are the contrary of overwhelmed ones
+    (mnd:contraryLabel): document 003's "overwhelms cellular antioxidant defenses" says no (it was "the documents
+    don't say" whenever the reactive oxygen species were named beside them)."""
+    reply = answer(question, index)
+    assert reply.verdict == "no"
+    assert "overwhelms cellular antioxidant defenses" in support(reply, index)[0][0].quote
+    # near-misses: of SMA nothing is said; asked in the negative, no contrary's name is read and no verdict given
+    assert answer("Do antioxidant defenses overcome the increased production of reactive oxygen species in SMA?",
+                  index).verdict == "unstated"
+    assert answer("Do antioxidant defences not cope in ALS?", index).verdict == "unstated"
+
+
+@pytest.mark.parametrize(("question", "verdict"), [("Is Lou Gehrig's disease always inherited?", "no"),
+                                                   ("Is amyotrophic lateral sclerosis not always inherited?", "yes")])
+def test_some_sporadic_cases_say_als_is_not_always_inherited(index: ClaimIndex, question: str, verdict: str) -> None:
+    """Document 004 answers "Is ALS hereditary?" with "Most ALS cases are sporadic, but some are familial.": a
+    statement that some cases are not inherited (sporadic: no family history), so not always (it was "the documents
+    don't say", no source saying of ALS whether every case is)."""
+    reply = answer(question, index)
+    assert reply.verdict == verdict
+    assert support(reply, index)[0][0].quote == "Most ALS cases are sporadic, but some are familial."
+    # near-misses: SMA's FAQ says it is always inherited; of MS nothing is said (never a no from absence)
+    assert answer("Is spinal muscular atrophy always inherited?", index).verdict == "yes"
+    assert answer("Is multiple sclerosis always inherited?", index).verdict == "unstated"

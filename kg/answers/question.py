@@ -381,9 +381,12 @@ def read(question: str, index: ClaimIndex) -> Reading:
     # "or not" closes a yes/no ("Is ALS inherited or not?"): it asks nothing in the negative
     # a word saying something is kept asks whether it is spared ("Is sensation kept in SMA?"), unless a relation is
     # named after it ("Does ICD-11 keep MND in a separate category from MD?": kept so, not spared)
+    # "not" before a word saying something is kept denies it ("Do antioxidant defenses not keep up ...?": they fail to)
     negated ^= any(t in NEGATIONS for n, t in enumerate(tokens) if n not in consumed
                    and not (t == "not" and tokens[n - 1:n] == ["or"])
-                   and not (t in KEEPING and _relation_after(tokens, n, index)))
+                   and not (t in KEEPING and _relation_after(tokens, n, index))) \
+        and not any(t in KEEPING and n not in consumed and tokens[n - 1:n] == ["not"]
+                    and not _relation_after(tokens, n, index) for n, t in enumerate(tokens))
     # a word of the name of a thing named (of each thing a name names) is part of that name ("Is CK high in the
     # blood ...?": "elevated creatine kinase levels in blood")
     own = frozenset().union(*(frozenset.intersection(*(index.names(term) for term in m.terms))
@@ -1002,6 +1005,10 @@ def _by_stems(window: list[str], index: ClaimIndex, contrary: bool = False) -> t
     for length in range(len(window), 1, -1):
         key = window[:length]
         if key[0] in QUESTION_WORDS or key[-1] in QUESTION_WORDS:
+            continue
+        if {"not", "never"} & set(key):
+            # a stopword dropped from the stems, but no name's word: "antioxidant defenses not overwhelmed" is no
+            # name of the overwhelmed defenses in other order, it denies them
             continue
         stems = index.stem_key(tuple(key))
         if contrary:

@@ -86,6 +86,8 @@ from kg.answers.unclear import ASKING_WHY, asks_known, unclear
 CAUSAL_GENE = URIRef(ONTOLOGY + "hasCausalGene")
 MANIFESTATION_OF = URIRef(ONTOLOGY + "manifestationOf")
 DETECTS = URIRef(ONTOLOGY + "detects")
+ALWAYS_INHERITED = URIRef(ONTOLOGY + "alwaysInherited")
+INHERITANCE_PATTERN = URIRef(ONTOLOGY + "hasInheritancePattern")
 # a yes/no asking whether most cases are something is answered by a share counting them, above or below half
 MOST = {"most", "majority", "mostly", "usually", "generally", "usual"}  # "the usual form": most cases
 # "Does SMA ever affect cognition?": "not typically" is no "never"
@@ -334,6 +336,8 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
         return share  # "Is most ALS sporadic?": the share counting sporadic ALS, 85-90%
     if (beyond := _beyond_verdict(question, reading, index, score)) is not None:
         return beyond  # "Do most ALS patients live longer than 10 years?": only 5-10% do
+    if (sporadic := _not_always_inherited(question, reading, index, score)) is not None:
+        return sporadic  # "Is ALS always inherited?": most cases are sporadic, so not always
     if comparing(index, reading):  # "Are ALS and MS the same disease?": what both are, no verdict
         return compare(question, reading, index, score, entities)
     diseases = several(reading, index)
@@ -873,6 +877,29 @@ def _the_rest(index: ClaimIndex, shares: list[URIRef]) -> list[URIRef]:
     return [f for f, share in sorted(index.shares.items()) if share.low > 50 and any(
         (c, w) in subtypes and (c, w) not in asked and relations(c) & relations(other)
         for c in share.counted for w in share.among for other, whole in asked if whole == w)]
+
+
+def _not_always_inherited(question: str, reading: Reading, index: ClaimIndex,
+                          score: dict[int, float]) -> Reply | None:
+    """"Is ALS always inherited?": where no source says of the disease whether every case is inherited, a statement
+    that some of its cases are sporadic (an inheritance pattern saying no family history) says not every case is:
+    no, not always (yes asked in the negative). None otherwise: "always" is denied only by cases that are not."""
+    entities = reading.entities
+    if not reading.yes_no or len(entities) != 1 or len(reading.relations) != 1 \
+            or ALWAYS_INHERITED not in reading.relations[0].terms or reading.unexplained or reading.unaccounted \
+            or reading.unknown or reading.conditions:
+        return None
+    terms = entities[0].terms
+    if any(s.subject in terms and s.property == ALWAYS_INHERITED for s in index.statements):
+        return None  # said of it: the statement answers
+    sporadic = [n for n, s in enumerate(index.statements) if s.subject in terms and s.property == INHERITANCE_PATTERN
+                and s.object in index.negative_values and not s.negative]
+    if not sporadic:
+        return None
+    verdict = "yes" if reading.negated else "no"
+    return Reply(question, reading, verdict,
+                 f"{verdict.capitalize()}, not always: {_phrases(index, index.statements[sporadic[0]], sporadic)}.",
+                 used_of(index, sporadic, score), ("not always",))
 
 
 def _beyond_verdict(question: str, reading: Reading, index: ClaimIndex, score: dict[int, float]) -> Reply | None:
