@@ -26,7 +26,6 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from urllib.parse import urlsplit
 
 from rdflib import Graph
-from rdflib.plugins.sparql.results.jsonresults import JSONResult
 from rdflib.query import Result
 
 from kg.errors import InputError, RemoteError
@@ -192,6 +191,8 @@ def _parse_reply(body: bytes, content_type: str, form: str, url: str) -> Result:
                                        else not isinstance(reply.get("results"), dict)):
         raise RemoteError(f"the reply is not SPARQL results of {'an ASK' if ask else 'a SELECT'} query ({kind}): "
                           f"{_snippet(body)}", url)
+    from rdflib.plugins.sparql.results.jsonresults import JSONResult  # here: importing it loads the SPARQL parser
+
     try:
         return JSONResult(reply)
     except Exception as error:
