@@ -14,7 +14,7 @@ import re
 from rdflib import URIRef
 from rdflib.term import Node
 
-from kg.answers.claim_index import SUBTYPE_OF, ClaimIndex, Statement, words
+from kg.answers.claim_index import ClaimIndex, Statement, words
 from kg.answers.lists import RANKED, open_answer
 from kg.answers.question import DEFINITION
 from kg.answers.reply import Reply
@@ -94,8 +94,7 @@ BRACKETED = re.compile(r"\(([^)]*)\)")  # "degeneration of lower motor neurons (
 
 def _related(index: ClaimIndex, diseases: frozenset[Node]) -> frozenset[Node]:
     """The diseases asked, their subtypes and the kinds they are subtypes of."""
-    return diseases | {s.subject for s in index.statements if s.property == SUBTYPE_OF and s.object in diseases} | {
-        s.object for s in index.statements if s.property == SUBTYPE_OF and s.subject in diseases}
+    return index.with_subtypes(diseases) | index.supertypes(diseases)
 
 
 def _of_another_disease(index: ClaimIndex, statement: Statement, related: frozenset[Node]) -> bool:

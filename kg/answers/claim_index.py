@@ -152,6 +152,18 @@ class ClaimIndex:
                 found.setdefault(statement.object, set()).add(statement.subject)
         return {term: frozenset(subjects) for term, subjects in found.items()}
 
+    def subtypes_of(self, terms: frozenset[Node] | frozenset[URIRef] | set[Node]) -> frozenset[URIRef]:
+        """Every subtype of one of ``terms``."""
+        return frozenset[URIRef]().union(*(self.subtypes.get(term, ()) for term in terms))
+
+    def with_subtypes(self, terms: frozenset[Node]) -> frozenset[Node]:
+        """``terms`` and every subtype of one of them."""
+        return terms | self.subtypes_of(terms)
+
+    def supertypes(self, terms: frozenset[Node] | set[Node]) -> frozenset[Node]:
+        """What the statements say one of ``terms`` is a subtype of."""
+        return frozenset(parent for parent, subtypes in self.subtypes.items() if subtypes & terms)
+
     @cached_property
     def kinds_of(self) -> dict[Node, frozenset[URIRef]]:
         """A figure -> the kinds of figure it is of (the inverse of ``of_kind``)."""

@@ -282,7 +282,7 @@ def against_the_word(index: ClaimIndex, reading: Reading, statement: Statement) 
     word = naming[0]
     # the things named right before and right after the word: its ends ("Does motor neuron loss cause weakness in
     # SMA?" asks of motor neuron loss and weakness, SMA being where)
-    before, after = (_with_subtypes(index, side[0].terms) if side else frozenset() for side in (
+    before, after = (index.with_subtypes(side[0].terms) if side else frozenset() for side in (
         [m for m in reversed(reading.mentions[:word]) if not m.relation],
         [m for m in reading.mentions[word + 1:] if not m.relation]))
     first = reading.mentions[word].text.split()[0]
@@ -308,7 +308,7 @@ def _beside(index: ClaimIndex, reading: Reading, naming: list[int]) -> tuple[fro
     if not naming:
         return None
     word = naming[0]
-    before, after = (_with_subtypes(index, side[0].terms) if side else frozenset() for side in (
+    before, after = (index.with_subtypes(side[0].terms) if side else frozenset() for side in (
         [m for m in reversed(reading.mentions[:word]) if not m.relation],
         [m for m in reading.mentions[word + 1:] if not m.relation]))
     return (before, after) if before and after else None
@@ -332,10 +332,6 @@ def _active_verb(index: ClaimIndex, reading: Reading, mention: Mention, prop: No
     verb = said[0]
     return (verb,) not in index.inverse_names and any(
         prop in index.relation_names.get(form, frozenset()) for form in ((verb,), (verb + "s",), (verb + "es",)))
-
-
-def _with_subtypes(index: ClaimIndex, terms: frozenset[Node]) -> frozenset[Node]:
-    return terms.union(*(index.subtypes.get(term, ()) for term in terms))
 
 
 def said_of_kind(index: ClaimIndex, statement: Statement, asked: list[str],

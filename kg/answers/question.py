@@ -1065,7 +1065,7 @@ def _directed(mention: Mention, inverse: frozenset[URIRef], before: list[Mention
     if not inverse or not forward or bool(named_before) == bool(named_after):
         return mention
     entity = named_before or named_after
-    entity = entity.union(*(index.subtypes.get(term, ()) for term in entity))
+    entity |= index.subtypes_of(entity)
     # the entity is the word's subject: forward, the property's subject; unless it has the word ("Does SMA have
     # several causes?": its causes, read inversely, as "What causes SMA?")
     subject_first = bool(named_before) != had

@@ -543,7 +543,7 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
             return kinds_of(question, reading, index, score, kinds)
     if not reading.yes_no and len(entities) == 1 and reading.relations and not reading.unexplained:
         relations = relations_of(index, reading.relations)
-        subtypes = {s.subject for s in index.statements if s.property == SUBTYPE_OF and s.object in entities[0].terms}
+        subtypes = index.subtypes_of(entities[0].terms)
         if (by_rank := _rank_named(question, reading, index, score, {*entities[0].terms, *subtypes})) is not None:
             return by_rank
         own, of_subtypes = ([n for n, s in enumerate(index.statements) if s.subject in subjects
@@ -1324,8 +1324,8 @@ def _rank_verdict(question: str, reading: Reading, index: ClaimIndex, score: dic
             for m in reading.relations):
         return None
     entity = reading.entities[0].terms
-    parents = {s.object for s in index.statements if s.property == SUBTYPE_OF and s.subject in entity}
-    siblings = {s.subject for s in index.statements if s.property == SUBTYPE_OF and s.object in parents} | entity
+    parents = index.supertypes(entity)
+    siblings = index.subtypes_of(parents) | entity
     for mention in reading.relations:
         for names, last in ((index.first_rank_names, False), (index.last_rank_names, True)):
             properties = names.get(words(mention.text), frozenset())
@@ -1835,9 +1835,9 @@ def _other_values(index: ClaimIndex, found: list[int], restricted: Mention | Non
     if all(s.subject in restricted.terms for s in stated):
         asked = {(s.property, s.object) for s in stated}
         subjects = [index.names(s.subject) for s in stated]
-        subtypes = {s.subject for s in index.statements if s.property == SUBTYPE_OF and s.object in restricted.terms}
+        restricted_or_subtype = index.with_subtypes(restricted.terms)
         return [n for n, s in enumerate(index.statements) if (s.property, s.object) in asked
-                and s.subject in index.diseases and s.subject not in restricted.terms | subtypes
+                and s.subject in index.diseases and s.subject not in restricted_or_subtype
                 and not (s.negative or s.qualifiers or s.derived or index.nary(s))
                 and not any(index.names(s.subject) <= names or names <= index.names(s.subject) for names in subjects)]
     if not all(s.object in restricted.terms for s in stated):
