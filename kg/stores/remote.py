@@ -203,12 +203,17 @@ _DECODER = json.JSONDecoder()
 _SPACE = re.compile(r"[ \t\n\r]*")
 
 
+def _past_space(text: str, at: int) -> int:
+    """Where JSON's white space from ``at`` ends."""
+    return _SPACE.match(text, at).end()  # type: ignore[union-attr]  # the pattern matches the empty string
+
+
 def _json_in_steps(text: str) -> Any:
     """``text`` as JSON, each array value and each object member its own step: ``json.loads`` of a 64 MiB reply
     holds the interpreter's lock for seconds, during which the thread keeping the request's deadline cannot run
     (a 1 s --timeout ended after 8 s); in steps, it ends the request on time."""
-    value, end = _value_in_steps(text, _SPACE.match(text, 0).end(), 3)  # type: ignore[union-attr]
-    if _SPACE.match(text, end).end() != len(text):  # type: ignore[union-attr]
+    value, end = _value_in_steps(text, _past_space(text, 0), 3)
+    if _past_space(text, end) != len(text):
         raise ValueError(f"extra data at character {end}")
     return value
 
@@ -222,7 +227,7 @@ def _value_in_steps(text: str, at: int, depth: int) -> tuple[Any, int]:
     closing = "}" if opening == "{" else "]"
     items: list[Any] = []
     members: dict[str, Any] = {}
-    at = _SPACE.match(text, at + 1).end()  # type: ignore[union-attr]
+    at = _past_space(text, at + 1)
     if text[at:at + 1] == closing:
         return (members if opening == "{" else items), at + 1
     while True:
@@ -230,20 +235,20 @@ def _value_in_steps(text: str, at: int, depth: int) -> tuple[Any, int]:
             key, at = _DECODER.raw_decode(text, at)
             if not isinstance(key, str):
                 raise ValueError(f"an object key that is not a string at character {at}")
-            at = _SPACE.match(text, at).end()  # type: ignore[union-attr]
+            at = _past_space(text, at)
             if text[at:at + 1] != ":":
                 raise ValueError(f"':' expected at character {at}")
-            members[key], at = _value_in_steps(text, _SPACE.match(text, at + 1).end(), depth - 1)  # type: ignore[union-attr]
+            members[key], at = _value_in_steps(text, _past_space(text, at + 1), depth - 1)
         else:
             item, at = _value_in_steps(text, at, depth - 1)
             items.append(item)
-        at = _SPACE.match(text, at).end()  # type: ignore[union-attr]
+        at = _past_space(text, at)
         separator = text[at:at + 1]
         if separator == closing:
             return (members if opening == "{" else items), at + 1
         if separator != ",":
             raise ValueError(f"',' or {closing!r} expected at character {at}")
-        at = _SPACE.match(text, at + 1).end()  # type: ignore[union-attr]
+        at = _past_space(text, at + 1)
 
 
 def _retrying(url: str, remote: Remote, idempotent: bool, action: Callable[[], T]) -> T:
