@@ -168,9 +168,9 @@ OF_WHOM = {"do", "does", "did", "would", "could", "can", "might", "may", "people
 def _cause_asked(reading: Reading, index: ClaimIndex) -> str | None:
     """For "why" asking only how the one disease named comes about, the question what causes it (the graph's
     relation names then read it: its causal gene, what it is due to); else None."""
-    if not reading.words or reading.words[0] != "why" or len(reading.mentions) - len(reading.relations) != 1:
+    if not reading.words or reading.words[0] != "why" or len(reading.entities) != 1:
         return None
-    [disease] = [m for m in reading.mentions if not m.relation]
+    [disease] = reading.entities
     said = set(reading.words[1:]) - set(disease.text.split())
     if not disease.terms <= index.diseases or not said & COMING_ABOUT or not said <= COMING_ABOUT | OF_WHOM:
         return None
@@ -314,11 +314,11 @@ def _answer(question: str, reading: Reading, index: ClaimIndex) -> Reply:
         return Reply(question, reading, "unknown-entity",
                      f"The graph knows nothing about {unknown}, so the documents don't say this.",
                      used_of(index, near, score))
-    if not reading.mentions and not any(s > 0 for _, s in ranked):
-        # "a", "the of": nothing named and no word of any statement; no statement is closest
-        return Reply(question, reading, "unstated", "The documents don't say this.", ())
     if not reading.mentions:
-        # "yes", "break": nothing named, so nothing a statement could be about; the closest ones, no answer
+        # nothing named, so nothing a statement could be about: "yes", "break", with the closest statements by their
+        # words; "a", "the of", with none (no word of any statement)
+        if not any(s > 0 for _, s in ranked):
+            return Reply(question, reading, "unstated", "The documents don't say this.", ())
         return Reply(question, reading, "unstated", f"The documents don't say this: {question}",
                      used_of(index, [n for n, _ in ranked[:RANKED]], score))
     if reading.yes_no and reading.unaccounted:
